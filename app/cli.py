@@ -1,0 +1,176 @@
+"""The command line: `peakplan plans`, `peakplan import-plan`, …
+
+Same core as the desktop app, no Qt. Exit codes: 0 ok, 1 findings or failed
+checks, 2 bad input (unreadable, invalid, unsupported) with one line on
+stderr naming the file and the problem.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import sys
+from pathlib import Path
+
+from app import __version__
+from app.core.errors import PeakPlanError
+from app.core.library import add_user_plan, list_plans, save_plan
+from app.core.outline import plan_outline
+from app.core.plan import LEVEL_NAMES, Plan
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_BAD_INPUT = 2
+
+
+def _configure_stdio() -> None:
+    """Chinese output even where the console's code page is not UTF-8 (Windows)."""
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(AttributeError, ValueError):
+            stream.reconfigure(encoding="utf-8", errors="replace")  # type: ignore[union-attr]
+
+
+def _fail(where: str, message: str) -> int:
+    print(f"peakplan: {where}: {message}", file=sys.stderr)
+    return EXIT_BAD_INPUT
+
+
+def _print_json(data: object) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+# ---------------------------------------------------------------- plans
+
+
+def cmd_plans(args: argparse.Namespace) -> int:
+    entries = list_plans()
+    if args.json:
+        _print_json([e.as_json() for e in entries])
+        return EXIT_OK
+    if not entries:
+        print("方案库为空。")
+        return EXIT_OK
+    for entry in entries:
+        origin = "内置" if entry.builtin else "导入"
+        if entry.problem:
+            print(f"{entry.id}\t[{origin}]\t无法读取：{entry.problem}\t{entry.path}")
+            continue
+        level = LEVEL_NAMES.get(entry.level, entry.level)
+        stage = f"（{entry.stage}）" if entry.stage and entry.stage != "印发" else ""
+        print(f"{entry.id}\t[{origin}]\t{level}级\t{entry.title}{stage}\t{entry.date}")
+    return EXIT_OK
+
+
+# ---------------------------------------------------------------- import-plan
+
+
+def _summary(plan: Plan) -> list[str]:
+    lines = [f"{plan.title}（{LEVEL_NAMES.get(plan.level, plan.level)}级，编号 {plan.id}）"]
+    lines.append("章：" + "、".join(s.heading for s in plan.sections))
+    tasks = plan.key_tasks()
+    if tasks is not None:
+        measures = sum(len(a.children) for a in tasks.children)
+        lines.append(f"重点任务：{len(tasks.children)} 项行动，{measures} 条措施")
+    clauses = sum(1 for s in plan.walk() if s.clause)
+    targets = sum(len(s.targets) for s in plan.walk())
+    lines.append(f"责任单位条款 {clauses} 处，目标 {targets} 个")
+    if plan.task_table:
+        lines.append(f"任务分工表 {len(plan.task_table)} 行")
+    return lines
+
+
+def cmd_import_plan(args: argparse.Namespace) -> int:
+    from app.importer import import_plan
+
+    source = Path(args.file)
+    try:
+        result = import_plan(source, plan_id=args.id, level=args.level)
+    except PeakPlanError as exc:
+        return _fail(str(source), exc.one_line())
+    plan = result.plan
+    for note in result.notes:
+        print(f"提示：{note}", file=sys.stderr)
+    if args.output:
+        out = Path(args.output)
+        if out.is_dir():
+            out = out / f"{plan.id}.json"
+        try:
+            saved = save_plan(plan, out)
+        except PeakPlanError as exc:
+            return _fail(str(out), exc.one_line())
+    elif args.json:
+        saved = None
+    else:
+        try:
+            saved = add_user_plan(plan)
+        except PeakPlanError as exc:
+            return _fail(str(source), exc.one_line())
+    if args.json:
+        _print_json(plan_outline(plan))
+        return EXIT_OK
+    for line in _summary(plan):
+        print(line)
+    if saved is not None:
+        print(f"已保存：{saved}")
+    return EXIT_OK
+
+
+# ---------------------------------------------------------------- entry
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="peakplan",
+        description="碳达峰方案起草助手：从上级方案起草县级碳达峰实施方案",
+    )
+    parser.add_argument("--version", action="version", version=f"peakplan {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="命令")
+
+    plans = sub.add_parser("plans", help="列出方案库（内置参考方案和导入的方案）")
+    plans.add_argument("--json", action="store_true", help="以 JSON 输出")
+    plans.set_defaults(handler=cmd_plans)
+
+    imp = sub.add_parser("import-plan", help="读取 .txt/.docx/.doc/.wps 方案文件")
+    imp.add_argument("file", metavar="FILE", help="方案文件")
+    imp.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="把结构化方案写到此 JSON 文件（或文件夹），而不是方案库",
+    )
+    imp.add_argument("--json", action="store_true", help="在标准输出打印方案结构（不存入方案库）")
+    imp.add_argument("--id", help="方案编号（默认取文件名）")
+    imp.add_argument(
+        "--level",
+        choices=["region", "province", "city", "county", "zone"],
+        help="方案层级（默认从标题判断）",
+    )
+    imp.set_defaults(handler=cmd_import_plan)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    _configure_stdio()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help()
+        return EXIT_OK
+    try:
+        return handler(args)
+    except PeakPlanError as exc:
+        return _fail(getattr(args, "file", "peakplan"), exc.one_line())
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # the last line of defence: one line, never a traceback
+        if os.environ.get("PEAKPLAN_DEBUG"):
+            raise
+        where = getattr(args, "file", args.command)
+        return _fail(where, f"程序内部错误（{type(exc).__name__}: {exc}），请把此文件发给开发者")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

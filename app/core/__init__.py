@@ -1,0 +1,1 @@
+"""The domain core: plans, drafts, units, targets. Pure Python, never imports Qt."""

@@ -1,0 +1,96 @@
+"""Write files the way a user's work deserves: completely or not at all.
+
+Data is written to a temporary file in the same folder, flushed to disk, then
+renamed over the target, so a crash, a full disk or a file held open by Word
+never leaves a half-written file and never destroys the previous version.
+Renames are retried briefly because Word, WPS or a virus scanner may hold the
+target for a moment on Windows.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import tempfile
+import time
+from pathlib import Path
+
+from app.core.errors import PeakPlanError
+
+RETRIES = 10
+RETRY_SECONDS = 0.1
+
+
+class FileWriteError(PeakPlanError):
+    """A file could not be written; the message says why in the user's terms."""
+
+
+def _explain(exc: OSError, path: Path) -> str:
+    if isinstance(exc, PermissionError):
+        if path.exists():
+            return "文件被其他程序占用（如 Word、WPS 或 Excel 正打开它），请关闭后重试"
+        return "文件夹不可写（没有写入权限）"
+    if exc.errno == errno.ENOSPC:
+        return "磁盘空间不足"
+    if exc.errno in (errno.EROFS,):
+        return "文件夹只读，无法写入"
+    if exc.errno == errno.ENOENT:
+        return "文件夹不存在"
+    if exc.errno == errno.ENAMETOOLONG:
+        return "文件名过长"
+    return f"写入失败：{exc.strerror or exc}"
+
+
+def _copy_mode(path: Path, fd: int) -> None:
+    """Give the new file the old one's permissions, or the usual ones (mkstemp makes 0600)."""
+    try:
+        mode = path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    # No fchmod on Windows, where the folder's ACLs are inherited anyway.
+    with contextlib.suppress(AttributeError, OSError):
+        os.fchmod(fd, mode)
+
+
+def replace_with_retry(source: Path, target: Path) -> None:
+    """os.replace, retried while another program briefly holds the target."""
+    for attempt in range(RETRIES):
+        try:
+            os.replace(source, target)
+            return
+        except PermissionError:
+            if attempt == RETRIES - 1:
+                raise
+            time.sleep(RETRY_SECONDS)
+
+
+def write_atomic(path: str | Path, data: bytes) -> Path:
+    """Write data to path atomically; raise FileWriteError with the reason on failure."""
+    path = Path(path)
+    folder = path.parent
+    if not folder.exists():
+        raise FileWriteError(f"无法写入 {path}", problems=["文件夹不存在"])
+    tmp_name = None
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        _copy_mode(path, fd)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        replace_with_retry(Path(tmp_name), path)
+        tmp_name = None
+    except OSError as exc:
+        raise FileWriteError(f"无法写入 {path}", problems=[_explain(exc, path)]) from exc
+    finally:
+        if tmp_name is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp_name)
+    return path
+
+
+def write_text_atomic(path: str | Path, text: str) -> Path:
+    return write_atomic(path, text.encode("utf-8"))

@@ -1,0 +1,151 @@
+"""The reference-plan library: built-in plans shipped with the app, and the user's own.
+
+Built-in plans are structured JSON in reference_plans/ (made by
+tools/build_library.py from the sources beside them); plans the user imports
+are kept in the per-user plans folder. Both are listed together; a damaged
+user file is reported, not fatal.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from app import paths
+from app.core.errors import PlanFileError
+from app.core.files import write_text_atomic
+from app.core.plan import PLAN_FORMAT, Plan
+from app.core.validation import describe_validation_error
+
+
+@dataclass(frozen=True)
+class LibraryEntry:
+    """One plan in the library, as `peakplan plans` lists it."""
+
+    id: str
+    title: str
+    level: str
+    stage: str
+    date: str
+    issuer: str
+    builtin: bool
+    path: Path
+    problem: str = ""
+
+    def as_json(self) -> dict:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "level": self.level,
+            "stage": self.stage,
+            "date": self.date,
+            "issuer": self.issuer,
+            "builtin": self.builtin,
+            "path": str(self.path),
+            **({"problem": self.problem} if self.problem else {}),
+        }
+
+
+def load_plan(path: str | Path) -> Plan:
+    """A structured plan from its JSON file; PlanFileError says what is wrong where."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise PlanFileError("文件不存在") from exc
+    except OSError as exc:
+        raise PlanFileError(f"无法读取：{exc.strerror or exc}") from exc
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise PlanFileError("不是有效的 JSON 文件（可能已损坏）") from exc
+    if not isinstance(data, dict) or data.get("format") != PLAN_FORMAT:
+        raise PlanFileError("不是本程序的方案文件（缺少 format: peakplan-plan）")
+    try:
+        return Plan.model_validate(data)
+    except ValidationError as exc:
+        raise PlanFileError("方案文件内容有误", problems=describe_validation_error(exc)) from exc
+
+
+def plan_json(plan: Plan) -> str:
+    """The stored form of a plan: stable key order, readable Chinese, a final newline."""
+    return plan.model_dump_json(indent=1) + "\n"
+
+
+def save_plan(plan: Plan, path: str | Path) -> Path:
+    return write_text_atomic(path, plan_json(plan))
+
+
+def _entry(path: Path, builtin: bool) -> LibraryEntry:
+    try:
+        plan = load_plan(path)
+    except PlanFileError as exc:
+        return LibraryEntry(path.stem, "", "", "", "", "", builtin, path, exc.one_line())
+    return LibraryEntry(
+        plan.id, plan.title, plan.level, plan.stage, plan.date, plan.issuer, builtin, path
+    )
+
+
+def builtin_plan_paths() -> list[Path]:
+    folder = paths.reference_plans_dir()
+    return sorted(folder.glob("*.json")) if folder.is_dir() else []
+
+
+def user_plan_paths() -> list[Path]:
+    folder = paths.user_plans_dir()
+    return sorted(folder.glob("*.json")) if folder.is_dir() else []
+
+
+def list_plans() -> list[LibraryEntry]:
+    """Built-in plans first, then the user's, each group by file name."""
+    return [_entry(p, True) for p in builtin_plan_paths()] + [
+        _entry(p, False) for p in user_plan_paths()
+    ]
+
+
+def find_plan(plan_id: str) -> Plan:
+    """Load a plan of the library by id (built-in ids win over the user's)."""
+    for entry in list_plans():
+        if entry.id == plan_id and not entry.problem:
+            return load_plan(entry.path)
+    known = "、".join(e.id for e in list_plans() if not e.problem)
+    raise PlanFileError(f"方案库中没有编号为 {plan_id} 的方案", problems=[f"现有：{known}"])
+
+
+def add_user_plan(plan: Plan) -> Path:
+    """Keep an imported plan in the user's library; never overwrite a different one.
+
+    Re-importing the same source replaces its earlier import; another plan
+    with the same id gets a numbered id instead.
+    """
+    folder = paths.user_plans_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise PlanFileError(f"无法创建方案库文件夹 {folder}：{exc.strerror or exc}") from exc
+    taken = {e.id: e for e in list_plans()}
+    candidate = plan
+    number = 1
+    while candidate.id in taken:
+        entry = taken[candidate.id]
+        if not entry.builtin and not entry.problem:
+            existing = load_plan(entry.path)
+            if existing.provenance.source_sha256 == plan.provenance.source_sha256:
+                return save_plan(candidate, entry.path)
+        number += 1
+        candidate = rename_plan(plan, f"{plan.id}-{number}")
+    return save_plan(candidate, folder / f"{candidate.id}.json")
+
+
+def rename_plan(plan: Plan, new_id: str) -> Plan:
+    """The same plan under another id, every node id and task-table link moved along."""
+    data = json.loads(plan.model_dump_json())
+    old_prefix = f"{plan.id}:"
+    text = json.dumps(data, ensure_ascii=False)
+    text = text.replace(f'"{old_prefix}', f'"{new_id}:')
+    data = json.loads(text)
+    data["id"] = new_id
+    return Plan.model_validate(data)

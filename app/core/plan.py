@@ -1,0 +1,233 @@
+"""The structured form of a published plan (region, city, zone or county).
+
+A plan is what the importer reads from a .txt/.docx and what the reference
+library ships as JSON. Drafts refer to its nodes by id ("ningxia-region:三.一.3"),
+so ids are derived from the labels as printed and never from positions that an
+edit elsewhere could shift.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+PlanLevel = Literal["region", "province", "city", "county", "zone"]
+Stage = Literal["征求意见稿", "送审稿", "印发", ""]
+TitleStyle = Literal["own_line", "run_in", "none"]
+
+PLAN_FORMAT = "peakplan-plan"
+PLAN_FORMAT_VERSION = 1
+# Format history (bump PLAN_FORMAT_VERSION and add a migration for each change):
+#   1 — first version: sections, unit clauses, targets, task table, cover, provenance.
+
+LEVEL_NAMES: dict[str, str] = {
+    "region": "自治区",
+    "province": "省",
+    "city": "市",
+    "county": "县",
+    "zone": "园区",
+}
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=False)
+
+
+class Target(_Model):
+    """A quantitative (or "complete the assigned task") target stated in the text."""
+
+    indicator: str = Field(description="what is measured, as written: 新能源发电总装机容量")
+    year: int | None = Field(description="the target year: 2025, 2030, 2035")
+    value: str | None = Field(description='the number as written ("100", "10.6", "2-3")')
+    unit: str = Field("", description="unit of measure: 万千瓦, %, 万吨")
+    qualifier: str = Field("", description="以上, 左右, 以内, 以下, 不低于, 超过 …")
+    verb: str = Field("", description="达到, 下降, 控制在 … as written before the value")
+    kind: Literal["value", "assigned"] = Field(
+        "value", description='"assigned": the text promises to complete the task given from above'
+    )
+    text: str = Field(description="the clause stating it: 新能源发电总装机容量达到100万千瓦以上")
+    sentence: str = Field(description="the sentence it came from, year phrase included")
+    paragraph: int = Field(ge=0, description="index of the paragraph of its section")
+
+
+class ClauseUnit(_Model):
+    """One unit named in a responsibility clause."""
+
+    written: str = Field(description="as written in the clause: 财政局")
+    name: str = Field(description="with the shared prefix restored: 县财政局")
+    group: int = Field(0, ge=0, description="lead group, counted at each comma (，)")
+
+
+class UnitClause(_Model):
+    """A responsibility clause: （责任单位：县发改局、财政局；列首位的为牵头单位，下同）."""
+
+    text: str = Field(description="the whole clause, parentheses included")
+    labelled: bool = Field(True, description="False for a bare parenthesis of unit names")
+    units: list[ClauseUnit] = Field(min_length=1)
+    duty: str = Field("", description="a trailing 按照职责分工分别负责")
+    note: str = Field("", description="列首位的为牵头单位，下同, or another note after a ；")
+
+    @property
+    def lead(self) -> str:
+        """The first unit leads (牵头单位)."""
+        return self.units[0].name
+
+    @property
+    def written_names(self) -> list[str]:
+        return [u.written for u in self.units]
+
+    @property
+    def names(self) -> list[str]:
+        return [u.name for u in self.units]
+
+
+class Section(_Model):
+    """A heading with its text: chapter 一、, action （一）, measure 1., item （1） or sub-item."""
+
+    id: str
+    level: int = Field(ge=1, le=4)
+    label: str = Field(description="canonical label: 三、 （一） 1. （1）; empty for a sub-item")
+    number: str = Field(
+        description="the label's number as written: 三, 一, 1; empty for a sub-item"
+    )
+    title: str
+    title_style: TitleStyle = "own_line"
+    paragraphs: list[str] = Field(default_factory=list)
+    clause: UnitClause | None = None
+    targets: list[Target] = Field(default_factory=list)
+    children: list[Section] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _children_one_level_down(self) -> Section:
+        for i, child in enumerate(self.children):
+            if child.level != self.level + 1:
+                raise ValueError(
+                    f"children[{i}] 的层级为 {child.level}，应为 {self.level + 1}（上级 {self.id}）"
+                )
+        return self
+
+    def walk(self) -> Iterator[Section]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    @property
+    def heading(self) -> str:
+        return f"{self.label}{self.title}"
+
+
+class WorkRow(_Model):
+    """One piece of work of a task-table row: its own 主要工作, 牵头单位, 配合单位."""
+
+    work: str
+    lead: str
+    cooperating: str = Field("", description="配合单位 as written")
+    cooperating_units: list[str] = Field(default_factory=list)
+
+
+class TaskRow(_Model):
+    """A numbered row of a published task-division table (任务分工表)."""
+
+    number: int = Field(ge=1, description="序号")
+    area: str = Field(description="重点领域 with its label: 一、能源绿色低碳转型行动")
+    action: str = Field(description="行动措施")
+    work_rows: list[WorkRow] = Field(min_length=1)
+    measure_id: str | None = Field(None, description="the plan node this row is about")
+
+
+class CommitteeMember(_Model):
+    role: str = Field(description="组长, 副组长, 成员")
+    name: str
+    unit: str = ""
+
+
+class Cover(_Model):
+    """What the cover and the 编制委员会 page say, for consultancy drafts."""
+
+    commissioned_by: str = Field("", description="委托单位")
+    drafted_by: str = Field("", description="编制单位")
+    committee: list[CommitteeMember] = Field(default_factory=list)
+
+
+class Provenance(_Model):
+    """Where a structured plan came from, so a reviewer can go back to the source."""
+
+    source_file: str
+    source_sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    source_format: Literal["txt", "docx", "doc", "wps"]
+    imported_with: str
+    published: str = Field("", description="where and when it was published, checked by hand")
+    checked_by_hand: bool = False
+    notes: list[str] = Field(default_factory=list)
+
+
+class Plan(_Model):
+    """A whole plan: front matter, preamble, the section tree and its task table."""
+
+    format: Literal["peakplan-plan"] = PLAN_FORMAT
+    version: int = PLAN_FORMAT_VERSION
+    id: str = Field(pattern=r"^[^\s:]+$")
+    title: str = Field(min_length=1)
+    level: PlanLevel
+    issuer: str = ""
+    date: str = Field("", pattern=r"^$|^\d{4}-\d{2}(-\d{2})?$")
+    date_text: str = ""
+    stage: Stage = ""
+    preamble: list[str] = Field(default_factory=list)
+    sections: list[Section] = Field(min_length=1)
+    task_table_title: str = ""
+    task_table: list[TaskRow] = Field(default_factory=list)
+    footnotes: list[str] = Field(default_factory=list)
+    cover: Cover | None = None
+    provenance: Provenance
+
+    @field_validator("version")
+    @classmethod
+    def _known_version(cls, v: int) -> int:
+        if v > PLAN_FORMAT_VERSION:
+            raise ValueError(
+                f"文件格式版本 {v} 比本程序支持的 {PLAN_FORMAT_VERSION} 新，请升级程序"
+            )
+        if v < 1:
+            raise ValueError(f"文件格式版本 {v} 无效")
+        return v
+
+    @model_validator(mode="after")
+    def _ids_unique_and_owned(self) -> Plan:
+        seen: set[str] = set()
+        prefix = f"{self.id}:"
+        for section in self.walk():
+            if not section.id.startswith(prefix):
+                raise ValueError(f"节点 {section.id} 的编号应以 {prefix} 开头")
+            if section.id in seen:
+                raise ValueError(f"节点编号 {section.id} 重复")
+            seen.add(section.id)
+        for row in self.task_table:
+            if row.measure_id is not None and row.measure_id not in seen:
+                raise ValueError(f"任务分工表第 {row.number} 行指向不存在的节点 {row.measure_id}")
+        for section in self.sections:
+            if section.level != 1:
+                raise ValueError(f"顶层节点 {section.id} 的层级应为 1")
+        return self
+
+    def walk(self) -> Iterator[Section]:
+        """Every section, depth first, in document order."""
+        for section in self.sections:
+            yield from section.walk()
+
+    def find(self, node_id: str) -> Section | None:
+        return next((s for s in self.walk() if s.id == node_id), None)
+
+    def key_tasks(self) -> Section | None:
+        """The chapter holding the actions (重点任务 / 主要任务)."""
+        for section in self.sections:
+            if any(word in section.title for word in ("重点任务", "主要任务")):
+                return section
+        return None
+
+
+def node_id(plan_id: str, path: list[str]) -> str:
+    """The stable id of a node: plan id, then its label numbers joined by dots."""
+    return f"{plan_id}:{'.'.join(path)}"

@@ -1,0 +1,162 @@
+"""Quantitative targets in plan text: "到2025年，…达到100万千瓦以上", "…下降18%".
+
+A target belongs to the year its sentence names ("到2025年", "2030年前",
+"“十五五”期间"); base years ("较2020年") are not target years. Besides numbers,
+a plan may promise to "完成上级下达任务": that is a target too, of kind
+"assigned", with no value.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.core.plan import Target
+from app.core.units import split_top_level
+
+_FIVE_YEAR = {"十四五": 2025, "十五五": 2030, "十六五": 2035}
+
+_YEAR = re.compile(
+    r"(?P<five>[“\"]?(?P<plan>十四五|十五五|十六五)[”\"]?(?:时期|期间|末)?)"
+    r"|(?P<to>(?:到|至|在)?\s*(?P<year>20[2-6]\d)\s*年(?:前|底|末)?)"
+)
+_BASE_YEAR_BEFORE = ("较", "比", "与", "相比", "对比", "从", "自", "基于", "以")
+
+_VERB = (
+    r"提高到|提高至|提升到|提升至|降低到|降低至|下降到|下降至|减少到|减少至|增加到|增加至|增长到|"
+    r"控制在|稳定在|保持在|维持在|达到|超过|突破|不低于|不高于|不低|不超过|低于|高于|"
+    r"下降|降低|减少|增加|增长|提高|提升|达"
+)
+_UNIT = (
+    r"%|‰|"
+    r"(?:[万亿千百]?(?:千瓦时|千瓦|吨标准?煤|吨|立方米|平方米|平方公里|公里|亩|公顷|辆|台|家|个|座|处|项|"
+    r"人|元|户|套|所|条|栋|张|千伏安|伏|GW|MW|kW|km))(?:/(?:千瓦时|年|吨|小时|天))?|"
+    r"克(?:标准?煤)?/千瓦时|兆瓦|小时|倍|次"
+)
+_AFTER = r"以上|左右|以内|以下|及以上|及以下"
+_VALUE = re.compile(
+    rf"(?P<verb>{_VERB})?\s*(?P<before>力争|确保|约|超过|不低于|不高于)?\s*"
+    rf"(?P<value>\d+(?:\.\d+)?(?:\s*[-~～—至]\s*\d+(?:\.\d+)?)?)\s*"
+    rf"(?P<unit>{_UNIT})?(?P<after>{_AFTER})?"
+)
+_ASSIGNED = re.compile(
+    r"(?:确保|力争)?(?:完成|落实)[^，。；]*?(?:下达|分解)[^，。；]*?(?:任务|目标)"
+)
+
+
+def _sentences(text: str) -> list[str]:
+    parts = re.split(r"(?<=[。！？])", text)
+    return [p for p in parts if p.strip()]
+
+
+def _year_scopes(sentence: str) -> list[tuple[int | None, str]]:
+    """The sentence cut at each year phrase, each piece with the year it speaks of."""
+    scopes: list[tuple[int | None, str]] = []
+    cuts: list[tuple[int, int]] = []
+    for m in _YEAR.finditer(sentence):
+        if m.group("year"):
+            before = sentence[max(0, m.start() - 2) : m.start()]
+            if any(before.endswith(word) for word in _BASE_YEAR_BEFORE):
+                continue
+            after = sentence[m.end() : m.end() + 2]
+            if after.startswith(("以来", "的", "相比", "水平")):
+                continue
+            cuts.append((m.start(), int(m.group("year"))))
+        else:
+            cuts.append((m.start(), _FIVE_YEAR[m.group("plan")]))
+    if not cuts:
+        return [(None, sentence)]
+    if cuts[0][0] > 0:
+        scopes.append((None, sentence[: cuts[0][0]]))
+    for i, (start, year) in enumerate(cuts):
+        end = cuts[i + 1][0] if i + 1 < len(cuts) else len(sentence)
+        scopes.append((year, sentence[start:end]))
+    # A year phrase right after another ("到2025年，“十四五”末") belongs to the same scope.
+    merged: list[tuple[int | None, str]] = []
+    for year, text in scopes:
+        if merged and len(merged[-1][1].strip("，、 “”")) <= 8 and merged[-1][0] is not None:
+            merged[-1] = (year, merged[-1][1] + text)
+        else:
+            merged.append((year, text))
+    return merged
+
+
+def _clean_scope(text: str) -> str:
+    return text.strip().rstrip("，；;,。 ")
+
+
+def _indicator(text: str) -> str:
+    text = _YEAR.sub("", text, count=1) if _YEAR.match(text.lstrip("，、 ")) else text
+    text = text.strip("，、；：: ")
+    text = re.sub(r"^(?:到|至|在)\s*", "", text)
+    return text.strip("，、 ")
+
+
+def extract_targets(paragraph: str, paragraph_index: int = 0) -> list[Target]:
+    """Every target stated in one paragraph, in reading order."""
+    targets: list[Target] = []
+    for sentence in _sentences(paragraph):
+        for year, scope in _year_scopes(sentence):
+            if year is None:
+                continue
+            scope_text = _clean_scope(scope)
+            for piece in split_top_level(scope_text, "，,；;"):
+                targets.extend(_targets_in_piece(piece, year, scope_text, paragraph_index))
+    return targets
+
+
+def _targets_in_piece(piece: str, year: int, sentence: str, paragraph: int) -> list[Target]:
+    found: list[Target] = []
+    body = _YEAR.sub("", piece, count=1) if _YEAR.match(piece.strip()) else piece
+    assigned = _ASSIGNED.search(body)
+    if assigned:
+        indicator = _indicator(body[: assigned.start()])
+        if indicator:
+            found.append(
+                Target(
+                    indicator=indicator,
+                    year=year,
+                    value=None,
+                    kind="assigned",
+                    qualifier="完成上级下达任务",
+                    text=body.strip("，、 "),
+                    sentence=sentence,
+                    paragraph=paragraph,
+                )
+            )
+        return found
+    last_indicator = ""
+    consumed = 0
+    for m in _VALUE.finditer(body):
+        value = m.group("value")
+        unit = m.group("unit") or ""
+        verb = m.group("verb") or ""
+        tail = body[m.end("value") : m.end("value") + 1]
+        if tail == "年" or re.fullmatch(r"(?:19|20)\d\d", value):
+            continue  # a year, not a value
+        if not unit and not verb:
+            continue
+        if not unit and verb and tail and re.match(r"[A-Za-z\u4e00-\u9fff]", tail):
+            continue  # "达到5G…": a number inside a word
+        head = body[consumed : m.start()]
+        indicator = _indicator(head) or last_indicator
+        if not indicator:
+            continue
+        qualifier = (m.group("before") or "") + (m.group("after") or "")
+        if verb in ("超过", "不低于", "不高于", "不低", "不超过", "突破", "低于", "高于"):
+            qualifier = verb + qualifier
+        found.append(
+            Target(
+                indicator=indicator,
+                year=year,
+                value=re.sub(r"\s+", "", value),
+                unit=unit,
+                qualifier=qualifier,
+                verb=verb,
+                text=body[max(0, consumed) : m.end()].strip("，、 "),
+                sentence=sentence,
+                paragraph=paragraph,
+            )
+        )
+        last_indicator = indicator
+        consumed = m.end()
+    return found

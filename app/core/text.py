@@ -1,0 +1,117 @@
+"""Text normalisation shared by the importer and the drafts.
+
+Published plans reach us through PDF-to-text and web copies: half-width
+punctuation next to Chinese, stray spaces around digits, non-breaking spaces.
+These helpers bring such text to the form a county office would type, without
+touching numbers ("1.2", "2-3", "300克/千瓦时") or Latin words ("LNG 液化气站").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Ideographs and the CJK punctuation blocks: what counts as "Chinese context".
+_CJK = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef\u2014\u2026\u201c\u201d\u2018\u2019"
+_CJK_CHAR = re.compile(f"[{_CJK}]")
+
+SENTENCE_ENDINGS = "。！？；…"
+CLOSERS = "”’）」』】》"
+
+
+def is_cjk(ch: str) -> bool:
+    """True for an ideograph or a full-width/CJK punctuation mark."""
+    return bool(ch) and bool(_CJK_CHAR.match(ch))
+
+
+def has_cjk(text: str) -> bool:
+    return bool(_CJK_CHAR.search(text))
+
+
+_SPACES = re.compile(r"[ \t\u00a0\u2002\u2003\u2009\u200b\ufeff]+")
+_SPACE_BETWEEN = re.compile(
+    rf"(?<=[{_CJK}0-9%‰])[ \t\u00a0\u2002\u2003\u2009\u200b]+(?=[{_CJK}])"
+    rf"|(?<=[{_CJK}])[ \t\u00a0\u2002\u2003\u2009\u200b]+(?=[0-9%‰])"
+)
+
+
+def squeeze_spaces(text: str) -> str:
+    """Drop spaces between Chinese characters and between Chinese and digits.
+
+    "到 2025 年" becomes "到2025年"; "LNG 液化气站" keeps its space, as Chinese
+    typesetting does for Latin words.
+    """
+    text = _SPACE_BETWEEN.sub("", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def _fold_paren_groups(text: str) -> str:
+    """Turn ( ) into （ ） where the group or its neighbour is Chinese."""
+    out = list(text)
+    stack: list[int] = []
+    for i, ch in enumerate(text):
+        if ch in "(（":
+            stack.append(i)
+        elif ch in ")）" and stack:
+            start = stack.pop()
+            inner = text[start + 1 : i]
+            before = text[start - 1] if start > 0 else ""
+            if has_cjk(inner) or is_cjk(before) or not inner.strip():
+                out[start] = "（"
+                out[i] = "）"
+    # Unbalanced half-width parentheses next to Chinese (split clauses) fold too.
+    for i, ch in enumerate(out):
+        if ch in "()":
+            prev = out[i - 1] if i > 0 else ""
+            nxt = out[i + 1] if i + 1 < len(out) else ""
+            if is_cjk(prev) or is_cjk(nxt) or prev == "" or nxt == "":
+                out[i] = "（" if ch == "(" else "）"
+    return "".join(out)
+
+
+_COMMA = re.compile(r"(?<![0-9]),|,(?![0-9])")
+_COLON = re.compile(r"(?<![0-9]):|:(?![0-9])")
+
+
+def fold_punctuation(text: str) -> str:
+    """Half-width , ; : ( ) in Chinese text become their full-width forms.
+
+    Digits keep theirs: "1,000" and "17:43" stay as they are.
+    """
+    if not has_cjk(text):
+        return text
+    text = _COMMA.sub("，", text)
+    text = text.replace(";", "；")
+    text = _COLON.sub("：", text)
+    text = text.replace("?", "？") if "?" in text and has_cjk(text) else text
+    return _fold_paren_groups(text)
+
+
+def normalise_text(text: str) -> str:
+    """The normal form of a line of plan text: NFC, folded punctuation, squeezed spaces."""
+    text = unicodedata.normalize("NFC", text)
+    return squeeze_spaces(fold_punctuation(text))
+
+
+def ends_sentence(text: str) -> bool:
+    """Does this text end a sentence (so the next block starts a new paragraph)?
+
+    A closing quote or parenthesis after the full stop still ends it:
+    "……（责任单位：县发改局）" and "……“双碳”。" both do.
+    """
+    stripped = text.rstrip()
+    if not stripped:
+        return True
+    last = stripped[-1]
+    if last in SENTENCE_ENDINGS or last in ".!?":
+        return True
+    if last in "）)":
+        return True
+    if last in CLOSERS and len(stripped) > 1:
+        return stripped[-2] in SENTENCE_ENDINGS
+    return False
+
+
+def compact(text: str) -> str:
+    """Text with every space removed and punctuation folded: for comparing, not for showing."""
+    return re.sub(r"\s+", "", fold_punctuation(unicodedata.normalize("NFC", text)))

@@ -1,0 +1,191 @@
+"""Unit lists as plans write them, with the shared-prefix rule.
+
+"县发改局、财政局、工信局" names 县发改局, 县财政局 and 县工信局: the body's
+prefix is written once, at the first of its units. The party organs' prefix
+(县委) is its own ("县委组织部、宣传部、党校、县发改局"), a unit of another body
+keeps its full name and does not bring the prefix back, and a comma (，) starts
+a new lead group whose prefix is again the plan's own. The prefixes, party
+organs and self-named markers are data (resources/units/naming.json).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from app import paths
+from app.core.plan import ClauseUnit
+
+
+@dataclass(frozen=True)
+class NamingRules:
+    """How units abbreviate: loaded from resources/units/naming.json."""
+
+    home_prefix_by_level: dict[str, str]
+    party_prefix_by_home: dict[str, str]
+    body_prefixes: tuple[str, ...]
+    not_a_prefix: tuple[str, ...]
+    party_organs: frozenset[str]
+    self_named_starts: tuple[str, ...]
+    self_named_contains: tuple[str, ...]
+    unit_suffixes: tuple[str, ...] = field(default=())
+
+    def prefix_of(self, name: str) -> str | None:
+        """The longest body prefix the name starts with, if anything follows it.
+
+        Words that merely begin like a prefix (市场监管局, 市政管理局) have none.
+        """
+        if name.startswith(self.not_a_prefix):
+            return None
+        for prefix in sorted(self.body_prefixes, key=len, reverse=True):
+            if name.startswith(prefix) and len(name) > len(prefix):
+                return prefix
+        return None
+
+    def is_self_named(self, name: str) -> bool:
+        """A unit of another body, named in full (国网…公司, 各乡镇人民政府, 工业园区管委会)."""
+        return name.startswith(self.self_named_starts) or any(
+            marker in name for marker in self.self_named_contains
+        )
+
+    def is_party_organ(self, name: str) -> bool:
+        base = re.sub(r"（[^）]*）$", "", name)
+        return name in self.party_organs or base in self.party_organs
+
+    def looks_like_unit(self, name: str) -> bool:
+        """Does a bare name end the way unit names end (局, 厅, 委, 公司 …)?"""
+        return bool(name) and name.endswith(self.unit_suffixes)
+
+
+@lru_cache(maxsize=1)
+def naming_rules() -> NamingRules:
+    data = json.loads(paths.resource("units", "naming.json").read_text(encoding="utf-8"))
+    return NamingRules(
+        home_prefix_by_level=dict(data["home_prefix_by_level"]),
+        party_prefix_by_home=dict(data["party_prefix_by_home"]),
+        body_prefixes=tuple(data["body_prefixes"]),
+        not_a_prefix=tuple(data["not_a_prefix"]),
+        party_organs=frozenset(data["party_organs"]),
+        self_named_starts=tuple(data["self_named_starts"]),
+        self_named_contains=tuple(data["self_named_contains"]),
+        unit_suffixes=tuple(data["unit_suffixes"]),
+    )
+
+
+def split_top_level(text: str, separators: str) -> list[str]:
+    """Split at separators outside parentheses: 党校（行政学院） stays one piece."""
+    parts: list[str] = []
+    depth = 0
+    start = 0
+    for i, ch in enumerate(text):
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            depth = max(0, depth - 1)
+        elif ch in separators and depth == 0:
+            parts.append(text[start:i])
+            start = i + 1
+    parts.append(text[start:])
+    return parts
+
+
+def clean_unit_name(name: str) -> str:
+    """A unit name without the spaces that PDF copies leave in it ("市委宣传 部")."""
+    return re.sub(r"\s+", "", name).strip("、，,；;。")
+
+
+def home_prefix(level: str | None, first_unit: str, rules: NamingRules | None = None) -> str:
+    """The plan's own prefix (县, 市, 自治区), from its level or else from the first unit."""
+    rules = rules or naming_rules()
+    if level and level in rules.home_prefix_by_level:
+        return rules.home_prefix_by_level[level]
+    prefix = rules.prefix_of(first_unit)
+    if prefix is None:
+        return ""
+    for home, party in rules.party_prefix_by_home.items():
+        if prefix == party:
+            return home
+    return prefix
+
+
+class _Expander:
+    """Walks a written list, tracking which prefix an abbreviated name takes."""
+
+    def __init__(self, home: str, rules: NamingRules) -> None:
+        self.home = home
+        self.party = rules.party_prefix_by_home.get(home, "") if home else ""
+        self.rules = rules
+        self.current = home
+
+    def new_group(self) -> None:
+        self.current = self.home
+
+    def expand(self, written: str) -> str:
+        rules = self.rules
+        if not self.home:
+            return written
+        prefix = rules.prefix_of(written)
+        if prefix is not None and prefix in (self.home, self.party):
+            self.current = prefix
+            return written
+        if prefix is not None or rules.is_self_named(written):
+            return written  # another body's unit: named in full, prefix unchanged
+        if self.current == self.party and not rules.is_party_organ(written):
+            self.current = self.home  # 县委组织部、…、发展改革委: back to the government
+        return self.current + written
+
+
+def parse_unit_list(
+    text: str, *, home: str | None = None, level: str | None = None
+) -> list[ClauseUnit]:
+    """Units of a written list, in order, each with its full name and lead group."""
+    rules = naming_rules()
+    groups = [g for g in split_top_level(text, "，,") if clean_unit_name(g)]
+    written_groups = [
+        [clean_unit_name(w) for w in split_top_level(g, "、") if clean_unit_name(w)] for g in groups
+    ]
+    first = next((w for g in written_groups for w in g), "")
+    if home is None:
+        home = home_prefix(level, first, rules)
+    expander = _Expander(home, rules)
+    units: list[ClauseUnit] = []
+    for index, group in enumerate(written_groups):
+        if index:
+            expander.new_group()
+        for written in group:
+            units.append(ClauseUnit(written=written, name=expander.expand(written), group=index))
+    return units
+
+
+def format_unit_list(names: list[str], *, home: str, groups: list[int] | None = None) -> str:
+    """Write full unit names the way plans do: 县发改局、财政局、工信局.
+
+    A name is shortened only where reading it back gives the same unit, so the
+    result always parses to the names given.
+    """
+    rules = naming_rules()
+    groups = groups or [0] * len(names)
+    expander = _Expander(home, rules)
+    out: list[str] = []
+    previous_group = groups[0] if groups else 0
+    for name, group in zip(names, groups, strict=True):
+        if group != previous_group:
+            expander.new_group()
+            if out:
+                out.append("，")
+            previous_group = group
+        elif out:
+            out.append("、")
+        written = name
+        current = expander.current
+        if out and home and current and name.startswith(current) and len(name) > len(current):
+            short = name[len(current) :]
+            trial = _Expander(home, rules)
+            trial.current = current
+            if trial.expand(short) == name:
+                written = short
+        expander.expand(written)
+        out.append(written)
+    return "".join(out)

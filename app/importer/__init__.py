@@ -1,0 +1,139 @@
+"""Read a published plan (.txt, .docx, .doc, .wps) into a validated `Plan`.
+
+`import_plan()` returns the plan and the notes on what it guessed or mended;
+the only error it raises is `PlanImportError`, with a Chinese message that
+names the problem (the caller adds the file name).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from app import __version__
+from app.core.errors import PlanImportError
+from app.core.plan import Plan, PlanLevel, Provenance
+from app.core.validation import describe_validation_error
+from app.importer.blocks import ImportNote
+from app.importer.cleanup import clean_blocks
+from app.importer.front_matter import (
+    find_title,
+    first_chapter_index,
+    guess_level,
+    read_front_matter,
+    split_title_stage,
+)
+from app.importer.measures import ClauseReader, freeze
+from app.importer.readers import read_source
+from app.importer.structure import build_tree
+from app.importer.task_table import TaskTableReader, split_task_table
+
+__all__ = ["ImportResult", "import_plan", "plan_id_from_name"]
+
+
+@dataclass
+class ImportResult:
+    plan: Plan
+    notes: list[ImportNote] = field(default_factory=list)
+
+
+def plan_id_from_name(name: str) -> str:
+    """A plan id from a file name: its stem without spaces, colons or dots."""
+    stem = Path(name).stem
+    ident = re.sub(r"[\s:：.。/\\]+", "-", stem).strip("-")
+    return ident or "plan"
+
+
+def import_plan(
+    path: str | Path, *, plan_id: str | None = None, level: PlanLevel | None = None
+) -> ImportResult:
+    """Import one plan file. Raises PlanImportError, and nothing else, on bad input."""
+    path = Path(path)
+    source = read_source(path)
+    blocks, footnotes, notes = clean_blocks(source.blocks)
+    if not blocks:
+        raise PlanImportError("文件中没有文字")
+    body, table_title, table_blocks = split_task_table(blocks)
+    chapter = first_chapter_index(body)
+    if chapter is None:
+        raise PlanImportError("没有找到“一、总体要求”这样的一级标题，文件可能不是实施方案")
+    title_at = find_title(body, chapter)
+    if title_at is None:
+        notes.append(ImportNote(body[chapter].line, "没有找到方案标题，用文件名代替"))
+        title_block = None
+        front, preamble_blocks = [], body[:chapter]
+    else:
+        title_block = body[title_at]
+        front, preamble_blocks = body[:title_at], body[title_at + 1 : chapter]
+    if front:
+        notes.append(
+            ImportNote(
+                front[0].line, f"标题之前的 {len(front)} 段（封面、通知或网页文字）不作为正文"
+            )
+        )
+    if title_block is not None:
+        meta = read_front_matter(front, title_block)
+    else:
+        from app.importer.front_matter import FrontMatter
+
+        meta = FrontMatter(title=split_title_stage(Path(source.name).stem)[0])
+    if preamble_blocks and not meta.stage:
+        _, stage, _ = split_title_stage("方案" + preamble_blocks[0].text)
+        if stage and len(preamble_blocks[0].text) <= 12:
+            meta.stage = stage
+            preamble_blocks = preamble_blocks[1:]
+    plan_level = level or guess_level(meta.title, meta.issuer)
+    if plan_level is None:
+        plan_level = "county"
+        notes.append(ImportNote(None, "无法从标题判断方案层级，按县级处理"))
+
+    builder = build_tree(preamble_blocks + body[chapter:])
+    notes.extend(builder.notes)
+    clause_reader = ClauseReader(plan_level)
+    for root in builder.roots:
+        clause_reader.read(root)
+    notes.extend(clause_reader.notes)
+    ident = plan_id or plan_id_from_name(source.name)
+    sections = []
+    for root in builder.roots:
+        if root.depth == 1:
+            sections.append(freeze(root, ident, [root.number], clause_reader.clauses, notes))
+
+    task_rows = []
+    if table_blocks:
+        reader = TaskTableReader(plan_level)
+        reader.read(table_blocks)
+        task_rows = reader.task_rows(sections)
+        notes.extend(reader.notes)
+
+    provenance = Provenance(
+        source_file=source.name,
+        source_sha256=source.sha256,
+        source_format=source.format,
+        imported_with=f"peakplan {__version__}",
+    )
+    try:
+        plan = Plan(
+            id=ident,
+            title=meta.title or "未命名方案",
+            level=plan_level,
+            issuer=meta.issuer,
+            date=meta.date,
+            date_text=meta.date_text,
+            stage=meta.stage,
+            preamble=builder.preamble,
+            sections=sections,
+            task_table_title=table_title,
+            task_table=task_rows,
+            footnotes=footnotes,
+            cover=meta.cover,
+            provenance=provenance,
+        )
+    except ValidationError as exc:
+        raise PlanImportError(
+            "读出的方案结构不完整", problems=describe_validation_error(exc)
+        ) from exc
+    return ImportResult(plan=plan, notes=notes)

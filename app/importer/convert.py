@@ -1,0 +1,80 @@
+"""Convert .doc and .wps files to .docx with LibreOffice, when it is installed.
+
+Many government offices still save in the old formats. LibreOffice runs with
+a private profile (so it neither disturbs nor waits for a running instance)
+and a time limit; without it the user is told to save as .docx from Word/WPS.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from app.core.errors import PlanImportError
+
+CONVERT_SECONDS = 120
+
+
+def find_soffice() -> str | None:
+    """The LibreOffice executable, or None (PEAKPLAN_SOFFICE names it explicitly)."""
+    explicit = os.environ.get("PEAKPLAN_SOFFICE")
+    if explicit:
+        return explicit if Path(explicit).exists() else None
+    for name in ("soffice", "libreoffice"):
+        found = shutil.which(name)
+        if found:
+            return found
+    if sys.platform == "win32":
+        for base in (os.environ.get("PROGRAMFILES", ""), os.environ.get("PROGRAMFILES(X86)", "")):
+            candidate = Path(base) / "LibreOffice" / "program" / "soffice.exe"
+            if base and candidate.exists():
+                return str(candidate)
+    return None
+
+
+def convert_to_docx(path: Path) -> Path:
+    """A .docx copy of a .doc/.wps file in a fresh temporary folder (caller removes it)."""
+    soffice = find_soffice()
+    kind = path.suffix.lower()
+    if soffice is None:
+        raise PlanImportError(
+            f"无法直接读取 {kind} 文件：请用 Word 或 WPS 打开后另存为 .docx 再导入（或安装 LibreOffice）"
+        )
+    out_dir = Path(tempfile.mkdtemp(prefix="peakplan-convert-"))
+    profile = Path(tempfile.mkdtemp(prefix="peakplan-lo-profile-"))
+    command = [
+        soffice,
+        f"-env:UserInstallation={profile.as_uri()}",
+        "--headless",
+        "--norestore",
+        "--convert-to",
+        "docx",
+        "--outdir",
+        str(out_dir),
+        str(path),
+    ]
+    try:
+        result = subprocess.run(
+            command, capture_output=True, timeout=CONVERT_SECONDS, check=False, text=True
+        )
+    except subprocess.TimeoutExpired as exc:
+        shutil.rmtree(out_dir, ignore_errors=True)
+        raise PlanImportError(
+            f"LibreOffice 转换 {kind} 文件超时（{CONVERT_SECONDS} 秒），请在 Word 或 WPS 中另存为 .docx"
+        ) from exc
+    except OSError as exc:
+        shutil.rmtree(out_dir, ignore_errors=True)
+        raise PlanImportError(f"无法启动 LibreOffice：{exc.strerror or exc}") from exc
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+    produced = out_dir / (path.stem + ".docx")
+    if result.returncode != 0 or not produced.exists():
+        shutil.rmtree(out_dir, ignore_errors=True)
+        raise PlanImportError(
+            f"LibreOffice 无法转换此 {kind} 文件（文件可能已损坏），请在 Word 或 WPS 中另存为 .docx"
+        )
+    return produced

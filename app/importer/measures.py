@@ -1,0 +1,158 @@
+"""Give each section its responsibility clause, sub-items and targets; then freeze it.
+
+A clause ends the text it belongs to. When one section's text holds several
+clauses, each closes a run-in sub-item of its own (银川 三.三.1: 构建绿色低碳产业
+体系 … （责任单位：…） 实施重点行业清洁生产 … （责任单位：…）). When only the last
+paragraph has one, it belongs to the whole section, however many run-in
+paragraphs come before it (银川 三.一.1).
+"""
+
+from __future__ import annotations
+
+from app.core.clauses import ClauseMatch, split_trailing_clause
+from app.core.plan import Section, UnitClause, node_id
+from app.core.targets import extract_targets
+from app.importer.blocks import ImportNote
+from app.importer.structure import RawSection, run_in_lead
+
+
+class ClauseReader:
+    """Finds clauses in a plan's sections, with the plan's level for unit prefixes."""
+
+    def __init__(self, level: str | None) -> None:
+        self.level = level
+        self.notes: list[ImportNote] = []
+        self.clauses: dict[int, UnitClause] = {}  # id(RawSection) → its clause
+
+    def _match(self, text: str, line: int) -> ClauseMatch | None:
+        match = split_trailing_clause(text, level=self.level)
+        if match:
+            for repair in match.repairs:
+                self.notes.append(ImportNote(line, repair))
+        return match
+
+    def read(self, section: RawSection) -> None:
+        for child in list(section.children):
+            self.read(child)
+        self._read_own(section)
+
+    def _merge_clause_only_paragraphs(self, section: RawSection) -> None:
+        """A clause that a page break left on a line of its own closes the paragraph before."""
+        paragraphs, lines = [], []
+        for text, line in zip(section.paragraphs, section.paragraph_lines, strict=True):
+            match = split_trailing_clause(text, level=self.level) if paragraphs else None
+            if match is not None and not match.body:
+                paragraphs[-1] = paragraphs[-1] + text
+                continue
+            paragraphs.append(text)
+            lines.append(line)
+        section.paragraphs, section.paragraph_lines = paragraphs, lines
+
+    def _read_own(self, section: RawSection) -> None:
+        self._merge_clause_only_paragraphs(section)
+        found: list[tuple[int, ClauseMatch]] = []
+        for index, (text, line) in enumerate(
+            zip(section.paragraphs, section.paragraph_lines, strict=True)
+        ):
+            match = self._match(text, line)
+            if match:
+                found.append((index, match))
+        if not found:
+            return
+        if len(found) == 1 or section.children:
+            index, match = found[-1]
+            section.paragraphs[index] = match.body
+            self.clauses[id(section)] = match.clause
+            if index != len(section.paragraphs) - 1:
+                self.notes.append(
+                    ImportNote(
+                        section.paragraph_lines[index + 1], "责任单位之后还有正文，已保留在该节"
+                    )
+                )
+            for extra_index, extra in found[:-1]:
+                section.paragraphs[extra_index] = extra.body
+                self.notes.append(
+                    ImportNote(
+                        section.paragraph_lines[extra_index],
+                        f"{section.label}{section.title} 有多处责任单位，只保留最后一处",
+                    )
+                )
+            return
+        self._split_sub_items(section, found)
+
+    def _split_sub_items(self, section: RawSection, found: list[tuple[int, ClauseMatch]]) -> None:
+        """Several clauses: each closes an unnumbered sub-item of its own."""
+        paragraphs = section.paragraphs
+        lines = section.paragraph_lines
+        intro: list[str] = []
+        intro_lines: list[int] = []
+        start = 0
+        items: list[RawSection] = []
+        for order, (index, match) in enumerate(found):
+            texts = [*paragraphs[start:index], match.body]
+            item_lines = lines[start : index + 1]
+            if order == 0:
+                first_lead = next((i for i, t in enumerate(texts) if run_in_lead(t)), None)
+                if first_lead:
+                    intro, intro_lines = texts[:first_lead], item_lines[:first_lead]
+                    texts, item_lines = texts[first_lead:], item_lines[first_lead:]
+            lead = run_in_lead(texts[0])
+            if lead is None:
+                self.notes.append(ImportNote(item_lines[0], "分项没有可识别的标题"))
+            item = RawSection(
+                rank=5,
+                number="",
+                value=order + 1,
+                label="",
+                title=lead or "",
+                title_style="run_in" if lead else "none",
+                line=item_lines[0],
+                paragraphs=[texts[0][len(lead) + 1 :].strip() if lead else texts[0], *texts[1:]],
+                paragraph_lines=item_lines,
+                depth=section.depth + 1,
+            )
+            self.clauses[id(item)] = match.clause
+            items.append(item)
+            start = index + 1
+        rest = paragraphs[start:]
+        if rest:
+            items[-1].paragraphs.extend(rest)
+            items[-1].paragraph_lines.extend(lines[start:])
+            self.notes.append(
+                ImportNote(lines[start], "最后一处责任单位之后还有正文，并入最后一个分项")
+            )
+        section.paragraphs, section.paragraph_lines = intro, intro_lines
+        section.children = items
+
+
+def freeze(
+    raw: RawSection,
+    plan_id: str,
+    path: list[str],
+    clauses: dict[int, UnitClause],
+    notes: list[ImportNote],
+) -> Section:
+    """The validated Section for a raw one, with ids from the label path."""
+    paragraphs = [p for p in raw.paragraphs if p.strip()]
+    targets = [t for i, p in enumerate(paragraphs) for t in extract_targets(p, i)]
+    children: list[Section] = []
+    used: dict[str, int] = {}
+    for child in raw.children:
+        key = child.number if child.rank != 5 else f"#{child.value}"
+        used[key] = used.get(key, 0) + 1
+        if used[key] > 1:
+            notes.append(ImportNote(child.line, f"编号 {child.label or key} 在同一级重复出现"))
+            key = f"{key}~{used[key]}"
+        children.append(freeze(child, plan_id, [*path, key], clauses, notes))
+    return Section(
+        id=node_id(plan_id, path),
+        level=raw.depth,
+        label=raw.label,
+        number=raw.number,
+        title=raw.title,
+        title_style=raw.title_style,
+        paragraphs=paragraphs,
+        clause=clauses.get(id(raw)),
+        targets=targets,
+        children=children,
+    )

@@ -1,0 +1,209 @@
+"""Headings and paragraphs into a tree: 一、 → （一） → 1. → （1）.
+
+Two things make this more than matching labels. Page breaks split paragraphs
+(and responsibility clauses) into blocks: a block that does not end a sentence
+continues in the next one unless that one is a heading, and a block is taken
+for a heading only if its number follows on from its level's last one, so a
+fragment that merely starts with "2." does not become a measure. And titles
+are written either on their own line ("1. 推进煤炭消费替代和转型升级") or run
+in ("1.大力发展新能源。坚持……"), where the title ends at the first full stop.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from app.core.numbering import label_for, number_value, parse_label, to_chinese
+from app.core.text import ends_sentence
+from app.importer.blocks import Block, ImportNote
+
+MAX_TITLE = 60
+
+
+@dataclass
+class RawSection:
+    """A section while the tree is being built (plain data, validated later)."""
+
+    rank: int  # label style: 1 一、 2 （一） 3 1. 4 （1）; 5 for an unnumbered sub-item
+    number: str
+    value: int
+    label: str
+    title: str
+    title_style: Literal["own_line", "run_in", "none"]
+    line: int
+    paragraphs: list[str] = field(default_factory=list)
+    paragraph_lines: list[int] = field(default_factory=list)
+    children: list[RawSection] = field(default_factory=list)
+    depth: int = 1
+
+    def walk(self):
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+def split_heading_text(rest: str) -> tuple[str, str, Literal["own_line", "run_in", "none"]]:
+    """(title, body, style) of what follows a label."""
+    rest = rest.strip()
+    stop = rest.find("。")
+    if stop != -1:
+        candidate = rest[:stop].strip()
+        body = rest[stop + 1 :].strip()
+        if candidate and _title_shaped(candidate):
+            return candidate, body, "run_in" if body else "own_line"
+        return "", rest, "none"
+    if len(rest) <= MAX_TITLE and "，" not in rest[:MAX_TITLE]:
+        return rest.rstrip("：:；;"), "", "own_line"
+    return "", rest, "none"
+
+
+def _title_shaped(text: str) -> bool:
+    if len(text) > MAX_TITLE:
+        return False
+    return len(text) <= 30 or not re.search(r"[，；：]", text)
+
+
+def run_in_lead(paragraph: str) -> str | None:
+    """The bold lead phrase of an unnumbered sub-item: "构建绿色低碳产业体系。……"."""
+    stop = paragraph.find("。")
+    if stop <= 0 or stop > 30:
+        return None
+    lead = paragraph[:stop]
+    if re.search(r"[，、；：“”（）]", lead) or not paragraph[stop + 1 :].strip():
+        return None
+    return lead
+
+
+class TreeBuilder:
+    """Feeds blocks in document order and keeps the open sections on a stack."""
+
+    def __init__(self) -> None:
+        self.roots: list[RawSection] = []
+        self.preamble: list[str] = []
+        self.preamble_lines: list[int] = []
+        self.notes: list[ImportNote] = []
+        self._stack: list[RawSection] = []
+        self._last_value: dict[int, int] = {}
+        self._last_block_was_heading = False
+
+    # ---------------------------------------------------------------- paragraphs
+
+    def _paragraph_list(self) -> tuple[list[str], list[int]]:
+        if self._stack:
+            top = self._stack[-1]
+            return top.paragraphs, top.paragraph_lines
+        return self.preamble, self.preamble_lines
+
+    def _open_paragraph(self) -> bool:
+        paragraphs, _ = self._paragraph_list()
+        return (
+            bool(paragraphs)
+            and not self._last_block_was_heading
+            and not ends_sentence(paragraphs[-1])
+        )
+
+    def _add_paragraph(self, text: str, line: int) -> None:
+        paragraphs, lines = self._paragraph_list()
+        if self._open_paragraph():
+            joint = " " if paragraphs[-1][-1:].isascii() and text[:1].isascii() else ""
+            if paragraphs[-1][-1:].isdigit() and text[:1].isdigit():
+                joint = ""
+            paragraphs[-1] = paragraphs[-1] + joint + text
+        else:
+            paragraphs.append(text)
+            lines.append(line)
+        self._last_block_was_heading = False
+
+    # ---------------------------------------------------------------- headings
+
+    def _follows_on(self, rank: int, value: int) -> bool:
+        return value in (1, self._last_value.get(rank, 0) + 1)
+
+    def feed(self, block: Block) -> None:
+        text = block.text
+        parsed = parse_label(text)
+        if parsed:
+            rank, number, rest = parsed
+            value = number_value(rank, number)
+            if value is not None:
+                if self._open_paragraph() and not self._follows_on(rank, value):
+                    self._add_paragraph(text, block.line)
+                    return
+                self._open_section(rank, number, value, rest, block.line)
+                return
+        if (
+            block.outline_level is not None
+            and block.outline_level <= 4
+            and len(text) <= MAX_TITLE
+            and not self._open_paragraph()
+        ):
+            rank = block.outline_level
+            value = self._last_value.get(rank, 0) + 1
+            number = to_chinese(value) if rank <= 2 else str(value)
+            self.notes.append(
+                ImportNote(
+                    block.line,
+                    f"标题“{text[:20]}”没有写出编号，按 Word 标题样式补为 {label_for(rank, value)}",
+                )
+            )
+            self._open_section(rank, number, value, text, block.line)
+            return
+        self._add_paragraph(text, block.line)
+
+    def _open_section(self, rank: int, number: str, value: int, rest: str, line: int) -> None:
+        while self._stack and self._stack[-1].rank >= rank:
+            self._stack.pop()
+        depth = len(self._stack) + 1
+        if depth > 4:
+            self.notes.append(ImportNote(line, "标题层级超过四级，按正文处理"))
+            self._add_paragraph(label_for(min(rank, 4), value) + rest, line)
+            return
+        title, body, style = split_heading_text(rest)
+        if style == "none":
+            self.notes.append(ImportNote(line, f"编号 {label_for(rank, value)} 后没有可识别的标题"))
+        section = RawSection(
+            rank=rank,
+            number=number,
+            value=value,
+            label=label_for(rank, value),
+            title=title,
+            title_style=style,
+            line=line,
+            depth=depth,
+        )
+        if self._stack:
+            self._stack[-1].children.append(section)
+        else:
+            self.roots.append(section)
+        self._stack.append(section)
+        self._last_value[rank] = value
+        self._last_block_was_heading = True
+        if body:
+            section.paragraphs.append(body)
+            section.paragraph_lines.append(line)
+            self._last_block_was_heading = False
+
+    def drop_trailing_noise(self, last_block: Block | None) -> None:
+        """A short unfinished line at the very end (a web page's tag line) is not plan text."""
+        if not self._stack or last_block is None:
+            return
+        top = self._stack[-1]
+        if (
+            top.paragraphs
+            and top.paragraph_lines[-1] == last_block.line
+            and len(top.paragraphs[-1]) <= 15
+            and not ends_sentence(top.paragraphs[-1])
+        ):
+            dropped = top.paragraphs.pop()
+            top.paragraph_lines.pop()
+            self.notes.append(ImportNote(last_block.line, f"文末的“{dropped}”不是正文，已忽略"))
+
+
+def build_tree(blocks: list[Block]) -> TreeBuilder:
+    builder = TreeBuilder()
+    for block in blocks:
+        builder.feed(block)
+    builder.drop_trailing_noise(blocks[-1] if blocks else None)
+    return builder
