@@ -90,8 +90,6 @@ def cmd_import_plan(args: argparse.Namespace) -> int:
     except PeakPlanError as exc:
         return _fail(str(source), exc.one_line())
     plan = result.plan
-    for note in result.notes:
-        print(f"提示：{note}", file=sys.stderr)
     if args.output:
         out = Path(args.output)
         if out.is_dir():
@@ -107,6 +105,8 @@ def cmd_import_plan(args: argparse.Namespace) -> int:
             saved = add_user_plan(plan)
         except PeakPlanError as exc:
             return _fail(str(source), exc.one_line())
+    for note in result.notes:
+        print(f"提示：{note}", file=sys.stderr)
     if args.json:
         _print_json(plan_outline(plan))
         return EXIT_OK

@@ -72,7 +72,7 @@ def write_atomic(path: str | Path, data: bytes) -> Path:
     path = Path(path)
     folder = path.parent
     if not folder.exists():
-        raise FileWriteError(f"无法写入 {path}", problems=["文件夹不存在"])
+        raise FileWriteError("无法写入", problems=["文件夹不存在"])
     tmp_name = None
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
@@ -84,7 +84,7 @@ def write_atomic(path: str | Path, data: bytes) -> Path:
         replace_with_retry(Path(tmp_name), path)
         tmp_name = None
     except OSError as exc:
-        raise FileWriteError(f"无法写入 {path}", problems=[_explain(exc, path)]) from exc
+        raise FileWriteError("无法写入", problems=[_explain(exc, path)]) from exc
     finally:
         if tmp_name is not None:
             with contextlib.suppress(OSError):

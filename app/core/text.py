@@ -29,20 +29,33 @@ def has_cjk(text: str) -> bool:
 
 
 _SPACES = re.compile(r"[ \t\u00a0\u2002\u2003\u2009\u200b\ufeff]+")
-_SPACE_BETWEEN = re.compile(
-    rf"(?<=[{_CJK}0-9%‰])[ \t\u00a0\u2002\u2003\u2009\u200b]+(?=[{_CJK}])"
-    rf"|(?<=[{_CJK}])[ \t\u00a0\u2002\u2003\u2009\u200b]+(?=[0-9%‰])"
-)
+_NUMBER_END = re.compile(r"(?:^|[^A-Za-z0-9.])[0-9][0-9.]*[%‰]?$")
+
+
+def _joins(left: str, right: str) -> bool:
+    """Is the space between these two words a copy artefact inside Chinese text?"""
+    a, b = left[-1], right[0]
+    if is_cjk(a) and (is_cjk(b) or b.isdigit()):
+        return True
+    # "2025 年", "75% 节能" — but not "CO2 捕集" or "5G 基站".
+    return is_cjk(b) and bool(_NUMBER_END.search(left))
 
 
 def squeeze_spaces(text: str) -> str:
-    """Drop spaces between Chinese characters and between Chinese and digits.
+    """Drop spaces between Chinese characters and between Chinese and numbers.
 
-    "到 2025 年" becomes "到2025年"; "LNG 液化气站" keeps its space, as Chinese
-    typesetting does for Latin words.
+    "到 2025 年" becomes "到2025年"; "LNG 液化气站" and "CO2 捕集" keep their
+    space, as Chinese typesetting does around Latin words.
     """
-    text = _SPACE_BETWEEN.sub("", text)
-    return _SPACES.sub(" ", text).strip()
+    words = _SPACES.split(text.strip())
+    if len(words) <= 1:
+        return words[0] if words else ""
+    out = [words[0]]
+    for word in words[1:]:
+        if not word:
+            continue
+        out.append(word if out[-1] and _joins(out[-1], word) else " " + word)
+    return "".join(out)
 
 
 def _fold_paren_groups(text: str) -> str:

@@ -170,22 +170,28 @@ def format_unit_list(names: list[str], *, home: str, groups: list[int] | None = 
     expander = _Expander(home, rules)
     out: list[str] = []
     previous_group = groups[0] if groups else 0
+    # The body whose prefix a short name would take: set by the last unit of the
+    # plan's own body; units of other bodies leave it; a comma returns to home.
+    last_body: str | None = None
     for name, group in zip(names, groups, strict=True):
         if group != previous_group:
             expander.new_group()
-            if out:
-                out.append("，")
+            out.append("，")
             previous_group = group
+            last_body = expander.home if last_body else None
         elif out:
             out.append("、")
+        body = rules.prefix_of(name)
+        own = body if body in (expander.home, expander.party) and body else None
         written = name
-        current = expander.current
-        if out and home and current and name.startswith(current) and len(name) > len(current):
-            short = name[len(current) :]
+        if own and own == last_body and expander.current == own:
+            short = name[len(own) :]
             trial = _Expander(home, rules)
-            trial.current = current
+            trial.current = own
             if trial.expand(short) == name:
                 written = short
         expander.expand(written)
         out.append(written)
+        if own:
+            last_body = own
     return "".join(out)

@@ -1,0 +1,107 @@
+"""The command line as other tools use it: output, files written, exit codes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from app.cli import main
+from tests.conftest import ROOT, SEEDS
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    """The real entry point in a child process, as a script or a user would call it."""
+    return subprocess.run(
+        [sys.executable, "-m", "app", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=ROOT,
+        timeout=120,
+    )
+
+
+def test_plans_lists_the_four_built_in_plans(capsys):
+    assert main(["plans", "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert [p["id"] for p in listed if p["builtin"]] == [
+        "ningdong-base",
+        "ningxia-region",
+        "pingluo-county",
+        "yinchuan-city",
+    ]
+    by_id = {p["id"]: p for p in listed}
+    assert by_id["pingluo-county"]["level"] == "county"
+    assert by_id["yinchuan-city"]["stage"] == "征求意见稿"
+
+
+def test_import_plan_json_shape(capsys):
+    assert main(["import-plan", str(SEEDS["yinchuan-city"]), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["title"] == "银川市碳达峰实施方案" and out["level"] == "city"
+    tasks = out["sections"][2]
+    assert (tasks["level"], tasks["label"], tasks["title"]) == (1, "三、", "重点任务")
+    measure = tasks["children"][2]["children"][0]
+    assert measure["title"] == "推动工业绿色低碳发展" and measure["units"] == []
+    first, second = measure["children"]
+    assert first["units"] == ["市工信局", "发改委", "科技局", "生态环境局"]
+    assert (first["level"], first["label"]) == (4, "")
+    assert first["targets"][0]["year"] == 2025 and "35" in first["targets"][0]["sentence"]
+    assert second["units"][0] == "市生态环境局"
+    assert len(out["task_table"]) == 39
+
+
+def test_import_plan_goes_into_the_user_library_and_is_listed(tmp_path, capsys, user_dirs):
+    source = tmp_path / "永宁县碳达峰实施方案.txt"
+    source.write_bytes(SEEDS["pingluo-county"].read_bytes())
+    assert main(["import-plan", str(source)]) == 0
+    out = capsys.readouterr().out
+    assert "10 项行动，40 条措施" in out
+    saved = user_dirs / "plans" / "永宁县碳达峰实施方案.json"
+    assert saved.exists()
+    assert main(["plans", "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert {"id": "永宁县碳达峰实施方案", "builtin": False}.items() <= listed[-1].items()
+    # The same source again replaces its import; nothing else is overwritten.
+    assert main(["import-plan", str(source)]) == 0
+    assert len(list((user_dirs / "plans").glob("*.json"))) == 1
+
+
+def test_a_different_plan_with_the_same_name_does_not_overwrite(tmp_path, capsys, user_dirs):
+    first = tmp_path / "a" / "plan.txt"
+    second = tmp_path / "b" / "plan.txt"
+    first.parent.mkdir()
+    second.parent.mkdir()
+    first.write_bytes(SEEDS["pingluo-county"].read_bytes())
+    second.write_bytes(SEEDS["yinchuan-city"].read_bytes())
+    assert main(["import-plan", str(first)]) == 0
+    assert main(["import-plan", str(second)]) == 0
+    names = sorted(p.name for p in (user_dirs / "plans").glob("*.json"))
+    assert names == ["plan-2.json", "plan.json"]
+
+
+def test_import_plan_to_an_output_file(tmp_path):
+    out = tmp_path / "ningxia.json"
+    result = run("import-plan", str(SEEDS["ningxia-region"]), "-o", str(out), "--id", "nx")
+    assert result.returncode == 0, result.stderr
+    stored = json.loads(out.read_text(encoding="utf-8"))
+    assert stored["format"] == "peakplan-plan" and stored["id"] == "nx"
+    assert stored["sections"][2]["children"][0]["children"][0]["id"] == "nx:三.一.1"
+
+
+def test_unreadable_file_exit_code_2_and_one_line(tmp_path):
+    bad = tmp_path / "scan.pdf"
+    bad.write_bytes(b"%PDF-1.7")
+    result = run("import-plan", str(bad))
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert str(bad) in lines[0] and "PDF" in lines[0]
+    assert "Traceback" not in result.stderr
+
+
+def test_output_folder_not_writable(tmp_path):
+    result = run("import-plan", str(SEEDS["ningdong-base"]), "-o", str(tmp_path / "no" / "x.json"))
+    assert result.returncode == 2
+    assert "文件夹不存在" in result.stderr and len(result.stderr.strip().splitlines()) == 1

@@ -1,0 +1,42 @@
+"""The layering rule in ARCHITECTURE.md, and the rule that the project is self-contained."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from tests.conftest import ROOT
+
+
+def test_core_and_importer_do_not_load_qt():
+    code = (
+        "import sys, app.core.plan, app.core.library, app.core.units, app.importer, app.cli;"
+        "from app.importer import import_plan;"
+        "import_plan('reference_plans/sources/ningdong_base_plan_2023.txt');"
+        "loaded = [m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6')];"
+        "print(loaded); sys.exit(1 if loaded else 0)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_nothing_reads_the_shared_folder():
+    """A fresh clone must be complete: no code or test refers to ../shared."""
+    offenders = []
+    for folder in ("app", "tests", "tools"):
+        for path in (ROOT / folder).rglob("*.py"):
+            if path.name == "test_layers.py":
+                continue
+            if "shared/seeds" in path.read_text(encoding="utf-8"):
+                offenders.append(str(path.relative_to(ROOT)))
+    assert offenders == []
+
+
+def test_shipped_library_matches_the_importer():
+    result = subprocess.run(
+        [sys.executable, "tools/build_library.py", "--check"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
