@@ -117,6 +117,101 @@ def cmd_import_plan(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# ---------------------------------------------------------------- new
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from app.core.draft_files import save_draft
+    from app.core.library import find_plan
+    from app.core.new_draft import as_is, new_draft
+
+    out = Path(args.output)
+    if out.suffix != ".peakplan":
+        out = out.with_name(out.name + ".peakplan")
+    if out.exists() and not args.force:
+        return _fail(str(out), "文件已存在，未覆盖（如确需覆盖，请加 --force）")
+    if args.from_plan:
+        if not args.as_is:
+            return _fail("peakplan new", "--from-plan 需要与 --as-is 一起使用")
+        plan = find_plan(args.from_plan)
+        draft = as_is(plan)
+        reports = []
+    else:
+        missing = [n for n, v in (("--county", args.county), ("--from", args.source)) if not v]
+        if missing:
+            return _fail("peakplan new", f"缺少参数 {'、'.join(missing)}")
+        if args.all and args.actions:
+            return _fail("peakplan new", "--all 与 --actions 只能选一个")
+        plan = find_plan(args.source)
+        actions = (
+            None if args.all or not args.actions else args.actions.replace("，", ",").split(",")
+        )
+        draft, reports = new_draft(
+            county=args.county,
+            city=args.city or "",
+            region=args.region or "",
+            plan=plan,
+            actions=actions,
+            stage=args.stage,
+        )
+    try:
+        save_draft(draft, out)
+    except PeakPlanError as exc:
+        return _fail(str(out), exc.one_line())
+    measures = sum(1 for _ in draft.measures())
+    print(
+        f"已创建：{out}（{draft.meta.document_title}，{measures} 条措施，{len(draft.targets)} 个目标）"
+    )
+    unmapped = list(dict.fromkeys(u for r in reports for u in r.unmapped_units))
+    if unmapped:
+        print(
+            f"提示：{len(unmapped)} 个上级单位在县单位目录中没有对应，已原样保留：{'、'.join(unmapped)}",
+            file=sys.stderr,
+        )
+    return EXIT_OK
+
+
+# ---------------------------------------------------------------- check
+
+
+def _load_draft_arg(args: argparse.Namespace):
+    from app.core.demo import load_demo
+    from app.core.draft_files import load_draft
+
+    if args.demo:
+        return load_demo()
+    if not args.draft:
+        raise PeakPlanError("请给出起草文件，或使用 --demo")
+    return load_draft(args.draft)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from app.core.checks import check_draft
+
+    where = "示例" if args.demo else (args.draft or "peakplan check")
+    try:
+        draft = _load_draft_arg(args)
+    except PeakPlanError as exc:
+        return _fail(where, exc.one_line())
+    findings = check_draft(draft)
+    errors = sum(1 for f in findings if f.severity == "error")
+    warnings = sum(1 for f in findings if f.severity == "warning")
+    if args.json:
+        _print_json(
+            {
+                "title": draft.meta.document_title,
+                "errors": errors,
+                "warnings": warnings,
+                "findings": [f.as_json() for f in findings],
+            }
+        )
+    else:
+        for finding in findings:
+            print(finding.line())
+        print(f"共 {errors} 个错误，{warnings} 个警告。")
+    return EXIT_FINDINGS if errors else EXIT_OK
+
+
 # ---------------------------------------------------------------- entry
 
 
@@ -148,6 +243,33 @@ def build_parser() -> argparse.ArgumentParser:
         help="方案层级（默认从标题判断）",
     )
     imp.set_defaults(handler=cmd_import_plan)
+
+    new = sub.add_parser("new", help="新建起草文件：采纳上级方案的行动，或按原样打开一个方案")
+    new.add_argument("--county", help="县名，如 永宁县")
+    new.add_argument("--city", help="所属市，如 银川市")
+    new.add_argument("--region", help="所属自治区/省，如 宁夏回族自治区")
+    new.add_argument(
+        "--from", dest="source", metavar="PLAN-ID", help="上级方案编号（见 peakplan plans）"
+    )
+    scope = new.add_mutually_exclusive_group()
+    scope.add_argument("--all", action="store_true", help="采纳全部行动（默认）")
+    scope.add_argument("--actions", metavar="一,二", help="只采纳这些行动（按编号）")
+    new.add_argument("--stage", choices=["征求意见稿", "送审稿"], default="征求意见稿", help="稿本")
+    new.add_argument(
+        "--from-plan", metavar="PLAN-ID", help="按原样打开的方案编号（与 --as-is 一起用）"
+    )
+    new.add_argument(
+        "--as-is", action="store_true", help="不作调整，原样转为起草文件（含任务分工表）"
+    )
+    new.add_argument("-o", "--output", required=True, metavar="FILE", help="起草文件（.peakplan）")
+    new.add_argument("--force", action="store_true", help="覆盖已存在的文件")
+    new.set_defaults(handler=cmd_new)
+
+    check = sub.add_parser("check", help="检查起草文件的一致性；有错误时退出码为 1")
+    check.add_argument("draft", nargs="?", metavar="DRAFT", help="起草文件（.peakplan）")
+    check.add_argument("--demo", action="store_true", help="检查内置示例（平罗县）")
+    check.add_argument("--json", action="store_true", help="以 JSON 输出")
+    check.set_defaults(handler=cmd_check)
     return parser
 
 
@@ -162,13 +284,18 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return handler(args)
     except PeakPlanError as exc:
-        return _fail(getattr(args, "file", "peakplan"), exc.one_line())
+        where = (
+            getattr(args, "file", None)
+            or getattr(args, "draft", None)
+            or f"peakplan {args.command}"
+        )
+        return _fail(where, exc.one_line())
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # the last line of defence: one line, never a traceback
         if os.environ.get("PEAKPLAN_DEBUG"):
             raise
-        where = getattr(args, "file", args.command)
+        where = getattr(args, "file", None) or getattr(args, "draft", None) or args.command
         return _fail(where, f"程序内部错误（{type(exc).__name__}: {exc}），请把此文件发给开发者")
 
 

@@ -9,6 +9,7 @@ a plan may promise to "完成上级下达任务": that is a target too, of kind
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from app.core.plan import Target
 from app.core.units import split_top_level
@@ -39,18 +40,38 @@ _VALUE = re.compile(
     rf"(?P<unit>{_UNIT})?(?P<after>{_AFTER})?"
 )
 _ASSIGNED = re.compile(
-    r"(?:确保|力争)?(?:完成|落实)[^，。；]*?(?:下达|分解)[^，。；]*?(?:任务|目标)"
+    r"(?:确保|力争)?(?:完成|落实)[^，。；]*?(?:下达|分解)[^，。；]*?(?:目标任务|任务|目标)"
 )
 
 
-def _sentences(text: str) -> list[str]:
-    parts = re.split(r"(?<=[。！？])", text)
-    return [p for p in parts if p.strip()]
+@dataclass(frozen=True)
+class TargetSpan:
+    """A target and where its value phrase sits in the paragraph.
+
+    `start:end` covers the words that state the value — "达到100万千瓦以上",
+    "下降18%", "确保完成自治区、石嘴山市下达任务" — which is what a county rewrites
+    when it sets its own value; the indicator before it stays as written.
+    `lead` is the part before the number (verb and words like 力争), `after`
+    the qualifier behind the unit (以上, 左右, 以内).
+    """
+
+    target: Target
+    start: int
+    end: int
+    lead: str = ""
+    after: str = ""
 
 
-def _year_scopes(sentence: str) -> list[tuple[int | None, str]]:
-    """The sentence cut at each year phrase, each piece with the year it speaks of."""
-    scopes: list[tuple[int | None, str]] = []
+def _sentences(text: str) -> list[tuple[int, str]]:
+    return [
+        (m.start(), m.group())
+        for m in re.finditer(r"[^。！？]*[。！？]?", text)
+        if m.group().strip()
+    ]
+
+
+def _year_scopes(sentence: str) -> list[tuple[int | None, int, int]]:
+    """The sentence cut at each year phrase: (year spoken of, start, end)."""
     cuts: list[tuple[int, int]] = []
     for m in _YEAR.finditer(sentence):
         if m.group("year"):
@@ -64,24 +85,30 @@ def _year_scopes(sentence: str) -> list[tuple[int | None, str]]:
         else:
             cuts.append((m.start(), _FIVE_YEAR[m.group("plan")]))
     if not cuts:
-        return [(None, sentence)]
+        return [(None, 0, len(sentence))]
+    scopes: list[tuple[int | None, int, int]] = []
     if cuts[0][0] > 0:
-        scopes.append((None, sentence[: cuts[0][0]]))
+        scopes.append((None, 0, cuts[0][0]))
     for i, (start, year) in enumerate(cuts):
         end = cuts[i + 1][0] if i + 1 < len(cuts) else len(sentence)
-        scopes.append((year, sentence[start:end]))
+        scopes.append((year, start, end))
     # A year phrase right after another ("到2025年，“十四五”末") belongs to the same scope.
-    merged: list[tuple[int | None, str]] = []
-    for year, text in scopes:
-        if merged and len(merged[-1][1].strip("，、 “”")) <= 8 and merged[-1][0] is not None:
-            merged[-1] = (year, merged[-1][1] + text)
-        else:
-            merged.append((year, text))
+    merged: list[tuple[int | None, int, int]] = []
+    for year, start, end in scopes:
+        if merged and merged[-1][0] is not None:
+            _, prev_start, prev_end = merged[-1]
+            if len(sentence[prev_start:prev_end].strip("，、 “”")) <= 8:
+                merged[-1] = (year, prev_start, end)
+                continue
+        merged.append((year, start, end))
     return merged
 
 
-def _clean_scope(text: str) -> str:
-    return text.strip().rstrip("，；;,。 ")
+def _clean_scope(text: str) -> tuple[int, str]:
+    """The scope without surrounding blanks and end punctuation, and its offset."""
+    stripped = text.lstrip()
+    offset = len(text) - len(stripped)
+    return offset, stripped.rstrip("，；;,。 ")
 
 
 def _indicator(text: str) -> str:
@@ -91,38 +118,50 @@ def _indicator(text: str) -> str:
     return text.strip("，、 ")
 
 
-def extract_targets(paragraph: str, paragraph_index: int = 0) -> list[Target]:
-    """Every target stated in one paragraph, in reading order."""
-    targets: list[Target] = []
-    for sentence in _sentences(paragraph):
-        for year, scope in _year_scopes(sentence):
+def locate_targets(paragraph: str, paragraph_index: int = 0) -> list[TargetSpan]:
+    """Every target stated in one paragraph, in reading order, with its value span."""
+    spans: list[TargetSpan] = []
+    for sentence_start, sentence in _sentences(paragraph):
+        for year, scope_start, scope_end in _year_scopes(sentence):
             if year is None:
                 continue
-            scope_text = _clean_scope(scope)
+            inner, scope_text = _clean_scope(sentence[scope_start:scope_end])
+            offset = sentence_start + scope_start + inner
             for piece in split_top_level(scope_text, "，,；;"):
-                targets.extend(_targets_in_piece(piece, year, scope_text, paragraph_index))
-    return targets
+                spans.extend(_targets_in_piece(piece, year, scope_text, paragraph_index, offset))
+                offset += len(piece) + 1
+    return spans
 
 
-def _targets_in_piece(piece: str, year: int, sentence: str, paragraph: int) -> list[Target]:
-    found: list[Target] = []
-    body = _YEAR.sub("", piece, count=1) if _YEAR.match(piece.strip()) else piece
+def extract_targets(paragraph: str, paragraph_index: int = 0) -> list[Target]:
+    """Every target stated in one paragraph, in reading order."""
+    return [span.target for span in locate_targets(paragraph, paragraph_index)]
+
+
+def _targets_in_piece(
+    piece: str, year: int, sentence: str, paragraph: int, offset: int
+) -> list[TargetSpan]:
+    found: list[TargetSpan] = []
+    lead_blank = len(piece) - len(piece.lstrip())
+    year_phrase = _YEAR.match(piece, lead_blank)
+    body_start = year_phrase.end() if year_phrase else 0
+    body = piece[body_start:]
+    base = offset + body_start
     assigned = _ASSIGNED.search(body)
     if assigned:
         indicator = _indicator(body[: assigned.start()])
         if indicator:
-            found.append(
-                Target(
-                    indicator=indicator,
-                    year=year,
-                    value=None,
-                    kind="assigned",
-                    qualifier="完成上级下达任务",
-                    text=body.strip("，、 "),
-                    sentence=sentence,
-                    paragraph=paragraph,
-                )
+            target = Target(
+                indicator=indicator,
+                year=year,
+                value=None,
+                kind="assigned",
+                qualifier="完成上级下达任务",
+                text=body.strip("，、 "),
+                sentence=sentence,
+                paragraph=paragraph,
             )
+            found.append(TargetSpan(target, base + assigned.start(), base + assigned.end()))
         return found
     last_indicator = ""
     consumed = 0
@@ -141,20 +180,31 @@ def _targets_in_piece(piece: str, year: int, sentence: str, paragraph: int) -> l
         indicator = _indicator(head) or last_indicator
         if not indicator:
             continue
-        qualifier = (m.group("before") or "") + (m.group("after") or "")
+        after = m.group("after") or ""
+        qualifier = (m.group("before") or "") + after
         if verb in ("超过", "不低于", "不高于", "不低", "不超过", "突破", "低于", "高于"):
             qualifier = verb + qualifier
+        target = Target(
+            indicator=indicator,
+            year=year,
+            value=re.sub(r"\s+", "", value),
+            unit=unit,
+            qualifier=qualifier,
+            verb=verb,
+            text=body[max(0, consumed) : m.end()].strip("，、 "),
+            sentence=sentence,
+            paragraph=paragraph,
+        )
+        start = m.start()
+        while start < m.end() and body[start].isspace():
+            start += 1
         found.append(
-            Target(
-                indicator=indicator,
-                year=year,
-                value=re.sub(r"\s+", "", value),
-                unit=unit,
-                qualifier=qualifier,
-                verb=verb,
-                text=body[max(0, consumed) : m.end()].strip("，、 "),
-                sentence=sentence,
-                paragraph=paragraph,
+            TargetSpan(
+                target,
+                base + start,
+                base + m.end(),
+                lead=body[start : m.start("value")],
+                after=after,
             )
         )
         last_indicator = indicator

@@ -1,0 +1,130 @@
+"""Unit catalogues and parent→county unit mappings, from resources/units/.
+
+A catalogue file lists a county's units (the generic one writes the county's
+name as {county}/{short}); a mapping file says which county unit each unit of a
+parent plan becomes. A draft keeps its own filled-in copy of both, so a county
+can edit them and the next draft can reuse them.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from app import paths
+from app.core.county import CountyContext
+from app.core.draft import Catalogue, CatalogueUnit, UnitMapEntry
+from app.core.errors import PeakPlanError
+from app.core.validation import describe_validation_error
+
+GENERIC_CATALOGUE = "generic-county"
+
+
+class CatalogueFileError(PeakPlanError):
+    """A catalogue or mapping file is missing or damaged."""
+
+
+class _UnitFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    format: str = Field(pattern="^peakplan-units$")
+    version: int = Field(ge=1, le=1)
+    id: str
+    name: str
+    description: str = ""
+    units: list[CatalogueUnit]
+
+
+class _MappingFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    format: str = Field(pattern="^peakplan-unit-mapping$")
+    version: int = Field(ge=1, le=1)
+    parent: str
+    description: str = ""
+    map: list[UnitMapEntry]
+
+
+def _read(path: Path, model: type[BaseModel]) -> BaseModel:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except FileNotFoundError as exc:
+        raise CatalogueFileError(f"找不到单位目录文件 {path.name}") from exc
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise CatalogueFileError(f"单位目录文件 {path.name} 已损坏，无法读取") from exc
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise CatalogueFileError(
+            f"单位目录文件 {path.name} 内容有误", problems=describe_validation_error(exc)
+        ) from exc
+
+
+def catalogue_path(catalogue_id: str) -> Path:
+    """A user's own catalogue shadows the built-in one of the same id."""
+    own = paths.user_data_dir() / "catalogues" / f"{catalogue_id}.json"
+    if own.is_file():
+        return own
+    return paths.resource("units", "catalogues", f"{catalogue_id}.json")
+
+
+def mapping_path(parent_plan_id: str) -> Path | None:
+    own = paths.user_data_dir() / "mappings" / f"{parent_plan_id}.json"
+    if own.is_file():
+        return own
+    builtin = paths.resource("units", "mappings", f"{parent_plan_id}.json")
+    return builtin if builtin.is_file() else None
+
+
+def _fill_unit(unit: CatalogueUnit, county: CountyContext) -> CatalogueUnit:
+    return CatalogueUnit(
+        name=county.fill(unit.name),
+        full_name=county.fill(unit.full_name),
+        kind=unit.kind,
+        aliases=tuple(county.fill(a) for a in unit.aliases),
+    )
+
+
+def load_catalogue(
+    catalogue_id: str, county: CountyContext, parent_plan_ids: list[str] = ()
+) -> Catalogue:
+    """A catalogue filled in for the county, with the mappings for its parent plans."""
+    unit_file = _read(catalogue_path(catalogue_id), _UnitFile)
+    assert isinstance(unit_file, _UnitFile)
+    mapping: list[UnitMapEntry] = []
+    seen: set[str] = set()
+    for plan_id in parent_plan_ids:
+        path = mapping_path(plan_id)
+        if path is None:
+            continue
+        mapping_file = _read(path, _MappingFile)
+        assert isinstance(mapping_file, _MappingFile)
+        for entry in mapping_file.map:
+            if entry.parent in seen:
+                continue
+            seen.add(entry.parent)
+            mapping.append(
+                UnitMapEntry(
+                    parent=entry.parent,
+                    county=tuple(county.fill(c) for c in entry.county),
+                    note=entry.note,
+                )
+            )
+    return Catalogue(
+        id=unit_file.id,
+        name=unit_file.name,
+        units=tuple(_fill_unit(u, county) for u in unit_file.units),
+        mapping=tuple(mapping),
+    )
+
+
+def catalogue_file_text(catalogue: Catalogue) -> str:
+    """A draft's catalogue as a catalogue file, for reuse by the next draft."""
+    data = {
+        "format": "peakplan-units",
+        "version": 1,
+        "id": catalogue.id,
+        "name": catalogue.name,
+        "units": [u.model_dump() for u in catalogue.units],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"

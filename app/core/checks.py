@@ -1,0 +1,339 @@
+"""Consistency checks: what a reviewer at the 发改局 would catch, found before they do.
+
+Each finding has a severity (error / warning / info), the place (node id and
+heading), a message in Chinese and a hint what to do. `peakplan check` prints
+them and exits 1 when there is an error; the GUI lists them and jumps to the
+place on double-click.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass, field
+from typing import Literal
+
+from app.core.adapt import in_book_title, indicator_key
+from app.core.draft import Draft, Node
+from app.core.errors import PeakPlanError
+from app.core.mentions import mentions, phrase, render
+from app.core.plan import Plan
+from app.core.render import county_of, labels, work_row_units
+from app.core.rules import adapt_rules
+from app.core.take_up import fingerprint
+
+Severity = Literal["error", "warning", "info"]
+SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
+
+
+@dataclass(frozen=True)
+class Finding:
+    severity: Severity
+    code: str
+    message: str
+    hint: str = ""
+    node_id: str = ""
+    where: str = ""
+    data: dict = field(default_factory=dict)
+
+    def as_json(self) -> dict:
+        return asdict(self)
+
+    def line(self) -> str:
+        place = f"{self.where}：" if self.where else ""
+        hint = f"（{self.hint}）" if self.hint else ""
+        return f"[{SEVERITY_NAMES[self.severity]}] {place}{self.message}{hint}"
+
+
+PlanLookup = Callable[[str], Plan | None]
+
+
+def _default_lookup(plan_id: str) -> Plan | None:
+    from app.core.library import find_plan
+
+    try:
+        return find_plan(plan_id)
+    except PeakPlanError:
+        return None
+
+
+class _Context:
+    def __init__(self, draft: Draft) -> None:
+        self.draft = draft
+        self.labels = labels(draft)
+        self.county = county_of(draft)
+        self.parent: dict[str, Node] = {}
+        for node in draft.walk():
+            for child in node.children:
+                self.parent[child.id] = node
+
+    def where(self, node: Node) -> str:
+        """The node's place as a reader finds it: （九）4.强化能力建设培训."""
+        parts: list[str] = []
+        current: Node | None = self.parent.get(node.id)
+        while current is not None and current.level > 1:
+            parts.append(self.labels.get(current.id, ""))
+            current = self.parent.get(current.id)
+        title = node.title if len(node.title) <= 24 else node.title[:24] + "…"
+        return "".join(reversed(parts)) + f"{self.labels.get(node.id, '')}{title}"
+
+    def in_tasks(self, node: Node) -> bool:
+        current: Node | None = node
+        while current is not None and current.level > 1:
+            current = self.parent.get(current.id)
+        return current is not None and current.role == "tasks"
+
+
+def _task_nodes(ctx: _Context) -> Iterator[Node]:
+    """Nodes that make rows of the task table: measures, and actions with no measures."""
+    for node in ctx.draft.walk():
+        if not ctx.in_tasks(node):
+            continue
+        if node.level == 3 or (node.level == 2 and not node.children and node.responsibility):
+            yield node
+
+
+def check_lead_units(ctx: _Context) -> Iterator[Finding]:
+    for node in _task_nodes(ctx):
+        has_clause = node.responsibility is not None or any(
+            c.responsibility is not None for c in node.children
+        )
+        if not has_clause:
+            yield Finding(
+                "error",
+                "no-lead-unit",
+                "措施没有责任单位（牵头单位）",
+                "在措施编辑中填写牵头单位",
+                node.id,
+                ctx.where(node),
+            )
+        for i, row in enumerate(node.work_rows, 1):
+            if not work_row_units(row, node):
+                yield Finding(
+                    "error",
+                    "work-row-no-lead",
+                    f"任务分工第 {i} 项工作没有牵头单位",
+                    "在任务分工中填写牵头单位",
+                    node.id,
+                    ctx.where(node),
+                )
+
+
+def check_units_in_catalogue(ctx: _Context) -> Iterator[Finding]:
+    catalogue = ctx.draft.catalogue
+    known = catalogue.names()
+    parents = {e.parent for e in catalogue.mapping}
+    reported: set[tuple[str, str]] = set()
+    for node in ctx.draft.walk():
+        units = list(node.responsibility.units) if node.responsibility else []
+        for row in node.work_rows:
+            units.extend(row.units)
+        for unit in dict.fromkeys(units):
+            if unit in known or (node.id, unit) in reported:
+                continue
+            reported.add((node.id, unit))
+            mapped = catalogue.map_unit(unit)
+            if mapped is not None or unit in parents:
+                message = f"“{unit}”是上级单位，应改为县单位：{'、'.join(mapped or ())}"
+            else:
+                message = f"单位“{unit}”不在县单位目录中（上级单位未能对应到县单位）"
+            yield Finding(
+                "error",
+                "unit-not-in-catalogue",
+                message,
+                "在单位目录中添加对应关系，或改为县单位目录中的单位",
+                node.id,
+                ctx.where(node),
+                {"unit": unit},
+            )
+
+
+def _texts(ctx: _Context, node: Node) -> Iterator[tuple[str, str]]:
+    yield "标题", node.title
+    for i, paragraph in enumerate(node.paragraphs, 1):
+        yield f"第 {i} 段", render(paragraph, ctx.draft, ctx.county)
+    for i, row in enumerate(node.work_rows, 1):
+        yield f"任务分工第 {i} 项", render(row.work, ctx.draft, ctx.county)
+
+
+def check_parent_wording(ctx: _Context) -> Iterator[Finding]:
+    if ctx.draft.meta.level != "county":
+        return
+    word = ctx.county.level_word
+    rules = [r for r in adapt_rules().leftover if r.unless_county_word != word]
+    for node in ctx.draft.walk():
+        for part, text in _texts(ctx, node):
+            for rule in rules:
+                match = next(
+                    (m for m in rule.find.finditer(text) if not in_book_title(text, m.start())),
+                    None,
+                )
+                if match:
+                    context = text[max(0, match.start() - 8) : match.end() + 8]
+                    yield Finding(
+                        "warning",
+                        "parent-wording",
+                        f"{part}仍有上级用语“{match.group()}”：…{context}…",
+                        "改为县级用语，或确认此处确指上级",
+                        node.id,
+                        ctx.where(node),
+                        {"words": match.group()},
+                    )
+
+
+def _stating_node(ctx: _Context) -> dict[str, Node]:
+    out: dict[str, Node] = {}
+    for node in ctx.draft.walk():
+        for text in (*node.paragraphs, *(r.work for r in node.work_rows)):
+            for m in mentions(text):
+                out.setdefault(m.target, node)
+    return out
+
+
+def check_targets(ctx: _Context) -> Iterator[Finding]:
+    stating = _stating_node(ctx)
+    by_indicator: dict[tuple[str, str, int], list[tuple[str, str]]] = defaultdict(list)
+    for target in ctx.draft.targets:
+        node = stating.get(target.id)
+        for year in target.years:
+            if year.decision == "pending":
+                parent = (
+                    f"，上级为 {year.parent_value}{target.unit}{year.parent_after}"
+                    if year.parent_value
+                    else ""
+                )
+                yield Finding(
+                    "warning",
+                    "target-pending",
+                    f"目标“{target.indicator}”（{year.year}年）尚未确定县的目标值{parent}",
+                    "在主要目标指标表中填写县目标值，或选择“完成上级下达任务”或不列此目标",
+                    node.id if node else "",
+                    ctx.where(node) if node else "主要目标指标表",
+                    {"target": target.id, "year": year.year},
+                )
+            words = phrase(target, year, "", ctx.county)
+            if words is not None:
+                by_indicator[(indicator_key(target.indicator), target.unit, year.year)].append(
+                    (target.id, words)
+                )
+    for (indicator, _unit, year), stated in by_indicator.items():
+        values = {words for _id, words in stated}
+        if len(values) > 1:
+            first = stating.get(stated[0][0])
+            yield Finding(
+                "error",
+                "target-two-values",
+                f"同一指标“{indicator}”（{year}年）有不同的值：{'；'.join(sorted(values))}",
+                "统一为一个值（在指标表中合并或修改）",
+                first.id if first else "",
+                ctx.where(first) if first else "主要目标指标表",
+                {"targets": [t for t, _w in stated], "year": year},
+            )
+
+
+def check_duplicate_titles(ctx: _Context) -> Iterator[Finding]:
+    seen: dict[str, Node] = {}
+    for node in _task_nodes(ctx):
+        if node.level != 3:
+            continue
+        if node.title in seen:
+            yield Finding(
+                "warning",
+                "duplicate-title",
+                f"措施标题与 {ctx.where(seen[node.title])} 重复",
+                "修改标题或合并两条措施",
+                node.id,
+                ctx.where(node),
+            )
+        else:
+            seen[node.title] = node
+
+
+def check_empty_actions(ctx: _Context) -> Iterator[Finding]:
+    tasks = ctx.draft.chapter("tasks")
+    if tasks is None:
+        yield Finding("warning", "no-tasks", "方案没有“重点任务”一章", "添加重点任务并采纳上级行动")
+        return
+    for action in tasks.children:
+        if not action.children and action.responsibility is None:
+            yield Finding(
+                "warning",
+                "empty-action",
+                "行动下没有任何措施",
+                "采纳或添加措施，或删除此行动",
+                action.id,
+                ctx.where(action),
+            )
+
+
+def _parent_measures(plan: Plan) -> list:
+    tasks = plan.key_tasks()
+    if tasks is None:
+        return []
+    return [m for action in tasks.children for m in action.children]
+
+
+def check_parents(ctx: _Context, lookup: PlanLookup) -> Iterator[Finding]:
+    """Coverage against each parent, and measures whose parent text has changed since."""
+    sources: dict[str, list[tuple[Node, str]]] = defaultdict(list)
+    for node in ctx.draft.walk():
+        for source in node.sources:
+            sources[source.node].append((node, source.fingerprint))
+    for parent in ctx.draft.parents:
+        plan = lookup(parent.id)
+        if plan is None:
+            yield Finding(
+                "warning",
+                "parent-missing",
+                f"上级方案“{parent.title}”（{parent.id}）不在方案库中，无法核对来源",
+                "导入该方案后再检查",
+            )
+            continue
+        for section in plan.walk():
+            for node, print_ in sources.get(section.id, []):
+                if fingerprint(section) != print_:
+                    yield Finding(
+                        "warning",
+                        "source-changed",
+                        f"上级条款 {section.id} 的文字在采纳后已有修改",
+                        "对照上级新文本，确认县措施是否需要更新",
+                        node.id,
+                        ctx.where(node),
+                        {"source": section.id},
+                    )
+        measures = _parent_measures(plan)
+        taken = [m for m in measures if any(s.id in sources for s in m.walk())]
+        missing = [m for m in measures if m not in taken]
+        names = "、".join(f"{m.id.split(':', 1)[1]} {m.title}" for m in missing)
+        short = parent.title.replace("碳达峰实施方案", "方案")
+        yield Finding(
+            "info",
+            "coverage",
+            f"{short}：措施 {len(measures)} 条，已采纳 {len(taken)} 条"
+            + (f"；未采纳：{names}" if missing else "；全部采纳"),
+            "",
+            data={
+                "parent": parent.id,
+                "measures": len(measures),
+                "taken_up": len(taken),
+                "not_taken_up": [m.id for m in missing],
+            },
+        )
+
+
+def check_draft(draft: Draft, lookup: PlanLookup | None = None) -> list[Finding]:
+    """All findings, errors first, each group in document order."""
+    ctx = _Context(draft)
+    findings: list[Finding] = []
+    for check in (
+        check_lead_units,
+        check_units_in_catalogue,
+        check_parent_wording,
+        check_targets,
+        check_duplicate_titles,
+        check_empty_actions,
+    ):
+        findings.extend(check(ctx))
+    findings.extend(check_parents(ctx, lookup or _default_lookup))
+    order = {"error": 0, "warning": 1, "info": 2}
+    return sorted(findings, key=lambda f: order[f.severity])

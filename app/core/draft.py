@@ -1,0 +1,323 @@
+"""A county's plan-in-progress: the draft.
+
+A draft is an immutable tree. Every edit (app/core/edits.py) returns a new
+draft that shares the untouched branches with the old one, so the GUI's undo
+keeps both and swaps them, and "equal when saved" is plain equality.
+
+Labels (一、（一）1.) are not stored: they follow from the position, so
+reordering can never leave a stale number. Node ids ("n12") are the draft's
+own, handed out by a counter in the draft, and stay with a node for its life.
+Where a node came from is recorded in `sources`: the parent node ids and a
+fingerprint of the parent text as it was taken up.
+
+Targets are not loose text: a sentence stating one holds a mention token
+(app/core/mentions.py) pointing at an entry of the county target table, so one
+indicator reads the same everywhere it is stated.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from app.core.plan import TitleStyle
+
+DRAFT_FORMAT = "peakplan-draft"
+DRAFT_FORMAT_VERSION = 1
+# Format history (bump DRAFT_FORMAT_VERSION and add a migration in draft_files.py):
+#   1 — first version.
+
+Stage = Literal["征求意见稿", "送审稿"]
+ChapterRole = Literal["general", "goals", "tasks", "safeguards", "other"]
+Decision = Literal["pending", "value", "assigned", "dropped"]
+DECISION_NAMES: dict[str, str] = {
+    "pending": "待定",
+    "value": "县定目标值",
+    "assigned": "完成上级下达任务",
+    "dropped": "不列此目标",
+}
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class SourceRef(_Frozen):
+    """A parent clause a county node takes up, and how its text read when taken up."""
+
+    node: str = Field(pattern=r"^[^\s:]+:\S+$", description="ningxia-region:三.一.3")
+    fingerprint: str = Field(pattern=r"^[0-9a-f]{16}$")
+
+    @property
+    def plan_id(self) -> str:
+        return self.node.split(":", 1)[0]
+
+
+class Responsibility(_Frozen):
+    """The units of a responsibility clause (责任单位), lead first, as full names."""
+
+    units: tuple[str, ...] = Field(min_length=1)
+    groups: tuple[int, ...] = Field(
+        (), description="lead group of each unit (a comma in the written list); empty: one group"
+    )
+    duty: str = Field("", description="a trailing 按照职责分工分别负责")
+    labelled: bool = Field(True, description="False: a bare parenthesis without 责任单位：")
+    note: str = Field(
+        "", description="another note inside the clause (the 列首位 note is added by position)"
+    )
+
+    @property
+    def lead(self) -> str:
+        return self.units[0]
+
+    @property
+    def cooperating(self) -> tuple[str, ...]:
+        return self.units[1:]
+
+    @model_validator(mode="after")
+    def _groups_match(self) -> Responsibility:
+        if self.groups and len(self.groups) != len(self.units):
+            raise ValueError("groups 与 units 的个数应相同")
+        return self
+
+    def group_list(self) -> list[int]:
+        return list(self.groups) if self.groups else [0] * len(self.units)
+
+
+class WorkRow(_Frozen):
+    """One line of the task table for a measure: 主要工作, 牵头单位, 配合单位.
+
+    With no units of its own a row takes the measure's clause, so the clause and
+    the row cannot drift apart; a measure with several rows (银川 序号 8) gives
+    each its own units.
+    """
+
+    work: str = Field(description="主要工作; may hold target mentions")
+    units: tuple[str, ...] = Field((), description="lead first; empty: the measure's units")
+    groups: tuple[int, ...] = Field((), description="lead groups of the units")
+
+    @model_validator(mode="after")
+    def _groups_match(self) -> WorkRow:
+        if self.groups and len(self.groups) != len(self.units):
+            raise ValueError("groups 与 units 的个数应相同")
+        return self
+
+
+class Node(_Frozen):
+    """A chapter, an action, a measure or an item: one heading with its text."""
+
+    id: str = Field(pattern=r"^n\d+$")
+    level: int = Field(ge=1, le=4)
+    numbered: bool = Field(True, description="False: an unnumbered run-in sub-item (银川 三.三.1)")
+    title: str
+    title_style: TitleStyle = "own_line"
+    role: ChapterRole = Field("other", description="for chapters: what the chapter is for")
+    paragraphs: tuple[str, ...] = ()
+    sources: tuple[SourceRef, ...] = ()
+    responsibility: Responsibility | None = None
+    work_rows: tuple[WorkRow, ...] = ()
+    area: str = Field("", description="重点领域 override for the task table (a chapter's rows)")
+    template: str = Field("", description="the template a boilerplate text came from")
+    children: tuple[Node, ...] = ()
+
+    @model_validator(mode="after")
+    def _children_one_level_down(self) -> Node:
+        for i, child in enumerate(self.children):
+            if child.level != self.level + 1:
+                raise ValueError(f"children.{i} 的层级为 {child.level}，应为 {self.level + 1}")
+        return self
+
+    def walk(self) -> Iterator[Node]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    @property
+    def is_own(self) -> bool:
+        """The county's own text: taken up from no parent clause."""
+        return not self.sources
+
+
+class TargetYear(_Frozen):
+    """One year of an indicator: what the parent says and what the county decides."""
+
+    year: int = Field(ge=2000, le=2100)
+    parent_value: str | None = Field(None, description="the parent plan's value, if any")
+    parent_after: str = Field("", description="the parent's qualifier: 以上, 左右 …")
+    decision: Decision = "pending"
+    value: str | None = Field(None, description="the county's value (decision value)")
+    after: str = Field("", description="the county's qualifier after the unit: 以上, 左右, 以内")
+    assigned_text: str = Field(
+        "", description="how the county words 'complete the task from above'; empty: the default"
+    )
+
+    @model_validator(mode="after")
+    def _value_when_decided(self) -> TargetYear:
+        if self.decision == "value" and not self.value:
+            raise ValueError(f"{self.year} 年目标已定为县定目标值，但没有填写数值")
+        return self
+
+
+class CountyTarget(_Frozen):
+    """An entry of the county target table: one indicator, its unit, its years."""
+
+    id: str = Field(pattern=r"^t\d+$")
+    indicator: str = Field(min_length=1)
+    unit: str = ""
+    sources: tuple[str, ...] = Field((), description="parent node ids stating it")
+    years: tuple[TargetYear, ...] = Field(min_length=1)
+
+    def year(self, year: int) -> TargetYear | None:
+        return next((y for y in self.years if y.year == year), None)
+
+
+class CommitteeMember(_Frozen):
+    role: str
+    name: str
+    unit: str = ""
+
+
+PlanLevel = Literal["region", "province", "city", "county", "zone"]
+
+
+class DraftMeta(_Frozen):
+    """The county and the document: what the cover says."""
+
+    county: str = Field(min_length=1, description="平罗县")
+    level: PlanLevel = Field(
+        "county", description="county, except for a parent plan opened as it is"
+    )
+    city: str = Field("", description="石嘴山市")
+    region: str = Field("", description="宁夏回族自治区")
+    title: str = Field("", description="empty: {county}碳达峰实施方案")
+    stage: Stage = "征求意见稿"
+    date: str = Field("", pattern=r"^$|^\d{4}-\d{2}(-\d{2})?$")
+    commissioned_by: str = Field("", description="委托单位")
+    drafted_by: str = Field("", description="编制单位")
+    committee: tuple[CommitteeMember, ...] = ()
+    preamble: tuple[str, ...] = ()
+    lead_note: bool = Field(True, description="write 列首位的为牵头单位，下同 in the first clause")
+
+    @property
+    def document_title(self) -> str:
+        return self.title or f"{self.county}碳达峰实施方案"
+
+
+class ParentPlan(_Frozen):
+    """A plan the draft draws on, by library id."""
+
+    id: str = Field(pattern=r"^[^\s:]+$")
+    title: str
+    level: str
+
+
+class CatalogueUnit(_Frozen):
+    """A unit of the county's catalogue."""
+
+    name: str = Field(min_length=1, description="as clauses write it: 县发改局")
+    full_name: str = ""
+    kind: str = "other"
+    aliases: tuple[str, ...] = ()
+
+
+class UnitMapEntry(_Frozen):
+    """A parent unit and the county unit(s) it becomes."""
+
+    parent: str = Field(min_length=1)
+    county: tuple[str, ...] = Field(min_length=1)
+    note: str = ""
+
+
+class Catalogue(_Frozen):
+    """The county's units and how parent units map onto them; saved with the draft."""
+
+    id: str = ""
+    name: str = ""
+    units: tuple[CatalogueUnit, ...] = ()
+    mapping: tuple[UnitMapEntry, ...] = ()
+
+    def names(self) -> set[str]:
+        names = {u.name for u in self.units}
+        return names | {a for u in self.units for a in u.aliases}
+
+    def canonical(self, name: str) -> str | None:
+        """The catalogue's own name for a unit written as name or one of its aliases."""
+        for unit in self.units:
+            if name == unit.name or name in unit.aliases:
+                return unit.name
+        return None
+
+    def map_unit(self, parent: str) -> tuple[str, ...] | None:
+        for entry in self.mapping:
+            if entry.parent == parent:
+                return entry.county
+        return None
+
+
+class Draft(_Frozen):
+    """The whole county plan-in-progress, as stored in a .peakplan file."""
+
+    format: Literal["peakplan-draft"] = DRAFT_FORMAT
+    version: int = DRAFT_FORMAT_VERSION
+    meta: DraftMeta
+    parents: tuple[ParentPlan, ...] = ()
+    chapters: tuple[Node, ...] = ()
+    targets: tuple[CountyTarget, ...] = ()
+    catalogue: Catalogue = Catalogue()
+    next_id: int = Field(1, ge=1, description="the next node/target number to hand out")
+
+    @field_validator("version")
+    @classmethod
+    def _known_version(cls, v: int) -> int:
+        if v > DRAFT_FORMAT_VERSION:
+            raise ValueError(
+                f"文件格式版本 {v} 比本程序支持的 {DRAFT_FORMAT_VERSION} 新，请升级程序后再打开"
+            )
+        if v < 1:
+            raise ValueError(f"文件格式版本 {v} 无效")
+        return v
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Draft:
+        seen: set[str] = set()
+        for node in self.walk():
+            if node.id in seen:
+                raise ValueError(f"节点编号 {node.id} 重复")
+            seen.add(node.id)
+            if int(node.id[1:]) >= self.next_id:
+                raise ValueError(f"节点编号 {node.id} 不小于 next_id {self.next_id}")
+        for chapter in self.chapters:
+            if chapter.level != 1:
+                raise ValueError(f"章 {chapter.id} 的层级应为 1")
+        target_ids: set[str] = set()
+        for target in self.targets:
+            if target.id in target_ids:
+                raise ValueError(f"目标编号 {target.id} 重复")
+            target_ids.add(target.id)
+            if int(target.id[1:]) >= self.next_id:
+                raise ValueError(f"目标编号 {target.id} 不小于 next_id {self.next_id}")
+        return self
+
+    def walk(self) -> Iterator[Node]:
+        """Every node, depth first, in document order."""
+        for chapter in self.chapters:
+            yield from chapter.walk()
+
+    def find(self, node_id: str) -> Node | None:
+        return next((n for n in self.walk() if n.id == node_id), None)
+
+    def target(self, target_id: str) -> CountyTarget | None:
+        return next((t for t in self.targets if t.id == target_id), None)
+
+    def chapter(self, role: ChapterRole) -> Node | None:
+        return next((c for c in self.chapters if c.role == role), None)
+
+    def measures(self) -> Iterator[Node]:
+        """The measures under 重点任务: level-3 nodes of the tasks chapter."""
+        tasks = self.chapter("tasks")
+        if tasks is None:
+            return
+        for action in tasks.children:
+            yield from action.children

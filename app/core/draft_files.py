@@ -1,0 +1,176 @@
+"""Draft files (*.peakplan): load, save, autosave recovery.
+
+Loading only reads: a damaged or too-new file is reported (one message per
+problem, with the field path) and left exactly as it was. Saving is atomic, so
+an interrupted save leaves the old file or the new one, never a mix. Autosave
+writes a separate recovery file in the per-user folder, never the user's file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from app import paths
+from app.core.draft import DRAFT_FORMAT, DRAFT_FORMAT_VERSION, Draft
+from app.core.errors import PeakPlanError
+from app.core.files import write_text_atomic
+from app.core.validation import describe_validation_error
+
+DRAFT_SUFFIX = ".peakplan"
+RECOVERY_SUFFIX = ".peakplan-recovery"
+MAX_DRAFT_BYTES = 200 * 1024 * 1024
+
+
+class DraftFileError(PeakPlanError):
+    """A draft file cannot be opened; the message says why, the file is untouched."""
+
+
+# version → function turning a draft of that version into one of version + 1.
+MIGRATIONS: dict[int, Callable[[dict], dict]] = {}
+
+
+def migrate(data: dict) -> dict:
+    """An older draft brought up to the current version, step by step."""
+    version = data.get("version")
+    while isinstance(version, int) and version < DRAFT_FORMAT_VERSION:
+        step = MIGRATIONS.get(version)
+        if step is None:
+            raise DraftFileError(f"无法升级第 {version} 版的起草文件")
+        data = step(data)
+        version = data.get("version")
+    return data
+
+
+def parse_draft(raw: bytes) -> Draft:
+    """A draft from the bytes of a .peakplan file."""
+    if not raw.strip():
+        raise DraftFileError("文件是空的（0 字节），可能保存时被中断")
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError as exc:
+        raise DraftFileError("不是 UTF-8 文本，不是本程序的起草文件") from exc
+    except json.JSONDecodeError as exc:
+        raise DraftFileError(
+            f"不是有效的 JSON（第 {exc.lineno} 行第 {exc.colno} 列），文件可能不完整或已损坏"
+        ) from exc
+    if not isinstance(data, dict) or data.get("format") != DRAFT_FORMAT:
+        raise DraftFileError("不是本程序的起草文件（缺少 format: peakplan-draft）")
+    version = data.get("version")
+    if isinstance(version, int) and version > DRAFT_FORMAT_VERSION:
+        raise DraftFileError(
+            f"文件格式版本 {version} 比本程序支持的 {DRAFT_FORMAT_VERSION} 新，请升级程序后再打开"
+        )
+    data = migrate(data)
+    try:
+        return Draft.model_validate(data)
+    except ValidationError as exc:
+        raise DraftFileError("起草文件内容有误", problems=describe_validation_error(exc)) from exc
+
+
+def read_draft_bytes(path: str | Path) -> bytes:
+    path = Path(path)
+    try:
+        if path.is_dir():
+            raise DraftFileError("这是一个文件夹，不是起草文件")
+        size = path.stat().st_size
+        if size > MAX_DRAFT_BYTES:
+            raise DraftFileError(f"文件过大（{size // (1024 * 1024)} MB），不是本程序的起草文件")
+        return path.read_bytes()
+    except FileNotFoundError as exc:
+        raise DraftFileError("文件不存在") from exc
+    except PermissionError as exc:
+        raise DraftFileError("没有读取权限") from exc
+    except OSError as exc:
+        raise DraftFileError(f"无法读取：{exc.strerror or exc}") from exc
+
+
+def load_draft(path: str | Path) -> Draft:
+    """The draft stored at path. Only reads; never changes the file."""
+    return parse_draft(read_draft_bytes(path))
+
+
+def draft_json(draft: Draft) -> str:
+    """The stored form: stable key order, readable Chinese, a final newline."""
+    return json.dumps(draft.model_dump(mode="json"), ensure_ascii=False, indent=1) + "\n"
+
+
+def save_draft(draft: Draft, path: str | Path) -> Path:
+    """Write atomically: the old file stays whole until the new one is complete."""
+    return write_text_atomic(path, draft_json(draft))
+
+
+def file_sha256(path: str | Path) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+# ---------------------------------------------------------------- recovery
+
+
+def recovery_dir() -> Path:
+    return paths.user_data_dir() / "recovery"
+
+
+def recovery_path(draft_path: str | Path | None) -> Path:
+    """The recovery file for a draft file (or for an unsaved draft: 未命名)."""
+    if draft_path is None:
+        key, stem = "untitled", "未命名"
+    else:
+        resolved = str(Path(draft_path).resolve())
+        key = hashlib.sha256(resolved.encode("utf-8")).hexdigest()[:12]
+        stem = Path(draft_path).stem
+    return recovery_dir() / f"{stem}-{key}{RECOVERY_SUFFIX}"
+
+
+def save_recovery(draft: Draft, draft_path: str | Path | None) -> Path:
+    """Autosave: the draft with a note of the file it belongs to, beside none of the user's files."""
+    data = draft.model_dump(mode="json")
+    record = {
+        "format": "peakplan-recovery",
+        "version": 1,
+        "draft_path": str(Path(draft_path).resolve()) if draft_path else "",
+        "saved_at": time.strftime("%Y-%m-%d %H:%M:%S"),
+        "draft": data,
+    }
+    target = recovery_path(draft_path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    return write_text_atomic(target, json.dumps(record, ensure_ascii=False) + "\n")
+
+
+@dataclass(frozen=True)
+class Recovery:
+    path: Path
+    draft_path: str
+    saved_at: str
+    draft: Draft | None
+    problem: str = ""
+
+
+def find_recoveries() -> list[Recovery]:
+    """Recovery files left by a session that did not end normally, newest first."""
+    folder = recovery_dir()
+    if not folder.is_dir():
+        return []
+    found: list[Recovery] = []
+    for path in sorted(folder.glob(f"*{RECOVERY_SUFFIX}"), key=os.path.getmtime, reverse=True):
+        try:
+            record = json.loads(path.read_text(encoding="utf-8"))
+            draft = parse_draft(json.dumps(record["draft"], ensure_ascii=False).encode("utf-8"))
+            found.append(
+                Recovery(path, record.get("draft_path", ""), record.get("saved_at", ""), draft)
+            )
+        except (OSError, ValueError, KeyError, TypeError, PeakPlanError) as exc:
+            found.append(Recovery(path, "", "", None, problem=str(exc)))
+    return found
+
+
+def discard_recovery(draft_path: str | Path | None) -> None:
+    """After a normal save or close: the recovery file is no longer needed."""
+    recovery_path(draft_path).unlink(missing_ok=True)

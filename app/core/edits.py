@@ -1,0 +1,290 @@
+"""The edits a county makes to its draft, each a pure function: old draft in, new draft out.
+
+The GUI's undo commands keep the draft before and after; the command line
+calls the same functions. Taking up parent text lives in take_up.py, tree
+moves in tree.py; this module holds the rest.
+"""
+
+from __future__ import annotations
+
+from app.core.draft import (
+    CountyTarget,
+    Decision,
+    Draft,
+    DraftMeta,
+    Node,
+    Responsibility,
+    TargetYear,
+    WorkRow,
+)
+from app.core.mentions import mentions
+from app.core.take_up import summary_work
+from app.core.tree import EditError, insert_node, move_node, parent_of, remove_node, update_node
+
+
+def _node(draft: Draft, node_id: str) -> Node:
+    node = draft.find(node_id)
+    if node is None:
+        raise EditError(f"找不到节点 {node_id}")
+    return node
+
+
+def mentioned_targets(draft: Draft) -> set[str]:
+    """Ids of the target entries some text of the draft states."""
+    found: set[str] = set()
+    texts = [*draft.meta.preamble]
+    for node in draft.walk():
+        texts.extend(node.paragraphs)
+        texts.extend(row.work for row in node.work_rows)
+    for text in texts:
+        found.update(m.target for m in mentions(text))
+    return found
+
+
+def prune_targets(draft: Draft) -> Draft:
+    """Drop target entries no text states any more (after removing a measure)."""
+    used = mentioned_targets(draft)
+    kept = tuple(t for t in draft.targets if t.id in used)
+    if len(kept) == len(draft.targets):
+        return draft
+    return draft.model_copy(update={"targets": kept})
+
+
+# ---------------------------------------------------------------- structure
+
+
+def rename(draft: Draft, node_id: str, title: str) -> Draft:
+    """A new title (平罗 renamed 生态碳汇建设行动 to 碳汇能力巩固提升行动)."""
+    title = title.strip()
+    if not title:
+        raise EditError("标题不能为空")
+    return update_node(draft, node_id, lambda n: n.model_copy(update={"title": title}))
+
+
+def remove(draft: Draft, node_id: str) -> Draft:
+    """Remove a node and everything under it; targets only it stated go too."""
+    _node(draft, node_id)
+    return prune_targets(remove_node(draft, node_id))
+
+
+def move(draft: Draft, node_id: str, new_parent_id: str | None, index: int | None) -> Draft:
+    return move_node(draft, node_id, new_parent_id, index)
+
+
+def reorder(draft: Draft, node_id: str, index: int) -> Draft:
+    """Move a node among its siblings."""
+    parent = parent_of(draft, node_id)
+    return move_node(draft, node_id, parent.id if parent else None, index)
+
+
+def add_measure(
+    draft: Draft,
+    action_id: str,
+    title: str,
+    *,
+    paragraphs: tuple[str, ...] = (),
+    units: tuple[str, ...] = (),
+    index: int | None = None,
+) -> tuple[Draft, str]:
+    """A county-only measure (taken up from no parent clause) under an action."""
+    action = _node(draft, action_id)
+    if action.level >= 4:
+        raise EditError("不能在第四级标题下再添加措施")
+    title = title.strip()
+    if not title:
+        raise EditError("措施标题不能为空")
+    node_id = f"n{draft.next_id}"
+    node = Node(
+        id=node_id,
+        level=action.level + 1,
+        title=title,
+        title_style=action.children[0].title_style if action.children else "own_line",
+        paragraphs=paragraphs,
+        responsibility=Responsibility(units=units) if units else None,
+        work_rows=(WorkRow(work=summary_work(paragraphs, title)),),
+    )
+    draft = draft.model_copy(update={"next_id": draft.next_id + 1})
+    return insert_node(draft, action_id, index, node), node_id
+
+
+def add_action(
+    draft: Draft, chapter_id: str, title: str, *, index: int | None = None
+) -> tuple[Draft, str]:
+    """A county-only action (or chapter section) under a chapter."""
+    chapter = _node(draft, chapter_id)
+    title = title.strip()
+    if not title:
+        raise EditError("标题不能为空")
+    node_id = f"n{draft.next_id}"
+    node = Node(id=node_id, level=chapter.level + 1, title=title)
+    draft = draft.model_copy(update={"next_id": draft.next_id + 1})
+    return insert_node(draft, chapter_id, index, node), node_id
+
+
+def merge(draft: Draft, keep_id: str, other_id: str) -> Draft:
+    """Two measures as one county measure: keep's title, both texts, sources, units and rows."""
+    if keep_id == other_id:
+        raise EditError("不能把措施与自身合并")
+    keep = _node(draft, keep_id)
+    other = _node(draft, other_id)
+    if any(n.id == keep_id for n in other.walk()) or any(n.id == other_id for n in keep.walk()):
+        raise EditError("不能合并上下级节点")
+    units = list(keep.responsibility.units) if keep.responsibility else []
+    for unit in other.responsibility.units if other.responsibility else ():
+        if unit not in units:
+            units.append(unit)
+    responsibility = None
+    if units:
+        base = keep.responsibility or other.responsibility
+        assert base is not None
+        responsibility = base.model_copy(update={"units": tuple(units), "groups": ()})
+    sources = keep.sources + tuple(s for s in other.sources if s not in keep.sources)
+    merged = keep.model_copy(
+        update={
+            "paragraphs": keep.paragraphs + other.paragraphs,
+            "sources": sources,
+            "responsibility": responsibility,
+            "work_rows": keep.work_rows + other.work_rows,
+            "children": keep.children
+            + tuple(c.model_copy(update={"level": keep.level + 1}) for c in other.children),
+        }
+    )
+    draft = remove_node(draft, other_id)
+    return update_node(draft, keep_id, lambda _n: merged)
+
+
+# ---------------------------------------------------------------- content
+
+
+def set_paragraphs(draft: Draft, node_id: str, paragraphs: tuple[str, ...]) -> Draft:
+    """New text for a node; target entries no text states any more are dropped."""
+    cleaned = tuple(p for p in (p.strip() for p in paragraphs) if p)
+    draft = update_node(draft, node_id, lambda n: n.model_copy(update={"paragraphs": cleaned}))
+    return prune_targets(draft)
+
+
+def set_units(
+    draft: Draft, node_id: str, units: tuple[str, ...], *, groups: tuple[int, ...] = ()
+) -> Draft:
+    """The node's responsibility units, lead first (empty: no clause)."""
+    units = tuple(dict.fromkeys(u.strip() for u in units if u.strip()))
+
+    def change(node: Node) -> Node:
+        if not units:
+            return node.model_copy(update={"responsibility": None})
+        base = node.responsibility or Responsibility(units=units)
+        kept_groups = groups if groups and len(groups) == len(units) else ()
+        return node.model_copy(
+            update={
+                "responsibility": base.model_copy(update={"units": units, "groups": kept_groups})
+            }
+        )
+
+    return update_node(draft, node_id, change)
+
+
+def set_work_rows(draft: Draft, node_id: str, rows: tuple[WorkRow, ...]) -> Draft:
+    draft = update_node(draft, node_id, lambda n: n.model_copy(update={"work_rows": tuple(rows)}))
+    return prune_targets(draft)
+
+
+def set_meta(draft: Draft, **fields: object) -> Draft:
+    """Cover fields: county, stage, date, 委托单位, 编制单位, committee …"""
+    meta = DraftMeta.model_validate({**draft.meta.model_dump(), **fields})
+    return draft.model_copy(update={"meta": meta})
+
+
+def rename_unit(draft: Draft, old: str, new: str) -> Draft:
+    """A unit renamed everywhere: catalogue, mapping, every clause and work row."""
+    new = new.strip()
+    if not new:
+        raise EditError("单位名称不能为空")
+
+    def swap(units: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(new if u == old else u for u in units))
+
+    def fix(node: Node) -> Node:
+        update: dict[str, object] = {"children": tuple(fix(c) for c in node.children)}
+        if node.responsibility is not None and old in node.responsibility.units:
+            units = swap(node.responsibility.units)
+            update["responsibility"] = node.responsibility.model_copy(
+                update={"units": units, "groups": ()}
+            )
+        if any(old in row.units for row in node.work_rows):
+            update["work_rows"] = tuple(
+                row.model_copy(update={"units": swap(row.units), "groups": ()})
+                if old in row.units
+                else row
+                for row in node.work_rows
+            )
+        return node.model_copy(update=update)
+
+    catalogue = draft.catalogue
+    units = tuple(
+        u.model_copy(update={"name": new}) if u.name == old else u for u in catalogue.units
+    )
+    mapping = tuple(
+        e.model_copy(update={"county": swap(e.county)}) if old in e.county else e
+        for e in catalogue.mapping
+    )
+    return draft.model_copy(
+        update={
+            "chapters": tuple(fix(c) for c in draft.chapters),
+            "catalogue": catalogue.model_copy(update={"units": units, "mapping": mapping}),
+        }
+    )
+
+
+# ---------------------------------------------------------------- targets
+
+
+def set_target(
+    draft: Draft,
+    target_id: str,
+    year: int,
+    *,
+    decision: Decision,
+    value: str | None = None,
+    after: str | None = None,
+) -> Draft:
+    """The county's decision for one indicator and year; every sentence stating it follows."""
+    target = draft.target(target_id)
+    if target is None:
+        raise EditError(f"找不到目标 {target_id}")
+    current = target.year(year)
+    if current is None:
+        raise EditError(f"目标“{target.indicator}”没有 {year} 年的值")
+    if decision == "value":
+        value = (value or "").strip()
+        if not value:
+            raise EditError("请填写目标值")
+    updated = current.model_copy(
+        update={
+            "decision": decision,
+            "value": value if decision == "value" else current.value,
+            "after": current.after if after is None else after,
+        }
+    )
+    TargetYear.model_validate(updated.model_dump())
+    years = tuple(updated if y.year == year else y for y in target.years)
+    return _replace_target(draft, target.model_copy(update={"years": years}))
+
+
+def set_target_indicator(
+    draft: Draft, target_id: str, indicator: str, unit: str | None = None
+) -> Draft:
+    target = draft.target(target_id)
+    if target is None:
+        raise EditError(f"找不到目标 {target_id}")
+    indicator = indicator.strip()
+    if not indicator:
+        raise EditError("指标名称不能为空")
+    update: dict[str, object] = {"indicator": indicator}
+    if unit is not None:
+        update["unit"] = unit.strip()
+    return _replace_target(draft, target.model_copy(update=update))
+
+
+def _replace_target(draft: Draft, target: CountyTarget) -> Draft:
+    targets = tuple(target if t.id == target.id else t for t in draft.targets)
+    return draft.model_copy(update={"targets": targets})

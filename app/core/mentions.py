@@ -1,0 +1,118 @@
+"""Target mentions: where a draft's text states an entry of the county target table.
+
+A stored text says "新能源发电总装机容量⟦t3@2025|达到⟧" where the parent said
+"新能源发电总装机容量达到100万千瓦以上". The token names the entry (t3), the year
+and the words before the number as this sentence writes them; the entry holds
+the value, so one indicator reads the same everywhere. Rendering a text turns
+each token into the county's words: its value, "确保完成…下达任务", or, for a
+dropped target, removes the clause that stated it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from app.core.county import CountyContext
+from app.core.draft import CountyTarget, Draft, TargetYear
+from app.core.rules import adapt_rules
+
+TOKEN = re.compile(r"⟦(?P<target>t\d+)@(?P<year>\d{4})\|(?P<lead>[^⟧|]*)⟧")
+_SEPARATORS = "，；,;"
+_YEAR_ONLY = re.compile(
+    r"(?:^|(?<=[。；;]))\s*(?:到|至|在)?\s*(?:20\d\d\s*年(?:前|底|末)?|[“\"]?十[四五六]五[”\"]?(?:时期|期间|末)?)"
+    r"[，,]?\s*(?=[。；;]|$)[。；;]?"
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    target: str
+    year: int
+    lead: str
+    start: int
+    end: int
+
+
+def make_token(target_id: str, year: int, lead: str) -> str:
+    return f"⟦{target_id}@{year}|{lead.replace('⟧', '').replace('|', '')}⟧"
+
+
+def mentions(text: str) -> Iterator[Mention]:
+    for m in TOKEN.finditer(text):
+        yield Mention(m.group("target"), int(m.group("year")), m.group("lead"), m.start(), m.end())
+
+
+def has_mentions(text: str) -> bool:
+    return "⟦" in text and TOKEN.search(text) is not None
+
+
+def assigned_words(year: TargetYear, county: CountyContext) -> str:
+    if year.assigned_text:
+        return year.assigned_text
+    return county.fill(adapt_rules().assigned_text)
+
+
+def phrase(
+    target: CountyTarget, year: TargetYear | None, lead: str, county: CountyContext
+) -> str | None:
+    """The words a mention stands for; None when the county dropped the target."""
+    if year is None:
+        return None
+    if year.decision == "dropped":
+        return None
+    if year.decision == "value" and year.value:
+        return f"{lead}{year.value}{target.unit}{year.after}"
+    if year.decision == "pending" and year.parent_value:
+        return f"{lead}{year.parent_value}{target.unit}{year.parent_after}"
+    kept = lead if lead in adapt_rules().keep_verbs_when_assigned else ""
+    return kept + assigned_words(year, county)
+
+
+def _drop_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The stretch to cut for a dropped mention: its clause and one separator."""
+    left = start
+    while left > 0 and text[left - 1] not in _SEPARATORS + "。！？":
+        left -= 1
+    right = end
+    while right < len(text) and text[right] not in _SEPARATORS + "。！？":
+        right += 1
+    if left > 0 and text[left - 1] in _SEPARATORS:
+        return left - 1, right  # "…，X达到⟦⟧" : cut the comma before
+    if right < len(text) and text[right] in _SEPARATORS:
+        return left, right + 1  # first clause of a sentence: cut the comma after
+    return left, right
+
+
+def render(text: str, draft: Draft, county: CountyContext | None = None) -> str:
+    """The text as it will print: every mention replaced by the county's words."""
+    if "⟦" not in text:
+        return text
+    county = county or CountyContext(draft.meta.county, draft.meta.city, draft.meta.region)
+    targets = {t.id: t for t in draft.targets}
+
+    def resolve(m: Mention) -> str | None:
+        target = targets.get(m.target)
+        if target is None:
+            return None
+        return phrase(target, target.year(m.year), m.lead, county)
+
+    # Dropped targets first, right to left, so the clauses around them can be cut.
+    dropped = [m for m in mentions(text) if resolve(m) is None]
+    for m in reversed(dropped):
+        cut_start, cut_end = _drop_span(text, m.start, m.end)
+        text = text[:cut_start] + text[cut_end:]
+    if dropped:
+        text = _YEAR_ONLY.sub("", text)
+    return TOKEN.sub(
+        lambda m: (
+            resolve(Mention(m.group("target"), int(m.group("year")), m.group("lead"), 0, 0)) or ""
+        ),
+        text,
+    )
+
+
+def plain(text: str) -> str:
+    """The text with each token shown as a placeholder, for places without a draft."""
+    return TOKEN.sub(lambda m: f"{m.group('lead')}〔{m.group('target')}〕", text)

@@ -1,0 +1,162 @@
+"""Starting a draft: from a parent plan's actions, or from a published plan as it is.
+
+`peakplan new` and the GUI's new-draft wizard both come here, so the same
+answers give the same draft.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.core.adapt import adapt_text
+from app.core.catalogue import GENERIC_CATALOGUE, load_catalogue
+from app.core.county import CountyContext
+from app.core.draft import (
+    Catalogue,
+    CatalogueUnit,
+    CommitteeMember,
+    Draft,
+    DraftMeta,
+    ParentPlan,
+    Stage,
+)
+from app.core.errors import PeakPlanError
+from app.core.numbering import number_value
+from app.core.plan import Plan, Section
+from app.core.take_up import TakeUpReport, _Builder, role_for_title, take_up
+
+
+class NewDraftError(PeakPlanError):
+    """The answers for a new draft do not fit the parent plan."""
+
+
+def choose_actions(plan: Plan, actions: list[str] | None) -> list[Section]:
+    """The parent actions named by their numbers (一,二 or 1,2); None: all of them."""
+    tasks = plan.key_tasks()
+    if tasks is None:
+        raise NewDraftError(f"上级方案 {plan.id} 没有“重点任务”一章，无法按行动采纳")
+    if actions is None:
+        return list(tasks.children)
+    chosen: list[Section] = []
+    for wanted in actions:
+        wanted = wanted.strip().strip("（）()、.")
+        value = number_value(2, wanted) if not wanted.isdigit() else int(wanted)
+        match = next((a for a in tasks.children if number_value(2, a.number) == value), None)
+        if match is None:
+            known = "、".join(a.number for a in tasks.children)
+            raise NewDraftError(f"上级方案的重点任务中没有行动“{wanted}”（可选：{known}）")
+        if match not in chosen:
+            chosen.append(match)
+    return chosen
+
+
+def new_draft(
+    *,
+    county: str,
+    city: str,
+    region: str,
+    plan: Plan,
+    actions: list[str] | None = None,
+    stage: Stage = "征求意见稿",
+    date: str = "",
+    commissioned_by: str = "",
+    drafted_by: str = "",
+    committee: tuple[CommitteeMember, ...] = (),
+    catalogue_id: str = GENERIC_CATALOGUE,
+) -> tuple[Draft, list[TakeUpReport]]:
+    """A county draft taking up the chosen parent actions, with the parent's other chapters.
+
+    The 总体要求, 主要目标 and closing chapters come adapted from the parent too,
+    so the draft reads as a whole from the start; the chosen actions fill 重点任务.
+    """
+    context = CountyContext(county, city, region)
+    chosen = choose_actions(plan, actions)
+    catalogue = load_catalogue(catalogue_id, context, [plan.id])
+    preamble = tuple(
+        adapt_text(p, level=plan.level, county=context, catalogue=catalogue).text
+        for p in plan.preamble
+    )
+    draft = Draft(
+        meta=DraftMeta(
+            county=county,
+            city=city,
+            region=region,
+            stage=stage,
+            date=date,
+            commissioned_by=commissioned_by,
+            drafted_by=drafted_by,
+            committee=committee,
+            preamble=preamble,
+        ),
+        parents=(ParentPlan(id=plan.id, title=plan.title, level=plan.level),),
+        catalogue=catalogue,
+    )
+    reports: list[TakeUpReport] = []
+    tasks = plan.key_tasks()
+    for chapter in plan.sections:
+        if chapter is tasks:
+            for action in chosen:
+                draft, report = take_up(draft, plan, action.id)
+                reports.append(report)
+            continue
+        draft, report = take_up(draft, plan, chapter.id)
+        reports.append(report)
+    return draft, reports
+
+
+def _area_name(plan: Plan) -> str:
+    """The place a plan is for, from its title: 平罗县碳达峰实施方案 → 平罗县."""
+    match = re.match(r"(.+?)(?:碳达峰|关于)", plan.title)
+    return match.group(1) if match else plan.title
+
+
+def _plan_units(plan: Plan) -> tuple[CatalogueUnit, ...]:
+    names: list[str] = []
+    for section in plan.walk():
+        if section.clause:
+            names.extend(u.name for u in section.clause.units)
+    for row in plan.task_table:
+        for work_row in row.work_rows:
+            names.extend([work_row.lead, *work_row.cooperating_units])
+    return tuple(CatalogueUnit(name=n, kind="other") for n in dict.fromkeys(n for n in names if n))
+
+
+def as_is(
+    plan: Plan, *, catalogue: Catalogue | None = None, region: str = "", city: str = ""
+) -> Draft:
+    """A published plan opened as a draft, unadapted: same text, units, targets and table.
+
+    Its targets become entries of the draft's target table holding the plan's
+    own values, so editing one still changes every sentence stating it.
+    """
+    cover = plan.cover
+    meta = DraftMeta(
+        county=_area_name(plan),
+        level=plan.level,
+        lead_note=any(s.clause is not None and "列首位" in s.clause.note for s in plan.walk()),
+        city=city,
+        region=region,
+        title=plan.title,
+        stage=plan.stage if plan.stage in ("征求意见稿", "送审稿") else "征求意见稿",
+        date=plan.date,
+        commissioned_by=cover.commissioned_by if cover else "",
+        drafted_by=cover.drafted_by if cover else "",
+        committee=tuple(
+            CommitteeMember(role=m.role, name=m.name, unit=m.unit)
+            for m in (cover.committee if cover else [])
+        ),
+        preamble=tuple(plan.preamble),
+    )
+    draft = Draft(
+        meta=meta,
+        catalogue=catalogue
+        or Catalogue(
+            id=f"{plan.id}-units", name=f"{_area_name(plan)}单位", units=_plan_units(plan)
+        ),
+    )
+    builder = _Builder(draft, plan, adapt=False)
+    chapters = tuple(
+        builder.node(chapter, role=role_for_title(chapter.title)) for chapter in plan.sections
+    )
+    draft = draft.model_copy(update={"chapters": chapters})
+    return builder.finish(draft)

@@ -1,0 +1,142 @@
+"""A draft as it reads: labels from positions, clauses written out, targets filled in.
+
+Everything that prints the draft — the export, the preview, the checks, the
+command line's outline — reads it through here, so they all say the same.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from app.core.county import CountyContext
+from app.core.draft import Draft, Node, Responsibility, WorkRow
+from app.core.mentions import render
+from app.core.numbering import label_for
+from app.core.units import format_unit_list, naming_rules
+
+LEAD_NOTE = "列首位的为牵头单位，下同"
+
+
+def county_of(draft: Draft) -> CountyContext:
+    return CountyContext(draft.meta.county, draft.meta.city, draft.meta.region)
+
+
+def home_prefix(draft: Draft) -> str:
+    """The prefix the draft's own units carry: 县 (or 区/旗), 市, 自治区 …"""
+    if draft.meta.level == "county":
+        return county_of(draft).level_word
+    return naming_rules().home_prefix_by_level.get(draft.meta.level, "")
+
+
+def labels(draft: Draft) -> dict[str, str]:
+    """Each node's label as it will print: 一、 （一） 1. （1）; empty for sub-items."""
+    out: dict[str, str] = {}
+
+    def visit(nodes: tuple[Node, ...]) -> None:
+        number = 0
+        for node in nodes:
+            if node.numbered:
+                number += 1
+                out[node.id] = label_for(node.level, number)
+            else:
+                out[node.id] = ""
+            visit(node.children)
+
+    visit(draft.chapters)
+    return out
+
+
+def unit_list_text(units: tuple[str, ...], groups: tuple[int, ...], home: str) -> str:
+    return format_unit_list(list(units), home=home, groups=list(groups) if groups else None)
+
+
+def clause_text(responsibility: Responsibility, *, home: str, lead_note: bool) -> str:
+    """（责任单位：县发改局、财政局；列首位的为牵头单位，下同）, as the plans write it."""
+    units = unit_list_text(responsibility.units, responsibility.groups, home)
+    inner = units + responsibility.duty
+    notes = [n for n in (LEAD_NOTE if lead_note else "", responsibility.note) if n]
+    if notes:
+        inner += ("。" if responsibility.duty else "；") + "；".join(notes)
+    if responsibility.labelled:
+        inner = f"责任单位：{inner}"
+    return f"（{inner}）"
+
+
+@dataclass(frozen=True)
+class RenderedNode:
+    """One node as it reads."""
+
+    node: Node
+    label: str
+    depth: int
+    paragraphs: tuple[str, ...]
+    clause: str
+
+    @property
+    def heading(self) -> str:
+        return f"{self.label}{self.node.title}"
+
+
+def rendered_nodes(draft: Draft) -> Iterator[RenderedNode]:
+    """Every node in document order with its label, filled-in text and clause."""
+    label_of = labels(draft)
+    home = home_prefix(draft)
+    county = county_of(draft)
+    first_clause = draft.meta.lead_note
+
+    def visit(nodes: tuple[Node, ...], depth: int) -> Iterator[RenderedNode]:
+        nonlocal first_clause
+        for node in nodes:
+            clause = ""
+            if node.responsibility is not None:
+                clause = clause_text(node.responsibility, home=home, lead_note=first_clause)
+                first_clause = False
+            yield RenderedNode(
+                node,
+                label_of[node.id],
+                depth,
+                tuple(render(p, draft, county) for p in node.paragraphs),
+                clause,
+            )
+            yield from visit(node.children, depth + 1)
+
+    yield from visit(draft.chapters, 0)
+
+
+def work_row_units(row: WorkRow, node: Node) -> tuple[str, ...]:
+    """A work row's units: its own, or the measure's clause."""
+    if row.units:
+        return row.units
+    return node.responsibility.units if node.responsibility else ()
+
+
+def outline(draft: Draft) -> dict[str, Any]:
+    """The draft's structure as plain data (for --json and for comparing drafts)."""
+    nodes: dict[str, dict[str, Any]] = {}
+    roots: list[dict[str, Any]] = []
+    parent_of: dict[str, str] = {}
+    for chapter in draft.chapters:
+        for node in chapter.walk():
+            for child in node.children:
+                parent_of[child.id] = node.id
+    for item in rendered_nodes(draft):
+        node = item.node
+        entry = {
+            "id": node.id,
+            "level": node.level,
+            "label": item.label,
+            "title": node.title,
+            "units": list(node.responsibility.units) if node.responsibility else [],
+            "clause": item.clause,
+            "sources": [s.node for s in node.sources],
+            "paragraphs": list(item.paragraphs),
+            "children": [],
+        }
+        nodes[node.id] = entry
+        if node.id in parent_of:
+            nodes[parent_of[node.id]]["children"].append(entry)
+        else:
+            roots.append(entry)
+    return {"title": draft.meta.document_title, "county": draft.meta.county, "sections": roots}

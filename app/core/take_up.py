@@ -1,0 +1,378 @@
+"""Taking up parent sections into a draft, adapted to the county.
+
+A measure is placed under the county action that took up its parent action
+(created if need be), among its siblings in the parent's order; a whole action
+or chapter comes with everything under it. Every new node remembers the parent
+node and a fingerprint of its text, and the report lists every change made to
+the parent's words and units so the user can see them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from app.core.adapt import AdaptedText, TargetBook, TextChange, UnitChange, adapt_text, adapt_units
+from app.core.county import CountyContext
+from app.core.draft import (
+    ChapterRole,
+    Draft,
+    Node,
+    ParentPlan,
+    Responsibility,
+    SourceRef,
+    WorkRow,
+)
+from app.core.mentions import has_mentions
+from app.core.plan import Plan, Section, TaskRow
+from app.core.text import compact
+from app.core.tree import EditError, insert_node, parent_of
+
+_ROLE_WORDS: tuple[tuple[str, ChapterRole], ...] = (
+    ("总体要求", "general"),
+    ("指导思想", "general"),
+    ("主要目标", "goals"),
+    ("重点任务", "tasks"),
+    ("主要任务", "tasks"),
+    ("保障措施", "safeguards"),
+    ("组织实施", "safeguards"),
+)
+
+
+def role_for_title(title: str) -> ChapterRole:
+    for word, role in _ROLE_WORDS:
+        if word in title:
+            return role
+    return "other"
+
+
+def fingerprint(section: Section) -> str:
+    """A short hash of a parent node's text: title, paragraphs and clause."""
+    clause = section.clause.text if section.clause else ""
+    text = compact("\n".join([section.title, *section.paragraphs, clause]))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class NodeChanges:
+    """What adaptation changed in one new node: title, paragraphs, units."""
+
+    node_id: str
+    source: str
+    title: tuple[TextChange, ...] = ()
+    paragraphs: tuple[tuple[TextChange, ...], ...] = ()
+    units: tuple[UnitChange, ...] = ()
+
+    @property
+    def unmapped(self) -> list[str]:
+        return [u.parent for u in self.units if u.status == "unmapped"]
+
+
+@dataclass
+class TakeUpReport:
+    node_id: str = ""
+    nodes: list[NodeChanges] = field(default_factory=list)
+    targets_added: list[str] = field(default_factory=list)
+
+    @property
+    def unmapped_units(self) -> list[str]:
+        return list(dict.fromkeys(u for n in self.nodes for u in n.unmapped))
+
+
+def county_of(draft: Draft) -> CountyContext:
+    return CountyContext(draft.meta.county, draft.meta.city, draft.meta.region)
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for s in re.findall(r"[^。！？；]*[。！？；]?", text) if s.strip()]
+
+
+def summary_work(paragraphs: tuple[str, ...], title: str = "") -> str:
+    """主要工作 by default: the lead sentence plus the sentences stating targets."""
+    sentences = [s for p in paragraphs for s in _sentences(p)]
+    if not sentences:
+        return title
+    chosen = [sentences[0]] + [s for s in sentences[1:] if has_mentions(s)]
+    text = "".join(chosen).rstrip("；;")
+    if not text.endswith(("。", "！", "？")):
+        text += "。"
+    if title and not text.startswith(title):
+        text = f"{title}。{text}"
+    return text
+
+
+class _Builder:
+    """Turns parent sections into county nodes, sharing one target book and id counter."""
+
+    def __init__(self, draft: Draft, plan: Plan, *, adapt: bool = True) -> None:
+        self.draft = draft
+        self.plan = plan
+        self.adapt = adapt
+        self.county = county_of(draft)
+        self.book = TargetBook(list(draft.targets), draft.next_id, as_written=not adapt)
+        self.report = TakeUpReport()
+        self.rows_by_measure: dict[str, list[TaskRow]] = {}
+        for row in plan.task_table:
+            if row.measure_id:
+                self.rows_by_measure.setdefault(row.measure_id, []).append(row)
+
+    def _id(self) -> str:
+        node_id = f"n{self.book.next_id}"
+        self.book.next_id += 1
+        return node_id
+
+    def text(self, text: str, source: str) -> AdaptedText:
+        if not self.adapt:
+            return adapt_text(
+                text,
+                level="",
+                county=self.county,
+                catalogue=self.draft.catalogue,
+                book=self.book,
+                source="",
+            )
+        return adapt_text(
+            text,
+            level=self.plan.level,
+            county=self.county,
+            catalogue=self.draft.catalogue,
+            book=self.book,
+            source=source,
+        )
+
+    def title(self, text: str) -> AdaptedText:
+        level = self.plan.level if self.adapt else ""
+        return adapt_text(text, level=level, county=self.county, catalogue=self.draft.catalogue)
+
+    def units(
+        self, names: list[str], groups: list[int]
+    ) -> tuple[list[str], list[int], list[UnitChange]]:
+        if not self.adapt:
+            return names, groups, [UnitChange(n, (n,), "same") for n in names]
+        return adapt_units(names, groups, self.draft.catalogue)
+
+    def node(
+        self,
+        section: Section,
+        *,
+        role: ChapterRole = "other",
+        shell: bool = False,
+        in_tasks: bool = False,
+    ) -> Node:
+        node_id = self._id()
+        title = self.title(section.title)
+        paragraphs = [self.text(p, section.id) for p in section.paragraphs]
+        responsibility = None
+        unit_changes: list[UnitChange] = []
+        if section.clause is not None:
+            names = [u.name for u in section.clause.units]
+            groups = [u.group for u in section.clause.units]
+            names, groups, unit_changes = self.units(names, groups)
+            responsibility = Responsibility(
+                units=tuple(names),
+                groups=tuple(groups) if any(groups) else (),
+                duty=section.clause.duty,
+                labelled=section.clause.labelled,
+                note="" if "列首位" in section.clause.note else section.clause.note,
+            )
+        children: tuple[Node, ...] = ()
+        if not shell:
+            children = tuple(
+                self.node(child, in_tasks=in_tasks or role == "tasks") for child in section.children
+            )
+        self.report.nodes.append(
+            NodeChanges(
+                node_id,
+                section.id,
+                title.changes,
+                tuple(p.changes for p in paragraphs),
+                tuple(unit_changes),
+            )
+        )
+        node = Node(
+            id=node_id,
+            level=section.level,
+            numbered=bool(section.label),
+            title=title.text,
+            title_style=section.title_style,
+            role=role if section.level == 1 else "other",
+            paragraphs=tuple(p.text for p in paragraphs),
+            sources=(SourceRef(node=section.id, fingerprint=fingerprint(section)),)
+            if self.adapt
+            else (),
+            responsibility=responsibility,
+            children=children,
+        )
+        return node.model_copy(
+            update={"work_rows": self.work_rows(section, node, in_tasks=in_tasks)}
+        )
+
+    def work_rows(self, section: Section, node: Node, *, in_tasks: bool) -> tuple[WorkRow, ...]:
+        rows = self.rows_by_measure.get(section.id)
+        if rows:
+            out: list[WorkRow] = []
+            for row in rows:
+                for work_row in row.work_rows:
+                    names = [work_row.lead, *work_row.cooperating_units]
+                    groups = [0] + [
+                        1 if _after_comma(work_row.cooperating, u) else 0
+                        for u in work_row.cooperating_units
+                    ]
+                    names, groups, _ = self.units(names, groups)
+                    same_as_clause = (
+                        node.responsibility is not None
+                        and tuple(names) == node.responsibility.units
+                    )
+                    out.append(
+                        WorkRow(
+                            work=self.text(work_row.work, section.id).text,
+                            units=() if same_as_clause else tuple(names),
+                            groups=() if same_as_clause or not any(groups) else tuple(groups),
+                        )
+                    )
+            return tuple(out)
+        if not in_tasks or self.plan.task_table:
+            return ()
+        is_measure = node.level == 3 or (node.level == 2 and not node.children)
+        if not is_measure:
+            return ()
+        if node.responsibility is not None:
+            return (WorkRow(work=summary_work(node.paragraphs)),)
+        sub_rows = [
+            WorkRow(
+                work=summary_work(child.paragraphs, child.title),
+                units=child.responsibility.units,
+                groups=child.responsibility.groups,
+            )
+            for child in node.children
+            if child.responsibility is not None
+        ]
+        return tuple(sub_rows)
+
+    def finish(self, draft: Draft) -> Draft:
+        self.report.targets_added = list(self.book.added)
+        return draft.model_copy(
+            update={"targets": tuple(self.book.targets), "next_id": self.book.next_id}
+        )
+
+
+def _after_comma(cooperating: str, unit: str) -> bool:
+    """Is this unit written after the comma that starts a second lead group?"""
+    comma = cooperating.find("，")
+    position = cooperating.find(unit)
+    return comma >= 0 and position > comma
+
+
+def _order(plan: Plan) -> dict[str, int]:
+    return {section.id: i for i, section in enumerate(plan.walk())}
+
+
+def _taken(draft: Draft, section_id: str) -> Node | None:
+    return next((n for n in draft.walk() if any(s.node == section_id for s in n.sources)), None)
+
+
+def _position(siblings: tuple[Node, ...], order: dict[str, int], section_id: str) -> int:
+    """Where a node taken up from section_id goes among siblings, keeping the parent's order."""
+    mine = order.get(section_id, 0)
+    for i, sibling in enumerate(siblings):
+        ranks = [order[s.node] for s in sibling.sources if s.node in order]
+        if ranks and min(ranks) > mine:
+            return i
+    return len(siblings)
+
+
+def _parent_section(plan: Plan, section: Section) -> Section | None:
+    for candidate in plan.walk():
+        if any(child.id == section.id for child in candidate.children):
+            return candidate
+    return None
+
+
+def _ensure_container(
+    builder: _Builder, draft: Draft, section: Section
+) -> tuple[Draft, str | None]:
+    """The draft node that should hold section's county node, creating shells above it."""
+    parent = _parent_section(builder.plan, section)
+    if parent is None:
+        return draft, None
+    existing = _taken(draft, parent.id)
+    if existing is not None:
+        return draft, existing.id
+    if parent.level == 1:
+        role = role_for_title(parent.title)
+        same_role = draft.chapter(role) if role != "other" else None
+        if same_role is not None:
+            return draft, same_role.id
+    draft, grand = _ensure_container(builder, draft, parent)
+    role = role_for_title(parent.title) if parent.level == 1 else "other"
+    shell = builder.node(parent, role=role, shell=True)
+    siblings = draft.find(grand).children if grand else draft.chapters
+    draft = insert_node(draft, grand, _position(siblings, _order(builder.plan), parent.id), shell)
+    return draft, shell.id
+
+
+def _in_tasks(draft: Draft, container: str | None) -> bool:
+    node_id = container
+    while node_id is not None:
+        node = draft.find(node_id)
+        if node is not None and node.level == 1:
+            return node.role == "tasks"
+        parent = parent_of(draft, node_id)
+        node_id = parent.id if parent else None
+    return False
+
+
+def take_up(
+    draft: Draft,
+    plan: Plan,
+    section_id: str,
+    *,
+    parent_id: str | None = None,
+    index: int | None = None,
+    adapt: bool = True,
+) -> tuple[Draft, TakeUpReport]:
+    """The draft with a parent section (and everything under it) taken up, adapted.
+
+    Without parent_id the node goes where the parent's structure says; with it
+    (a drop on the outline) it goes there, at index.
+    """
+    section = plan.find(section_id)
+    if section is None:
+        raise EditError(f"上级方案 {plan.id} 中没有 {section_id}")
+    if adapt and _taken(draft, section_id) is not None:
+        raise EditError(f"{section.heading} 已采纳，不能重复采纳")
+    builder = _Builder(draft, plan, adapt=adapt)
+    if parent_id is None:
+        draft, container = _ensure_container(builder, draft, section)
+    else:
+        container = parent_id
+        if draft.find(parent_id) is None:
+            raise EditError(f"找不到节点 {parent_id}")
+    role = role_for_title(section.title) if section.level == 1 and container is None else "other"
+    node = builder.node(section, role=role, in_tasks=_in_tasks(draft, container))
+    if index is None:
+        siblings = draft.find(container).children if container else draft.chapters
+        index = _position(siblings, _order(plan), section.id)
+    draft = insert_node(draft, container, index, node)
+    if not any(p.id == plan.id for p in draft.parents) and adapt:
+        draft = draft.model_copy(
+            update={
+                "parents": (
+                    *draft.parents,
+                    ParentPlan(id=plan.id, title=plan.title, level=plan.level),
+                )
+            }
+        )
+    builder.report.node_id = node.id
+    return builder.finish(draft), builder.report
+
+
+def take_up_many(
+    draft: Draft, plan: Plan, section_ids: list[str]
+) -> tuple[Draft, list[TakeUpReport]]:
+    reports: list[TakeUpReport] = []
+    for section_id in section_ids:
+        draft, report = take_up(draft, plan, section_id)
+        reports.append(report)
+    return draft, reports
