@@ -288,3 +288,45 @@ def set_target_indicator(
 def _replace_target(draft: Draft, target: CountyTarget) -> Draft:
     targets = tuple(target if t.id == target.id else t for t in draft.targets)
     return draft.model_copy(update={"targets": targets})
+
+
+def add_target(
+    draft: Draft,
+    node_id: str,
+    indicator: str,
+    year: int,
+    *,
+    value: str,
+    unit: str = "",
+    lead: str = "达到",
+    after: str = "",
+    base_year: int | None = None,
+) -> tuple[Draft, str]:
+    """A county's own target: a table entry, and a sentence stating it at the end of a node's text."""
+    from app.core.mentions import make_token
+    from app.core.targets import target_sentence
+
+    indicator = indicator.strip()
+    if not indicator or not value.strip():
+        raise EditError("请填写指标名称和目标值")
+    node = _node(draft, node_id)
+    target_id = f"t{draft.next_id}"
+    entry = CountyTarget(
+        id=target_id,
+        indicator=indicator,
+        unit=unit,
+        years=(TargetYear(year=year, decision="value", value=value.strip(), after=after),),
+    )
+    sentence = target_sentence(indicator, year, lead="", value="", base_year=base_year)
+    sentence = sentence[:-1] + make_token(target_id, year, lead) + "。"
+    paragraphs = (
+        (*node.paragraphs, sentence)
+        if not node.paragraphs
+        else (*node.paragraphs[:-1], node.paragraphs[-1] + sentence)
+    )
+    draft = draft.model_copy(
+        update={"targets": (*draft.targets, entry), "next_id": draft.next_id + 1}
+    )
+    return update_node(
+        draft, node_id, lambda n: n.model_copy(update={"paragraphs": paragraphs})
+    ), target_id

@@ -210,3 +210,29 @@ def _targets_in_piece(
         last_indicator = indicator
         consumed = m.end()
     return found
+
+
+_BASE_YEAR = re.compile(r"(?P<word>较|比|与)(?P<year>20[0-6]\d)年(?:相比)?$")
+
+
+def split_base_year(indicator: str) -> tuple[str, int | None]:
+    """ "单位面积建筑能耗比2020年" → ("单位面积建筑能耗", 2020): the base year is not part of the name."""
+    match = _BASE_YEAR.search(indicator.strip())
+    if match is None:
+        return indicator.strip(), None
+    return indicator[: match.start()].strip(), int(match.group("year"))
+
+
+def target_sentence(
+    indicator: str,
+    year: int,
+    *,
+    lead: str = "达到",
+    value: str,
+    unit: str = "",
+    after: str = "",
+    base_year: int | None = None,
+) -> str:
+    """A target written the way the plans write one: 到2025年，森林覆盖率达到10.6%。"""
+    base = f"较{base_year}年" if base_year else ""
+    return f"到{year}年，{indicator}{base}{lead}{value}{unit}{after}。"

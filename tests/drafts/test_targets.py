@@ -81,3 +81,29 @@ def test_a_county_value_needs_a_number(pingluo):
     entry = _entry(pingluo, "森林覆盖率")
     with pytest.raises(Exception, match="目标值"):
         set_target(pingluo, entry.id, 2025, decision="value", value=" ")
+
+
+def test_base_years_and_written_sentences():
+    from app.core.targets import split_base_year, target_sentence
+
+    assert split_base_year("单位面积建筑能耗比2020年") == ("单位面积建筑能耗", 2020)
+    assert split_base_year("森林覆盖率") == ("森林覆盖率", None)
+    assert (
+        target_sentence(
+            "单位地区生产总值能耗", 2025, lead="下降", value="14", unit="%", base_year=2020
+        )
+        == "到2025年，单位地区生产总值能耗较2020年下降14%。"
+    )
+
+
+def test_a_county_target_of_its_own(pingluo):
+    from app.core.edits import add_target
+
+    measure = next(m for m in pingluo.measures() if m.title == "加快低碳产业试点")
+    draft, target_id = add_target(
+        pingluo, measure.id, "低碳试点企业", 2025, value="5", unit="家", after="以上"
+    )
+    text = render(draft.find(measure.id).paragraphs[-1], draft)
+    assert text.endswith("到2025年，低碳试点企业达到5家以上。")
+    draft = set_target(draft, target_id, 2025, decision="value", value="8")
+    assert render(draft.find(measure.id).paragraphs[-1], draft).endswith("达到8家以上。")
