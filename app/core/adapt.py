@@ -50,7 +50,7 @@ class UnitChange:
     @property
     def message(self) -> str:
         if self.status == "unmapped":
-            return f"上级单位“{self.parent}”在县单位目录中没有对应单位，已原样保留，请确认"
+            return f"上级单位“{self.parent}”在县单位目录中没有对应单位，已原样保留（不作牵头单位），请确认"
         if self.status == "mapped":
             return f"{self.parent} → {'、'.join(self.county)}"
         return self.parent
@@ -282,6 +282,12 @@ def adapt_units(
             if unit not in out:
                 out.append(unit)
                 out_groups.append(group)
+    known = catalogue.names()
+    if out and out[0] not in known and any(u in known for u in out):
+        # A unit with no county counterpart cannot lead county work: the county
+        # units come first, the kept parent units after them (and are flagged).
+        order = sorted(range(len(out)), key=lambda i: out[i] not in known)
+        return [out[i] for i in order], [0] * len(out), changes
     # Groups renumbered from 0 so that a mapping that merged groups leaves no gap.
     renumber = {g: i for i, g in enumerate(dict.fromkeys(out_groups))}
     return out, [renumber[g] for g in out_groups], changes

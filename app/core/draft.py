@@ -118,7 +118,8 @@ class Node(_Frozen):
     sources: tuple[SourceRef, ...] = ()
     responsibility: Responsibility | None = None
     work_rows: tuple[WorkRow, ...] = ()
-    area: str = Field("", description="重点领域 override for the task table (a chapter's rows)")
+    area: str = Field("", description="重点领域 as the task table words it, if not the title")
+    task_title: str = Field("", description="行动措施 as the task table words it, if not the title")
     template: str = Field("", description="the template a boilerplate text came from")
     children: tuple[Node, ...] = ()
 

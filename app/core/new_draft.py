@@ -24,6 +24,7 @@ from app.core.errors import PeakPlanError
 from app.core.numbering import number_value
 from app.core.plan import Plan, Section
 from app.core.take_up import TakeUpReport, _Builder, role_for_title, take_up
+from app.core.tree import parent_of, update_node
 
 
 class NewDraftError(PeakPlanError):
@@ -159,4 +160,32 @@ def as_is(
         builder.node(chapter, role=role_for_title(chapter.title)) for chapter in plan.sections
     )
     draft = draft.model_copy(update={"chapters": chapters})
-    return builder.finish(draft)
+    return builder.finish(_table_wording(draft, plan))
+
+
+def _table_wording(draft: Draft, plan: Plan) -> Draft:
+    """Where the published table words an area or a measure unlike its heading, keep the table's words."""
+    node_of = {s.id: n.id for s, n in zip(plan.walk(), draft.walk(), strict=True)}
+    for row in plan.task_table:
+        if row.measure_id is None or row.measure_id not in node_of:
+            continue
+        node_id = node_of[row.measure_id]
+        node = draft.find(node_id)
+        if node is not None and row.action != node.title:
+            draft = update_node(
+                draft, node_id, lambda n, a=row.action: n.model_copy(update={"task_title": a})
+            )
+        owner = parent_of(draft, node_id)
+        while owner is not None and owner.level > 2:
+            owner = parent_of(draft, owner.id)
+        area_title = re.sub(r"^[一二三四五六七八九十]+、", "", row.area)
+        if (
+            owner is not None
+            and area_title
+            and area_title != owner.title
+            and owner.area != area_title
+        ):
+            draft = update_node(
+                draft, owner.id, lambda n, a=area_title: n.model_copy(update={"area": a})
+            )
+    return draft

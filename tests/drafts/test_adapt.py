@@ -93,8 +93,9 @@ def test_units_map_through_the_catalogue_and_unknown_ones_are_kept_and_flagged()
         [0, 1, 1, 1],
         CATALOGUE,
     )
-    assert units == ["宁东管委会", "县发改局", "县工信局"]
-    assert groups == [0, 1, 1]
+    # the unit with no county counterpart is kept, but cannot lead
+    assert units == ["县发改局", "县工信局", "宁东管委会"]
+    assert groups == [0, 0, 0]
     status = {c.parent: c.status for c in changes}
     assert status == {
         "宁东管委会": "unmapped",
@@ -103,3 +104,10 @@ def test_units_map_through_the_catalogue_and_unknown_ones_are_kept_and_flagged()
         "县发改局": "same",
     }
     assert "宁东管委会" in next(c for c in changes if c.status == "unmapped").message
+
+
+def test_groups_survive_mapping():
+    units, groups, _changes = adapt_units(
+        ["县发改局", "自治区发展改革委", "自治区工业和信息化厅"], [0, 1, 1], CATALOGUE
+    )
+    assert units == ["县发改局", "县工信局"] and groups == [0, 1]

@@ -1,0 +1,75 @@
+"""The task-division table (任务分工表) of a draft: the one function both exports use.
+
+The Word attachment and the Excel sheet are generated from these rows, so the
+two can never disagree. 重点领域 are the actions of 重点任务 numbered 一、二、…,
+followed by any other chapter whose measures carry work rows (银川 十一、对外合作);
+a measure with several pieces of work keeps one 序号 over its rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.core.draft import Draft, Node
+from app.core.mentions import render
+from app.core.numbering import to_chinese
+from app.core.render import county_of, work_row_units
+
+
+@dataclass(frozen=True)
+class TaskWork:
+    """One piece of work: 主要工作, 牵头单位, 配合单位 (full names)."""
+
+    work: str
+    lead: str
+    cooperating: tuple[str, ...]
+
+    @property
+    def cooperating_text(self) -> str:
+        return "、".join(self.cooperating)
+
+
+@dataclass(frozen=True)
+class TaskRow:
+    """A numbered row: 序号, 重点领域, 行动措施, and its pieces of work."""
+
+    number: int
+    area: str
+    action: str
+    node_id: str
+    works: tuple[TaskWork, ...]
+
+
+def _rows_under(node: Node) -> list[Node]:
+    """Nodes under an area that carry work rows, in document order."""
+    return [n for n in node.walk() if n.work_rows]
+
+
+def task_rows(draft: Draft) -> list[TaskRow]:
+    county = county_of(draft)
+    areas: list[tuple[str, list[Node]]] = []
+    for chapter in draft.chapters:
+        if chapter.role == "tasks":
+            for action in chapter.children:
+                areas.append((action.area or action.title, _rows_under(action)))
+        else:
+            nodes = _rows_under(chapter)
+            if nodes:
+                areas.append((chapter.area or chapter.title, nodes))
+    rows: list[TaskRow] = []
+    for area_number, (title, nodes) in enumerate(areas, 1):
+        area = f"{to_chinese(area_number)}、{title}"
+        for node in nodes:
+            works = []
+            for work_row in node.work_rows:
+                units = work_row_units(work_row, node)
+                works.append(
+                    TaskWork(
+                        work=render(work_row.work, draft, county),
+                        lead=units[0] if units else "",
+                        cooperating=tuple(units[1:]),
+                    )
+                )
+            action = node.task_title or node.title
+            rows.append(TaskRow(len(rows) + 1, area, action, node.id, tuple(works)))
+    return rows
