@@ -306,11 +306,10 @@ def check_parents(ctx: _Context, lookup: PlanLookup) -> Iterator[Finding]:
         taken = [m for m in measures if any(s.id in sources for s in m.walk())]
         missing = [m for m in measures if m not in taken]
         names = "、".join(f"{m.id.split(':', 1)[1]} {m.title}" for m in missing)
-        short = parent.title.replace("碳达峰实施方案", "方案")
         yield Finding(
             "info",
             "coverage",
-            f"{short}：措施 {len(measures)} 条，已采纳 {len(taken)} 条"
+            f"上级方案《{parent.title}》：措施 {len(measures)} 条，已采纳 {len(taken)} 条"
             + (f"；未采纳：{names}" if missing else "；全部采纳"),
             "",
             data={
