@@ -173,3 +173,30 @@ def test_a_damaged_recovery_file_is_reported_not_fatal(tmp_path, draft):
     recovery_path(None).write_text("{", encoding="utf-8")
     (found,) = find_recoveries()
     assert found.draft is None and found.problem
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_GOOD = None
+
+
+def _good_bytes() -> bytes:
+    global _GOOD
+    if _GOOD is None:
+        _GOOD = draft_json(as_is(find_plan("ningdong-base"))).encode("utf-8")
+    return _GOOD
+
+
+@settings(max_examples=60, deadline=None)
+@given(cut=st.integers(min_value=0, max_value=10_000), junk=st.binary(max_size=40))
+def test_any_damage_gives_a_draft_file_error_never_a_crash(cut, junk):
+    from app.core.draft_files import parse_draft
+
+    good = _good_bytes()
+    position = cut % len(good)
+    damaged = good[:position] + junk + good[position + len(junk) :]
+    try:
+        parse_draft(damaged)
+    except DraftFileError as exc:
+        assert exc.one_line()

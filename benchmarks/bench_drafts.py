@@ -1,0 +1,73 @@
+"""How long the draft operations a user waits for take, in process.
+
+    uv run python benchmarks/bench_drafts.py [--repeat N]
+
+Starting a draft from the whole 银川 plan (adapting every measure), opening,
+saving and checking the demo, and one target edit with its re-render: each the
+median and best of N runs. An edit must feel instant in the window; starting
+a draft may take a moment.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from app.core.checks import check_draft  # noqa: E402
+from app.core.demo import demo_path, load_demo  # noqa: E402
+from app.core.draft_files import load_draft, save_draft  # noqa: E402
+from app.core.edits import set_target  # noqa: E402
+from app.core.library import find_plan  # noqa: E402
+from app.core.new_draft import new_draft  # noqa: E402
+from app.core.render import rendered_nodes  # noqa: E402
+
+
+def _time(label: str, repeat: int, work: Callable[[], object]) -> None:
+    work()
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        work()
+        times.append((time.perf_counter() - start) * 1000)
+    print(f"{label:44s} median {statistics.median(times):7.1f} ms  best {min(times):7.1f} ms")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=20)
+    args = parser.parse_args()
+    yinchuan = find_plan("yinchuan-city")
+    demo = load_demo()
+    target = next(t for t in demo.targets if t.indicator == "新能源发电总装机容量")
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / "demo.peakplan"
+        _time(
+            "new draft from 银川 (all 10 actions, adapted)",
+            args.repeat,
+            lambda: new_draft(
+                county="永宁县", city="银川市", region="宁夏回族自治区", plan=yinchuan
+            ),
+        )
+        _time("open the demo (.peakplan, validated)", args.repeat, lambda: load_draft(demo_path()))
+        _time("save the demo (atomic)", args.repeat, lambda: save_draft(demo, out))
+        _time("check the demo (all findings)", args.repeat, lambda: check_draft(demo))
+        _time(
+            "change one target and re-render the draft",
+            args.repeat,
+            lambda: list(
+                rendered_nodes(set_target(demo, target.id, 2025, decision="value", value="120"))
+            ),
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
