@@ -219,7 +219,8 @@ def adapt_text(
     With a target book, each target the text states becomes a mention of a
     county target-table entry (pending the county's decision).
     """
-    edits = _word_edits(text, level, county) + _unit_edits(text, catalogue)
+    # No level: the text is taken as it stands (a plan opened as it is), only targets are linked.
+    edits = _word_edits(text, level, county) + (_unit_edits(text, catalogue) if level else [])
     if book is not None:
         for span in locate_targets(text):
             entry, year = book.entry_for(span, source, text[span.start : span.end])

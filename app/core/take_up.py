@@ -376,3 +376,19 @@ def take_up_many(
         draft, report = take_up(draft, plan, section_id)
         reports.append(report)
     return draft, reports
+
+
+def take_up_into(
+    draft: Draft, plan: Plan, section_id: str, measure_id: str
+) -> tuple[Draft, TakeUpReport]:
+    """A parent measure merged into an existing county measure (two parent clauses, one county measure)."""
+    from app.core.edits import merge
+
+    holder = parent_of(draft, measure_id)
+    if holder is None:
+        raise EditError(f"找不到措施 {measure_id}")
+    # Taken up beside the county measure, so no empty parent action is left behind.
+    draft, report = take_up(draft, plan, section_id, parent_id=holder.id)
+    merged = merge(draft, measure_id, report.node_id)
+    report.node_id = measure_id
+    return merged, report

@@ -114,3 +114,22 @@ def test_set_units_sets_the_lead(pingluo):
     draft = set_units(pingluo, measure.id, ("县工信局", "县发改局"))
     item = next(r for r in rendered_nodes(draft) if r.node.id == measure.id)
     assert item.clause.startswith("（责任单位：县工信局、发改局；列首位的为牵头单位，下同）")
+
+
+def test_two_parent_measures_become_one_county_measure(pingluo, ningxia):
+    from app.core.take_up import take_up_into
+
+    draft, first = take_up(pingluo, ningxia, "ningxia-region:三.一.4")
+    draft, _report = take_up_into(draft, ningxia, "ningxia-region:三.二.4", first.node_id)
+    node = draft.find(first.node_id)
+    assert [s.node for s in node.sources] == ["ningxia-region:三.一.4", "ningxia-region:三.二.4"]
+    assert len(node.paragraphs) == 2 and len(node.work_rows) == 2
+    assert not any(
+        s.node == "ningxia-region:三.二.4"
+        for n in draft.walk()
+        if n.id != node.id
+        for s in n.sources
+    )
+    assert (
+        len(list(draft.walk())) == len(list(pingluo.walk())) + 2
+    )  # the 三.一 shell and one measure

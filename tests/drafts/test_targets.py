@@ -12,8 +12,13 @@ from app.core.new_draft import as_is
 from app.core.render import rendered_nodes
 
 
-@pytest.fixture(scope="module")
-def pingluo():
+@pytest.fixture(scope="module", params=["demo", "as-is"])
+def pingluo(request):
+    """The demo, and the 平罗 plan opened as it is: the same text either way."""
+    if request.param == "demo":
+        from app.core.demo import load_demo
+
+        return load_demo()
     return as_is(find_plan("pingluo-county"), region="宁夏回族自治区", city="石嘴山市")
 
 
