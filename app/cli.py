@@ -212,6 +212,28 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if errors else EXIT_OK
 
 
+# ---------------------------------------------------------------- export
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from app.export.files import export_draft
+
+    where = "示例" if args.demo else (args.draft or "peakplan export")
+    try:
+        draft = _load_draft_arg(args)
+    except PeakPlanError as exc:
+        return _fail(where, exc.one_line())
+    out = Path(args.output)
+    try:
+        result = export_draft(draft, out, word=not args.excel_only, excel=not args.word_only)
+    except PeakPlanError as exc:
+        return _fail(str(out), exc.one_line())
+    for path in (result.word, result.excel):
+        if path is not None:
+            print(path)
+    return EXIT_OK
+
+
 # ---------------------------------------------------------------- entry
 
 
@@ -270,6 +292,15 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--demo", action="store_true", help="检查内置示例（平罗县）")
     check.add_argument("--json", action="store_true", help="以 JSON 输出")
     check.set_defaults(handler=cmd_check)
+
+    export = sub.add_parser("export", help="导出 Word 文稿和任务分工表（Excel）")
+    export.add_argument("draft", nargs="?", metavar="DRAFT", help="起草文件（.peakplan）")
+    export.add_argument("--demo", action="store_true", help="导出内置示例（平罗县）")
+    export.add_argument("-o", "--output", required=True, metavar="DIR", help="输出文件夹")
+    only = export.add_mutually_exclusive_group()
+    only.add_argument("--word-only", action="store_true", help="只导出 Word 文稿")
+    only.add_argument("--excel-only", action="store_true", help="只导出任务分工表")
+    export.set_defaults(handler=cmd_export)
     return parser
 
 

@@ -45,6 +45,8 @@ def build() -> Draft:
         update={
             "meta": draft.meta.model_copy(update={"level": "county"}),
             "parents": (ParentPlan(id=parent.id, title=parent.title, level=parent.level),),
+            # as the 平罗 送审稿 itself: measure titles on their own lines, no 附件
+            "layout": draft.layout.model_copy(update={"attachment": False}),
         }
     )
     links = json.loads(LINKS.read_text(encoding="utf-8"))

@@ -15,7 +15,6 @@ from typing import Literal
 
 from app.core.adapt import in_book_title, indicator_key
 from app.core.draft import Draft, Node
-from app.core.errors import PeakPlanError
 from app.core.mentions import mentions, phrase, render
 from app.core.plan import Plan
 from app.core.render import county_of, labels, work_row_units
@@ -49,12 +48,9 @@ PlanLookup = Callable[[str], Plan | None]
 
 
 def _default_lookup(plan_id: str) -> Plan | None:
-    from app.core.library import find_plan
+    from app.core.library import find_plan_or_none
 
-    try:
-        return find_plan(plan_id)
-    except PeakPlanError:
-        return None
+    return find_plan_or_none(plan_id)
 
 
 class _Context:

@@ -257,6 +257,22 @@ class Catalogue(_Frozen):
         return None
 
 
+class Layout(_Frozen):
+    """How the draft is laid out when exported: choices a county makes per draft."""
+
+    measure_titles: Literal["as_written", "own_line", "run_in"] = Field(
+        "as_written", description="own line as 平罗, run in as 宁夏/银川, or each as taken up"
+    )
+    page_numbers: Literal["outside", "centered"] = Field(
+        "outside", description="“— 1 —” odd right / even left, or “- 1 -” centred"
+    )
+    committee_page: bool = True
+    attachment: bool = Field(
+        True, description="the task table as 附件 at the end of the Word draft"
+    )
+    style: str = Field("gbt9704", description="the house style (resources/styles/)")
+
+
 class Draft(_Frozen):
     """The whole county plan-in-progress, as stored in a .peakplan file."""
 
@@ -267,6 +283,7 @@ class Draft(_Frozen):
     chapters: tuple[Node, ...] = ()
     targets: tuple[CountyTarget, ...] = ()
     catalogue: Catalogue = Catalogue()
+    layout: Layout = Layout()
     next_id: int = Field(1, ge=1, description="the next node/target number to hand out")
 
     @field_validator("version")

@@ -115,6 +115,14 @@ def find_plan(plan_id: str) -> Plan:
     raise PlanFileError(f"方案库中没有编号为 {plan_id} 的方案", problems=[f"现有：{known}"])
 
 
+def find_plan_or_none(plan_id: str) -> Plan | None:
+    """The plan, or None when it is not in the library (or cannot be read)."""
+    try:
+        return find_plan(plan_id)
+    except PlanFileError:
+        return None
+
+
 def add_user_plan(plan: Plan) -> Path:
     """Keep an imported plan in the user's library; never overwrite a different one.
 
