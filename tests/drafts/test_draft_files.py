@@ -43,7 +43,7 @@ def _damaged(tmp_path: Path, draft) -> dict[str, Path]:
     good = draft_json(draft)
     data = json.loads(good)
     cases: dict[str, bytes | None] = {
-        "truncated": good.encode("utf-8")[: len(good) // 2],
+        "truncated": good.encode("utf-8")[: len(good.encode("utf-8")) // 2],
         "not-json": "这不是起草文件\n".encode(),
         "zero-bytes": b"",
         "wrong-format": json.dumps({"format": "something-else"}).encode(),
@@ -89,7 +89,7 @@ def test_damage_messages_say_what_is_wrong(tmp_path, draft):
         messages[name] = info.value.one_line()
     assert "新" in messages["newer-version"] and "99" in messages["newer-version"]
     assert "0 字节" in messages["zero-bytes"]
-    assert "JSON" in messages["truncated"]
+    assert "不完整" in messages["truncated"]
     assert "文件夹" in messages["directory"]
     assert "chapters.0.level" in messages["wrong-types"] or "meta.stage" in messages["wrong-types"]
 
