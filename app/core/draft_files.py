@@ -57,7 +57,9 @@ def parse_draft(raw: bytes) -> Draft:
         data = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
         if exc.start >= len(raw) - 3:
-            raise DraftFileError("文件不完整（在一个字的中间结束），可能保存时被中断或已损坏") from exc
+            raise DraftFileError(
+                "文件不完整（在一个字的中间结束），可能保存时被中断或已损坏"
+            ) from exc
         raise DraftFileError("不是 UTF-8 文本，不是本程序的起草文件") from exc
     except json.JSONDecodeError as exc:
         raise DraftFileError(

@@ -103,13 +103,11 @@ class _Writer:
 
     # ------------------------------------------------------------ helpers
 
-    def para(self, key: str, text: str = "", *, bold_lead: str = ""):
+    def para(self, key: str, text: str = ""):
+        """A paragraph in one of the house styles; its runs name their fonts too (Word needs both)."""
         paragraph = self.doc.add_paragraph(style=_style_name(key))
-        if bold_lead:
-            run = paragraph.add_run(bold_lead)
-            run.bold = True
         if text:
-            paragraph.add_run(text)
+            self.run_fonts(paragraph.add_run(text), key)
         return paragraph
 
     def run_fonts(self, run, key: str, *, bold: bool | None = None) -> None:
@@ -181,7 +179,7 @@ class _Writer:
             cells = (f"{_pad(role)}：" if role else "", _pad(member.name), member.unit)
             for cell, value in zip(row.cells, cells, strict=True):
                 cell.paragraphs[0].style = self.doc.styles[_style_name("committee_row")]
-                cell.paragraphs[0].add_run(value)
+                self.run_fonts(cell.paragraphs[0].add_run(value), "committee_row")
         xml.fixed_layout(table, [_twips(28), _twips(32), _twips(self._text_width_mm() - 60)])
 
     def toc(self, entries: list[TocEntry]) -> None:
@@ -194,9 +192,8 @@ class _Writer:
                 xml.field_char(paragraph, "begin")
                 xml.field_instruction(paragraph, 'TOC \\o "1-3" \\h \\z \\u')
                 xml.field_char(paragraph, "separate")
-            paragraph.add_run(
-                f"{entry.text}\t{_page_label(entry.page, self.draft.layout.page_numbers)}"
-            )
+            page = _page_label(entry.page, self.draft.layout.page_numbers)
+            self.run_fonts(paragraph.add_run(f"{entry.text}\t{page}"), f"toc{entry.level}")
             if i == len(entries) - 1:
                 xml.field_char(paragraph, "end")
 
@@ -303,7 +300,7 @@ def write_task_table(writer: _Writer, rows: list[TaskRow]) -> None:
     body_style = doc.styles[_style_name("table_body")]
     for cell, text in zip(table.rows[0].cells, headers, strict=True):
         cell.paragraphs[0].style = header_style
-        cell.paragraphs[0].add_run(text)
+        writer.run_fonts(cell.paragraphs[0].add_run(text), "table_header")
         xml.cell_vertical_center(cell)
     xml.repeat_header(table.rows[0])
     line = 1
@@ -327,7 +324,7 @@ def write_task_table(writer: _Writer, rows: list[TaskRow]) -> None:
                 paragraph = cell.paragraphs[0]
                 paragraph.style = body_style
                 if value:
-                    paragraph.add_run(value)
+                    writer.run_fonts(paragraph.add_run(value), "table_body")
                 if col in (0, 1, 2, 4):
                     paragraph.alignment = 1
                 xml.cell_vertical_center(cell)
