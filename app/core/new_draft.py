@@ -8,23 +8,29 @@ from __future__ import annotations
 
 import re
 
-from app.core.adapt import adapt_text
+from app.core.adapt import TargetBook
+from app.core.boilerplate import GENERAL, GOALS, PREAMBLE, SAFEGUARDS, context_for, render_template
 from app.core.catalogue import GENERIC_CATALOGUE, load_catalogue
 from app.core.county import CountyContext
 from app.core.draft import (
     Catalogue,
     CatalogueUnit,
+    ChapterRole,
     CommitteeMember,
     Draft,
     DraftMeta,
+    Node,
     ParentPlan,
+    SourceRef,
     Stage,
 )
 from app.core.errors import PeakPlanError
+from app.core.mentions import make_token
 from app.core.numbering import number_value
 from app.core.plan import Plan, Section
-from app.core.take_up import TakeUpReport, _Builder, role_for_title, take_up
-from app.core.tree import parent_of, update_node
+from app.core.take_up import TakeUpReport, _Builder, fingerprint, role_for_title, take_up
+from app.core.targets import locate_targets
+from app.core.tree import insert_node, parent_of, update_node
 
 
 class NewDraftError(PeakPlanError):
@@ -73,10 +79,8 @@ def new_draft(
     context = CountyContext(county, city, region)
     chosen = choose_actions(plan, actions)
     catalogue = load_catalogue(catalogue_id, context, [plan.id])
-    preamble = tuple(
-        adapt_text(p, level=plan.level, county=context, catalogue=catalogue).text
-        for p in plan.preamble
-    )
+    template_context = context_for(context, [plan.title])
+    preamble = tuple(render_template(PREAMBLE, template_context).paragraphs)
     draft = Draft(
         meta=DraftMeta(
             county=county,
@@ -92,17 +96,65 @@ def new_draft(
         parents=(ParentPlan(id=plan.id, title=plan.title, level=plan.level),),
         catalogue=catalogue,
     )
+    draft = _template_chapter(draft, GENERAL, "总体要求", "general", template_context)
+    draft = _goals_chapter(draft, plan, template_context)
     reports: list[TakeUpReport] = []
-    tasks = plan.key_tasks()
-    for chapter in plan.sections:
-        if chapter is tasks:
-            for action in chosen:
-                draft, report = take_up(draft, plan, action.id)
-                reports.append(report)
-            continue
-        draft, report = take_up(draft, plan, chapter.id)
+    for action in chosen:
+        draft, report = take_up(draft, plan, action.id)
         reports.append(report)
+    draft = _template_chapter(draft, SAFEGUARDS, "保障措施", "safeguards", template_context)
     return draft, reports
+
+
+def _template_chapter(
+    draft: Draft, template: str, title: str, role: ChapterRole, context: dict[str, object]
+) -> Draft:
+    """A chapter written from a template: its paragraphs and "## " sub-sections."""
+    rendered = render_template(template, context)
+    next_id = draft.next_id
+    children = []
+    for section in rendered.sections:
+        children.append(
+            Node(
+                id=f"n{next_id + 1 + len(children)}",
+                level=2,
+                title=section.title,
+                paragraphs=tuple(section.paragraphs),
+            )
+        )
+    chapter = Node(
+        id=f"n{next_id}",
+        level=1,
+        title=title,
+        role=role,
+        template=template,
+        paragraphs=tuple(rendered.paragraphs),
+        children=tuple(children),
+    )
+    draft = draft.model_copy(update={"next_id": next_id + 1 + len(children)})
+    return insert_node(draft, None, None, chapter)
+
+
+def _goals_chapter(draft: Draft, plan: Plan, context: dict[str, object]) -> Draft:
+    """主要目标 from its template, stating the parent's main targets as county table entries."""
+    goals = next((c for c in plan.sections if role_for_title(c.title) == "goals"), None)
+    book = TargetBook(list(draft.targets), draft.next_id)
+    statements: dict[int, list[str]] = {2025: [], 2030: [], 2035: []}
+    if goals is not None:
+        for paragraph in goals.paragraphs:
+            for span in locate_targets(paragraph):
+                entry, year = book.entry_for(span, goals.id, paragraph[span.start : span.end])
+                token = make_token(entry.id, year, span.lead)
+                statement = f"{entry.indicator}{token}"
+                if year in statements and statement not in statements[year]:
+                    statements[year].append(statement)
+    draft = draft.model_copy(update={"targets": tuple(book.targets), "next_id": book.next_id})
+    draft = _template_chapter(draft, GOALS, "主要目标", "goals", {**context, "targets": statements})
+    if goals is None:
+        return draft
+    chapter = draft.chapters[-1]
+    source = SourceRef(node=goals.id, fingerprint=fingerprint(goals))
+    return update_node(draft, chapter.id, lambda n: n.model_copy(update={"sources": (source,)}))
 
 
 def _area_name(plan: Plan) -> str:
