@@ -85,32 +85,40 @@ def _drop_span(text: str, start: int, end: int) -> tuple[int, int]:
     return left, right
 
 
+class TextRenderer:
+    """Renders many texts of one draft: the target table is indexed once, not per text."""
+
+    def __init__(self, draft: Draft, county: CountyContext | None = None) -> None:
+        self.county = county or CountyContext(draft.meta.county, draft.meta.city, draft.meta.region)
+        self.targets = {t.id: t for t in draft.targets}
+
+    def _resolve(self, target_id: str, year: int, lead: str) -> str | None:
+        target = self.targets.get(target_id)
+        if target is None:
+            return None
+        return phrase(target, target.year(year), lead, self.county)
+
+    def __call__(self, text: str) -> str:
+        if "⟦" not in text:
+            return text
+        # Dropped targets first, right to left, so the clauses around them can be cut.
+        dropped = [m for m in mentions(text) if self._resolve(m.target, m.year, m.lead) is None]
+        for m in reversed(dropped):
+            cut_start, cut_end = _drop_span(text, m.start, m.end)
+            text = text[:cut_start] + text[cut_end:]
+        if dropped:
+            text = _YEAR_ONLY.sub("", text)
+        return TOKEN.sub(
+            lambda m: self._resolve(m.group("target"), int(m.group("year")), m.group("lead")) or "",
+            text,
+        )
+
+
 def render(text: str, draft: Draft, county: CountyContext | None = None) -> str:
     """The text as it will print: every mention replaced by the county's words."""
     if "⟦" not in text:
         return text
-    county = county or CountyContext(draft.meta.county, draft.meta.city, draft.meta.region)
-    targets = {t.id: t for t in draft.targets}
-
-    def resolve(m: Mention) -> str | None:
-        target = targets.get(m.target)
-        if target is None:
-            return None
-        return phrase(target, target.year(m.year), m.lead, county)
-
-    # Dropped targets first, right to left, so the clauses around them can be cut.
-    dropped = [m for m in mentions(text) if resolve(m) is None]
-    for m in reversed(dropped):
-        cut_start, cut_end = _drop_span(text, m.start, m.end)
-        text = text[:cut_start] + text[cut_end:]
-    if dropped:
-        text = _YEAR_ONLY.sub("", text)
-    return TOKEN.sub(
-        lambda m: (
-            resolve(Mention(m.group("target"), int(m.group("year")), m.group("lead"), 0, 0)) or ""
-        ),
-        text,
-    )
+    return TextRenderer(draft, county)(text)
 
 
 def plain(text: str) -> str:

@@ -12,7 +12,7 @@ from typing import Any
 
 from app.core.county import CountyContext
 from app.core.draft import Draft, Node, Responsibility, WorkRow
-from app.core.mentions import render
+from app.core.mentions import TextRenderer
 from app.core.numbering import label_for
 from app.core.units import format_unit_list, naming_rules
 
@@ -83,7 +83,7 @@ def rendered_nodes(draft: Draft) -> Iterator[RenderedNode]:
     """Every node in document order with its label, filled-in text and clause."""
     label_of = labels(draft)
     home = home_prefix(draft)
-    county = county_of(draft)
+    renderer = TextRenderer(draft, county_of(draft))
     first_clause = draft.meta.lead_note
 
     def visit(nodes: tuple[Node, ...], depth: int) -> Iterator[RenderedNode]:
@@ -97,7 +97,7 @@ def rendered_nodes(draft: Draft) -> Iterator[RenderedNode]:
                 node,
                 label_of[node.id],
                 depth,
-                tuple(render(p, draft, county) for p in node.paragraphs),
+                tuple(renderer(p) for p in node.paragraphs),
                 clause,
             )
             yield from visit(node.children, depth + 1)

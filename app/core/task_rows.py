@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.core.draft import Draft, Node
-from app.core.mentions import render
+from app.core.mentions import TextRenderer
 from app.core.numbering import to_chinese
 from app.core.render import county_of, work_row_units
 
@@ -46,7 +46,7 @@ def _rows_under(node: Node) -> list[Node]:
 
 
 def task_rows(draft: Draft) -> list[TaskRow]:
-    county = county_of(draft)
+    renderer = TextRenderer(draft, county_of(draft))
     areas: list[tuple[str, list[Node]]] = []
     for chapter in draft.chapters:
         if chapter.role == "tasks":
@@ -65,7 +65,7 @@ def task_rows(draft: Draft) -> list[TaskRow]:
                 units = work_row_units(work_row, node)
                 works.append(
                     TaskWork(
-                        work=render(work_row.work, draft, county),
+                        work=renderer(work_row.work),
                         lead=units[0] if units else "",
                         cooperating=tuple(units[1:]),
                     )

@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import math
 import unicodedata
+from copy import copy
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
@@ -45,6 +46,24 @@ def lines_needed(text: str, column_width: float) -> int:
     """How many lines a wrapped cell needs (Excel does not grow rows a library writes)."""
     usable = max(1.0, column_width - 1)
     return sum(max(1, math.ceil(text_width(part) / usable)) for part in (text.split("\n") or [""]))
+
+
+class _Styles:
+    """Cell styles built once and copied: assigning Font/Border objects hashes them every time."""
+
+    def __init__(self) -> None:
+        self._arrays: dict[tuple[int, int], object] = {}
+
+    def apply(self, cell, font: Font, alignment: Alignment) -> None:
+        key = (id(font), id(alignment))
+        array = self._arrays.get(key)
+        if array is None:
+            cell.font = font
+            cell.alignment = alignment
+            cell.border = _BORDER
+            self._arrays[key] = copy(cell._style)
+        else:
+            cell._style = copy(array)
 
 
 def _box(sheet: Worksheet, first_row: int, last_row: int, first_col: int, last_col: int) -> None:
@@ -85,6 +104,7 @@ def write_task_sheet(sheet: Worksheet, title: str, rows: list[TaskRow], style: S
     _box(sheet, 2, 2, 1, len(HEADERS))
     sheet.row_dimensions[2].height = style.line_height_pt * 1.6
     body = _font(style.body_font, style.body_size)
+    styles = _Styles()
     line = 3
     area_start = 3
     for index, row in enumerate(rows):
@@ -95,8 +115,7 @@ def write_task_sheet(sheet: Worksheet, title: str, rows: list[TaskRow], style: S
             for col, value in enumerate(values, 1):
                 keep = col > 3 or line == first or (col == 2 and line == area_start)
                 cell = sheet.cell(line, col, value if keep else None)
-                cell.font = body
-                cell.alignment = _LEFT if col in (4, 6) else _CENTRE
+                styles.apply(cell, body, _LEFT if col in (4, 6) else _CENTRE)
             needed = max(lines_needed(str(v), widths[c]) for c, v in enumerate(values) if c >= 3)
             sheet.row_dimensions[line].height = max(needed, 2) * style.line_height_pt + 4
             line += 1
@@ -114,8 +133,7 @@ def write_task_sheet(sheet: Worksheet, title: str, rows: list[TaskRow], style: S
             if last > area_start:
                 sheet.merge_cells(start_row=area_start, start_column=2, end_row=last, end_column=2)
             area_start = line
-    if line > 3:
-        _box(sheet, 3, line - 1, 1, len(HEADERS))
+    # Every cell has its border from styles.apply; merged ranges take theirs from the top-left cell.
     sheet.freeze_panes = "A3"
     _print_setup(sheet, "1:2")
 
@@ -133,6 +151,7 @@ def write_target_sheet(sheet: Worksheet, draft: Draft, style: SheetStyle) -> Non
         cell.font = _font(style.header_font, style.header_size)
         cell.alignment = _CENTRE
     body = _font(style.body_font, style.body_size)
+    styles = _Styles()
     for number, target in enumerate(draft.targets, 1):
         values: list[object] = [number, target.indicator, target.unit]
         for year in years:
@@ -149,13 +168,11 @@ def write_target_sheet(sheet: Worksheet, draft: Draft, style: SheetStyle) -> Non
             else:
                 values.append(DECISION_NAMES[entry.decision])
         for col, value in enumerate(values, 1):
-            cell = sheet.cell(number + 1, col, value)
-            cell.font = body
-            cell.alignment = _LEFT if col == 2 else _CENTRE
+            styles.apply(sheet.cell(number + 1, col, value), body, _LEFT if col == 2 else _CENTRE)
     widths = [6, 40, 10] + [12] * (2 * len(years))
     for col, width in enumerate(widths, 1):
         sheet.column_dimensions[get_column_letter(col)].width = width
-    _box(sheet, 1, len(draft.targets) + 1, 1, len(headers))
+    _box(sheet, 1, 1, 1, len(headers))
     sheet.freeze_panes = "A2"
     _print_setup(sheet, "1:1")
 
@@ -170,6 +187,7 @@ def write_source_sheet(sheet: Worksheet, draft: Draft, style: SheetStyle) -> Non
         cell.font = _font(style.header_font, style.header_size)
         cell.alignment = _CENTRE
     body = _font(style.body_font, style.body_size)
+    styles = _Styles()
     line = 2
     for node in draft.walk():
         for source in node.sources:
@@ -182,13 +200,11 @@ def write_source_sheet(sheet: Worksheet, draft: Draft, style: SheetStyle) -> Non
                 section.heading if section else "（上级方案中已找不到）",
             )
             for col, value in enumerate(values, 1):
-                cell = sheet.cell(line, col, value)
-                cell.font = body
-                cell.alignment = _LEFT
+                styles.apply(sheet.cell(line, col, value), body, _LEFT)
             line += 1
     for col, width in enumerate((40, 30, 14, 40), 1):
         sheet.column_dimensions[get_column_letter(col)].width = width
-    _box(sheet, 1, line - 1, 1, len(headers))
+    _box(sheet, 1, 1, 1, len(headers))
     sheet.freeze_panes = "A2"
     _print_setup(sheet, "1:1")
 

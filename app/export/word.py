@@ -9,14 +9,21 @@ from __future__ import annotations
 
 import io
 import math
+import re
 from dataclasses import dataclass
+from xml.sax.saxutils import escape
 
 from docx import Document
+from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml.ns import qn
+from docx.oxml.parser import parse_xml
 from docx.shared import Mm, Pt
+from docx.styles import BabelFish
+from docx.styles.style import StyleFactory
+from lxml import etree
 
 from app.core.draft import Draft, Node
 from app.core.numbering import chinese_month
@@ -38,6 +45,14 @@ _STYLE_NAMES = {
 }
 _OUTLINE = {"heading1": 0, "heading2": 1, "heading3": 2}
 FULL_WIDTH_SPACE = "\u3000"
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_ATTR = {'"': "&quot;"}
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _clean(text: str) -> str:
+    """Characters XML cannot hold (pasted control characters) left out."""
+    return _NOT_XML.sub("", text)
 
 
 def _style_name(key: str) -> str:
@@ -58,6 +73,11 @@ class _Writer:
         self.doc = Document()
         self.pitch = style.page.line_pitch_pt
         self.latin = style.latin_font
+        self._style_ids: dict[str, str] = {}
+        self._rprs: dict[tuple[str, bool | None], str] = {}
+        self.parts: list[str] = []
+        self.spliced: dict[str, str] = {}
+        self.items = list(rendered_nodes(draft))
 
     # ------------------------------------------------------------ styles
 
@@ -68,18 +88,23 @@ class _Writer:
         body = self.style.of("body")
         xml.set_fonts(rpr, body.east_asia, self.latin, body.size)
         xml.set_lang(rpr)
+        # One pass over the template's styles: python-docx scans them all on every lookup.
+        by_name = {element.name_val: element for element in styles.element.style_lst}
+        normal = by_name["Normal"]
         for key, text in self.style.text.items():
-            name = _style_name(key)
-            try:
-                style = styles[name]
-            except KeyError:
-                style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-                style.base_style = styles["Normal"]
+            name = BabelFish.ui2internal(_style_name(key))
+            element = by_name.get(name)
+            if element is None:
+                element = styles.element.add_style_of_type(name, WD_STYLE_TYPE.PARAGRAPH, False)
+                element.basedOn_val = normal.styleId
+                by_name[name] = element
+            style = StyleFactory(element)
             style.hidden = False
             style.quick_style = True
+            self._style_ids[key] = element.styleId
             self._define(style, text, _OUTLINE.get(key))
         # Normal is condensed a little so that 28 characters fit a line (LAYOUT.md).
-        normal_rpr = styles["Normal"].element.get_or_add_rPr()
+        normal_rpr = normal.get_or_add_rPr()
         xml.child(
             normal_rpr,
             "w:spacing",
@@ -103,12 +128,84 @@ class _Writer:
 
     # ------------------------------------------------------------ helpers
 
-    def para(self, key: str, text: str = ""):
-        """A paragraph in one of the house styles; its runs name their fonts too (Word needs both)."""
-        paragraph = self.doc.add_paragraph(style=_style_name(key))
-        if text:
-            self.run_fonts(paragraph.add_run(text), key)
-        return paragraph
+    def style_id(self, key: str) -> str:
+        """The style's id, looked up once (python-docx searches every style on each lookup)."""
+        found = self._style_ids.get(key)
+        if found is None:
+            found = self.doc.styles[_style_name(key)].style_id
+            self._style_ids[key] = found
+        return found
+
+    def set_style(self, paragraph, key: str) -> None:
+        paragraph._p.get_or_add_pPr().get_or_add_pStyle().val = self.style_id(key)
+
+    def rpr(self, key: str, bold: bool | None = None) -> str:
+        """Run properties naming all four fonts and the size (Word needs them on runs too)."""
+        cached = self._rprs.get((key, bold))
+        if cached is None:
+            text = self.style.of(key)
+            latin = escape(text.latin or self.latin, _ATTR)
+            east = escape(text.east_asia, _ATTR)
+            size = round(text.size * 2)
+            weight = ""
+            if bold is not None:
+                value = "1" if bold else "0"
+                weight = f'<w:b w:val="{value}"/><w:bCs w:val="{value}"/>'
+            cached = (
+                f'<w:rPr><w:rFonts w:ascii="{latin}" w:hAnsi="{latin}" w:eastAsia="{east}" w:cs="{latin}"/>'
+                f'{weight}<w:sz w:val="{size}"/><w:szCs w:val="{size}"/></w:rPr>'
+            )
+            self._rprs[(key, bold)] = cached
+        return cached
+
+    def run(self, text: str, key: str, bold: bool | None = None) -> str:
+        pieces = _clean(text).split("\t")
+        inner = "<w:tab/>".join(f'<w:t xml:space="preserve">{escape(piece)}</w:t>' for piece in pieces if piece or len(pieces) > 1)
+        return f"<w:r>{self.rpr(key, bold)}{inner}</w:r>"
+
+    def p(self, key: str, runs: str, *, page_break_before: bool = False, jc: str = "") -> str:
+        ppr = ""
+        if key != "body":
+            ppr += f'<w:pStyle w:val="{self.style_id(key)}"/>'
+        if page_break_before:
+            ppr += "<w:pageBreakBefore/>"
+        if jc:
+            ppr += f'<w:jc w:val="{jc}"/>'
+        return f"<w:p>{f'<w:pPr>{ppr}</w:pPr>' if ppr else ''}{runs}</w:p>"
+
+    def para(self, key: str, text: str = "", *, page_break_before: bool = False) -> None:
+        """A paragraph in one of the house styles, queued as XML (see flush)."""
+        runs = self.run(text, key) if text else ""
+        self.parts.append(self.p(key, runs, page_break_before=page_break_before))
+
+    def flush(self) -> None:
+        """Mark where the queued paragraphs and tables go; splice() puts them there.
+
+        Building WordprocessingML as text and parsing the whole document once is
+        many times faster than python-docx's element-by-element API, and moving
+        a large parsed table between lxml documents is slow too.
+        """
+        if not self.parts:
+            return
+        key = f"@@PEAKPLAN-PART-{len(self.spliced)}@@"
+        self.spliced[key] = "".join(self.parts)
+        self.parts.clear()
+        marker = parse_xml(f'<w:p xmlns:w="{_W}"><w:r><w:t>{key}</w:t></w:r></w:p>')
+        body = self.doc.element.body
+        anchor = body.sectPr
+        if anchor is not None:
+            anchor.addprevious(marker)
+        else:
+            body.append(marker)
+
+    def splice(self):
+        """The document with every marker replaced by its XML, parsed once."""
+        text = etree.tostring(self.doc.element, encoding="unicode")
+        for key, xml_text in self.spliced.items():
+            text = re.sub(rf"<w:p>(?:(?!</w:p>).)*?{re.escape(key)}.*?</w:p>", lambda _m, x=xml_text: x, text, count=1)
+        element = parse_xml(text)
+        self.doc.part._element = element
+        return DocxDocument(element, self.doc.part)
 
     def run_fonts(self, run, key: str, *, bold: bool | None = None) -> None:
         text = self.style.of(key)
@@ -119,7 +216,7 @@ class _Writer:
     def toc_entries(self) -> list[TocEntry]:
         """The headings on lines of their own, levels 1–3: what the 目录 lists."""
         entries = []
-        for item in rendered_nodes(self.draft):
+        for item in self.items:
             node = item.node
             if node.level <= 3 and node.numbered and not self._run_in(node):
                 entries.append(TocEntry(node.level, f"{item.label}{node.title}", 0))
@@ -168,7 +265,8 @@ class _Writer:
         members = self.draft.meta.committee
         if not members or not self.draft.layout.committee_page:
             return
-        self.para("committee_heading", "编 制 委 员 会").paragraph_format.page_break_before = True
+        self.para("committee_heading", "编 制 委 员 会", page_break_before=True)
+        self.flush()
         table = self.doc.add_table(rows=0, cols=3)
         xml.no_borders(table)
         previous_role = None
@@ -178,24 +276,27 @@ class _Writer:
             previous_role = member.role
             cells = (f"{_pad(role)}：" if role else "", _pad(member.name), member.unit)
             for cell, value in zip(row.cells, cells, strict=True):
-                cell.paragraphs[0].style = self.doc.styles[_style_name("committee_row")]
+                self.set_style(cell.paragraphs[0], "committee_row")
                 self.run_fonts(cell.paragraphs[0].add_run(value), "committee_row")
         xml.fixed_layout(table, [_twips(28), _twips(32), _twips(self._text_width_mm() - 60)])
 
     def toc(self, entries: list[TocEntry]) -> None:
-        self.para("toc_heading", "目  录").paragraph_format.page_break_before = True
-        if not entries:
-            return
+        """A real TOC field whose cached result already lists the entries (LibreOffice shows it as is)."""
+        self.para("toc_heading", "目  录", page_break_before=True)
         for i, entry in enumerate(entries):
-            paragraph = self.doc.add_paragraph(style=_style_name(f"toc{entry.level}"))
+            key = f"toc{entry.level}"
+            runs = ""
             if i == 0:
-                xml.field_char(paragraph, "begin")
-                xml.field_instruction(paragraph, 'TOC \\o "1-3" \\h \\z \\u')
-                xml.field_char(paragraph, "separate")
+                runs += (
+                    '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+                    '<w:r><w:instrText xml:space="preserve"> TOC \\o "1-3" \\h \\z \\u </w:instrText></w:r>'
+                    '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+                )
             page = _page_label(entry.page, self.draft.layout.page_numbers)
-            self.run_fonts(paragraph.add_run(f"{entry.text}\t{page}"), f"toc{entry.level}")
+            runs += self.run(f"{entry.text}\t{page}", key)
             if i == len(entries) - 1:
-                xml.field_char(paragraph, "end")
+                runs += '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+            self.parts.append(self.p(key, runs))
 
     def body(self) -> list[TocEntry]:
         meta = self.draft.meta
@@ -203,7 +304,7 @@ class _Writer:
         for paragraph in meta.preamble:
             self.para("body", paragraph)
         headings: list[TocEntry] = []
-        for item in rendered_nodes(self.draft):
+        for item in self.items:
             headings.extend(self.node(item))
         return headings
 
@@ -224,17 +325,9 @@ class _Writer:
         elif run_in or not node.numbered:
             lead = heading if heading.endswith(("。", "：", "？", "！")) else f"{heading}。"
             first = paragraphs.pop(0) if paragraphs else ""
-            paragraph = self.para("body", first)
-            run = paragraph.runs[0] if paragraph.runs else None
-            lead_run = paragraph.add_run(lead)
-            paragraph._p.remove(lead_run._r)
-            if run is not None:
-                run._r.addprevious(lead_run._r)
-            else:
-                paragraph._p.append(lead_run._r)
-            self.run_fonts(
-                lead_run, style_key, bold=node.level >= 3 or self.style.of(style_key).bold
-            )
+            bold = node.level >= 3 or self.style.of(style_key).bold
+            runs = self.run(lead, style_key, bold) + (self.run(first, "body") if first else "")
+            self.parts.append(self.p("body", runs))
         else:
             self.para(style_key, heading)
             entries.append(TocEntry(node.level, heading, 0))
@@ -258,7 +351,7 @@ class _Writer:
         for footer, align in ((section.footer, "right"), (section.even_page_footer, "left")):
             footer.is_linked_to_previous = False
             paragraph = footer.paragraphs[0]
-            paragraph.style = self.doc.styles[_style_name("page_number")]
+            self.set_style(paragraph, "page_number")
             paragraph.alignment = {"right": 2, "left": 0, "center": 1}[
                 "center" if centred else align
             ]
@@ -276,6 +369,7 @@ class _Writer:
                 self.run_fonts(run, "page_number")
 
     def attachment(self, rows: list[TaskRow]) -> None:
+        self.flush()
         section = self.doc.add_section(WD_SECTION.NEW_PAGE)
         self.setup_section(section, landscape=True)
         # The copied section properties would restart the page numbers at 1.
@@ -285,70 +379,72 @@ class _Writer:
         self.para("attachment_label", "附件")
         self.para("attachment_title", f"{self.draft.meta.county}碳达峰实施方案重点任务分工表")
         write_task_table(self, rows)
+        self.flush()
 
 
 def write_task_table(writer: _Writer, rows: list[TaskRow]) -> None:
-    """The 任务分工 table: header repeated on every page, 重点领域/序号/行动措施 merged down."""
-    doc = writer.doc
+    """The 任务分工 table: header repeated on every page, 重点领域/序号/行动措施 merged down.
+
+    Written as WordprocessingML text and parsed once with the rest (see flush):
+    widths on the grid and on every cell, borders, the header row marked to
+    repeat, body rows that do not split, merged cells holding text in the top
+    cell only.
+    """
     headers = ("序号", "重点领域", "行动措施", "主要工作", "牵头单位", "配合单位")
-    body_lines = sum(max(1, len(r.works)) for r in rows)
-    table = doc.add_table(rows=1 + body_lines, cols=6)
-    xml.table_borders(table)
     widths = [_twips(w) for w in writer.style.attachment.column_widths_mm]
-    xml.fixed_layout(table, widths)
-    header_style = doc.styles[_style_name("table_header")]
-    body_style = doc.styles[_style_name("table_body")]
-    for cell, text in zip(table.rows[0].cells, headers, strict=True):
-        cell.paragraphs[0].style = header_style
-        writer.run_fonts(cell.paragraphs[0].add_run(text), "table_header")
-        xml.cell_vertical_center(cell)
-    xml.repeat_header(table.rows[0])
-    line = 1
-    area_start = 1
+    lines: list[tuple[TaskRow, int, bool]] = []
     for index, row in enumerate(rows):
-        first = line
-        for work in row.works or ():
-            cells = table.rows[line].cells
-            xml.cant_split(table.rows[line])
-            values = [
-                str(row.number) if line == first else "",
-                row.area
-                if (line == first and (index == 0 or rows[index - 1].area != row.area))
-                else "",
-                row.action if line == first else "",
-                work.work,
-                work.lead,
-                work.cooperating_text,
-            ]
-            for col, (cell, value) in enumerate(zip(cells, values, strict=True)):
-                paragraph = cell.paragraphs[0]
-                paragraph.style = body_style
-                if value:
-                    writer.run_fonts(paragraph.add_run(value), "table_body")
-                if col in (0, 1, 2, 4):
-                    paragraph.alignment = 1
-                xml.cell_vertical_center(cell)
-            line += 1
-        last = line - 1
-        if last > first:
-            for col in (0, 2):
-                table.cell(first, col).merge(table.cell(last, col))
-        next_area = rows[index + 1].area if index + 1 < len(rows) else None
-        if next_area != row.area:
-            if last > area_start:
-                table.cell(area_start, 1).merge(table.cell(last, 1))
-            area_start = line
-    _strip_empty_merge_paragraphs(table)
+        area_first = index == 0 or rows[index - 1].area != row.area
+        for k in range(len(row.works)):
+            lines.append((row, k, area_first and k == 0))
+    area_lines: list[int] = []
+    for _row, _k, area_first in lines:
+        if area_first:
+            area_lines.append(1)
+        else:
+            area_lines[-1] += 1
+    borders = "".join(
+        f'<w:{edge} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+        for edge in ("top", "left", "bottom", "right", "insideH", "insideV")
+    )
+    out = [
+        f'<w:tbl><w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:tblBorders>{borders}</w:tblBorders>'
+        '<w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>'
+        + "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+        + "</w:tblGrid>"
+    ]
 
+    def cell(col: int, text: str, key: str, align: str, merge: str | None = None) -> str:
+        vmerge = "" if merge is None else ('<w:vMerge w:val="restart"/>' if merge == "restart" else "<w:vMerge/>")
+        runs = writer.run(text, key) if text else ""
+        return (
+            f'<w:tc><w:tcPr><w:tcW w:w="{widths[col]}" w:type="dxa"/>{vmerge}<w:vAlign w:val="center"/></w:tcPr>'
+            f"{writer.p(key, runs, jc=align)}</w:tc>"
+        )
 
-def _strip_empty_merge_paragraphs(table) -> None:
-    """python-docx keeps each merged cell's paragraph: leave only the first, as Word does."""
-    for row in table.rows:
-        for cell in row.cells:
-            paragraphs = cell.paragraphs
-            for paragraph in paragraphs[1:]:
-                if not paragraph.text:
-                    paragraph._p.getparent().remove(paragraph._p)
+    out.append('<w:tr><w:trPr><w:cantSplit w:val="1"/><w:tblHeader w:val="1"/></w:trPr>')
+    out.extend(cell(col, text, "table_header", "center") for col, text in enumerate(headers))
+    out.append("</w:tr>")
+    area_index = -1
+    for row, k, area_first in lines:
+        if area_first:
+            area_index += 1
+        work = row.works[k]
+        multi = len(row.works) > 1
+        own = ("restart" if k == 0 else "continue") if multi else None
+        area = None
+        if area_lines[area_index] > 1:
+            area = "restart" if area_first else "continue"
+        out.append('<w:tr><w:trPr><w:cantSplit w:val="1"/></w:trPr>')
+        out.append(cell(0, str(row.number) if k == 0 else "", "table_body", "center", own))
+        out.append(cell(1, row.area if area_first else "", "table_body", "center", area))
+        out.append(cell(2, row.action if k == 0 else "", "table_body", "center", own))
+        out.append(cell(3, work.work, "table_body", "both"))
+        out.append(cell(4, work.lead, "table_body", "center"))
+        out.append(cell(5, work.cooperating_text, "table_body", "both"))
+        out.append("</w:tr>")
+    out.append("</w:tbl>")
+    writer.parts.append("".join(out))
 
 
 def _twips(mm: float) -> int:
@@ -373,13 +469,15 @@ def _page_label(page: int, style: str) -> str:
     return f"- {page} -" if style == "centered" else f"— {page} —"
 
 
-def _estimate_pages(draft: Draft, style: HouseStyle, entries: list[TocEntry]) -> list[TocEntry]:
+def _estimate_pages(
+    draft: Draft, style: HouseStyle, items: list[RenderedNode], entries: list[TocEntry]
+) -> list[TocEntry]:
     """Page numbers for the pre-filled 目录, by counting lines (Word refreshes them on open)."""
     per_line = style.page.chars_per_line
     per_page = style.page.lines_per_page
     lines = 2 + sum(math.ceil((len(p) + 2) / per_line) for p in draft.meta.preamble)
     positions: dict[str, int] = {}
-    for item in rendered_nodes(draft):
+    for item in items:
         heading = f"{item.label}{item.node.title}"
         positions.setdefault(heading, lines // per_page + 1)
         lines += 1
@@ -401,19 +499,21 @@ def build_document(draft: Draft, style: HouseStyle | None = None):
     writer.setup_section(cover)
     writer.cover()
     writer.committee()
-    writer.toc(_estimate_pages(draft, style, writer.toc_entries()))
+    writer.toc(_estimate_pages(draft, style, writer.items, writer.toc_entries()))
+    writer.flush()
     body_section = doc.add_section(WD_SECTION.NEW_PAGE)
     writer.setup_section(body_section)
     xml.set_page_number_start(body_section._sectPr, 1)
     writer.footers(body_section)
     writer.body()
+    writer.flush()
     if draft.layout.attachment:
         rows = task_rows(draft)
         if rows:
             writer.attachment(rows)
     settings = doc.settings.element
     xml.child(settings, "w:updateFields").set(qn("w:val"), "true")
-    return doc
+    return writer.splice()
 
 
 def word_bytes(draft: Draft, style: HouseStyle | None = None) -> bytes:
