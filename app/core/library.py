@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -50,8 +51,24 @@ class LibraryEntry:
 
 
 def load_plan(path: str | Path) -> Plan:
-    """A structured plan from its JSON file; PlanFileError says what is wrong where."""
+    """A structured plan from its JSON file; PlanFileError says what is wrong where.
+
+    Plans are immutable, so a file read once is kept until it changes on disk.
+    """
     path = Path(path)
+    try:
+        stamp = path.stat()
+    except OSError:
+        return _load_plan(path)
+    return _load_plan_cached(str(path), stamp.st_mtime_ns, stamp.st_size)
+
+
+@lru_cache(maxsize=16)
+def _load_plan_cached(path: str, _mtime: int, _size: int) -> Plan:
+    return _load_plan(Path(path))
+
+
+def _load_plan(path: Path) -> Plan:
     try:
         raw = path.read_bytes()
     except FileNotFoundError as exc:

@@ -16,8 +16,10 @@ import unicodedata
 from copy import copy
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import MergedCell
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.merge import MergedCellRange
 from openpyxl.worksheet.worksheet import Worksheet
 
 from app.core.draft import Draft
@@ -53,6 +55,26 @@ class _Styles:
 
     def __init__(self) -> None:
         self._arrays: dict[tuple[int, int], object] = {}
+
+    def merge(
+        self, sheet: Worksheet, first_row: int, first_col: int, last_row: int, last_col: int
+    ) -> None:
+        """A merged range whose every cell carries the top-left cell's borders.
+
+        openpyxl's merge_cells builds new Border objects for each edge cell; copying
+        the top-left cell's style is the same result, many times faster.
+        """
+        top_left = sheet.cell(first_row, first_col)
+        sheet.merged_cells.add(
+            MergedCellRange(sheet, f"{top_left.coordinate}:{get_column_letter(last_col)}{last_row}")
+        )
+        for row in range(first_row, last_row + 1):
+            for col in range(first_col, last_col + 1):
+                if (row, col) == (first_row, first_col):
+                    continue
+                merged = MergedCell(sheet, row, col)
+                merged._style = copy(top_left._style)
+                sheet._cells[(row, col)] = merged
 
     def apply(self, cell, font: Font, alignment: Alignment) -> None:
         key = (id(font), id(alignment))
@@ -127,11 +149,11 @@ def write_task_sheet(sheet: Worksheet, title: str, rows: list[TaskRow], style: S
             sheet.row_dimensions[last].height += title_lines * style.line_height_pt + 4 - spare
         if last > first:
             for col in (1, 3):
-                sheet.merge_cells(start_row=first, start_column=col, end_row=last, end_column=col)
+                styles.merge(sheet, first, col, last, col)
         next_area = rows[index + 1].area if index + 1 < len(rows) else None
         if next_area != row.area:
             if last > area_start:
-                sheet.merge_cells(start_row=area_start, start_column=2, end_row=last, end_column=2)
+                styles.merge(sheet, area_start, 2, last, 2)
             area_start = line
     # Every cell has its border from styles.apply; merged ranges take theirs from the top-left cell.
     sheet.freeze_panes = "A3"

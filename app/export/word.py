@@ -160,7 +160,11 @@ class _Writer:
 
     def run(self, text: str, key: str, bold: bool | None = None) -> str:
         pieces = _clean(text).split("\t")
-        inner = "<w:tab/>".join(f'<w:t xml:space="preserve">{escape(piece)}</w:t>' for piece in pieces if piece or len(pieces) > 1)
+        inner = "<w:tab/>".join(
+            f'<w:t xml:space="preserve">{escape(piece)}</w:t>'
+            for piece in pieces
+            if piece or len(pieces) > 1
+        )
         return f"<w:r>{self.rpr(key, bold)}{inner}</w:r>"
 
     def p(self, key: str, runs: str, *, page_break_before: bool = False, jc: str = "") -> str:
@@ -202,7 +206,12 @@ class _Writer:
         """The document with every marker replaced by its XML, parsed once."""
         text = etree.tostring(self.doc.element, encoding="unicode")
         for key, xml_text in self.spliced.items():
-            text = re.sub(rf"<w:p>(?:(?!</w:p>).)*?{re.escape(key)}.*?</w:p>", lambda _m, x=xml_text: x, text, count=1)
+            text = re.sub(
+                rf"<w:p>(?:(?!</w:p>).)*?{re.escape(key)}.*?</w:p>",
+                lambda _m, x=xml_text: x,
+                text,
+                count=1,
+            )
         element = parse_xml(text)
         self.doc.part._element = element
         return DocxDocument(element, self.doc.part)
@@ -415,7 +424,11 @@ def write_task_table(writer: _Writer, rows: list[TaskRow]) -> None:
     ]
 
     def cell(col: int, text: str, key: str, align: str, merge: str | None = None) -> str:
-        vmerge = "" if merge is None else ('<w:vMerge w:val="restart"/>' if merge == "restart" else "<w:vMerge/>")
+        vmerge = (
+            ""
+            if merge is None
+            else ('<w:vMerge w:val="restart"/>' if merge == "restart" else "<w:vMerge/>")
+        )
         runs = writer.run(text, key) if text else ""
         return (
             f'<w:tc><w:tcPr><w:tcW w:w="{widths[col]}" w:type="dxa"/>{vmerge}<w:vAlign w:val="center"/></w:tcPr>'
