@@ -37,7 +37,9 @@ from app.export.excel import excel_bytes  # noqa: E402
 from app.export.word import word_bytes  # noqa: E402
 
 
-def floor_content(draft: Draft) -> tuple[list[str], list[list[list[str]]], dict[str, list[list[object]]]]:
+def floor_content(
+    draft: Draft,
+) -> tuple[list[str], list[list[list[str]]], dict[str, list[list[object]]]]:
     """What our export writes: every paragraph, every table cell, every sheet cell."""
     from openpyxl import load_workbook
 
@@ -91,13 +93,18 @@ def synthetic(measures: int) -> Draft:
             children.append(node.model_copy(update={"title": f"{node.title}（{k + 1}）"}))
         shell, next_id = renumber_ids(action.model_copy(update={"children": ()}), next_id)
         actions.append(shell.model_copy(update={"children": tuple(children)}))
-    chapters = tuple(c.model_copy(update={"children": tuple(actions)}) if c.id == tasks.id else c for c in demo.chapters)
+    chapters = tuple(
+        c.model_copy(update={"children": tuple(actions)}) if c.id == tasks.id else c
+        for c in demo.chapters
+    )
     return demo.model_copy(update={"chapters": chapters, "next_id": next_id})
 
 
 def _child(measures: int) -> None:
     draft = synthetic(measures)
-    draft = draft.model_copy(update={"layout": draft.layout.model_copy(update={"attachment": True})})
+    draft = draft.model_copy(
+        update={"layout": draft.layout.model_copy(update={"attachment": True})}
+    )
     start = time.perf_counter()
     ours(draft)
     seconds = time.perf_counter() - start
@@ -131,10 +138,15 @@ def main() -> int:
     print(f"ratio                                     {ours_ms / floor_ms:6.2f}")
     for measures in (250, 500, 1000):
         done = subprocess.run(
-            [sys.executable, __file__, "--child", str(measures)], capture_output=True, text=True, check=True
+            [sys.executable, __file__, "--child", str(measures)],
+            capture_output=True,
+            text=True,
+            check=True,
         )
         result = json.loads(done.stdout)
-        print(f"{measures:5d} measures: {result['seconds']:6.2f} s, peak {result['peak_mb']:5.0f} MB")
+        print(
+            f"{measures:5d} measures: {result['seconds']:6.2f} s, peak {result['peak_mb']:5.0f} MB"
+        )
     return 0
 
 

@@ -78,8 +78,12 @@ def paragraph_format(
     spacing = child(ppr, "w:spacing")
     spacing.set(qn("w:before"), str(round(text.space_before_lines * line_pitch_pt * 20)))
     spacing.set(qn("w:after"), str(round(text.space_after_lines * line_pitch_pt * 20)))
-    lines = max(1, -(-int(text.size * 1.25 * 100) // int(line_pitch_pt * 100)))
-    spacing.set(qn("w:line"), str(round(line_pitch_pt * lines * 20)))
+    if text.line_pt:
+        height = text.line_pt
+    else:
+        lines = max(1, -(-int(text.size * 1.25 * 100) // int(line_pitch_pt * 100)))
+        height = line_pitch_pt * lines
+    spacing.set(qn("w:line"), str(round(height * 20)))
     spacing.set(qn("w:lineRule"), "exact")
     ind = child(ppr, "w:ind")
     first = round(text.indent_chars * 100)

@@ -203,6 +203,7 @@ def write_source_sheet(sheet: Worksheet, draft: Draft, style: SheetStyle) -> Non
     """对照表: each county measure and the parent clauses it takes up."""
     label_of = labels(draft)
     plans = {p.id: find_plan_or_none(p.id) for p in draft.parents}
+    sections = {s.id: s for plan in plans.values() if plan for s in plan.walk()}
     headers = ("本县条目", "上级方案", "上级条款", "上级条款标题")
     for col, header in enumerate(headers, 1):
         cell = sheet.cell(1, col, header)
@@ -214,7 +215,7 @@ def write_source_sheet(sheet: Worksheet, draft: Draft, style: SheetStyle) -> Non
     for node in draft.walk():
         for source in node.sources:
             plan = plans.get(source.plan_id)
-            section = plan.find(source.node) if plan else None
+            section = sections.get(source.node)
             values = (
                 f"{label_of.get(node.id, '')}{node.title}",
                 plan.title if plan else source.plan_id,

@@ -55,6 +55,8 @@ class TextStyle(_Model):
     keep_with_next: bool = False
     space_before_lines: float = 0
     space_after_lines: float = 0
+    line_pt: float = 0
+    """An exact line height of its own (tables); 0: whole lines of the page grid."""
 
 
 class AttachmentStyle(_Model):
