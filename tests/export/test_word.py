@@ -172,3 +172,13 @@ def test_run_in_measure_titles_as_a_choice(demo):
         p for p in document.paragraphs if p.text.startswith("1.推进煤炭消费替代和转型升级。")
     )
     assert first.runs[0].bold and first.runs[0].text == "1.推进煤炭消费替代和转型升级。"
+
+
+def test_layout_choices_page_numbers_and_committee(demo):
+    layout = demo.layout.model_copy(update={"page_numbers": "centered", "committee_page": False, "attachment": False})
+    document = Document(io.BytesIO(word_bytes(demo.model_copy(update={"layout": layout}))))
+    footer = document.sections[1].footer.paragraphs[0]
+    assert footer.text.startswith("- ") and footer.alignment == 1
+    assert "编 制 委 员 会" not in [p.text for p in document.paragraphs]
+    assert not document.tables  # no committee table, no attachment
+    assert len(document.sections) == 2
