@@ -62,3 +62,16 @@ def test_a_users_own_template_is_used_and_sandboxed():
     (folder / PREAMBLE).write_text("{% if %}", encoding="utf-8")
     with pytest.raises(TemplateError, match="第 1 行"):
         render_template(PREAMBLE, context_for(COUNTY, []))
+
+
+def test_every_template_uses_only_the_data_it_is_given():
+    import jinja2
+    from jinja2 import meta
+
+    from app import paths
+
+    given = set(context_for(COUNTY, [])) | {"targets"}
+    env = jinja2.Environment()
+    for template in sorted(paths.templates_dir().glob("*.j2")):
+        used = meta.find_undeclared_variables(env.parse(template.read_text(encoding="utf-8")))
+        assert used <= given, (template.name, used - given)
