@@ -274,6 +274,8 @@ def adapt_units(
         else:
             mapped = catalogue.map_unit(name)
             if mapped:
+                # the catalogue's own spelling: 平罗 writes 县商务和投资促进局 for 县商务局
+                mapped = tuple(catalogue.canonical(unit) or unit for unit in mapped)
                 county_units = mapped
                 changes.append(UnitChange(name, mapped, "mapped"))
             else:

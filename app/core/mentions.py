@@ -124,3 +124,40 @@ def render(text: str, draft: Draft, county: CountyContext | None = None) -> str:
 def plain(text: str) -> str:
     """The text with each token shown as a placeholder, for places without a draft."""
     return TOKEN.sub(lambda m: f"{m.group('lead')}〔{m.group('target')}〕", text)
+
+
+def editable(text: str, draft: Draft) -> tuple[str, list[str]]:
+    """The text as the measure editor shows it: each mention as ⟦its words⟧, plus the tokens.
+
+    The user edits words, never token syntax; stored() puts the tokens back.
+    """
+    renderer = TextRenderer(draft)
+    tokens: list[str] = []
+
+    def show(m: re.Match[str]) -> str:
+        tokens.append(m.group(0))
+        words = renderer._resolve(m.group("target"), int(m.group("year")), m.group("lead"))
+        return f"⟦{words or '（不列此目标）'}⟧"
+
+    return TOKEN.sub(show, text), tokens
+
+
+_SHOWN = re.compile(r"⟦[^⟦⟧]*⟧")
+
+
+def stored(shown: str, tokens: list[str]) -> str:
+    """The edited text with its mentions back: the k-th ⟦…⟧ is the k-th token.
+
+    A ⟦…⟧ the user deleted takes its mention with it; one typed by hand
+    beyond the original count stays as plain words.
+    """
+    index = 0
+
+    def back(m: re.Match[str]) -> str:
+        nonlocal index
+        if index < len(tokens):
+            index += 1
+            return tokens[index - 1]
+        return m.group(0)[1:-1]
+
+    return _SHOWN.sub(back, shown)
