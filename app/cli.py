@@ -237,6 +237,15 @@ def cmd_export(args: argparse.Namespace) -> int:
 # ---------------------------------------------------------------- entry
 
 
+def _run_gui() -> int:
+    """`peakplan` with no command opens the desktop app (Qt is loaded only here)."""
+    try:
+        from app.gui.app import run
+    except ImportError as exc:
+        return _fail("peakplan", f"无法启动窗口程序（{exc}），命令行用法见 peakplan --help")
+    return run([sys.argv[0]])
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="peakplan",
@@ -310,8 +319,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     handler = getattr(args, "handler", None)
     if handler is None:
-        parser.print_help()
-        return EXIT_OK
+        return _run_gui()
     try:
         return handler(args)
     except PeakPlanError as exc:

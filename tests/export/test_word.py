@@ -175,7 +175,9 @@ def test_run_in_measure_titles_as_a_choice(demo):
 
 
 def test_layout_choices_page_numbers_and_committee(demo):
-    layout = demo.layout.model_copy(update={"page_numbers": "centered", "committee_page": False, "attachment": False})
+    layout = demo.layout.model_copy(
+        update={"page_numbers": "centered", "committee_page": False, "attachment": False}
+    )
     document = Document(io.BytesIO(word_bytes(demo.model_copy(update={"layout": layout}))))
     footer = document.sections[1].footer.paragraphs[0]
     assert footer.text.startswith("- ") and footer.alignment == 1

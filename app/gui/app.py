@@ -1,0 +1,97 @@
+"""Starting the desktop app: the last draft, a recovered one, or the demo on first start."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app import paths
+from app.core.demo import load_demo
+from app.core.draft_files import discard_recovery, find_recoveries
+from app.core.errors import PeakPlanError
+from app.gui.document import DraftDocument
+from app.gui.main_window import MainWindow
+
+
+def settings() -> QSettings:
+    """Window state and recent files, in the per-user folder (PEAKPLAN_DATA_DIR moves it)."""
+    return QSettings(str(paths.user_data_dir() / "settings.ini"), QSettings.Format.IniFormat)
+
+
+def ask_recover(window: MainWindow, saved_at: str, title: str) -> bool:
+    """Offer a draft left by a session that did not end normally (tests replace this)."""
+    return (
+        QMessageBox.question(
+            window,
+            window.tr("恢复未保存的修改"),
+            window.tr("上次关闭前有未保存的修改（{}，{}）。要恢复吗？").format(title, saved_at),
+        )
+        == QMessageBox.StandardButton.Yes
+    )
+
+
+def first_document(window_parent=None) -> DraftDocument:
+    """The demo, as an unsaved copy: what a newcomer sees."""
+    return DraftDocument(load_demo(), None, window_parent)
+
+
+def build_window(path: Path | None = None) -> MainWindow:
+    store = settings()
+    window = MainWindow(first_document(), store)
+    opened = False
+    if path is not None:
+        opened = window.open_path(path)
+    else:
+        recent = store.value("recent", [], list) or []
+        if recent and Path(recent[0]).is_file():
+            try:
+                window.set_document(DraftDocument.open(Path(recent[0]), window))
+                opened = True
+            except PeakPlanError:
+                opened = False
+    for recovery in find_recoveries():
+        if recovery.draft is None:
+            recovery.path.unlink(missing_ok=True)
+            continue
+        if ask_recover(window, recovery.saved_at, recovery.draft.meta.document_title):
+            draft_path = Path(recovery.draft_path) if recovery.draft_path else None
+            doc = DraftDocument(recovery.draft, draft_path, window)
+            doc.stack.resetClean()
+            window.set_document(doc)
+            doc.sha = ""
+            _mark_modified(doc)
+        else:
+            discard_recovery(Path(recovery.draft_path) if recovery.draft_path else None)
+        break
+    del opened
+    return window
+
+
+def _mark_modified(doc: DraftDocument) -> None:
+    """A recovered draft is unsaved work: one step on the stack makes it so."""
+    from app.gui.commands import DraftCommand
+
+    doc.stack.push(DraftCommand(doc, "恢复未保存的修改", doc.draft))
+
+
+def run(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv if argv is None else argv)
+    QApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+    )
+    app = QApplication.instance() or QApplication(argv)
+    app.setApplicationName("碳达峰方案起草助手")
+    app.setOrganizationName("PeakPlan")
+    path = Path(argv[1]) if len(argv) > 1 and not argv[1].startswith("-") else None
+    window = build_window(path)
+    window.resize(1366, 768) if not window.settings.value("window/geometry") else None
+    window.show()
+    if os.environ.get("PEAKPLAN_QUIT_AFTER_MS"):
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(int(os.environ["PEAKPLAN_QUIT_AFTER_MS"]), app.quit)
+    return app.exec()

@@ -1,0 +1,68 @@
+"""Undo commands: each holds the draft before and after one core operation.
+
+Core operations are pure functions, so a command is the two drafts and undo
+is putting the old one back. Typing in one field of one measure merges into a
+single step (mergeWith), as Qt's own examples do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoCommand
+
+from app.core.draft import Draft
+from app.gui.document import DraftDocument
+
+_MERGE_ID = 4242
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("commands", text)
+
+
+class DraftCommand(QUndoCommand):
+    """One edit: the draft before, the draft after."""
+
+    def __init__(self, doc: DraftDocument, text: str, after: Draft, merge_key: str = "") -> None:
+        super().__init__(text)
+        self.doc = doc
+        self.before = doc.draft
+        self.after = after
+        self.merge_key = merge_key
+
+    def redo(self) -> None:
+        self.doc.apply(self.after)
+
+    def undo(self) -> None:
+        self.doc.apply(self.before)
+
+    def id(self) -> int:
+        return _MERGE_ID if self.merge_key else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if (
+            not isinstance(other, DraftCommand)
+            or other.merge_key != self.merge_key
+            or not self.merge_key
+        ):
+            return False
+        self.after = other.after
+        return True
+
+
+def push(
+    doc: DraftDocument,
+    text: str,
+    operation: Callable[..., Draft],
+    *args,
+    merge_key: str = "",
+    **kwargs,
+) -> Draft:
+    """Run a core operation on the open draft as one undoable step."""
+    after = operation(doc.draft, *args, **kwargs)
+    if after == doc.draft:
+        return after
+    doc.stack.push(DraftCommand(doc, tr(text), after, merge_key))
+    return after

@@ -1,0 +1,402 @@
+"""The drafting window: parent plans, outline, measure editor and preview side by side.
+
+Menus follow the platform's conventions (文件 / 编辑 / 帮助, standard
+shortcuts); every edit is an undoable command; unsaved work is autosaved to a
+recovery file and never lost on close without asking.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QInputDialog,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTabWidget,
+    QUndoView,
+    QVBoxLayout,
+)
+
+from app.core import edits
+from app.core.demo import load_demo
+from app.core.draft import Draft
+from app.core.errors import PeakPlanError
+from app.core.tree import EditError
+from app.gui.commands import push
+from app.gui.document import DraftDocument
+from app.gui.editor import MeasureEditor
+from app.gui.export_dialog import ExportDialog
+from app.gui.outline import OutlineView
+from app.gui.parents import ParentPanel
+from app.gui.preview import Preview
+
+AUTOSAVE_MS = 60_000
+RECENT_MAX = 8
+FILE_FILTER = "起草文件 (*.peakplan)"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, doc: DraftDocument, settings: QSettings) -> None:
+        super().__init__()
+        self.settings = settings
+        self.doc = doc
+        self.parents = ParentPanel(doc)
+        self.outline = OutlineView(doc)
+        self.editor = MeasureEditor(doc)
+        self.preview = Preview(doc)
+        left = QTabWidget()
+        left.addTab(self.outline, self.tr("方案大纲"))
+        left.addTab(self.parents, self.tr("上级方案"))
+        self.left = left
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.editor)
+        self.splitter.addWidget(self.preview)
+        self.splitter.setSizes([330, 560, 470])
+        self.setCentralWidget(self.splitter)
+        self.outline.node_selected.connect(self._select)
+        self.parents.taken.connect(self._select_and_show)
+        self._menus()
+        self.autosave = QTimer(self, interval=AUTOSAVE_MS)
+        self.autosave.timeout.connect(self._autosave)
+        self.autosave.start()
+        self._watch(doc)
+        self._restore()
+
+    # ------------------------------------------------------------ set-up
+
+    def _menus(self) -> None:
+        bar = self.menuBar()
+        file = bar.addMenu(self.tr("文件(&F)"))
+        self._action(file, self.tr("新建(&N)"), self.new_draft, QKeySequence.StandardKey.New)
+        self._action(file, self.tr("打开(&O)…"), self.open_dialog, QKeySequence.StandardKey.Open)
+        self.recent_menu = file.addMenu(self.tr("最近打开"))
+        self._action(file, self.tr("示例：平罗县送审稿"), self.open_demo)
+        file.addSeparator()
+        self._action(file, self.tr("保存(&S)"), self.save, QKeySequence.StandardKey.Save)
+        self._action(file, self.tr("另存为(&A)…"), self.save_as, QKeySequence.StandardKey.SaveAs)
+        self._action(file, self.tr("导出(&E)…"), self.export, "Ctrl+E")
+        file.addSeparator()
+        self._action(file, self.tr("退出(&X)"), self.close, QKeySequence.StandardKey.Quit)
+        edit = bar.addMenu(self.tr("编辑(&E)"))
+        self.undo_action = self.doc.stack.createUndoAction(self, self.tr("撤销"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.doc.stack.createRedoAction(self, self.tr("重做"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence.StandardKey.Redo])
+        edit.addAction(self.undo_action)
+        edit.addAction(self.redo_action)
+        self._action(edit, self.tr("操作历史…"), self.show_history)
+        edit.addSeparator()
+        self._action(edit, self.tr("添加本县措施…"), self.add_measure, "Ctrl+M")
+        self._action(edit, self.tr("与下一条措施合并"), self.merge_next)
+        self._action(edit, self.tr("上移"), lambda: self.reorder(-1), "Alt+Up")
+        self._action(edit, self.tr("下移"), lambda: self.reorder(1), "Alt+Down")
+        self._action(edit, self.tr("删除"), self.delete, QKeySequence.StandardKey.Delete)
+        self._fill_recent()
+
+    def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _watch(self, doc: DraftDocument) -> None:
+        doc.path_changed.connect(self._title)
+        doc.stack.indexChanged.connect(lambda _i: self._title())
+        self._title()
+
+    def _title(self) -> None:
+        star = "*" if self.doc.modified else ""
+        self.setWindowTitle(f"{self.doc.title}{star} — 碳达峰方案起草助手")
+        self.setWindowModified(self.doc.modified)
+
+    def _restore(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        sizes = self.settings.value("window/splitter")
+        if sizes is not None:
+            self.splitter.restoreState(sizes)
+
+    # ------------------------------------------------------------ documents
+
+    def set_document(self, doc: DraftDocument) -> None:
+        old = self.doc
+        self.doc = doc
+        for view in (self.outline, self.preview):
+            view.set_document(doc)
+        self.parents.set_document(doc)
+        self.editor.doc = doc
+        doc.changed.connect(self.editor.reload)
+        self.editor.show_node("")
+        self.undo_action.deleteLater()
+        self.redo_action.deleteLater()
+        self.menuBar().clear()
+        self._menus()
+        self._watch(doc)
+        old.discard_recovery() if not old.modified else None
+        old.deleteLater()
+
+    def _select(self, node_id: str) -> None:
+        self.editor.show_node(node_id)
+        self.preview.show_node(node_id)
+
+    def _select_and_show(self, node_id: str) -> None:
+        self.outline.select(node_id)
+        self._select(node_id)
+
+    def ask_to_save(self) -> str:
+        """save / discard / cancel, for a draft with unsaved changes (tests replace this)."""
+        answer = QMessageBox.question(
+            self,
+            self.tr("未保存的修改"),
+            self.tr("“{}”有未保存的修改，要保存吗？").format(self.doc.title),
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+        )
+        return {
+            QMessageBox.StandardButton.Save: "save",
+            QMessageBox.StandardButton.Discard: "discard",
+        }.get(answer, "cancel")
+
+    def may_leave(self) -> bool:
+        if not self.doc.modified:
+            return True
+        answer = self.ask_to_save()
+        if answer == "save":
+            return self.save()
+        return answer == "discard"
+
+    def open_path(self, path: Path) -> bool:
+        if not self.may_leave():
+            return False
+        try:
+            doc = DraftDocument.open(path, self)
+        except PeakPlanError as exc:
+            self.show_error(self.tr("无法打开"), f"{path}：{exc.one_line()}")
+            return False
+        self.set_document(doc)
+        self._remember(path)
+        return True
+
+    def open_dialog(self) -> None:
+        folder = str(self.settings.value("folders/open", str(Path.home())))
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("打开起草文件"), folder, self.tr(FILE_FILTER)
+        )
+        if path:
+            self.settings.setValue("folders/open", str(Path(path).parent))
+            self.open_path(Path(path))
+
+    def open_demo(self) -> None:
+        if self.may_leave():
+            self.set_document(DraftDocument(load_demo(), None, self))
+
+    def new_draft(self) -> None:
+        """A new draft from a parent plan; the full wizard comes with the county-data pages."""
+        if not self.may_leave():
+            return
+        from app.core.library import find_plan
+        from app.core.new_draft import new_draft
+
+        county, ok = QInputDialog.getText(self, self.tr("新建"), self.tr("县名（如 永宁县）"))
+        if not ok or not county.strip():
+            return
+        plans = {
+            "银川市碳达峰实施方案（yinchuan-city）": "yinchuan-city",
+            "自治区碳达峰实施方案（ningxia-region）": "ningxia-region",
+        }
+        choice, ok = QInputDialog.getItem(
+            self, self.tr("新建"), self.tr("上级方案"), list(plans), 0, False
+        )
+        if not ok:
+            return
+        city, ok = QInputDialog.getText(self, self.tr("新建"), self.tr("所属市"), text="银川市")
+        if not ok:
+            return
+        try:
+            draft, _reports = new_draft(
+                county=county.strip(),
+                city=city.strip(),
+                region="宁夏回族自治区",
+                plan=find_plan(plans[choice]),
+            )
+        except PeakPlanError as exc:
+            self.show_error(self.tr("新建"), exc.one_line())
+            return
+        self.set_document(DraftDocument(draft, None, self))
+
+    def save(self) -> bool:
+        if self.doc.path is None:
+            return self.save_as()
+        if (
+            self.doc.changed_on_disk()
+            and QMessageBox.question(
+                self, self.tr("保存"), self.tr("文件在打开后已被其他程序修改，仍要覆盖吗？")
+            )
+            != QMessageBox.StandardButton.Yes
+        ):
+            return False
+        try:
+            self.doc.save()
+        except PeakPlanError as exc:
+            self.show_error(self.tr("保存失败"), exc.one_line())
+            return False
+        self._remember(self.doc.path)
+        return True
+
+    def save_as(self) -> bool:
+        folder = str(self.settings.value("folders/save", str(Path.home())))
+        suggested = str(Path(folder) / f"{self.doc.draft.meta.document_title}.peakplan")
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("另存为"), suggested, self.tr(FILE_FILTER)
+        )
+        if not path:
+            return False
+        path = Path(path) if path.endswith(".peakplan") else Path(path + ".peakplan")
+        self.settings.setValue("folders/save", str(path.parent))
+        try:
+            self.doc.save(path)
+        except PeakPlanError as exc:
+            self.show_error(self.tr("保存失败"), exc.one_line())
+            return False
+        self._remember(path)
+        return True
+
+    def export(self) -> ExportDialog:
+        folder = str(
+            self.settings.value(
+                "folders/export", str(self.doc.path.parent if self.doc.path else Path.home())
+            )
+        )
+        dialog = ExportDialog(self.doc.draft, folder, self)
+        if dialog.exec() == QDialog.DialogCode.Rejected and dialog.result is None:
+            return dialog
+        self.settings.setValue("folders/export", dialog.folder.text())
+        layout = dialog.chosen_layout()
+        if layout != self.doc.draft.layout:
+            push(self.doc, "导出版式", lambda d: d.model_copy(update={"layout": layout}))
+        return dialog
+
+    def _remember(self, path: Path) -> None:
+        recent = [str(path)] + [
+            p for p in self.settings.value("recent", [], list) or [] if p != str(path)
+        ]
+        self.settings.setValue("recent", recent[:RECENT_MAX])
+        self._fill_recent()
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in self.settings.value("recent", [], list) or []:
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(lambda _checked=False, p=path: self.open_path(Path(p)))
+        self.recent_menu.setEnabled(not self.recent_menu.isEmpty())
+
+    # ------------------------------------------------------------ edits
+
+    def _current(self) -> str:
+        return self.outline.current_id()
+
+    def add_measure(self) -> None:
+        node = self.doc.draft.find(self._current())
+        if node is None:
+            return
+        action_id = node.id if node.level <= 2 else self._parent_id(node.id)
+        title, ok = QInputDialog.getText(self, self.tr("添加本县措施"), self.tr("措施标题"))
+        if ok and title.strip():
+            try:
+                push(
+                    self.doc,
+                    "添加本县措施",
+                    lambda d: edits.add_measure(d, action_id, title.strip())[0],
+                )
+            except EditError as exc:
+                self.show_error(self.tr("添加本县措施"), exc.one_line())
+
+    def _parent_id(self, node_id: str) -> str:
+        from app.core.tree import parent_of
+
+        parent = parent_of(self.doc.draft, node_id)
+        return parent.id if parent else node_id
+
+    def merge_next(self) -> None:
+        node_id = self._current()
+        from app.core.tree import index_in_parent, parent_of
+
+        parent = parent_of(self.doc.draft, node_id)
+        if parent is None:
+            return
+        _pid, index = index_in_parent(self.doc.draft, node_id)
+        if index + 1 >= len(parent.children):
+            return
+        push(self.doc, "合并措施", edits.merge, node_id, parent.children[index + 1].id)
+
+    def reorder(self, step: int) -> None:
+        node_id = self._current()
+        if not node_id:
+            return
+        from app.core.tree import index_in_parent
+
+        _parent, index = index_in_parent(self.doc.draft, node_id)
+        if index + step >= 0:
+            try:
+                push(self.doc, "调整顺序", edits.reorder, node_id, index + step)
+            except EditError:
+                return
+            self.outline.select(node_id)
+
+    def delete(self) -> None:
+        node = self.doc.draft.find(self._current())
+        if node is None:
+            return
+        if (
+            QMessageBox.question(
+                self, self.tr("删除"), self.tr("删除“{}”及其下的全部内容？").format(node.title)
+            )
+            == QMessageBox.StandardButton.Yes
+        ):
+            push(self.doc, "删除", edits.remove, node.id)
+
+    def show_history(self) -> None:
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("操作历史"))
+        layout = QVBoxLayout(dialog)
+        view = QUndoView(self.doc.stack)
+        view.setEmptyLabel(self.tr("<打开时>"))
+        layout.addWidget(view)
+        dialog.resize(360, 420)
+        dialog.show()
+
+    # ------------------------------------------------------------ safety
+
+    def _autosave(self) -> None:
+        try:
+            self.doc.autosave()
+        except PeakPlanError as exc:
+            self.statusBar().showMessage(self.tr("自动保存失败：{}").format(exc.one_line()), 10_000)
+
+    def show_error(self, title: str, message: str) -> None:
+        QMessageBox.warning(self, title, message)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.may_leave():
+            event.ignore()
+            return
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/splitter", self.splitter.saveState())
+        if not self.doc.modified:
+            self.doc.discard_recovery()
+        event.accept()
+
+
+def current_draft(window: MainWindow) -> Draft:
+    return window.doc.draft

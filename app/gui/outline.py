@@ -1,0 +1,156 @@
+"""The draft outline: chapters, actions and measures, numbered as they will print.
+
+A tree over node ids; every change to the structure goes through a command
+(rename by editing the item, reorder with 上移/下移 or by dragging, add a
+county-only measure, merge, delete).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QAbstractItemView, QTreeView
+
+from app.core import edits
+from app.core.render import labels
+from app.core.tree import EditError
+from app.gui.commands import push
+from app.gui.document import DraftDocument
+
+NODE_ID = Qt.ItemDataRole.UserRole + 1
+
+
+class OutlineView(QTreeView):
+    node_selected = Signal(str)
+
+    def __init__(self, doc: DraftDocument) -> None:
+        super().__init__()
+        self.doc = doc
+        self.model_ = QStandardItemModel(self)
+        self.setModel(self.model_)
+        self.setHeaderHidden(True)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked
+        )
+        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.model_.itemChanged.connect(self._renamed)
+        self.selectionModel().currentChanged.connect(self._current)
+        self._filling = False
+        self.set_document(doc)
+
+    def set_document(self, doc: DraftDocument) -> None:
+        self.doc = doc
+        doc.changed.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        current = self.current_id()
+        expanded = (
+            {i for i in self._ids() if self.isExpanded(self._index_of(i))}
+            if self.model_.rowCount()
+            else None
+        )
+        self._filling = True
+        self.model_.clear()
+        label_of = labels(self.doc.draft)
+
+        def add(parent: QStandardItem, node) -> None:
+            item = QStandardItem(f"{label_of[node.id]}{node.title}")
+            item.setData(node.id, NODE_ID)
+            item.setEditable(True)
+            item.setToolTip(
+                "本县自有" if node.is_own else "采纳自：" + "、".join(s.node for s in node.sources)
+            )
+            parent.appendRow(item)
+            for child in node.children:
+                add(item, child)
+
+        root = self.model_.invisibleRootItem()
+        for chapter in self.doc.draft.chapters:
+            add(root, chapter)
+        self._filling = False
+        if expanded is None:
+            self.expandToDepth(1)
+        else:
+            for node_id in expanded:
+                index = self._index_of(node_id)
+                if index.isValid():
+                    self.expand(index)
+        if current:
+            self.select(current)
+
+    def _ids(self) -> list[str]:
+        out: list[str] = []
+
+        def walk(item: QStandardItem) -> None:
+            for row in range(item.rowCount()):
+                child = item.child(row)
+                out.append(child.data(NODE_ID))
+                walk(child)
+
+        walk(self.model_.invisibleRootItem())
+        return out
+
+    def _index_of(self, node_id: str) -> QModelIndex:
+        found = self.model_.match(
+            self.model_.index(0, 0),
+            NODE_ID,
+            node_id,
+            1,
+            Qt.MatchFlag.MatchRecursive | Qt.MatchFlag.MatchExactly,
+        )
+        return found[0] if found else QModelIndex()
+
+    def select(self, node_id: str) -> None:
+        index = self._index_of(node_id)
+        if index.isValid():
+            self.setCurrentIndex(index)
+            self.scrollTo(index)
+
+    def current_id(self) -> str:
+        index = self.currentIndex()
+        return index.data(NODE_ID) if index.isValid() else ""
+
+    def _current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid() and not self._filling:
+            self.node_selected.emit(current.data(NODE_ID))
+
+    def _renamed(self, item: QStandardItem) -> None:
+        if self._filling:
+            return
+        node = self.doc.draft.find(item.data(NODE_ID))
+        if node is None:
+            return
+        label = labels(self.doc.draft)[node.id]
+        title = item.text().removeprefix(label).strip()
+        if title and title != node.title:
+            push(self.doc, "重命名", edits.rename, node.id, title)
+        else:
+            self.refresh()
+
+    def dropEvent(self, event) -> None:
+        """A drag within the outline is a move command; the tree is then rebuilt from the draft."""
+        moving = self.current_id()
+        target = self.indexAt(event.position().toPoint())
+        position = self.dropIndicatorPosition()
+        event.setDropAction(Qt.DropAction.IgnoreAction)
+        event.accept()
+        if not moving or not target.isValid():
+            return
+        target_id = target.data(NODE_ID)
+        if position == QAbstractItemView.DropIndicatorPosition.OnItem:
+            parent_id, index = target_id, None
+        else:
+            parent = self.doc.draft.find(target_id)
+            from app.core.tree import index_in_parent
+
+            parent_id, index = index_in_parent(self.doc.draft, target_id)
+            if position == QAbstractItemView.DropIndicatorPosition.BelowItem:
+                index += 1
+            del parent
+        try:
+            push(self.doc, "移动", edits.move, moving, parent_id, index)
+        except EditError:  # a move the tree does not allow (into itself) just does not happen
+            self.refresh()
