@@ -22,7 +22,7 @@ os.environ["PEAKPLAN_DATA_DIR"] = tempfile.mkdtemp(prefix="peakplan-shots-")
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from app.gui.app import build_window  # noqa: E402
+from app.gui.app import build_window, install_translations  # noqa: E402
 from app.gui.export_dialog import ExportDialog  # noqa: E402
 
 
@@ -37,10 +37,18 @@ def main() -> int:
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication([])
+    install_translations(app)
     window = build_window()
     window.resize(1366, 768)
     window.show()
-    measure = next(m for m in window.doc.draft.measures() if m.title == "大力发展新能源")
+    # a 宁夏 measure 平罗 did not take up, taken up now: its adapted words show
+    tree = window.parents.tree("ningxia-region")
+    tree.take("ningxia-region:三.二.4")
+    measure = next(
+        n
+        for n in window.doc.draft.walk()
+        if any(s.node == "ningxia-region:三.二.4" for s in n.sources)
+    )
     window.outline.select(measure.id)
     window._select(measure.id)
     settle(app)
@@ -54,6 +62,10 @@ def main() -> int:
     dialog.grab().save(str(args.out / "export-dialog.png"))
     for name in ("main-window.png", "measure-editor.png", "export-dialog.png"):
         print(args.out / name)
+    window.shutdown()
+    window.doc.stack.clear()
+    window.deleteLater()
+    app.processEvents()
     return 0
 
 

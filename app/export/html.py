@@ -15,11 +15,11 @@ from app.core.render import rendered_nodes
 _CSS = """
 body { font-family: '仿宋_GB2312', 'FangSong', 'AR PL UMing CN', serif; font-size: 12pt; line-height: 150%; }
 h1 { font-family: '方正小标宋简体', 'Noto Serif CJK SC', serif; font-size: 17pt; text-align: center; font-weight: normal; }
-p.cover { text-align: center; }
-p.h1 { font-family: '黑体', 'Noto Sans CJK SC', sans-serif; text-indent: 2em; margin: 0; }
-p.h2 { font-family: '楷体_GB2312', 'KaiTi', 'AR PL UKai CN', serif; text-indent: 2em; margin: 0; }
-p.h3 { font-weight: bold; text-indent: 2em; margin: 0; }
-p.body { text-indent: 2em; margin: 0; text-align: justify; }
+p.cover { text-align: center; font-size: 12pt; }
+p.h1 { font-family: '黑体', 'Noto Sans CJK SC', sans-serif; font-size: 12pt; text-indent: 2em; margin: 0; }
+p.h2 { font-family: '楷体_GB2312', 'KaiTi', 'AR PL UKai CN', serif; font-size: 12pt; text-indent: 2em; margin: 0; }
+p.h3 { font-weight: bold; font-size: 12pt; text-indent: 2em; margin: 0; }
+p.body { font-size: 12pt; text-indent: 2em; margin: 0; text-align: justify; }
 span.clause { color: #444; }
 """
 

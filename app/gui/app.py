@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, Qt, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import paths
@@ -37,6 +37,14 @@ def ask_recover(window: MainWindow, saved_at: str, title: str) -> bool:
 def first_document(window_parent=None) -> DraftDocument:
     """The demo, as an unsaved copy: what a newcomer sees."""
     return DraftDocument(load_demo(), None, window_parent)
+
+
+def install_translations(app: QApplication) -> None:
+    """Qt's own strings (Close, Cancel, file dialogs) in Simplified Chinese."""
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_", folder):
+        app.installTranslator(translator)
 
 
 def build_window(path: Path | None = None) -> MainWindow:
@@ -86,6 +94,7 @@ def run(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(argv)
     app.setApplicationName("碳达峰方案起草助手")
     app.setOrganizationName("PeakPlan")
+    install_translations(app)
     path = Path(argv[1]) if len(argv) > 1 and not argv[1].startswith("-") else None
     window = build_window(path)
     window.resize(1366, 768) if not window.settings.value("window/geometry") else None
@@ -94,4 +103,6 @@ def run(argv: list[str] | None = None) -> int:
         from PySide6.QtCore import QTimer
 
         QTimer.singleShot(int(os.environ["PEAKPLAN_QUIT_AFTER_MS"]), app.quit)
-    return app.exec()
+    code = app.exec()
+    window.shutdown()
+    return code

@@ -34,7 +34,10 @@ class DraftDocument(QObject):
         self.path = path
         self.sha = file_sha256(path) if path else ""
         self.stack = QUndoStack(self)
-        self.stack.cleanChanged.connect(lambda _clean: self.path_changed.emit())
+        self.stack.cleanChanged.connect(self._clean_changed)
+
+    def _clean_changed(self, _clean: bool) -> None:
+        self.path_changed.emit()
 
     @classmethod
     def open(cls, path: Path, parent: QObject | None = None) -> DraftDocument:
@@ -49,7 +52,7 @@ class DraftDocument(QObject):
 
     @property
     def modified(self) -> bool:
-        return not self.stack.isClean() or (self.path is None and self.stack.count() > 0)
+        return not self.stack.isClean()
 
     @property
     def title(self) -> str:

@@ -7,9 +7,11 @@ beside it, read-only, with the words adaptation changed marked.
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from PySide6.QtCore import QStringListModel, Qt, QTimer
+from PySide6.QtGui import QColor, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QTextBrowser,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -46,6 +49,7 @@ class MeasureEditor(QWidget):
         self.doc = doc
         self.node_id = ""
         self.tokens: list[str] = []
+        self.adapted_words: set[str] = set()
         self._loading = False
         self.heading = QLabel()
         self.heading.setWordWrap(True)
@@ -161,12 +165,35 @@ class MeasureEditor(QWidget):
                 self.rows.setItem(row, col, QTableWidgetItem(value))
         self.rows.resizeRowsToContents()
         self.parent_text.setHtml(self._parent_html(node))
+        self._mark_adapted()
         self._loading = False
+
+    def _mark_adapted(self) -> None:
+        """Green where adaptation put county words in; ⟦…⟧ targets in blue."""
+        selections = []
+        text = self.text.toPlainText()
+        document = self.text.document()
+        for word, colour in [(w, "#d8f5d0") for w in self.adapted_words] + [(None, "#dce8ff")]:
+            spans = (
+                [(m.start(), m.end()) for m in re.finditer(r"⟦[^⟦⟧]*⟧", text)]
+                if word is None
+                else [(m.start(), m.end()) for m in re.finditer(re.escape(word), text)]
+            )
+            for start, end in spans:
+                selection = QTextEdit.ExtraSelection()
+                cursor = QTextCursor(document)
+                cursor.setPosition(start)
+                cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+                selection.cursor = cursor
+                selection.format.setBackground(QColor(colour))
+                selections.append(selection)
+        self.text.setExtraSelections(selections)
 
     def _parent_html(self, node) -> str:
         """The parent clause with each word adaptation changes struck through and the new word after it."""
         parts = []
         draft = self.doc.draft
+        self.adapted_words = set()
         for source in node.sources:
             plan = find_plan_or_none(source.plan_id)
             section = plan.find(source.node) if plan else None
@@ -182,6 +209,7 @@ class MeasureEditor(QWidget):
                 for change in adapted.changes:
                     if change.reason.startswith("目标"):
                         continue
+                    self.adapted_words.add(change.new)
                     start = paragraph.find(change.old, old_position)
                     if start < 0:
                         continue

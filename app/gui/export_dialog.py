@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.draft import Draft
-from app.export.files import ExportResult, export_draft, export_paths
 from app.gui.workers import Job, start
 
 
@@ -32,7 +31,7 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("导出"))
         self.draft = draft
-        self.result: ExportResult | None = None
+        self.result = None
         self.folder = QLineEdit(folder)
         browse = QPushButton(self.tr("浏览…"))
         browse.clicked.connect(self._browse)
@@ -114,6 +113,11 @@ class ExportDialog(QDialog):
         if not (self.word.isChecked() or self.excel.isChecked()):
             self.status.setText(self.tr("请至少选择一个文件"))
             return
+        from app.export.files import (  # python-docx/openpyxl load on first export
+            export_draft,
+            export_paths,
+        )
+
         folder = Path(self.folder.text().strip())
         draft = self.draft.model_copy(update={"layout": self.chosen_layout()})
         word, excel = export_paths(draft, folder)
@@ -145,7 +149,7 @@ class ExportDialog(QDialog):
         self.job = job
         start(job)
 
-    def _done(self, result: ExportResult) -> None:
+    def _done(self, result) -> None:
         self.result = result
         self.progress.hide()
         self.buttons.setEnabled(True)

@@ -7,6 +7,7 @@ recovery file and never lost on close without asking.
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
@@ -110,12 +111,22 @@ class MainWindow(QMainWindow):
 
     def _watch(self, doc: DraftDocument) -> None:
         doc.path_changed.connect(self._title)
-        doc.stack.indexChanged.connect(lambda _i: self._title())
+        doc.stack.indexChanged.connect(self._title)
         self._title()
 
-    def _title(self) -> None:
-        star = "*" if self.doc.modified else ""
-        self.setWindowTitle(f"{self.doc.title}{star} — 碳达峰方案起草助手")
+    def shutdown(self) -> None:
+        """Disconnect from the document before Qt tears the objects down at exit."""
+        self.autosave.stop()
+        for signal, slot in (
+            (self.doc.stack.indexChanged, self._title),
+            (self.doc.path_changed, self._title),
+        ):
+            with contextlib.suppress(RuntimeError, TypeError):
+                signal.disconnect(slot)
+
+    def _title(self, *_args) -> None:
+        # Qt shows “*” at [*] while the window is marked modified.
+        self.setWindowTitle(f"{self.doc.title}[*] — 碳达峰方案起草助手")
         self.setWindowModified(self.doc.modified)
 
     def _restore(self) -> None:

@@ -73,9 +73,10 @@ def test_editing_text_then_undo_restores_it(window, qtbot):
     assert (
         window.doc.draft.find(measure.id).paragraphs[0] == original.find(measure.id).paragraphs[0]
     )
-    assert "*" in window.windowTitle()
+    assert window.isWindowModified()
     window.undo_action.trigger()
     assert window.doc.draft == original
+    assert not window.isWindowModified()
 
 
 def test_changing_the_lead_unit_changes_the_task_row_and_the_preview(window, qtbot):
