@@ -43,7 +43,9 @@ def install_translations(app: QApplication) -> None:
     """Qt's own strings (Close, Cancel, file dialogs) in Simplified Chinese."""
     translator = QTranslator(app)
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if translator.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_", folder):
+    if translator.load(
+        QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_", folder
+    ):
         app.installTranslator(translator)
 
 
@@ -76,6 +78,9 @@ def build_window(path: Path | None = None) -> MainWindow:
             discard_recovery(Path(recovery.draft_path) if recovery.draft_path else None)
         break
     del opened
+    first = next(window.doc.draft.measures(), None)
+    if first is not None:
+        window._select_and_show(first.id)
     return window
 
 

@@ -38,6 +38,7 @@ from app.gui.parents import ParentPanel
 from app.gui.preview import Preview
 
 AUTOSAVE_MS = 60_000
+IDLE_AUTOSAVE_MS = 5_000
 RECENT_MAX = 8
 FILE_FILTER = "起草文件 (*.peakplan)"
 
@@ -62,11 +63,15 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([330, 560, 470])
         self.setCentralWidget(self.splitter)
         self.outline.node_selected.connect(self._select)
+        self.outline.parent_dropped.connect(self.take_up_at)
         self.parents.taken.connect(self._select_and_show)
         self._menus()
         self.autosave = QTimer(self, interval=AUTOSAVE_MS)
         self.autosave.timeout.connect(self._autosave)
         self.autosave.start()
+        # and when the user pauses: a few seconds after the last edit
+        self.idle = QTimer(self, singleShot=True, interval=IDLE_AUTOSAVE_MS)
+        self.idle.timeout.connect(self._autosave)
         self._watch(doc)
         self._restore()
 
@@ -112,11 +117,13 @@ class MainWindow(QMainWindow):
     def _watch(self, doc: DraftDocument) -> None:
         doc.path_changed.connect(self._title)
         doc.stack.indexChanged.connect(self._title)
+        doc.changed.connect(self.idle.start)
         self._title()
 
     def shutdown(self) -> None:
         """Disconnect from the document before Qt tears the objects down at exit."""
         self.autosave.stop()
+        self.idle.stop()
         for signal, slot in (
             (self.doc.stack.indexChanged, self._title),
             (self.doc.path_changed, self._title),
@@ -155,6 +162,13 @@ class MainWindow(QMainWindow):
         self._watch(doc)
         old.discard_recovery() if not old.modified else None
         old.deleteLater()
+
+    def take_up_at(self, section_id: str, parent_id: str, index: int) -> None:
+        """A parent measure dropped on the outline: taken up at that place."""
+        plan_id = section_id.split(":", 1)[0]
+        tree = self.parents.tree(plan_id)
+        if tree is not None:
+            tree.take(section_id, parent_id or None, None if index < 0 else index)
 
     def _select(self, node_id: str) -> None:
         self.editor.show_node(node_id)

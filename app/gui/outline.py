@@ -13,15 +13,17 @@ from PySide6.QtWidgets import QAbstractItemView, QTreeView
 
 from app.core import edits
 from app.core.render import labels
-from app.core.tree import EditError
+from app.core.tree import EditError, index_in_parent
 from app.gui.commands import push
 from app.gui.document import DraftDocument
+from app.gui.parents import SECTION_MIME
 
 NODE_ID = Qt.ItemDataRole.UserRole + 1
 
 
 class OutlineView(QTreeView):
     node_selected = Signal(str)
+    parent_dropped = Signal(str, str, int)  # section id, county parent node id, index (-1: end)
 
     def __init__(self, doc: DraftDocument) -> None:
         super().__init__()
@@ -33,7 +35,8 @@ class OutlineView(QTreeView):
             QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.DoubleClicked
         )
-        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setAcceptDrops(True)
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.model_.itemChanged.connect(self._renamed)
         self.selectionModel().currentChanged.connect(self._current)
@@ -130,26 +133,46 @@ class OutlineView(QTreeView):
         else:
             self.refresh()
 
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasFormat(SECTION_MIME):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event) -> None:
+        if event.mimeData().hasFormat(SECTION_MIME):
+            event.acceptProposedAction()
+        else:
+            super().dragMoveEvent(event)
+
+    def drop_target(self, target: QModelIndex, position) -> tuple[str | None, int | None]:
+        """Where a drop lands: under the item (at the end), or beside it."""
+        target_id = target.data(NODE_ID)
+        if position == QAbstractItemView.DropIndicatorPosition.OnItem:
+            return target_id, None
+        parent_id, index = index_in_parent(self.doc.draft, target_id)
+        if position == QAbstractItemView.DropIndicatorPosition.BelowItem:
+            index += 1
+        return parent_id, index
+
     def dropEvent(self, event) -> None:
-        """A drag within the outline is a move command; the tree is then rebuilt from the draft."""
-        moving = self.current_id()
+        """A drag within the outline is a move; a parent measure dropped here is taken up there."""
         target = self.indexAt(event.position().toPoint())
         position = self.dropIndicatorPosition()
+        if event.mimeData().hasFormat(SECTION_MIME):
+            event.acceptProposedAction()
+            section_id = bytes(event.mimeData().data(SECTION_MIME)).decode("utf-8").split("\n")[0]
+            parent_id, index = (
+                self.drop_target(target, position) if target.isValid() else (None, None)
+            )
+            self.parent_dropped.emit(section_id, parent_id or "", -1 if index is None else index)
+            return
+        moving = self.current_id()
         event.setDropAction(Qt.DropAction.IgnoreAction)
         event.accept()
         if not moving or not target.isValid():
             return
-        target_id = target.data(NODE_ID)
-        if position == QAbstractItemView.DropIndicatorPosition.OnItem:
-            parent_id, index = target_id, None
-        else:
-            parent = self.doc.draft.find(target_id)
-            from app.core.tree import index_in_parent
-
-            parent_id, index = index_in_parent(self.doc.draft, target_id)
-            if position == QAbstractItemView.DropIndicatorPosition.BelowItem:
-                index += 1
-            del parent
+        parent_id, index = self.drop_target(target, position)
         try:
             push(self.doc, "移动", edits.move, moving, parent_id, index)
         except EditError:  # a move the tree does not allow (into itself) just does not happen

@@ -6,7 +6,7 @@ removes it, asking first when the county has edited it since.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QByteArray, QMimeData, Qt, Signal
 from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
@@ -28,6 +28,7 @@ from app.gui.commands import push
 from app.gui.document import DraftDocument
 
 SECTION_ID = Qt.ItemDataRole.UserRole + 1
+SECTION_MIME = "application/x-peakplan-section"
 
 
 class ParentTree(QWidget):
@@ -44,6 +45,8 @@ class ParentTree(QWidget):
         self.filter.textChanged.connect(self._filter)
         self.tree = QTreeWidget()
         self.tree.setHeaderHidden(True)
+        self.tree.setDragEnabled(True)
+        self.tree.mimeData = self._mime
         self.tree.itemChanged.connect(self._checked)
         self.tree.currentItemChanged.connect(self._show)
         self.clause = QTextBrowser()
@@ -90,6 +93,14 @@ class ParentTree(QWidget):
             item = stack.pop()
             yield item
             stack.extend(item.child(i) for i in range(item.childCount()))
+
+    def _mime(self, items) -> QMimeData:
+        """A dragged parent section: its plan and id, for a drop on the outline."""
+        data = QMimeData()
+        ids = [item.data(0, SECTION_ID) for item in items]
+        data.setData(SECTION_MIME, QByteArray("\n".join(ids).encode("utf-8")))
+        data.setText("\n".join(ids))
+        return data
 
     def refresh_checks(self) -> None:
         taken = {s.node for n in self.doc.draft.walk() for s in n.sources}

@@ -165,3 +165,57 @@ def test_opening_a_damaged_draft_shows_a_message_and_changes_nothing(window, tmp
     assert shown and "坏.peakplan" in shown[0]
     assert damaged.read_bytes() == before
     assert window.doc.draft is draft
+
+
+def test_peakplan_without_arguments_opens_the_window_and_stays_up(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        PEAKPLAN_QUIT_AFTER_MS="2500",
+        PEAKPLAN_DATA_DIR=str(tmp_path),
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "app"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr and "Fatal" not in done.stderr
+
+
+def test_first_start_shows_a_measure_in_the_editor_and_preview(window):
+    first = next(window.doc.draft.measures())
+    assert window.editor.isEnabled() and window.editor.title.text() == first.title
+    assert window.preview.current == first.id
+
+
+def test_a_parent_measure_dropped_on_the_outline_is_taken_up_there(window):
+    tasks = window.doc.draft.chapter("tasks")
+    industry = next(a for a in tasks.children if a.title == "工业领域碳达峰行动")
+    window.outline.parent_dropped.emit(
+        "ningxia-region:三.三.4", industry.id, 0
+    )  # 有色金属: dropped first
+    action = window.doc.draft.find(industry.id)
+    first = action.children[0]
+    assert first.sources[0].node == "ningxia-region:三.三.4"
+    assert (
+        window.parents.tree("ningxia-region").item_for("ningxia-region:三.三.4").checkState(0)
+        == Qt.CheckState.Checked
+    )
+    window.undo_action.trigger()
+    assert window.doc.draft.find(industry.id) == industry
+
+
+def test_unsaved_work_is_autosaved_when_the_user_pauses(window, qtbot):
+    from app.core import edits
+    from app.core.draft_files import find_recoveries
+    from app.gui.commands import push
+
+    window.idle.setInterval(50)
+    push(window.doc, "重命名", edits.rename, window.doc.draft.chapters[0].id, "总体思路")
+    qtbot.waitUntil(lambda: bool(find_recoveries()), timeout=3000)
+    assert find_recoveries()[0].draft.chapters[0].title == "总体思路"
