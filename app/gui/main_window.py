@@ -230,29 +230,35 @@ class MainWindow(QMainWindow):
         """A new draft from a parent plan; the full wizard comes with the county-data pages."""
         if not self.may_leave():
             return
-        from app.core.library import find_plan
+        from app.core.library import find_plan, list_plans
         from app.core.new_draft import new_draft
 
         county, ok = QInputDialog.getText(self, self.tr("新建"), self.tr("县名（如 永宁县）"))
         if not ok or not county.strip():
             return
         plans = {
-            "银川市碳达峰实施方案（yinchuan-city）": "yinchuan-city",
-            "自治区碳达峰实施方案（ningxia-region）": "ningxia-region",
+            f"{e.title}（{e.id}）": e.id
+            for e in list_plans()
+            if not e.problem and e.level in ("region", "province", "city")
         }
         choice, ok = QInputDialog.getItem(
             self, self.tr("新建"), self.tr("上级方案"), list(plans), 0, False
         )
         if not ok:
             return
-        city, ok = QInputDialog.getText(self, self.tr("新建"), self.tr("所属市"), text="银川市")
+        city, ok = QInputDialog.getText(self, self.tr("新建"), self.tr("所属市（如 银川市）"))
+        if not ok:
+            return
+        region, ok = QInputDialog.getText(
+            self, self.tr("新建"), self.tr("所属自治区/省"), text="宁夏回族自治区"
+        )
         if not ok:
             return
         try:
             draft, _reports = new_draft(
                 county=county.strip(),
                 city=city.strip(),
-                region="宁夏回族自治区",
+                region=region.strip(),
                 plan=find_plan(plans[choice]),
             )
         except PeakPlanError as exc:

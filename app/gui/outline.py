@@ -173,6 +173,9 @@ class OutlineView(QTreeView):
         if not moving or not target.isValid():
             return
         parent_id, index = self.drop_target(target, position)
+        old_parent, old_index = index_in_parent(self.doc.draft, moving)
+        if index is not None and old_parent == parent_id and old_index < index:
+            index -= 1  # counted with the moving node still in place
         try:
             push(self.doc, "移动", edits.move, moving, parent_id, index)
         except EditError:  # a move the tree does not allow (into itself) just does not happen

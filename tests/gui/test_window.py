@@ -219,3 +219,20 @@ def test_unsaved_work_is_autosaved_when_the_user_pauses(window, qtbot):
     push(window.doc, "重命名", edits.rename, window.doc.draft.chapters[0].id, "总体思路")
     qtbot.waitUntil(lambda: bool(find_recoveries()), timeout=3000)
     assert find_recoveries()[0].draft.chapters[0].title == "总体思路"
+
+
+def test_new_draft_from_the_file_menu(window, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    answers = iter([("永宁县", True), ("银川市", True), ("宁夏回族自治区", True)])
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: next(answers))
+    monkeypatch.setattr(
+        QInputDialog,
+        "getItem",
+        lambda _p, _t, _l, items, *a: (next(i for i in items if "yinchuan-city" in i), True),
+    )
+    window.new_draft()
+    draft = window.doc.draft
+    assert draft.meta.county == "永宁县" and draft.parents[0].id == "yinchuan-city"
+    assert window.parents.tree("yinchuan-city") is not None
+    assert len(list(draft.measures())) == 34
