@@ -330,3 +330,102 @@ def add_target(
     return update_node(
         draft, node_id, lambda n: n.model_copy(update={"paragraphs": paragraphs})
     ), target_id
+
+
+# ---------------------------------------------------------------- unit catalogue
+
+
+def add_unit(draft: Draft, name: str, *, full_name: str = "", kind: str = "other") -> Draft:
+    """A unit added to the county catalogue."""
+    from app.core.draft import CatalogueUnit
+
+    name = name.strip()
+    if not name:
+        raise EditError("单位名称不能为空")
+    if name in draft.catalogue.names():
+        raise EditError(f"单位目录中已有“{name}”")
+    unit = CatalogueUnit(name=name, full_name=full_name.strip(), kind=kind)
+    catalogue = draft.catalogue.model_copy(update={"units": (*draft.catalogue.units, unit)})
+    return draft.model_copy(update={"catalogue": catalogue})
+
+
+def remove_unit(draft: Draft, name: str) -> Draft:
+    """A unit taken out of the catalogue; clauses still naming it are reported by the checks."""
+    units = tuple(u for u in draft.catalogue.units if u.name != name)
+    if len(units) == len(draft.catalogue.units):
+        raise EditError(f"单位目录中没有“{name}”")
+    mapping = tuple(
+        e.model_copy(update={"county": tuple(c for c in e.county if c != name)})
+        for e in draft.catalogue.mapping
+        if e.county != (name,)
+    )
+    catalogue = draft.catalogue.model_copy(update={"units": units, "mapping": mapping})
+    return draft.model_copy(update={"catalogue": catalogue})
+
+
+def merge_units(draft: Draft, old: str, into: str) -> Draft:
+    """Two catalogue units as one: every clause, row and mapping naming old names into."""
+    if old == into:
+        raise EditError("不能把单位与自身合并")
+    if into not in {u.name for u in draft.catalogue.units}:
+        raise EditError(f"单位目录中没有“{into}”")
+    renamed = rename_unit(
+        draft.model_copy(
+            update={
+                "catalogue": draft.catalogue.model_copy(
+                    update={"units": tuple(u for u in draft.catalogue.units if u.name != old)}
+                )
+            }
+        ),
+        old,
+        into,
+    )
+    return renamed
+
+
+def set_mapping(draft: Draft, parent: str, county: tuple[str, ...], note: str = "") -> Draft:
+    """Which county unit(s) a parent unit becomes (empty: remove the mapping)."""
+    from app.core.draft import UnitMapEntry
+
+    parent = parent.strip()
+    county = tuple(c.strip() for c in county if c.strip())
+    entries = [e for e in draft.catalogue.mapping if e.parent != parent]
+    if county:
+        position = next(
+            (i for i, e in enumerate(draft.catalogue.mapping) if e.parent == parent), len(entries)
+        )
+        entries.insert(position, UnitMapEntry(parent=parent, county=county, note=note))
+    catalogue = draft.catalogue.model_copy(update={"mapping": tuple(entries)})
+    return draft.model_copy(update={"catalogue": catalogue})
+
+
+def apply_mapping(draft: Draft, parent: str) -> Draft:
+    """Replace a parent unit still named in clauses and rows by its mapped county unit(s)."""
+    mapped = draft.catalogue.map_unit(parent)
+    if not mapped:
+        return draft
+
+    def swap(units: tuple[str, ...]) -> tuple[str, ...]:
+        out: list[str] = []
+        for unit in units:
+            for name in mapped if unit == parent else (unit,):
+                if name not in out:
+                    out.append(name)
+        return tuple(out)
+
+    def fix(node: Node) -> Node:
+        update: dict[str, object] = {"children": tuple(fix(c) for c in node.children)}
+        if node.responsibility is not None and parent in node.responsibility.units:
+            update["responsibility"] = node.responsibility.model_copy(
+                update={"units": swap(node.responsibility.units), "groups": ()}
+            )
+        if any(parent in r.units for r in node.work_rows):
+            update["work_rows"] = tuple(
+                r.model_copy(update={"units": swap(r.units), "groups": ()})
+                if parent in r.units
+                else r
+                for r in node.work_rows
+            )
+        return node.model_copy(update=update)
+
+    return draft.model_copy(update={"chapters": tuple(fix(c) for c in draft.chapters)})
