@@ -429,3 +429,14 @@ def apply_mapping(draft: Draft, parent: str) -> Draft:
         return node.model_copy(update=update)
 
     return draft.model_copy(update={"chapters": tuple(fix(c) for c in draft.chapters)})
+
+
+def add_parent(draft: Draft, plan_id: str, title: str, level: str) -> Draft:
+    """A plan of the library made a parent of the draft (its measures can then be taken up)."""
+    from app.core.draft import ParentPlan
+
+    if any(p.id == plan_id for p in draft.parents):
+        return draft
+    return draft.model_copy(
+        update={"parents": (*draft.parents, ParentPlan(id=plan_id, title=title, level=level))}
+    )

@@ -14,10 +14,13 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
+    QDockWidget,
     QFileDialog,
     QInputDialog,
+    QLabel,
     QMainWindow,
     QMessageBox,
+    QProgressBar,
     QSplitter,
     QTabWidget,
     QUndoView,
@@ -29,18 +32,26 @@ from app.core.demo import load_demo
 from app.core.draft import Draft
 from app.core.errors import PeakPlanError
 from app.core.tree import EditError
+from app.gui.catalogue_page import CataloguePage
+from app.gui.checks_panel import ChecksPanel
 from app.gui.commands import push
+from app.gui.cover_page import CoverPage
 from app.gui.document import DraftDocument
 from app.gui.editor import MeasureEditor
 from app.gui.export_dialog import ExportDialog
 from app.gui.outline import OutlineView
 from app.gui.parents import ParentPanel
 from app.gui.preview import Preview
+from app.gui.targets_page import TargetsPage
+from app.gui.tasks_page import TasksPage
+from app.gui.wizard import NewDraftWizard
+from app.gui.workers import Job, start
 
 AUTOSAVE_MS = 60_000
 IDLE_AUTOSAVE_MS = 5_000
 RECENT_MAX = 8
 FILE_FILTER = "起草文件 (*.peakplan)"
+PLAN_SUFFIXES = (".docx", ".txt", ".doc", ".wps")
 
 
 class MainWindow(QMainWindow):
@@ -52,16 +63,39 @@ class MainWindow(QMainWindow):
         self.outline = OutlineView(doc)
         self.editor = MeasureEditor(doc)
         self.preview = Preview(doc)
+        self.cover = CoverPage(doc)
+        self.targets = TargetsPage(doc)
+        self.tasks = TasksPage(doc)
+        self.catalogue = CataloguePage(doc)
+        self.checks = ChecksPanel(doc)
+        self.pages = QTabWidget()
+        self.pages.addTab(self.editor, self.tr("措施编辑"))
+        self.pages.addTab(self.cover, self.tr("封面与编制委员会"))
+        self.pages.addTab(self.targets, self.tr("主要目标指标"))
+        self.pages.addTab(self.tasks, self.tr("任务分工"))
+        self.pages.addTab(self.catalogue, self.tr("单位目录"))
         left = QTabWidget()
         left.addTab(self.outline, self.tr("方案大纲"))
         left.addTab(self.parents, self.tr("上级方案"))
         self.left = left
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
-        self.splitter.addWidget(self.editor)
+        self.splitter.addWidget(self.pages)
         self.splitter.addWidget(self.preview)
         self.splitter.setSizes([330, 560, 470])
         self.setCentralWidget(self.splitter)
+        dock = QDockWidget(self.tr("检查与对照"), self)
+        dock.setObjectName("checks")
+        dock.setWidget(self.checks)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        self.checks_dock = dock
+        self.counts = QLabel()
+        self.statusBar().addPermanentWidget(self.counts)
+        self.checks.counted.connect(self._counts)
+        self.checks.node_selected.connect(self._select_and_show)
+        self.tasks.node_selected.connect(self._select_and_show)
+        self._counts(*self._count_now())
+        self.setAcceptDrops(True)
         self.outline.node_selected.connect(self._select)
         self.outline.parent_dropped.connect(self.take_up_at)
         self.parents.taken.connect(self._select_and_show)
@@ -122,8 +156,14 @@ class MainWindow(QMainWindow):
 
     def shutdown(self) -> None:
         """Disconnect from the document before Qt tears the objects down at exit."""
-        self.autosave.stop()
-        self.idle.stop()
+        for timer in (
+            self.autosave,
+            self.idle,
+            self.checks.timer,
+            self.preview.timer,
+            self.editor.typing,
+        ):
+            timer.stop()
         for signal, slot in (
             (self.doc.stack.indexChanged, self._title),
             (self.doc.path_changed, self._title),
@@ -149,7 +189,15 @@ class MainWindow(QMainWindow):
     def set_document(self, doc: DraftDocument) -> None:
         old = self.doc
         self.doc = doc
-        for view in (self.outline, self.preview):
+        for view in (
+            self.outline,
+            self.preview,
+            self.cover,
+            self.targets,
+            self.tasks,
+            self.catalogue,
+            self.checks,
+        ):
             view.set_document(doc)
         self.parents.set_document(doc)
         self.editor.doc = doc
@@ -170,6 +218,73 @@ class MainWindow(QMainWindow):
         if tree is not None:
             tree.take(section_id, parent_id or None, None if index < 0 else index)
 
+    def _count_now(self) -> tuple[int, int]:
+        findings = self.checks.findings
+        return sum(f.severity == "error" for f in findings), sum(
+            f.severity == "warning" for f in findings
+        )
+
+    def _counts(self, errors: int, warnings: int) -> None:
+        self.counts.setText(self.tr("错误 {}　警告 {}").format(errors, warnings))
+
+    # ------------------------------------------------------------ import by drop
+
+    def dragEnterEvent(self, event) -> None:
+        if any(u.toLocalFile().lower().endswith(PLAN_SUFFIXES) for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        for url in event.mimeData().urls():
+            path = Path(url.toLocalFile())
+            if path.suffix.lower() in PLAN_SUFFIXES:
+                self.import_plan_file(path)
+        event.acceptProposedAction()
+
+    def import_plan_file(self, path: Path):
+        """Import a dropped plan in a worker, keep it in the library, offer it as a parent plan."""
+        from app.core.library import add_user_plan
+        from app.importer import import_plan
+
+        def work():
+            result = import_plan(path)
+            add_user_plan(result.plan)
+            return result
+
+        self.statusBar().showMessage(self.tr("正在导入 {}…").format(path.name))
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumWidth(160)
+        self.statusBar().addWidget(self.busy)
+        job = Job(work)
+        job.signals.done.connect(self._imported)
+        job.signals.failed.connect(lambda message: self._import_failed(path, message))
+        self.import_job = job
+        start(job)
+        return job
+
+    def _imported(self, result) -> None:
+        self.statusBar().removeWidget(self.busy)
+        plan = result.plan
+        notes = "\n".join(result.notes[:5])
+        self.statusBar().showMessage(self.tr("已导入：{}").format(plan.title), 8000)
+        if self.ask_add_parent(plan.title, notes):
+            push(self.doc, "添加上级方案", edits.add_parent, plan.id, plan.title, plan.level)
+            self.parents.set_document(self.doc)
+
+    def _import_failed(self, path: Path, message: str) -> None:
+        self.statusBar().removeWidget(self.busy)
+        self.statusBar().clearMessage()
+        self.show_error(self.tr("无法导入"), f"{path}：{message}")
+
+    def ask_add_parent(self, title: str, notes: str) -> bool:
+        """Offer an imported plan as a parent of the draft (tests replace this)."""
+        text = self.tr("已导入《{}》。要把它作为本方案的上级方案吗？").format(title)
+        if notes:
+            text += "\n\n" + self.tr("导入提示：") + "\n" + notes
+        return (
+            QMessageBox.question(self, self.tr("导入方案"), text) == QMessageBox.StandardButton.Yes
+        )
+
     def _select(self, node_id: str) -> None:
         self.editor.show_node(node_id)
         self.preview.show_node(node_id)
@@ -177,6 +292,7 @@ class MainWindow(QMainWindow):
     def _select_and_show(self, node_id: str) -> None:
         self.outline.select(node_id)
         self._select(node_id)
+        self.pages.setCurrentWidget(self.editor)
 
     def ask_to_save(self) -> str:
         """save / discard / cancel, for a draft with unsaved changes (tests replace this)."""
@@ -227,44 +343,23 @@ class MainWindow(QMainWindow):
             self.set_document(DraftDocument(load_demo(), None, self))
 
     def new_draft(self) -> None:
-        """A new draft from a parent plan; the full wizard comes with the county-data pages."""
+        """文件 › 新建: the wizard, then the new draft as an unsaved document."""
         if not self.may_leave():
             return
-        from app.core.library import find_plan, list_plans
-        from app.core.new_draft import new_draft
-
-        county, ok = QInputDialog.getText(self, self.tr("新建"), self.tr("县名（如 永宁县）"))
-        if not ok or not county.strip():
-            return
-        plans = {
-            f"{e.title}（{e.id}）": e.id
-            for e in list_plans()
-            if not e.problem and e.level in ("region", "province", "city")
-        }
-        choice, ok = QInputDialog.getItem(
-            self, self.tr("新建"), self.tr("上级方案"), list(plans), 0, False
-        )
-        if not ok:
-            return
-        city, ok = QInputDialog.getText(self, self.tr("新建"), self.tr("所属市（如 银川市）"))
-        if not ok:
-            return
-        region, ok = QInputDialog.getText(
-            self, self.tr("新建"), self.tr("所属自治区/省"), text="宁夏回族自治区"
-        )
-        if not ok:
+        wizard = NewDraftWizard(self)
+        if not self.run_wizard(wizard):
             return
         try:
-            draft, _reports = new_draft(
-                county=county.strip(),
-                city=city.strip(),
-                region=region.strip(),
-                plan=find_plan(plans[choice]),
-            )
-        except PeakPlanError as exc:
-            self.show_error(self.tr("新建"), exc.one_line())
+            draft = wizard.draft()
+        except (PeakPlanError, ValueError) as exc:
+            message = exc.one_line() if isinstance(exc, PeakPlanError) else str(exc)
+            self.show_error(self.tr("新建"), message)
             return
         self.set_document(DraftDocument(draft, None, self))
+
+    def run_wizard(self, wizard) -> bool:
+        """Show the wizard (tests replace this to answer it)."""
+        return wizard.exec() == QDialog.DialogCode.Accepted
 
     def save(self) -> bool:
         if self.doc.path is None:

@@ -31,6 +31,17 @@ SECTION_ID = Qt.ItemDataRole.UserRole + 1
 SECTION_MIME = "application/x-peakplan-section"
 
 
+class _SectionTree(QTreeWidget):
+    """A parent plan's tree whose items drag as section ids (dropped on the outline to take up)."""
+
+    def mimeData(self, items) -> QMimeData:
+        data = QMimeData()
+        ids = [item.data(0, SECTION_ID) for item in items]
+        data.setData(SECTION_MIME, QByteArray("\n".join(ids).encode("utf-8")))
+        data.setText("\n".join(ids))
+        return data
+
+
 class ParentTree(QWidget):
     """One parent plan: filter box, tree with check boxes, the full clause below."""
 
@@ -43,10 +54,9 @@ class ParentTree(QWidget):
         self.filter = QLineEdit()
         self.filter.setPlaceholderText(self.tr("筛选（标题或正文中的字词）"))
         self.filter.textChanged.connect(self._filter)
-        self.tree = QTreeWidget()
+        self.tree = _SectionTree()
         self.tree.setHeaderHidden(True)
         self.tree.setDragEnabled(True)
-        self.tree.mimeData = self._mime
         self.tree.itemChanged.connect(self._checked)
         self.tree.currentItemChanged.connect(self._show)
         self.clause = QTextBrowser()
@@ -93,14 +103,6 @@ class ParentTree(QWidget):
             item = stack.pop()
             yield item
             stack.extend(item.child(i) for i in range(item.childCount()))
-
-    def _mime(self, items) -> QMimeData:
-        """A dragged parent section: its plan and id, for a drop on the outline."""
-        data = QMimeData()
-        ids = [item.data(0, SECTION_ID) for item in items]
-        data.setData(SECTION_MIME, QByteArray("\n".join(ids).encode("utf-8")))
-        data.setText("\n".join(ids))
-        return data
 
     def refresh_checks(self) -> None:
         taken = {s.node for n in self.doc.draft.walk() for s in n.sources}

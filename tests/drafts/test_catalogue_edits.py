@@ -28,7 +28,9 @@ def test_renaming_a_unit_changes_every_clause_and_row(demo):
     renamed = edits.rename_unit(demo, "县教体局", "县教育体育局")
     clauses, rows = _units_everywhere(renamed)
     assert "县教体局" not in clauses + rows and "县教育体育局" in clauses and "县教育体育局" in rows
-    assert "县教育体育局" in renamed.catalogue.names() and "县教体局" not in {u.name for u in renamed.catalogue.units}
+    assert "县教育体育局" in renamed.catalogue.names() and "县教体局" not in {
+        u.name for u in renamed.catalogue.units
+    }
     text = "".join(r.clause for r in rendered_nodes(renamed))
     assert "教育体育局" in text
     assert not [f for f in check_draft(renamed) if f.severity == "error"]
@@ -43,10 +45,16 @@ def test_merging_two_units(demo):
 
 
 def test_a_mapping_fixes_an_unmapped_parent_unit():
-    draft, _ = new_draft(county="永宁县", city="银川市", region="宁夏回族自治区", plan=find_plan("yinchuan-city"))
+    draft, _ = new_draft(
+        county="永宁县", city="银川市", region="宁夏回族自治区", plan=find_plan("yinchuan-city")
+    )
     missing = {f.data["unit"] for f in check_draft(draft) if f.code == "unit-not-in-catalogue"}
     assert "市市政管理局" in missing
-    fixed = edits.apply_mapping(edits.set_mapping(draft, "市市政管理局", ("县综合执法局",)), "市市政管理局")
+    fixed = edits.apply_mapping(
+        edits.set_mapping(draft, "市市政管理局", ("县综合执法局",)), "市市政管理局"
+    )
     still = {f.data["unit"] for f in check_draft(fixed) if f.code == "unit-not-in-catalogue"}
     assert "市市政管理局" not in still
-    assert all("市市政管理局" not in work_row_units(r, n) for n in fixed.walk() for r in n.work_rows)
+    assert all(
+        "市市政管理局" not in work_row_units(r, n) for n in fixed.walk() for r in n.work_rows
+    )

@@ -21,4 +21,6 @@ def window(qtbot, monkeypatch):
     win.show()
     monkeypatch.setattr(win, "ask_to_save", lambda: "discard")
     yield win
+    win.shutdown()
     win.doc.stack.clear()
+    win.close()

@@ -133,9 +133,12 @@ def test_after_a_crash_the_next_start_offers_the_edits(window, qtbot, monkeypatc
     again = gui_app.build_window()
     qtbot.addWidget(again)
     monkeypatch.setattr(again, "ask_to_save", lambda: "discard")
-    assert offered == ["平罗县碳达峰实施方案"]
-    assert again.doc.draft.find(measure.id).title == "大力发展可再生能源"
-    assert again.doc.modified
+    try:
+        assert offered == ["平罗县碳达峰实施方案"]
+        assert again.doc.draft.find(measure.id).title == "大力发展可再生能源"
+        assert again.doc.modified
+    finally:
+        again.shutdown()
 
 
 def test_closing_with_unsaved_changes_asks(window, qtbot, monkeypatch):
@@ -221,18 +224,39 @@ def test_unsaved_work_is_autosaved_when_the_user_pauses(window, qtbot):
     assert find_recoveries()[0].draft.chapters[0].title == "总体思路"
 
 
-def test_new_draft_from_the_file_menu(window, monkeypatch):
-    from PySide6.QtWidgets import QInputDialog
+def test_new_draft_wizard_gives_what_peakplan_new_gives(window, monkeypatch, tmp_path):
+    from app.cli import main
+    from app.core.draft_files import load_draft
 
-    answers = iter([("永宁县", True), ("银川市", True), ("宁夏回族自治区", True)])
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: next(answers))
-    monkeypatch.setattr(
-        QInputDialog,
-        "getItem",
-        lambda _p, _t, _l, items, *a: (next(i for i in items if "yinchuan-city" in i), True),
-    )
+    def answer(wizard):
+        wizard.county.setText("永宁县")
+        wizard.city.setText("银川市")
+        wizard.region.setText("宁夏回族自治区")
+        wizard.plan.setCurrentIndex(wizard.plan.findData("yinchuan-city"))
+        wizard._fill_actions()
+        return True
+
+    monkeypatch.setattr(window, "run_wizard", answer)
     window.new_draft()
-    draft = window.doc.draft
-    assert draft.meta.county == "永宁县" and draft.parents[0].id == "yinchuan-city"
+    made = tmp_path / "永宁县.peakplan"
+    assert (
+        main(
+            [
+                "new",
+                "--county",
+                "永宁县",
+                "--city",
+                "银川市",
+                "--region",
+                "宁夏回族自治区",
+                "--from",
+                "yinchuan-city",
+                "--all",
+                "-o",
+                str(made),
+            ]
+        )
+        == 0
+    )
+    assert window.doc.draft == load_draft(made)
     assert window.parents.tree("yinchuan-city") is not None
-    assert len(list(draft.measures())) == 34

@@ -1,0 +1,198 @@
+"""单位目录 page: the county's units and the parent→county mapping, saved with the draft.
+
+Renaming a unit changes every clause and task row that names it; a mapping
+added here can be applied to the clauses still naming the parent unit; the
+catalogue can be exported for the next draft.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import paths
+from app.core import edits
+from app.core.catalogue import catalogue_file_text
+from app.core.files import write_text_atomic
+from app.core.tree import EditError
+from app.gui.commands import push
+from app.gui.document import DraftDocument
+
+NAME = Qt.ItemDataRole.UserRole + 1
+
+
+class CataloguePage(QWidget):
+    def __init__(self, doc: DraftDocument) -> None:
+        super().__init__()
+        self.units = QTableWidget(0, 3)
+        self.units.setHorizontalHeaderLabels(
+            [self.tr("单位（方案中写法）"), self.tr("全称"), self.tr("其他写法")]
+        )
+        self.units.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.units.itemChanged.connect(self._unit_edited)
+        self.mapping = QTableWidget(0, 2)
+        self.mapping.setHorizontalHeaderLabels(
+            [self.tr("上级单位"), self.tr("对应县单位（用“、”分隔）")]
+        )
+        self.mapping.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.mapping.itemChanged.connect(self._mapping_edited)
+        unit_buttons = QHBoxLayout()
+        for text, slot in (
+            (self.tr("添加单位"), self.add_unit),
+            (self.tr("合并到…"), self.merge_unit),
+            (self.tr("删除单位"), self.remove_unit),
+            (self.tr("导出目录…"), self.export_catalogue),
+        ):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            unit_buttons.addWidget(button)
+        map_buttons = QHBoxLayout()
+        add_map = QPushButton(self.tr("添加对应"))
+        add_map.clicked.connect(self.add_mapping)
+        map_buttons.addWidget(add_map)
+        map_buttons.addStretch()
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.addWidget(QLabel(self.tr("县单位目录（改名会同步修改所有责任单位和任务分工）")))
+        left_layout.addWidget(self.units)
+        left_layout.addLayout(unit_buttons)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.addWidget(
+            QLabel(self.tr("上级单位 → 县单位（填好后，方案中仍写上级单位的地方一并改过来）"))
+        )
+        right_layout.addWidget(self.mapping)
+        right_layout.addLayout(map_buttons)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        self._filling = False
+        self.set_document(doc)
+
+    def set_document(self, doc: DraftDocument) -> None:
+        self.doc = doc
+        doc.changed.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self._filling = True
+        catalogue = self.doc.draft.catalogue
+        self.units.setRowCount(len(catalogue.units))
+        for row, unit in enumerate(catalogue.units):
+            for col, value in enumerate((unit.name, unit.full_name, "、".join(unit.aliases))):
+                item = QTableWidgetItem(value)
+                item.setData(NAME, unit.name)
+                if col:
+                    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                self.units.setItem(row, col, item)
+        self.mapping.setRowCount(len(catalogue.mapping))
+        for row, entry in enumerate(catalogue.mapping):
+            for col, value in enumerate((entry.parent, "、".join(entry.county))):
+                item = QTableWidgetItem(value)
+                item.setData(NAME, entry.parent)
+                if col == 0:
+                    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                self.mapping.setItem(row, col, item)
+        self._filling = False
+
+    def _selected_unit(self) -> str:
+        item = self.units.item(self.units.currentRow(), 0) if self.units.currentRow() >= 0 else None
+        return item.data(NAME) if item else ""
+
+    def rename_unit(self, old: str, new: str) -> None:
+        push(self.doc, "单位改名", edits.rename_unit, old, new)
+
+    def map_unit(self, parent: str, county: tuple[str, ...]) -> None:
+        """Set a mapping and apply it where the parent unit is still named: one undo step."""
+        push(
+            self.doc,
+            "单位对应",
+            lambda d: edits.apply_mapping(edits.set_mapping(d, parent, county), parent),
+        )
+
+    def _unit_edited(self, item: QTableWidgetItem) -> None:
+        if self._filling or item.column() != 0:
+            return
+        old, new = item.data(NAME), item.text().strip()
+        try:
+            if new and new != old:
+                self.rename_unit(old, new)
+        except EditError as exc:
+            QMessageBox.warning(self, self.tr("单位改名"), exc.one_line())
+        self.refresh()
+
+    def _mapping_edited(self, item: QTableWidgetItem) -> None:
+        if self._filling or item.column() != 1:
+            return
+        county = tuple(u.strip() for u in item.text().replace("，", "、").split("、") if u.strip())
+        self.map_unit(item.data(NAME), county)
+
+    def add_unit(self) -> None:
+        name, ok = QInputDialog.getText(
+            self, self.tr("添加单位"), self.tr("单位名称（如 县发改局）")
+        )
+        if ok and name.strip():
+            try:
+                push(self.doc, "添加单位", edits.add_unit, name.strip())
+            except EditError as exc:
+                QMessageBox.warning(self, self.tr("添加单位"), exc.one_line())
+
+    def merge_unit(self) -> None:
+        old = self._selected_unit()
+        names = [u.name for u in self.doc.draft.catalogue.units if u.name != old]
+        if not old or not names:
+            return
+        into, ok = QInputDialog.getItem(
+            self, self.tr("合并单位"), self.tr("把“{}”合并到").format(old), names, 0, False
+        )
+        if ok:
+            push(self.doc, "合并单位", edits.merge_units, old, into)
+
+    def remove_unit(self) -> None:
+        name = self._selected_unit()
+        if name:
+            push(self.doc, "删除单位", edits.remove_unit, name)
+
+    def add_mapping(self) -> None:
+        parent, ok = QInputDialog.getText(
+            self, self.tr("添加对应"), self.tr("上级单位（如 市发改委）")
+        )
+        if not ok or not parent.strip():
+            return
+        county, ok = QInputDialog.getItem(
+            self,
+            self.tr("添加对应"),
+            self.tr("对应的县单位"),
+            [u.name for u in self.doc.draft.catalogue.units],
+            0,
+            True,
+        )
+        if ok and county.strip():
+            self.map_unit(parent.strip(), (county.strip(),))
+
+    def export_catalogue(self) -> None:
+        folder = paths.user_data_dir() / "catalogues"
+        folder.mkdir(parents=True, exist_ok=True)
+        name = self.doc.draft.catalogue.id or "county"
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("导出单位目录"), str(folder / f"{name}.json"), "JSON (*.json)"
+        )
+        if path:
+            write_text_atomic(Path(path), catalogue_file_text(self.doc.draft.catalogue))

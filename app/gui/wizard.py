@@ -1,0 +1,230 @@
+"""文件 › 新建: the new-draft wizard. Same answers, same draft as `peakplan new`.
+
+County and cover, the 编制委员会, the parent plan (from the library, or
+imported on the spot in a worker) and the unit catalogue, then the parent
+actions to take up to start with.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWizard,
+    QWizardPage,
+)
+
+from app import paths
+from app.core.draft import CommitteeMember, Draft
+from app.core.library import find_plan, list_plans
+from app.core.new_draft import new_draft
+from app.core.numbering import parse_date
+from app.core.plan import Plan
+from app.gui.workers import Job, start
+
+
+class _ActionsPage(QWizardPage):
+    """Lists the chosen parent plan's actions when the page is shown."""
+
+    def __init__(self, wizard: NewDraftWizard) -> None:
+        super().__init__()
+        self._wizard = wizard
+
+    def initializePage(self) -> None:
+        self._wizard._fill_actions()
+
+
+def catalogue_ids() -> list[str]:
+    """Built-in catalogues and the user's own (exported from an earlier draft)."""
+    ids = [p.stem for p in sorted(paths.resource("units", "catalogues").glob("*.json"))]
+    own = paths.user_data_dir() / "catalogues"
+    if own.is_dir():
+        ids += [p.stem for p in sorted(own.glob("*.json")) if p.stem not in ids]
+    if "generic-county" in ids:
+        ids.remove("generic-county")
+        ids.insert(0, "generic-county")
+    return ids
+
+
+class NewDraftWizard(QWizard):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("新建起草文件"))
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        # --- page 1: county and cover
+        self.county = QLineEdit()
+        self.city = QLineEdit()
+        self.region = QLineEdit("宁夏回族自治区")
+        self.stage = QComboBox()
+        self.stage.addItems(["征求意见稿", "送审稿"])
+        self.date = QLineEdit()
+        self.date.setPlaceholderText("2024-03")
+        self.commissioned = QLineEdit()
+        self.drafted = QLineEdit()
+        first = QWizardPage()
+        first.setTitle(self.tr("县情与封面"))
+        form = QFormLayout(first)
+        for label, widget in (
+            ("县名", self.county),
+            ("所属市", self.city),
+            ("所属自治区/省", self.region),
+            ("稿本", self.stage),
+            ("日期", self.date),
+            ("委托单位", self.commissioned),
+            ("编制单位", self.drafted),
+        ):
+            form.addRow(self.tr(label), widget)
+        first.registerField("county*", self.county)
+        self.addPage(first)
+        # --- page 2: committee
+        self.committee = QTableWidget(0, 3)
+        self.committee.setHorizontalHeaderLabels(
+            [self.tr("职务"), self.tr("姓名"), self.tr("单位")]
+        )
+        self.committee.horizontalHeader().setStretchLastSection(True)
+        add = QPushButton(self.tr("添加成员"))
+        add.clicked.connect(lambda: self.add_member("成员", "", self.drafted.text()))
+        second = QWizardPage()
+        second.setTitle(self.tr("编制委员会（可留空）"))
+        layout = QVBoxLayout(second)
+        layout.addWidget(self.committee)
+        layout.addWidget(add)
+        self.addPage(second)
+        # --- page 3: parent plan and catalogue
+        self.plan = QComboBox()
+        for entry in list_plans():
+            if not entry.problem and entry.level in ("region", "province", "city"):
+                self.plan.addItem(f"{entry.title}（{entry.id}）", entry.id)
+        self.import_button = QPushButton(self.tr("从文件导入上级方案…"))
+        self.import_button.clicked.connect(self._import)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.progress.hide()
+        self.catalogue = QComboBox()
+        self.catalogue.addItems(catalogue_ids())
+        third = QWizardPage()
+        third.setTitle(self.tr("上级方案与单位目录"))
+        form3 = QFormLayout(third)
+        form3.addRow(self.tr("上级方案"), self.plan)
+        form3.addRow("", self.import_button)
+        form3.addRow("", self.progress)
+        form3.addRow(self.tr("单位目录"), self.catalogue)
+        self.addPage(third)
+        # --- page 4: actions
+        self.actions = QListWidget()
+        fourth = _ActionsPage(self)
+        fourth.setTitle(self.tr("先采纳哪些行动"))
+        layout4 = QVBoxLayout(fourth)
+        layout4.addWidget(
+            QLabel(self.tr("勾选的行动连同其下全部措施采纳进来，文字按本县改写；以后可随时增减。"))
+        )
+        layout4.addWidget(self.actions)
+        self.addPage(fourth)
+        self.resize(640, 480)
+
+    def add_member(self, role: str, name: str, unit: str) -> None:
+        row = self.committee.rowCount()
+        self.committee.insertRow(row)
+        for col, value in enumerate((role, name, unit)):
+            self.committee.setItem(row, col, QTableWidgetItem(value))
+
+    def chosen_plan(self) -> Plan:
+        return find_plan(self.plan.currentData())
+
+    def _fill_actions(self) -> None:
+        self.actions.clear()
+        tasks = self.chosen_plan().key_tasks()
+        for action in tasks.children if tasks else []:
+            item = QListWidgetItem(action.heading)
+            item.setData(Qt.ItemDataRole.UserRole, action.number)
+            item.setCheckState(Qt.CheckState.Checked)
+            self.actions.addItem(item)
+
+    def _import(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("导入上级方案"),
+            str(Path.home()),
+            self.tr("方案文件 (*.docx *.txt *.doc *.wps)"),
+        )
+        if path:
+            self.import_file(Path(path))
+
+    def import_file(self, path: Path) -> Job:
+        """Import a plan in a worker, add it to the library, and choose it."""
+        from app.core.library import add_user_plan
+        from app.importer import import_plan
+
+        self.progress.show()
+        self.import_button.setEnabled(False)
+
+        def work():
+            result = import_plan(path)
+            add_user_plan(result.plan)
+            return result.plan
+
+        job = Job(work)
+        job.signals.done.connect(self._imported)
+        job.signals.failed.connect(lambda message: self._import_failed(path, message))
+        self.job = job
+        start(job)
+        return job
+
+    def _imported(self, plan: Plan) -> None:
+        self.progress.hide()
+        self.import_button.setEnabled(True)
+        self.plan.addItem(f"{plan.title}（{plan.id}）", plan.id)
+        self.plan.setCurrentIndex(self.plan.count() - 1)
+
+    def _import_failed(self, path: Path, message: str) -> None:
+        self.progress.hide()
+        self.import_button.setEnabled(True)
+        QMessageBox.warning(self, self.tr("无法导入"), f"{path.name}：{message}")
+
+    def answers(self) -> dict:
+        committee = []
+        for row in range(self.committee.rowCount()):
+            cells = [
+                self.committee.item(row, c).text().strip() if self.committee.item(row, c) else ""
+                for c in range(3)
+            ]
+            if cells[1]:
+                committee.append(
+                    CommitteeMember(role=cells[0] or "成员", name=cells[1], unit=cells[2])
+                )
+        checked = [
+            self.actions.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.actions.count())
+            if self.actions.item(i).checkState() == Qt.CheckState.Checked
+        ]
+        return {
+            "county": self.county.text().strip(),
+            "city": self.city.text().strip(),
+            "region": self.region.text().strip(),
+            "plan": self.chosen_plan(),
+            "actions": checked if self.actions.count() else None,
+            "stage": self.stage.currentText(),
+            "date": parse_date(self.date.text()) or "",
+            "commissioned_by": self.commissioned.text().strip(),
+            "drafted_by": self.drafted.text().strip(),
+            "committee": tuple(committee),
+            "catalogue_id": self.catalogue.currentText(),
+        }
+
+    def draft(self) -> Draft:
+        draft, _reports = new_draft(**self.answers())
+        return draft
