@@ -265,7 +265,7 @@ class MainWindow(QMainWindow):
     def _imported(self, result) -> None:
         self.statusBar().removeWidget(self.busy)
         plan = result.plan
-        notes = "\n".join(result.notes[:5])
+        notes = "\n".join(str(note) for note in result.notes[:5])
         self.statusBar().showMessage(self.tr("已导入：{}").format(plan.title), 8000)
         if self.ask_add_parent(plan.title, notes):
             push(self.doc, "添加上级方案", edits.add_parent, plan.id, plan.title, plan.level)

@@ -1,0 +1,121 @@
+"""The county's own data in the window: targets, units, task rows, checks, import by drop."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+
+from app.core.mentions import render
+from app.core.render import rendered_nodes
+from app.core.task_rows import task_rows
+from tests.conftest import SEEDS
+
+
+def _select(win, node_id):
+    win.outline.select(node_id)
+    win._select(node_id)
+
+
+def test_a_target_value_shows_everywhere_and_undo_takes_it_back(window):
+    draft = window.doc.draft
+    target = next(t for t in draft.targets if t.indicator == "新能源发电总装机容量")
+    measure = next(m for m in draft.measures() if m.title == "大力发展新能源")
+    _select(window, measure.id)
+    window.targets.set_cell(target.id, 2025, "120以上")
+    after = window.doc.draft
+    goals = render(after.chapter("goals").paragraphs[0], after)
+    assert "新能源发电总装机容量达到120万千瓦以上" in goals
+    assert "达到120万千瓦以上" in render(after.find(measure.id).paragraphs[0], after)
+    row = next(r for r in task_rows(after) if r.node_id == measure.id)
+    assert "120万千瓦以上" in row.works[0].work
+    window.preview.refresh()
+    assert "120万千瓦以上" in window.preview.toPlainText()
+    assert "⟦达到120万千瓦以上⟧" in window.editor.text.toPlainText()
+    cell = window.targets.table.item(list(after.targets).index(after.target(target.id)), 6)
+    assert cell.text() == "120以上"
+    window.undo_action.trigger()
+    assert window.doc.draft == draft
+    window.preview.refresh()
+    assert "120万千瓦以上" not in window.preview.toPlainText()
+
+
+def test_a_target_cell_understands_assigned_and_dropped(window):
+    target = next(t for t in window.doc.draft.targets if t.indicator == "森林覆盖率")
+    window.targets.set_cell(target.id, 2025, "完成上级下达任务")
+    text = render(window.doc.draft.chapter("goals").paragraphs[0], window.doc.draft)
+    assert "森林覆盖率确保完成自治区、石嘴山市下达任务" in text
+    window.targets.set_cell(target.id, 2025, "不列此目标")
+    assert "森林覆盖率" not in render(
+        window.doc.draft.chapter("goals").paragraphs[0], window.doc.draft
+    )
+
+
+def test_renaming_a_unit_in_the_catalogue_changes_every_clause_and_row(window):
+    window.catalogue.rename_unit("县教体局", "县教育体育局")
+    draft = window.doc.draft
+    clauses = "".join(r.clause for r in rendered_nodes(draft))
+    assert "教体局" not in clauses and "教育体育局" in clauses
+    rows = [u for r in task_rows(draft) for w in r.works for u in (w.lead, *w.cooperating)]
+    assert "县教体局" not in rows and "县教育体育局" in rows
+    names = [
+        window.catalogue.units.item(r, 0).text() for r in range(window.catalogue.units.rowCount())
+    ]
+    assert "县教育体育局" in names
+
+
+def test_an_edit_in_the_task_page_shows_in_the_measure_editor(window):
+    measure = next(m for m in window.doc.draft.measures() if m.title == "全面提升节能管理能力")
+    window.tasks.set_cell(measure.id, 0, 4, "县工信局")
+    _select(window, measure.id)
+    assert window.editor.rows.item(0, 1).text() == "县工信局"
+    window.tasks.set_cell(measure.id, 0, 3, "建立用能预算管理制度。")
+    _select(window, measure.id)
+    assert window.editor.rows.item(0, 0).text() == "建立用能预算管理制度。"
+    assert window.doc.draft.find(measure.id).work_rows[0].work == "建立用能预算管理制度。"
+
+
+def test_checks_list_a_unit_missing_from_the_catalogue_until_it_is_mapped(window):
+    measure = next(window.doc.draft.measures())
+    _select(window, measure.id)
+    window.editor.new_unit.setText("市发改委")
+    window.editor._add_unit()
+    window.checks.refresh()
+    missing = [f for f in window.checks.findings if f.code == "unit-not-in-catalogue"]
+    assert [f.data["unit"] for f in missing] == ["市发改委"]
+    assert window.checks.list.topLevelItemCount() >= 1
+    assert "错误 1" in window.counts.text()
+    window.catalogue.map_unit("市发改委", ("县发改局",))
+    window.checks.refresh()
+    assert not [f for f in window.checks.findings if f.code == "unit-not-in-catalogue"]
+    assert "错误 0" in window.counts.text()
+
+
+def test_dropping_a_seed_text_imports_it(window, qtbot, monkeypatch):
+    offered = []
+    monkeypatch.setattr(
+        window, "ask_add_parent", lambda title, notes: offered.append(title) or True
+    )
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(SEEDS["yinchuan-city"]))])
+    event = QDropEvent(
+        QPointF(QPoint(10, 10)),
+        Qt.DropAction.CopyAction,
+        data,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dropEvent(event)
+    qtbot.waitUntil(lambda: bool(offered), timeout=20000)
+    assert offered == ["银川市碳达峰实施方案"]
+    assert any("yinchuan" in p.id for p in window.doc.draft.parents)
+    assert window.parents.count() == 2
+
+
+def test_dropping_an_unreadable_file_says_what_and_where(window, qtbot, tmp_path, monkeypatch):
+    shown = []
+    monkeypatch.setattr(window, "show_error", lambda title, message: shown.append(message))
+    bad = tmp_path / "坏的方案.docx"
+    bad.write_bytes(b"not a zip")
+    window.import_plan_file(bad)
+    qtbot.waitUntil(lambda: bool(shown), timeout=20000)
+    assert "坏的方案.docx" in shown[0]
