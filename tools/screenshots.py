@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from app.gui.app import build_window, install_translations  # noqa: E402
 from app.gui.export_dialog import ExportDialog  # noqa: E402
+from app.gui.wizard import NewDraftWizard  # noqa: E402
 
 
 def settle(app: QApplication) -> None:
@@ -60,7 +61,36 @@ def main() -> int:
     dialog.show()
     settle(app)
     dialog.grab().save(str(args.out / "export-dialog.png"))
-    for name in ("main-window.png", "measure-editor.png", "export-dialog.png"):
+    dialog.close()
+    names = ["main-window.png", "measure-editor.png", "export-dialog.png"]
+    for page, name in (
+        (window.targets, "target-table.png"),
+        (window.tasks, "task-page.png"),
+        (window.catalogue, "unit-catalogue.png"),
+    ):
+        window.pages.setCurrentWidget(page)
+        settle(app)
+        window.grab().save(str(args.out / name))
+        names.append(name)
+    # the checks panel with findings: a unit the catalogue does not know
+    window.pages.setCurrentWidget(window.editor)
+    window.editor.new_unit.setText("市发改委")
+    window.editor._add_unit()
+    window.checks.refresh()
+    window.checks_dock.raise_()
+    settle(app)
+    window.grab().save(str(args.out / "checks-panel.png"))
+    names.append("checks-panel.png")
+    wizard = NewDraftWizard(window)
+    wizard.county.setText("永宁县")
+    wizard.city.setText("银川市")
+    wizard.commissioned.setText("永宁县发展和改革局")
+    wizard.show()
+    settle(app)
+    wizard.grab().save(str(args.out / "new-draft-wizard.png"))
+    names.append("new-draft-wizard.png")
+    wizard.close()
+    for name in names:
         print(args.out / name)
     window.shutdown()
     window.doc.stack.clear()

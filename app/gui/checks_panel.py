@@ -29,6 +29,8 @@ class ChecksPanel(QTabWidget):
         )
         self.list.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.list.setRootIsDecorated(False)
+        self.list.setColumnWidth(0, 50)
+        self.list.setColumnWidth(1, 220)
         self.list.itemDoubleClicked.connect(self._go)
         self.coverage = QTreeWidget()
         self.coverage.setHeaderLabels([self.tr("上级条款"), self.tr("本县")])

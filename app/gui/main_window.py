@@ -89,6 +89,7 @@ class MainWindow(QMainWindow):
         dock.setWidget(self.checks)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
         self.checks_dock = dock
+        self.resizeDocks([dock], [150], Qt.Orientation.Vertical)
         self.counts = QLabel()
         self.statusBar().addPermanentWidget(self.counts)
         self.checks.counted.connect(self._counts)

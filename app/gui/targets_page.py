@@ -65,7 +65,9 @@ class TargetsPage(QWidget):
             self.tr("本县{}年").format(y) for y in YEARS
         ]
         self.table.setHorizontalHeaderLabels(headers)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        for col, width in enumerate((230, 90, 70) + (70,) * (2 * len(YEARS))):
+            self.table.setColumnWidth(col, width)
         self.table.itemChanged.connect(self._edited)
         self.message = QLabel()
         self.message.setStyleSheet("color: #a00")
