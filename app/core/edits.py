@@ -440,3 +440,45 @@ def add_parent(draft: Draft, plan_id: str, title: str, level: str) -> Draft:
     return draft.model_copy(
         update={"parents": (*draft.parents, ParentPlan(id=plan_id, title=title, level=level))}
     )
+
+
+def reset_to_template(draft: Draft, chapter_id: str) -> Draft:
+    """A boilerplate chapter's text back to what its template gives for this county.
+
+    Sub-sections are rewritten too; targets stated in 主要目标 keep their
+    table entries (the same mentions are stated again).
+    """
+    from app.core.boilerplate import GOALS, context_for, render_template
+    from app.core.mentions import mentions
+    from app.core.render import county_of
+
+    chapter = _node(draft, chapter_id)
+    if not chapter.template:
+        raise EditError(f"“{chapter.title}”不是由模板生成的")
+    context = context_for(county_of(draft), [p.title for p in draft.parents])
+    if chapter.template == GOALS:
+        statements: dict[int, list[str]] = {2025: [], 2030: [], 2035: []}
+        for paragraph in chapter.paragraphs:
+            for m in mentions(paragraph):
+                target = draft.target(m.target)
+                if target is not None and m.year in statements:
+                    statements[m.year].append(f"{target.indicator}{paragraph[m.start : m.end]}")
+        context["targets"] = statements
+    rendered = render_template(chapter.template, context)
+    next_id = draft.next_id
+    children = []
+    for section in rendered.sections:
+        children.append(
+            Node(
+                id=f"n{next_id}",
+                level=chapter.level + 1,
+                title=section.title,
+                paragraphs=tuple(section.paragraphs),
+            )
+        )
+        next_id += 1
+    updated = chapter.model_copy(
+        update={"paragraphs": tuple(rendered.paragraphs), "children": tuple(children)}
+    )
+    draft = draft.model_copy(update={"next_id": next_id})
+    return prune_targets(update_node(draft, chapter_id, lambda _n: updated))

@@ -44,6 +44,7 @@ from app.gui.parents import ParentPanel
 from app.gui.preview import Preview
 from app.gui.targets_page import TargetsPage
 from app.gui.tasks_page import TasksPage
+from app.gui.texts_page import TextsPage
 from app.gui.wizard import NewDraftWizard
 from app.gui.workers import Job, start
 
@@ -64,6 +65,7 @@ class MainWindow(QMainWindow):
         self.editor = MeasureEditor(doc)
         self.preview = Preview(doc)
         self.cover = CoverPage(doc)
+        self.texts = TextsPage(doc)
         self.targets = TargetsPage(doc)
         self.tasks = TasksPage(doc)
         self.catalogue = CataloguePage(doc)
@@ -71,6 +73,7 @@ class MainWindow(QMainWindow):
         self.pages = QTabWidget()
         self.pages.addTab(self.editor, self.tr("措施编辑"))
         self.pages.addTab(self.cover, self.tr("封面与编制委员会"))
+        self.pages.addTab(self.texts, self.tr("文本章节"))
         self.pages.addTab(self.targets, self.tr("主要目标指标"))
         self.pages.addTab(self.tasks, self.tr("任务分工"))
         self.pages.addTab(self.catalogue, self.tr("单位目录"))
@@ -163,6 +166,7 @@ class MainWindow(QMainWindow):
             self.checks.timer,
             self.preview.timer,
             self.editor.typing,
+            self.texts.timer,
         ):
             timer.stop()
         for signal, slot in (
@@ -194,6 +198,7 @@ class MainWindow(QMainWindow):
             self.outline,
             self.preview,
             self.cover,
+            self.texts,
             self.targets,
             self.tasks,
             self.catalogue,

@@ -119,3 +119,37 @@ def test_dropping_an_unreadable_file_says_what_and_where(window, qtbot, tmp_path
     window.import_plan_file(bad)
     qtbot.waitUntil(lambda: bool(shown), timeout=20000)
     assert "坏的方案.docx" in shown[0]
+
+
+def test_text_sections_come_from_templates_and_can_go_back(window, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog  # noqa: F401
+
+    from app.core.library import find_plan
+    from app.core.new_draft import new_draft
+    from app.gui.document import DraftDocument
+
+    draft, _ = new_draft(
+        county="永宁县", city="银川市", region="宁夏回族自治区", plan=find_plan("yinchuan-city")
+    )
+    window.set_document(DraftDocument(draft, None, window))
+    page = window.texts
+    goals = draft.chapter("goals")
+    page.sections.setCurrentRow(page.keys.index(goals.id))
+    assert "goals.txt.j2" in page.source.text()
+    original = goals.paragraphs
+    page.text.setPlainText("本县自拟的主要目标。")
+    page._save()
+    assert window.doc.draft.chapter("goals").paragraphs == ("本县自拟的主要目标。",)
+    safeguards = window.doc.draft.chapter("safeguards")
+    page.sections.setCurrentRow(page.keys.index(safeguards.id))
+    page.text.setPlainText("改过的保障措施导语。")
+    page._save()
+    page.reset_to_template()
+    assert window.doc.draft.chapter("safeguards").paragraphs == safeguards.paragraphs
+    assert [c.title for c in window.doc.draft.chapter("safeguards").children] == [
+        c.title for c in safeguards.children
+    ]
+    window.undo_action.trigger()
+    window.undo_action.trigger()
+    window.undo_action.trigger()
+    assert window.doc.draft.chapter("goals").paragraphs == original

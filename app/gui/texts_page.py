@@ -1,0 +1,123 @@
+"""Text sections: the preamble, 总体要求, 主要目标's framing and 保障措施, with their template.
+
+Each is edited here as text (targets shown as ⟦their words⟧); 恢复为模板文字
+puts back what the template gives for this county, as one undo step.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core import edits
+from app.core.mentions import editable, stored
+from app.core.tree import EditError
+from app.gui.commands import push
+from app.gui.document import DraftDocument
+
+PREAMBLE = "preamble"
+
+
+class TextsPage(QWidget):
+    def __init__(self, doc: DraftDocument) -> None:
+        super().__init__()
+        self.sections = QListWidget()
+        self.sections.setMaximumWidth(170)
+        self.sections.currentRowChanged.connect(self._show)
+        self.source = QLabel()
+        self.text = QPlainTextEdit()
+        self.text.textChanged.connect(self._typing)
+        self.timer = QTimer(self, singleShot=True, interval=400)
+        self.timer.timeout.connect(self._save)
+        self.reset = QPushButton(self.tr("恢复为模板文字"))
+        self.reset.clicked.connect(self.reset_to_template)
+        right = QVBoxLayout()
+        right.addWidget(self.source)
+        right.addWidget(self.text)
+        right.addWidget(self.reset)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.sections)
+        layout.addLayout(right)
+        self.keys: list[str] = []
+        self.tokens: list[str] = []
+        self._loading = False
+        self.set_document(doc)
+
+    def set_document(self, doc: DraftDocument) -> None:
+        self.doc = doc
+        doc.changed.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self._loading = True
+        current = (
+            self.keys[self.sections.currentRow()]
+            if 0 <= self.sections.currentRow() < len(self.keys)
+            else PREAMBLE
+        )
+        self.keys = [PREAMBLE] + [
+            c.id for c in self.doc.draft.chapters if c.role in ("general", "goals", "safeguards")
+        ]
+        self.sections.clear()
+        self.sections.addItem(self.tr("前言"))
+        for key in self.keys[1:]:
+            self.sections.addItem(self.doc.draft.find(key).title)
+        self.sections.setCurrentRow(self.keys.index(current) if current in self.keys else 0)
+        self._loading = False
+        self._show(self.sections.currentRow())
+
+    def _paragraphs(self, key: str) -> tuple[str, ...]:
+        if key == PREAMBLE:
+            return self.doc.draft.meta.preamble
+        return self.doc.draft.find(key).paragraphs
+
+    def _show(self, row: int) -> None:
+        if row < 0 or row >= len(self.keys):
+            return
+        key = self.keys[row]
+        chapter = None if key == PREAMBLE else self.doc.draft.find(key)
+        template = chapter.template if chapter else ""
+        self.source.setText(
+            self.tr("模板：{}").format(template) if template else self.tr("本段文字不来自模板")
+        )
+        self.reset.setEnabled(bool(template))
+        shown, self.tokens = editable("\n".join(self._paragraphs(key)), self.doc.draft)
+        if self.text.toPlainText() != shown and not self.text.hasFocus():
+            self._loading = True
+            self.text.setPlainText(shown)
+            self._loading = False
+
+    def _typing(self) -> None:
+        if not self._loading:
+            self.timer.start()
+
+    def _save(self) -> None:
+        key = self.keys[self.sections.currentRow()]
+        paragraphs = tuple(
+            p.strip() for p in stored(self.text.toPlainText(), self.tokens).split("\n") if p.strip()
+        )
+        if paragraphs == self._paragraphs(key):
+            return
+        if key == PREAMBLE:
+            push(
+                self.doc, "编辑前言", edits.set_meta, preamble=paragraphs, merge_key="text:preamble"
+            )
+        else:
+            push(
+                self.doc, "编辑正文", edits.set_paragraphs, key, paragraphs, merge_key=f"text:{key}"
+            )
+
+    def reset_to_template(self) -> None:
+        key = self.keys[self.sections.currentRow()]
+        try:
+            push(self.doc, "恢复为模板文字", edits.reset_to_template, key)
+        except EditError:
+            return
