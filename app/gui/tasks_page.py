@@ -31,8 +31,9 @@ class TasksPage(QWidget):
         self.table.setHorizontalHeaderLabels([self.tr(h) for h in HEADERS])
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((0, 40), (1, 150), (2, 160), (4, 110), (5, 200)):
+        for col, width in ((0, 36), (1, 96), (2, 110), (4, 80), (5, 130)):
             self.table.setColumnWidth(col, width)
+        self.table.verticalHeader().hide()  # 序号 is the first column
         self.table.setWordWrap(True)
         self.table.itemChanged.connect(self._edited)
         self.table.itemDoubleClicked.connect(self._open)
