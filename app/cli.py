@@ -237,13 +237,13 @@ def cmd_export(args: argparse.Namespace) -> int:
 # ---------------------------------------------------------------- entry
 
 
-def _run_gui() -> int:
-    """`peakplan` with no command opens the desktop app (Qt is loaded only here)."""
+def _run_gui(path: str | None = None) -> int:
+    """`peakplan` with no command (or with a .peakplan file) opens the desktop app; Qt loads only here."""
     try:
         from app.gui.app import run
     except ImportError as exc:
         return _fail("peakplan", f"无法启动窗口程序（{exc}），命令行用法见 peakplan --help")
-    return run([sys.argv[0]])
+    return run([sys.argv[0], *([path] if path else [])])
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -315,6 +315,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     _configure_stdio()
+    argv = sys.argv[1:] if argv is None else argv
+    if len(argv) == 1 and argv[0].lower().endswith(".peakplan"):
+        return _run_gui(argv[0])  # double-clicked draft, "open with"
     parser = build_parser()
     args = parser.parse_args(argv)
     handler = getattr(args, "handler", None)
