@@ -271,23 +271,39 @@ class _Writer:
         self.para("cover_date", _date_text(meta.date))
 
     def committee(self) -> None:
+        """组长 / 副组长 / 成员 in a borderless table; two-character names padded (王　芳)."""
         members = self.draft.meta.committee
         if not members or not self.draft.layout.committee_page:
             return
         self.para("committee_heading", "编 制 委 员 会", page_break_before=True)
-        self.flush()
-        table = self.doc.add_table(rows=0, cols=3)
-        xml.no_borders(table)
+        widths = [_twips(28), _twips(32), _twips(self._text_width_mm() - 60)]
+        nil = "".join(
+            f'<w:{edge} w:val="nil"/>'
+            for edge in ("top", "left", "bottom", "right", "insideH", "insideV")
+        )
+        rows = []
         previous_role = None
         for member in members:
-            row = table.add_row()
             role = member.role if member.role != previous_role else ""
             previous_role = member.role
             cells = (f"{_pad(role)}：" if role else "", _pad(member.name), member.unit)
-            for cell, value in zip(row.cells, cells, strict=True):
-                self.set_style(cell.paragraphs[0], "committee_row")
-                self.run_fonts(cell.paragraphs[0].add_run(value), "committee_row")
-        xml.fixed_layout(table, [_twips(28), _twips(32), _twips(self._text_width_mm() - 60)])
+            rows.append(
+                "<w:tr>"
+                + "".join(
+                    f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>'
+                    f"{self.p('committee_row', self.run(value, 'committee_row') if value else '')}</w:tc>"
+                    for width, value in zip(widths, cells, strict=True)
+                )
+                + "</w:tr>"
+            )
+        self.parts.append(
+            f'<w:tbl><w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:tblBorders>{nil}</w:tblBorders>'
+            '<w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>'
+            + "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+            + "</w:tblGrid>"
+            + "".join(rows)
+            + "</w:tbl>"
+        )
 
     def toc(self, entries: list[TocEntry]) -> None:
         """A real TOC field whose cached result already lists the entries (LibreOffice shows it as is)."""
