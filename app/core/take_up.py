@@ -14,7 +14,6 @@ import re
 from dataclasses import dataclass, field
 
 from app.core.adapt import AdaptedText, TargetBook, TextChange, UnitChange, adapt_text, adapt_units
-from app.core.county import CountyContext
 from app.core.draft import (
     ChapterRole,
     Draft,
@@ -26,6 +25,7 @@ from app.core.draft import (
 )
 from app.core.mentions import has_mentions
 from app.core.plan import Plan, Section, TaskRow
+from app.core.render import county_of
 from app.core.text import compact
 from app.core.tree import EditError, insert_node, parent_of
 
@@ -78,10 +78,6 @@ class TakeUpReport:
     @property
     def unmapped_units(self) -> list[str]:
         return list(dict.fromkeys(u for n in self.nodes for u in n.unmapped))
-
-
-def county_of(draft: Draft) -> CountyContext:
-    return CountyContext(draft.meta.county, draft.meta.city, draft.meta.region)
 
 
 def _sentences(text: str) -> list[str]:

@@ -121,21 +121,6 @@ def add_field(paragraph, instruction: str, cached: str = "") -> None:
     run._r.append(end)
 
 
-def field_char(paragraph, kind: str) -> None:
-    run = paragraph.add_run()
-    element = OxmlElement("w:fldChar")
-    element.set(qn("w:fldCharType"), kind)
-    run._r.append(element)
-
-
-def field_instruction(paragraph, instruction: str) -> None:
-    run = paragraph.add_run()
-    instr = OxmlElement("w:instrText")
-    instr.set(qn("xml:space"), "preserve")
-    instr.text = f" {instruction} "
-    run._r.append(instr)
-
-
 def set_doc_grid(sect_pr, line_pitch_pt: float) -> None:
     """22 lines a page: a line pitch and no grid type (a 'lines' grid fights exact spacing)."""
     grid = child(sect_pr, "w:docGrid")
@@ -149,63 +134,3 @@ def set_page_number_start(sect_pr, start: int = 1) -> None:
     child(sect_pr, "w:pgNumType", before=("w:cols", "w:titlePg", "w:docGrid")).set(
         qn("w:start"), str(start)
     )
-
-
-def repeat_header(row) -> None:
-    tr_pr = row._tr.get_or_add_trPr()
-    child(tr_pr, "w:tblHeader").set(qn("w:val"), "1")
-
-
-def cant_split(row) -> None:
-    tr_pr = row._tr.get_or_add_trPr()
-    child(tr_pr, "w:cantSplit").set(qn("w:val"), "1")
-
-
-def cell_width(cell, twips: int) -> None:
-    tc_pr = cell._tc.get_or_add_tcPr()
-    width = child(tc_pr, "w:tcW")
-    width.set(qn("w:w"), str(twips))
-    width.set(qn("w:type"), "dxa")
-
-
-def cell_vertical_center(cell) -> None:
-    tc_pr = cell._tc.get_or_add_tcPr()
-    child(tc_pr, "w:vAlign").set(qn("w:val"), "center")
-
-
-def table_borders(table, size: int = 4) -> None:
-    tbl_pr = table._tbl.tblPr
-    borders = child(tbl_pr, "w:tblBorders")
-    clear(borders)
-    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        element = OxmlElement(f"w:{edge}")
-        element.set(qn("w:val"), "single")
-        element.set(qn("w:sz"), str(size))
-        element.set(qn("w:space"), "0")
-        element.set(qn("w:color"), "000000")
-        borders.append(element)
-
-
-def no_borders(table) -> None:
-    tbl_pr = table._tbl.tblPr
-    borders = child(tbl_pr, "w:tblBorders")
-    clear(borders)
-    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        element = OxmlElement(f"w:{edge}")
-        element.set(qn("w:val"), "nil")
-        borders.append(element)
-
-
-def fixed_layout(table, widths: list[int]) -> None:
-    """Column widths on the grid, the table and every cell: Word and LibreOffice each read a different one."""
-    tbl_pr = table._tbl.tblPr
-    child(tbl_pr, "w:tblLayout").set(qn("w:type"), "fixed")
-    total = child(tbl_pr, "w:tblW")
-    total.set(qn("w:w"), str(sum(widths)))
-    total.set(qn("w:type"), "dxa")
-    grid = table._tbl.tblGrid
-    for col, width in zip(grid.findall(qn("w:gridCol")), widths, strict=False):
-        col.set(qn("w:w"), str(width))
-    for row in table.rows:
-        for cell, width in zip(row.cells, widths, strict=False):
-            cell_width(cell, width)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -53,17 +54,13 @@ def install_translations(app: QApplication) -> None:
 def build_window(path: Path | None = None) -> MainWindow:
     store = settings()
     window = MainWindow(first_document(), store)
-    opened = False
     if path is not None:
-        opened = window.open_path(path)
+        window.open_path(path)
     else:
         recent = store.value("recent", [], list) or []
         if recent and Path(recent[0]).is_file():
-            try:
+            with contextlib.suppress(PeakPlanError):  # a damaged last file: start with the demo
                 window.set_document(DraftDocument.open(Path(recent[0]), window))
-                opened = True
-            except PeakPlanError:
-                opened = False
     for recovery in find_recoveries():
         if recovery.draft is None:
             recovery.path.unlink(missing_ok=True)
@@ -78,7 +75,6 @@ def build_window(path: Path | None = None) -> MainWindow:
         else:
             discard_recovery(Path(recovery.draft_path) if recovery.draft_path else None)
         break
-    del opened
     first = next(window.doc.draft.measures(), None)
     if first is not None:
         window._select_and_show(first.id)

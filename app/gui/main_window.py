@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 
 from app.core import edits
 from app.core.demo import load_demo
-from app.core.draft import Draft
 from app.core.errors import PeakPlanError
 from app.core.tree import EditError
 from app.gui.catalogue_page import CataloguePage
@@ -528,7 +527,3 @@ class MainWindow(QMainWindow):
         if not self.doc.modified:
             self.doc.discard_recovery()
         event.accept()
-
-
-def current_draft(window: MainWindow) -> Draft:
-    return window.doc.draft
