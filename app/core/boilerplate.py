@@ -20,6 +20,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from app import paths
 from app.core.county import CountyContext
+from app.core.draft import Node
 from app.core.errors import PeakPlanError
 
 PREAMBLE = "preamble.txt.j2"
@@ -109,3 +110,19 @@ def render_template(name: str, context: dict[str, object]) -> RenderedTemplate:
             buffer.append(line)
     flush()
     return out
+
+
+def template_nodes(
+    rendered: RenderedTemplate, level: int, next_id: int
+) -> tuple[tuple[Node, ...], int]:
+    """A template's "## " sub-sections as draft nodes one level down, numbered from next_id."""
+    children = tuple(
+        Node(
+            id=f"n{next_id + i}",
+            level=level + 1,
+            title=section.title,
+            paragraphs=tuple(section.paragraphs),
+        )
+        for i, section in enumerate(rendered.sections)
+    )
+    return children, next_id + len(children)

@@ -194,44 +194,59 @@ def set_meta(draft: Draft, **fields: object) -> Draft:
     return draft.model_copy(update={"meta": meta})
 
 
-def rename_unit(draft: Draft, old: str, new: str) -> Draft:
-    """A unit renamed everywhere: catalogue, mapping, every clause and work row."""
-    new = new.strip()
-    if not new:
-        raise EditError("单位名称不能为空")
+def _swapped(units: tuple[str, ...], old: str, replacement: tuple[str, ...]) -> tuple[str, ...]:
+    """units with old replaced by the replacement unit(s), each unit once, order kept."""
+    return tuple(
+        dict.fromkeys(name for unit in units for name in (replacement if unit == old else (unit,)))
+    )
 
-    def swap(units: tuple[str, ...]) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(new if u == old else u for u in units))
+
+def replace_unit(draft: Draft, old: str, replacement: tuple[str, ...]) -> Draft:
+    """Every clause and work row naming old names the replacement unit(s) instead."""
 
     def fix(node: Node) -> Node:
         update: dict[str, object] = {"children": tuple(fix(c) for c in node.children)}
         if node.responsibility is not None and old in node.responsibility.units:
-            units = swap(node.responsibility.units)
+            units = _swapped(node.responsibility.units, old, replacement)
             update["responsibility"] = node.responsibility.model_copy(
                 update={"units": units, "groups": ()}
             )
         if any(old in row.units for row in node.work_rows):
             update["work_rows"] = tuple(
-                row.model_copy(update={"units": swap(row.units), "groups": ()})
+                row.model_copy(
+                    update={"units": _swapped(row.units, old, replacement), "groups": ()}
+                )
                 if old in row.units
                 else row
                 for row in node.work_rows
             )
         return node.model_copy(update=update)
 
+    return draft.model_copy(update={"chapters": tuple(fix(c) for c in draft.chapters)})
+
+
+def rename_unit(draft: Draft, old: str, new: str) -> Draft:
+    """A unit renamed everywhere: catalogue, mapping, every clause and work row.
+
+    Renaming onto a unit the catalogue already has merges the two.
+    """
+    new = new.strip()
+    if not new:
+        raise EditError("单位名称不能为空")
     catalogue = draft.catalogue
-    units = tuple(
-        u.model_copy(update={"name": new}) if u.name == old else u for u in catalogue.units
-    )
+    if new in {u.name for u in catalogue.units}:
+        units = tuple(u for u in catalogue.units if u.name != old)
+    else:
+        units = tuple(
+            u.model_copy(update={"name": new}) if u.name == old else u for u in catalogue.units
+        )
     mapping = tuple(
-        e.model_copy(update={"county": swap(e.county)}) if old in e.county else e
+        e.model_copy(update={"county": _swapped(e.county, old, (new,))}) if old in e.county else e
         for e in catalogue.mapping
     )
+    draft = replace_unit(draft, old, (new,))
     return draft.model_copy(
-        update={
-            "chapters": tuple(fix(c) for c in draft.chapters),
-            "catalogue": catalogue.model_copy(update={"units": units, "mapping": mapping}),
-        }
+        update={"catalogue": catalogue.model_copy(update={"units": units, "mapping": mapping})}
     )
 
 
@@ -369,18 +384,7 @@ def merge_units(draft: Draft, old: str, into: str) -> Draft:
         raise EditError("不能把单位与自身合并")
     if into not in {u.name for u in draft.catalogue.units}:
         raise EditError(f"单位目录中没有“{into}”")
-    renamed = rename_unit(
-        draft.model_copy(
-            update={
-                "catalogue": draft.catalogue.model_copy(
-                    update={"units": tuple(u for u in draft.catalogue.units if u.name != old)}
-                )
-            }
-        ),
-        old,
-        into,
-    )
-    return renamed
+    return rename_unit(draft, old, into)
 
 
 def set_mapping(draft: Draft, parent: str, county: tuple[str, ...], note: str = "") -> Draft:
@@ -402,33 +406,7 @@ def set_mapping(draft: Draft, parent: str, county: tuple[str, ...], note: str = 
 def apply_mapping(draft: Draft, parent: str) -> Draft:
     """Replace a parent unit still named in clauses and rows by its mapped county unit(s)."""
     mapped = draft.catalogue.map_unit(parent)
-    if not mapped:
-        return draft
-
-    def swap(units: tuple[str, ...]) -> tuple[str, ...]:
-        out: list[str] = []
-        for unit in units:
-            for name in mapped if unit == parent else (unit,):
-                if name not in out:
-                    out.append(name)
-        return tuple(out)
-
-    def fix(node: Node) -> Node:
-        update: dict[str, object] = {"children": tuple(fix(c) for c in node.children)}
-        if node.responsibility is not None and parent in node.responsibility.units:
-            update["responsibility"] = node.responsibility.model_copy(
-                update={"units": swap(node.responsibility.units), "groups": ()}
-            )
-        if any(parent in r.units for r in node.work_rows):
-            update["work_rows"] = tuple(
-                r.model_copy(update={"units": swap(r.units), "groups": ()})
-                if parent in r.units
-                else r
-                for r in node.work_rows
-            )
-        return node.model_copy(update=update)
-
-    return draft.model_copy(update={"chapters": tuple(fix(c) for c in draft.chapters)})
+    return replace_unit(draft, parent, mapped) if mapped else draft
 
 
 def add_parent(draft: Draft, plan_id: str, title: str, level: str) -> Draft:
@@ -448,7 +426,7 @@ def reset_to_template(draft: Draft, chapter_id: str) -> Draft:
     Sub-sections are rewritten too; targets stated in 主要目标 keep their
     table entries (the same mentions are stated again).
     """
-    from app.core.boilerplate import GOALS, context_for, render_template
+    from app.core.boilerplate import GOALS, context_for, render_template, template_nodes
     from app.core.mentions import mentions
     from app.core.render import county_of
 
@@ -465,20 +443,9 @@ def reset_to_template(draft: Draft, chapter_id: str) -> Draft:
                     statements[m.year].append(f"{target.indicator}{paragraph[m.start : m.end]}")
         context["targets"] = statements
     rendered = render_template(chapter.template, context)
-    next_id = draft.next_id
-    children = []
-    for section in rendered.sections:
-        children.append(
-            Node(
-                id=f"n{next_id}",
-                level=chapter.level + 1,
-                title=section.title,
-                paragraphs=tuple(section.paragraphs),
-            )
-        )
-        next_id += 1
+    children, next_id = template_nodes(rendered, chapter.level, draft.next_id)
     updated = chapter.model_copy(
-        update={"paragraphs": tuple(rendered.paragraphs), "children": tuple(children)}
+        update={"paragraphs": tuple(rendered.paragraphs), "children": children}
     )
     draft = draft.model_copy(update={"next_id": next_id})
     return prune_targets(update_node(draft, chapter_id, lambda _n: updated))

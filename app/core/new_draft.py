@@ -9,7 +9,15 @@ from __future__ import annotations
 import re
 
 from app.core.adapt import TargetBook
-from app.core.boilerplate import GENERAL, GOALS, PREAMBLE, SAFEGUARDS, context_for, render_template
+from app.core.boilerplate import (
+    GENERAL,
+    GOALS,
+    PREAMBLE,
+    SAFEGUARDS,
+    context_for,
+    render_template,
+    template_nodes,
+)
 from app.core.catalogue import GENERIC_CATALOGUE, load_catalogue
 from app.core.county import CountyContext
 from app.core.draft import (
@@ -111,27 +119,18 @@ def _template_chapter(
 ) -> Draft:
     """A chapter written from a template: its paragraphs and "## " sub-sections."""
     rendered = render_template(template, context)
-    next_id = draft.next_id
-    children = []
-    for section in rendered.sections:
-        children.append(
-            Node(
-                id=f"n{next_id + 1 + len(children)}",
-                level=2,
-                title=section.title,
-                paragraphs=tuple(section.paragraphs),
-            )
-        )
+    chapter_id = f"n{draft.next_id}"
+    children, next_id = template_nodes(rendered, 1, draft.next_id + 1)
     chapter = Node(
-        id=f"n{next_id}",
+        id=chapter_id,
         level=1,
         title=title,
         role=role,
         template=template,
         paragraphs=tuple(rendered.paragraphs),
-        children=tuple(children),
+        children=children,
     )
-    draft = draft.model_copy(update={"next_id": next_id + 1 + len(children)})
+    draft = draft.model_copy(update={"next_id": next_id})
     return insert_node(draft, None, None, chapter)
 
 
