@@ -31,12 +31,12 @@ from app.core.catalogue import catalogue_file_text
 from app.core.files import write_text_atomic
 from app.core.tree import EditError
 from app.gui.commands import push
-from app.gui.document import DraftDocument
+from app.gui.document import DocumentView, DraftDocument
 
 NAME = Qt.ItemDataRole.UserRole + 1
 
 
-class CataloguePage(QWidget):
+class CataloguePage(QWidget, DocumentView):
     def __init__(self, doc: DraftDocument) -> None:
         super().__init__()
         self.units = QTableWidget(0, 3)
@@ -85,11 +85,6 @@ class CataloguePage(QWidget):
         layout.addWidget(splitter)
         self._filling = False
         self.set_document(doc)
-
-    def set_document(self, doc: DraftDocument) -> None:
-        self.doc = doc
-        doc.changed.connect(self.refresh)
-        self.refresh()
 
     def refresh(self) -> None:
         self._filling = True

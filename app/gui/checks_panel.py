@@ -11,13 +11,13 @@ from PySide6.QtWidgets import QHeaderView, QTabWidget, QTreeWidget, QTreeWidgetI
 
 from app.core.checks import SEVERITY_NAMES, Finding, check_draft
 from app.core.library import find_plan_or_none
-from app.gui.document import DraftDocument
+from app.gui.document import DocumentView, DraftDocument
 
 NODE = Qt.ItemDataRole.UserRole + 1
 REFRESH_MS = 300
 
 
-class ChecksPanel(QTabWidget):
+class ChecksPanel(QTabWidget, DocumentView):
     node_selected = Signal(str)
     counted = Signal(int, int)  # errors, warnings
 
@@ -42,10 +42,8 @@ class ChecksPanel(QTabWidget):
         self.findings: list[Finding] = []
         self.set_document(doc)
 
-    def set_document(self, doc: DraftDocument) -> None:
-        self.doc = doc
-        doc.changed.connect(self.timer.start)
-        self.refresh()
+    def document_changed(self) -> None:
+        self.timer.start()  # refresh once the user pauses
 
     def refresh(self) -> None:
         self.findings = check_draft(self.doc.draft)

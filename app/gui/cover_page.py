@@ -18,12 +18,12 @@ from PySide6.QtWidgets import (
 from app.core import edits
 from app.core.draft import CommitteeMember
 from app.gui.commands import push
-from app.gui.document import DraftDocument
+from app.gui.document import DocumentView, DraftDocument
 
 ROLES = ("组长", "副组长", "成员")
 
 
-class CoverPage(QWidget):
+class CoverPage(QWidget, DocumentView):
     def __init__(self, doc: DraftDocument) -> None:
         super().__init__()
         self.fields: dict[str, QLineEdit] = {}
@@ -68,11 +68,6 @@ class CoverPage(QWidget):
         layout.addLayout(buttons)
         self._filling = False
         self.set_document(doc)
-
-    def set_document(self, doc: DraftDocument) -> None:
-        self.doc = doc
-        doc.changed.connect(self.refresh)
-        self.refresh()
 
     def refresh(self) -> None:
         self._filling = True

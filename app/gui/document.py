@@ -83,3 +83,21 @@ class DraftDocument(QObject):
 
     def discard_recovery(self) -> None:
         discard_recovery(self.path)
+
+
+class DocumentView:
+    """Mixed into a view that follows the open draft: refresh() after every change."""
+
+    doc: DraftDocument
+
+    def set_document(self, doc: DraftDocument) -> None:
+        self.doc = doc
+        doc.changed.connect(self.document_changed)
+        self.refresh()
+
+    def document_changed(self) -> None:
+        """What a change does to the view; views that refresh late (a timer) override it."""
+        self.refresh()
+
+    def refresh(self) -> None:  # pragma: no cover — every view defines it
+        raise NotImplementedError

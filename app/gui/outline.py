@@ -15,13 +15,13 @@ from app.core import edits
 from app.core.render import labels
 from app.core.tree import EditError, index_in_parent
 from app.gui.commands import push
-from app.gui.document import DraftDocument
+from app.gui.document import DocumentView, DraftDocument
 from app.gui.parents import SECTION_MIME
 
 NODE_ID = Qt.ItemDataRole.UserRole + 1
 
 
-class OutlineView(QTreeView):
+class OutlineView(QTreeView, DocumentView):
     node_selected = Signal(str)
     parent_dropped = Signal(str, str, int)  # section id, county parent node id, index (-1: end)
 
@@ -42,11 +42,6 @@ class OutlineView(QTreeView):
         self.selectionModel().currentChanged.connect(self._current)
         self._filling = False
         self.set_document(doc)
-
-    def set_document(self, doc: DraftDocument) -> None:
-        self.doc = doc
-        doc.changed.connect(self.refresh)
-        self.refresh()
 
     def refresh(self) -> None:
         current = self.current_id()

@@ -6,12 +6,12 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QTextBrowser
 
 from app.export.html import draft_html
-from app.gui.document import DraftDocument
+from app.gui.document import DocumentView, DraftDocument
 
 DEBOUNCE_MS = 150
 
 
-class Preview(QTextBrowser):
+class Preview(QTextBrowser, DocumentView):
     def __init__(self, doc: DraftDocument) -> None:
         super().__init__()
         self.current = ""
@@ -19,10 +19,8 @@ class Preview(QTextBrowser):
         self.timer.timeout.connect(self.refresh)
         self.set_document(doc)
 
-    def set_document(self, doc: DraftDocument) -> None:
-        self.doc = doc
-        doc.changed.connect(self.timer.start)
-        self.refresh()
+    def document_changed(self) -> None:
+        self.timer.start()  # refresh once the user pauses
 
     def show_node(self, node_id: str) -> None:
         self.current = node_id

@@ -23,7 +23,7 @@ from app.core import edits
 from app.core.draft import DECISION_NAMES, CountyTarget, TargetYear
 from app.core.tree import EditError
 from app.gui.commands import push
-from app.gui.document import DraftDocument
+from app.gui.document import DocumentView, DraftDocument
 
 YEARS = (2025, 2030, 2035)
 _QUALIFIER = re.compile(
@@ -56,7 +56,7 @@ def parse_cell(text: str) -> tuple[str, str | None, str]:
     return "value", match.group("value"), match.group("after") or ""
 
 
-class TargetsPage(QWidget):
+class TargetsPage(QWidget, DocumentView):
     def __init__(self, doc: DraftDocument) -> None:
         super().__init__()
         self.table = QTableWidget(0, 3 + 2 * len(YEARS))
@@ -83,11 +83,6 @@ class TargetsPage(QWidget):
         layout.addWidget(self.message)
         self._filling = False
         self.set_document(doc)
-
-    def set_document(self, doc: DraftDocument) -> None:
-        self.doc = doc
-        doc.changed.connect(self.refresh)
-        self.refresh()
 
     def refresh(self) -> None:
         self._filling = True

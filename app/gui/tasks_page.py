@@ -16,13 +16,13 @@ from app.core.mentions import editable, stored
 from app.core.render import work_row_units
 from app.core.task_rows import task_rows
 from app.gui.commands import push
-from app.gui.document import DraftDocument
+from app.gui.document import DocumentView, DraftDocument
 
 HEADERS = ("序号", "重点领域", "行动措施", "主要工作", "牵头单位", "配合单位")
 PLACE = Qt.ItemDataRole.UserRole + 1
 
 
-class TasksPage(QWidget):
+class TasksPage(QWidget, DocumentView):
     node_selected = Signal(str)
 
     def __init__(self, doc: DraftDocument) -> None:
@@ -41,11 +41,6 @@ class TasksPage(QWidget):
         layout.addWidget(self.table)
         self._filling = False
         self.set_document(doc)
-
-    def set_document(self, doc: DraftDocument) -> None:
-        self.doc = doc
-        doc.changed.connect(self.refresh)
-        self.refresh()
 
     def refresh(self) -> None:
         self._filling = True

@@ -21,12 +21,12 @@ from app.core import edits
 from app.core.mentions import editable, stored
 from app.core.tree import EditError
 from app.gui.commands import push
-from app.gui.document import DraftDocument
+from app.gui.document import DocumentView, DraftDocument
 
 PREAMBLE = "preamble"
 
 
-class TextsPage(QWidget):
+class TextsPage(QWidget, DocumentView):
     def __init__(self, doc: DraftDocument) -> None:
         super().__init__()
         self.sections = QListWidget()
@@ -50,11 +50,6 @@ class TextsPage(QWidget):
         self.tokens: list[str] = []
         self._loading = False
         self.set_document(doc)
-
-    def set_document(self, doc: DraftDocument) -> None:
-        self.doc = doc
-        doc.changed.connect(self.refresh)
-        self.refresh()
 
     def refresh(self) -> None:
         self._loading = True
