@@ -16,7 +16,7 @@ from pathlib import Path
 
 from app import __version__
 from app.core.errors import PeakPlanError
-from app.core.library import add_user_plan, list_plans, save_plan
+from app.core.library import add_user_plan, list_plans, load_plan, save_plan
 from app.core.outline import plan_outline
 from app.core.plan import LEVEL_NAMES, Plan
 
@@ -105,6 +105,7 @@ def cmd_import_plan(args: argparse.Namespace) -> int:
             saved = add_user_plan(plan)
         except PeakPlanError as exc:
             return _fail(str(source), exc.one_line())
+        plan = load_plan(saved)  # the library may have given it another id
     for note in result.notes:
         print(f"提示：{note}", file=sys.stderr)
     if args.json:

@@ -8,13 +8,11 @@ official Chinese font names map to fonts installed on this machine.
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
-import tempfile
 from pathlib import Path
 
 from app.core.errors import PeakPlanError
-from app.importer.convert import find_soffice
+from app.importer.convert import find_soffice, soffice_convert
 
 PDF_SECONDS = 300
 
@@ -27,30 +25,15 @@ def to_pdf(path: Path, out_dir: Path, *, fonts_conf: Path | None = None) -> Path
     soffice = find_soffice()
     if soffice is None:
         raise PdfError("没有安装 LibreOffice，无法转换为 PDF")
-    profile = Path(tempfile.mkdtemp(prefix="peakplan-lo-"))
     env = dict(os.environ)
     if fonts_conf is not None:
         env["FONTCONFIG_FILE"] = str(fonts_conf)
-    command = [
-        soffice,
-        f"-env:UserInstallation={profile.as_uri()}",
-        "--headless",
-        "--norestore",
-        "--convert-to",
-        "pdf",
-        "--outdir",
-        str(out_dir),
-        str(path),
-    ]
     try:
-        done = subprocess.run(
-            command, capture_output=True, text=True, timeout=PDF_SECONDS, env=env, check=False
-        )
+        pdf, stderr = soffice_convert(soffice, path, "pdf", out_dir, timeout=PDF_SECONDS, env=env)
     except subprocess.TimeoutExpired as exc:
         raise PdfError(f"LibreOffice 转换 {path.name} 超时") from exc
-    finally:
-        shutil.rmtree(profile, ignore_errors=True)
-    pdf = out_dir / (path.stem + ".pdf")
-    if done.returncode != 0 or not pdf.exists():
-        raise PdfError(f"LibreOffice 无法转换 {path.name}：{done.stderr.strip()[:200]}")
+    except OSError as exc:
+        raise PdfError(f"无法启动 LibreOffice：{exc.strerror or exc}") from exc
+    if pdf is None:
+        raise PdfError(f"LibreOffice 无法转换 {path.name}：{stderr.strip()[:200]}")
     return pdf

@@ -247,13 +247,10 @@ class MainWindow(QMainWindow):
 
     def import_plan_file(self, path: Path):
         """Import a dropped plan in a worker, keep it in the library, offer it as a parent plan."""
-        from app.core.library import add_user_plan
-        from app.importer import import_plan
+        from app.importer import import_to_library
 
         def work():
-            result = import_plan(path)
-            add_user_plan(result.plan)
-            return result
+            return import_to_library(path)[0]
 
         self.statusBar().showMessage(self.tr("正在导入 {}…").format(path.name))
         self.busy = QProgressBar()

@@ -166,16 +166,13 @@ class NewDraftWizard(QWizard):
 
     def import_file(self, path: Path) -> Job:
         """Import a plan in a worker, add it to the library, and choose it."""
-        from app.core.library import add_user_plan
-        from app.importer import import_plan
+        from app.importer import import_to_library
 
         self.progress.show()
         self.import_button.setEnabled(False)
 
         def work():
-            result = import_plan(path)
-            add_user_plan(result.plan)
-            return result.plan
+            return import_to_library(path)[0].plan
 
         job = Job(work)
         job.signals.done.connect(self._imported)

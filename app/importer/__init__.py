@@ -31,7 +31,7 @@ from app.importer.readers import read_source
 from app.importer.structure import build_tree
 from app.importer.task_table import TaskTableReader, split_task_table
 
-__all__ = ["ImportResult", "import_plan", "plan_id_from_name"]
+__all__ = ["ImportResult", "import_plan", "import_to_library", "plan_id_from_name"]
 
 
 @dataclass
@@ -137,3 +137,16 @@ def import_plan(
             "读出的方案结构不完整", problems=describe_validation_error(exc)
         ) from exc
     return ImportResult(plan=plan, notes=notes)
+
+
+def import_to_library(path: str | Path) -> tuple[ImportResult, Path]:
+    """Import a plan and keep it in the user's library; the plan as stored there.
+
+    The library may give it another id (a different plan already has this one),
+    so callers must use the returned plan's id, not the freshly imported one.
+    """
+    from app.core.library import add_user_plan, load_plan
+
+    result = import_plan(path)
+    saved = add_user_plan(result.plan)
+    return ImportResult(plan=load_plan(saved), notes=result.notes), saved

@@ -36,6 +36,42 @@ def find_soffice() -> str | None:
     return None
 
 
+def soffice_convert(
+    soffice: str,
+    path: Path,
+    fmt: str,
+    out_dir: Path,
+    *,
+    timeout: int,
+    env: dict[str, str] | None = None,
+) -> tuple[Path | None, str]:
+    """Run LibreOffice headless with a private profile (it neither disturbs nor waits for a
+    running instance); the converted file (None if it made none) and what it said.
+
+    Raises subprocess.TimeoutExpired and OSError for the caller to explain in its own terms.
+    """
+    profile = Path(tempfile.mkdtemp(prefix="peakplan-lo-profile-"))
+    command = [
+        soffice,
+        f"-env:UserInstallation={profile.as_uri()}",
+        "--headless",
+        "--norestore",
+        "--convert-to",
+        fmt,
+        "--outdir",
+        str(out_dir),
+        str(path),
+    ]
+    try:
+        result = subprocess.run(
+            command, capture_output=True, timeout=timeout, env=env, check=False, text=True
+        )
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+    produced = out_dir / f"{path.stem}.{fmt}"
+    return (produced if result.returncode == 0 and produced.exists() else None), result.stderr
+
+
 def convert_to_docx(path: Path) -> Path:
     """A .docx copy of a .doc/.wps file in a fresh temporary folder (caller removes it)."""
     soffice = find_soffice()
@@ -45,22 +81,8 @@ def convert_to_docx(path: Path) -> Path:
             f"无法直接读取 {kind} 文件：请用 Word 或 WPS 打开后另存为 .docx 再导入（或安装 LibreOffice）"
         )
     out_dir = Path(tempfile.mkdtemp(prefix="peakplan-convert-"))
-    profile = Path(tempfile.mkdtemp(prefix="peakplan-lo-profile-"))
-    command = [
-        soffice,
-        f"-env:UserInstallation={profile.as_uri()}",
-        "--headless",
-        "--norestore",
-        "--convert-to",
-        "docx",
-        "--outdir",
-        str(out_dir),
-        str(path),
-    ]
     try:
-        result = subprocess.run(
-            command, capture_output=True, timeout=CONVERT_SECONDS, check=False, text=True
-        )
+        produced, _stderr = soffice_convert(soffice, path, "docx", out_dir, timeout=CONVERT_SECONDS)
     except subprocess.TimeoutExpired as exc:
         shutil.rmtree(out_dir, ignore_errors=True)
         raise PlanImportError(
@@ -69,10 +91,7 @@ def convert_to_docx(path: Path) -> Path:
     except OSError as exc:
         shutil.rmtree(out_dir, ignore_errors=True)
         raise PlanImportError(f"无法启动 LibreOffice：{exc.strerror or exc}") from exc
-    finally:
-        shutil.rmtree(profile, ignore_errors=True)
-    produced = out_dir / (path.stem + ".docx")
-    if result.returncode != 0 or not produced.exists():
+    if produced is None:
         shutil.rmtree(out_dir, ignore_errors=True)
         raise PlanImportError(
             f"LibreOffice 无法转换此 {kind} 文件（文件可能已损坏），请在 Word 或 WPS 中另存为 .docx"

@@ -105,3 +105,13 @@ def test_output_folder_not_writable(tmp_path):
     result = run("import-plan", str(SEEDS["ningdong-base"]), "-o", str(tmp_path / "no" / "x.json"))
     assert result.returncode == 2
     assert "文件夹不存在" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_plan_imported_twice_under_one_id_is_named_by_its_stored_id(tmp_path, capsys):
+    from app.importer import import_to_library
+
+    first, _ = import_to_library(SEEDS["ningdong-base"])
+    changed = tmp_path / "ningdong_base_plan_2023.txt"
+    changed.write_text(SEEDS["ningdong-base"].read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    second, saved = import_to_library(changed)
+    assert second.plan.id != first.plan.id and saved.stem == second.plan.id
