@@ -22,7 +22,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.merge import MergedCellRange
 from openpyxl.worksheet.worksheet import Worksheet
 
-from app.core.draft import Draft
+from app.core.draft import DECISION_NAMES, Draft
 from app.core.library import find_plan_or_none
 from app.core.render import labels
 from app.core.task_rows import TaskRow, task_rows
@@ -97,6 +97,15 @@ def _box(sheet: Worksheet, first_row: int, last_row: int, first_col: int, last_c
             cell.border = _BORDER
 
 
+def _header_row(sheet: Worksheet, row: int, headers, style: SheetStyle) -> None:
+    """A table's header row: 黑体, centred, boxed."""
+    for col, header in enumerate(headers, 1):
+        cell = sheet.cell(row, col, header)
+        cell.font = _font(style.header_font, style.header_size)
+        cell.alignment = _CENTRE
+    _box(sheet, row, row, 1, len(headers))
+
+
 def _print_setup(sheet: Worksheet, header_rows: str) -> None:
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
@@ -119,11 +128,7 @@ def write_task_sheet(sheet: Worksheet, title: str, rows: list[TaskRow], style: S
     sheet.cell(1, 1, title).font = _font(style.title_font, style.title_size)
     sheet.cell(1, 1).alignment = _CENTRE
     sheet.row_dimensions[1].height = style.title_size * 2.2
-    for col, header in enumerate(HEADERS, 1):
-        cell = sheet.cell(2, col, header)
-        cell.font = _font(style.header_font, style.header_size)
-        cell.alignment = _CENTRE
-    _box(sheet, 2, 2, 1, len(HEADERS))
+    _header_row(sheet, 2, HEADERS, style)
     sheet.row_dimensions[2].height = style.line_height_pt * 1.6
     body = _font(style.body_font, style.body_size)
     styles = _Styles()
@@ -166,12 +171,7 @@ def write_target_sheet(sheet: Worksheet, draft: Draft, style: SheetStyle) -> Non
     headers = (
         ["序号", "指标", "单位"] + [f"上级{y}年" for y in years] + [f"本县{y}年" for y in years]
     )
-    from app.core.draft import DECISION_NAMES
-
-    for col, header in enumerate(headers, 1):
-        cell = sheet.cell(1, col, header)
-        cell.font = _font(style.header_font, style.header_size)
-        cell.alignment = _CENTRE
+    _header_row(sheet, 1, headers, style)
     body = _font(style.body_font, style.body_size)
     styles = _Styles()
     for number, target in enumerate(draft.targets, 1):
@@ -194,7 +194,6 @@ def write_target_sheet(sheet: Worksheet, draft: Draft, style: SheetStyle) -> Non
     widths = [6, 40, 10] + [12] * (2 * len(years))
     for col, width in enumerate(widths, 1):
         sheet.column_dimensions[get_column_letter(col)].width = width
-    _box(sheet, 1, 1, 1, len(headers))
     sheet.freeze_panes = "A2"
     _print_setup(sheet, "1:1")
 
@@ -205,10 +204,7 @@ def write_source_sheet(sheet: Worksheet, draft: Draft, style: SheetStyle) -> Non
     plans = {p.id: find_plan_or_none(p.id) for p in draft.parents}
     sections = {s.id: s for plan in plans.values() if plan for s in plan.walk()}
     headers = ("本县条目", "上级方案", "上级条款", "上级条款标题")
-    for col, header in enumerate(headers, 1):
-        cell = sheet.cell(1, col, header)
-        cell.font = _font(style.header_font, style.header_size)
-        cell.alignment = _CENTRE
+    _header_row(sheet, 1, headers, style)
     body = _font(style.body_font, style.body_size)
     styles = _Styles()
     line = 2
@@ -227,7 +223,6 @@ def write_source_sheet(sheet: Worksheet, draft: Draft, style: SheetStyle) -> Non
             line += 1
     for col, width in enumerate((40, 30, 14, 40), 1):
         sheet.column_dimensions[get_column_letter(col)].width = width
-    _box(sheet, 1, 1, 1, len(headers))
     sheet.freeze_panes = "A2"
     _print_setup(sheet, "1:1")
 
