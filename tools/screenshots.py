@@ -54,6 +54,7 @@ def main() -> int:
     window._select(measure.id)
     settle(app)
     window.preview.refresh()
+    window.checks.refresh()  # the panel refreshes on a timer; show it up to date
     settle(app)
     window.grab().save(str(args.out / "main-window.png"))
     window.editor.grab().save(str(args.out / "measure-editor.png"))
