@@ -15,10 +15,11 @@ import sys
 from pathlib import Path
 
 from app import __version__
+from app.core.draft.files import is_draft_path
 from app.core.errors import PeakPlanError
-from app.core.library import add_user_plan, list_plans, load_plan, save_plan
-from app.core.outline import plan_outline
-from app.core.plan import LEVEL_NAMES, Plan
+from app.core.plans.library import add_user_plan, list_plans, load_plan, save_plan
+from app.core.plans.model import LEVEL_NAMES, Plan
+from app.core.plans.summary import plan_summary
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -109,7 +110,7 @@ def cmd_import_plan(args: argparse.Namespace) -> int:
     for note in result.notes:
         print(f"提示：{note}", file=sys.stderr)
     if args.json:
-        _print_json(plan_outline(plan))
+        _print_json(plan_summary(plan))
         return EXIT_OK
     for line in _summary(plan):
         print(line)
@@ -122,13 +123,11 @@ def cmd_import_plan(args: argparse.Namespace) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from app.core.draft_files import save_draft
-    from app.core.library import find_plan
-    from app.core.new_draft import as_is, new_draft
+    from app.core.draft.files import save_draft, with_draft_suffix
+    from app.core.operations.new_draft import as_is, new_draft
+    from app.core.plans.library import find_plan
 
-    out = Path(args.output)
-    if out.suffix != ".peakplan":
-        out = out.with_name(out.name + ".peakplan")
+    out = with_draft_suffix(args.output)
     if out.exists() and not args.force:
         return _fail(str(out), "文件已存在，未覆盖（如确需覆盖，请加 --force）")
     if args.from_plan:
@@ -176,8 +175,8 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def _load_draft_arg(args: argparse.Namespace):
-    from app.core.demo import load_demo
-    from app.core.draft_files import load_draft
+    from app.core.draft.demo import load_demo
+    from app.core.draft.files import load_draft
 
     if args.demo:
         return load_demo()
@@ -187,7 +186,7 @@ def _load_draft_arg(args: argparse.Namespace):
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from app.core.checks import check_draft
+    from app.core.readout.checks import check_draft
 
     where = "示例" if args.demo else (args.draft or "peakplan check")
     try:
@@ -317,7 +316,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     _configure_stdio()
     argv = sys.argv[1:] if argv is None else argv
-    if len(argv) == 1 and argv[0].lower().endswith(".peakplan"):
+    if len(argv) == 1 and is_draft_path(argv[0]):
         return _run_gui(argv[0])  # double-clicked draft, "open with"
     parser = build_parser()
     args = parser.parse_args(argv)

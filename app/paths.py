@@ -18,8 +18,6 @@ from pathlib import Path
 APP_NAME = "PeakPlanDrafter"
 APP_AUTHOR = "PeakPlan"
 
-_DATA_DIRS = ("reference_plans", "resources", "templates")
-
 
 def data_root() -> Path:
     """The folder holding reference_plans/, resources/ and templates/."""

@@ -21,13 +21,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from app.core.checks import check_draft  # noqa: E402
-from app.core.demo import demo_path, load_demo  # noqa: E402
-from app.core.draft_files import load_draft, save_draft  # noqa: E402
-from app.core.edits import set_target  # noqa: E402
-from app.core.library import find_plan  # noqa: E402
-from app.core.new_draft import new_draft  # noqa: E402
-from app.core.render import rendered_nodes  # noqa: E402
+from app.core.draft.demo import demo_path, load_demo  # noqa: E402
+from app.core.draft.files import load_draft, save_draft  # noqa: E402
+from app.core.operations.new_draft import new_draft  # noqa: E402
+from app.core.operations.targets import set_target  # noqa: E402
+from app.core.plans.library import find_plan  # noqa: E402
+from app.core.readout.checks import check_draft  # noqa: E402
+from app.core.readout.render import rendered_nodes  # noqa: E402
 
 
 def _time(label: str, repeat: int, work: Callable[[], object]) -> None:

@@ -31,9 +31,9 @@ sys.path.insert(0, str(ROOT))
 from docx import Document  # noqa: E402
 from openpyxl import Workbook  # noqa: E402
 
-from app.core.demo import load_demo  # noqa: E402
-from app.core.draft import Draft  # noqa: E402
-from app.core.tree import renumber_ids  # noqa: E402
+from app.core.draft.demo import load_demo  # noqa: E402
+from app.core.draft.model import Draft  # noqa: E402
+from app.core.draft.tree import renumber_ids  # noqa: E402
 from app.export.excel import excel_bytes  # noqa: E402
 from app.export.word import word_bytes  # noqa: E402
 

@@ -15,7 +15,7 @@ def test_core_and_importer_do_not_load_qt():
         " for m in pkgutil.iter_modules(p.__path__, p.__name__ + '.')];"
         "from app.importer import import_plan;"
         "import_plan('reference_plans/sources/ningdong_base_plan_2023.txt');"
-        "from app.core.demo import load_demo; from app.core.checks import check_draft;"
+        "from app.core.draft.demo import load_demo; from app.core.readout.checks import check_draft;"
         "check_draft(load_demo());"
         "loaded = [m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6')];"
         "print(loaded); sys.exit(1 if loaded else 0)"

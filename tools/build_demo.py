@@ -20,16 +20,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from app.core.adapt import indicator_key  # noqa: E402
-from app.core.catalogue import load_catalogue  # noqa: E402
-from app.core.county import CountyContext  # noqa: E402
-from app.core.draft import Draft, Node, ParentPlan, SourceRef  # noqa: E402
-from app.core.draft_files import draft_json  # noqa: E402
-from app.core.library import find_plan  # noqa: E402
-from app.core.new_draft import as_is  # noqa: E402
-from app.core.plan import Plan  # noqa: E402
-from app.core.take_up import fingerprint  # noqa: E402
-from app.core.targets import locate_targets  # noqa: E402
+from app.core.adapt.targets import indicator_key  # noqa: E402
+from app.core.draft.catalogue_files import load_catalogue  # noqa: E402
+from app.core.draft.files import draft_json  # noqa: E402
+from app.core.draft.model import Draft, Node, ParentPlan, SourceRef  # noqa: E402
+from app.core.operations.new_draft import as_is  # noqa: E402
+from app.core.plans.library import find_plan  # noqa: E402
+from app.core.plans.model import Plan, fingerprint  # noqa: E402
+from app.core.plans.targets import locate_targets  # noqa: E402
+from app.core.text.county import CountyContext  # noqa: E402
 
 DEMO = ROOT / "resources" / "demo" / "pingluo.peakplan"
 LINKS = ROOT / "resources" / "demo" / "links.json"

@@ -18,8 +18,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from app.core.library import plan_json, save_plan  # noqa: E402
-from app.core.plan import Plan  # noqa: E402
+from app.core.plans.library import plan_json, save_plan  # noqa: E402
+from app.core.plans.model import Plan  # noqa: E402
 from app.importer import import_plan  # noqa: E402
 
 LIBRARY = ROOT / "reference_plans"

@@ -4,7 +4,7 @@ Laid out like the 银川 table (LAYOUT.md): title row, header, 重点领域 merg
 over its rows, 序号 and 行动措施 merged over a measure's pieces of work, thin
 borders on every cell of every merge, row heights from the text length,
 frozen header, A4 landscape fitted to one page wide with the header repeated
-and page numbers in the footer. The rows come from app.core.task_rows, the
+and page numbers in the footer. The rows come from app.core.readout.task_rows, the
 same rows as the Word attachment.
 """
 
@@ -22,10 +22,10 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.merge import MergedCellRange
 from openpyxl.worksheet.worksheet import Worksheet
 
-from app.core.draft import DECISION_NAMES, Draft
-from app.core.library import find_plan_or_none
-from app.core.render import labels
-from app.core.task_rows import TaskRow, task_rows
+from app.core.draft.model import DECISION_NAMES, Draft
+from app.core.plans.library import find_plan_or_none
+from app.core.readout.render import labels
+from app.core.readout.task_rows import TaskRow, task_rows
 from app.export.style import HouseStyle, SheetStyle, house_style
 
 HEADERS = ("序号", "重点领域", "行动措施", "主要工作", "牵头单位", "配合单位")

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.core.draft import Draft
+from app.core.draft.model import Draft
 from app.core.files import FileWriteError, write_atomic
 from app.export.excel import excel_bytes
 from app.export.word import word_bytes

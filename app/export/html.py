@@ -1,6 +1,6 @@
 """The draft as HTML, for the live preview: headings, numbering, clauses, targets filled in.
 
-The same rendering as the Word export (app.core.render), in the fonts the
+The same rendering as the Word export (app.core.readout.render), in the fonts the
 house style names, so what the preview shows is what will print.
 """
 
@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from html import escape
 
-from app.core.draft import Draft
-from app.core.numbering import chinese_month
-from app.core.render import rendered_nodes
+from app.core.draft.model import Draft
+from app.core.readout.render import rendered_nodes
+from app.core.text.numbering import chinese_month
 
 _CSS = """
 body { font-family: '仿宋_GB2312', 'FangSong', 'AR PL UMing CN', serif; font-size: 12pt; line-height: 150%; }

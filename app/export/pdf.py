@@ -12,7 +12,7 @@ import subprocess
 from pathlib import Path
 
 from app.core.errors import PeakPlanError
-from app.importer.convert import find_soffice, soffice_convert
+from app.soffice import find_soffice, soffice_convert
 
 PDF_SECONDS = 300
 

@@ -1,8 +1,8 @@
 """The Word draft: cover, 编制委员会, 目录, body, page numbers and the 附件 task table.
 
 Everything the page looks like comes from the house style (style.py); the
-text comes from the draft through app.core.render and the task rows through
-app.core.task_rows, the same rows the Excel sheet is made from.
+text comes from the draft through app.core.readout.render and the task rows through
+app.core.readout.task_rows, the same rows the Excel sheet is made from.
 """
 
 from __future__ import annotations
@@ -25,10 +25,10 @@ from docx.styles import BabelFish
 from docx.styles.style import StyleFactory
 from lxml import etree
 
-from app.core.draft import Draft, Node
-from app.core.numbering import chinese_month
-from app.core.render import RenderedNode, rendered_nodes
-from app.core.task_rows import TaskRow, task_rows
+from app.core.draft.model import Draft, Node
+from app.core.readout.render import RenderedNode, rendered_nodes
+from app.core.readout.task_rows import TaskRow, task_rows
+from app.core.text.numbering import chinese_month
 from app.export import docx_xml as xml
 from app.export.style import HouseStyle, TextStyle, house_style
 

@@ -12,8 +12,8 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import paths
-from app.core.demo import load_demo
-from app.core.draft_files import discard_recovery, find_recoveries
+from app.core.draft.demo import load_demo
+from app.core.draft.files import discard_recovery, find_recoveries
 from app.core.errors import PeakPlanError
 from app.gui.document import DraftDocument
 from app.gui.main_window import MainWindow

@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from app import paths
-from app.core import edits
-from app.core.catalogue import catalogue_file_text
+from app.core import operations as ops
+from app.core.draft.catalogue_files import catalogue_file_text
+from app.core.draft.tree import EditError
 from app.core.files import write_text_atomic
-from app.core.tree import EditError
 from app.gui.commands import push
 from app.gui.document import DocumentView, DraftDocument
 
@@ -112,14 +112,14 @@ class CataloguePage(QWidget, DocumentView):
         return item.data(NAME) if item else ""
 
     def rename_unit(self, old: str, new: str) -> None:
-        push(self.doc, "单位改名", edits.rename_unit, old, new)
+        push(self.doc, "单位改名", ops.rename_unit, old, new)
 
     def map_unit(self, parent: str, county: tuple[str, ...]) -> None:
         """Set a mapping and apply it where the parent unit is still named: one undo step."""
         push(
             self.doc,
             "单位对应",
-            lambda d: edits.apply_mapping(edits.set_mapping(d, parent, county), parent),
+            lambda d: ops.apply_mapping(ops.set_mapping(d, parent, county), parent),
         )
 
     def _unit_edited(self, item: QTableWidgetItem) -> None:
@@ -145,7 +145,7 @@ class CataloguePage(QWidget, DocumentView):
         )
         if ok and name.strip():
             try:
-                push(self.doc, "添加单位", edits.add_unit, name.strip())
+                push(self.doc, "添加单位", ops.add_unit, name.strip())
             except EditError as exc:
                 QMessageBox.warning(self, self.tr("添加单位"), exc.one_line())
 
@@ -158,12 +158,12 @@ class CataloguePage(QWidget, DocumentView):
             self, self.tr("合并单位"), self.tr("把“{}”合并到").format(old), names, 0, False
         )
         if ok:
-            push(self.doc, "合并单位", edits.merge_units, old, into)
+            push(self.doc, "合并单位", ops.merge_units, old, into)
 
     def remove_unit(self) -> None:
         name = self._selected_unit()
         if name:
-            push(self.doc, "删除单位", edits.remove_unit, name)
+            push(self.doc, "删除单位", ops.remove_unit, name)
 
     def add_mapping(self) -> None:
         parent, ok = QInputDialog.getText(

@@ -9,8 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHeaderView, QTabWidget, QTreeWidget, QTreeWidgetItem
 
-from app.core.checks import SEVERITY_NAMES, Finding, check_draft
-from app.core.library import find_plan_or_none
+from app.core.plans.library import find_plan_or_none
+from app.core.readout.checks import SEVERITY_NAMES, Finding, check_draft
 from app.gui.document import DocumentView, DraftDocument
 
 NODE = Qt.ItemDataRole.UserRole + 1

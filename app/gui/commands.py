@@ -12,7 +12,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from app.core.draft import Draft
+from app.core.draft.model import Draft
 from app.gui.document import DraftDocument
 
 _MERGE_ID = 4242

@@ -15,12 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core import edits
-from app.core.draft import CommitteeMember
+from app.core import operations as ops
+from app.core.draft.model import CommitteeMember
 from app.gui.commands import push
 from app.gui.document import DocumentView, DraftDocument
-
-ROLES = ("组长", "副组长", "成员")
 
 
 class CoverPage(QWidget, DocumentView):
@@ -83,7 +81,7 @@ class CoverPage(QWidget, DocumentView):
         self._filling = False
 
     def set_meta(self, **fields: object) -> None:
-        push(self.doc, "修改封面", edits.set_meta, **fields)
+        push(self.doc, "修改封面", ops.set_meta, **fields)
 
     def _field_done(self, key: str) -> None:
         value = self.fields[key].text().strip()

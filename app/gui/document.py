@@ -12,14 +12,14 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from app.core.draft import Draft
-from app.core.draft_files import (
+from app.core.draft.files import (
     discard_recovery,
     file_sha256,
     load_draft,
     save_draft,
     save_recovery,
 )
+from app.core.draft.model import Draft
 
 
 class DraftDocument(QObject):

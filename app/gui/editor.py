@@ -31,12 +31,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core import edits
-from app.core.adapt import adapt_text
-from app.core.draft import WorkRow
-from app.core.library import find_plan_or_none
-from app.core.mentions import editable, stored
-from app.core.render import county_of, labels, work_row_units
+from app.core import operations as ops
+from app.core.adapt.text import adapt_text
+from app.core.draft.mentions import editable, stored
+from app.core.draft.model import WorkRow, county_of
+from app.core.plans.library import find_plan_or_none
+from app.core.readout.render import labels, work_row_units
 from app.gui.commands import push
 from app.gui.document import DraftDocument
 
@@ -232,7 +232,7 @@ class MeasureEditor(QWidget):
         node = self.doc.draft.find(self.node_id)
         if self._loading or node is None or not title or title == node.title:
             return
-        push(self.doc, "修改标题", edits.rename, self.node_id, title)
+        push(self.doc, "修改标题", ops.rename, self.node_id, title)
 
     def _typing(self) -> None:
         if not self._loading:
@@ -249,7 +249,7 @@ class MeasureEditor(QWidget):
         push(
             self.doc,
             "编辑正文",
-            edits.set_paragraphs,
+            ops.set_paragraphs,
             self.node_id,
             paragraphs,
             merge_key=f"text:{self.node_id}",
@@ -265,7 +265,7 @@ class MeasureEditor(QWidget):
         current = node.responsibility.units if node and node.responsibility else ()
         if node is None or units == current:
             return
-        push(self.doc, text, edits.set_units, self.node_id, units)
+        push(self.doc, text, ops.set_units, self.node_id, units)
 
     def _lead_done(self) -> None:
         if not self._loading:
@@ -314,4 +314,4 @@ class MeasureEditor(QWidget):
             rows[item.row()] = WorkRow(
                 work=old.work, units=tuple(u.strip() for u in units if u.strip())
             )
-        push(self.doc, "编辑任务分工", edits.set_work_rows, self.node_id, tuple(rows))
+        push(self.doc, "编辑任务分工", ops.set_work_rows, self.node_id, tuple(rows))

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from app.core.draft import Draft
+from app.core.draft.model import Draft
 from app.gui.workers import Job, start
 
 

@@ -27,10 +27,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from app.core import edits
-from app.core.demo import load_demo
+from app.core import operations as ops
+from app.core.draft.demo import load_demo
+from app.core.draft.files import with_draft_suffix
+from app.core.draft.tree import EditError
 from app.core.errors import PeakPlanError
-from app.core.tree import EditError
 from app.gui.catalogue_page import CataloguePage
 from app.gui.checks_panel import ChecksPanel
 from app.gui.commands import push
@@ -270,7 +271,7 @@ class MainWindow(QMainWindow):
         notes = "\n".join(str(note) for note in result.notes[:5])
         self.statusBar().showMessage(self.tr("已导入：{}").format(plan.title), 8000)
         if self.ask_add_parent(plan.title, notes):
-            push(self.doc, "添加上级方案", edits.add_parent, plan.id, plan.title, plan.level)
+            push(self.doc, "添加上级方案", ops.add_parent, plan.id, plan.title, plan.level)
             self.parents.set_document(self.doc)
 
     def _import_failed(self, path: Path, message: str) -> None:
@@ -384,13 +385,13 @@ class MainWindow(QMainWindow):
 
     def save_as(self) -> bool:
         folder = str(self.settings.value("folders/save", str(Path.home())))
-        suggested = str(Path(folder) / f"{self.doc.draft.meta.document_title}.peakplan")
+        suggested = str(with_draft_suffix(Path(folder) / self.doc.draft.meta.document_title))
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("另存为"), suggested, self.tr(FILE_FILTER)
         )
         if not path:
             return False
-        path = Path(path) if path.endswith(".peakplan") else Path(path + ".peakplan")
+        path = with_draft_suffix(path)
         self.settings.setValue("folders/save", str(path.parent))
         try:
             self.doc.save(path)
@@ -445,20 +446,20 @@ class MainWindow(QMainWindow):
                 push(
                     self.doc,
                     "添加本县措施",
-                    lambda d: edits.add_measure(d, action_id, title.strip())[0],
+                    lambda d: ops.add_measure(d, action_id, title.strip())[0],
                 )
             except EditError as exc:
                 self.show_error(self.tr("添加本县措施"), exc.one_line())
 
     def _parent_id(self, node_id: str) -> str:
-        from app.core.tree import parent_of
+        from app.core.draft.tree import parent_of
 
         parent = parent_of(self.doc.draft, node_id)
         return parent.id if parent else node_id
 
     def merge_next(self) -> None:
         node_id = self._current()
-        from app.core.tree import index_in_parent, parent_of
+        from app.core.draft.tree import index_in_parent, parent_of
 
         parent = parent_of(self.doc.draft, node_id)
         if parent is None:
@@ -466,18 +467,18 @@ class MainWindow(QMainWindow):
         _pid, index = index_in_parent(self.doc.draft, node_id)
         if index + 1 >= len(parent.children):
             return
-        push(self.doc, "合并措施", edits.merge, node_id, parent.children[index + 1].id)
+        push(self.doc, "合并措施", ops.merge, node_id, parent.children[index + 1].id)
 
     def reorder(self, step: int) -> None:
         node_id = self._current()
         if not node_id:
             return
-        from app.core.tree import index_in_parent
+        from app.core.draft.tree import index_in_parent
 
         _parent, index = index_in_parent(self.doc.draft, node_id)
         if index + step >= 0:
             try:
-                push(self.doc, "调整顺序", edits.reorder, node_id, index + step)
+                push(self.doc, "调整顺序", ops.reorder, node_id, index + step)
             except EditError:
                 return
             self.outline.select(node_id)
@@ -492,7 +493,7 @@ class MainWindow(QMainWindow):
             )
             == QMessageBox.StandardButton.Yes
         ):
-            push(self.doc, "删除", edits.remove, node.id)
+            push(self.doc, "删除", ops.remove, node.id)
 
     def show_history(self) -> None:
         dialog = QDialog(self)

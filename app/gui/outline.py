@@ -11,9 +11,9 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QTreeView
 
-from app.core import edits
-from app.core.render import labels
-from app.core.tree import EditError, index_in_parent
+from app.core import operations as ops
+from app.core.draft.tree import EditError, index_in_parent
+from app.core.readout.render import labels
 from app.gui.commands import push
 from app.gui.document import DocumentView, DraftDocument
 from app.gui.parents import SECTION_MIME
@@ -124,7 +124,7 @@ class OutlineView(QTreeView, DocumentView):
         label = labels(self.doc.draft)[node.id]
         title = item.text().removeprefix(label).strip()
         if title and title != node.title:
-            push(self.doc, "重命名", edits.rename, node.id, title)
+            push(self.doc, "重命名", ops.rename, node.id, title)
         else:
             self.refresh()
 
@@ -172,6 +172,6 @@ class OutlineView(QTreeView, DocumentView):
         if index is not None and old_parent == parent_id and old_index < index:
             index -= 1  # counted with the moving node still in place
         try:
-            push(self.doc, "移动", edits.move, moving, parent_id, index)
+            push(self.doc, "移动", ops.move, moving, parent_id, index)
         except EditError:  # a move the tree does not allow (into itself) just does not happen
             self.refresh()

@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core import edits
-from app.core.library import find_plan_or_none
-from app.core.plan import Plan, Section
-from app.core.take_up import take_up
-from app.core.tree import EditError
+from app.core import operations as ops
+from app.core.draft.tree import EditError
+from app.core.operations.take_up import take_up
+from app.core.plans.library import find_plan_or_none
+from app.core.plans.model import Plan, Section
 from app.gui.commands import push
 from app.gui.document import DraftDocument
 
@@ -185,7 +185,7 @@ class ParentTree(QWidget):
         ):
             self.refresh_checks()
             return
-        push(self.doc, "取消采纳", edits.remove, node.id)
+        push(self.doc, "取消采纳", ops.remove, node.id)
 
     def _edited(self, node, section_id: str) -> bool:
         """Does the county node differ from what taking the section up afresh would give?"""

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core import edits
-from app.core.draft import DECISION_NAMES, CountyTarget, TargetYear
-from app.core.tree import EditError
+from app.core import operations as ops
+from app.core.draft.model import DECISION_NAMES, CountyTarget, TargetYear
+from app.core.draft.tree import EditError
 from app.gui.commands import push
 from app.gui.document import DocumentView, DraftDocument
 
@@ -121,7 +121,7 @@ class TargetsPage(QWidget, DocumentView):
         push(
             self.doc,
             "修改目标值",
-            edits.set_target,
+            ops.set_target,
             target_id,
             year,
             decision=decision,
@@ -137,7 +137,7 @@ class TargetsPage(QWidget, DocumentView):
         self.message.clear()
         try:
             if column == 0:
-                push(self.doc, "修改指标名称", edits.set_target_indicator, target_id, item.text())
+                push(self.doc, "修改指标名称", ops.set_target_indicator, target_id, item.text())
             elif column >= 3 + len(YEARS):
                 self.set_cell(target_id, YEARS[column - 3 - len(YEARS)], item.text())
         except EditError as exc:

@@ -1,6 +1,6 @@
 """任务分工 page: the task rows exactly as they will be exported, editable in place.
 
-The rows come from app.core.task_rows, as the Word attachment and the Excel
+The rows come from app.core.readout.task_rows, as the Word attachment and the Excel
 sheet do; an edit here is the same edit as in the measure editor (the
 measure's work rows), so the two views can never disagree.
 """
@@ -10,11 +10,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
-from app.core import edits
-from app.core.draft import WorkRow
-from app.core.mentions import editable, stored
-from app.core.render import work_row_units
-from app.core.task_rows import task_rows
+from app.core import operations as ops
+from app.core.draft.mentions import editable, stored
+from app.core.draft.model import WorkRow
+from app.core.readout.render import work_row_units
+from app.core.readout.task_rows import task_rows
 from app.gui.commands import push
 from app.gui.document import DocumentView, DraftDocument
 
@@ -90,7 +90,7 @@ class TasksPage(QWidget, DocumentView):
             rows[index] = WorkRow(
                 work=old.work, units=() if tuple(units) == clause else tuple(units)
             )
-        push(self.doc, "编辑任务分工", edits.set_work_rows, node_id, tuple(rows))
+        push(self.doc, "编辑任务分工", ops.set_work_rows, node_id, tuple(rows))
 
     def _edited(self, item: QTableWidgetItem) -> None:
         if self._filling:

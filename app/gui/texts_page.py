@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core import edits
-from app.core.mentions import editable, stored
-from app.core.tree import EditError
+from app.core import operations as ops
+from app.core.draft.mentions import editable, stored
+from app.core.draft.tree import EditError
 from app.gui.commands import push
 from app.gui.document import DocumentView, DraftDocument
 
@@ -102,17 +102,13 @@ class TextsPage(QWidget, DocumentView):
         if paragraphs == self._paragraphs(key):
             return
         if key == PREAMBLE:
-            push(
-                self.doc, "编辑前言", edits.set_meta, preamble=paragraphs, merge_key="text:preamble"
-            )
+            push(self.doc, "编辑前言", ops.set_meta, preamble=paragraphs, merge_key="text:preamble")
         else:
-            push(
-                self.doc, "编辑正文", edits.set_paragraphs, key, paragraphs, merge_key=f"text:{key}"
-            )
+            push(self.doc, "编辑正文", ops.set_paragraphs, key, paragraphs, merge_key=f"text:{key}")
 
     def reset_to_template(self) -> None:
         key = self.keys[self.sections.currentRow()]
         try:
-            push(self.doc, "恢复为模板文字", edits.reset_to_template, key)
+            push(self.doc, "恢复为模板文字", ops.reset_to_template, key)
         except EditError:
             return

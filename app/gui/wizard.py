@@ -29,11 +29,11 @@ from PySide6.QtWidgets import (
 )
 
 from app import paths
-from app.core.draft import CommitteeMember, Draft
-from app.core.library import find_plan, list_plans
-from app.core.new_draft import new_draft
-from app.core.numbering import parse_date
-from app.core.plan import Plan
+from app.core.draft.model import CommitteeMember, Draft
+from app.core.operations.new_draft import new_draft
+from app.core.plans.library import find_plan, list_plans
+from app.core.plans.model import Plan
+from app.core.text.numbering import parse_date
 from app.gui.workers import Job, start
 
 

@@ -15,7 +15,7 @@ from pydantic import ValidationError
 
 from app import __version__
 from app.core.errors import PlanImportError
-from app.core.plan import Plan, PlanLevel, Provenance
+from app.core.plans.model import Plan, PlanLevel, Provenance
 from app.core.validation import describe_validation_error
 from app.importer.blocks import ImportNote
 from app.importer.cleanup import clean_blocks
@@ -145,7 +145,7 @@ def import_to_library(path: str | Path) -> tuple[ImportResult, Path]:
     The library may give it another id (a different plan already has this one),
     so callers must use the returned plan's id, not the freshly imported one.
     """
-    from app.core.library import add_user_plan, load_plan
+    from app.core.plans.library import add_user_plan, load_plan
 
     result = import_plan(path)
     saved = add_user_plan(result.plan)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 import re
 
-from app.core.text import normalise_text
+from app.core.text.normalise import normalise_text
 from app.importer.blocks import Block, ImportNote
 
 _MD_HEADING = re.compile(r"^\s*#{1,6}\s*")

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from app.core.numbering import parse_date, parse_label
-from app.core.plan import CommitteeMember, Cover
+from app.core.plans.model import Cover, CoverMember
+from app.core.text.numbering import parse_date, parse_label
 from app.importer.blocks import Block, ImportNote
 
 _TITLE_WORDS = ("方案", "意见", "计划", "规划", "纲要", "办法", "行动")
@@ -124,9 +124,9 @@ def read_front_matter(front: list[Block], title_block: Block) -> FrontMatter:
     return result
 
 
-def _committee(blocks: list[Block]) -> list[CommitteeMember]:
+def _committee(blocks: list[Block]) -> list[CoverMember]:
     """Members of the 编制委员会: "组 长：王继萍 平罗县发展和改革局", then continuation lines."""
-    members: list[CommitteeMember] = []
+    members: list[CoverMember] = []
     role = ""
     for block in blocks:
         if block.cells is not None:
@@ -137,7 +137,7 @@ def _committee(blocks: list[Block]) -> list[CommitteeMember]:
                 name = re.sub(r"\s+", "", cells[1])
                 unit = cells[2] if len(cells) > 2 else ""
                 if name:
-                    members.append(CommitteeMember(role=role, name=name, unit=unit))
+                    members.append(CoverMember(role=role, name=name, unit=unit))
             continue
         text = (block.raw or block.text).strip()
         m = _ROLE.match(text)
@@ -153,7 +153,7 @@ def _committee(blocks: list[Block]) -> list[CommitteeMember]:
             name, unit = "".join(tokens[:-1]), tokens[-1]
         else:
             name, unit = "".join(tokens), ""
-        members.append(CommitteeMember(role=role, name=name, unit=unit))
+        members.append(CoverMember(role=role, name=name, unit=unit))
     return members
 
 

@@ -9,10 +9,10 @@ paragraphs come before it (银川 三.一.1).
 
 from __future__ import annotations
 
-from app.core.clauses import ClauseMatch, split_trailing_clause
-from app.core.plan import Section, UnitClause, node_id
-from app.core.targets import extract_targets
+from app.core.plans.model import Section, UnitClause, node_id
+from app.core.plans.targets import extract_targets
 from app.importer.blocks import ImportNote
+from app.importer.clauses import ClauseMatch, split_trailing_clause
 from app.importer.structure import RawSection, run_in_lead
 
 

@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from app.core.numbering import label_for, number_value, parse_label, to_chinese
-from app.core.text import ends_sentence
+from app.core.text.normalise import ends_sentence
+from app.core.text.numbering import label_for, number_value, parse_label, to_chinese
 from app.importer.blocks import Block, ImportNote
 
 MAX_TITLE = 60

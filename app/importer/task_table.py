@@ -15,9 +15,9 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
-from app.core.plan import Section, TaskRow, WorkRow
-from app.core.text import compact, ends_sentence
-from app.core.units import clean_unit_name, parse_unit_list
+from app.core.plans.model import Section, TableRow, TableWork
+from app.core.text.normalise import compact, ends_sentence
+from app.core.text.unit_lists import clean_unit_name, parse_unit_list
 from app.importer.blocks import Block, ImportNote
 
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -172,11 +172,11 @@ class TaskTableReader:
 
     # ------------------------------------------------------------------ areas
 
-    def task_rows(self, sections: list[Section]) -> list[TaskRow]:
+    def task_rows(self, sections: list[Section]) -> list[TableRow]:
         groups, anchors = self._area_groups()
         matches = [_match_section(row.action, sections) for row in self.rows]
         assigned = self._assign_areas(groups, anchors, matches, sections)
-        rows: list[TaskRow] = []
+        rows: list[TableRow] = []
         for row, area, match in zip(self.rows, assigned, matches, strict=True):
             works = []
             for work in row.works:
@@ -187,7 +187,7 @@ class TaskTableReader:
                     )
                 units = [u.name for u in parse_unit_list(cooperating, level=self.level)]
                 works.append(
-                    WorkRow(
+                    TableWork(
                         work=work.work,
                         lead=work.lead,
                         cooperating=cooperating,
@@ -195,7 +195,7 @@ class TaskTableReader:
                     )
                 )
             rows.append(
-                TaskRow(
+                TableRow(
                     number=row.number,
                     area=area,
                     action=row.action,

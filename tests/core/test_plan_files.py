@@ -9,7 +9,7 @@ import pytest
 
 from app.core.errors import PlanFileError
 from app.core.files import FileWriteError, write_text_atomic
-from app.core.library import find_plan, load_plan, plan_json, rename_plan
+from app.core.plans.library import find_plan, load_plan, plan_json, rename_plan
 from tests.conftest import ROOT
 
 PINGLUO = ROOT / "reference_plans" / "pingluo-county.json"
@@ -93,7 +93,7 @@ def test_atomic_write_keeps_the_old_file_when_it_fails(tmp_path, monkeypatch):
 
 
 def test_user_library_file_that_is_damaged_is_listed_not_fatal(user_dirs):
-    from app.core.library import list_plans
+    from app.core.plans.library import list_plans
 
     (user_dirs / "plans").mkdir(parents=True)
     (user_dirs / "plans" / "bad.json").write_text("not json", encoding="utf-8")

@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from app.core.numbering import (
+from app.core.text.normalise import ends_sentence, fold_punctuation, squeeze_spaces
+from app.core.text.numbering import (
     chinese_month,
     from_chinese,
     label_for,
@@ -10,7 +11,6 @@ from app.core.numbering import (
     parse_label,
     to_chinese,
 )
-from app.core.text import ends_sentence, fold_punctuation, squeeze_spaces
 
 
 @pytest.mark.parametrize("n", [1, 9, 10, 11, 19, 20, 28, 99, 100, 105, 110, 999])

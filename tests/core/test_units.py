@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from app.core.library import builtin_plan_paths, load_plan
-from app.core.units import format_unit_list, home_prefix, parse_unit_list
+from app.core.plans.library import builtin_plan_paths, load_plan
+from app.core.text.unit_lists import format_unit_list, home_prefix, parse_unit_list
 
 
 def names(text: str, level: str) -> list[str]:

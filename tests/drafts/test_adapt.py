@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from app.core.adapt import TargetBook, adapt_text, adapt_units
-from app.core.county import CountyContext
-from app.core.draft import Catalogue, CatalogueUnit, UnitMapEntry
-from app.core.mentions import TOKEN
+from app.core.adapt.targets import TargetBook
+from app.core.adapt.text import adapt_text
+from app.core.adapt.units import adapt_units
+from app.core.draft.mentions import TOKEN
+from app.core.draft.model import Catalogue, CatalogueUnit, UnitMapEntry
+from app.core.text.county import CountyContext
 
 COUNTY = CountyContext("永宁县", "银川市", "宁夏回族自治区")
 CATALOGUE = Catalogue(

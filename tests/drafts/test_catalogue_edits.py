@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from app.core import edits
-from app.core.checks import check_draft
-from app.core.demo import load_demo
-from app.core.library import find_plan
-from app.core.new_draft import new_draft
-from app.core.render import rendered_nodes, work_row_units
-from app.core.task_rows import task_rows
+from app.core import operations as ops
+from app.core.draft.demo import load_demo
+from app.core.operations.new_draft import new_draft
+from app.core.plans.library import find_plan
+from app.core.readout.checks import check_draft
+from app.core.readout.render import rendered_nodes, work_row_units
+from app.core.readout.task_rows import task_rows
 
 
 @pytest.fixture(scope="module")
@@ -25,7 +25,7 @@ def _units_everywhere(draft):
 
 
 def test_renaming_a_unit_changes_every_clause_and_row(demo):
-    renamed = edits.rename_unit(demo, "县教体局", "县教育体育局")
+    renamed = ops.rename_unit(demo, "县教体局", "县教育体育局")
     clauses, rows = _units_everywhere(renamed)
     assert "县教体局" not in clauses + rows and "县教育体育局" in clauses and "县教育体育局" in rows
     assert "县教育体育局" in renamed.catalogue.names() and "县教体局" not in {
@@ -37,9 +37,9 @@ def test_renaming_a_unit_changes_every_clause_and_row(demo):
 
 
 def test_merging_two_units(demo):
-    added = edits.add_unit(demo, "县体育中心")
-    with_it = edits.set_units(added, next(added.measures()).id, ("县发改局", "县体育中心"))
-    merged = edits.merge_units(with_it, "县体育中心", "县教体局")
+    added = ops.add_unit(demo, "县体育中心")
+    with_it = ops.set_units(added, next(added.measures()).id, ("县发改局", "县体育中心"))
+    merged = ops.merge_units(with_it, "县体育中心", "县教体局")
     assert "县体育中心" not in {u.name for u in merged.catalogue.units}
     assert next(merged.measures()).responsibility.units == ("县发改局", "县教体局")
 
@@ -50,8 +50,8 @@ def test_a_mapping_fixes_an_unmapped_parent_unit():
     )
     missing = {f.data["unit"] for f in check_draft(draft) if f.code == "unit-not-in-catalogue"}
     assert "市市政管理局" in missing
-    fixed = edits.apply_mapping(
-        edits.set_mapping(draft, "市市政管理局", ("县综合执法局",)), "市市政管理局"
+    fixed = ops.apply_mapping(
+        ops.set_mapping(draft, "市市政管理局", ("县综合执法局",)), "市市政管理局"
     )
     still = {f.data["unit"] for f in check_draft(fixed) if f.code == "unit-not-in-catalogue"}
     assert "市市政管理局" not in still

@@ -9,9 +9,9 @@ import sys
 import pytest
 
 from app.cli import main
-from app.core.demo import load_demo
-from app.core.library import find_plan
-from app.core.render import rendered_nodes
+from app.core.draft.demo import load_demo
+from app.core.plans.library import find_plan
+from app.core.readout.render import rendered_nodes
 from app.importer import import_plan
 from tests.conftest import ROOT, SEEDS
 

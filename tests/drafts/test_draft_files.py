@@ -10,7 +10,7 @@ import pytest
 
 from app.cli import main
 from app.core import files
-from app.core.draft_files import (
+from app.core.draft.files import (
     DraftFileError,
     discard_recovery,
     draft_json,
@@ -20,9 +20,9 @@ from app.core.draft_files import (
     save_draft,
     save_recovery,
 )
-from app.core.edits import rename
-from app.core.library import find_plan
-from app.core.new_draft import as_is
+from app.core.operations.new_draft import as_is
+from app.core.operations.structure import rename
+from app.core.plans.library import find_plan
 
 
 @pytest.fixture(scope="module")
@@ -191,7 +191,7 @@ def _good_bytes() -> bytes:
 @settings(max_examples=60, deadline=None)
 @given(cut=st.integers(min_value=0, max_value=10_000), junk=st.binary(max_size=40))
 def test_any_damage_gives_a_draft_file_error_never_a_crash(cut, junk):
-    from app.core.draft_files import parse_draft
+    from app.core.draft.files import parse_draft
 
     good = _good_bytes()
     position = cut % len(good)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from app.core.edits import add_measure, merge, remove, rename, reorder, set_units
-from app.core.library import find_plan
-from app.core.new_draft import as_is
-from app.core.render import labels, rendered_nodes
-from app.core.take_up import take_up
-from app.core.tree import EditError
+from app.core.draft.tree import EditError
+from app.core.operations.content import set_units
+from app.core.operations.new_draft import as_is
+from app.core.operations.structure import add_measure, merge, remove, rename, reorder
+from app.core.operations.take_up import take_up
+from app.core.plans.library import find_plan
+from app.core.readout.render import labels, rendered_nodes
 
 
 @pytest.fixture(scope="module")
@@ -117,7 +118,7 @@ def test_set_units_sets_the_lead(pingluo):
 
 
 def test_two_parent_measures_become_one_county_measure(pingluo, ningxia):
-    from app.core.take_up import take_up_into
+    from app.core.operations.take_up import take_up_into
 
     draft, first = take_up(pingluo, ningxia, "ningxia-region:三.一.4")
     draft, _report = take_up_into(draft, ningxia, "ningxia-region:三.二.4", first.node_id)

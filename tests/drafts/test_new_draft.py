@@ -8,11 +8,11 @@ import re
 import pytest
 
 from app.cli import main
-from app.core.checks import check_draft
-from app.core.draft_files import load_draft
-from app.core.library import find_plan
-from app.core.mentions import render
-from app.core.render import rendered_nodes, work_row_units
+from app.core.draft.files import load_draft
+from app.core.draft.mentions import render
+from app.core.plans.library import find_plan
+from app.core.readout.checks import check_draft
+from app.core.readout.render import rendered_nodes, work_row_units
 
 # Words that name the parent level itself; in a county text they must be gone.
 CITY_WORDS = re.compile(r"全市|市发改委|市直各有关部门|各县（市）区|我市")
@@ -157,8 +157,8 @@ def test_as_is_reproduces_a_plan_with_its_task_table(tmp_path, capsys):
 
 
 def test_as_is_task_rows_equal_the_published_table():
-    from app.core.new_draft import as_is
-    from app.core.task_rows import task_rows
+    from app.core.operations.new_draft import as_is
+    from app.core.readout.task_rows import task_rows
 
     plan = find_plan("yinchuan-city")
     rows = task_rows(as_is(plan))

@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import pytest
 
-from app.core.draft_files import draft_json
-from app.core.edits import set_target
-from app.core.library import find_plan
-from app.core.mentions import render
-from app.core.new_draft import as_is
-from app.core.render import rendered_nodes
+from app.core.draft.files import draft_json
+from app.core.draft.mentions import render
+from app.core.operations.new_draft import as_is
+from app.core.operations.targets import set_target
+from app.core.plans.library import find_plan
+from app.core.readout.render import rendered_nodes
 
 
 @pytest.fixture(scope="module", params=["demo", "as-is"])
 def pingluo(request):
     """The demo, and the 平罗 plan opened as it is: the same text either way."""
     if request.param == "demo":
-        from app.core.demo import load_demo
+        from app.core.draft.demo import load_demo
 
         return load_demo()
     return as_is(find_plan("pingluo-county"), region="宁夏回族自治区", city="石嘴山市")
@@ -89,7 +89,7 @@ def test_a_county_value_needs_a_number(pingluo):
 
 
 def test_base_years_and_written_sentences():
-    from app.core.targets import split_base_year, target_sentence
+    from app.core.plans.targets import split_base_year, target_sentence
 
     assert split_base_year("单位面积建筑能耗比2020年") == ("单位面积建筑能耗", 2020)
     assert split_base_year("森林覆盖率") == ("森林覆盖率", None)
@@ -102,7 +102,7 @@ def test_base_years_and_written_sentences():
 
 
 def test_a_county_target_of_its_own(pingluo):
-    from app.core.edits import add_target
+    from app.core.operations.targets import add_target
 
     measure = next(m for m in pingluo.measures() if m.title == "加快低碳产业试点")
     draft, target_id = add_target(

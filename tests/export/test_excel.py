@@ -7,10 +7,10 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from app.core.demo import load_demo
-from app.core.library import find_plan
-from app.core.new_draft import as_is
-from app.core.task_rows import task_rows
+from app.core.draft.demo import load_demo
+from app.core.operations.new_draft import as_is
+from app.core.plans.library import find_plan
+from app.core.readout.task_rows import task_rows
 from app.export.excel import excel_bytes, lines_needed
 from app.export.word import word_bytes
 

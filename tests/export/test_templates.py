@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from app.core.boilerplate import (
+from app.core.draft.boilerplate import (
     PREAMBLE,
     TemplateError,
     context_for,
     render_template,
     user_templates_dir,
 )
-from app.core.county import CountyContext
-from app.core.library import find_plan
-from app.core.mentions import render
-from app.core.new_draft import new_draft
+from app.core.draft.mentions import render
+from app.core.operations.new_draft import new_draft
+from app.core.plans.library import find_plan
+from app.core.text.county import CountyContext
 
 COUNTY = CountyContext("永宁县", "银川市", "宁夏回族自治区")
 

@@ -10,7 +10,7 @@ from docx import Document
 from docx.oxml.ns import qn
 from docx.shared import Mm
 
-from app.core.demo import load_demo
+from app.core.draft.demo import load_demo
 from app.export.word import word_bytes
 from app.importer import import_plan
 from tests.conftest import SEEDS

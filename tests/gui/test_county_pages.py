@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
-from app.core.mentions import render
-from app.core.render import rendered_nodes
-from app.core.task_rows import task_rows
+from app.core.draft.mentions import render
+from app.core.readout.render import rendered_nodes
+from app.core.readout.task_rows import task_rows
 from tests.conftest import SEEDS
 
 
@@ -124,8 +124,8 @@ def test_dropping_an_unreadable_file_says_what_and_where(window, qtbot, tmp_path
 def test_text_sections_come_from_templates_and_can_go_back(window, monkeypatch):
     from PySide6.QtWidgets import QInputDialog  # noqa: F401
 
-    from app.core.library import find_plan
-    from app.core.new_draft import new_draft
+    from app.core.operations.new_draft import new_draft
+    from app.core.plans.library import find_plan
     from app.gui.document import DraftDocument
 
     draft, _ = new_draft(

@@ -10,9 +10,9 @@ from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from app.core.draft_files import save_draft
-from app.core.render import rendered_nodes
-from app.core.task_rows import task_rows
+from app.core.draft.files import save_draft
+from app.core.readout.render import rendered_nodes
+from app.core.readout.task_rows import task_rows
 
 
 def _measure(win, title):
@@ -121,10 +121,10 @@ def test_after_a_crash_the_next_start_offers_the_edits(window, qtbot, monkeypatc
     from app.gui import app as gui_app
 
     measure = _measure(window, "大力发展新能源")
-    from app.core import edits
+    from app.core import operations as ops
     from app.gui.commands import push
 
-    push(window.doc, "重命名", edits.rename, measure.id, "大力发展可再生能源")
+    push(window.doc, "重命名", ops.rename, measure.id, "大力发展可再生能源")
     window._autosave()  # the timer's work; then the process dies without closing
     offered = []
     monkeypatch.setattr(
@@ -142,11 +142,11 @@ def test_after_a_crash_the_next_start_offers_the_edits(window, qtbot, monkeypatc
 
 
 def test_closing_with_unsaved_changes_asks(window, qtbot, monkeypatch):
-    from app.core import edits
+    from app.core import operations as ops
     from app.gui.commands import push
 
     chapter = window.doc.draft.chapters[0]
-    push(window.doc, "重命名", edits.rename, chapter.id, "总体思路")
+    push(window.doc, "重命名", ops.rename, chapter.id, "总体思路")
     asked = []
     monkeypatch.setattr(window, "ask_to_save", lambda: asked.append(1) or "cancel")
     assert not window.close()
@@ -214,19 +214,19 @@ def test_a_parent_measure_dropped_on_the_outline_is_taken_up_there(window):
 
 
 def test_unsaved_work_is_autosaved_when_the_user_pauses(window, qtbot):
-    from app.core import edits
-    from app.core.draft_files import find_recoveries
+    from app.core import operations as ops
+    from app.core.draft.files import find_recoveries
     from app.gui.commands import push
 
     window.idle.setInterval(50)
-    push(window.doc, "重命名", edits.rename, window.doc.draft.chapters[0].id, "总体思路")
+    push(window.doc, "重命名", ops.rename, window.doc.draft.chapters[0].id, "总体思路")
     qtbot.waitUntil(lambda: bool(find_recoveries()), timeout=3000)
     assert find_recoveries()[0].draft.chapters[0].title == "总体思路"
 
 
 def test_new_draft_wizard_gives_what_peakplan_new_gives(window, monkeypatch, tmp_path):
     from app.cli import main
-    from app.core.draft_files import load_draft
+    from app.core.draft.files import load_draft
 
     def answer(wizard):
         wizard.county.setText("永宁县")

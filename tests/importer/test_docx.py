@@ -8,7 +8,7 @@ import subprocess
 import docx
 import pytest
 
-from app.core.plan import Plan
+from app.core.plans.model import Plan
 from app.importer import import_plan
 from tests.conftest import SEEDS
 from tests.helpers import PAGE_BREAK, write_docx

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.core.text import compact
+from app.core.text.normalise import compact
 from app.importer import import_plan
 from tests.conftest import SEEDS
 

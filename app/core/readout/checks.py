@@ -13,13 +13,13 @@ from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Literal
 
-from app.core.adapt import in_book_title, indicator_key
-from app.core.draft import Draft, Node
-from app.core.mentions import mentions, phrase, render
-from app.core.plan import Plan
-from app.core.render import county_of, labels, work_row_units
-from app.core.rules import adapt_rules
-from app.core.take_up import fingerprint
+from app.core.adapt.level_words import in_book_title
+from app.core.adapt.targets import indicator_key
+from app.core.draft.mentions import mentions, phrase, render
+from app.core.draft.model import Draft, Node, county_of
+from app.core.plans.model import Plan, fingerprint
+from app.core.readout.render import labels, work_row_units
+from app.core.text.rules import adapt_rules
 
 Severity = Literal["error", "warning", "info"]
 SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
@@ -48,7 +48,7 @@ PlanLookup = Callable[[str], Plan | None]
 
 
 def _default_lookup(plan_id: str) -> Plan | None:
-    from app.core.library import find_plan_or_none
+    from app.core.plans.library import find_plan_or_none
 
     return find_plan_or_none(plan_id)
 

@@ -14,9 +14,9 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from app import paths
-from app.core.county import CountyContext
-from app.core.draft import Catalogue, CatalogueUnit, UnitMapEntry
+from app.core.draft.model import Catalogue, CatalogueUnit, UnitMapEntry
 from app.core.errors import PeakPlanError
+from app.core.text.county import CountyContext
 from app.core.validation import describe_validation_error
 
 GENERIC_CATALOGUE = "generic-county"

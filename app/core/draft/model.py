@@ -22,7 +22,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from app.core.plan import TitleStyle
+from app.core.plans.model import TitleStyle
+from app.core.text.county import CountyContext
 
 DRAFT_FORMAT = "peakplan-draft"
 DRAFT_FORMAT_VERSION = 1
@@ -339,3 +340,7 @@ class Draft(_Frozen):
             return
         for action in tasks.children:
             yield from action.children
+
+
+def county_of(draft: Draft) -> CountyContext:
+    return CountyContext(draft.meta.county, draft.meta.city, draft.meta.region)

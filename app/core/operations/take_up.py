@@ -9,12 +9,13 @@ the parent's words and units so the user can see them.
 
 from __future__ import annotations
 
-import hashlib
-import re
 from dataclasses import dataclass, field
 
-from app.core.adapt import AdaptedText, TargetBook, TextChange, UnitChange, adapt_text, adapt_units
-from app.core.draft import (
+from app.core.adapt.changes import AdaptedText, TextChange, UnitChange
+from app.core.adapt.targets import TargetBook
+from app.core.adapt.text import adapt_text
+from app.core.adapt.units import adapt_units
+from app.core.draft.model import (
     ChapterRole,
     Draft,
     Node,
@@ -22,12 +23,11 @@ from app.core.draft import (
     Responsibility,
     SourceRef,
     WorkRow,
+    county_of,
 )
-from app.core.mentions import has_mentions
-from app.core.plan import Plan, Section, TaskRow
-from app.core.render import county_of
-from app.core.text import compact
-from app.core.tree import EditError, insert_node, parent_of
+from app.core.draft.tree import EditError, insert_node, parent_of
+from app.core.operations.work_summary import summary_work
+from app.core.plans.model import Plan, Section, TableRow, fingerprint
 
 _ROLE_WORDS: tuple[tuple[str, ChapterRole], ...] = (
     ("总体要求", "general"),
@@ -45,13 +45,6 @@ def role_for_title(title: str) -> ChapterRole:
         if word in title:
             return role
     return "other"
-
-
-def fingerprint(section: Section) -> str:
-    """A short hash of a parent node's text: title, paragraphs and clause."""
-    clause = section.clause.text if section.clause else ""
-    text = compact("\n".join([section.title, *section.paragraphs, clause]))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
 @dataclass(frozen=True)
@@ -80,24 +73,6 @@ class TakeUpReport:
         return list(dict.fromkeys(u for n in self.nodes for u in n.unmapped))
 
 
-def _sentences(text: str) -> list[str]:
-    return [s for s in re.findall(r"[^。！？；]*[。！？；]?", text) if s.strip()]
-
-
-def summary_work(paragraphs: tuple[str, ...], title: str = "") -> str:
-    """主要工作 by default: the lead sentence plus the sentences stating targets."""
-    sentences = [s for p in paragraphs for s in _sentences(p)]
-    if not sentences:
-        return title
-    chosen = [sentences[0]] + [s for s in sentences[1:] if has_mentions(s)]
-    text = "".join(chosen).rstrip("；;")
-    if not text.endswith(("。", "！", "？")):
-        text += "。"
-    if title and not text.startswith(title):
-        text = f"{title}。{text}"
-    return text
-
-
 class _Builder:
     """Turns parent sections into county nodes, sharing one target book and id counter."""
 
@@ -108,7 +83,7 @@ class _Builder:
         self.county = county_of(draft)
         self.book = TargetBook(list(draft.targets), draft.next_id, as_written=not adapt)
         self.report = TakeUpReport()
-        self.rows_by_measure: dict[str, list[TaskRow]] = {}
+        self.rows_by_measure: dict[str, list[TableRow]] = {}
         for row in plan.task_table:
             if row.measure_id:
                 self.rows_by_measure.setdefault(row.measure_id, []).append(row)
@@ -364,21 +339,11 @@ def take_up(
     return builder.finish(draft), builder.report
 
 
-def take_up_many(
-    draft: Draft, plan: Plan, section_ids: list[str]
-) -> tuple[Draft, list[TakeUpReport]]:
-    reports: list[TakeUpReport] = []
-    for section_id in section_ids:
-        draft, report = take_up(draft, plan, section_id)
-        reports.append(report)
-    return draft, reports
-
-
 def take_up_into(
     draft: Draft, plan: Plan, section_id: str, measure_id: str
 ) -> tuple[Draft, TakeUpReport]:
     """A parent measure merged into an existing county measure (two parent clauses, one county measure)."""
-    from app.core.edits import merge
+    from app.core.operations.structure import merge
 
     holder = parent_of(draft, measure_id)
     if holder is None:

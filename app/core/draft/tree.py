@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from app.core.draft import Draft, Node
+from app.core.draft.model import Draft, Node
 from app.core.errors import PeakPlanError
 
 
@@ -39,6 +39,14 @@ def _replace_in(
         else:
             out.append(node)
     return tuple(out), found
+
+
+def existing_node(draft: Draft, node_id: str) -> Node:
+    """The node, or an EditError naming the id an operation was given."""
+    node = draft.find(node_id)
+    if node is None:
+        raise EditError(f"找不到节点 {node_id}")
+    return node
 
 
 def update_node(draft: Draft, node_id: str, fn: Callable[[Node], Node | None]) -> Draft:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from app.core.adapt import TargetBook
-from app.core.boilerplate import (
+from app.core.adapt.targets import TargetBook
+from app.core.draft.boilerplate import (
     GENERAL,
     GOALS,
     PREAMBLE,
@@ -18,9 +18,9 @@ from app.core.boilerplate import (
     render_template,
     template_nodes,
 )
-from app.core.catalogue import GENERIC_CATALOGUE, load_catalogue
-from app.core.county import CountyContext
-from app.core.draft import (
+from app.core.draft.catalogue_files import GENERIC_CATALOGUE, load_catalogue
+from app.core.draft.mentions import make_token
+from app.core.draft.model import (
     Catalogue,
     CatalogueUnit,
     ChapterRole,
@@ -32,13 +32,13 @@ from app.core.draft import (
     SourceRef,
     Stage,
 )
+from app.core.draft.tree import insert_node, parent_of, update_node
 from app.core.errors import PeakPlanError
-from app.core.mentions import make_token
-from app.core.numbering import number_value
-from app.core.plan import Plan, Section
-from app.core.take_up import TakeUpReport, _Builder, fingerprint, role_for_title, take_up
-from app.core.targets import locate_targets
-from app.core.tree import insert_node, parent_of, update_node
+from app.core.operations.take_up import TakeUpReport, _Builder, role_for_title, take_up
+from app.core.plans.model import Plan, Section, fingerprint
+from app.core.plans.targets import locate_targets
+from app.core.text.county import CountyContext
+from app.core.text.numbering import number_value
 
 
 class NewDraftError(PeakPlanError):

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from app.core.plan import Target
-from app.core.units import split_top_level
+from app.core.plans.model import Target
+from app.core.text.unit_lists import split_top_level
 
 _FIVE_YEAR = {"十四五": 2025, "十五五": 2030, "十六五": 2035}
 

@@ -18,7 +18,7 @@ from pydantic import ValidationError
 from app import paths
 from app.core.errors import PlanFileError
 from app.core.files import write_text_atomic
-from app.core.plan import PLAN_FORMAT, Plan
+from app.core.plans.model import PLAN_FORMAT, Plan
 from app.core.validation import describe_validation_error
 
 

@@ -19,9 +19,9 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
 from app import paths
-from app.core.county import CountyContext
-from app.core.draft import Node
+from app.core.draft.model import Node
 from app.core.errors import PeakPlanError
+from app.core.text.county import CountyContext
 
 PREAMBLE = "preamble.txt.j2"
 GENERAL = "general.txt.j2"

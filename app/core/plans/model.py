@@ -8,10 +8,14 @@ edit elsewhere could shift.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from app.core.text.normalise import compact
+from app.core.text.unit_lists import ClauseUnit
 
 PlanLevel = Literal["region", "province", "city", "county", "zone"]
 Stage = Literal["征求意见稿", "送审稿", "印发", ""]
@@ -50,14 +54,6 @@ class Target(_Model):
     text: str = Field(description="the clause stating it: 新能源发电总装机容量达到100万千瓦以上")
     sentence: str = Field(description="the sentence it came from, year phrase included")
     paragraph: int = Field(ge=0, description="index of the paragraph of its section")
-
-
-class ClauseUnit(_Model):
-    """One unit named in a responsibility clause."""
-
-    written: str = Field(description="as written in the clause: 财政局")
-    name: str = Field(description="with the shared prefix restored: 县财政局")
-    group: int = Field(0, ge=0, description="lead group, counted at each comma (，)")
 
 
 class UnitClause(_Model):
@@ -118,7 +114,7 @@ class Section(_Model):
         return f"{self.label}{self.title}"
 
 
-class WorkRow(_Model):
+class TableWork(_Model):
     """One piece of work of a task-table row: its own 主要工作, 牵头单位, 配合单位."""
 
     work: str
@@ -127,17 +123,17 @@ class WorkRow(_Model):
     cooperating_units: list[str] = Field(default_factory=list)
 
 
-class TaskRow(_Model):
+class TableRow(_Model):
     """A numbered row of a published task-division table (任务分工表)."""
 
     number: int = Field(ge=1, description="序号")
     area: str = Field(description="重点领域 with its label: 一、能源绿色低碳转型行动")
     action: str = Field(description="行动措施")
-    work_rows: list[WorkRow] = Field(min_length=1)
+    work_rows: list[TableWork] = Field(min_length=1)
     measure_id: str | None = Field(None, description="the plan node this row is about")
 
 
-class CommitteeMember(_Model):
+class CoverMember(_Model):
     role: str = Field(description="组长, 副组长, 成员")
     name: str
     unit: str = ""
@@ -148,7 +144,7 @@ class Cover(_Model):
 
     commissioned_by: str = Field("", description="委托单位")
     drafted_by: str = Field("", description="编制单位")
-    committee: list[CommitteeMember] = Field(default_factory=list)
+    committee: list[CoverMember] = Field(default_factory=list)
 
 
 class Provenance(_Model):
@@ -178,7 +174,7 @@ class Plan(_Model):
     preamble: list[str] = Field(default_factory=list)
     sections: list[Section] = Field(min_length=1)
     task_table_title: str = ""
-    task_table: list[TaskRow] = Field(default_factory=list)
+    task_table: list[TableRow] = Field(default_factory=list)
     footnotes: list[str] = Field(default_factory=list)
     cover: Cover | None = None
     provenance: Provenance
@@ -231,3 +227,10 @@ class Plan(_Model):
 def node_id(plan_id: str, path: list[str]) -> str:
     """The stable id of a node: plan id, then its label numbers joined by dots."""
     return f"{plan_id}:{'.'.join(path)}"
+
+
+def fingerprint(section: Section) -> str:
+    """A short hash of a parent node's text: title, paragraphs and clause."""
+    clause = section.clause.text if section.clause else ""
+    text = compact("\n".join([section.title, *section.paragraphs, clause]))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]

@@ -19,12 +19,24 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from app import paths
-from app.core.draft import DRAFT_FORMAT, DRAFT_FORMAT_VERSION, Draft
+from app.core.draft.model import DRAFT_FORMAT, DRAFT_FORMAT_VERSION, Draft
 from app.core.errors import PeakPlanError
 from app.core.files import write_text_atomic
 from app.core.validation import describe_validation_error
 
 DRAFT_SUFFIX = ".peakplan"
+
+
+def with_draft_suffix(path: str | Path) -> Path:
+    """The path a draft is saved under: 平罗 → 平罗.peakplan; a .peakplan path is kept."""
+    path = Path(path)
+    return path if path.suffix.lower() == DRAFT_SUFFIX else path.with_name(path.name + DRAFT_SUFFIX)
+
+
+def is_draft_path(path: str | Path) -> bool:
+    return str(path).lower().endswith(DRAFT_SUFFIX)
+
+
 RECOVERY_SUFFIX = ".peakplan-recovery"
 MAX_DRAFT_BYTES = 200 * 1024 * 1024
 

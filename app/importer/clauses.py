@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from app.core.plan import UnitClause
-from app.core.units import naming_rules, parse_unit_list, split_top_level
+from app.core.plans.model import UnitClause
+from app.core.text.unit_lists import naming_rules, parse_unit_list, split_top_level
 
 _LABEL = re.compile(r"^\s*(?:责任单位|牵头单位|责任部门|牵头部门|责任主体)\s*[：:]\s*")
 _DUTY = re.compile(r"(?:按照|按)?(?:各自)?职责分工(?:分别)?(?:负责|落实|推进|实施)?$")

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.core.draft import Draft, Node
-from app.core.mentions import TextRenderer
-from app.core.numbering import to_chinese
-from app.core.render import county_of, work_row_units
+from app.core.draft.mentions import TextRenderer
+from app.core.draft.model import Draft, Node, county_of
+from app.core.readout.render import work_row_units
+from app.core.text.numbering import to_chinese
 
 
 @dataclass(frozen=True)

@@ -8,19 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
 
-from app.core.county import CountyContext
-from app.core.draft import Draft, Node, Responsibility, WorkRow
-from app.core.mentions import TextRenderer
-from app.core.numbering import label_for
-from app.core.units import format_unit_list, naming_rules
+from app.core.draft.mentions import TextRenderer
+from app.core.draft.model import Draft, Node, Responsibility, WorkRow, county_of
+from app.core.text.numbering import label_for
+from app.core.text.unit_lists import format_unit_list, naming_rules
 
 LEAD_NOTE = "列首位的为牵头单位，下同"
-
-
-def county_of(draft: Draft) -> CountyContext:
-    return CountyContext(draft.meta.county, draft.meta.city, draft.meta.region)
 
 
 def home_prefix(draft: Draft) -> str:
@@ -110,33 +104,3 @@ def work_row_units(row: WorkRow, node: Node) -> tuple[str, ...]:
     if row.units:
         return row.units
     return node.responsibility.units if node.responsibility else ()
-
-
-def outline(draft: Draft) -> dict[str, Any]:
-    """The draft's structure as plain data (for --json and for comparing drafts)."""
-    nodes: dict[str, dict[str, Any]] = {}
-    roots: list[dict[str, Any]] = []
-    parent_of: dict[str, str] = {}
-    for chapter in draft.chapters:
-        for node in chapter.walk():
-            for child in node.children:
-                parent_of[child.id] = node.id
-    for item in rendered_nodes(draft):
-        node = item.node
-        entry = {
-            "id": node.id,
-            "level": node.level,
-            "label": item.label,
-            "title": node.title,
-            "units": list(node.responsibility.units) if node.responsibility else [],
-            "clause": item.clause,
-            "sources": [s.node for s in node.sources],
-            "paragraphs": list(item.paragraphs),
-            "children": [],
-        }
-        nodes[node.id] = entry
-        if node.id in parent_of:
-            nodes[parent_of[node.id]]["children"].append(entry)
-        else:
-            roots.append(entry)
-    return {"title": draft.meta.document_title, "county": draft.meta.county, "sections": roots}

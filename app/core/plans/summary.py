@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.core.plan import Plan, Section, Target
+from app.core.plans.model import Plan, Section, Target
 
 
 def _target(target: Target) -> dict[str, Any]:
@@ -26,7 +26,7 @@ def _target(target: Target) -> dict[str, Any]:
     }
 
 
-def section_outline(section: Section) -> dict[str, Any]:
+def section_summary(section: Section) -> dict[str, Any]:
     clause = section.clause
     return {
         "id": section.id,
@@ -39,11 +39,11 @@ def section_outline(section: Section) -> dict[str, Any]:
         "clause": clause.text if clause else None,
         "targets": [_target(t) for t in section.targets],
         "paragraphs": section.paragraphs,
-        "children": [section_outline(child) for child in section.children],
+        "children": [section_summary(child) for child in section.children],
     }
 
 
-def plan_outline(plan: Plan) -> dict[str, Any]:
+def plan_summary(plan: Plan) -> dict[str, Any]:
     return {
         "id": plan.id,
         "title": plan.title,
@@ -52,7 +52,7 @@ def plan_outline(plan: Plan) -> dict[str, Any]:
         "date": plan.date,
         "issuer": plan.issuer,
         "preamble": plan.preamble,
-        "sections": [section_outline(s) for s in plan.sections],
+        "sections": [section_summary(s) for s in plan.sections],
         "task_table": [
             {
                 "number": row.number,

@@ -11,8 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from app import paths
-from app.core.draft import Draft
-from app.core.draft_files import load_draft
+from app.core.draft.files import load_draft
+from app.core.draft.model import Draft
 
 DEMO_FILE = "pingluo.peakplan"
 

@@ -14,9 +14,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from app.core.county import CountyContext
-from app.core.draft import CountyTarget, Draft, TargetYear
-from app.core.rules import adapt_rules
+from app.core.draft.model import CountyTarget, Draft, TargetYear
+from app.core.text.county import CountyContext
+from app.core.text.rules import adapt_rules
 
 TOKEN = re.compile(r"⟦(?P<target>t\d+)@(?P<year>\d{4})\|(?P<lead>[^⟧|]*)⟧")
 _SEPARATORS = "，；,;"

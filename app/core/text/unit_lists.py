@@ -15,8 +15,19 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from pydantic import BaseModel, ConfigDict, Field
+
 from app import paths
-from app.core.plan import ClauseUnit
+
+
+class ClauseUnit(BaseModel):
+    """One unit named in a responsibility clause."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    written: str = Field(description="as written in the clause: 财政局")
+    name: str = Field(description="with the shared prefix restored: 县财政局")
+    group: int = Field(0, ge=0, description="lead group, counted at each comma (，)")
 
 
 @dataclass(frozen=True)

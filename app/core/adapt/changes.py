@@ -1,0 +1,75 @@
+"""What adaptation did to parent text: one record per change, with its kind.
+
+The editor colours a change by its kind, `check` and the export read the
+same records; nobody re-derives them from the reason's wording.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Literal
+
+
+class ChangeKind(StrEnum):
+    """Which pass made a change."""
+
+    LEVEL_WORD = "level_word"  # 全区 → 全县, 各县（市）区 → 各乡镇
+    UNIT = "unit"  # a parent unit named in running text → the county's
+    TARGET = "target"  # a stated target → a mention of the county target table
+
+
+@dataclass(frozen=True)
+class TextChange:
+    """One change made to parent text; start/end are offsets in the new text."""
+
+    start: int
+    end: int
+    old: str
+    new: str
+    reason: str
+    kind: ChangeKind = ChangeKind.LEVEL_WORD
+
+
+@dataclass(frozen=True)
+class AdaptedText:
+    text: str
+    changes: tuple[TextChange, ...] = ()
+
+
+@dataclass(frozen=True)
+class UnitChange:
+    """What became of one parent unit."""
+
+    parent: str
+    county: tuple[str, ...]
+    status: Literal["same", "mapped", "unmapped"]
+
+    @property
+    def message(self) -> str:
+        if self.status == "unmapped":
+            return f"上级单位“{self.parent}”在县单位目录中没有对应单位，已原样保留（不作牵头单位），请确认"
+        if self.status == "mapped":
+            return f"{self.parent} → {'、'.join(self.county)}"
+        return self.parent
+
+
+@dataclass(frozen=True)
+class Edit:
+    """A replacement a pass proposes; offsets are in the parent text."""
+
+    start: int
+    end: int
+    new: str
+    reason: str
+    kind: ChangeKind
+
+
+def non_overlapping(edits: list[Edit]) -> list[Edit]:
+    """Earlier, then longer edits win; an edit overlapping a kept one is left out."""
+    kept: list[Edit] = []
+    for edit in sorted(edits, key=lambda e: (e.start, -(e.end - e.start))):
+        if kept and edit.start < kept[-1].end:
+            continue
+        kept.append(edit)
+    return kept

@@ -1,0 +1,131 @@
+"""The targets pass: each target a parent sentence states becomes a mention of an
+entry of the county target table (pending the county's decision)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from app.core.adapt.changes import ChangeKind, Edit
+from app.core.draft.mentions import make_token
+from app.core.draft.model import CountyTarget, TargetYear
+from app.core.plans.targets import TargetSpan, locate_targets
+from app.core.text.normalise import compact
+from app.core.text.rules import adapt_rules
+
+
+def indicator_key(indicator: str) -> str:
+    """The indicator without the words that differ between sentences stating it."""
+    rules = adapt_rules()
+    key = compact(indicator)
+    key = re.sub(r"(?:较|比)(?:20\d\d年)?$", "", key)
+    changed = True
+    while changed:
+        changed = False
+        for prefix in rules.indicator_strip_prefixes:
+            if key.startswith(prefix) and len(key) > len(prefix):
+                key, changed = key[len(prefix) :], True
+        for suffix in rules.indicator_strip_suffixes:
+            if key.endswith(suffix) and len(key) > len(suffix):
+                key, changed = key[: -len(suffix)], True
+    return key
+
+
+def display_indicator(indicator: str) -> str:
+    """The indicator as the target table shows it: 森林覆盖率, not 全区森林覆盖率力争."""
+    key = indicator_key(indicator)
+    return key or compact(indicator)
+
+
+@dataclass
+class TargetBook:
+    """The county target table while an operation adds mentions to it."""
+
+    targets: list[CountyTarget]
+    next_id: int
+    added: list[str] = field(default_factory=list)
+    as_written: bool = False
+    """True when opening a plan as it is: its values are the county's own decisions."""
+
+    def _new_id(self) -> str:
+        target_id = f"t{self.next_id}"
+        self.next_id += 1
+        return target_id
+
+    def entry_for(
+        self, span: TargetSpan, source: str, written: str = ""
+    ) -> tuple[CountyTarget, int]:
+        """The entry a parent target belongs to, created or extended as needed."""
+        target = span.target
+        year = target.year or 0
+        key = indicator_key(target.indicator)
+        for index, entry in enumerate(self.targets):
+            if indicator_key(entry.indicator) != key or entry.unit != target.unit:
+                continue
+            existing = entry.year(year)
+            if existing is not None and not self._same(existing, span, written):
+                continue  # another value for the same words: a separate entry, flagged by checks
+            sources = (
+                entry.sources if source in entry.sources or not source else (*entry.sources, source)
+            )
+            years = entry.years
+            if existing is None:
+                years = tuple(sorted((*years, self._year(span, written)), key=lambda y: y.year))
+            updated = entry.model_copy(update={"years": years, "sources": sources})
+            self.targets[index] = updated
+            return updated, year
+        entry = CountyTarget(
+            id=self._new_id(),
+            indicator=display_indicator(target.indicator),
+            unit=target.unit,
+            sources=(source,) if source else (),
+            years=(self._year(span, written),),
+        )
+        self.targets.append(entry)
+        self.added.append(entry.id)
+        return entry, year
+
+    def _year(self, span: TargetSpan, written: str) -> TargetYear:
+        target = span.target
+        year = target.year or 0
+        if not self.as_written:
+            return TargetYear(year=year, parent_value=target.value, parent_after=span.after)
+        if target.kind == "assigned":
+            return TargetYear(year=year, decision="assigned", assigned_text=written)
+        return TargetYear(year=year, decision="value", value=target.value, after=span.after)
+
+    def _same(self, existing: TargetYear, span: TargetSpan, written: str) -> bool:
+        """Does this statement say what the entry's year already says?"""
+        candidate = self._year(span, written)
+        return (
+            existing.parent_value,
+            existing.parent_after,
+            existing.value,
+            existing.after,
+            existing.decision,
+            existing.assigned_text,
+        ) == (
+            candidate.parent_value,
+            candidate.parent_after,
+            candidate.value,
+            candidate.after,
+            candidate.decision,
+            candidate.assigned_text,
+        )
+
+
+def target_edits(text: str, book: TargetBook, source: str) -> list[Edit]:
+    """One edit per target the text states, each a mention of the book's entry."""
+    edits: list[Edit] = []
+    for span in locate_targets(text):
+        entry, year = book.entry_for(span, source, text[span.start : span.end])
+        edits.append(
+            Edit(
+                span.start,
+                span.end,
+                make_token(entry.id, year, span.lead),
+                f"目标：{entry.indicator}",
+                ChangeKind.TARGET,
+            )
+        )
+    return edits

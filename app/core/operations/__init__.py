@@ -1,0 +1,55 @@
+"""Everything a county does to its draft, each a pure function: the draft in, a new draft out.
+
+The GUI's undo commands and the command line call these; `from app.core import operations as ops`.
+"""
+
+from app.core.operations.catalogue import (
+    add_unit,
+    apply_mapping,
+    merge_units,
+    remove_unit,
+    rename_unit,
+    replace_unit,
+    set_mapping,
+)
+from app.core.operations.content import set_meta, set_paragraphs, set_units, set_work_rows
+from app.core.operations.parents import add_parent
+from app.core.operations.structure import add_measure, merge, move, remove, rename, reorder
+from app.core.operations.take_up import take_up, take_up_into
+from app.core.operations.targets import (
+    add_target,
+    mentioned_targets,
+    prune_targets,
+    set_target,
+    set_target_indicator,
+)
+from app.core.operations.templates import reset_to_template
+
+__all__ = [
+    "add_measure",
+    "add_parent",
+    "add_target",
+    "add_unit",
+    "apply_mapping",
+    "mentioned_targets",
+    "merge",
+    "merge_units",
+    "move",
+    "prune_targets",
+    "remove",
+    "remove_unit",
+    "rename",
+    "rename_unit",
+    "reorder",
+    "replace_unit",
+    "reset_to_template",
+    "set_mapping",
+    "set_meta",
+    "set_paragraphs",
+    "set_target",
+    "set_target_indicator",
+    "set_units",
+    "set_work_rows",
+    "take_up",
+    "take_up_into",
+]
