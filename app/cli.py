@@ -186,6 +186,7 @@ def _load_draft_arg(args: argparse.Namespace):
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from app.core.plans.resolver import PlanResolver
     from app.core.readout.checks import check_draft
 
     where = "示例" if args.demo else (args.draft or "peakplan check")
@@ -193,7 +194,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         draft = _load_draft_arg(args)
     except PeakPlanError as exc:
         return _fail(where, exc.one_line())
-    findings = check_draft(draft)
+    findings = check_draft(draft, PlanResolver.library())
     errors = sum(1 for f in findings if f.severity == "error")
     warnings = sum(1 for f in findings if f.severity == "warning")
     if args.json:

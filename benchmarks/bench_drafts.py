@@ -26,6 +26,7 @@ from app.core.draft.files import load_draft, save_draft  # noqa: E402
 from app.core.operations.new_draft import new_draft  # noqa: E402
 from app.core.operations.targets import set_target  # noqa: E402
 from app.core.plans.library import find_plan  # noqa: E402
+from app.core.plans.resolver import PlanResolver  # noqa: E402
 from app.core.readout.checks import check_draft  # noqa: E402
 from app.core.readout.render import rendered_nodes  # noqa: E402
 
@@ -58,7 +59,11 @@ def main() -> int:
         )
         _time("open the demo (.peakplan, validated)", args.repeat, lambda: load_draft(demo_path()))
         _time("save the demo (atomic)", args.repeat, lambda: save_draft(demo, out))
-        _time("check the demo (all findings)", args.repeat, lambda: check_draft(demo))
+        _time(
+            "check the demo (all findings)",
+            args.repeat,
+            lambda: check_draft(demo, PlanResolver.library()),
+        )
         _time(
             "change one target and re-render the draft",
             args.repeat,

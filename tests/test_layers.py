@@ -16,7 +16,7 @@ def test_core_and_importer_do_not_load_qt():
         "from app.importer import import_plan;"
         "import_plan('reference_plans/sources/ningdong_base_plan_2023.txt');"
         "from app.core.draft.demo import load_demo; from app.core.readout.checks import check_draft;"
-        "check_draft(load_demo());"
+        "from app.core.plans.resolver import PlanResolver; check_draft(load_demo(), PlanResolver.library());"
         "loaded = [m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6')];"
         "print(loaded); sys.exit(1 if loaded else 0)"
     )

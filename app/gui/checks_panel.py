@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHeaderView, QTabWidget, QTreeWidget, QTreeWidgetItem
 
 from app.core.plans.library import find_plan_or_none
+from app.core.plans.resolver import PlanResolver
 from app.core.readout.checks import SEVERITY_NAMES, Finding, check_draft
 from app.gui.document import DocumentView, DraftDocument
 
@@ -46,7 +47,7 @@ class ChecksPanel(QTabWidget, DocumentView):
         self.timer.start()  # refresh once the user pauses
 
     def refresh(self) -> None:
-        self.findings = check_draft(self.doc.draft)
+        self.findings = check_draft(self.doc.draft, PlanResolver.library())
         self.list.clear()
         for finding in self.findings:
             item = QTreeWidgetItem(

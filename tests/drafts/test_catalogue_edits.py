@@ -8,6 +8,7 @@ from app.core import operations as ops
 from app.core.draft.demo import load_demo
 from app.core.operations.new_draft import new_draft
 from app.core.plans.library import find_plan
+from app.core.plans.resolver import PlanResolver
 from app.core.readout.checks import check_draft
 from app.core.readout.render import rendered_nodes, work_row_units
 from app.core.readout.task_rows import task_rows
@@ -33,7 +34,7 @@ def test_renaming_a_unit_changes_every_clause_and_row(demo):
     }
     text = "".join(r.clause for r in rendered_nodes(renamed))
     assert "教育体育局" in text
-    assert not [f for f in check_draft(renamed) if f.severity == "error"]
+    assert not [f for f in check_draft(renamed, PlanResolver.library()) if f.severity == "error"]
 
 
 def test_merging_two_units(demo):
@@ -48,12 +49,20 @@ def test_a_mapping_fixes_an_unmapped_parent_unit():
     draft, _ = new_draft(
         county="永宁县", city="银川市", region="宁夏回族自治区", plan=find_plan("yinchuan-city")
     )
-    missing = {f.data["unit"] for f in check_draft(draft) if f.code == "unit-not-in-catalogue"}
+    missing = {
+        f.data["unit"]
+        for f in check_draft(draft, PlanResolver.library())
+        if f.code == "unit-not-in-catalogue"
+    }
     assert "市市政管理局" in missing
     fixed = ops.apply_mapping(
         ops.set_mapping(draft, "市市政管理局", ("县综合执法局",)), "市市政管理局"
     )
-    still = {f.data["unit"] for f in check_draft(fixed) if f.code == "unit-not-in-catalogue"}
+    still = {
+        f.data["unit"]
+        for f in check_draft(fixed, PlanResolver.library())
+        if f.code == "unit-not-in-catalogue"
+    }
     assert "市市政管理局" not in still
     assert all(
         "市市政管理局" not in work_row_units(r, n) for n in fixed.walk() for r in n.work_rows

@@ -11,6 +11,7 @@ from app.cli import main
 from app.core.draft.files import load_draft
 from app.core.draft.mentions import render
 from app.core.plans.library import find_plan
+from app.core.plans.resolver import PlanResolver
 from app.core.readout.checks import check_draft
 from app.core.readout.render import rendered_nodes, work_row_units
 
@@ -100,7 +101,9 @@ def test_check_lists_every_parent_unit_it_could_not_map(made):
     mapped = {e.parent for e in draft.catalogue.mapping}
     catalogue = draft.catalogue.names()
     unmapped = {u for u in _parent_units(plan, draft) if u not in mapped and u not in catalogue}
-    findings = [f for f in check_draft(draft) if f.code == "unit-not-in-catalogue"]
+    findings = [
+        f for f in check_draft(draft, PlanResolver.library()) if f.code == "unit-not-in-catalogue"
+    ]
     reported = {f.data["unit"] for f in findings}
     in_draft = {
         u

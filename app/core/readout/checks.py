@@ -9,7 +9,7 @@ place on double-click.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Literal
 
@@ -18,6 +18,7 @@ from app.core.adapt.targets import indicator_key
 from app.core.draft.mentions import mentions, phrase, render
 from app.core.draft.model import Draft, Node, county_of
 from app.core.plans.model import Plan, fingerprint
+from app.core.plans.resolver import PlanResolver
 from app.core.readout.render import labels, work_row_units
 from app.core.text.rules import adapt_rules
 
@@ -42,15 +43,6 @@ class Finding:
         place = f"{self.where}：" if self.where else ""
         hint = f"（{self.hint}）" if self.hint else ""
         return f"[{SEVERITY_NAMES[self.severity]}] {place}{self.message}{hint}"
-
-
-PlanLookup = Callable[[str], Plan | None]
-
-
-def _default_lookup(plan_id: str) -> Plan | None:
-    from app.core.plans.library import find_plan_or_none
-
-    return find_plan_or_none(plan_id)
 
 
 class _Context:
@@ -270,14 +262,14 @@ def _parent_measures(plan: Plan) -> list:
     return [m for action in tasks.children for m in action.children]
 
 
-def check_parents(ctx: _Context, lookup: PlanLookup) -> Iterator[Finding]:
+def check_parents(ctx: _Context, plans: PlanResolver) -> Iterator[Finding]:
     """Coverage against each parent, and measures whose parent text has changed since."""
     sources: dict[str, list[tuple[Node, str]]] = defaultdict(list)
     for node in ctx.draft.walk():
         for source in node.sources:
             sources[source.node].append((node, source.fingerprint))
     for parent in ctx.draft.parents:
-        plan = lookup(parent.id)
+        plan = plans(parent.id)
         if plan is None:
             yield Finding(
                 "warning",
@@ -317,8 +309,8 @@ def check_parents(ctx: _Context, lookup: PlanLookup) -> Iterator[Finding]:
         )
 
 
-def check_draft(draft: Draft, lookup: PlanLookup | None = None) -> list[Finding]:
-    """All findings, errors first, each group in document order."""
+def check_draft(draft: Draft, plans: PlanResolver) -> list[Finding]:
+    """All findings, errors first, each group in document order; parent plans from `plans`."""
     ctx = _Context(draft)
     findings: list[Finding] = []
     for check in (
@@ -330,6 +322,6 @@ def check_draft(draft: Draft, lookup: PlanLookup | None = None) -> list[Finding]
         check_empty_actions,
     ):
         findings.extend(check(ctx))
-    findings.extend(check_parents(ctx, lookup or _default_lookup))
+    findings.extend(check_parents(ctx, plans))
     order = {"error": 0, "warning": 1, "info": 2}
     return sorted(findings, key=lambda f: order[f.severity])
