@@ -39,7 +39,7 @@ def main() -> int:
     window.show()
     measure = next(window.doc.draft.measures())
     window.outline.select(measure.id)
-    window._select(measure.id)
+    window.select(measure.id)
     app.processEvents()
     startup = time.perf_counter() - START
     times = []

@@ -51,7 +51,7 @@ def main() -> int:
         if any(s.node == "ningxia-region:三.二.4" for s in n.sources)
     )
     window.outline.select(measure.id)
-    window._select(measure.id)
+    window.select(measure.id)
     settle(app)
     window.preview.refresh()
     window.checks.refresh()  # the panel refreshes on a timer; show it up to date

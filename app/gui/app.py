@@ -55,7 +55,7 @@ def build_window(path: Path | None = None) -> MainWindow:
     store = settings()
     window = MainWindow(first_document(), store)
     if path is not None:
-        window.open_path(path)
+        window.files.open_path(path)
     else:
         recent = store.value("recent", [], list) or []
         if recent and Path(recent[0]).is_file():
@@ -77,7 +77,7 @@ def build_window(path: Path | None = None) -> MainWindow:
         break
     first = next(window.doc.draft.measures(), None)
     if first is not None:
-        window._select_and_show(first.id)
+        window.select_and_show(first.id)
     return window
 
 

@@ -28,8 +28,10 @@ from PySide6.QtWidgets import (
 from app import paths
 from app.core import operations as ops
 from app.core.draft.catalogue_files import catalogue_file_text
+from app.core.draft.changes import Part
 from app.core.draft.tree import EditError
 from app.core.files import write_text_atomic
+from app.core.text.unit_lists import split_unit_names
 from app.gui.commands import push
 from app.gui.document import DocumentView, DraftDocument
 
@@ -37,6 +39,8 @@ NAME = Qt.ItemDataRole.UserRole + 1
 
 
 class CataloguePage(QWidget, DocumentView):
+    shows = frozenset({Part.CATALOGUE})
+
     def __init__(self, doc: DraftDocument) -> None:
         super().__init__()
         self.units = QTableWidget(0, 3)
@@ -116,11 +120,7 @@ class CataloguePage(QWidget, DocumentView):
 
     def map_unit(self, parent: str, county: tuple[str, ...]) -> None:
         """Set a mapping and apply it where the parent unit is still named: one undo step."""
-        push(
-            self.doc,
-            "单位对应",
-            lambda d: ops.apply_mapping(ops.set_mapping(d, parent, county), parent),
-        )
+        push(self.doc, "单位对应", ops.map_parent_unit, parent, county)
 
     def _unit_edited(self, item: QTableWidgetItem) -> None:
         if self._filling or item.column() != 0:
@@ -136,8 +136,7 @@ class CataloguePage(QWidget, DocumentView):
     def _mapping_edited(self, item: QTableWidgetItem) -> None:
         if self._filling or item.column() != 1:
             return
-        county = tuple(u.strip() for u in item.text().replace("，", "、").split("、") if u.strip())
-        self.map_unit(item.data(NAME), county)
+        self.map_unit(item.data(NAME), split_unit_names(item.text()))
 
     def add_unit(self) -> None:
         name, ok = QInputDialog.getText(

@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHeaderView, QTabWidget, QTreeWidget, QTreeWidgetItem
 
-from app.core.plans.library import find_plan_or_none
+from app.core.draft.changes import DraftChange
 from app.core.plans.resolver import PlanResolver
 from app.core.readout.checks import SEVERITY_NAMES, Finding, check_draft
 from app.gui.document import DocumentView, DraftDocument
@@ -22,8 +22,9 @@ class ChecksPanel(QTabWidget, DocumentView):
     node_selected = Signal(str)
     counted = Signal(int, int)  # errors, warnings
 
-    def __init__(self, doc: DraftDocument) -> None:
+    def __init__(self, doc: DraftDocument, plans: PlanResolver) -> None:
         super().__init__()
+        self.plans = plans
         self.list = QTreeWidget()
         self.list.setHeaderLabels(
             [self.tr("级别"), self.tr("位置"), self.tr("问题"), self.tr("建议")]
@@ -43,11 +44,11 @@ class ChecksPanel(QTabWidget, DocumentView):
         self.findings: list[Finding] = []
         self.set_document(doc)
 
-    def document_changed(self) -> None:
+    def document_changed(self, change: DraftChange) -> None:
         self.timer.start()  # refresh once the user pauses
 
     def refresh(self) -> None:
-        self.findings = check_draft(self.doc.draft, PlanResolver.library())
+        self.findings = check_draft(self.doc.draft, self.plans)
         self.list.clear()
         for finding in self.findings:
             item = QTreeWidgetItem(
@@ -69,7 +70,7 @@ class ChecksPanel(QTabWidget, DocumentView):
             for source in node.sources:
                 taken.setdefault(source.node, node.title)
         for parent in self.doc.draft.parents:
-            plan = find_plan_or_none(parent.id)
+            plan = self.plans(parent.id)
             if plan is None or plan.key_tasks() is None:
                 continue
             top = QTreeWidgetItem([parent.title, ""])

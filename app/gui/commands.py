@@ -23,17 +23,31 @@ def tr(text: str) -> str:
 
 
 class DraftCommand(QUndoCommand):
-    """One edit: the draft before, the draft after."""
+    """One edit: the draft before, the draft after, and the view that made it.
 
-    def __init__(self, doc: DraftDocument, text: str, after: Draft, merge_key: str = "") -> None:
+    The view is named only for the first redo (when it is pushed): the view
+    already shows its own edit. Undo and later redos change the draft under
+    every view, so all of them hear of it.
+    """
+
+    def __init__(
+        self,
+        doc: DraftDocument,
+        text: str,
+        after: Draft,
+        merge_key: str = "",
+        initiator: object = None,
+    ) -> None:
         super().__init__(text)
         self.doc = doc
         self.before = doc.draft
         self.after = after
         self.merge_key = merge_key
+        self.initiator = initiator
 
     def redo(self) -> None:
-        self.doc.apply(self.after)
+        self.doc.apply(self.after, self.initiator)
+        self.initiator = None
 
     def undo(self) -> None:
         self.doc.apply(self.before)
@@ -58,11 +72,16 @@ def push(
     operation: Callable[..., Draft],
     *args,
     merge_key: str = "",
+    initiator: object = None,
     **kwargs,
 ) -> Draft:
-    """Run a core operation on the open draft as one undoable step."""
+    """Run a core operation on the open draft as one undoable step.
+
+    `initiator` is the widget making the edit, when it already shows the result
+    (the text field being typed in): its view will not be refreshed under it.
+    """
     after = operation(doc.draft, *args, **kwargs)
     if after == doc.draft:
         return after
-    doc.stack.push(DraftCommand(doc, tr(text), after, merge_key))
+    doc.stack.push(DraftCommand(doc, tr(text), after, merge_key, initiator))
     return after

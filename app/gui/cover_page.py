@@ -16,12 +16,15 @@ from PySide6.QtWidgets import (
 )
 
 from app.core import operations as ops
+from app.core.draft.changes import Part
 from app.core.draft.model import CommitteeMember
 from app.gui.commands import push
 from app.gui.document import DocumentView, DraftDocument
 
 
 class CoverPage(QWidget, DocumentView):
+    shows = frozenset({Part.META})
+
     def __init__(self, doc: DraftDocument) -> None:
         super().__init__()
         self.fields: dict[str, QLineEdit] = {}

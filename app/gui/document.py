@@ -2,16 +2,21 @@
 
 Widgets never change the draft: they push a command (commands.py) whose redo
 and undo call apply() with a draft made by a core operation. Every change
-emits `changed`, and views refresh from the draft.
+emits `changed(change, initiator)`: what changed (app/core/draft/changes.py)
+and which view made the edit (None for undo, redo and everything else), so a
+view refreshes only the parts it shows and leaves its own edits alone.
 """
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QWidget
 
+from app.core.draft.changes import EVERYTHING, DraftChange, Part, draft_change
 from app.core.draft.files import (
     discard_recovery,
     file_sha256,
@@ -23,8 +28,10 @@ from app.core.draft.model import Draft
 
 
 class DraftDocument(QObject):
-    changed = Signal()
+    changed = Signal(object, object)  # DraftChange, the initiating view or None
     path_changed = Signal()
+    flush_requested = Signal()  # views holding typed text not yet pushed push it now
+    typing = Signal()  # a view holds typed text it will push at the pause (undo is possible)
 
     def __init__(
         self, draft: Draft, path: Path | None = None, parent: QObject | None = None
@@ -43,12 +50,17 @@ class DraftDocument(QObject):
     def open(cls, path: Path, parent: QObject | None = None) -> DraftDocument:
         return cls(load_draft(path), path, parent)
 
-    def apply(self, draft: Draft) -> None:
-        """Replace the draft (called by commands only) and tell the views."""
-        if draft is self.draft:
-            return
+    def apply(self, draft: Draft, initiator: object = None) -> DraftChange:
+        """Replace the draft (called by commands only) and tell the views what changed."""
+        change = draft_change(self.draft, draft)
         self.draft = draft
-        self.changed.emit()
+        if change:
+            self.changed.emit(change, initiator)
+        return change
+
+    def flush(self) -> None:
+        """Before undo, save or export: typing still waiting for its pause becomes a command."""
+        self.flush_requested.emit()
 
     @property
     def modified(self) -> bool:
@@ -86,16 +98,41 @@ class DraftDocument(QObject):
 
 
 class DocumentView:
-    """Mixed into a view that follows the open draft: refresh() after every change."""
+    """Mixed into a view that follows the open draft.
+
+    `shows` names the parts of the draft the view displays: a change to
+    other parts, or one the view made itself, does not touch it. Views that
+    can refresh less than everything override document_changed().
+    """
 
     doc: DraftDocument
+    shows: frozenset[Part] = frozenset(Part)
 
     def set_document(self, doc: DraftDocument) -> None:
+        previous = getattr(self, "doc", None)
+        if previous is not None and previous is not doc:
+            with contextlib.suppress(RuntimeError, TypeError):
+                previous.changed.disconnect(self._on_document_changed)
         self.doc = doc
-        doc.changed.connect(self.document_changed)
-        self.refresh()
+        doc.changed.connect(self._on_document_changed)
+        self.document_changed(EVERYTHING)
 
-    def document_changed(self) -> None:
+    def _on_document_changed(self, change: DraftChange, initiator: object) -> None:
+        if self.made(initiator) or not change.touches(*self.shows):
+            return
+        self.document_changed(change)
+
+    def made(self, initiator: object) -> bool:
+        """Did this view (or a widget inside it) make the edit?"""
+        if initiator is self:
+            return True
+        return (
+            isinstance(initiator, QWidget)
+            and isinstance(self, QWidget)
+            and self.isAncestorOf(initiator)
+        )
+
+    def document_changed(self, change: DraftChange) -> None:
         """What a change does to the view; views that refresh late (a timer) override it."""
         self.refresh()
 

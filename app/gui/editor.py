@@ -2,7 +2,10 @@
 
 Every edit is a command on the document. The text shows each target as
 ⟦its words⟧ (the target table decides them); the parent clause is shown
-beside it, read-only, with the words adaptation changed marked.
+beside it, read-only, with the words adaptation changed marked. The editor is
+a view like the others: an undo, or an edit made elsewhere, reloads the
+fields it touched, and what the user is typing is never overwritten by the
+echo of their own edit.
 """
 
 from __future__ import annotations
@@ -32,24 +35,28 @@ from PySide6.QtWidgets import (
 )
 
 from app.core import operations as ops
-from app.core.adapt.text import adapt_text
-from app.core.draft.mentions import editable, stored
-from app.core.draft.model import WorkRow, county_of
-from app.core.plans.library import find_plan_or_none
-from app.core.readout.render import labels, work_row_units
+from app.core.adapt.diff import NodeDiff, Segment, node_diff
+from app.core.draft.changes import DraftChange, Part
+from app.core.draft.mentions import editable
+from app.core.draft.model import Node, work_row_units
+from app.core.operations.content import WorkRowField
+from app.core.plans.resolver import PlanResolver
+from app.core.readout.render import labels
 from app.gui.commands import push
-from app.gui.document import DraftDocument
+from app.gui.document import DocumentView, DraftDocument
 
 TYPING_PAUSE_MS = 400
 
 
-class MeasureEditor(QWidget):
-    def __init__(self, doc: DraftDocument) -> None:
+ROW_FIELDS = (WorkRowField.WORK, WorkRowField.LEAD, WorkRowField.COOPERATING)
+
+
+class MeasureEditor(QWidget, DocumentView):
+    def __init__(self, doc: DraftDocument, plans: PlanResolver) -> None:
         super().__init__()
-        self.doc = doc
+        self.plans = plans
         self.node_id = ""
-        self.tokens: list[str] = []
-        self.adapted_words: set[str] = set()
+        self.adapted_words: frozenset[str] = frozenset()
         self._loading = False
         self.heading = QLabel()
         self.heading.setWordWrap(True)
@@ -111,8 +118,8 @@ class MeasureEditor(QWidget):
         layout.addWidget(texts, 3)
         layout.addWidget(QLabel(self.tr("任务分工（主要工作）")))
         layout.addWidget(self.rows, 1)
-        doc.changed.connect(self.reload)
         self.setEnabled(False)
+        self.set_document(doc)
 
     @staticmethod
     def _labelled(text: str, widget: QWidget) -> QWidget:
@@ -125,14 +132,43 @@ class MeasureEditor(QWidget):
 
     # ------------------------------------------------------------ loading
 
-    def show_node(self, node_id: str) -> None:
+    def set_document(self, doc: DraftDocument) -> None:
+        previous = getattr(self, "doc", None)
+        if previous is not None and previous is not doc:
+            self.flush()  # what was typed belongs to the draft it was typed in
+            previous.flush_requested.disconnect(self.flush)
+        doc.flush_requested.connect(self.flush)
+        self.node_id = ""
+        super().set_document(doc)
+
+    def flush(self) -> None:
+        """Typing still waiting for its pause becomes a command now (before undo, save …)."""
         if self.typing.isActive():
             self.typing.stop()
             self._text_done()
+
+    def show_node(self, node_id: str) -> None:
+        self.flush()
         self.node_id = node_id
+        self.refresh()
+
+    def refresh(self) -> None:
         self.reload()
 
-    def reload(self) -> None:
+    def _on_document_changed(self, change: DraftChange, initiator: object) -> None:
+        """Reload when the change touches this node (or what its text shows), except the
+        field the user is editing, whose own edit it is."""
+        if not self.node_id:
+            return
+        if (
+            change.touches_node(self.node_id)
+            or change.touches(Part.TARGETS, Part.CATALOGUE, Part.OUTLINE)
+        ) and initiator is not self:
+            # text typed but not yet pushed wins: it becomes a command at the pause
+            self.reload(keep=self.text if self.typing.isActive() else initiator)
+
+    def reload(self, keep: object = None) -> None:
+        """Show the node; `keep` is the field whose text already says what the draft says."""
         node = self.doc.draft.find(self.node_id) if self.node_id else None
         self.setEnabled(node is not None)
         if node is None:
@@ -140,11 +176,11 @@ class MeasureEditor(QWidget):
         self._loading = True
         draft = self.doc.draft
         self.heading.setText(f"<b>{escape(labels(draft)[node.id] + node.title)}</b>")
-        if self.title.text() != node.title:
+        if keep is not self.title and self.title.text() != node.title:
             self.title.setText(node.title)
-        shown, self.tokens = editable("\n".join(node.paragraphs), draft)
-        if self.text.toPlainText() != shown and not self.text.hasFocus():
-            self.text.setPlainText(shown)
+        shown, _tokens = editable("\n".join(node.paragraphs), draft)
+        if keep is not self.text and self.text.toPlainText() != shown:
+            self._show_text(shown)
         names = sorted(draft.catalogue.names())
         self.completer.setModel(QStringListModel(names, self.completer))
         units = node.responsibility.units if node.responsibility else ()
@@ -164,9 +200,20 @@ class MeasureEditor(QWidget):
             for col, value in enumerate(values):
                 self.rows.setItem(row, col, QTableWidgetItem(value))
         self.rows.resizeRowsToContents()
-        self.parent_text.setHtml(self._parent_html(node))
+        diff = node_diff(draft, node, self.plans)
+        self.adapted_words = diff.added_words
+        self.parent_text.setHtml(self._parent_html(diff))
         self._mark_adapted()
         self._loading = False
+
+    def _show_text(self, shown: str) -> None:
+        """Replace the text (an undo, an edit elsewhere), keeping the cursor where it was."""
+        cursor = self.text.textCursor()
+        position = cursor.position()
+        self.text.setPlainText(shown)
+        cursor = self.text.textCursor()
+        cursor.setPosition(min(position, len(shown)))
+        self.text.setTextCursor(cursor)
 
     def _mark_adapted(self) -> None:
         """Green where adaptation put county words in; ⟦…⟧ targets in blue."""
@@ -189,40 +236,29 @@ class MeasureEditor(QWidget):
                 selections.append(selection)
         self.text.setExtraSelections(selections)
 
-    def _parent_html(self, node) -> str:
-        """The parent clause with each word adaptation changes struck through and the new word after it."""
+    def _parent_html(self, diff: NodeDiff) -> str:
+        """The parent clause with each word adaptation changed struck through, the new word after it."""
         parts = []
-        draft = self.doc.draft
-        self.adapted_words = set()
-        for source in node.sources:
-            plan = find_plan_or_none(source.plan_id)
-            section = plan.find(source.node) if plan else None
-            if section is None:
-                parts.append(f"<p>{escape(source.node)}：{self.tr('上级方案中已找不到此条')}</p>")
+        for source in diff.sources:
+            if not source.found:
+                parts.append(f"<p>{escape(source.source)}：{self.tr('上级方案中已找不到此条')}</p>")
                 continue
-            parts.append(f"<p><b>{escape(plan.title)} {escape(section.heading)}</b></p>")
-            for paragraph in section.paragraphs:
-                adapted = adapt_text(
-                    paragraph, level=plan.level, county=county_of(draft), catalogue=draft.catalogue
-                )
-                html, old_position = [], 0
-                for change in adapted.changes:
-                    if change.reason.startswith("目标"):
-                        continue
-                    self.adapted_words.add(change.new)
-                    start = paragraph.find(change.old, old_position)
-                    if start < 0:
-                        continue
-                    html.append(escape(paragraph[old_position:start]))
-                    html.append(
-                        f'<span style="background:#ffe0e0;text-decoration:line-through">{escape(change.old)}</span>'
-                        f'<span style="background:#d8f5d0">{escape(change.new)}</span>'
-                    )
-                    old_position = start + len(change.old)
-                html.append(escape(paragraph[old_position:]))
+            parts.append(f"<p><b>{escape(source.plan_title)} {escape(source.heading)}</b></p>")
+            for pieces in source.paragraphs:
+                html = []
+                for piece in pieces:
+                    text = escape(piece.text)
+                    if piece.segment is Segment.REMOVED:
+                        html.append(
+                            f'<span style="background:#ffe0e0;text-decoration:line-through">{text}</span>'
+                        )
+                    elif piece.segment is Segment.ADDED:
+                        html.append(f'<span style="background:#d8f5d0">{text}</span>')
+                    else:
+                        html.append(text)
                 parts.append(f"<p>{''.join(html)}</p>")
-            if section.clause:
-                parts.append(f"<p>{escape(section.clause.text)}</p>")
+            if source.clause:
+                parts.append(f"<p>{escape(source.clause)}</p>")
         return "".join(parts)
 
     # ------------------------------------------------------------ edits
@@ -232,27 +268,24 @@ class MeasureEditor(QWidget):
         node = self.doc.draft.find(self.node_id)
         if self._loading or node is None or not title or title == node.title:
             return
-        push(self.doc, "修改标题", ops.rename, self.node_id, title)
+        push(self.doc, "修改标题", ops.rename, self.node_id, title, initiator=self.title)
 
     def _typing(self) -> None:
         if not self._loading:
             self.typing.start()
+            self.doc.typing.emit()
 
     def _text_done(self) -> None:
-        node = self.doc.draft.find(self.node_id)
-        if node is None:
-            return
-        text = stored(self.text.toPlainText(), self.tokens)
-        paragraphs = tuple(p for p in text.split("\n"))
-        if tuple(p.strip() for p in paragraphs if p.strip()) == node.paragraphs:
+        if self.doc.draft.find(self.node_id) is None:
             return
         push(
             self.doc,
             "编辑正文",
-            ops.set_paragraphs,
+            ops.set_shown_text,
             self.node_id,
-            paragraphs,
+            self.text.toPlainText(),
             merge_key=f"text:{self.node_id}",
+            initiator=self.text,
         )
 
     def _units(self) -> tuple[str, ...]:
@@ -261,7 +294,7 @@ class MeasureEditor(QWidget):
         return tuple(u for u in [lead, *others] if u)
 
     def _set_units(self, units: tuple[str, ...], text: str) -> None:
-        node = self.doc.draft.find(self.node_id)
+        node: Node | None = self.doc.draft.find(self.node_id)
         current = node.responsibility.units if node and node.responsibility else ()
         if node is None or units == current:
             return
@@ -298,20 +331,12 @@ class MeasureEditor(QWidget):
         node = self.doc.draft.find(self.node_id)
         if self._loading or node is None or item.row() >= len(node.work_rows):
             return
-        rows = list(node.work_rows)
-        old = rows[item.row()]
-        if item.column() == 0:
-            _shown, tokens = editable(old.work, self.doc.draft)
-            rows[item.row()] = old.model_copy(update={"work": stored(item.text(), tokens)})
-        else:
-            units = list(work_row_units(old, node))
-            if item.column() == 1:
-                units = [item.text().strip(), *units[1:]]
-            else:
-                units = units[:1] + [
-                    u for u in item.text().replace("，", "、").split("、") if u.strip()
-                ]
-            rows[item.row()] = WorkRow(
-                work=old.work, units=tuple(u.strip() for u in units if u.strip())
-            )
-        push(self.doc, "编辑任务分工", ops.set_work_rows, self.node_id, tuple(rows))
+        push(
+            self.doc,
+            "编辑任务分工",
+            ops.set_work_row_field,
+            self.node_id,
+            item.row(),
+            ROW_FIELDS[item.column()],
+            item.text(),
+        )

@@ -12,6 +12,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QTreeView
 
 from app.core import operations as ops
+from app.core.draft.changes import Part
 from app.core.draft.tree import EditError, index_in_parent
 from app.core.readout.render import labels
 from app.gui.commands import push
@@ -22,6 +23,7 @@ NODE_ID = Qt.ItemDataRole.UserRole + 1
 
 
 class OutlineView(QTreeView, DocumentView):
+    shows = frozenset({Part.OUTLINE})
     node_selected = Signal(str)
     parent_dropped = Signal(str, str, int)  # section id, county parent node id, index (-1: end)
 

@@ -1,7 +1,9 @@
 """上级方案 panel: each parent plan's chapters, actions and measures, checked when taken up.
 
 Checking a measure takes it up with adapted text (one undo step); unchecking
-removes it, asking first when the county has edited it since.
+removes it, asking first when the county has edited it since. The tabs follow
+the draft's parent plans: adding a parent, or undoing that, adds or removes
+its tab.
 """
 
 from __future__ import annotations
@@ -20,12 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.core import operations as ops
+from app.core.draft.changes import DraftChange, Part
 from app.core.draft.tree import EditError
-from app.core.operations.take_up import take_up
-from app.core.plans.library import find_plan_or_none
 from app.core.plans.model import Plan, Section
+from app.core.plans.resolver import PlanResolver
 from app.gui.commands import push
-from app.gui.document import DraftDocument
+from app.gui.document import DocumentView, DraftDocument
 
 SECTION_ID = Qt.ItemDataRole.UserRole + 1
 SECTION_MIME = "application/x-peakplan-section"
@@ -42,10 +44,11 @@ class _SectionTree(QTreeWidget):
         return data
 
 
-class ParentTree(QWidget):
+class ParentTree(QWidget, DocumentView):
     """One parent plan: filter box, tree with check boxes, the full clause below."""
 
     taken = Signal(str)
+    shows = frozenset({Part.OUTLINE})  # which parent clauses are taken up
 
     def __init__(self, doc: DraftDocument, plan: Plan) -> None:
         super().__init__()
@@ -70,7 +73,10 @@ class ParentTree(QWidget):
         layout.addWidget(splitter)
         self._filling = False
         self._fill()
-        doc.changed.connect(self.refresh_checks)
+        self.set_document(doc)
+
+    def refresh(self) -> None:
+        self.refresh_checks()
 
     def _fill(self) -> None:
         self._filling = True
@@ -95,7 +101,6 @@ class ParentTree(QWidget):
                 if item.data(0, SECTION_ID) == tasks.id:
                     item.setExpanded(True)
         self._filling = False
-        self.refresh_checks()
 
     def _items(self):
         stack = [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
@@ -155,7 +160,7 @@ class ParentTree(QWidget):
             push(
                 self.doc,
                 "采纳上级措施",
-                lambda draft: take_up(
+                lambda draft: ops.take_up(
                     draft, self.plan, section_id, parent_id=parent_id, index=index
                 )[0],
             )
@@ -175,7 +180,7 @@ class ParentTree(QWidget):
         if node is None:
             return
         if (
-            self._edited(node, section_id)
+            ops.edited_since_take_up(self.doc.draft, self.plan, node.id, section_id)
             and QMessageBox.question(
                 self,
                 self.tr("取消采纳"),
@@ -187,40 +192,56 @@ class ParentTree(QWidget):
             return
         push(self.doc, "取消采纳", ops.remove, node.id)
 
-    def _edited(self, node, section_id: str) -> bool:
-        """Does the county node differ from what taking the section up afresh would give?"""
-        fresh, report = take_up(
-            self.doc.draft.model_copy(update={"chapters": ()}), self.plan, section_id
-        )
-        made = fresh.find(report.node_id)
-        return (
-            made is None or made.title != node.title or len(made.paragraphs) != len(node.paragraphs)
-        )
 
-
-class ParentPanel(QTabWidget):
-    """One tab per parent plan of the draft."""
+class ParentPanel(QTabWidget, DocumentView):
+    """One tab per parent plan of the draft, in the draft's order."""
 
     taken = Signal(str)
+    shows = frozenset({Part.PARENTS})
 
-    def __init__(self, doc: DraftDocument) -> None:
+    def __init__(self, doc: DraftDocument, plans: PlanResolver) -> None:
         super().__init__()
+        self.plans = plans
         self.set_document(doc)
 
     def set_document(self, doc: DraftDocument) -> None:
-        self.doc = doc
-        self.clear()
-        for parent in doc.draft.parents:
-            plan = find_plan_or_none(parent.id)
-            if plan is None:
-                continue
-            tree = ParentTree(doc, plan)
-            tree.taken.connect(self.taken)
-            self.addTab(tree, parent.title.replace("碳达峰实施方案", "方案") or parent.id)
+        """Another draft: its own tabs (the trees follow the document they were made for)."""
+        self._remove_tabs(set(self.trees()))
+        super().set_document(doc)
+
+    def document_changed(self, change: DraftChange) -> None:
+        self.refresh()
+
+    def trees(self) -> dict[str, ParentTree]:
+        return {
+            widget.plan.id: widget
+            for widget in (self.widget(i) for i in range(self.count()))
+            if isinstance(widget, ParentTree)
+        }
+
+    def _remove_tabs(self, plan_ids: set[str]) -> None:
+        for i in reversed(range(self.count())):
+            widget = self.widget(i)
+            if isinstance(widget, ParentTree) and widget.plan.id in plan_ids:
+                self.removeTab(i)
+                widget.doc.changed.disconnect(widget._on_document_changed)
+                widget.deleteLater()
+
+    def refresh(self) -> None:
+        """One tab per parent plan the library knows; tabs of parents no longer there go."""
+        wanted = [p for p in self.doc.draft.parents]
+        self._remove_tabs(set(self.trees()) - {p.id for p in wanted})
+        have = self.trees()
+        for position, parent in enumerate(p for p in wanted if self.plans(p.id) is not None):
+            tree = have.get(parent.id)
+            if tree is None:
+                tree = ParentTree(self.doc, self.plans(parent.id))
+                tree.taken.connect(self.taken)
+                self.insertTab(
+                    position, tree, parent.title.replace("碳达峰实施方案", "方案") or parent.id
+                )
+            elif self.indexOf(tree) != position:
+                self.tabBar().moveTab(self.indexOf(tree), position)
 
     def tree(self, plan_id: str) -> ParentTree | None:
-        for i in range(self.count()):
-            widget = self.widget(i)
-            if isinstance(widget, ParentTree) and widget.plan.id == plan_id:
-                return widget
-        return None
+        return self.trees().get(plan_id)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QTextBrowser
 
+from app.core.draft.changes import DraftChange
 from app.export.html import draft_html
 from app.gui.document import DocumentView, DraftDocument
 
@@ -19,7 +20,7 @@ class Preview(QTextBrowser, DocumentView):
         self.timer.timeout.connect(self.refresh)
         self.set_document(doc)
 
-    def document_changed(self) -> None:
+    def document_changed(self, change: DraftChange) -> None:
         self.timer.start()  # refresh once the user pauses
 
     def show_node(self, node_id: str) -> None:

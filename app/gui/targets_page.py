@@ -7,8 +7,6 @@ states the indicator (主要目标, measure text, task rows) as one undo step.
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHeaderView,
@@ -20,43 +18,19 @@ from PySide6.QtWidgets import (
 )
 
 from app.core import operations as ops
-from app.core.draft.model import DECISION_NAMES, CountyTarget, TargetYear
+from app.core.draft.changes import Part
 from app.core.draft.tree import EditError
+from app.core.operations.targets import target_cell_text
 from app.gui.commands import push
 from app.gui.document import DocumentView, DraftDocument
 
 YEARS = (2025, 2030, 2035)
-_QUALIFIER = re.compile(
-    r"^(?P<value>[\d.\-~～—至]+)\s*(?P<after>以上|左右|以内|以下|及以上|及以下)?$"
-)
 TARGET_ID = Qt.ItemDataRole.UserRole + 1
 
 
-def cell_text(target: CountyTarget, year: TargetYear | None) -> str:
-    if year is None:
-        return ""
-    if year.decision == "value":
-        return f"{year.value}{year.after}"
-    return DECISION_NAMES[year.decision]
-
-
-def parse_cell(text: str) -> tuple[str, str | None, str]:
-    """The decision a cell's words mean: (decision, value, qualifier)."""
-    text = text.strip()
-    for decision, words in DECISION_NAMES.items():
-        if text == words and decision != "value":
-            return decision, None, ""
-    if text in ("", "待定"):
-        return "pending", None, ""
-    match = _QUALIFIER.match(text)
-    if match is None:
-        raise EditError(
-            f"“{text}”不是目标值：请填数字（可加 以上/左右/以内），或“完成上级下达任务”“不列此目标”"
-        )
-    return "value", match.group("value"), match.group("after") or ""
-
-
 class TargetsPage(QWidget, DocumentView):
+    shows = frozenset({Part.TARGETS})
+
     def __init__(self, doc: DraftDocument) -> None:
         super().__init__()
         self.table = QTableWidget(0, 3 + 2 * len(YEARS))
@@ -106,7 +80,7 @@ class TargetsPage(QWidget, DocumentView):
                 self.table.setItem(row, col, item)
             for i, year in enumerate(YEARS):
                 entry = target.year(year)
-                item = QTableWidgetItem(cell_text(target, entry))
+                item = QTableWidgetItem(target_cell_text(entry))
                 item.setData(TARGET_ID, target.id)
                 if entry is None:
                     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
@@ -117,17 +91,7 @@ class TargetsPage(QWidget, DocumentView):
 
     def set_cell(self, target_id: str, year: int, text: str) -> None:
         """What typing in a county cell does (tests call it too)."""
-        decision, value, after = parse_cell(text)
-        push(
-            self.doc,
-            "修改目标值",
-            ops.set_target,
-            target_id,
-            year,
-            decision=decision,
-            value=value,
-            after=after,
-        )
+        push(self.doc, "修改目标值", ops.set_target_cell, target_id, year, text)
 
     def _edited(self, item: QTableWidgetItem) -> None:
         if self._filling:

@@ -1,103 +1,177 @@
 """任务分工 page: the task rows exactly as they will be exported, editable in place.
 
-The rows come from app.core.readout.task_rows, as the Word attachment and the Excel
-sheet do; an edit here is the same edit as in the measure editor (the
-measure's work rows), so the two views can never disagree.
+The rows come from app.core.readout.task_rows, as the Word attachment and the
+Excel sheet do; an edit here is the same core operation as in the measure
+editor (ops.set_work_row_field), so the two views can never disagree. The
+table is an item model over the draft: an edit elsewhere repaints the rows of
+the measures it touched; rows appear or go only when the outline changes.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+from dataclasses import dataclass
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from app.core import operations as ops
-from app.core.draft.mentions import editable, stored
-from app.core.draft.model import WorkRow
-from app.core.readout.render import work_row_units
-from app.core.readout.task_rows import task_rows
+from app.core.draft.changes import EVERYTHING, DraftChange, Part
+from app.core.draft.mentions import editable
+from app.core.draft.model import Draft
+from app.core.operations.content import WorkRowField
+from app.core.readout.task_rows import TASK_HEADERS, task_rows
 from app.gui.commands import push
 from app.gui.document import DocumentView, DraftDocument
 
-HEADERS = ("序号", "重点领域", "行动措施", "主要工作", "牵头单位", "配合单位")
-PLACE = Qt.ItemDataRole.UserRole + 1
+FIELDS = {3: WorkRowField.WORK, 4: WorkRowField.LEAD, 5: WorkRowField.COOPERATING}
+NODE_ID = Qt.ItemDataRole.UserRole + 1
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class _Line:
+    """One line of the table: a piece of work of a numbered row."""
+
+    node_id: str
+    work_index: int
+    values: tuple[str, ...]
+
+
+def _lines(draft: Draft) -> list[_Line]:
+    out: list[_Line] = []
+    for row in task_rows(draft):
+        node = draft.find(row.node_id)
+        for k, work in enumerate(row.works):
+            shown = editable(node.work_rows[k].work, draft)[0] if node else work.work
+            values = (
+                str(row.number) if k == 0 else "",
+                row.area,
+                row.action if k == 0 else "",
+                shown,  # targets as ⟦their words⟧, as the measure editor shows them
+                work.lead,
+                work.cooperating_text,
+            )
+            out.append(_Line(row.node_id, k, values))
+    return out
+
+
+class TaskRowsModel(QAbstractTableModel):
+    """The task rows of the open draft; 主要工作, 牵头单位 and 配合单位 are editable."""
+
+    def __init__(self, doc: DraftDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.lines = _lines(doc.draft)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.lines)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(TASK_HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return TASK_HEADERS[section]
+        return None
+
+    def data(self, index: _Index, role: int = 0) -> object:
+        if not index.isValid():
+            return None
+        line = self.lines[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return line.values[index.column()]
+        if role == NODE_ID:
+            return line.node_id
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() in FIELDS:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index: _Index, value: object, role: int = 0) -> bool:
+        if role != Qt.ItemDataRole.EditRole or index.column() not in FIELDS:
+            return False
+        line = self.lines[index.row()]
+        if str(value) == line.values[index.column()]:
+            return False
+        push(
+            self.doc,
+            "编辑任务分工",
+            ops.set_work_row_field,
+            line.node_id,
+            line.work_index,
+            FIELDS[index.column()],
+            str(value),
+        )
+        return True
+
+    def follow(self, change: DraftChange) -> None:
+        """Repaint the lines of the measures the change touched; rebuild when lines come or go."""
+        lines = _lines(self.doc.draft)
+        if [(x.node_id, x.work_index) for x in lines] != [
+            (x.node_id, x.work_index) for x in self.lines
+        ]:
+            self.beginResetModel()
+            self.lines = lines
+            self.endResetModel()
+            return
+        old, self.lines = self.lines, lines
+        changed = [i for i, (a, b) in enumerate(zip(old, lines, strict=True)) if a != b]
+        if changed:
+            self.dataChanged.emit(
+                self.index(changed[0], 0), self.index(changed[-1], len(TASK_HEADERS) - 1)
+            )
 
 
 class TasksPage(QWidget, DocumentView):
     node_selected = Signal(str)
+    shows = frozenset({Part.OUTLINE, Part.NODES, Part.TARGETS, Part.CATALOGUE})
 
     def __init__(self, doc: DraftDocument) -> None:
         super().__init__()
-        self.table = QTableWidget(0, len(HEADERS))
-        self.table.setHorizontalHeaderLabels([self.tr(h) for h in HEADERS])
+        self.table = QTableView()
+        self.table.verticalHeader().hide()  # 序号 is the first column
+        self.table.setWordWrap(True)
+        self.table.doubleClicked.connect(self._open)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        self.model: TaskRowsModel | None = None
+        self.set_document(doc)
+
+    def set_document(self, doc: DraftDocument) -> None:
+        self.doc = doc
+        old = self.model
+        self.model = TaskRowsModel(doc, self)
+        self.table.setModel(self.model)
+        if old is not None:
+            old.deleteLater()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         for col, width in ((0, 36), (1, 96), (2, 110), (4, 80), (5, 130)):
             self.table.setColumnWidth(col, width)
-        self.table.verticalHeader().hide()  # 序号 is the first column
-        self.table.setWordWrap(True)
-        self.table.itemChanged.connect(self._edited)
-        self.table.itemDoubleClicked.connect(self._open)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.table)
-        self._filling = False
-        self.set_document(doc)
+        super().set_document(doc)
+
+    def document_changed(self, change: DraftChange) -> None:
+        if self.model is not None and change is not EVERYTHING:
+            self.model.follow(change)
+        self.table.resizeRowsToContents()
 
     def refresh(self) -> None:
-        self._filling = True
-        draft = self.doc.draft
-        rows = task_rows(draft)
-        self.table.setRowCount(sum(len(r.works) for r in rows))
-        line = 0
-        for row in rows:
-            node = draft.find(row.node_id)
-            for k, work in enumerate(row.works):
-                values = (
-                    str(row.number) if k == 0 else "",
-                    row.area,
-                    row.action if k == 0 else "",
-                    editable(node.work_rows[k].work, draft)[0],  # targets as ⟦their words⟧
-                    work.lead,
-                    work.cooperating_text,
-                )
-                for col, value in enumerate(values):
-                    item = QTableWidgetItem(value)
-                    item.setData(PLACE, (row.node_id, k))
-                    if col < 3:
-                        item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-                    self.table.setItem(line, col, item)
-                line += 1
-        self.table.resizeRowsToContents()
-        self._filling = False
+        self.document_changed(EVERYTHING)
 
-    def set_cell(self, node_id: str, index: int, column: int, text: str) -> None:
-        """An edit of 主要工作 (3), 牵头单位 (4) or 配合单位 (5) of one work row."""
-        node = self.doc.draft.find(node_id)
-        rows = list(node.work_rows)
-        old = rows[index]
-        if column == 3:
-            _shown, tokens = editable(old.work, self.doc.draft)
-            rows[index] = old.model_copy(update={"work": stored(text, tokens)})
-        else:
-            units = list(work_row_units(old, node))
-            if column == 4:
-                units = [text.strip(), *units[1:]]
-            else:
-                units = units[:1] + [
-                    u.strip() for u in text.replace("，", "、").split("、") if u.strip()
-                ]
-            units = [u for u in units if u]
-            clause = node.responsibility.units if node.responsibility else ()
-            rows[index] = WorkRow(
-                work=old.work, units=() if tuple(units) == clause else tuple(units)
-            )
-        push(self.doc, "编辑任务分工", ops.set_work_rows, node_id, tuple(rows))
+    def row_of(self, node_id: str, work_index: int = 0) -> int:
+        assert self.model is not None
+        return next(
+            i
+            for i, line in enumerate(self.model.lines)
+            if line.node_id == node_id and line.work_index == work_index
+        )
 
-    def _edited(self, item: QTableWidgetItem) -> None:
-        if self._filling:
-            return
-        node_id, index = item.data(PLACE)
-        self.set_cell(node_id, index, item.column(), item.text())
-
-    def _open(self, item: QTableWidgetItem) -> None:
-        if item.column() < 3:
-            self.node_selected.emit(item.data(PLACE)[0])
+    def _open(self, index: QModelIndex) -> None:
+        if index.column() not in FIELDS:
+            self.node_selected.emit(index.data(NODE_ID))

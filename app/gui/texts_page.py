@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.core import operations as ops
-from app.core.draft.mentions import editable, stored
+from app.core.draft.changes import Part
+from app.core.draft.mentions import editable
 from app.core.draft.tree import EditError
 from app.gui.commands import push
 from app.gui.document import DocumentView, DraftDocument
@@ -27,11 +28,13 @@ PREAMBLE = "preamble"
 
 
 class TextsPage(QWidget, DocumentView):
+    shows = frozenset({Part.META, Part.OUTLINE, Part.NODES, Part.TARGETS})
+
     def __init__(self, doc: DraftDocument) -> None:
         super().__init__()
         self.sections = QListWidget()
         self.sections.setMaximumWidth(170)
-        self.sections.currentRowChanged.connect(self._show)
+        self.sections.currentRowChanged.connect(self._section_chosen)
         self.source = QLabel()
         self.text = QPlainTextEdit()
         self.text.textChanged.connect(self._typing)
@@ -47,9 +50,17 @@ class TextsPage(QWidget, DocumentView):
         layout.addWidget(self.sections)
         layout.addLayout(right)
         self.keys: list[str] = []
-        self.tokens: list[str] = []
+        self.editing = PREAMBLE  # the section the text box holds
         self._loading = False
         self.set_document(doc)
+
+    def set_document(self, doc: DraftDocument) -> None:
+        previous = getattr(self, "doc", None)
+        if previous is not None and previous is not doc:
+            self.flush()  # what was typed belongs to the draft it was typed in
+            previous.flush_requested.disconnect(self.flush)
+        doc.flush_requested.connect(self.flush)
+        super().set_document(doc)
 
     def refresh(self) -> None:
         self._loading = True
@@ -74,18 +85,27 @@ class TextsPage(QWidget, DocumentView):
             return self.doc.draft.meta.preamble
         return self.doc.draft.find(key).paragraphs
 
+    def _section_chosen(self, row: int) -> None:
+        if self._loading:
+            return
+        self.flush()  # typing in the section being left is kept for that section
+        self._show(row)
+
     def _show(self, row: int) -> None:
         if row < 0 or row >= len(self.keys):
             return
         key = self.keys[row]
+        self.editing = key
         chapter = None if key == PREAMBLE else self.doc.draft.find(key)
         template = chapter.template if chapter else ""
         self.source.setText(
             self.tr("模板：{}").format(template) if template else self.tr("本段文字不来自模板")
         )
         self.reset.setEnabled(bool(template))
-        shown, self.tokens = editable("\n".join(self._paragraphs(key)), self.doc.draft)
-        if self.text.toPlainText() != shown and not self.text.hasFocus():
+        shown, _tokens = editable("\n".join(self._paragraphs(key)), self.doc.draft)
+        if self.timer.isActive() and key == self.editing:
+            return  # the user is typing here: their text wins and is pushed at the pause
+        if self.text.toPlainText() != shown:
             self._loading = True
             self.text.setPlainText(shown)
             self._loading = False
@@ -93,20 +113,41 @@ class TextsPage(QWidget, DocumentView):
     def _typing(self) -> None:
         if not self._loading:
             self.timer.start()
+            self.doc.typing.emit()
+
+    def flush(self) -> None:
+        """Typing still waiting for its pause becomes a command now (before undo, save …)."""
+        if self.timer.isActive():
+            self.timer.stop()
+            self._save()
 
     def _save(self) -> None:
-        key = self.keys[self.sections.currentRow()]
-        paragraphs = tuple(
-            p.strip() for p in stored(self.text.toPlainText(), self.tokens).split("\n") if p.strip()
-        )
-        if paragraphs == self._paragraphs(key):
+        key = self.editing
+        if key != PREAMBLE and self.doc.draft.find(key) is None:
             return
+        shown = self.text.toPlainText()
         if key == PREAMBLE:
-            push(self.doc, "编辑前言", ops.set_meta, preamble=paragraphs, merge_key="text:preamble")
+            push(
+                self.doc,
+                "编辑前言",
+                ops.set_shown_preamble,
+                shown,
+                merge_key="text:preamble",
+                initiator=self.text,
+            )
         else:
-            push(self.doc, "编辑正文", ops.set_paragraphs, key, paragraphs, merge_key=f"text:{key}")
+            push(
+                self.doc,
+                "编辑正文",
+                ops.set_shown_text,
+                key,
+                shown,
+                merge_key=f"text:{key}",
+                initiator=self.text,
+            )
 
     def reset_to_template(self) -> None:
+        self.flush()  # what was typed is one undo step before the reset
         key = self.keys[self.sections.currentRow()]
         try:
             push(self.doc, "恢复为模板文字", ops.reset_to_template, key)

@@ -6,11 +6,12 @@ import pytest
 
 from app.core import operations as ops
 from app.core.draft.demo import load_demo
+from app.core.draft.model import work_row_units
 from app.core.operations.new_draft import new_draft
 from app.core.plans.library import find_plan
 from app.core.plans.resolver import PlanResolver
 from app.core.readout.checks import check_draft
-from app.core.readout.render import rendered_nodes, work_row_units
+from app.core.readout.render import rendered_nodes
 from app.core.readout.task_rows import task_rows
 
 

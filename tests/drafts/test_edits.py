@@ -134,3 +134,26 @@ def test_two_parent_measures_become_one_county_measure(pingluo, ningxia):
     assert (
         len(list(draft.walk())) == len(list(pingluo.walk())) + 2
     )  # the 三.一 shell and one measure
+
+
+def test_every_operation_is_reachable_as_ops():
+    """`from app.core import operations as ops` names every draft-in, draft-out function."""
+    import importlib
+    import inspect
+    import pkgutil
+
+    import app.core.operations as ops_package
+
+    missing = []
+    for info in pkgutil.iter_modules(ops_package.__path__):
+        module = importlib.import_module(f"app.core.operations.{info.name}")
+        for name, function in inspect.getmembers(module, inspect.isfunction):
+            if function.__module__ != module.__name__ or name.startswith("_"):
+                continue
+            parameters = list(inspect.signature(function).parameters)
+            is_operation = (
+                parameters[:1] == ["draft"] and function.__annotations__.get("return") == "Draft"
+            )
+            if is_operation and getattr(ops_package, name, None) is not function:
+                missing.append(f"{info.name}.{name}")
+    assert missing == []

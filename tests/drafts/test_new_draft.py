@@ -10,10 +10,11 @@ import pytest
 from app.cli import main
 from app.core.draft.files import load_draft
 from app.core.draft.mentions import render
+from app.core.draft.model import work_row_units
 from app.core.plans.library import find_plan
 from app.core.plans.resolver import PlanResolver
 from app.core.readout.checks import check_draft
-from app.core.readout.render import rendered_nodes, work_row_units
+from app.core.readout.render import rendered_nodes
 
 # Words that name the parent level itself; in a county text they must be gone.
 CITY_WORDS = re.compile(r"全市|市发改委|市直各有关部门|各县（市）区|我市")

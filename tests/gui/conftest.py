@@ -19,7 +19,7 @@ def window(qtbot, monkeypatch):
     qtbot.addWidget(win)
     win.resize(1366, 768)
     win.show()
-    monkeypatch.setattr(win, "ask_to_save", lambda: "discard")
+    monkeypatch.setattr(win.files, "ask_to_save", lambda: "discard")
     yield win
     win.shutdown()
     win.doc.stack.clear()

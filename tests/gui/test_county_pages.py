@@ -9,11 +9,12 @@ from app.core.draft.mentions import render
 from app.core.readout.render import rendered_nodes
 from app.core.readout.task_rows import task_rows
 from tests.conftest import SEEDS
+from tests.gui.helpers import edit_cell
 
 
 def _select(win, node_id):
     win.outline.select(node_id)
-    win._select(node_id)
+    win.select(node_id)
 
 
 def test_a_target_value_shows_everywhere_and_undo_takes_it_back(window):
@@ -33,7 +34,7 @@ def test_a_target_value_shows_everywhere_and_undo_takes_it_back(window):
     assert "⟦达到120万千瓦以上⟧" in window.editor.text.toPlainText()
     cell = window.targets.table.item(list(after.targets).index(after.target(target.id)), 6)
     assert cell.text() == "120以上"
-    window.undo_action.trigger()
+    window.edits.undo_action.trigger()
     assert window.doc.draft == draft
     window.preview.refresh()
     assert "120万千瓦以上" not in window.preview.toPlainText()
@@ -63,12 +64,15 @@ def test_renaming_a_unit_in_the_catalogue_changes_every_clause_and_row(window):
     assert "县教育体育局" in names
 
 
-def test_an_edit_in_the_task_page_shows_in_the_measure_editor(window):
+def test_an_edit_in_the_task_page_shows_in_the_measure_editor(window, qtbot):
     measure = next(m for m in window.doc.draft.measures() if m.title == "全面提升节能管理能力")
-    window.tasks.set_cell(measure.id, 0, 4, "县工信局")
+    window.pages.setCurrentWidget(window.tasks)
+    row = window.tasks.row_of(measure.id)
+    edit_cell(qtbot, window.tasks.table, row, 4, "县工信局")
     _select(window, measure.id)
     assert window.editor.rows.item(0, 1).text() == "县工信局"
-    window.tasks.set_cell(measure.id, 0, 3, "建立用能预算管理制度。")
+    window.pages.setCurrentWidget(window.tasks)
+    edit_cell(qtbot, window.tasks.table, row, 3, "建立用能预算管理制度。")
     _select(window, measure.id)
     assert window.editor.rows.item(0, 0).text() == "建立用能预算管理制度。"
     assert window.doc.draft.find(measure.id).work_rows[0].work == "建立用能预算管理制度。"
@@ -93,7 +97,7 @@ def test_checks_list_a_unit_missing_from_the_catalogue_until_it_is_mapped(window
 def test_dropping_a_seed_text_imports_it(window, qtbot, monkeypatch):
     offered = []
     monkeypatch.setattr(
-        window, "ask_add_parent", lambda title, notes: offered.append(title) or True
+        window.imports, "ask_add_parent", lambda title, notes: offered.append(title) or True
     )
     data = QMimeData()
     data.setUrls([QUrl.fromLocalFile(str(SEEDS["yinchuan-city"]))])
@@ -116,7 +120,7 @@ def test_dropping_an_unreadable_file_says_what_and_where(window, qtbot, tmp_path
     monkeypatch.setattr(window, "show_error", lambda title, message: shown.append(message))
     bad = tmp_path / "坏的方案.docx"
     bad.write_bytes(b"not a zip")
-    window.import_plan_file(bad)
+    window.imports.import_file(bad)
     qtbot.waitUntil(lambda: bool(shown), timeout=20000)
     assert "坏的方案.docx" in shown[0]
 
@@ -149,7 +153,7 @@ def test_text_sections_come_from_templates_and_can_go_back(window, monkeypatch):
     assert [c.title for c in window.doc.draft.chapter("safeguards").children] == [
         c.title for c in safeguards.children
     ]
-    window.undo_action.trigger()
-    window.undo_action.trigger()
-    window.undo_action.trigger()
+    window.edits.undo_action.trigger()
+    window.edits.undo_action.trigger()
+    window.edits.undo_action.trigger()
     assert window.doc.draft.chapter("goals").paragraphs == original

@@ -21,7 +21,7 @@ def _measure(win, title):
 
 def _select(win, node_id):
     win.outline.select(node_id)
-    win._select(node_id)
+    win.select(node_id)
 
 
 def test_first_start_shows_the_demo(window):
@@ -55,7 +55,7 @@ def test_checking_a_parent_measure_takes_it_up_and_undo_removes_it(window, qtbot
         a for a in window.doc.draft.chapter("tasks").children if a.title == "能源绿色低碳转型行动"
     )
     assert node.id in [c.id for c in energy.children]
-    window.undo_action.trigger()
+    window.edits.undo_action.trigger()
     assert len(list(window.doc.draft.walk())) == before
     assert tree.item_for("ningxia-region:三.一.4").checkState(0) == Qt.CheckState.Unchecked
 
@@ -74,7 +74,7 @@ def test_editing_text_then_undo_restores_it(window, qtbot):
         window.doc.draft.find(measure.id).paragraphs[0] == original.find(measure.id).paragraphs[0]
     )
     assert window.isWindowModified()
-    window.undo_action.trigger()
+    window.edits.undo_action.trigger()
     assert window.doc.draft == original
     assert not window.isWindowModified()
 
@@ -108,7 +108,7 @@ def test_export_through_the_dialog_writes_both_files(window, qtbot, tmp_path, mo
         return 1
 
     monkeypatch.setattr(export_dialog.ExportDialog, "exec", run_dialog)
-    window.export()
+    window.files.export()
     result = seen["dialog"].result
     assert result is not None
     Document(str(result.word))
@@ -125,14 +125,14 @@ def test_after_a_crash_the_next_start_offers_the_edits(window, qtbot, monkeypatc
     from app.gui.commands import push
 
     push(window.doc, "重命名", ops.rename, measure.id, "大力发展可再生能源")
-    window._autosave()  # the timer's work; then the process dies without closing
+    window.files.autosave()  # the timer's work; then the process dies without closing
     offered = []
     monkeypatch.setattr(
         gui_app, "ask_recover", lambda _w, saved_at, title: offered.append(title) or True
     )
     again = gui_app.build_window()
     qtbot.addWidget(again)
-    monkeypatch.setattr(again, "ask_to_save", lambda: "discard")
+    monkeypatch.setattr(again.files, "ask_to_save", lambda: "discard")
     try:
         assert offered == ["平罗县碳达峰实施方案"]
         assert again.doc.draft.find(measure.id).title == "大力发展可再生能源"
@@ -148,10 +148,10 @@ def test_closing_with_unsaved_changes_asks(window, qtbot, monkeypatch):
     chapter = window.doc.draft.chapters[0]
     push(window.doc, "重命名", ops.rename, chapter.id, "总体思路")
     asked = []
-    monkeypatch.setattr(window, "ask_to_save", lambda: asked.append(1) or "cancel")
+    monkeypatch.setattr(window.files, "ask_to_save", lambda: asked.append(1) or "cancel")
     assert not window.close()
     assert asked and window.isVisible()
-    monkeypatch.setattr(window, "ask_to_save", lambda: "discard")
+    monkeypatch.setattr(window.files, "ask_to_save", lambda: "discard")
     assert window.close()
 
 
@@ -164,7 +164,7 @@ def test_opening_a_damaged_draft_shows_a_message_and_changes_nothing(window, tmp
     shown = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args[2]))
     draft = window.doc.draft
-    assert not window.open_path(damaged)
+    assert not window.files.open_path(damaged)
     assert shown and "坏.peakplan" in shown[0]
     assert damaged.read_bytes() == before
     assert window.doc.draft is draft
@@ -209,7 +209,7 @@ def test_a_parent_measure_dropped_on_the_outline_is_taken_up_there(window):
         window.parents.tree("ningxia-region").item_for("ningxia-region:三.三.4").checkState(0)
         == Qt.CheckState.Checked
     )
-    window.undo_action.trigger()
+    window.edits.undo_action.trigger()
     assert window.doc.draft.find(industry.id) == industry
 
 
@@ -218,7 +218,7 @@ def test_unsaved_work_is_autosaved_when_the_user_pauses(window, qtbot):
     from app.core.draft.files import find_recoveries
     from app.gui.commands import push
 
-    window.idle.setInterval(50)
+    window.files.idle.setInterval(50)
     push(window.doc, "重命名", ops.rename, window.doc.draft.chapters[0].id, "总体思路")
     qtbot.waitUntil(lambda: bool(find_recoveries()), timeout=3000)
     assert find_recoveries()[0].draft.chapters[0].title == "总体思路"
@@ -236,8 +236,8 @@ def test_new_draft_wizard_gives_what_peakplan_new_gives(window, monkeypatch, tmp
         wizard._fill_actions()
         return True
 
-    monkeypatch.setattr(window, "run_wizard", answer)
-    window.new_draft()
+    monkeypatch.setattr(window.files, "run_wizard", answer)
+    window.files.new_draft()
     made = tmp_path / "永宁县.peakplan"
     assert (
         main(

@@ -29,6 +29,8 @@ class TextChange:
     new: str
     reason: str
     kind: ChangeKind = ChangeKind.LEVEL_WORD
+    old_start: int = -1
+    """Where `old` starts in the parent text (-1: not known)."""
 
 
 @dataclass(frozen=True)

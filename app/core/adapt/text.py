@@ -60,6 +60,7 @@ def adapt_text(
                 edit.new,
                 edit.reason,
                 edit.kind,
+                edit.start,
             )
         )
         length += len(edit.new)

@@ -344,3 +344,10 @@ class Draft(_Frozen):
 
 def county_of(draft: Draft) -> CountyContext:
     return CountyContext(draft.meta.county, draft.meta.city, draft.meta.region)
+
+
+def work_row_units(row: WorkRow, node: Node) -> tuple[str, ...]:
+    """A work row's units: its own, or the measure's clause."""
+    if row.units:
+        return row.units
+    return node.responsibility.units if node.responsibility else ()

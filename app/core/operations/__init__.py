@@ -6,21 +6,32 @@ The GUI's undo commands and the command line call these; `from app.core import o
 from app.core.operations.catalogue import (
     add_unit,
     apply_mapping,
+    map_parent_unit,
     merge_units,
     remove_unit,
     rename_unit,
     replace_unit,
     set_mapping,
 )
-from app.core.operations.content import set_meta, set_paragraphs, set_units, set_work_rows
+from app.core.operations.content import (
+    set_layout,
+    set_meta,
+    set_paragraphs,
+    set_shown_preamble,
+    set_shown_text,
+    set_units,
+    set_work_row_field,
+    set_work_rows,
+)
 from app.core.operations.parents import add_parent
 from app.core.operations.structure import add_measure, merge, move, remove, rename, reorder
-from app.core.operations.take_up import take_up, take_up_into
+from app.core.operations.take_up import edited_since_take_up, take_up, take_up_into
 from app.core.operations.targets import (
     add_target,
     mentioned_targets,
     prune_targets,
     set_target,
+    set_target_cell,
     set_target_indicator,
 )
 from app.core.operations.templates import reset_to_template
@@ -31,6 +42,8 @@ __all__ = [
     "add_target",
     "add_unit",
     "apply_mapping",
+    "edited_since_take_up",
+    "map_parent_unit",
     "mentioned_targets",
     "merge",
     "merge_units",
@@ -43,12 +56,17 @@ __all__ = [
     "reorder",
     "replace_unit",
     "reset_to_template",
+    "set_layout",
     "set_mapping",
     "set_meta",
     "set_paragraphs",
+    "set_shown_preamble",
+    "set_shown_text",
     "set_target",
+    "set_target_cell",
     "set_target_indicator",
     "set_units",
+    "set_work_row_field",
     "set_work_rows",
     "take_up",
     "take_up_into",

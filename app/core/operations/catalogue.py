@@ -130,3 +130,8 @@ def apply_mapping(draft: Draft, parent: str) -> Draft:
     """Replace a parent unit still named in clauses and rows by its mapped county unit(s)."""
     mapped = draft.catalogue.map_unit(parent)
     return replace_unit(draft, parent, mapped) if mapped else draft
+
+
+def map_parent_unit(draft: Draft, parent: str, county: tuple[str, ...]) -> Draft:
+    """A parent unit's county counterpart, applied where the draft still names the parent unit."""
+    return apply_mapping(set_mapping(draft, parent, county), parent)

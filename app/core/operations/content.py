@@ -5,17 +5,29 @@ Each is a pure function: the draft in, a new draft out (see app/core/draft/model
 
 from __future__ import annotations
 
+from enum import StrEnum
+
+from app.core.draft.mentions import editable, stored
 from app.core.draft.model import (
     Draft,
     DraftMeta,
+    Layout,
     Node,
     Responsibility,
     WorkRow,
+    work_row_units,
 )
-from app.core.draft.tree import (
-    update_node,
-)
+from app.core.draft.tree import EditError, existing_node, update_node
 from app.core.operations.targets import prune_targets
+from app.core.text.unit_lists import split_unit_names
+
+
+class WorkRowField(StrEnum):
+    """The editable columns of a work row (任务分工): 主要工作, 牵头单位, 配合单位."""
+
+    WORK = "work"
+    LEAD = "lead"
+    COOPERATING = "cooperating"
 
 
 def set_paragraphs(draft: Draft, node_id: str, paragraphs: tuple[str, ...]) -> Draft:
@@ -45,6 +57,55 @@ def set_units(
     return update_node(draft, node_id, change)
 
 
+def _paragraphs_from_shown(shown: str, current: tuple[str, ...], draft: Draft) -> tuple[str, ...]:
+    """Edited text back to stored paragraphs: the k-th ⟦…⟧ is the k-th mention it had."""
+    _shown, tokens = editable("\n".join(current), draft)
+    return tuple(p for p in (p.strip() for p in stored(shown, tokens).split("\n")) if p)
+
+
+def set_shown_text(draft: Draft, node_id: str, shown: str) -> Draft:
+    """The node's text as the editor shows it (targets as ⟦their words⟧, a paragraph a line)."""
+    node = existing_node(draft, node_id)
+    return set_paragraphs(draft, node_id, _paragraphs_from_shown(shown, node.paragraphs, draft))
+
+
+def set_shown_preamble(draft: Draft, shown: str) -> Draft:
+    """The preamble (前言) as the 文本章节 page shows it."""
+    preamble = _paragraphs_from_shown(shown, draft.meta.preamble, draft)
+    if preamble == draft.meta.preamble:
+        return draft
+    return prune_targets(set_meta(draft, preamble=preamble))
+
+
+def set_work_row_field(
+    draft: Draft, node_id: str, index: int, field: WorkRowField, text: str
+) -> Draft:
+    """One cell of a work row, as typed in the measure editor or on the 任务分工 page.
+
+    主要工作 keeps its target mentions (shown as ⟦their words⟧). Units are full
+    names separated by 、 or ，; a row whose units equal the measure's clause
+    stores none, so it keeps following the measure's lead unit.
+    """
+    node = existing_node(draft, node_id)
+    if not 0 <= index < len(node.work_rows):
+        raise EditError(f"“{node.title}”没有第 {index + 1} 行任务分工")
+    rows = list(node.work_rows)
+    old = rows[index]
+    if field is WorkRowField.WORK:
+        _shown, tokens = editable(old.work, draft)
+        rows[index] = old.model_copy(update={"work": stored(text, tokens).strip()})
+    else:
+        units = list(work_row_units(old, node))
+        if field is WorkRowField.LEAD:
+            units = [*split_unit_names(text)[:1], *units[1:]]
+        else:
+            units = [*units[:1], *split_unit_names(text)]
+        units = list(dict.fromkeys(u for u in units if u))
+        clause = node.responsibility.units if node.responsibility else ()
+        rows[index] = WorkRow(work=old.work, units=() if tuple(units) == clause else tuple(units))
+    return set_work_rows(draft, node_id, tuple(rows))
+
+
 def set_work_rows(draft: Draft, node_id: str, rows: tuple[WorkRow, ...]) -> Draft:
     draft = update_node(draft, node_id, lambda n: n.model_copy(update={"work_rows": tuple(rows)}))
     return prune_targets(draft)
@@ -54,3 +115,9 @@ def set_meta(draft: Draft, **fields: object) -> Draft:
     """Cover fields: county, stage, date, 委托单位, 编制单位, committee …"""
     meta = DraftMeta.model_validate({**draft.meta.model_dump(), **fields})
     return draft.model_copy(update={"meta": meta})
+
+
+def set_layout(draft: Draft, **choices: object) -> Draft:
+    """Export layout choices: measure titles, page numbers, committee page, attachment."""
+    layout = Layout.model_validate({**draft.layout.model_dump(), **choices})
+    return draft if layout == draft.layout else draft.model_copy(update={"layout": layout})

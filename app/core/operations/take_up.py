@@ -15,6 +15,7 @@ from app.core.adapt.changes import AdaptedText, TextChange, UnitChange
 from app.core.adapt.targets import TargetBook
 from app.core.adapt.text import adapt_text
 from app.core.adapt.units import adapt_units
+from app.core.draft.mentions import TOKEN
 from app.core.draft.model import (
     ChapterRole,
     Draft,
@@ -353,3 +354,35 @@ def take_up_into(
     merged = merge(draft, measure_id, report.node_id)
     report.node_id = measure_id
     return merged, report
+
+
+def _comparable(node: Node) -> tuple:
+    """A node's words and units, with target mentions by year and words, not by table id."""
+
+    def words(text: str) -> str:
+        return TOKEN.sub(lambda m: f"⟦{m.group('year')}|{m.group('lead')}⟧", text)
+
+    units = node.responsibility.units if node.responsibility else ()
+    return (
+        node.title,
+        tuple(words(p) for p in node.paragraphs),
+        units,
+        tuple((words(r.work), r.units) for r in node.work_rows),
+        tuple(_comparable(child) for child in node.children),
+    )
+
+
+def edited_since_take_up(draft: Draft, plan: Plan, node_id: str, section_id: str) -> bool:
+    """Has the county changed a node since it took the section up (so removing it loses work)?
+
+    Taking the section up afresh, with the draft's county and catalogue, gives
+    what the county started from; any difference in words, units or rows is an edit.
+    """
+    node = draft.find(node_id)
+    if node is None:
+        return False
+    fresh, report = take_up(
+        draft.model_copy(update={"chapters": (), "targets": ()}), plan, section_id
+    )
+    made = fresh.find(report.node_id) if report.node_id else None
+    return made is None or _comparable(made) != _comparable(node)

@@ -5,13 +5,10 @@ Each is a pure function: the draft in, a new draft out (see app/core/draft/model
 
 from __future__ import annotations
 
+import re
+
 from app.core.draft.mentions import mentions
-from app.core.draft.model import (
-    CountyTarget,
-    Decision,
-    Draft,
-    TargetYear,
-)
+from app.core.draft.model import DECISION_NAMES, CountyTarget, Decision, Draft, TargetYear
 from app.core.draft.tree import (
     EditError,
     existing_node,
@@ -73,6 +70,42 @@ def set_target(
     TargetYear.model_validate(updated.model_dump())
     years = tuple(updated if y.year == year else y for y in target.years)
     return _replace_target(draft, target.model_copy(update={"years": years}))
+
+
+_CELL_VALUE = re.compile(
+    r"^(?P<value>[\d.\-~～—至]+)\s*(?P<after>以上|左右|以内|以下|及以上|及以下)?$"
+)
+
+
+def target_cell_text(year: TargetYear | None) -> str:
+    """How the target table writes a county decision: 120以上, 完成上级下达任务, 不列此目标, 待定."""
+    if year is None:
+        return ""
+    if year.decision == "value":
+        return f"{year.value}{year.after}"
+    return DECISION_NAMES[year.decision]
+
+
+def parse_target_cell(text: str) -> tuple[Decision, str | None, str]:
+    """What a target-table cell's words mean: (decision, value, qualifier)."""
+    text = text.strip()
+    for decision, words in DECISION_NAMES.items():
+        if text == words and decision != "value":
+            return decision, None, ""  # type: ignore[return-value]
+    if text in ("", "待定"):
+        return "pending", None, ""
+    match = _CELL_VALUE.match(text)
+    if match is None:
+        raise EditError(
+            f"“{text}”不是目标值：请填数字（可加 以上/左右/以内），或“完成上级下达任务”“不列此目标”"
+        )
+    return "value", match.group("value"), match.group("after") or ""
+
+
+def set_target_cell(draft: Draft, target_id: str, year: int, text: str) -> Draft:
+    """A county cell of the target table as typed: a value, or one of the decision words."""
+    decision, value, after = parse_target_cell(text)
+    return set_target(draft, target_id, year, decision=decision, value=value, after=after)
 
 
 def set_target_indicator(

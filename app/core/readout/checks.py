@@ -16,10 +16,10 @@ from typing import Literal
 from app.core.adapt.level_words import in_book_title
 from app.core.adapt.targets import indicator_key
 from app.core.draft.mentions import mentions, phrase, render
-from app.core.draft.model import Draft, Node, county_of
+from app.core.draft.model import Draft, Node, county_of, work_row_units
 from app.core.plans.model import Plan, fingerprint
 from app.core.plans.resolver import PlanResolver
-from app.core.readout.render import labels, work_row_units
+from app.core.readout.render import labels
 from app.core.text.rules import adapt_rules
 
 Severity = Literal["error", "warning", "info"]

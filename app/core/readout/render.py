@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from app.core.draft.mentions import TextRenderer
-from app.core.draft.model import Draft, Node, Responsibility, WorkRow, county_of
+from app.core.draft.model import Draft, Node, Responsibility, county_of
 from app.core.text.numbering import label_for
 from app.core.text.unit_lists import format_unit_list, naming_rules
 
@@ -97,10 +97,3 @@ def rendered_nodes(draft: Draft) -> Iterator[RenderedNode]:
             yield from visit(node.children, depth + 1)
 
     yield from visit(draft.chapters, 0)
-
-
-def work_row_units(row: WorkRow, node: Node) -> tuple[str, ...]:
-    """A work row's units: its own, or the measure's clause."""
-    if row.units:
-        return row.units
-    return node.responsibility.units if node.responsibility else ()

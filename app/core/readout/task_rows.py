@@ -11,9 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.core.draft.mentions import TextRenderer
-from app.core.draft.model import Draft, Node, county_of
-from app.core.readout.render import work_row_units
+from app.core.draft.model import Draft, Node, county_of, work_row_units
 from app.core.text.numbering import to_chinese
+
+TASK_HEADERS = ("序号", "重点领域", "行动措施", "主要工作", "牵头单位", "配合单位")
+"""The columns of the 任务分工表, in order: the Word 附件, the Excel sheet and the GUI page."""
 
 
 @dataclass(frozen=True)

@@ -102,6 +102,12 @@ def split_top_level(text: str, separators: str) -> list[str]:
     return parts
 
 
+def split_unit_names(text: str) -> tuple[str, ...]:
+    """Full unit names as a user types them in one cell: 县发改局、县财政局 (or ，；), in order."""
+    names = (clean_unit_name(n) for n in split_top_level(text, "、，,；;"))
+    return tuple(dict.fromkeys(n for n in names if n))
+
+
 def clean_unit_name(name: str) -> str:
     """A unit name without the spaces that PDF copies leave in it ("市委宣传 部")."""
     return re.sub(r"\s+", "", name).strip("、，,；;。")

@@ -1,0 +1,230 @@
+"""文件 menu: new, open, recent, save, save as, export; autosave; asking before work is lost.
+
+Unsaved work is never dropped without asking, never written over a file
+someone else changed without asking, and autosaved to a recovery file (never
+over the user's file) every minute and a few seconds after the last edit.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox
+
+from app.core import operations as ops
+from app.core.draft.demo import load_demo
+from app.core.draft.files import with_draft_suffix
+from app.core.errors import PeakPlanError
+from app.gui.commands import push
+from app.gui.document import DraftDocument
+from app.gui.export_dialog import ExportDialog
+from app.gui.wizard import NewDraftWizard
+
+if TYPE_CHECKING:
+    from app.gui.main_window import MainWindow
+
+AUTOSAVE_MS = 60_000
+IDLE_AUTOSAVE_MS = 5_000
+RECENT_MAX = 8
+FILE_FILTER = "起草文件 (*.peakplan)"
+
+
+class FileActions(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.settings = window.settings
+        self.autosave_timer = QTimer(self, interval=AUTOSAVE_MS)
+        self.autosave_timer.timeout.connect(self.autosave)
+        self.autosave_timer.start()
+        # and when the user pauses: a few seconds after the last edit
+        self.idle = QTimer(self, singleShot=True, interval=IDLE_AUTOSAVE_MS)
+        self.idle.timeout.connect(self.autosave)
+        self.recent_menu: QMenu | None = None
+
+    @property
+    def doc(self) -> DraftDocument:
+        return self.window.doc
+
+    def fill(self, menu: QMenu) -> None:
+        self._add(menu, self.tr("新建(&N)"), self.new_draft, QKeySequence.StandardKey.New)
+        self._add(menu, self.tr("打开(&O)…"), self.open_dialog, QKeySequence.StandardKey.Open)
+        self.recent_menu = menu.addMenu(self.tr("最近打开"))
+        self._add(menu, self.tr("示例：平罗县送审稿"), self.open_demo)
+        menu.addSeparator()
+        self._add(menu, self.tr("保存(&S)"), self.save, QKeySequence.StandardKey.Save)
+        self._add(menu, self.tr("另存为(&A)…"), self.save_as, QKeySequence.StandardKey.SaveAs)
+        self._add(menu, self.tr("导出(&E)…"), self.export, "Ctrl+E")
+        menu.addSeparator()
+        self._add(menu, self.tr("退出(&X)"), self.window.close, QKeySequence.StandardKey.Quit)
+        self._fill_recent()
+
+    def _add(self, menu: QMenu, text: str, slot, shortcut=None) -> QAction:
+        action = QAction(text, self.window)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    # ------------------------------------------------------------ leaving a draft
+
+    def ask_to_save(self) -> str:
+        """save / discard / cancel, for a draft with unsaved changes (tests replace this)."""
+        answer = QMessageBox.question(
+            self.window,
+            self.tr("未保存的修改"),
+            self.tr("“{}”有未保存的修改，要保存吗？").format(self.doc.title),
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+        )
+        return {
+            QMessageBox.StandardButton.Save: "save",
+            QMessageBox.StandardButton.Discard: "discard",
+        }.get(answer, "cancel")
+
+    def may_leave(self) -> bool:
+        self.doc.flush()
+        if not self.doc.modified:
+            return True
+        answer = self.ask_to_save()
+        if answer == "save":
+            return self.save()
+        return answer == "discard"
+
+    # ------------------------------------------------------------ opening
+
+    def open_path(self, path: Path) -> bool:
+        if not self.may_leave():
+            return False
+        try:
+            doc = DraftDocument.open(path, self.window)
+        except PeakPlanError as exc:
+            self.window.show_error(self.tr("无法打开"), f"{path}：{exc.one_line()}")
+            return False
+        self.window.set_document(doc)
+        self._remember(path)
+        return True
+
+    def open_dialog(self) -> None:
+        folder = str(self.settings.value("folders/open", str(Path.home())))
+        path, _ = QFileDialog.getOpenFileName(
+            self.window, self.tr("打开起草文件"), folder, self.tr(FILE_FILTER)
+        )
+        if path:
+            self.settings.setValue("folders/open", str(Path(path).parent))
+            self.open_path(Path(path))
+
+    def open_demo(self) -> None:
+        if self.may_leave():
+            self.window.set_document(DraftDocument(load_demo(), None, self.window))
+
+    def new_draft(self) -> None:
+        """文件 › 新建: the wizard, then the new draft as an unsaved document."""
+        if not self.may_leave():
+            return
+        wizard = NewDraftWizard(self.window)
+        if not self.run_wizard(wizard):
+            return
+        try:
+            draft = wizard.draft()
+        except (PeakPlanError, ValueError) as exc:
+            message = exc.one_line() if isinstance(exc, PeakPlanError) else str(exc)
+            self.window.show_error(self.tr("新建"), message)
+            return
+        self.window.set_document(DraftDocument(draft, None, self.window))
+
+    def run_wizard(self, wizard) -> bool:
+        """Show the wizard (tests replace this to answer it)."""
+        return wizard.exec() == QDialog.DialogCode.Accepted
+
+    # ------------------------------------------------------------ saving
+
+    def save(self) -> bool:
+        self.doc.flush()
+        if self.doc.path is None:
+            return self.save_as()
+        if (
+            self.doc.changed_on_disk()
+            and QMessageBox.question(
+                self.window,
+                self.tr("保存"),
+                self.tr("文件在打开后已被其他程序修改，仍要覆盖吗？"),
+            )
+            != QMessageBox.StandardButton.Yes
+        ):
+            return False
+        try:
+            self.doc.save()
+        except PeakPlanError as exc:
+            self.window.show_error(self.tr("保存失败"), exc.one_line())
+            return False
+        self._remember(self.doc.path)
+        return True
+
+    def save_as(self) -> bool:
+        self.doc.flush()
+        folder = str(self.settings.value("folders/save", str(Path.home())))
+        suggested = str(with_draft_suffix(Path(folder) / self.doc.draft.meta.document_title))
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, self.tr("另存为"), suggested, self.tr(FILE_FILTER)
+        )
+        if not path:
+            return False
+        target = with_draft_suffix(path)
+        self.settings.setValue("folders/save", str(target.parent))
+        try:
+            self.doc.save(target)
+        except PeakPlanError as exc:
+            self.window.show_error(self.tr("保存失败"), exc.one_line())
+            return False
+        self._remember(target)
+        return True
+
+    def autosave(self) -> None:
+        try:
+            self.doc.autosave()
+        except PeakPlanError as exc:
+            self.window.statusBar().showMessage(
+                self.tr("自动保存失败：{}").format(exc.one_line()), 10_000
+            )
+
+    # ------------------------------------------------------------ export
+
+    def export(self) -> ExportDialog:
+        self.doc.flush()
+        folder = str(
+            self.settings.value(
+                "folders/export", str(self.doc.path.parent if self.doc.path else Path.home())
+            )
+        )
+        dialog = ExportDialog(self.doc.draft, folder, self.window)
+        if dialog.exec() == QDialog.DialogCode.Rejected and dialog.result is None:
+            return dialog
+        self.settings.setValue("folders/export", dialog.folder.text())
+        layout = dialog.chosen_layout()
+        if layout != self.doc.draft.layout:
+            push(self.doc, "导出版式", ops.set_layout, **layout.model_dump())
+        return dialog
+
+    # ------------------------------------------------------------ recent files
+
+    def _remember(self, path: Path) -> None:
+        recent = [str(path)] + [
+            p for p in self.settings.value("recent", [], list) or [] if p != str(path)
+        ]
+        self.settings.setValue("recent", recent[:RECENT_MAX])
+        self._fill_recent()
+
+    def _fill_recent(self) -> None:
+        if self.recent_menu is None:
+            return
+        self.recent_menu.clear()
+        for path in self.settings.value("recent", [], list) or []:
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(lambda _checked=False, p=path: self.open_path(Path(p)))
+        self.recent_menu.setEnabled(not self.recent_menu.isEmpty())

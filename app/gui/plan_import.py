@@ -1,0 +1,85 @@
+"""Plans dropped on the window: imported in the background, kept in the library, offered as parents.
+
+Several files may be dropped at once or one after another: each has its own
+job, and the busy indicator stays until the last one is done.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QMessageBox, QProgressBar
+
+from app.core import operations as ops
+from app.gui.commands import push
+from app.gui.workers import Job, start
+
+if TYPE_CHECKING:
+    from app.gui.main_window import MainWindow
+
+PLAN_SUFFIXES = (".docx", ".txt", ".doc", ".wps")
+
+
+def plan_files(urls) -> list[Path]:
+    """The dropped files the importer reads."""
+    return [Path(u.toLocalFile()) for u in urls if u.toLocalFile().lower().endswith(PLAN_SUFFIXES)]
+
+
+class PlanImports(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.jobs: dict[Path, Job] = {}
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumWidth(160)
+        self.busy.hide()
+        window.statusBar().addWidget(self.busy)
+
+    def import_file(self, path: Path) -> Job | None:
+        """Import one plan file in a worker (a file already being imported is not started twice)."""
+        from app.importer import import_to_library
+
+        if path in self.jobs:
+            return None
+        job = Job(lambda: import_to_library(path)[0])
+        job.signals.done.connect(lambda result: self._imported(path, result))
+        job.signals.failed.connect(lambda message: self._failed(path, message))
+        self.jobs[path] = job
+        self.busy.show()
+        self.window.statusBar().showMessage(self.tr("正在导入 {}…").format(path.name))
+        start(job)
+        return job
+
+    def _finished(self, path: Path) -> None:
+        self.jobs.pop(path, None)
+        if not self.jobs:
+            self.busy.hide()
+
+    def _imported(self, path: Path, result) -> None:
+        self._finished(path)
+        plan = result.plan
+        self.window.plans.forget(plan.id)
+        notes = "\n".join(str(note) for note in result.notes[:5])
+        self.window.statusBar().showMessage(self.tr("已导入：{}").format(plan.title), 8000)
+        if plan.id in {p.id for p in self.window.doc.draft.parents}:
+            return
+        if self.ask_add_parent(plan.title, notes):
+            push(self.window.doc, "添加上级方案", ops.add_parent, plan.id, plan.title, plan.level)
+
+    def _failed(self, path: Path, message: str) -> None:
+        self._finished(path)
+        self.window.statusBar().clearMessage()
+        self.window.show_error(self.tr("无法导入"), f"{path}：{message}")
+
+    def ask_add_parent(self, title: str, notes: str) -> bool:
+        """Offer an imported plan as a parent of the draft (tests replace this)."""
+        text = self.tr("已导入《{}》。要把它作为本方案的上级方案吗？").format(title)
+        if notes:
+            text += "\n\n" + self.tr("导入提示：") + "\n" + notes
+        return (
+            QMessageBox.question(self.window, self.tr("导入方案"), text)
+            == QMessageBox.StandardButton.Yes
+        )

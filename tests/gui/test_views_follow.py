@@ -1,0 +1,189 @@
+"""Views follow the draft: undo reaches every view, own edits are not echoed, nothing typed is lost.
+
+Each test reproduces what a user did and saw go wrong before views learned
+what changed (and who changed it) instead of "something changed".
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtTest import QTest
+
+from app.core.draft.mentions import editable
+from app.core.readout.task_rows import task_rows
+from app.gui.tasks_page import TaskRowsModel
+from tests.conftest import SEEDS
+from tests.gui.helpers import edit_cell, type_text
+
+
+def _measure(win, title):
+    return next(m for m in win.doc.draft.measures() if m.title == title)
+
+
+def _open_measure(win, title):
+    measure = _measure(win, title)
+    win.outline.select(measure.id)
+    win.select(measure.id)
+    win.pages.setCurrentWidget(win.editor)
+    return measure
+
+
+def _click_to_end_of_text(win) -> None:
+    text = win.editor.text
+    QTest.mouseClick(text.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
+    QTest.keyClick(text, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+
+
+def test_undo_from_the_menu_with_the_cursor_in_the_text_shows_the_undone_text(window, qtbot):
+    measure = _open_measure(window, "大力发展新能源")
+    original = window.doc.draft
+    _click_to_end_of_text(window)
+    QTest.keyClicks(window.editor.text, "ABC")
+    qtbot.waitUntil(lambda: window.doc.draft is not original, timeout=3000)
+    assert window.doc.draft.find(measure.id).paragraphs[-1].endswith("ABC")
+    assert window.editor.text.hasFocus()
+
+    window.edits.undo_action.trigger()  # 编辑 › 撤销, the cursor still in the text
+
+    assert window.doc.draft == original
+    shown = editable("\n".join(original.find(measure.id).paragraphs), original)[0]
+    assert window.editor.text.toPlainText() == shown
+    # the next keystroke types on the undone text; it does not bring "ABC" back
+    QTest.keyClicks(window.editor.text, "x")
+    qtbot.waitUntil(lambda: window.doc.draft != original, timeout=3000)
+    last = window.doc.draft.find(measure.id).paragraphs[-1]
+    assert "ABC" not in last
+    assert last.endswith("x")
+
+
+def test_undo_right_after_typing_undoes_the_typing(window, qtbot):
+    """Typed text still waiting for the pause is pushed first, then undone."""
+    measure = _open_measure(window, "大力发展新能源")
+    original = window.doc.draft
+    _click_to_end_of_text(window)
+    type_text(window.editor.text, "新增")
+    assert window.editor.typing.isActive()
+    window.edits.undo_action.trigger()
+    assert window.doc.draft == original
+    assert "新增" not in window.editor.text.toPlainText()
+    window.edits.redo_action.trigger()
+    assert window.doc.draft.find(measure.id).paragraphs[-1].endswith("新增")
+    assert window.editor.text.toPlainText().endswith("新增")
+
+
+def test_undoing_add_parent_takes_its_tab_away(window, qtbot, monkeypatch):
+    monkeypatch.setattr(window.imports, "ask_add_parent", lambda title, notes: True)
+    assert window.parents.count() == 1
+    window.imports.import_file(SEEDS["yinchuan-city"])
+    qtbot.waitUntil(lambda: window.parents.count() == 2, timeout=20000)
+    added = window.parents.widget(1)
+    window.edits.undo_action.trigger()
+    assert window.parents.count() == 1
+    assert window.parents.tree("yinchuan-city") is None
+    qtbot.waitUntil(lambda: not _alive(added))  # the tab's tree is gone, not left connected
+    window.edits.redo_action.trigger()
+    assert window.parents.count() == 2
+    window.edits.undo_action.trigger()
+    window.edits.redo_action.trigger()
+    assert window.parents.count() == 2  # one tab for one parent, however often
+
+
+def _alive(widget) -> bool:
+    from shiboken6 import isValid
+
+    return isValid(widget)
+
+
+def test_two_files_dropped_one_after_the_other_are_both_imported(window, qtbot, monkeypatch):
+    offered = []
+    monkeypatch.setattr(
+        window.imports, "ask_add_parent", lambda title, notes: offered.append(title) or True
+    )
+    for seed in ("yinchuan-city", "ningdong-base"):
+        data = QMimeData()
+        data.setUrls([QUrl.fromLocalFile(str(SEEDS[seed]))])
+        window.dropEvent(
+            QDropEvent(
+                QPointF(10, 10),
+                Qt.DropAction.CopyAction,
+                data,
+                Qt.MouseButton.LeftButton,
+                Qt.KeyboardModifier.NoModifier,
+            )
+        )
+    qtbot.waitUntil(lambda: len(offered) == 2, timeout=30000)
+    assert window.parents.count() == 3
+    assert not window.imports.jobs
+    assert window.imports.busy.isHidden()
+
+
+def test_a_work_row_edited_in_the_editor_still_follows_the_measure_lead(window, qtbot):
+    measure = _open_measure(window, "全面提升节能管理能力")
+    cooperating = "、".join(measure.responsibility.units[1:])
+    # the user drops a 配合单位 from the row, then thinks better of it and types it back
+    edit_cell(qtbot, window.editor.rows, 0, 2, cooperating.rsplit("、", 1)[0])
+    assert window.doc.draft.find(measure.id).work_rows[0].units != ()
+    edit_cell(qtbot, window.editor.rows, 0, 2, cooperating)
+    assert window.doc.draft.find(measure.id).work_rows[0].units == ()
+    # then makes another unit lead the measure
+    line = window.editor.lead.lineEdit()
+    line.selectAll()
+    type_text(line, "县工信局")
+    QTest.keyClick(line, Qt.Key.Key_Return)
+    row = next(r for r in task_rows(window.doc.draft) if r.node_id == measure.id)
+    assert row.works[0].lead == "县工信局"
+    assert window.editor.rows.item(0, 1).text() == "县工信局"
+
+
+def test_typing_in_a_text_section_and_moving_on_at_once_keeps_the_text(window, qtbot):
+    window.pages.setCurrentWidget(window.texts)
+    page = window.texts
+    page.sections.setCurrentRow(0)  # 前言
+    QTest.mouseClick(page.text.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
+    QTest.keyClick(page.text, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    type_text(page.text, "\n本县补充的一段前言。")
+    second = page.sections.visualItemRect(page.sections.item(1)).center()
+    QTest.mouseClick(page.sections.viewport(), Qt.MouseButton.LeftButton, pos=second)
+    assert page.sections.currentRow() == 1
+    assert window.doc.draft.meta.preamble[-1] == "本县补充的一段前言。"
+
+
+def test_typing_in_the_measure_text_does_not_rebuild_the_outline_or_the_task_table(window, qtbot):
+    measure = _open_measure(window, "大力发展新能源")
+    resets = []
+    window.outline.model().modelReset.connect(lambda: resets.append("outline"))
+    model = window.tasks.model
+    model.modelReset.connect(lambda: resets.append("tasks"))
+    repainted = []
+    model.dataChanged.connect(lambda first, last: repainted.append((first.row(), last.row())))
+    original = window.doc.draft
+    _click_to_end_of_text(window)
+    type_text(window.editor.text, "，并建设示范项目")
+    qtbot.waitUntil(lambda: window.doc.draft is not original, timeout=3000)
+    assert resets == []
+    assert repainted == []  # the measure's task row states its own 主要工作, not the text
+    # a new lead unit repaints that measure's task row, and only it
+    line = window.editor.lead.lineEdit()
+    line.selectAll()
+    type_text(line, "县工信局")
+    QTest.keyClick(line, Qt.Key.Key_Return)
+    assert resets == []
+    rows = {i for i, line in enumerate(model.lines) if line.node_id == measure.id}
+    assert repainted
+    assert {r for first, last in repainted for r in range(first, last + 1)} <= rows
+
+
+def test_the_task_rows_model_is_a_proper_item_model(window, qtmodeltester):
+    qtmodeltester.check(TaskRowsModel(window.doc))
+
+
+def test_the_outline_follows_a_rename_made_in_the_editor(window, qtbot):
+    measure = _open_measure(window, "大力发展新能源")
+    title = window.editor.title
+    title.selectAll()
+    type_text(title, "大力发展可再生能源")
+    QTest.keyClick(title, Qt.Key.Key_Return)
+    index = window.outline.currentIndex()
+    assert index.data().endswith("大力发展可再生能源")
+    assert window.doc.draft.find(measure.id).title == "大力发展可再生能源"
