@@ -1,8 +1,10 @@
-"""The house style: every size, font and indent of the exports, as data.
+"""The house style: every size, font, width, margin, border and table title of the exports, as data.
 
 The default (resources/styles/gbt9704.json) follows GB/T 9704 as county offices
-apply it; a house style of one's own goes in the per-user styles/ folder under
-the same name and is used instead.
+apply it. A house style of one's own goes in the per-user styles/ folder under
+the same name and is used instead; it need only say what differs, the rest is
+taken from the default, so the default file stays the one place of every value.
+The Word draft, the Excel workbook and the preview all read it.
 """
 
 from __future__ import annotations
@@ -10,15 +12,19 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 from pathlib import Path
+from string import Formatter
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from app import paths
 from app.core.errors import PeakPlanError
 from app.core.validation import describe_validation_error
 
 DEFAULT_STYLE = "gbt9704"
+
+Six = tuple[float, float, float, float, float, float]
+"""One number for each column of the task table (序号 … 配合单位)."""
 
 
 class StyleError(PeakPlanError):
@@ -43,6 +49,10 @@ class PageStyle(_Model):
     chars_per_line: int
     char_spacing_pt: float = 0.0
 
+    @property
+    def text_width_mm(self) -> float:
+        return self.width_mm - self.margin_left_mm - self.margin_right_mm
+
 
 class TextStyle(_Model):
     east_asia: str
@@ -58,9 +68,54 @@ class TextStyle(_Model):
     line_pt: float = 0
     """An exact line height of its own (tables); 0: whole lines of the page grid."""
 
+    def line_height_pt(self, line_pitch_pt: float) -> float:
+        """The exact line height: its own, or as many grid lines as the size needs (Word and preview)."""
+        if self.line_pt:
+            return self.line_pt
+        lines = max(1, -(-int(self.size * 1.25 * 100) // int(line_pitch_pt * 100)))
+        return line_pitch_pt * lines
+
+
+class BorderStyle(_Model):
+    """A table's ruled lines, drawn on every cell edge."""
+
+    width_pt: float = Field(gt=0, le=6)
+    color: str = Field(pattern=r"^[0-9A-Fa-f]{6}$")
+
+
+class TaskTableStyle(_Model):
+    """The 任务分工 table, titled and ruled alike as the Word 附件 and the Excel sheet."""
+
+    title: str
+    """The title above the table; {title} stands for the document's title."""
+    border: BorderStyle
+
+    @field_validator("title")
+    @classmethod
+    def _only_the_title_field(cls, value: str) -> str:
+        fields = {
+            name for _text, name, _spec, _conv in Formatter().parse(value) if name is not None
+        }
+        if fields - {"title"}:
+            raise ValueError("只能使用 {title}（文件标题）")
+        return value
+
+    def title_for(self, document_title: str) -> str:
+        return self.title.format(title=document_title)
+
+
+class FrontStyle(_Model):
+    """Headings and widths of the pages before the body: 编制委员会 and 目录."""
+
+    committee_heading: str
+    committee_widths_mm: tuple[float, float]
+    """职务 and 姓名; the unit takes the rest of the line."""
+    toc_heading: str
+
 
 class AttachmentStyle(_Model):
-    column_widths_mm: tuple[float, float, float, float, float, float]
+    label: str
+    column_widths_mm: Six
     line_spacing: float = 1.0
 
 
@@ -71,8 +126,25 @@ class SheetStyle(_Model):
     header_size: float
     body_font: str
     body_size: float
-    column_widths: tuple[float, float, float, float, float, float]
+    column_widths: Six
+    target_widths: tuple[float, float, float, float]
+    """指标表: 序号, 指标, 单位, and each year's column."""
+    source_widths: tuple[float, float, float, float]
+    """对照表: 本县条目, 上级方案, 上级条款, 上级条款标题."""
     line_height_pt: float
+    margin_side_in: float
+    margin_end_in: float
+    """Printed margins in inches: left and right, top and bottom."""
+    footer: str
+    """The printed footer, in Excel's codes (&P this page, &N pages)."""
+
+
+class PreviewStyle(_Model):
+    """The preview pane: the printed page's sizes at a scale, with fonts a screen has."""
+
+    scale: float = Field(gt=0, le=2)
+    fonts: dict[str, tuple[str, ...]]
+    """Font names → families to fall back on where the official font is not installed."""
 
 
 class HouseStyle(_Model):
@@ -82,8 +154,11 @@ class HouseStyle(_Model):
     page: PageStyle
     latin_font: str
     text: dict[str, TextStyle]
+    front: FrontStyle
+    task_table: TaskTableStyle
     attachment: AttachmentStyle
     sheet: SheetStyle
+    preview: PreviewStyle
 
     def of(self, name: str) -> TextStyle:
         return self.text[name]
@@ -94,11 +169,32 @@ def style_path(name: str = DEFAULT_STYLE) -> Path:
     return own if own.is_file() else paths.resource("styles", f"{name}.json")
 
 
+def _read(path: Path) -> dict:
+    data = json.loads(path.read_text(encoding="utf-8-sig"))
+    if not isinstance(data, dict):
+        raise ValueError("not an object")
+    data.pop("_doc", None)
+    return data
+
+
+def _over(base: dict, own: dict) -> dict:
+    """own's values over base's, object by object: a house style says only what differs."""
+    merged = dict(base)
+    for key, value in own.items():
+        if isinstance(value, dict) and isinstance(base.get(key), dict):
+            merged[key] = _over(base[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
 @lru_cache(maxsize=4)
 def _load(path: str, mtime: float) -> HouseStyle:
+    default = paths.resource("styles", f"{DEFAULT_STYLE}.json")
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
-        data.pop("_doc", None)
+        data = _read(Path(path))
+        if Path(path) != default:
+            data = _over(_read(default), data)
         return HouseStyle.model_validate(data)
     except (OSError, ValueError) as exc:
         if isinstance(exc, ValidationError):

@@ -11,6 +11,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 
 from app.core.draft.demo import load_demo
+from app.core.readout.task_rows import TASK_HEADERS
 from app.export.word import word_bytes
 from app.importer import import_plan
 from tests.conftest import SEEDS
@@ -152,14 +153,7 @@ def test_toc_field_page_numbers_and_attachment(document):
     assert attachment.page_width > attachment.page_height
     table = document.tables[-1]
     assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
-    assert [c.text for c in table.rows[0].cells] == [
-        "序号",
-        "重点领域",
-        "行动措施",
-        "主要工作",
-        "牵头单位",
-        "配合单位",
-    ]
+    assert tuple(c.text for c in table.rows[0].cells) == TASK_HEADERS
 
 
 def test_run_in_measure_titles_as_a_choice(demo):

@@ -1,0 +1,172 @@
+"""What the exports print, before any format: paragraphs for Word and the preview, lines for the task table.
+
+The Word writer and the preview lay out the same blocks, so the preview shows
+what prints (a measure title run in or on its own line, as the draft's layout
+says); the Word 附件 and the Excel sheet write the same task lines under the
+same title and headers. Text is kept as the user typed it: each writer makes
+it safe for its format through `printable` and its own escaping.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from app.core.draft.model import Draft, Node
+from app.core.readout.render import RenderedNode
+from app.core.readout.task_rows import TaskRow
+from app.core.text.numbering import chinese_month
+from app.export.style import HouseStyle
+
+_NOT_XML = re.compile("[\x00-\x08\x0b-\x1f\ud800-\udfff\ufffe\uffff]")
+_RUN_IN_ENDS = ("。", "：", "？", "！")
+TEXT_COLUMNS = frozenset({3, 5})
+"""Task-table columns of running text (主要工作, 配合单位): justified, the others centred."""
+
+
+def printable(text: str) -> str:
+    """The text less what XML 1.0 and spreadsheets cannot hold (control characters but tab and line break)."""
+    return _NOT_XML.sub("", text)
+
+
+@dataclass(frozen=True)
+class Run:
+    """Text in the font and size of one of the house style's text styles."""
+
+    text: str
+    style: str
+    bold: bool | None = None
+    """None: as the style says."""
+
+
+@dataclass(frozen=True)
+class Block:
+    """One printed paragraph: a house-style text style and its runs."""
+
+    style: str
+    runs: tuple[Run, ...] = ()
+    node_id: str = ""
+    outline: int = 0
+    """1–3 for a heading on a line of its own (the 目录 lists it); 0 otherwise."""
+
+
+def block(style: str, text: str = "", *, node_id: str = "", outline: int = 0) -> Block:
+    """A paragraph of one run in its own style (none when the text is empty)."""
+    runs = (Run(text, style),) if text else ()
+    return Block(style, runs, node_id, outline)
+
+
+def runs_in(draft: Draft, node: Node) -> bool:
+    """Whether a node's title is run into its first paragraph: the draft's layout choice for measures."""
+    if node.level < 3 and node.title_style != "run_in":
+        return False
+    choice = draft.layout.measure_titles
+    if node.level == 3 and choice != "as_written":
+        return choice == "run_in"
+    return node.title_style == "run_in"
+
+
+def date_text(date: str) -> str:
+    """2023-09 → 二〇二三年九月, as the cover writes it."""
+    if not date:
+        return ""
+    return chinese_month(int(date[:4]), int(date[5:7]))
+
+
+def cover_blocks(draft: Draft) -> list[Block]:
+    """The cover: title, stage, 委托单位 / 编制单位 when given, the month."""
+    meta = draft.meta
+    blocks = [block("cover_title", meta.document_title), block("cover_stage", f"（{meta.stage}）")]
+    if meta.commissioned_by:
+        blocks.append(block("cover_line", f"委托单位：{meta.commissioned_by}"))
+    if meta.drafted_by:
+        blocks.append(block("cover_line", f"编制单位：{meta.drafted_by}"))
+    blocks.append(block("cover_date", date_text(meta.date)))
+    return blocks
+
+
+def body_blocks(draft: Draft, style: HouseStyle, items: Iterable[RenderedNode]) -> list[Block]:
+    """The body: title, preamble, then every node as the layout lays it out."""
+    blocks = [block("title", draft.meta.document_title)]
+    blocks.extend(block("body", paragraph) for paragraph in draft.meta.preamble)
+    for item in items:
+        blocks.extend(_node_blocks(draft, style, item))
+    return blocks
+
+
+def _node_blocks(draft: Draft, style: HouseStyle, item: RenderedNode) -> list[Block]:
+    """A heading on its own line or run in (bold) before its first paragraph; the clause ends the last."""
+    node = item.node
+    heading = item.heading
+    key = f"heading{min(node.level, 3)}"
+    paragraphs = list(item.paragraphs)
+    if item.clause:
+        if paragraphs:
+            paragraphs[-1] += item.clause
+        else:
+            paragraphs.append(item.clause)
+    blocks = []
+    run_in = runs_in(draft, node)
+    if node.level >= 4 and node.numbered and not run_in:
+        blocks.append(block("body", heading, node_id=node.id))
+    elif run_in or not node.numbered:
+        lead = heading if heading.endswith(_RUN_IN_ENDS) else f"{heading}。"
+        bold = node.level >= 3 or style.of(key).bold
+        runs = [Run(lead, key, bold)]
+        if paragraphs:
+            runs.append(Run(paragraphs.pop(0), "body"))
+        blocks.append(Block("body", tuple(runs), node.id))
+    else:
+        blocks.append(block(key, heading, node_id=node.id, outline=node.level))
+    blocks.extend(block("body", text, node_id=node.id) for text in paragraphs)
+    return blocks
+
+
+def task_title(draft: Draft, style: HouseStyle) -> str:
+    """The task table's one title, over the Word 附件 and the Excel sheet alike."""
+    return style.task_table.title_for(draft.meta.document_title)
+
+
+@dataclass(frozen=True)
+class TaskLine:
+    """One printed line of the task table: six values, and how each cell merges down."""
+
+    values: tuple[object, ...]
+    """序号 (a number), 重点领域, 行动措施, 主要工作, 牵头单位, 配合单位; None under a merge."""
+    spans: tuple[int, ...]
+    """Per cell: 1 a cell of its own, n > 1 the first of n merged lines, 0 under a merge."""
+
+
+def task_lines(rows: list[TaskRow]) -> list[TaskLine]:
+    """A line per piece of work: 重点领域 merged over its area, 序号 and 行动措施 over a measure's works."""
+    area_sizes: list[int] = []
+    for index, row in enumerate(rows):
+        if index == 0 or rows[index - 1].area != row.area:
+            area_sizes.append(0)
+        area_sizes[-1] += len(row.works)
+    lines: list[TaskLine] = []
+    area_left = 0
+    areas = iter(area_sizes)
+    for row in rows:
+        span = len(row.works)
+        for k, work in enumerate(row.works):
+            area_span = 0
+            if area_left == 0:
+                area_left = area_span = next(areas)
+            area_left -= 1
+            own = span if k == 0 else 0
+            lines.append(
+                TaskLine(
+                    (
+                        row.number if own else None,
+                        row.area if area_span else None,
+                        row.action if own else None,
+                        work.work,
+                        work.lead,
+                        work.cooperating_text,
+                    ),
+                    (own, area_span, own, 1, 1, 1),
+                )
+            )
+    return lines
