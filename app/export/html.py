@@ -1,7 +1,10 @@
-"""The draft as HTML, for the live preview: headings, numbering, clauses, targets filled in.
+"""The draft as HTML for the live preview: the blocks the Word draft prints, in the house style.
 
-The same rendering as the Word export (app.core.readout.render), in the fonts the
-house style names, so what the preview shows is what will print.
+It lays out content.py's blocks as the Word writer does, so a measure title
+run in or on its own line shows as it will print, and takes every font, size,
+indent and spacing from the house style at its preview scale. Qt's rich text
+takes indents and margins only in px and justification only as an attribute:
+lengths are written in px at 96 to the inch, alignment as `align`.
 """
 
 from __future__ import annotations
@@ -10,49 +13,89 @@ from html import escape
 
 from app.core.draft.model import Draft
 from app.core.readout.render import rendered_nodes
-from app.core.text.numbering import chinese_month
+from app.export.content import Block, Run, body_blocks, cover_blocks, printable
+from app.export.style import HouseStyle, TextStyle, house_style
 
-_CSS = """
-body { font-family: '仿宋_GB2312', 'FangSong', 'AR PL UMing CN', serif; font-size: 12pt; line-height: 150%; }
-h1 { font-family: '方正小标宋简体', 'Noto Serif CJK SC', serif; font-size: 17pt; text-align: center; font-weight: normal; }
-p.cover { text-align: center; font-size: 12pt; }
-p.h1 { font-family: '黑体', 'Noto Sans CJK SC', sans-serif; font-size: 12pt; text-indent: 2em; margin: 0; }
-p.h2 { font-family: '楷体_GB2312', 'KaiTi', 'AR PL UKai CN', serif; font-size: 12pt; text-indent: 2em; margin: 0; }
-p.h3 { font-weight: bold; font-size: 12pt; text-indent: 2em; margin: 0; }
-p.body { font-size: 12pt; text-indent: 2em; margin: 0; text-align: justify; }
-span.clause { color: #444; }
-"""
+PX_PER_PT = 96 / 72
+_GENERIC = ("serif", "sans-serif", "monospace")
+_HIGHLIGHT = ' style="background-color:#fff3c4"'
 
 
-def draft_html(draft: Draft, *, current: str = "") -> str:
-    """The whole draft as one HTML page; the node `current` is marked for the eye."""
-    meta = draft.meta
-    parts = [f"<html><head><style>{_CSS}</style></head><body>"]
-    parts.append(f"<h1>{escape(meta.document_title)}</h1>")
-    date = chinese_month(int(meta.date[:4]), int(meta.date[5:7])) if meta.date else ""
-    parts.append(f'<p class="cover">（{escape(meta.stage)}）{escape(date)}</p>')
-    for paragraph in meta.preamble:
-        parts.append(f'<p class="body">{escape(paragraph)}</p>')
-    for item in rendered_nodes(draft):
-        node = item.node
-        marker = ' style="background:#fff3c4"' if node.id == current else ""
-        parts.append(f'<a name="{node.id}"></a>')
-        heading = escape(f"{item.label}{node.title}")
-        paragraphs = [escape(p) for p in item.paragraphs]
-        clause = f'<span class="clause">{escape(item.clause)}</span>' if item.clause else ""
-        run_in = node.level >= 3 and (node.title_style == "run_in" or not node.numbered)
-        level = min(node.level, 3)
-        if run_in:
-            first = paragraphs.pop(0) if paragraphs else ""
-            lead = heading if heading.endswith("。") else heading + "。"
-            text = f"<b>{lead}</b>{first}" + (clause if not paragraphs else "")
-            parts.append(f'<p class="body"{marker}>{text}</p>')
-        else:
-            parts.append(f'<p class="h{level}"{marker}>{heading}</p>')
-        for i, paragraph in enumerate(paragraphs):
-            tail = clause if i == len(paragraphs) - 1 else ""
-            parts.append(f'<p class="body"{marker}>{paragraph}{tail}</p>')
-        if clause and not paragraphs and not run_in:
-            parts.append(f'<p class="body"{marker}>{clause}</p>')
+def _families(style: HouseStyle, text: TextStyle) -> str:
+    """The Latin font, then the East-Asian one (as Word picks them), each followed by its stand-ins."""
+    names: list[str] = []
+    generic = "serif"
+    for name in (text.latin or style.latin_font, text.east_asia):
+        for family in (name, *style.preview.fonts.get(name, ())):
+            if family in _GENERIC:
+                generic = family
+            elif family not in names:
+                names.append(family)
+    return ", ".join([*(f"'{name}'" for name in names), generic])
+
+
+def stylesheet(style: HouseStyle, scale: float) -> str:
+    """A rule per text style: p.KEY for the paragraph, span.KEY for a run in another style's paragraph."""
+    pitch = style.page.line_pitch_pt
+
+    def px(points: float) -> str:
+        return f"{points * scale * PX_PER_PT:.1f}px"
+
+    rules = []
+    for key, text in style.text.items():
+        font = (
+            f"font-family: {_families(style, text)}; font-size: {text.size * scale:g}pt; "
+            f"font-weight: {700 if text.bold else 400}"
+        )
+        rules.append(f"span.{key} {{ {font}; }}")
+        rules.append(
+            f"p.{key} {{ {font}; text-indent: {px(text.indent_chars * text.size)}; "
+            f"margin: {px(text.space_before_lines * pitch)} 0 {px(text.space_after_lines * pitch)} "
+            f"{px(text.left_chars * text.size)}; line-height: {px(text.line_height_pt(pitch))}; }}"
+        )
+    return "\n".join(rules)
+
+
+def _text(text: str) -> str:
+    return escape(printable(text)).replace("\n", "<br/>")
+
+
+def _run(run: Run, block: Block) -> str:
+    if run.style == block.style and run.bold is None:
+        return _text(run.text)
+    weight = "" if run.bold is None else f' style="font-weight:{700 if run.bold else 400}"'
+    return f'<span class="{run.style}"{weight}>{_text(run.text)}</span>'
+
+
+def _paragraph(block: Block, style: HouseStyle, current: str) -> str:
+    align = style.of(block.style).align
+    marked = _HIGHLIGHT if current and block.node_id == current else ""
+    runs = "".join(_run(run, block) for run in block.runs)
+    return f'<p class="{block.style}" align="{align}"{marked}>{runs}</p>'
+
+
+def draft_html(
+    draft: Draft,
+    *,
+    current: str = "",
+    style: HouseStyle | None = None,
+    scale: float | None = None,
+) -> str:
+    """The cover, a rule for the page break, then the body; the node `current` is marked for the eye.
+
+    `scale` defaults to the house style's preview scale; each node's first
+    block carries an anchor named by the node's id.
+    """
+    style = style or house_style(draft.layout.style)
+    scale = style.preview.scale if scale is None else scale
+    parts = [f"<html><head><style>{stylesheet(style, scale)}</style></head><body>"]
+    parts.extend(_paragraph(block, style, current) for block in cover_blocks(draft))
+    parts.append("<hr/>")
+    anchored: set[str] = set()
+    for block in body_blocks(draft, style, rendered_nodes(draft)):
+        if block.node_id and block.node_id not in anchored:
+            anchored.add(block.node_id)
+            parts.append(f'<a name="{escape(block.node_id)}"></a>')
+        parts.append(_paragraph(block, style, current))
     parts.append("</body></html>")
     return "".join(parts)

@@ -109,13 +109,29 @@ class DocumentView:
     shows: frozenset[Part] = frozenset(Part)
 
     def set_document(self, doc: DraftDocument) -> None:
-        previous = getattr(self, "doc", None)
-        if previous is not None and previous is not doc:
-            with contextlib.suppress(RuntimeError, TypeError):
-                previous.changed.disconnect(self._on_document_changed)
+        following = getattr(self, "_following", None)
+        if following is not doc:
+            if following is not None:
+                self.flush()  # what was typed belongs to the draft it was typed in
+                self.unfollow()
+            doc.changed.connect(self._on_document_changed)
+            doc.flush_requested.connect(self.flush)
+            self._following = doc
         self.doc = doc
-        doc.changed.connect(self._on_document_changed)
         self.document_changed(EVERYTHING)
+
+    def unfollow(self) -> None:
+        """Stop hearing from the document (the view is going, or gets another draft)."""
+        following = getattr(self, "_following", None)
+        if following is None:
+            return
+        with contextlib.suppress(RuntimeError, TypeError):
+            following.changed.disconnect(self._on_document_changed)
+            following.flush_requested.disconnect(self.flush)
+        self._following = None
+
+    def flush(self) -> None:
+        """Push what the user typed and the view holds back until a pause (views that type override)."""
 
     def _on_document_changed(self, change: DraftChange, initiator: object) -> None:
         if self.made(initiator) or not change.touches(*self.shows):

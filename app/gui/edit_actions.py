@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QDialog, QInputDialog, QMenu, QMessageBox, QUndoVi
 from app.core import operations as ops
 from app.core.draft.tree import EditError, index_in_parent, parent_of
 from app.gui.commands import push
+from app.gui.menus import add_action
 
 if TYPE_CHECKING:
     from app.gui.main_window import MainWindow
@@ -51,12 +52,7 @@ class EditActions(QObject):
         self._add(menu, self.tr("删除"), self.delete, QKeySequence.StandardKey.Delete)
 
     def _add(self, menu: QMenu, text: str, slot, shortcut=None) -> QAction:
-        action = QAction(text, self.window)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        return action
+        return add_action(menu, self.window, text, slot, shortcut)
 
     def follow(self, doc) -> None:
         """The open draft's stack drives the menu; the previous one leaves the group."""

@@ -133,11 +133,7 @@ class MeasureEditor(QWidget, DocumentView):
     # ------------------------------------------------------------ loading
 
     def set_document(self, doc: DraftDocument) -> None:
-        previous = getattr(self, "doc", None)
-        if previous is not None and previous is not doc:
-            self.flush()  # what was typed belongs to the draft it was typed in
-            previous.flush_requested.disconnect(self.flush)
-        doc.flush_requested.connect(self.flush)
+        self.flush()  # into the draft it was typed in, before the node is let go
         self.node_id = ""
         super().set_document(doc)
 

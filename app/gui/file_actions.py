@@ -21,6 +21,7 @@ from app.core.errors import PeakPlanError
 from app.gui.commands import push
 from app.gui.document import DraftDocument
 from app.gui.export_dialog import ExportDialog
+from app.gui.menus import add_action
 from app.gui.wizard import NewDraftWizard
 
 if TYPE_CHECKING:
@@ -63,12 +64,7 @@ class FileActions(QObject):
         self._fill_recent()
 
     def _add(self, menu: QMenu, text: str, slot, shortcut=None) -> QAction:
-        action = QAction(text, self.window)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        return action
+        return add_action(menu, self.window, text, slot, shortcut)
 
     # ------------------------------------------------------------ leaving a draft
 

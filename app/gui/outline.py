@@ -12,7 +12,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QTreeView
 
 from app.core import operations as ops
-from app.core.draft.changes import Part
+from app.core.draft.changes import EVERYTHING, DraftChange, Part
 from app.core.draft.tree import EditError, index_in_parent
 from app.core.readout.render import labels
 from app.gui.commands import push
@@ -45,7 +45,27 @@ class OutlineView(QTreeView, DocumentView):
         self._filling = False
         self.set_document(doc)
 
+    def document_changed(self, change: DraftChange) -> None:
+        """Titles and numbers change in place; the tree is rebuilt only when nodes come, go or move."""
+        structure = self._structure()
+        if change is EVERYTHING or structure != self._shape:
+            self.refresh()
+            return
+        label_of = labels(self.doc.draft)
+        self._filling = True
+        for node in self.doc.draft.walk():
+            item = self._items.get(node.id)
+            text = f"{label_of[node.id]}{node.title}"
+            if item is not None and item.text() != text:
+                item.setText(text)
+        self._filling = False
+
+    def _structure(self) -> list[tuple[str, int]]:
+        return [(node.id, node.level) for node in self.doc.draft.walk()]
+
     def refresh(self) -> None:
+        self._shape = self._structure()
+        self._items: dict[str, QStandardItem] = {}
         current = self.current_id()
         expanded = (
             {i for i in self._ids() if self.isExpanded(self._index_of(i))}
@@ -59,6 +79,7 @@ class OutlineView(QTreeView, DocumentView):
         def add(parent: QStandardItem, node) -> None:
             item = QStandardItem(f"{label_of[node.id]}{node.title}")
             item.setData(node.id, NODE_ID)
+            self._items[node.id] = item
             item.setEditable(True)
             item.setToolTip(
                 "本县自有" if node.is_own else "采纳自：" + "、".join(s.node for s in node.sources)
@@ -79,7 +100,9 @@ class OutlineView(QTreeView, DocumentView):
                 if index.isValid():
                     self.expand(index)
         if current:
+            self._filling = True  # the selection stays where it was: nothing to announce
             self.select(current)
+            self._filling = False
 
     def _ids(self) -> list[str]:
         out: list[str] = []

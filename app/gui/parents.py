@@ -224,7 +224,7 @@ class ParentPanel(QTabWidget, DocumentView):
             widget = self.widget(i)
             if isinstance(widget, ParentTree) and widget.plan.id in plan_ids:
                 self.removeTab(i)
-                widget.doc.changed.disconnect(widget._on_document_changed)
+                widget.unfollow()
                 widget.deleteLater()
 
     def refresh(self) -> None:

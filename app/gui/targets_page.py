@@ -3,29 +3,131 @@
 A cell holds the county value ("120", "15左右"), or one of the words
 完成上级下达任务 / 不列此目标 / 待定. Editing one changes every sentence that
 states the indicator (主要目标, measure text, task rows) as one undo step.
+The table is an item model over the draft's target entries: a change repaints
+the rows of the entries it touched.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QHeaderView,
-    QLabel,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from app.core import operations as ops
-from app.core.draft.changes import Part
+from app.core.draft.changes import EVERYTHING, DraftChange, Part
+from app.core.draft.model import CountyTarget
 from app.core.draft.tree import EditError
 from app.core.operations.targets import target_cell_text
 from app.gui.commands import push
 from app.gui.document import DocumentView, DraftDocument
 
 YEARS = (2025, 2030, 2035)
-TARGET_ID = Qt.ItemDataRole.UserRole + 1
+FIXED = ("指标", "单位", "来源")
+COUNTY = len(FIXED) + len(YEARS)  # the first county column
+PENDING = QColor("#fff3a0")
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def _parent_text(target: CountyTarget, year: int) -> str:
+    entry = target.year(year)
+    return f"{entry.parent_value}{entry.parent_after}" if entry and entry.parent_value else ""
+
+
+class TargetsModel(QAbstractTableModel):
+    """The county target table: 指标 and the county values are editable."""
+
+    refused = Signal(str)  # an edit the core did not accept, in its words
+
+    def __init__(self, doc: DraftDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.ids = [t.id for t in doc.draft.targets]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.ids)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else COUNTY + len(YEARS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        if section < len(FIXED):
+            return self.tr(FIXED[section])
+        if section < COUNTY:
+            return self.tr("上级{}年").format(YEARS[section - len(FIXED)])
+        return self.tr("本县{}年").format(YEARS[section - COUNTY])
+
+    def target(self, row: int) -> CountyTarget | None:
+        return self.doc.draft.target(self.ids[row])
+
+    def data(self, index: _Index, role: int = 0) -> object:
+        if not index.isValid():
+            return None
+        target = self.target(index.row())
+        if target is None:
+            return None
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if column == 0:
+                return target.indicator
+            if column == 1:
+                return target.unit
+            if column == 2:
+                return "、".join(s.split(":", 1)[-1] for s in target.sources)
+            if column < COUNTY:
+                return _parent_text(target, YEARS[column - len(FIXED)])
+            return target_cell_text(target.year(YEARS[column - COUNTY]))
+        if role == Qt.ItemDataRole.BackgroundRole and column >= COUNTY:
+            entry = target.year(YEARS[column - COUNTY])
+            return PENDING if entry is not None and entry.decision == "pending" else None
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        column = index.column()
+        target = self.target(index.row())
+        editable = column == 0 or (
+            column >= COUNTY
+            and target is not None
+            and target.year(YEARS[column - COUNTY]) is not None
+        )
+        return flags | Qt.ItemFlag.ItemIsEditable if editable else flags
+
+    def setData(self, index: _Index, value: object, role: int = 0) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not self.flags(index) & Qt.ItemFlag.ItemIsEditable:
+            return False
+        text = str(value)
+        if text == self.data(index, Qt.ItemDataRole.EditRole):
+            return False
+        target_id = self.ids[index.row()]
+        try:
+            if index.column() == 0:
+                push(self.doc, "修改指标名称", ops.set_target_indicator, target_id, text)
+            else:
+                year = YEARS[index.column() - COUNTY]
+                push(self.doc, "修改目标值", ops.set_target_cell, target_id, year, text)
+        except EditError as exc:
+            self.refused.emit(exc.one_line())
+            return False
+        return True
+
+    def follow(self, change: DraftChange) -> None:
+        """Repaint the entries the change touched; rebuild when entries come or go."""
+        ids = [t.id for t in self.doc.draft.targets]
+        if ids != self.ids or change is EVERYTHING:
+            self.beginResetModel()
+            self.ids = ids
+            self.endResetModel()
+            return
+        rows = [i for i, target_id in enumerate(self.ids) if target_id in change.targets]
+        if rows:
+            self.dataChanged.emit(
+                self.index(rows[0], 0), self.index(rows[-1], COUNTY + len(YEARS) - 1)
+            )
 
 
 class TargetsPage(QWidget, DocumentView):
@@ -33,16 +135,7 @@ class TargetsPage(QWidget, DocumentView):
 
     def __init__(self, doc: DraftDocument) -> None:
         super().__init__()
-        self.table = QTableWidget(0, 3 + 2 * len(YEARS))
-        headers = [self.tr("指标"), self.tr("单位"), self.tr("来源")]
-        headers += [self.tr("上级{}年").format(y) for y in YEARS] + [
-            self.tr("本县{}年").format(y) for y in YEARS
-        ]
-        self.table.setHorizontalHeaderLabels(headers)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        for col, width in enumerate((230, 90, 70) + (70,) * (2 * len(YEARS))):
-            self.table.setColumnWidth(col, width)
-        self.table.itemChanged.connect(self._edited)
+        self.table = QTableView()
         self.message = QLabel()
         self.message.setStyleSheet("color: #a00")
         layout = QVBoxLayout(self)
@@ -55,55 +148,29 @@ class TargetsPage(QWidget, DocumentView):
         )
         layout.addWidget(self.table)
         layout.addWidget(self.message)
-        self._filling = False
+        self.model: TargetsModel | None = None
         self.set_document(doc)
 
+    def set_document(self, doc: DraftDocument) -> None:
+        old = self.model
+        self.model = TargetsModel(doc, self)
+        self.model.refused.connect(self.message.setText)
+        self.model.dataChanged.connect(lambda *_: self.message.clear())
+        self.table.setModel(self.model)
+        if old is not None:
+            old.deleteLater()
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        for col, width in enumerate((230, 90, 70) + (70,) * (2 * len(YEARS))):
+            self.table.setColumnWidth(col, width)
+        super().set_document(doc)
+
+    def document_changed(self, change: DraftChange) -> None:
+        if self.model is not None:
+            self.model.follow(change)
+
     def refresh(self) -> None:
-        self._filling = True
-        targets = self.doc.draft.targets
-        self.table.setRowCount(len(targets))
-        for row, target in enumerate(targets):
-            sources = "、".join(s.split(":", 1)[1] if ":" in s else s for s in target.sources)
-            fixed = [target.indicator, target.unit, sources]
-            for year in YEARS:
-                entry = target.year(year)
-                fixed.append(
-                    f"{entry.parent_value}{entry.parent_after}"
-                    if entry and entry.parent_value
-                    else ""
-                )
-            for col, value in enumerate(fixed):
-                item = QTableWidgetItem(value)
-                item.setData(TARGET_ID, target.id)
-                if col != 0:
-                    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-                self.table.setItem(row, col, item)
-            for i, year in enumerate(YEARS):
-                entry = target.year(year)
-                item = QTableWidgetItem(target_cell_text(entry))
-                item.setData(TARGET_ID, target.id)
-                if entry is None:
-                    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-                elif entry.decision == "pending":
-                    item.setBackground(Qt.GlobalColor.yellow)
-                self.table.setItem(row, 3 + len(YEARS) + i, item)
-        self._filling = False
+        self.document_changed(EVERYTHING)
 
-    def set_cell(self, target_id: str, year: int, text: str) -> None:
-        """What typing in a county cell does (tests call it too)."""
-        push(self.doc, "修改目标值", ops.set_target_cell, target_id, year, text)
-
-    def _edited(self, item: QTableWidgetItem) -> None:
-        if self._filling:
-            return
-        target_id = item.data(TARGET_ID)
-        column = item.column()
-        self.message.clear()
-        try:
-            if column == 0:
-                push(self.doc, "修改指标名称", ops.set_target_indicator, target_id, item.text())
-            elif column >= 3 + len(YEARS):
-                self.set_cell(target_id, YEARS[column - 3 - len(YEARS)], item.text())
-        except EditError as exc:
-            self.message.setText(exc.one_line())
-            self.refresh()
+    def row_of(self, target_id: str) -> int:
+        assert self.model is not None
+        return self.model.ids.index(target_id)

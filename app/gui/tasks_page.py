@@ -16,10 +16,10 @@ from PySide6.QtWidgets import QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from app.core import operations as ops
 from app.core.draft.changes import EVERYTHING, DraftChange, Part
-from app.core.draft.mentions import editable
-from app.core.draft.model import Draft
+from app.core.draft.mentions import TextRenderer, editable
+from app.core.draft.model import Draft, Node, county_of
 from app.core.operations.content import WorkRowField
-from app.core.readout.task_rows import TASK_HEADERS, task_rows
+from app.core.readout.task_rows import TASK_HEADERS, node_works, task_row_nodes
 from app.gui.commands import push
 from app.gui.document import DocumentView, DraftDocument
 
@@ -38,21 +38,30 @@ class _Line:
     values: tuple[str, ...]
 
 
+def _node_lines(
+    node: Node, number: str, area: str, renderer: TextRenderer, draft: Draft
+) -> list[_Line]:
+    out = []
+    for k, (work_row, work) in enumerate(
+        zip(node.work_rows, node_works(node, renderer), strict=True)
+    ):
+        values = (
+            number if k == 0 else "",
+            area,
+            (node.task_title or node.title) if k == 0 else "",
+            editable(work_row.work, draft)[0],  # targets as ⟦their words⟧, as the editor shows them
+            work.lead,
+            work.cooperating_text,
+        )
+        out.append(_Line(node.id, k, values))
+    return out
+
+
 def _lines(draft: Draft) -> list[_Line]:
+    renderer = TextRenderer(draft, county_of(draft))
     out: list[_Line] = []
-    for row in task_rows(draft):
-        node = draft.find(row.node_id)
-        for k, work in enumerate(row.works):
-            shown = editable(node.work_rows[k].work, draft)[0] if node else work.work
-            values = (
-                str(row.number) if k == 0 else "",
-                row.area,
-                row.action if k == 0 else "",
-                shown,  # targets as ⟦their words⟧, as the measure editor shows them
-                work.lead,
-                work.cooperating_text,
-            )
-            out.append(_Line(row.node_id, k, values))
+    for number, area, node in task_row_nodes(draft):
+        out += _node_lines(node, str(number), area, renderer, draft)
     return out
 
 
@@ -110,22 +119,53 @@ class TaskRowsModel(QAbstractTableModel):
         )
         return True
 
-    def follow(self, change: DraftChange) -> None:
-        """Repaint the lines of the measures the change touched; rebuild when lines come or go."""
-        lines = _lines(self.doc.draft)
+    def follow(self, change: DraftChange) -> list[int]:
+        """Repaint the lines of the measures the change touched; rebuild when lines come or go.
+
+        Returns the rows repainted (all of them after a rebuild).
+        """
+        draft = self.doc.draft
+        if change.touches(Part.OUTLINE, Part.TARGETS, Part.CATALOGUE) or not change.nodes:
+            return self._rebuild(_lines(draft))
+        renderer = TextRenderer(draft, county_of(draft))
+        lines = list(self.lines)
+        changed: list[int] = []
+        for node_id in change.nodes:
+            rows = [i for i, line in enumerate(lines) if line.node_id == node_id]
+            node = draft.find(node_id)
+            if node is None or len(rows) != len(node.work_rows):
+                return self._rebuild(_lines(draft))  # a row came or went: numbers move
+            if not rows:
+                continue
+            first = lines[rows[0]].values
+            for i, line in zip(
+                rows, _node_lines(node, first[0], first[1], renderer, draft), strict=True
+            ):
+                if lines[i] != line:
+                    lines[i] = line
+                    changed.append(i)
+        self.lines = lines
+        if changed:
+            self.dataChanged.emit(
+                self.index(min(changed), 0), self.index(max(changed), len(TASK_HEADERS) - 1)
+            )
+        return changed
+
+    def _rebuild(self, lines: list[_Line]) -> list[int]:
         if [(x.node_id, x.work_index) for x in lines] != [
             (x.node_id, x.work_index) for x in self.lines
         ]:
             self.beginResetModel()
             self.lines = lines
             self.endResetModel()
-            return
+            return list(range(len(lines)))
         old, self.lines = self.lines, lines
         changed = [i for i, (a, b) in enumerate(zip(old, lines, strict=True)) if a != b]
         if changed:
             self.dataChanged.emit(
                 self.index(changed[0], 0), self.index(changed[-1], len(TASK_HEADERS) - 1)
             )
+        return changed
 
 
 class TasksPage(QWidget, DocumentView):
@@ -144,7 +184,6 @@ class TasksPage(QWidget, DocumentView):
         self.set_document(doc)
 
     def set_document(self, doc: DraftDocument) -> None:
-        self.doc = doc
         old = self.model
         self.model = TaskRowsModel(doc, self)
         self.table.setModel(self.model)
@@ -157,9 +196,17 @@ class TasksPage(QWidget, DocumentView):
         super().set_document(doc)
 
     def document_changed(self, change: DraftChange) -> None:
-        if self.model is not None and change is not EVERYTHING:
-            self.model.follow(change)
-        self.table.resizeRowsToContents()
+        if self.model is None:
+            return
+        if change is EVERYTHING:
+            self.table.resizeRowsToContents()
+            return
+        repainted = self.model.follow(change)
+        if len(repainted) == len(self.model.lines):
+            self.table.resizeRowsToContents()
+        else:
+            for row in repainted:
+                self.table.resizeRowToContents(row)
 
     def refresh(self) -> None:
         self.document_changed(EVERYTHING)

@@ -54,14 +54,6 @@ class TextsPage(QWidget, DocumentView):
         self._loading = False
         self.set_document(doc)
 
-    def set_document(self, doc: DraftDocument) -> None:
-        previous = getattr(self, "doc", None)
-        if previous is not None and previous is not doc:
-            self.flush()  # what was typed belongs to the draft it was typed in
-            previous.flush_requested.disconnect(self.flush)
-        doc.flush_requested.connect(self.flush)
-        super().set_document(doc)
-
     def refresh(self) -> None:
         self._loading = True
         current = (

@@ -71,7 +71,9 @@ def test_target_catalogue_meta_and_layout_changes_are_named(demo):
     unit = demo.catalogue.units[0].name
     assert Part.CATALOGUE in draft_change(demo, ops.rename_unit(demo, unit, unit + "（新）")).parts
     assert draft_change(demo, ops.set_meta(demo, stage="征求意见稿")).parts == {Part.META}
-    assert draft_change(demo, ops.set_layout(demo, attachment=not demo.layout.attachment)).parts == {Part.LAYOUT}
+    assert draft_change(
+        demo, ops.set_layout(demo, attachment=not demo.layout.attachment)
+    ).parts == {Part.LAYOUT}
     assert not draft_change(demo, demo)
     assert EVERYTHING.touches(*Part)
 

@@ -17,6 +17,7 @@ from docx.oxml.ns import qn
 from app.core import operations as ops
 from app.core.draft.demo import load_demo
 from app.core.draft.model import CommitteeMember, WorkRow
+from app.export.html import draft_html
 from app.export.word import word_bytes
 
 CONTROL = "".join(chr(c) for c in range(32) if chr(c) not in "\t\n")
@@ -117,3 +118,10 @@ def test_the_attachment_table_stays_last_and_reads_back(special, document):
     label, title = document.paragraphs[-2:]
     assert label.text == "附件"
     assert title.text == readable(f"某县{SPECIAL}方案任务分工表")
+
+
+def test_the_preview_escapes_and_shows_the_same_text(special):
+    html = draft_html(special)
+    assert "@@PEAKPLAN-PART-2@@" in html and "]]&gt;" in html
+    assert "&lt;丙&gt;" in html and "<丙>" not in html
+    assert not any(ch in html for ch in CONTROL)

@@ -8,6 +8,7 @@ from PySide6.QtGui import QDropEvent
 from app.core.draft.mentions import render
 from app.core.readout.render import rendered_nodes
 from app.core.readout.task_rows import task_rows
+from app.gui.targets_page import COUNTY, YEARS, TargetsModel
 from tests.conftest import SEEDS
 from tests.gui.helpers import edit_cell
 
@@ -17,12 +18,18 @@ def _select(win, node_id):
     win.select(node_id)
 
 
-def test_a_target_value_shows_everywhere_and_undo_takes_it_back(window):
+def _type_target(window, qtbot, target_id: str, year: int, text: str) -> None:
+    window.pages.setCurrentWidget(window.targets)
+    column = COUNTY + YEARS.index(year)
+    edit_cell(qtbot, window.targets.table, window.targets.row_of(target_id), column, text)
+
+
+def test_a_target_value_shows_everywhere_and_undo_takes_it_back(window, qtbot):
     draft = window.doc.draft
     target = next(t for t in draft.targets if t.indicator == "新能源发电总装机容量")
     measure = next(m for m in draft.measures() if m.title == "大力发展新能源")
     _select(window, measure.id)
-    window.targets.set_cell(target.id, 2025, "120以上")
+    _type_target(window, qtbot, target.id, 2025, "120以上")
     after = window.doc.draft
     goals = render(after.chapter("goals").paragraphs[0], after)
     assert "新能源发电总装机容量达到120万千瓦以上" in goals
@@ -32,23 +39,35 @@ def test_a_target_value_shows_everywhere_and_undo_takes_it_back(window):
     window.preview.refresh()
     assert "120万千瓦以上" in window.preview.toPlainText()
     assert "⟦达到120万千瓦以上⟧" in window.editor.text.toPlainText()
-    cell = window.targets.table.item(list(after.targets).index(after.target(target.id)), 6)
-    assert cell.text() == "120以上"
+    model = window.targets.model
+    assert model.index(window.targets.row_of(target.id), COUNTY).data() == "120以上"
     window.edits.undo_action.trigger()
     assert window.doc.draft == draft
     window.preview.refresh()
     assert "120万千瓦以上" not in window.preview.toPlainText()
 
 
-def test_a_target_cell_understands_assigned_and_dropped(window):
+def test_a_target_cell_understands_assigned_and_dropped(window, qtbot):
     target = next(t for t in window.doc.draft.targets if t.indicator == "森林覆盖率")
-    window.targets.set_cell(target.id, 2025, "完成上级下达任务")
+    _type_target(window, qtbot, target.id, 2025, "完成上级下达任务")
     text = render(window.doc.draft.chapter("goals").paragraphs[0], window.doc.draft)
     assert "森林覆盖率确保完成自治区、石嘴山市下达任务" in text
-    window.targets.set_cell(target.id, 2025, "不列此目标")
+    _type_target(window, qtbot, target.id, 2025, "不列此目标")
     assert "森林覆盖率" not in render(
         window.doc.draft.chapter("goals").paragraphs[0], window.doc.draft
     )
+
+
+def test_a_target_cell_that_is_no_value_is_refused_with_a_message(window, qtbot):
+    before = window.doc.draft
+    target = next(t for t in before.targets if t.indicator == "森林覆盖率")
+    _type_target(window, qtbot, target.id, 2025, "很多")
+    assert window.doc.draft == before
+    assert "不是目标值" in window.targets.message.text()
+
+
+def test_the_target_model_is_a_proper_item_model(window, qtmodeltester):
+    qtmodeltester.check(TargetsModel(window.doc))
 
 
 def test_renaming_a_unit_in_the_catalogue_changes_every_clause_and_row(window):

@@ -47,8 +47,8 @@ def _rows_under(node: Node) -> list[Node]:
     return [n for n in node.walk() if n.work_rows]
 
 
-def task_rows(draft: Draft) -> list[TaskRow]:
-    renderer = TextRenderer(draft, county_of(draft))
+def task_row_nodes(draft: Draft) -> list[tuple[int, str, Node]]:
+    """序号, 重点领域 (with its label) and the node, for every numbered row of the table."""
     areas: list[tuple[str, list[Node]]] = []
     for chapter in draft.chapters:
         if chapter.role == "tasks":
@@ -58,20 +58,32 @@ def task_rows(draft: Draft) -> list[TaskRow]:
             nodes = _rows_under(chapter)
             if nodes:
                 areas.append((chapter.area or chapter.title, nodes))
-    rows: list[TaskRow] = []
+    out: list[tuple[int, str, Node]] = []
     for area_number, (title, nodes) in enumerate(areas, 1):
         area = f"{to_chinese(area_number)}、{title}"
         for node in nodes:
-            works = []
-            for work_row in node.work_rows:
-                units = work_row_units(work_row, node)
-                works.append(
-                    TaskWork(
-                        work=renderer(work_row.work),
-                        lead=units[0] if units else "",
-                        cooperating=tuple(units[1:]),
-                    )
-                )
-            action = node.task_title or node.title
-            rows.append(TaskRow(len(rows) + 1, area, action, node.id, tuple(works)))
-    return rows
+            out.append((len(out) + 1, area, node))
+    return out
+
+
+def task_rows(draft: Draft) -> list[TaskRow]:
+    renderer = TextRenderer(draft, county_of(draft))
+    return [
+        TaskRow(number, area, node.task_title or node.title, node.id, node_works(node, renderer))
+        for number, area, node in task_row_nodes(draft)
+    ]
+
+
+def node_works(node: Node, renderer: TextRenderer) -> tuple[TaskWork, ...]:
+    """The pieces of work of one node's task row, its targets in the county's words."""
+    works = []
+    for work_row in node.work_rows:
+        units = work_row_units(work_row, node)
+        works.append(
+            TaskWork(
+                work=renderer(work_row.work),
+                lead=units[0] if units else "",
+                cooperating=tuple(units[1:]),
+            )
+        )
+    return tuple(works)

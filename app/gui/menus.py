@@ -1,0 +1,24 @@
+"""A menu entry: text, what it does, its shortcut. Shared by the 文件 and 编辑 menus."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QWidget
+
+
+def add_action(
+    menu: QMenu,
+    owner: QWidget,
+    text: str,
+    slot: Callable[[], object],
+    shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+) -> QAction:
+    """Add an entry to the menu; the action belongs to the window, so its shortcut works there."""
+    action = QAction(text, owner)
+    if shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+    action.triggered.connect(slot)
+    menu.addAction(action)
+    return action
