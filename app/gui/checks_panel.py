@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QHeaderView, QTabWidget, QTreeWidget, QTreeWidgetI
 from app.core.draft.changes import DraftChange
 from app.core.plans.resolver import PlanResolver
 from app.core.readout.checks import SEVERITY_NAMES, Finding, check_draft
+from app.core.readout.coverage import coverage
 from app.gui.document import DocumentView, DraftDocument
 
 NODE = Qt.ItemDataRole.UserRole + 1
@@ -37,6 +38,7 @@ class ChecksPanel(QTabWidget, DocumentView):
         self.coverage = QTreeWidget()
         self.coverage.setHeaderLabels([self.tr("上级条款"), self.tr("本县")])
         self.coverage.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.coverage.itemDoubleClicked.connect(self._go)  # a taken-up measure: go to it
         self.addTab(self.list, self.tr("检查"))
         self.addTab(self.coverage, self.tr("对照表"))
         self.timer = QTimer(self, singleShot=True, interval=REFRESH_MS)
@@ -65,28 +67,21 @@ class ChecksPanel(QTabWidget, DocumentView):
 
     def _coverage(self) -> None:
         self.coverage.clear()
-        taken: dict[str, str] = {}
-        for node in self.doc.draft.walk():
-            for source in node.sources:
-                taken.setdefault(source.node, node.title)
-        for parent in self.doc.draft.parents:
-            plan = self.plans(parent.id)
-            if plan is None or plan.key_tasks() is None:
+        for parent in coverage(self.doc.draft, self.plans):
+            if parent.plan is None or not parent.measures:
                 continue
-            top = QTreeWidgetItem([parent.title, ""])
+            top = QTreeWidgetItem([parent.parent.title, ""])
             self.coverage.addTopLevelItem(top)
-            for action in plan.key_tasks().children:
-                for measure in action.children:
-                    county = taken.get(measure.id, "")
-                    item = QTreeWidgetItem(
-                        [
-                            f"{measure.id.split(':', 1)[1]} {measure.title}",
-                            county or self.tr("未采纳"),
-                        ]
-                    )
-                    if not county:
-                        item.setForeground(1, Qt.GlobalColor.darkRed)
-                    top.addChild(item)
+            for measure in parent.measures:
+                county = "、".join(node.title for node in measure.county)
+                item = QTreeWidgetItem(
+                    [f"{measure.label} {measure.section.title}", county or self.tr("未采纳")]
+                )
+                if measure.county:
+                    item.setData(0, NODE, measure.county[0].id)
+                else:
+                    item.setForeground(1, Qt.GlobalColor.darkRed)
+                top.addChild(item)
             top.setExpanded(True)
 
     def _go(self, item: QTreeWidgetItem) -> None:

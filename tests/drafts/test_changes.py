@@ -173,3 +173,24 @@ def test_the_parent_clause_beside_a_measure_marks_each_change():
     )
     missing = node_diff(draft, node, PlanResolver.of([]))
     assert missing.sources[0].found is False
+
+
+def test_a_parent_measure_counts_as_taken_up_when_a_part_of_it_is():
+    from app.core.readout.coverage import coverage
+
+    plan = find_plan("yinchuan-city")
+    draft, _ = new_draft(county="永宁县", city="银川市", region="宁夏回族自治区", plan=plan)
+    covered = coverage(draft, PlanResolver.of([plan]))[0]
+    assert covered.measures and not covered.missing
+    measure = next(m for m in covered.measures if m.section.children)
+    # the county keeps only one item of the measure: still taken up, by that item
+    trimmed = ops.remove(draft, measure.county[0].id)
+    gone = coverage(trimmed, PlanResolver.of([plan]))[0]
+    assert measure.section.id in {m.section.id for m in gone.missing}
+    trimmed = ops.take_up(trimmed, plan, measure.section.children[0].id)[0]
+    again = coverage(trimmed, PlanResolver.of([plan]))[0]
+    entry = next(m for m in again.measures if m.section.id == measure.section.id)
+    assert entry.taken_up
+    child = measure.section.children[0].id
+    assert any(s.node == child for node in entry.county for s in node.sources)
+    assert coverage(draft, PlanResolver.of([]))[0].plan is None

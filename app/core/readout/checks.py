@@ -19,6 +19,7 @@ from app.core.draft.mentions import mentions, phrase, render
 from app.core.draft.model import Draft, Node, county_of, work_row_units
 from app.core.plans.model import Plan, fingerprint
 from app.core.plans.resolver import PlanResolver
+from app.core.readout.coverage import coverage
 from app.core.readout.render import labels
 from app.core.text.rules import adapt_rules
 
@@ -255,58 +256,50 @@ def check_empty_actions(ctx: _Context) -> Iterator[Finding]:
             )
 
 
-def _parent_measures(plan: Plan) -> list:
-    tasks = plan.key_tasks()
-    if tasks is None:
-        return []
-    return [m for action in tasks.children for m in action.children]
-
-
 def check_parents(ctx: _Context, plans: PlanResolver) -> Iterator[Finding]:
     """Coverage against each parent, and measures whose parent text has changed since."""
-    sources: dict[str, list[tuple[Node, str]]] = defaultdict(list)
-    for node in ctx.draft.walk():
-        for source in node.sources:
-            sources[source.node].append((node, source.fingerprint))
-    for parent in ctx.draft.parents:
-        plan = plans(parent.id)
-        if plan is None:
+    for parent in coverage(ctx.draft, plans):
+        if parent.plan is None:
             yield Finding(
                 "warning",
                 "parent-missing",
-                f"上级方案“{parent.title}”（{parent.id}）不在方案库中，无法核对来源",
+                f"上级方案“{parent.parent.title}”（{parent.parent.id}）不在方案库中，无法核对来源",
                 "导入该方案后再检查",
             )
             continue
-        for section in plan.walk():
-            for node, print_ in sources.get(section.id, []):
-                if fingerprint(section) != print_:
-                    yield Finding(
-                        "warning",
-                        "source-changed",
-                        f"上级条款 {section.id} 的文字在采纳后已有修改",
-                        "对照上级新文本，确认县措施是否需要更新",
-                        node.id,
-                        ctx.where(node),
-                        {"source": section.id},
-                    )
-        measures = _parent_measures(plan)
-        taken = [m for m in measures if any(s.id in sources for s in m.walk())]
-        missing = [m for m in measures if m not in taken]
-        names = "、".join(f"{m.id.split(':', 1)[1]} {m.title}" for m in missing)
+        yield from _changed_sources(ctx, parent.plan)
+        missing = parent.missing
+        names = "、".join(f"{m.label} {m.section.title}" for m in missing)
         yield Finding(
             "info",
             "coverage",
-            f"上级方案《{parent.title}》：措施 {len(measures)} 条，已采纳 {len(taken)} 条"
-            + (f"；未采纳：{names}" if missing else "；全部采纳"),
+            f"上级方案《{parent.parent.title}》：措施 {len(parent.measures)} 条，"
+            f"已采纳 {len(parent.taken)} 条" + (f"；未采纳：{names}" if missing else "；全部采纳"),
             "",
             data={
-                "parent": parent.id,
-                "measures": len(measures),
-                "taken_up": len(taken),
-                "not_taken_up": [m.id for m in missing],
+                "parent": parent.parent.id,
+                "measures": len(parent.measures),
+                "taken_up": len(parent.taken),
+                "not_taken_up": [m.section.id for m in missing],
             },
         )
+
+
+def _changed_sources(ctx: _Context, plan: Plan) -> Iterator[Finding]:
+    """County nodes whose parent clause reads otherwise now than when it was taken up."""
+    for node in ctx.draft.walk():
+        for source in node.sources:
+            section = plan.find(source.node) if source.plan_id == plan.id else None
+            if section is not None and fingerprint(section) != source.fingerprint:
+                yield Finding(
+                    "warning",
+                    "source-changed",
+                    f"上级条款 {section.id} 的文字在采纳后已有修改",
+                    "对照上级新文本，确认县措施是否需要更新",
+                    node.id,
+                    ctx.where(node),
+                    {"source": section.id},
+                )
 
 
 def check_draft(draft: Draft, plans: PlanResolver) -> list[Finding]:
