@@ -19,6 +19,7 @@ from app.core.draft.files import is_draft_path
 from app.core.errors import PeakPlanError
 from app.core.plans.library import add_user_plan, list_plans, load_plan, save_plan
 from app.core.plans.model import LEVEL_NAMES, Plan
+from app.core.plans.resolver import PlanResolver
 from app.core.plans.summary import plan_summary
 
 EXIT_OK = 0
@@ -186,7 +187,6 @@ def _load_draft_arg(args: argparse.Namespace):
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from app.core.plans.resolver import PlanResolver
     from app.core.readout.checks import check_draft
 
     where = "示例" if args.demo else (args.draft or "peakplan check")
@@ -226,7 +226,13 @@ def cmd_export(args: argparse.Namespace) -> int:
         return _fail(where, exc.one_line())
     out = Path(args.output)
     try:
-        result = export_draft(draft, out, word=not args.excel_only, excel=not args.word_only)
+        result = export_draft(
+            draft,
+            out,
+            plans=PlanResolver.library(),
+            word=not args.excel_only,
+            excel=not args.word_only,
+        )
     except PeakPlanError as exc:
         return _fail(str(out), exc.one_line())
     for path in (result.word, result.excel):

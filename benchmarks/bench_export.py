@@ -34,8 +34,11 @@ from openpyxl import Workbook  # noqa: E402
 from app.core.draft.demo import load_demo  # noqa: E402
 from app.core.draft.model import Draft  # noqa: E402
 from app.core.draft.tree import renumber_ids  # noqa: E402
+from app.core.plans.resolver import PlanResolver  # noqa: E402
 from app.export.excel import excel_bytes  # noqa: E402
 from app.export.word import word_bytes  # noqa: E402
+
+PLANS = PlanResolver.library()
 
 
 def floor_content(
@@ -47,7 +50,7 @@ def floor_content(
     document = Document(io.BytesIO(word_bytes(draft)))
     paragraphs = [p.text for p in document.paragraphs]
     tables = [[[c.text for c in row.cells] for row in t.rows] for t in document.tables]
-    workbook = load_workbook(io.BytesIO(excel_bytes(draft)))
+    workbook = load_workbook(io.BytesIO(excel_bytes(draft, plans=PLANS)))
     sheets = {ws.title: [[c.value for c in row] for row in ws.iter_rows()] for ws in workbook}
     return paragraphs, tables, sheets
 
@@ -76,7 +79,7 @@ def floor(content) -> None:
 
 def ours(draft: Draft) -> None:
     word_bytes(draft)
-    excel_bytes(draft)
+    excel_bytes(draft, plans=PLANS)
 
 
 def synthetic(measures: int) -> Draft:

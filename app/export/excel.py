@@ -1,11 +1,12 @@
 """The task-division workbook: the 任务分工 sheet, and 指标表 / 对照表 when there is data.
 
 Laid out like the 银川 table (LAYOUT.md): title row, header, 重点领域 merged
-over its rows, 序号 and 行动措施 merged over a measure's pieces of work, thin
+over its rows, 序号 and 行动措施 merged over a measure's pieces of work, ruled
 borders on every cell of every merge, row heights from the text length,
 frozen header, A4 landscape fitted to one page wide with the header repeated
-and page numbers in the footer. The rows come from app.core.readout.task_rows, the
-same rows as the Word attachment.
+and page numbers in the footer. The lines, title and headers are the Word
+附件's (content.py); widths, fonts, margins and borders come from the house
+style. The parent plans of the 对照表 are passed in by the caller.
 """
 
 from __future__ import annotations
@@ -23,20 +24,39 @@ from openpyxl.worksheet.merge import MergedCellRange
 from openpyxl.worksheet.worksheet import Worksheet
 
 from app.core.draft.model import DECISION_NAMES, Draft
-from app.core.plans.library import find_plan_or_none
+from app.core.plans.resolver import PlanResolver
 from app.core.readout.render import labels
-from app.core.readout.task_rows import TaskRow, task_rows
-from app.export.style import HouseStyle, SheetStyle, house_style
+from app.core.readout.task_rows import TASK_HEADERS, task_rows
+from app.export.content import TEXT_COLUMNS, TaskLine, printable, task_lines, task_title
+from app.export.style import BorderStyle, HouseStyle, house_style
 
-HEADERS = ("序号", "重点领域", "行动措施", "主要工作", "牵头单位", "配合单位")
-_THIN = Side(style="thin", color="000000")
-_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _CENTRE = Alignment(horizontal="center", vertical="center", wrap_text=True)
 _LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)
 
 
 def _font(name: str, size: float, bold: bool = False) -> Font:
     return Font(name=name, size=size, bold=bold, charset=134)
+
+
+def _border(style: BorderStyle) -> Border:
+    """Excel's nearest line to the house style's width: hair, thin, medium or thick."""
+    width = style.width_pt
+    line = (
+        "hair"
+        if width < 0.5
+        else "thin"
+        if width <= 0.75
+        else "medium"
+        if width <= 1.5
+        else "thick"
+    )
+    side = Side(style=line, color=style.color)
+    return Border(left=side, right=side, top=side, bottom=side)
+
+
+def _value(value: object) -> object:
+    """Text as printable in a cell (openpyxl refuses control characters); numbers as they are."""
+    return printable(value) if isinstance(value, str) else value
 
 
 def text_width(text: str) -> int:
@@ -50,130 +70,118 @@ def lines_needed(text: str, column_width: float) -> int:
     return sum(max(1, math.ceil(text_width(part) / usable)) for part in (text.split("\n") or [""]))
 
 
-class _Styles:
-    """Cell styles built once and copied: assigning Font/Border objects hashes them every time."""
+class _Sheet:
+    """A sheet being written, with cell styles built once and copied.
 
-    def __init__(self) -> None:
+    Assigning Font/Border objects hashes them every time; copying a finished
+    cell's style array is the same result, many times faster.
+    """
+
+    def __init__(self, sheet: Worksheet, style: HouseStyle) -> None:
+        self.sheet = sheet
+        self.style = style.sheet
+        self.border = _border(style.task_table.border)
+        self.body = _font(self.style.body_font, self.style.body_size)
+        self.heading = _font(self.style.header_font, self.style.header_size)
+        self.title = _font(self.style.title_font, self.style.title_size)
         self._arrays: dict[tuple[int, int], object] = {}
 
-    def merge(
-        self, sheet: Worksheet, first_row: int, first_col: int, last_row: int, last_col: int
-    ) -> None:
-        """A merged range whose every cell carries the top-left cell's borders.
-
-        openpyxl's merge_cells builds new Border objects for each edge cell; copying
-        the top-left cell's style is the same result, many times faster.
-        """
-        top_left = sheet.cell(first_row, first_col)
-        sheet.merged_cells.add(
-            MergedCellRange(sheet, f"{top_left.coordinate}:{get_column_letter(last_col)}{last_row}")
-        )
-        for row in range(first_row, last_row + 1):
-            for col in range(first_col, last_col + 1):
-                if (row, col) == (first_row, first_col):
-                    continue
-                merged = MergedCell(sheet, row, col)
-                merged._style = copy(top_left._style)
-                sheet._cells[(row, col)] = merged
-
-    def apply(self, cell, font: Font, alignment: Alignment) -> None:
+    def cell(
+        self, row: int, col: int, value: object, *, left: bool = False, font: Font | None = None
+    ):
+        cell = self.sheet.cell(row, col, _value(value))
+        font, alignment = font or self.body, _LEFT if left else _CENTRE
         key = (id(font), id(alignment))
         array = self._arrays.get(key)
         if array is None:
-            cell.font = font
-            cell.alignment = alignment
-            cell.border = _BORDER
+            cell.font, cell.alignment, cell.border = font, alignment, self.border
             self._arrays[key] = copy(cell._style)
         else:
             cell._style = copy(array)
+        return cell
+
+    def merge(self, first_row: int, first_col: int, last_row: int, last_col: int) -> None:
+        """A merged range whose every cell carries the top-left cell's borders (or Excel draws none there)."""
+        top_left = self.sheet.cell(first_row, first_col)
+        self.sheet.merged_cells.add(
+            MergedCellRange(
+                self.sheet, f"{top_left.coordinate}:{get_column_letter(last_col)}{last_row}"
+            )
+        )
+        for row in range(first_row, last_row + 1):
+            for col in range(first_col, last_col + 1):
+                if (row, col) != (first_row, first_col):
+                    merged = MergedCell(self.sheet, row, col)
+                    merged._style = copy(top_left._style)
+                    self.sheet._cells[(row, col)] = merged
+
+    def header(self, row: int, headers) -> None:
+        """A table's header row: 黑体, centred, ruled."""
+        for col, header in enumerate(headers, 1):
+            self.cell(row, col, header, font=self.heading)
+
+    def widths(self, widths) -> None:
+        for col, width in enumerate(widths, 1):
+            self.sheet.column_dimensions[get_column_letter(col)].width = width
+
+    def print_setup(self, header_rows: str) -> None:
+        """A4 landscape, one page wide, the header on every page, page numbers in the footer."""
+        sheet, style = self.sheet, self.style
+        sheet.page_setup.orientation = "landscape"
+        sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+        sheet.page_setup.fitToWidth = 1
+        sheet.page_setup.fitToHeight = 0
+        sheet.sheet_properties.pageSetUpPr.fitToPage = True
+        sheet.print_title_rows = header_rows
+        sheet.print_options.horizontalCentered = True
+        sheet.page_margins.left = sheet.page_margins.right = style.margin_side_in
+        sheet.page_margins.top = sheet.page_margins.bottom = style.margin_end_in
+        sheet.oddFooter.center.text = style.footer
+        sheet.oddFooter.center.font = style.body_font
 
 
-def _box(sheet: Worksheet, first_row: int, last_row: int, first_col: int, last_col: int) -> None:
-    """Borders on every cell of a range: a merged range shows only the borders its cells have."""
-    for row in sheet.iter_rows(
-        min_row=first_row, max_row=last_row, min_col=first_col, max_col=last_col
-    ):
-        for cell in row:
-            cell.border = _BORDER
-
-
-def _header_row(sheet: Worksheet, row: int, headers, style: SheetStyle) -> None:
-    """A table's header row: 黑体, centred, boxed."""
-    for col, header in enumerate(headers, 1):
-        cell = sheet.cell(row, col, header)
-        cell.font = _font(style.header_font, style.header_size)
-        cell.alignment = _CENTRE
-    _box(sheet, row, row, 1, len(headers))
-
-
-def _print_setup(sheet: Worksheet, header_rows: str) -> None:
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.print_title_rows = header_rows
-    sheet.print_options.horizontalCentered = True
-    sheet.page_margins.left = sheet.page_margins.right = 0.5
-    sheet.page_margins.top = sheet.page_margins.bottom = 0.6
-    sheet.oddFooter.center.text = "第 &P 页，共 &N 页"
-    sheet.oddFooter.center.font = "仿宋_GB2312"
-
-
-def write_task_sheet(sheet: Worksheet, title: str, rows: list[TaskRow], style: SheetStyle) -> None:
+def write_task_sheet(out: _Sheet, title: str, lines: list[TaskLine]) -> None:
+    """任务分工: the title over the columns, the header, a line per piece of work."""
+    sheet, style = out.sheet, out.style
     widths = style.column_widths
-    for col, width in enumerate(widths, 1):
-        sheet.column_dimensions[get_column_letter(col)].width = width
-    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(HEADERS))
-    sheet.cell(1, 1, title).font = _font(style.title_font, style.title_size)
-    sheet.cell(1, 1).alignment = _CENTRE
+    out.widths(widths)
+    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(TASK_HEADERS))
+    out.cell(
+        1, 1, title, font=out.title
+    ).border = Border()  # the title stands above the ruled table
     sheet.row_dimensions[1].height = style.title_size * 2.2
-    _header_row(sheet, 2, HEADERS, style)
+    out.header(2, TASK_HEADERS)
     sheet.row_dimensions[2].height = style.line_height_pt * 1.6
-    body = _font(style.body_font, style.body_size)
-    styles = _Styles()
-    line = 3
-    area_start = 3
-    for index, row in enumerate(rows):
-        first = line
-        works = row.works or ()
-        for work in works:
-            values = (row.number, row.area, row.action, work.work, work.lead, work.cooperating_text)
-            for col, value in enumerate(values, 1):
-                keep = col > 3 or line == first or (col == 2 and line == area_start)
-                cell = sheet.cell(line, col, value if keep else None)
-                styles.apply(cell, body, _LEFT if col in (4, 6) else _CENTRE)
-            needed = max(lines_needed(str(v), widths[c]) for c, v in enumerate(values) if c >= 3)
-            sheet.row_dimensions[line].height = max(needed, 2) * style.line_height_pt + 4
-            line += 1
-        last = line - 1
-        # A measure's title may need more lines than its pieces of work give it.
-        title_lines = lines_needed(row.action, widths[2])
-        spare = sum(sheet.row_dimensions[r].height for r in range(first, last + 1))
-        if title_lines * style.line_height_pt + 4 > spare:
-            sheet.row_dimensions[last].height += title_lines * style.line_height_pt + 4 - spare
-        if last > first:
-            for col in (1, 3):
-                styles.merge(sheet, first, col, last, col)
-        next_area = rows[index + 1].area if index + 1 < len(rows) else None
-        if next_area != row.area:
-            if last > area_start:
-                styles.merge(sheet, area_start, 2, last, 2)
-            area_start = line
-    # Every cell has its border from styles.apply; merged ranges take theirs from the top-left cell.
+    first = 3
+    for offset, line in enumerate(lines):
+        row = first + offset
+        for col, value in enumerate(line.values):
+            out.cell(row, col + 1, value, left=col in TEXT_COLUMNS)
+        needed = max(lines_needed(str(v), widths[c]) for c, v in enumerate(line.values) if c >= 3)
+        sheet.row_dimensions[row].height = max(needed, 2) * style.line_height_pt + 4
+    for offset, line in enumerate(lines):
+        row = first + offset
+        for col in (0, 1, 2):
+            if line.spans[col] > 1:
+                out.merge(row, col + 1, row + line.spans[col] - 1, col + 1)
+        if line.spans[2]:
+            # A measure's title may need more lines than its pieces of work give it.
+            last = row + line.spans[2] - 1
+            need = lines_needed(str(line.values[2]), widths[2]) * style.line_height_pt + 4
+            spare = sum(sheet.row_dimensions[r].height for r in range(row, last + 1))
+            if need > spare:
+                sheet.row_dimensions[last].height += need - spare
     sheet.freeze_panes = "A3"
-    _print_setup(sheet, "1:2")
+    out.print_setup("1:2")
 
 
-def write_target_sheet(sheet: Worksheet, draft: Draft, style: SheetStyle) -> None:
+def write_target_sheet(out: _Sheet, draft: Draft) -> None:
     """指标表: each indicator with its unit, the parent's and the county's values per year."""
     years = sorted({y.year for t in draft.targets for y in t.years})
     headers = (
         ["序号", "指标", "单位"] + [f"上级{y}年" for y in years] + [f"本县{y}年" for y in years]
     )
-    _header_row(sheet, 1, headers, style)
-    body = _font(style.body_font, style.body_size)
-    styles = _Styles()
+    out.header(1, headers)
     for number, target in enumerate(draft.targets, 1):
         values: list[object] = [number, target.indicator, target.unit]
         for year in years:
@@ -190,27 +198,23 @@ def write_target_sheet(sheet: Worksheet, draft: Draft, style: SheetStyle) -> Non
             else:
                 values.append(DECISION_NAMES[entry.decision])
         for col, value in enumerate(values, 1):
-            styles.apply(sheet.cell(number + 1, col, value), body, _LEFT if col == 2 else _CENTRE)
-    widths = [6, 40, 10] + [12] * (2 * len(years))
-    for col, width in enumerate(widths, 1):
-        sheet.column_dimensions[get_column_letter(col)].width = width
-    sheet.freeze_panes = "A2"
-    _print_setup(sheet, "1:1")
+            out.cell(number + 1, col, value, left=col == 2)
+    number, indicator, unit, year = out.style.target_widths
+    out.widths([number, indicator, unit] + [year] * (2 * len(years)))
+    out.sheet.freeze_panes = "A2"
+    out.print_setup("1:1")
 
 
-def write_source_sheet(sheet: Worksheet, draft: Draft, style: SheetStyle) -> None:
-    """对照表: each county measure and the parent clauses it takes up."""
+def write_source_sheet(out: _Sheet, draft: Draft, plans: PlanResolver) -> None:
+    """对照表: each county measure and the parent clauses it takes up, from the plans passed in."""
     label_of = labels(draft)
-    plans = {p.id: find_plan_or_none(p.id) for p in draft.parents}
-    sections = {s.id: s for plan in plans.values() if plan for s in plan.walk()}
-    headers = ("本县条目", "上级方案", "上级条款", "上级条款标题")
-    _header_row(sheet, 1, headers, style)
-    body = _font(style.body_font, style.body_size)
-    styles = _Styles()
+    found = {p.id: plans(p.id) for p in draft.parents}
+    sections = {s.id: s for plan in found.values() if plan for s in plan.walk()}
+    out.header(1, ("本县条目", "上级方案", "上级条款", "上级条款标题"))
     line = 2
     for node in draft.walk():
         for source in node.sources:
-            plan = plans.get(source.plan_id)
+            plan = found.get(source.plan_id)
             section = sections.get(source.node)
             values = (
                 f"{label_of.get(node.id, '')}{node.title}",
@@ -219,29 +223,31 @@ def write_source_sheet(sheet: Worksheet, draft: Draft, style: SheetStyle) -> Non
                 section.heading if section else "（上级方案中已找不到）",
             )
             for col, value in enumerate(values, 1):
-                styles.apply(sheet.cell(line, col, value), body, _LEFT)
+                out.cell(line, col, value, left=True)
             line += 1
-    for col, width in enumerate((40, 30, 14, 40), 1):
-        sheet.column_dimensions[get_column_letter(col)].width = width
-    sheet.freeze_panes = "A2"
-    _print_setup(sheet, "1:1")
+    out.widths(out.style.source_widths)
+    out.sheet.freeze_panes = "A2"
+    out.print_setup("1:1")
 
 
-def build_workbook(draft: Draft, style: HouseStyle | None = None) -> Workbook:
+def build_workbook(
+    draft: Draft, *, plans: PlanResolver, style: HouseStyle | None = None
+) -> Workbook:
+    """The workbook; `plans` gives the parent plans the 对照表 names (the caller's, never looked up here)."""
     style = style or house_style(draft.layout.style)
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "任务分工"
-    title = f"{draft.meta.document_title}任务分工表"
-    write_task_sheet(sheet, title, task_rows(draft), style.sheet)
+    write_task_sheet(_Sheet(sheet, style), task_title(draft, style), task_lines(task_rows(draft)))
     if draft.targets:
-        write_target_sheet(workbook.create_sheet("指标表"), draft, style.sheet)
+        write_target_sheet(_Sheet(workbook.create_sheet("指标表"), style), draft)
     if any(n.sources for n in draft.walk()):
-        write_source_sheet(workbook.create_sheet("对照表"), draft, style.sheet)
+        write_source_sheet(_Sheet(workbook.create_sheet("对照表"), style), draft, plans)
     return workbook
 
 
-def excel_bytes(draft: Draft, style: HouseStyle | None = None) -> bytes:
+def excel_bytes(draft: Draft, *, plans: PlanResolver, style: HouseStyle | None = None) -> bytes:
+    """The .xlsx file for a draft, as bytes (written to disk atomically by the caller)."""
     buffer = io.BytesIO()
-    build_workbook(draft, style).save(buffer)
+    build_workbook(draft, plans=plans, style=style).save(buffer)
     return buffer.getvalue()

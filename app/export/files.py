@@ -14,6 +14,7 @@ from pathlib import Path
 
 from app.core.draft.model import Draft
 from app.core.files import FileWriteError, write_atomic
+from app.core.plans.resolver import PlanResolver
 from app.export.excel import excel_bytes
 from app.export.word import word_bytes
 
@@ -38,9 +39,14 @@ def export_paths(draft: Draft, folder: Path) -> tuple[Path, Path]:
 
 
 def export_draft(
-    draft: Draft, folder: str | Path, *, word: bool = True, excel: bool = True
+    draft: Draft,
+    folder: str | Path,
+    *,
+    plans: PlanResolver,
+    word: bool = True,
+    excel: bool = True,
 ) -> ExportResult:
-    """Write DIR/<title>.docx and DIR/<title>任务分工表.xlsx."""
+    """Write DIR/<title>.docx and DIR/<title>任务分工表.xlsx; `plans` are the parents the 对照表 names."""
     folder = Path(folder)
     if not folder.exists():
         raise FileWriteError("无法导出", problems=[f"文件夹不存在：{folder}"])
@@ -49,7 +55,7 @@ def export_draft(
     word_path, excel_path = export_paths(draft, folder)
     # Both built before anything is written: an error in building writes nothing.
     word_data = word_bytes(draft) if word else None
-    excel_data = excel_bytes(draft) if excel else None
+    excel_data = excel_bytes(draft, plans=plans) if excel else None
     if word_data is not None:
         write_atomic(word_path, word_data)
     if excel_data is not None:

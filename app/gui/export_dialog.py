@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.draft.model import Draft
+from app.core.plans.resolver import PlanResolver
 from app.gui.workers import Job, start
 
 
@@ -139,9 +140,15 @@ class ExportDialog(QDialog):
         self.buttons.setEnabled(False)
         self.progress.show()
         self.status.setText(self.tr("正在导出…"))
+        # For now the library; the window's own resolver is to be passed in here.
+        plans = PlanResolver.library()
         job = Job(
             lambda: export_draft(
-                draft, folder, word=self.word.isChecked(), excel=self.excel.isChecked()
+                draft,
+                folder,
+                plans=plans,
+                word=self.word.isChecked(),
+                excel=self.excel.isChecked(),
             )
         )
         job.signals.done.connect(self._done)

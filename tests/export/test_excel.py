@@ -10,7 +10,8 @@ from openpyxl import load_workbook
 from app.core.draft.demo import load_demo
 from app.core.operations.new_draft import as_is
 from app.core.plans.library import find_plan
-from app.core.readout.task_rows import task_rows
+from app.core.plans.resolver import NO_PLANS, PlanResolver
+from app.core.readout.task_rows import TASK_HEADERS, task_rows
 from app.export.excel import excel_bytes, lines_needed
 from app.export.word import word_bytes
 
@@ -22,7 +23,7 @@ def yinchuan():
 
 @pytest.fixture(scope="module")
 def sheet(yinchuan):
-    return load_workbook(io.BytesIO(excel_bytes(yinchuan)))["任务分工"]
+    return load_workbook(io.BytesIO(excel_bytes(yinchuan, plans=NO_PLANS)))["任务分工"]
 
 
 def _merged(sheet) -> set[str]:
@@ -102,7 +103,7 @@ def test_word_attachment_and_sheet_have_the_same_rows(yinchuan):
     from docx import Document
 
     rows = task_rows(yinchuan)
-    sheet = load_workbook(io.BytesIO(excel_bytes(yinchuan)))["任务分工"]
+    sheet = load_workbook(io.BytesIO(excel_bytes(yinchuan, plans=NO_PLANS)))["任务分工"]
     document = Document(io.BytesIO(word_bytes(yinchuan)))
     table = document.tables[-1]
     word_rows = [[c.text for c in r.cells] for r in table.rows[1:]]
@@ -115,10 +116,43 @@ def test_word_attachment_and_sheet_have_the_same_rows(yinchuan):
 
 
 def test_demo_has_target_and_source_sheets():
-    workbook = load_workbook(io.BytesIO(excel_bytes(load_demo())))
+    workbook = load_workbook(io.BytesIO(excel_bytes(load_demo(), plans=PlanResolver.library())))
     assert workbook.sheetnames == ["任务分工", "指标表", "对照表"]
     targets = workbook["指标表"]
     indicators = [c.value for c in targets["B"][1:]]
     assert "新能源发电总装机容量" in indicators
     sources = workbook["对照表"]
     assert any(c.value == "三.一.2" for c in sources["C"])
+
+
+def test_the_source_sheet_is_built_from_the_plans_passed_in(monkeypatch):
+    """对照表 names the parent plans the caller hands over; the library on disk is never read."""
+    demo = load_demo()
+    ningxia = find_plan("ningxia-region")
+    renamed = ningxia.model_copy(update={"title": "传入的自治区方案"})
+
+    def no_library(plan_id):
+        raise AssertionError(f"the export looked {plan_id} up in the library")
+
+    monkeypatch.setattr("app.core.plans.library.find_plan_or_none", no_library)
+    given = load_workbook(io.BytesIO(excel_bytes(demo, plans=PlanResolver.of([renamed]))))
+    none = load_workbook(io.BytesIO(excel_bytes(demo, plans=NO_PLANS)))
+    given_rows = [[c.value for c in row] for row in given["对照表"].iter_rows(min_row=2)]
+    none_rows = [[c.value for c in row] for row in none["对照表"].iter_rows(min_row=2)]
+    assert given_rows and len(given_rows) == len(none_rows)
+    assert {row[1] for row in given_rows} == {"传入的自治区方案"}
+    assert {row[1] for row in none_rows} == {"ningxia-region"}
+    assert {row[3] for row in none_rows} == {"（上级方案中已找不到）"}
+    clause = next(row for row in given_rows if row[2] == "三.一.2")
+    assert clause[3] == next(s.heading for s in ningxia.walk() if s.id.endswith(":三.一.2"))
+
+
+def test_word_and_excel_title_and_head_the_task_table_alike(yinchuan):
+    from docx import Document
+
+    sheet = load_workbook(io.BytesIO(excel_bytes(yinchuan, plans=NO_PLANS)))["任务分工"]
+    document = Document(io.BytesIO(word_bytes(yinchuan)))
+    title = "银川市碳达峰实施方案任务分工表"
+    assert document.paragraphs[-1].text == sheet["A1"].value == title
+    word_headers = [c.text for c in document.tables[-1].rows[0].cells]
+    assert word_headers == [c.value for c in sheet[2]] == list(TASK_HEADERS)

@@ -13,10 +13,13 @@ import re
 import pytest
 from docx import Document
 from docx.oxml.ns import qn
+from openpyxl import load_workbook
 
 from app.core import operations as ops
 from app.core.draft.demo import load_demo
 from app.core.draft.model import CommitteeMember, WorkRow
+from app.core.plans.resolver import PlanResolver
+from app.export.excel import excel_bytes
 from app.export.html import draft_html
 from app.export.word import word_bytes
 
@@ -118,6 +121,23 @@ def test_the_attachment_table_stays_last_and_reads_back(special, document):
     label, title = document.paragraphs[-2:]
     assert label.text == "附件"
     assert title.text == readable(f"某县{SPECIAL}方案任务分工表")
+
+
+def test_excel_cells_hold_the_same_text(special):
+    workbook = load_workbook(io.BytesIO(excel_bytes(special, plans=PlanResolver.library())))
+    sheet = workbook["任务分工"]
+    assert sheet["A1"].value == readable(f"某县{SPECIAL}方案任务分工表")
+    rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=3, max_col=6)]
+    wanted = [
+        readable(f"主要工作{IN_TEXT}"),
+        readable(f"县发改局{SPECIAL}"),
+        readable(f"县财政局{SPECIAL}"),
+    ]
+    assert wanted in [row[3:] for row in rows]
+    measure = _measure(special)
+    assert readable(measure.title) in [row[2] for row in rows]
+    sources = [c.value for c in workbook["对照表"]["A"]]
+    assert f"1.{readable(measure.title)}" in sources
 
 
 def test_the_preview_escapes_and_shows_the_same_text(special):
