@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from app.core import operations as ops
 from app.core.draft.changes import Part
-from app.core.draft.model import CommitteeMember
+from app.core.operations.content import COMMITTEE_FIELDS
 from app.gui.commands import push
 from app.gui.document import DocumentView, DraftDocument
 
@@ -74,7 +74,7 @@ class CoverPage(QWidget, DocumentView):
         self._filling = True
         meta = self.doc.draft.meta
         for key, edit in self.fields.items():
-            if not edit.hasFocus():
+            if edit.text() != str(getattr(meta, key)):
                 edit.setText(str(getattr(meta, key)))
         self.stage.setCurrentText(meta.stage)
         self.committee.setRowCount(len(meta.committee))
@@ -87,39 +87,30 @@ class CoverPage(QWidget, DocumentView):
         push(self.doc, "修改封面", ops.set_meta, **fields)
 
     def _field_done(self, key: str) -> None:
-        value = self.fields[key].text().strip()
+        edit = self.fields[key]
+        value = edit.text().strip()
         if not self._filling and value != str(getattr(self.doc.draft.meta, key)):
             if key == "county" and not value:
                 self.refresh()
                 return
-            self.set_meta(**{key: value})
-
-    def _members(self) -> list[CommitteeMember]:
-        return list(self.doc.draft.meta.committee)
+            push(self.doc, "修改封面", ops.set_meta, initiator=edit, **{key: value})
 
     def _committee_done(self, item: QTableWidgetItem) -> None:
         if self._filling:
             return
-        members = self._members()
-        member = members[item.row()]
-        field = ("role", "name", "unit")[item.column()]
-        members[item.row()] = member.model_copy(update={field: item.text().strip()})
-        self.set_meta(committee=tuple(members))
+        field = COMMITTEE_FIELDS[item.column()]
+        push(self.doc, "修改编制委员会", ops.set_committee_member, item.row(), field, item.text())
 
     def add_member(self) -> None:
-        self.set_meta(committee=(*self._members(), CommitteeMember(role="成员", name="（姓名）")))
+        push(self.doc, "添加编制委员会成员", ops.add_committee_member)
 
     def remove_member(self) -> None:
         row = self.committee.currentRow()
         if row >= 0:
-            members = self._members()
-            del members[row]
-            self.set_meta(committee=tuple(members))
+            push(self.doc, "删除编制委员会成员", ops.remove_committee_member, row)
 
     def move_member(self, step: int) -> None:
         row = self.committee.currentRow()
-        members = self._members()
-        if 0 <= row < len(members) and 0 <= row + step < len(members):
-            members[row], members[row + step] = members[row + step], members[row]
-            self.set_meta(committee=tuple(members))
-            self.committee.setCurrentCell(row + step, 0)
+        push(self.doc, "调整编制委员会顺序", ops.move_committee_member, row, step)
+        if 0 <= row + step < self.committee.rowCount():
+            self.committee.setCurrentCell(row + step, self.committee.currentColumn())

@@ -187,3 +187,33 @@ def test_the_outline_follows_a_rename_made_in_the_editor(window, qtbot):
     index = window.outline.currentIndex()
     assert index.data().endswith("大力发展可再生能源")
     assert window.doc.draft.find(measure.id).title == "大力发展可再生能源"
+
+
+def test_undo_with_the_cursor_in_a_cover_field_shows_the_old_value(window, qtbot):
+    window.pages.setCurrentWidget(window.cover)
+    field = window.cover.fields["drafted_by"]
+    before = window.doc.draft.meta.drafted_by
+    QTest.mouseClick(field, Qt.MouseButton.LeftButton)
+    field.selectAll()
+    type_text(field, "某某咨询公司")
+    QTest.keyClick(field, Qt.Key.Key_Return)
+    assert window.doc.draft.meta.drafted_by == "某某咨询公司"
+    assert field.hasFocus()
+    window.edits.undo_action.trigger()
+    assert window.doc.draft.meta.drafted_by == before
+    assert field.text() == before
+    # leaving the field does not quietly put the undone value back
+    QTest.mouseClick(window.cover.fields["commissioned_by"], Qt.MouseButton.LeftButton)
+    assert window.doc.draft.meta.drafted_by == before
+
+
+def test_the_committee_table_edits_through_the_core(window, qtbot):
+    window.pages.setCurrentWidget(window.cover)
+    count = len(window.doc.draft.meta.committee)
+    window.cover.add_member()
+    assert window.cover.committee.rowCount() == count + 1
+    edit_cell(qtbot, window.cover.committee, count, 1, "张三")
+    assert window.doc.draft.meta.committee[-1].name == "张三"
+    window.edits.undo_action.trigger()
+    assert window.doc.draft.meta.committee[-1].name == "（姓名）"
+    assert window.cover.committee.item(count, 1).text() == "（姓名）"

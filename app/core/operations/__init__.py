@@ -1,6 +1,7 @@
 """Everything a county does to its draft, each a pure function: the draft in, a new draft out.
 
 The GUI's undo commands and the command line call these; `from app.core import operations as ops`.
+A test (tests/drafts/test_edits.py) checks that every such function is named here.
 """
 
 from app.core.operations.catalogue import (
@@ -14,6 +15,10 @@ from app.core.operations.catalogue import (
     set_mapping,
 )
 from app.core.operations.content import (
+    add_committee_member,
+    move_committee_member,
+    remove_committee_member,
+    set_committee_member,
     set_layout,
     set_meta,
     set_paragraphs,
@@ -37,6 +42,7 @@ from app.core.operations.targets import (
 from app.core.operations.templates import reset_to_template
 
 __all__ = [
+    "add_committee_member",
     "add_measure",
     "add_parent",
     "add_target",
@@ -48,14 +54,17 @@ __all__ = [
     "merge",
     "merge_units",
     "move",
+    "move_committee_member",
     "prune_targets",
     "remove",
+    "remove_committee_member",
     "remove_unit",
     "rename",
     "rename_unit",
     "reorder",
     "replace_unit",
     "reset_to_template",
+    "set_committee_member",
     "set_layout",
     "set_mapping",
     "set_meta",

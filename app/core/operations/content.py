@@ -9,6 +9,7 @@ from enum import StrEnum
 
 from app.core.draft.mentions import editable, stored
 from app.core.draft.model import (
+    CommitteeMember,
     Draft,
     DraftMeta,
     Layout,
@@ -121,3 +122,34 @@ def set_layout(draft: Draft, **choices: object) -> Draft:
     """Export layout choices: measure titles, page numbers, committee page, attachment."""
     layout = Layout.model_validate({**draft.layout.model_dump(), **choices})
     return draft if layout == draft.layout else draft.model_copy(update={"layout": layout})
+
+
+COMMITTEE_FIELDS = ("role", "name", "unit")
+
+
+def set_committee_member(draft: Draft, index: int, field: str, text: str) -> Draft:
+    """One cell of the 编制委员会 table: 职务 (role), 姓名 (name) or 单位 (unit)."""
+    members = list(draft.meta.committee)
+    if not 0 <= index < len(members) or field not in COMMITTEE_FIELDS:
+        raise EditError(f"编制委员会没有第 {index + 1} 行的“{field}”")
+    members[index] = members[index].model_copy(update={field: text.strip()})
+    return set_meta(draft, committee=tuple(members))
+
+
+def add_committee_member(draft: Draft, role: str = "成员", name: str = "（姓名）") -> Draft:
+    return set_meta(draft, committee=(*draft.meta.committee, CommitteeMember(role=role, name=name)))
+
+
+def remove_committee_member(draft: Draft, index: int) -> Draft:
+    members = list(draft.meta.committee)
+    if 0 <= index < len(members):
+        del members[index]
+    return set_meta(draft, committee=tuple(members))
+
+
+def move_committee_member(draft: Draft, index: int, step: int) -> Draft:
+    members = list(draft.meta.committee)
+    if not (0 <= index < len(members) and 0 <= index + step < len(members)):
+        return draft
+    members[index], members[index + step] = members[index + step], members[index]
+    return set_meta(draft, committee=tuple(members))
