@@ -11,6 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -19,8 +20,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -31,11 +31,9 @@ from app.core.draft.catalogue_files import catalogue_file_text
 from app.core.draft.changes import Part
 from app.core.draft.tree import EditError
 from app.core.files import write_text_atomic
-from app.core.text.unit_lists import split_unit_names
+from app.gui.catalogue_models import MappingModel, UnitsModel
 from app.gui.commands import push
 from app.gui.document import DocumentView, DraftDocument
-
-NAME = Qt.ItemDataRole.UserRole + 1
 
 
 class CataloguePage(QWidget, DocumentView):
@@ -43,18 +41,11 @@ class CataloguePage(QWidget, DocumentView):
 
     def __init__(self, doc: DraftDocument) -> None:
         super().__init__()
-        self.units = QTableWidget(0, 3)
-        self.units.setHorizontalHeaderLabels(
-            [self.tr("单位（方案中写法）"), self.tr("全称"), self.tr("其他写法")]
-        )
-        self.units.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.units.itemChanged.connect(self._unit_edited)
-        self.mapping = QTableWidget(0, 2)
-        self.mapping.setHorizontalHeaderLabels(
-            [self.tr("上级单位"), self.tr("对应县单位（用“、”分隔）")]
-        )
-        self.mapping.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.mapping.itemChanged.connect(self._mapping_edited)
+        self.units = QTableView()
+        self.units.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.mapping = QTableView()
+        self.units_model: UnitsModel | None = None
+        self.mapping_model: MappingModel | None = None
         unit_buttons = QHBoxLayout()
         for text, slot in (
             (self.tr("添加单位"), self.add_unit),
@@ -87,33 +78,34 @@ class CataloguePage(QWidget, DocumentView):
         splitter.addWidget(right)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
-        self._filling = False
         self.set_document(doc)
 
+    def set_document(self, doc: DraftDocument) -> None:
+        for view, model_type, attribute in (
+            (self.units, UnitsModel, "units_model"),
+            (self.mapping, MappingModel, "mapping_model"),
+        ):
+            old = getattr(self, attribute)
+            model = model_type(doc, self)
+            model.refused.connect(
+                lambda message: QMessageBox.warning(self, self.tr("单位目录"), message)
+            )
+            view.setModel(model)
+            setattr(self, attribute, model)
+            if old is not None:
+                old.deleteLater()
+        self.units.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.mapping.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        super().set_document(doc)
+
     def refresh(self) -> None:
-        self._filling = True
-        catalogue = self.doc.draft.catalogue
-        self.units.setRowCount(len(catalogue.units))
-        for row, unit in enumerate(catalogue.units):
-            for col, value in enumerate((unit.name, unit.full_name, "、".join(unit.aliases))):
-                item = QTableWidgetItem(value)
-                item.setData(NAME, unit.name)
-                if col:
-                    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-                self.units.setItem(row, col, item)
-        self.mapping.setRowCount(len(catalogue.mapping))
-        for row, entry in enumerate(catalogue.mapping):
-            for col, value in enumerate((entry.parent, "、".join(entry.county))):
-                item = QTableWidgetItem(value)
-                item.setData(NAME, entry.parent)
-                if col == 0:
-                    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-                self.mapping.setItem(row, col, item)
-        self._filling = False
+        for model in (self.units_model, self.mapping_model):
+            if model is not None:
+                model.follow()
 
     def _selected_unit(self) -> str:
-        item = self.units.item(self.units.currentRow(), 0) if self.units.currentRow() >= 0 else None
-        return item.data(NAME) if item else ""
+        index = self.units.currentIndex()
+        return self.units_model.rows[index.row()][0] if index.isValid() else ""
 
     def rename_unit(self, old: str, new: str) -> None:
         push(self.doc, "单位改名", ops.rename_unit, old, new)
@@ -121,22 +113,6 @@ class CataloguePage(QWidget, DocumentView):
     def map_unit(self, parent: str, county: tuple[str, ...]) -> None:
         """Set a mapping and apply it where the parent unit is still named: one undo step."""
         push(self.doc, "单位对应", ops.map_parent_unit, parent, county)
-
-    def _unit_edited(self, item: QTableWidgetItem) -> None:
-        if self._filling or item.column() != 0:
-            return
-        old, new = item.data(NAME), item.text().strip()
-        try:
-            if new and new != old:
-                self.rename_unit(old, new)
-        except EditError as exc:
-            QMessageBox.warning(self, self.tr("单位改名"), exc.one_line())
-        self.refresh()
-
-    def _mapping_edited(self, item: QTableWidgetItem) -> None:
-        if self._filling or item.column() != 1:
-            return
-        self.map_unit(item.data(NAME), split_unit_names(item.text()))
 
     def add_unit(self) -> None:
         name, ok = QInputDialog.getText(

@@ -8,6 +8,7 @@ from PySide6.QtGui import QDropEvent
 from app.core.draft.mentions import render
 from app.core.readout.render import rendered_nodes
 from app.core.readout.task_rows import task_rows
+from app.gui.catalogue_models import MappingModel, UnitsModel
 from app.gui.targets_page import COUNTY, YEARS, TargetsModel
 from tests.conftest import SEEDS
 from tests.gui.helpers import edit_cell
@@ -70,17 +71,22 @@ def test_the_target_model_is_a_proper_item_model(window, qtmodeltester):
     qtmodeltester.check(TargetsModel(window.doc))
 
 
-def test_renaming_a_unit_in_the_catalogue_changes_every_clause_and_row(window):
-    window.catalogue.rename_unit("县教体局", "县教育体育局")
+def test_renaming_a_unit_in_the_catalogue_changes_every_clause_and_row(window, qtbot):
+    window.pages.setCurrentWidget(window.catalogue)
+    row = [r[0] for r in window.catalogue.units_model.rows].index("县教体局")
+    edit_cell(qtbot, window.catalogue.units, row, 0, "县教育体育局")
     draft = window.doc.draft
     clauses = "".join(r.clause for r in rendered_nodes(draft))
     assert "教体局" not in clauses and "教育体育局" in clauses
     rows = [u for r in task_rows(draft) for w in r.works for u in (w.lead, *w.cooperating)]
     assert "县教体局" not in rows and "县教育体育局" in rows
-    names = [
-        window.catalogue.units.item(r, 0).text() for r in range(window.catalogue.units.rowCount())
-    ]
-    assert "县教育体育局" in names
+    model = window.catalogue.units_model
+    assert "县教育体育局" in [model.index(r, 0).data() for r in range(model.rowCount())]
+
+
+def test_the_catalogue_models_are_proper_item_models(window, qtmodeltester):
+    qtmodeltester.check(UnitsModel(window.doc))
+    qtmodeltester.check(MappingModel(window.doc))
 
 
 def test_an_edit_in_the_task_page_shows_in_the_measure_editor(window, qtbot):
@@ -97,7 +103,7 @@ def test_an_edit_in_the_task_page_shows_in_the_measure_editor(window, qtbot):
     assert window.doc.draft.find(measure.id).work_rows[0].work == "建立用能预算管理制度。"
 
 
-def test_checks_list_a_unit_missing_from_the_catalogue_until_it_is_mapped(window):
+def test_checks_list_a_unit_missing_from_the_catalogue_until_it_is_mapped(window, qtbot):
     measure = next(window.doc.draft.measures())
     _select(window, measure.id)
     window.editor.new_unit.setText("市发改委")
@@ -107,7 +113,8 @@ def test_checks_list_a_unit_missing_from_the_catalogue_until_it_is_mapped(window
     assert [f.data["unit"] for f in missing] == ["市发改委"]
     assert window.checks.list.topLevelItemCount() >= 1
     assert "错误 1" in window.counts.text()
-    window.catalogue.map_unit("市发改委", ("县发改局",))
+    window.catalogue.map_unit("市发改委", ("县发改局",))  # what 添加对应 does with its answers
+    assert ("市发改委", "县发改局") in window.catalogue.mapping_model.rows
     window.checks.refresh()
     assert not [f for f in window.checks.findings if f.code == "unit-not-in-catalogue"]
     assert "错误 0" in window.counts.text()
@@ -176,3 +183,17 @@ def test_text_sections_come_from_templates_and_can_go_back(window, monkeypatch):
     window.edits.undo_action.trigger()
     window.edits.undo_action.trigger()
     assert window.doc.draft.chapter("goals").paragraphs == original
+
+
+def test_editing_a_mapping_in_the_table_applies_it_to_the_clauses(window, qtbot):
+    measure = next(window.doc.draft.measures())
+    _select(window, measure.id)
+    window.editor.new_unit.setText("市发改委")
+    window.editor._add_unit()
+    window.catalogue.map_unit("市发改委", ("县工信局",))
+    window.pages.setCurrentWidget(window.catalogue)
+    row = [r[0] for r in window.catalogue.mapping_model.rows].index("市发改委")
+    edit_cell(qtbot, window.catalogue.mapping, row, 1, "县发改局，县财政局")
+    entry = next(e for e in window.doc.draft.catalogue.mapping if e.parent == "市发改委")
+    assert entry.county == ("县发改局", "县财政局")
+    assert window.catalogue.mapping_model.index(row, 1).data() == "县发改局、县财政局"
