@@ -147,3 +147,18 @@ def test_no_cycles_between_core_modules():
     # a package's __init__ re-exporting its modules is no cycle
     cycles = [c for c in cycles if not any(c.startswith(p) for p in ("app.core.operations →",))]
     assert cycles == []
+
+
+def test_only_session_starters_read_the_plan_library():
+    """Export, checks and views get their plans from a resolver passed in (a hidden input otherwise).
+
+    The command line and the new-draft wizard choose plans, the importer adds
+    them, the resolver looks them up; nothing else opens the library.
+    """
+    allowed = {"app.cli", "app.gui.wizard", "app.importer", "app.core.plans.resolver"}
+    readers = {
+        _module_name(path)
+        for path in (ROOT / "app").rglob("*.py")
+        if any(_within(name, "app.core.plans.library") for name, _line, _top in _imports(path))
+    }
+    assert readers - allowed == set()

@@ -58,7 +58,7 @@ def main() -> int:
     settle(app)
     window.grab().save(str(args.out / "main-window.png"))
     window.editor.grab().save(str(args.out / "measure-editor.png"))
-    dialog = ExportDialog(window.doc.draft, str(Path.home()), window)
+    dialog = ExportDialog(window.doc.draft, str(Path.home()), window.plans, window)
     dialog.show()
     settle(app)
     dialog.grab().save(str(args.out / "export-dialog.png"))

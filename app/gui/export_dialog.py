@@ -28,8 +28,9 @@ from app.gui.workers import Job, start
 
 
 class ExportDialog(QDialog):
-    def __init__(self, draft: Draft, folder: str, parent=None) -> None:
+    def __init__(self, draft: Draft, folder: str, plans: PlanResolver, parent=None) -> None:
         super().__init__(parent)
+        self.plans = plans
         self.setWindowTitle(self.tr("导出"))
         self.draft = draft
         self.result = None
@@ -140,16 +141,10 @@ class ExportDialog(QDialog):
         self.buttons.setEnabled(False)
         self.progress.show()
         self.status.setText(self.tr("正在导出…"))
-        # For now the library; the window's own resolver is to be passed in here.
-        plans = PlanResolver.library()
+        # Everything the worker needs is read here, on the GUI thread: it never touches a widget.
+        plans, want_word, want_excel = self.plans, self.word.isChecked(), self.excel.isChecked()
         job = Job(
-            lambda: export_draft(
-                draft,
-                folder,
-                plans=plans,
-                word=self.word.isChecked(),
-                excel=self.excel.isChecked(),
-            )
+            lambda: export_draft(draft, folder, plans=plans, word=want_word, excel=want_excel)
         )
         job.signals.done.connect(self._done)
         job.signals.failed.connect(self._failed)

@@ -198,7 +198,7 @@ class FileActions(QObject):
                 "folders/export", str(self.doc.path.parent if self.doc.path else Path.home())
             )
         )
-        dialog = ExportDialog(self.doc.draft, folder, self.window)
+        dialog = ExportDialog(self.doc.draft, folder, self.window.plans, self.window)
         if dialog.exec() == QDialog.DialogCode.Rejected and dialog.result is None:
             return dialog
         self.settings.setValue("folders/export", dialog.folder.text())
