@@ -162,3 +162,26 @@ def test_only_session_starters_read_the_plan_library():
         if any(_within(name, "app.core.plans.library") for name, _line, _top in _imports(path))
     }
     assert readers - allowed == set()
+
+
+def test_core_names_each_thing_once():
+    """One class name, one thing: TaskRow, WorkRow and CommitteeMember were each two classes."""
+    seen: dict[str, str] = {}
+    clashes = []
+    for path in sorted((ROOT / "app" / "core").rglob("*.py")):
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.ClassDef) and not node.name.startswith("_"):
+                where = str(path.relative_to(ROOT))
+                if node.name in seen:
+                    clashes.append(f"{node.name}: {seen[node.name]} and {where}")
+                seen[node.name] = where
+    assert clashes == []
+
+
+def test_no_module_in_app_is_over_400_lines():
+    long = {
+        str(path.relative_to(ROOT)): n
+        for path in (ROOT / "app").rglob("*.py")
+        if (n := len(path.read_text(encoding="utf-8").splitlines())) > 400
+    }
+    assert long == {}
