@@ -10,6 +10,7 @@ import pytest
 
 from app.cli import main
 from app.core import files
+from app.core.draft.demo import load_demo
 from app.core.draft.files import (
     DraftFileError,
     discard_recovery,
@@ -20,6 +21,7 @@ from app.core.draft.files import (
     save_draft,
     save_recovery,
 )
+from app.core.draft.model import DRAFT_FORMAT_VERSION
 from app.core.operations.new_draft import as_is
 from app.core.operations.structure import rename
 from app.core.plans.library import find_plan
@@ -36,7 +38,7 @@ def test_saved_draft_loads_equal(tmp_path, draft):
     assert loaded == draft
     assert draft_json(loaded) == path.read_text(encoding="utf-8")
     head = json.loads(path.read_text(encoding="utf-8"))
-    assert head["format"] == "peakplan-draft" and head["version"] == 1
+    assert head["format"] == "peakplan-draft" and head["version"] == DRAFT_FORMAT_VERSION
 
 
 def _damaged(tmp_path: Path, draft) -> dict[str, Path]:
@@ -200,3 +202,15 @@ def test_any_damage_gives_a_draft_file_error_never_a_crash(cut, junk):
         parse_draft(damaged)
     except DraftFileError as exc:
         assert exc.one_line()
+
+
+def test_a_version_1_draft_opens_and_saves_as_the_current_version(tmp_path):
+    """The demo as version 1 wrote it (tests/drafts/fixtures) opens with nothing lost."""
+    old = Path(__file__).parent / "fixtures" / "pingluo-v1.peakplan"
+    assert json.loads(old.read_text(encoding="utf-8"))["version"] == 1
+    draft = load_draft(old)
+    assert draft.version == DRAFT_FORMAT_VERSION
+    assert all(n.questions == () and n.changes == () for n in draft.walk())
+    assert draft.model_copy(update={"version": 1}).chapters == load_demo().chapters
+    saved = save_draft(draft, tmp_path / "平罗.peakplan")
+    assert json.loads(saved.read_text(encoding="utf-8"))["version"] == DRAFT_FORMAT_VERSION

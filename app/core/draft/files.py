@@ -45,8 +45,13 @@ class DraftFileError(PeakPlanError):
     """A draft file cannot be opened; the message says why, the file is untouched."""
 
 
+def _v1_to_v2(data: dict) -> dict:
+    """Version 2 adds `changes` and `questions` to nodes; a version-1 node has none to add."""
+    return {**data, "version": 2}
+
+
 # version → function turning a draft of that version into one of version + 1.
-MIGRATIONS: dict[int, Callable[[dict], dict]] = {}
+MIGRATIONS: dict[int, Callable[[dict], dict]] = {1: _v1_to_v2}
 
 
 def migrate(data: dict) -> dict:

@@ -22,13 +22,15 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from app.core.draft.adaptation import AdaptChange, OpenQuestion
 from app.core.plans.model import TitleStyle
 from app.core.text.county import CountyContext
 
 DRAFT_FORMAT = "peakplan-draft"
-DRAFT_FORMAT_VERSION = 1
-# Format history (bump DRAFT_FORMAT_VERSION and add a migration in draft_files.py):
+DRAFT_FORMAT_VERSION = 2
+# Format history (bump DRAFT_FORMAT_VERSION and add a migration in draft/files.py):
 #   1 — first version.
+#   2 — nodes keep what adaptation changed (`changes`) and could not decide (`questions`).
 
 Stage = Literal["征求意见稿", "送审稿"]
 ChapterRole = Literal["general", "goals", "tasks", "safeguards", "other"]
@@ -122,6 +124,8 @@ class Node(_Frozen):
     area: str = Field("", description="重点领域 as the task table words it, if not the title")
     task_title: str = Field("", description="行动措施 as the task table words it, if not the title")
     template: str = Field("", description="the template a boilerplate text came from")
+    changes: tuple[AdaptChange, ...] = Field((), description="what adaptation changed")
+    questions: tuple[OpenQuestion, ...] = Field((), description="what it left to the county")
     children: tuple[Node, ...] = ()
 
     @model_validator(mode="after")
