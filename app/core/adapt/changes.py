@@ -1,7 +1,9 @@
-"""What adaptation did to parent text: one record per change, with its kind.
+"""What adaptation did to parent text: one record per change, with its kind, and the
+questions it leaves to the county.
 
 The editor colours a change by its kind, `check` and the export read the
-same records; nobody re-derives them from the reason's wording.
+same records; nobody re-derives them from the reason's wording. A pass
+proposes Edits (it changes words) or Questions (it cannot decide them).
 """
 
 from __future__ import annotations
@@ -9,6 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Literal
+
+from app.core.draft.adaptation import QuestionKind, Suggestion
+from app.core.draft.model import Catalogue
+from app.core.text.county import CountyContext
 
 
 class ChangeKind(StrEnum):
@@ -34,9 +40,42 @@ class TextChange:
 
 
 @dataclass(frozen=True)
+class PassContext:
+    """What every pass may look at: the parent's level, the county, its catalogue."""
+
+    level: str
+    county: CountyContext
+    catalogue: Catalogue
+
+
+@dataclass(frozen=True)
+class Question:
+    """Words a pass cannot decide for the county; start/end are offsets in the parent text."""
+
+    start: int
+    end: int
+    kind: QuestionKind
+    message: str
+    suggestions: tuple[Suggestion, ...] = ()
+
+
+@dataclass(frozen=True)
+class TextQuestion:
+    """A question as it stands in the adapted text: its quote and where it is."""
+
+    start: int
+    end: int
+    quote: str
+    kind: QuestionKind
+    message: str
+    suggestions: tuple[Suggestion, ...] = ()
+
+
+@dataclass(frozen=True)
 class AdaptedText:
     text: str
     changes: tuple[TextChange, ...] = ()
+    questions: tuple[TextQuestion, ...] = ()
 
 
 @dataclass(frozen=True)

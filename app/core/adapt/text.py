@@ -8,12 +8,32 @@ new text, old, new, reason, kind), so the user can see every change.
 
 from __future__ import annotations
 
-from app.core.adapt.changes import AdaptedText, ChangeKind, Edit, TextChange, non_overlapping
+from collections.abc import Callable
+
+from app.core.adapt.changes import (
+    AdaptedText,
+    ChangeKind,
+    Edit,
+    PassContext,
+    Question,
+    TextChange,
+    TextQuestion,
+    non_overlapping,
+)
 from app.core.adapt.level_words import level_word_edits
 from app.core.adapt.targets import TargetBook, target_edits
 from app.core.adapt.units import unit_text_edits
 from app.core.draft.model import Catalogue
 from app.core.text.county import CountyContext
+
+QuestionPass = Callable[[str, PassContext], list[Question]]
+
+
+def question_passes() -> tuple[QuestionPass, ...]:
+    """The passes that ask, in order (each module of app/core/adapt/ that asks adds itself here)."""
+    from app.core.adapt import figures, self_reference
+
+    return (figures.figure_questions, self_reference.self_questions)
 
 
 def adapt_text(
@@ -24,11 +44,13 @@ def adapt_text(
     catalogue: Catalogue,
     book: TargetBook | None = None,
     source: str = "",
+    ask: bool = True,
 ) -> AdaptedText:
-    """County text from parent text, and every change made to it.
+    """County text from parent text, every change made to it and every question left open.
 
     With a target book, each target the text states becomes a mention of a
-    county target-table entry (pending the county's decision).
+    county target-table entry (pending the county's decision). Without a
+    level (a plan opened as it is) or with ask=False, no questions are asked.
     """
     # No level: the text is taken as it stands (a plan opened as it is), only targets are linked.
     edits = level_word_edits(text, level, county) + (
@@ -44,10 +66,21 @@ def adapt_text(
             continue
         chosen.append(edit)
     chosen = non_overlapping(chosen)
+    questions: list[Question] = []
+    if level and ask:
+        context = PassContext(level, county, catalogue)
+        for find in question_passes():
+            questions += find(text, context)
+    return _apply(text, chosen, questions)
+
+
+def _apply(text: str, chosen: list[Edit], questions: list[Question]) -> AdaptedText:
+    """The new text, with each change and question placed in it."""
     out: list[str] = []
     changes: list[TextChange] = []
     position = 0
     length = 0
+    shift: list[tuple[int, int]] = []  # (old offset, new offset) after each edit
     for edit in chosen:
         out.append(text[position : edit.start])
         length += edit.start - position
@@ -65,5 +98,29 @@ def adapt_text(
         )
         length += len(edit.new)
         position = edit.end
+        shift.append((edit.end, length))
     out.append(text[position:])
-    return AdaptedText("".join(out), tuple(changes))
+    new_text = "".join(out)
+
+    def moved(offset: int) -> int:
+        """Where a parent offset lands in the new text (offsets inside an edit go to its end)."""
+        new = offset
+        for old_end, new_end in shift:
+            if old_end <= offset:
+                new = new_end + (offset - old_end)
+        return new
+
+    placed: list[TextQuestion] = []
+    taken: list[tuple[int, int]] = []
+    for question in sorted(questions, key=lambda q: (q.start, -(q.end - q.start))):
+        if any(question.start < end and start < question.end for start, end in taken):
+            continue  # one question for one stretch of words
+        start, end = moved(question.start), moved(question.end)
+        quote = new_text[start:end]
+        if not quote.strip() or "⟦" in quote:
+            continue  # the words became a target mention: the target table decides them
+        taken.append((question.start, question.end))
+        placed.append(
+            TextQuestion(start, end, quote, question.kind, question.message, question.suggestions)
+        )
+    return AdaptedText(new_text, tuple(changes), tuple(placed))

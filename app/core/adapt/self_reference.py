@@ -1,0 +1,68 @@
+"""The self-reference pass: what only the parent government can do or be, and its sections
+for its own sub-levels.
+
+"制定《自治区固体废物环境污染防治条例》", "组建自治区新能源研究院", "地级以上城市",
+"本市", "各市县梯次有序达峰": a county cannot carry these over as they stand. Each
+is an open question with suggestions (贯彻落实…, 删去, 保留); the rules are data
+(resources/adapt/self_reference.json), per parent level.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from app import paths
+from app.core.adapt.changes import PassContext, Question
+from app.core.adapt.level_words import in_book_title
+from app.core.draft.adaptation import QuestionKind, Suggestion
+
+
+@dataclass(frozen=True)
+class SelfRule:
+    levels: frozenset[str]
+    find: re.Pattern[str]
+    kind: QuestionKind
+    message: str
+    suggestions: tuple[tuple[str, str | None], ...]
+
+
+@lru_cache(maxsize=1)
+def self_rules() -> tuple[SelfRule, ...]:
+    path = paths.resource("adapt", "self_reference.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return tuple(
+        SelfRule(
+            frozenset(rule["levels"]),
+            re.compile(rule["find"]),
+            rule["kind"],
+            rule["message"],
+            tuple((s["label"], s["replace"]) for s in rule["suggestions"]),
+        )
+        for rule in data["rules"]
+    )
+
+
+def self_questions(text: str, context: PassContext) -> list[Question]:
+    """One question for each place the parent speaks of itself or of its sub-levels."""
+    out: list[Question] = []
+    for rule in self_rules():
+        if context.level not in rule.levels:
+            continue
+        for m in rule.find.finditer(text):
+            # a title quoted as it is (《…》) is only asked about where a rule names the verb
+            if in_book_title(text, m.start()) and not m.group().startswith(("制定", "出台")):
+                continue
+            suggestions = tuple(
+                Suggestion(
+                    label=label,
+                    replacement=None
+                    if replace is None
+                    else context.county.fill(m.expand(replace) if "\\g<" in replace else replace),
+                )
+                for label, replace in rule.suggestions
+            )
+            out.append(Question(m.start(), m.end(), rule.kind, rule.message, suggestions))
+    return out
