@@ -13,6 +13,24 @@ def in_book_title(text: str, position: int) -> bool:
     return opening >= 0 and text.rfind("》", opening, position) < 0
 
 
+_LEVEL_START = ("自治区", "省", "市", "区", "县")
+
+
+def _name_before(text: str, start: int, county: CountyContext) -> int:
+    """How many characters before `start` are a place name the match would cut in two.
+
+    "需经银川市碳达峰碳中和工作领导小组" matched from 市 would leave 银川县: the
+    rule must take 银川 with it (the county's own group replaces the city's).
+    """
+    if not text.startswith(_LEVEL_START, start):
+        return 0
+    names = {county.city_short, county.region_short, county.city, county.region}
+    for name in sorted((n for n in names if n and len(n) >= 2), key=len, reverse=True):
+        if text.endswith(name, 0, start):
+            return len(name)
+    return 0
+
+
 def level_word_edits(text: str, level: str, county: CountyContext) -> list[Edit]:
     edits: list[Edit] = []
     for rule in adapt_rules().for_level(level):
@@ -21,5 +39,6 @@ def level_word_edits(text: str, level: str, county: CountyContext) -> list[Edit]
                 continue
             new = county.fill(rule.replace)
             if new != m.group():
-                edits.append(Edit(m.start(), m.end(), new, rule.reason, ChangeKind.LEVEL_WORD))
+                start = m.start() - _name_before(text, m.start(), county)
+                edits.append(Edit(start, m.end(), new, rule.reason, ChangeKind.LEVEL_WORD))
     return edits

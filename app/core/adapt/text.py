@@ -54,7 +54,7 @@ def adapt_text(
     """
     # No level: the text is taken as it stands (a plan opened as it is), only targets are linked.
     edits = level_word_edits(text, level, county) + (
-        unit_text_edits(text, catalogue) if level else []
+        unit_text_edits(text, catalogue, county) if level else []
     )
     if book is not None:
         edits += target_edits(text, book, source)
@@ -80,7 +80,7 @@ def _apply(text: str, chosen: list[Edit], questions: list[Question]) -> AdaptedT
     changes: list[TextChange] = []
     position = 0
     length = 0
-    shift: list[tuple[int, int]] = []  # (old offset, new offset) after each edit
+    placed_edits: list[tuple[Edit, int, int]] = []  # each edit with its span in the new text
     for edit in chosen:
         out.append(text[position : edit.start])
         length += edit.start - position
@@ -96,30 +96,35 @@ def _apply(text: str, chosen: list[Edit], questions: list[Question]) -> AdaptedT
                 edit.start,
             )
         )
+        placed_edits.append((edit, length, length + len(edit.new)))
         length += len(edit.new)
         position = edit.end
-        shift.append((edit.end, length))
     out.append(text[position:])
     new_text = "".join(out)
 
-    def moved(offset: int) -> int:
-        """Where a parent offset lands in the new text (offsets inside an edit go to its end)."""
-        new = offset
-        for old_end, new_end in shift:
-            if old_end <= offset:
-                new = new_end + (offset - old_end)
-        return new
+    def moved(offset: int, *, end: bool) -> int:
+        """Where a parent offset lands in the new text; inside an edit, at the edit's edge."""
+        delta = 0
+        for edit, new_start, new_end in placed_edits:
+            if offset < edit.start or (end and offset == edit.start):
+                break
+            if offset < edit.end:
+                return new_end if end else new_start
+            delta = new_end - edit.end
+        return offset + delta
 
     placed: list[TextQuestion] = []
     taken: list[tuple[int, int]] = []
+    targets = [(e.start, e.end) for e in chosen if e.kind is ChangeKind.TARGET]
     for question in sorted(questions, key=lambda q: (q.start, -(q.end - q.start))):
-        if any(question.start < end and start < question.end for start, end in taken):
-            continue  # one question for one stretch of words
-        start, end = moved(question.start), moved(question.end)
+        span = (question.start, question.end)
+        if any(span[0] < end and start < span[1] for start, end in taken + targets):
+            continue  # one question for one stretch of words; a target is the table's to decide
+        start, end = moved(question.start, end=False), moved(question.end, end=True)
         quote = new_text[start:end]
-        if not quote.strip() or "⟦" in quote:
-            continue  # the words became a target mention: the target table decides them
-        taken.append((question.start, question.end))
+        if not quote.strip():
+            continue
+        taken.append(span)
         placed.append(
             TextQuestion(start, end, quote, question.kind, question.message, question.suggestions)
         )

@@ -27,7 +27,8 @@ QUESTION_NAMES: dict[str, str] = {
     "sub_level": "面向下级地区的表述",
     "unit": "上级单位，本县无对应单位",
 }
-TextPlace = Literal["title", "paragraph", "work"]
+TextPlace = Literal["title", "paragraph", "work", "clause"]
+"""Where a quote stands: the title, paragraph `index`, work row `index`, or the 责任单位 clause."""
 
 
 class _Frozen(BaseModel):

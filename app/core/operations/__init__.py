@@ -16,6 +16,7 @@ from app.core.operations.catalogue import (
 )
 from app.core.operations.content import (
     add_committee_member,
+    answer_question,
     move_committee_member,
     remove_committee_member,
     set_committee_member,
@@ -47,6 +48,7 @@ __all__ = [
     "add_parent",
     "add_target",
     "add_unit",
+    "answer_question",
     "apply_mapping",
     "edited_since_take_up",
     "map_parent_unit",

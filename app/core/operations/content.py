@@ -5,6 +5,7 @@ Each is a pure function: the draft in, a new draft out (see app/core/draft/model
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 
 from app.core.draft.mentions import editable, stored
@@ -153,3 +154,62 @@ def move_committee_member(draft: Draft, index: int, step: int) -> Draft:
         return draft
     members[index], members[index + step] = members[index + step], members[index]
     return set_meta(draft, committee=tuple(members))
+
+
+def _tidy(text: str) -> str:
+    """What deleting words from a list or a clause leaves: doubled or stray separators."""
+    for pattern, replacement in (
+        (r"、{2,}", "、"),
+        (r"、(?=[，。；：）])", ""),
+        (r"(?<=[，。；：（])、", ""),
+        (r"，{2,}", "，"),
+        (r"，(?=[。；])", ""),
+        (r"（\s*）", ""),
+        (r"^[，、；]", ""),
+    ):
+        text = re.sub(pattern, replacement, text)
+    return text
+
+
+def answer_question(draft: Draft, node_id: str, question: int, suggestion: int) -> Draft:
+    """Take one of a question's suggestions: its words replace the quote, and the question closes.
+
+    A suggestion without words (保留) keeps the text as it is and only closes
+    the question; for a unit in the 责任单位 clause, deleting takes it out.
+    """
+    node = existing_node(draft, node_id)
+    if not 0 <= question < len(node.questions):
+        raise EditError(f"“{node.title}”没有第 {question + 1} 个待定事项")
+    asked = node.questions[question]
+    if not 0 <= suggestion < len(asked.suggestions):
+        raise EditError(f"待定事项“{asked.quote}”没有第 {suggestion + 1} 个建议")
+    replacement = asked.suggestions[suggestion].replacement
+    rest = node.questions[:question] + node.questions[question + 1 :]
+    update: dict[str, object] = {"questions": rest}
+    if replacement is not None:
+        if asked.where == "title":
+            update["title"] = _tidy(node.title.replace(asked.quote, replacement, 1)) or node.title
+        elif asked.where == "paragraph" and asked.index < len(node.paragraphs):
+            paragraphs = list(node.paragraphs)
+            paragraphs[asked.index] = _tidy(
+                paragraphs[asked.index].replace(asked.quote, replacement, 1)
+            )
+            update["paragraphs"] = tuple(p for p in paragraphs if p.strip())
+        elif asked.where == "work" and asked.index < len(node.work_rows):
+            rows = list(node.work_rows)
+            row = rows[asked.index]
+            rows[asked.index] = row.model_copy(
+                update={"work": _tidy(row.work.replace(asked.quote, replacement, 1))}
+            )
+            update["work_rows"] = tuple(rows)
+        elif asked.where == "clause" and node.responsibility is not None:
+            units = node.responsibility.units
+            kept = (
+                tuple(u for u in units if u != asked.quote)
+                if not replacement
+                else tuple(replacement if u == asked.quote else u for u in units)
+            )
+            draft = set_units(draft, node_id, kept)
+            node = existing_node(draft, node_id)
+    draft = update_node(draft, node_id, lambda n: n.model_copy(update=update))
+    return prune_targets(draft)

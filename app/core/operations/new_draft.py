@@ -34,7 +34,8 @@ from app.core.draft.model import (
 )
 from app.core.draft.tree import insert_node, parent_of, update_node
 from app.core.errors import PeakPlanError
-from app.core.operations.take_up import TakeUpReport, _Builder, role_for_title, take_up
+from app.core.operations.adapted_nodes import NodeBuilder, TakeUpReport, role_for_title
+from app.core.operations.take_up import take_up
 from app.core.plans.model import Plan, Section, fingerprint
 from app.core.plans.targets import locate_targets
 from app.core.text.county import CountyContext
@@ -206,7 +207,7 @@ def as_is(
             id=f"{plan.id}-units", name=f"{_area_name(plan)}单位", units=_plan_units(plan)
         ),
     )
-    builder = _Builder(draft, plan, adapt=False)
+    builder = NodeBuilder(draft, plan, adapt=False)
     chapters = tuple(
         builder.node(chapter, role=role_for_title(chapter.title)) for chapter in plan.sections
     )

@@ -20,6 +20,7 @@ from app.core.draft.model import Draft, Node, county_of, work_row_units
 from app.core.plans.model import Plan, fingerprint
 from app.core.plans.resolver import PlanResolver
 from app.core.readout.coverage import coverage
+from app.core.readout.questions import open_questions
 from app.core.readout.render import labels
 from app.core.text.rules import adapt_rules
 
@@ -170,6 +171,37 @@ def check_parent_wording(ctx: _Context) -> Iterator[Finding]:
                     )
 
 
+def check_open_questions(ctx: _Context) -> Iterator[Finding]:
+    """What adaptation left to the county and the words are still there, quoted.
+
+    A unit without a county counterpart is the catalogue check's, a target
+    still 待定 the target check's: each is reported once.
+    """
+    reported: set[tuple[str, str, str]] = set()
+    for found in open_questions(ctx.draft):
+        question = found.question
+        key = (found.node.id, question.kind, question.quote)
+        if found.stored is None or question.kind == "unit" or key in reported:
+            continue  # the 附件 row restating a paragraph's words is the same question
+        reported.add(key)
+        answers = "、".join(s.label for s in question.suggestions)
+        yield Finding(
+            "warning",
+            "open-question",
+            f"{question.title}（{question.message}）",
+            f"可选：{answers}" if answers else "",
+            found.node.id,
+            ctx.where(found.node),
+            {
+                "kind": question.kind,
+                "quote": question.quote,
+                "place": question.where,
+                "index": question.index,
+                "question": found.stored,
+            },
+        )
+
+
 def _stating_node(ctx: _Context) -> dict[str, Node]:
     out: dict[str, Node] = {}
     for node in ctx.draft.walk():
@@ -310,6 +342,7 @@ def check_draft(draft: Draft, plans: PlanResolver) -> list[Finding]:
         check_lead_units,
         check_units_in_catalogue,
         check_parent_wording,
+        check_open_questions,
         check_targets,
         check_duplicate_titles,
         check_empty_actions,

@@ -1,0 +1,213 @@
+"""The adaptation passes by name: what each changes, what each asks, and what answering does."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from app.core import operations as ops
+from app.core.adapt.changes import PassContext
+from app.core.adapt.figures import figure_questions
+from app.core.adapt.self_reference import self_questions
+from app.core.adapt.text import adapt_text
+from app.core.draft.model import Catalogue
+from app.core.operations.new_draft import new_draft
+from app.core.plans.library import find_plan, list_plans
+from app.core.plans.resolver import PlanResolver
+from app.core.readout.checks import check_draft
+from app.core.readout.questions import open_questions
+from app.core.text.county import CountyContext
+
+YONGNING = CountyContext("永宁县", "银川市", "宁夏回族自治区")
+WUYUAN = CountyContext("婺源县", "上饶市", "江西省")
+
+
+def _context(level: str = "region", county: CountyContext = YONGNING) -> PassContext:
+    return PassContext(level, county, Catalogue())
+
+
+def _quotes(questions, text: str) -> list[str]:
+    return [text[q.start : q.end] for q in questions]
+
+
+# ------------------------------------------------------------ figures
+
+
+def test_figures_pass_asks_about_every_quantity():
+    text = (
+        "到2025年，清洁能源装机规模突破500万千瓦，建设公共充电桩4000台以上，非化石能源比重达到15%。"
+    )
+    quotes = _quotes(figure_questions(text, _context()), text)
+    assert quotes == ["突破500万千瓦", "4000台以上", "达到15%"]
+
+
+def test_figures_pass_leaves_years_and_names_with_digits():
+    text = "到2030年，建成5G基站，落实“十四五”规划和GB/T 9704。"
+    assert figure_questions(text, _context()) == []
+
+
+def test_a_target_the_table_decides_is_not_asked_again():
+    """The target pass wins: a stated target becomes a mention, not a question."""
+    draft, _ = new_draft(
+        county="永宁县", city="银川市", region="宁夏回族自治区", plan=find_plan("yinchuan-city")
+    )
+    for node in draft.walk():
+        for question in node.questions:
+            assert "⟦" not in question.quote and "⟧" not in question.quote
+
+
+# ------------------------------------------------------------ self-references and sub-levels
+
+
+def test_self_reference_pass_offers_what_a_county_can_do():
+    text = "制定《自治区固体废物环境污染防治条例》，组建自治区新能源研究院，实施科技强区行动。"
+    questions = self_questions(text, _context())
+    quotes = _quotes(questions, text)
+    assert quotes == [
+        "制定《自治区固体废物环境污染防治条例》",
+        "组建自治区新能源研究院",
+        "科技强区",
+    ]
+    first = questions[0].suggestions
+    assert first[0].replacement == "贯彻落实《自治区固体废物环境污染防治条例》"
+    assert any(s.replacement is None for s in first)  # 保留
+
+
+def test_self_reference_rules_follow_the_parent_level():
+    text = "实施科技强区行动，本市各部门协同推进。"
+    assert _quotes(self_questions(text, _context("city")), text) == ["本市"]
+    assert self_questions(text, _context("city"))[0].suggestions[0].replacement == "本县"
+    assert "科技强区" in _quotes(self_questions(text, _context("region")), text)
+
+
+def test_sections_for_sub_levels_are_flagged():
+    text = "推动各市县梯次有序达峰，地级以上城市率先行动。"
+    questions = self_questions(text, _context())
+    assert sorted(q.kind for q in questions) == ["self_reference", "sub_level"]
+
+
+# ------------------------------------------------------------ stored with the node
+
+
+@pytest.fixture(scope="module")
+def from_ningxia():
+    plan = find_plan("ningxia-region")
+    draft, _ = new_draft(county="永宁县", city="银川市", region="宁夏回族自治区", plan=plan)
+    return draft, plan
+
+
+def test_taking_up_stores_changes_and_questions_with_the_node(from_ningxia):
+    draft, _plan = from_ningxia
+    node = next(n for n in draft.walk() if any(q.quote == "科技强区" for q in n.questions))
+    assert any(c.old == "全区" and c.new == "全县" for n in draft.walk() for c in n.changes)
+    question = next(q for q in node.questions if q.quote == "科技强区")
+    assert question.where in ("title", "paragraph")
+    kinds = {q.kind for n in draft.walk() for q in n.questions}
+    assert {"figure", "self_reference", "unit"} <= kinds
+
+
+def test_check_lists_each_open_question_once_with_its_words(from_ningxia):
+    draft, plan = from_ningxia
+    findings = [f for f in check_draft(draft, PlanResolver.of([plan])) if f.code == "open-question"]
+    quotes = [f.data["quote"] for f in findings]
+    assert "制定《自治区固体废物环境污染防治条例》" in quotes
+    assert len({(f.node_id, f.data["quote"]) for f in findings}) == len(findings)
+    assert all(f.node_id and f.where for f in findings)
+
+
+def test_answering_a_question_rewrites_the_words_and_closes_it(from_ningxia):
+    draft, _plan = from_ningxia
+    node = next(
+        n for n in draft.walk() if any(q.quote.startswith("制定《自治区") for q in n.questions)
+    )
+    index = next(i for i, q in enumerate(node.questions) if q.quote.startswith("制定《自治区"))
+    answered = ops.answer_question(draft, node.id, index, 0)  # 改为贯彻落实
+    after = answered.find(node.id)
+    assert "贯彻落实《自治区固体废物环境污染防治条例》" in "".join(after.paragraphs)
+    assert not any(q.quote.startswith("制定《自治区") for q in after.questions)
+    kept = ops.answer_question(draft, node.id, index, len(node.questions[index].suggestions) - 1)
+    assert kept.find(node.id).paragraphs == node.paragraphs  # 保留: the words stay
+
+
+def test_deleting_a_unit_without_counterpart_takes_it_out_of_the_clause(from_ningxia):
+    draft, _plan = from_ningxia
+    node = next(n for n in draft.walk() if any(q.kind == "unit" for q in n.questions))
+    index = next(i for i, q in enumerate(node.questions) if q.kind == "unit")
+    unit = node.questions[index].quote
+    after = ops.answer_question(draft, node.id, index, 0).find(node.id)
+    assert unit not in after.responsibility.units
+    assert not any(q.quote == unit for q in after.questions)
+
+
+def test_rewritten_words_close_their_question(from_ningxia):
+    draft, _plan = from_ningxia
+    node = next(n for n in draft.walk() if any(q.quote == "科技强区" for q in n.questions))
+    paragraphs = tuple(p.replace("科技强区", "科技强县") for p in node.paragraphs)
+    edited = ops.set_paragraphs(draft, node.id, paragraphs)
+    still = [f.question.quote for f in open_questions(edited) if f.node.id == node.id]
+    assert "科技强区" not in still
+
+
+def test_an_undecided_target_is_an_open_question_until_the_table_decides(from_ningxia):
+    draft, _plan = from_ningxia
+    pending = [f for f in open_questions(draft) if f.stored is None]
+    assert pending
+    first = pending[0]
+    mention = re.search(r"⟦(t\d+)@(\d{4})", first.node.paragraphs[first.question.index])
+    assert mention is not None
+    decided = ops.set_target_cell(
+        draft, mention.group(1), int(mention.group(2)), "完成上级下达任务"
+    )
+    again = [f for f in open_questions(decided) if f.stored is None]
+    assert len(again) < len(pending)
+
+
+# ------------------------------------------------------------ replacement artifacts
+
+
+def _sentences() -> list[tuple[str, str]]:
+    out = []
+    for entry in list_plans():
+        plan = find_plan(entry.id)
+        for section in plan.walk():
+            out += [(plan.level, text) for text in (section.title, *section.paragraphs) if text]
+    return out
+
+
+SENTENCES = _sentences()
+COUNTIES = [
+    YONGNING,
+    WUYUAN,
+    CountyContext("金堂县", "成都市", "四川省"),
+    CountyContext("金凤区", "银川市", "宁夏回族自治区"),
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(SENTENCES), st.sampled_from(COUNTIES))
+def test_no_rule_makes_a_place_name_or_a_doubled_level_word(sentence, county):
+    level, text = sentence
+    adapted = adapt_text(text, level=level, county=county, catalogue=Catalogue(), ask=False).text
+    w = county.level_word
+    for artifact in (
+        f"{w}、{w}",
+        f"{w}{w}",
+        f"{county.city_short}{w}",
+        f"{county.region_short}{w}",
+    ):
+        if artifact not in text:
+            assert artifact not in adapted, (text, adapted)
+
+
+def test_every_parent_sentence_adapts_without_artifacts():
+    """The property above over the whole library, for the county the demo parents serve."""
+    w = YONGNING.level_word
+    bad = re.compile(f"{w}、{w}|{w}{w}|银川{w}|宁夏{w}|石嘴山{w}")
+    found = []
+    for level, text in SENTENCES:
+        adapted = adapt_text(text, level=level, county=YONGNING, catalogue=Catalogue(), ask=False)
+        found += [m.group() for m in bad.finditer(adapted.text) if m.group() not in text]
+    assert found == []
