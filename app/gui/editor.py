@@ -44,6 +44,7 @@ from app.core.plans.resolver import PlanResolver
 from app.core.readout.render import labels
 from app.gui.commands import push
 from app.gui.document import DocumentView, DraftDocument
+from app.gui.questions_panel import QuestionsPanel
 
 TYPING_PAUSE_MS = 400
 
@@ -57,6 +58,7 @@ class MeasureEditor(QWidget, DocumentView):
         self.plans = plans
         self.node_id = ""
         self.adapted_words: frozenset[str] = frozenset()
+        self.asked_words: frozenset[str] = frozenset()
         self._loading = False
         self.heading = QLabel()
         self.heading.setWordWrap(True)
@@ -116,6 +118,8 @@ class MeasureEditor(QWidget, DocumentView):
         layout.addWidget(self.heading)
         layout.addLayout(form)
         layout.addWidget(texts, 3)
+        self.questions = QuestionsPanel(doc)
+        layout.addWidget(self.questions)
         layout.addWidget(QLabel(self.tr("任务分工（主要工作）")))
         layout.addWidget(self.rows, 1)
         self.setEnabled(False)
@@ -135,6 +139,7 @@ class MeasureEditor(QWidget, DocumentView):
     def set_document(self, doc: DraftDocument) -> None:
         self.flush()  # into the draft it was typed in, before the node is let go
         self.node_id = ""
+        self.questions.doc = doc
         super().set_document(doc)
 
     def flush(self) -> None:
@@ -168,6 +173,7 @@ class MeasureEditor(QWidget, DocumentView):
         node = self.doc.draft.find(self.node_id) if self.node_id else None
         self.setEnabled(node is not None)
         if node is None:
+            self.questions.show_node(self.doc.draft, None)
             return
         self._loading = True
         draft = self.doc.draft
@@ -199,6 +205,10 @@ class MeasureEditor(QWidget, DocumentView):
         diff = node_diff(draft, node, self.plans)
         self.adapted_words = diff.added_words
         self.parent_text.setHtml(self._parent_html(diff))
+        self.questions.show_node(draft, node)
+        self.asked_words = frozenset(
+            q.quote for _i, q in self.questions.open_questions(node) if q.where == "paragraph"
+        )
         self._mark_adapted()
         self._loading = False
 
@@ -212,11 +222,13 @@ class MeasureEditor(QWidget, DocumentView):
         self.text.setTextCursor(cursor)
 
     def _mark_adapted(self) -> None:
-        """Green where adaptation put county words in; ⟦…⟧ targets in blue."""
+        """Green where adaptation put county words in, orange what it asks about; ⟦…⟧ targets blue."""
         selections = []
         text = self.text.toPlainText()
         document = self.text.document()
-        for word, colour in [(w, "#d8f5d0") for w in self.adapted_words] + [(None, "#dce8ff")]:
+        marks = [(w, "#d8f5d0") for w in self.adapted_words]
+        marks += [(w, "#ffd8a8") for w in self.asked_words]
+        for word, colour in [*marks, (None, "#dce8ff")]:
             spans = (
                 [(m.start(), m.end()) for m in re.finditer(r"⟦[^⟦⟧]*⟧", text)]
                 if word is None

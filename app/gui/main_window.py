@@ -61,6 +61,9 @@ class MainWindow(QMainWindow):
         self.outline.node_selected.connect(self.select)
         self.outline.parent_dropped.connect(self.take_up_at)
         self.parents.taken.connect(self.select_and_show)
+        self.editor.questions.targets_asked.connect(
+            lambda: self.pages.setCurrentWidget(self.targets)
+        )
         self._counts(*self._count_now())
         self.setAcceptDrops(True)
         self._watch(doc)

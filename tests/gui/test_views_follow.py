@@ -217,3 +217,60 @@ def test_the_committee_table_edits_through_the_core(window, qtbot):
     window.edits.undo_action.trigger()
     assert window.doc.draft.meta.committee[-1].name == "（姓名）"
     assert window.cover.committee.item(count, 1).text() == "（姓名）"
+
+
+def _yongning_from_ningxia(window):
+    from app.core.operations.new_draft import new_draft
+    from app.core.plans.library import find_plan
+    from app.gui.document import DraftDocument
+
+    draft, _ = new_draft(
+        county="永宁县", city="银川市", region="宁夏回族自治区", plan=find_plan("ningxia-region")
+    )
+    window.set_document(DraftDocument(draft, None, window))
+    return draft
+
+
+def test_open_questions_show_in_the_editor_and_a_click_answers_one(window, qtbot):
+    draft = _yongning_from_ningxia(window)
+    node = next(
+        n for n in draft.walk() if any(q.quote == "组建自治区新能源研究院" for q in n.questions)
+    )
+    window.select_and_show(node.id)
+    panel = window.editor.questions
+    assert panel.isVisible()
+    items = [panel.list.item(i).text() for i in range(panel.list.count())]
+    row = next(i for i, text in enumerate(items) if "组建自治区新能源研究院" in text)
+    colours = {s.format.background().color().name() for s in window.editor.text.extraSelections()}
+    assert "#ffd8a8" in colours  # the asked-about words are marked in the text
+    panel.list.setCurrentRow(row)
+    button = next(
+        panel.answers.itemAt(i).widget()
+        for i in range(panel.answers.count())
+        if panel.answers.itemAt(i).widget() is not None
+        and panel.answers.itemAt(i).widget().text() == "删去"
+    )
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+    after = window.doc.draft.find(node.id)
+    assert "组建自治区新能源研究院" not in "".join(after.paragraphs)
+    assert "组建自治区新能源研究院" not in window.editor.text.toPlainText()
+    assert all(
+        "组建自治区新能源研究院" not in panel.list.item(i).text() for i in range(panel.list.count())
+    )
+    window.edits.undo_action.trigger()
+    assert "组建自治区新能源研究院" in window.editor.text.toPlainText()
+    assert any(
+        "组建自治区新能源研究院" in panel.list.item(i).text() for i in range(panel.list.count())
+    )
+
+
+def test_targets_still_open_lead_to_the_target_table(window, qtbot):
+    draft = _yongning_from_ningxia(window)
+    from app.core.readout.questions import open_questions
+
+    found = next(f for f in open_questions(draft) if f.stored is None)
+    window.select_and_show(found.node.id)
+    pending = window.editor.questions.pending
+    assert pending.isVisible() and "待定" in pending.text()
+    QTest.mouseClick(pending, Qt.MouseButton.LeftButton)
+    assert window.pages.currentWidget() is window.targets
