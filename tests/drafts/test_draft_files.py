@@ -10,7 +10,6 @@ import pytest
 
 from app.cli import main
 from app.core import files
-from app.core.draft.demo import load_demo
 from app.core.draft.files import (
     DraftFileError,
     discard_recovery,
@@ -211,6 +210,16 @@ def test_a_version_1_draft_opens_and_saves_as_the_current_version(tmp_path):
     draft = load_draft(old)
     assert draft.version == DRAFT_FORMAT_VERSION
     assert all(n.questions == () and n.changes == () for n in draft.walk())
-    assert draft.model_copy(update={"version": 1}).chapters == load_demo().chapters
+    raw = json.loads(old.read_text(encoding="utf-8"))
+
+    def raw_nodes(nodes):
+        for node in nodes:
+            yield node
+            yield from raw_nodes(node.get("children", []))
+
+    assert [(n["id"], tuple(n.get("paragraphs", []))) for n in raw_nodes(raw["chapters"])] == [
+        (n.id, n.paragraphs) for n in draft.walk()
+    ]
+    assert len(draft.targets) == len(raw["targets"])
     saved = save_draft(draft, tmp_path / "平罗.peakplan")
     assert json.loads(saved.read_text(encoding="utf-8"))["version"] == DRAFT_FORMAT_VERSION

@@ -18,7 +18,8 @@ def indicator_key(indicator: str) -> str:
     """The indicator without the words that differ between sentences stating it."""
     rules = adapt_rules()
     key = compact(indicator)
-    key = re.sub(r"(?:较|比)(?:20\d\d年)?$", "", key)
+    key = re.sub(r"(?:较|比)20\d\d年$|较$", "", key)
+    key = re.sub(r"(?:累计)?(?:下降|降低|减少)$", "", key)  # the table writes a reduction's name so
     changed = True
     while changed:
         changed = False
@@ -31,10 +32,17 @@ def indicator_key(indicator: str) -> str:
     return key
 
 
-def display_indicator(indicator: str) -> str:
-    """The indicator as the target table shows it: 森林覆盖率, not 全区森林覆盖率力争."""
-    key = indicator_key(indicator)
-    return key or compact(indicator)
+REDUCTION_VERBS = ("下降", "降低", "减少")
+
+
+def display_indicator(indicator: str, verb: str = "") -> str:
+    """The indicator as the target table shows it: 森林覆盖率, not 全区森林覆盖率力争.
+
+    A reduction keeps its verb: 单位地区生产总值二氧化碳排放下降, 14%.
+    """
+    key = indicator_key(indicator) or compact(indicator)
+    reduction = verb if verb in REDUCTION_VERBS else ""  # 降低到300克: a level, not a reduction
+    return key + reduction if reduction and not key.endswith(reduction) else key
 
 
 @dataclass
@@ -76,7 +84,7 @@ class TargetBook:
             return updated, year
         entry = CountyTarget(
             id=self._new_id(),
-            indicator=display_indicator(target.indicator),
+            indicator=display_indicator(target.indicator, target.verb or span.lead),
             unit=target.unit,
             sources=(source,) if source else (),
             years=(self._year(span, written),),
@@ -97,6 +105,12 @@ class TargetBook:
     def _same(self, existing: TargetYear, span: TargetSpan, written: str) -> bool:
         """Does this statement say what the entry's year already says?"""
         candidate = self._year(span, written)
+        if not self.as_written:
+            # "湿地保护率达到85%以上" and "…提高到85%": one indicator, one row
+            return (existing.parent_value, existing.decision) == (
+                candidate.parent_value,
+                candidate.decision,
+            )
         return (
             existing.parent_value,
             existing.parent_after,

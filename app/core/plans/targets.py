@@ -118,6 +118,30 @@ def _indicator(text: str) -> str:
     return text.strip("，、 ")
 
 
+_ACTION = re.compile(
+    r"^(?:争取|力争|累计|新)?(?:创建|建设|建成|培育|打造|开发|完成|实施|推广|新增|建立|发展|推动|认定)"
+)
+_WHOLE = re.compile(r"(?:全部|全面|均|都|总体)$")
+_NOUN_AFTER = re.compile(r"[\u4e00-\u9fff（）]{2,16}?(?=[，。；、]|$)")
+
+
+def _object_name(head: str, after_value: str, unit: str) -> str:
+    """The indicator of "争取创建35家绿色工厂" is 绿色工厂, of "建设公共充电桩4000台" 公共充电桩.
+
+    A count names its things after the number; an action before it is not
+    the indicator. "新建居住建筑全部达到75%节能要求" is about 新建居住建筑节能要求.
+    """
+    stripped = _ACTION.sub("", head)
+    name = (stripped if len(stripped) >= 2 else "") if _ACTION.match(head) else head
+    name = _WHOLE.sub("", name)
+    noun = _NOUN_AFTER.match(after_value)
+    if noun and not name:
+        return noun.group()
+    if noun and unit in ("%", "％") and not re.search(r"(?:率|比|比重|比例|占比|系数|效率)$", name):
+        return name + noun.group()
+    return name
+
+
 def locate_targets(paragraph: str, paragraph_index: int = 0) -> list[TargetSpan]:
     """Every target stated in one paragraph, in reading order, with its value span."""
     spans: list[TargetSpan] = []
@@ -177,7 +201,7 @@ def _targets_in_piece(
         if not unit and verb and tail and re.match(r"[A-Za-z\u4e00-\u9fff]", tail):
             continue  # "达到5G…": a number inside a word
         head = body[consumed : m.start()]
-        indicator = _indicator(head) or last_indicator
+        indicator = _object_name(_indicator(head), body[m.end() :], unit) or last_indicator
         if not indicator:
             continue
         after = m.group("after") or ""
