@@ -23,6 +23,7 @@ sys.path.insert(0, str(ROOT))
 
 from app.core.draft.demo import demo_path, load_demo  # noqa: E402
 from app.core.draft.files import load_draft, save_draft  # noqa: E402
+from app.core.draft.tree import renumber_ids  # noqa: E402
 from app.core.operations.new_draft import new_draft  # noqa: E402
 from app.core.operations.targets import set_target  # noqa: E402
 from app.core.plans.library import find_plan  # noqa: E402
@@ -41,11 +42,36 @@ def _time(label: str, repeat: int, work: Callable[[], object]) -> None:
     print(f"{label:44s} median {statistics.median(times):7.1f} ms  best {min(times):7.1f} ms")
 
 
+def _repeated(draft, measures: int):
+    """The draft with its actions' measures repeated until there are this many (questions too)."""
+    tasks = draft.chapter("tasks")
+    source = [m for a in tasks.children for m in a.children]
+    next_id = draft.next_id
+    actions = []
+    per_action = measures // len(tasks.children)
+    for index, action in enumerate(tasks.children):
+        children = []
+        for k in range(per_action):
+            node, next_id = renumber_ids(source[(index * per_action + k) % len(source)], next_id)
+            children.append(node)
+        shell, next_id = renumber_ids(action.model_copy(update={"children": ()}), next_id)
+        actions.append(shell.model_copy(update={"children": tuple(children)}))
+    chapters = tuple(
+        c.model_copy(update={"children": tuple(actions)}) if c.id == tasks.id else c
+        for c in draft.chapters
+    )
+    return draft.model_copy(update={"chapters": chapters, "next_id": next_id})
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=20)
     args = parser.parse_args()
     yinchuan = find_plan("yinchuan-city")
+    ningxia = find_plan("ningxia-region")
+    ningxia_draft, _ = new_draft(
+        county="永宁县", city="银川市", region="宁夏回族自治区", plan=ningxia
+    )
     demo = load_demo()
     target = next(t for t in demo.targets if t.indicator == "新能源发电总装机容量")
     with tempfile.TemporaryDirectory() as folder:
@@ -64,6 +90,14 @@ def main() -> int:
             args.repeat,
             lambda: check_draft(demo, PlanResolver.library()),
         )
+        for size in (200, 1000):
+            big = _repeated(ningxia_draft, size)
+            plans = PlanResolver.of([ningxia])
+            _time(
+                f"check {size} measures from 宁夏 (open questions too)",
+                max(3, args.repeat // 4),
+                lambda big=big, plans=plans: check_draft(big, plans),
+            )
         _time(
             "change one target and re-render the draft",
             args.repeat,
