@@ -82,6 +82,24 @@ def main() -> int:
     settle(app)
     window.grab().save(str(args.out / "checks-panel.png"))
     names.append("checks-panel.png")
+    # a draft taken up from 宁夏 for 永宁县: what adaptation left open, in the editor
+    from app.core.operations.new_draft import new_draft
+    from app.core.plans.library import find_plan
+    from app.gui.document import DraftDocument
+
+    yongning, _ = new_draft(
+        county="永宁县", city="银川市", region="宁夏回族自治区", plan=find_plan("ningxia-region")
+    )
+    window.set_document(DraftDocument(yongning, None, window))
+    asked = next(
+        n for n in yongning.walk() if any(q.quote == "组建自治区新能源研究院" for q in n.questions)
+    )
+    window.select_and_show(asked.id)
+    window.editor.side.setCurrentWidget(window.editor.questions)
+    window.checks.refresh()
+    settle(app)
+    window.grab().save(str(args.out / "open-questions.png"))
+    names.append("open-questions.png")
     wizard = NewDraftWizard(window)
     wizard.county.setText("永宁县")
     wizard.city.setText("银川市")

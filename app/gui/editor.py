@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QTextBrowser,
     QTextEdit,
     QVBoxLayout,
@@ -113,13 +114,15 @@ class MeasureEditor(QWidget, DocumentView):
         form.addRow(self.tr("配合单位"), units)
         texts = QSplitter(Qt.Orientation.Horizontal)
         texts.addWidget(self._labelled(self.tr("本县文本"), self.text))
-        texts.addWidget(self._labelled(self.tr("上级原文（改动处已标出）"), self.parent_text))
+        self.questions = QuestionsPanel(doc)
+        self.side = QTabWidget()
+        self.side.addTab(self.parent_text, self.tr("上级原文（改动处已标出）"))
+        self.side.addTab(self.questions, self.tr("待定事项"))
+        texts.addWidget(self.side)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addLayout(form)
         layout.addWidget(texts, 3)
-        self.questions = QuestionsPanel(doc)
-        layout.addWidget(self.questions)
         layout.addWidget(QLabel(self.tr("任务分工（主要工作）")))
         layout.addWidget(self.rows, 1)
         self.setEnabled(False)
@@ -174,6 +177,7 @@ class MeasureEditor(QWidget, DocumentView):
         self.setEnabled(node is not None)
         if node is None:
             self.questions.show_node(self.doc.draft, None)
+            self.side.setTabText(1, self.tr("待定事项"))
             return
         self._loading = True
         draft = self.doc.draft
@@ -205,7 +209,10 @@ class MeasureEditor(QWidget, DocumentView):
         diff = node_diff(draft, node, self.plans)
         self.adapted_words = diff.added_words
         self.parent_text.setHtml(self._parent_html(diff))
-        self.questions.show_node(draft, node)
+        count = self.questions.show_node(draft, node)
+        self.side.setTabText(
+            1, self.tr("待定事项（{}）").format(count) if count else self.tr("待定事项")
+        )
         self.asked_words = frozenset(
             q.quote for _i, q in self.questions.open_questions(node) if q.where == "paragraph"
         )

@@ -38,7 +38,6 @@ class QuestionsPanel(QWidget):
         self.doc = doc
         self.node_id = ""
         self.list = QListWidget()
-        self.list.setMaximumHeight(96)
         self.list.setWordWrap(True)
         self.list.currentRowChanged.connect(self._chosen)
         self.message = QLabel()
@@ -48,7 +47,9 @@ class QuestionsPanel(QWidget):
         self.pending.clicked.connect(self.targets_asked)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel(self.tr("待定事项（上级的数值、地名、自身表述等，请本县决定）")))
+        hint = QLabel(self.tr("上级的数值、地名、自身表述等，请本县决定："))
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
         layout.addWidget(self.list)
         layout.addWidget(self.message)
         layout.addLayout(self.answers)
@@ -58,7 +59,8 @@ class QuestionsPanel(QWidget):
         """The node's stored questions whose words are still there, with their index."""
         return [(i, q) for i, q in enumerate(node.questions) if is_open(node, q)]
 
-    def show_node(self, draft: Draft, node: Node | None) -> None:
+    def show_node(self, draft: Draft, node: Node | None) -> int:
+        """Show the node's open questions; how many there are (targets still 待定 included)."""
         self.node_id = node.id if node else ""
         current = self.list.currentRow()
         self.list.blockSignals(True)
@@ -79,15 +81,18 @@ class QuestionsPanel(QWidget):
             self.tr("另有 {} 处目标值待定：到主要目标指标表中决定").format(pending)
         )
         self.pending.setVisible(pending > 0)
-        self.setVisible(bool(questions) or pending > 0)
         if questions:
+            self.list.blockSignals(True)
             self.list.setCurrentRow(min(max(current, 0), len(questions) - 1))
+            self.list.blockSignals(False)
         self._chosen(self.list.currentRow())
+        return len(questions) + pending
 
     def _clear_answers(self) -> None:
         while self.answers.count():
             widget = self.answers.takeAt(0).widget()
             if widget is not None:
+                widget.hide()  # out of the layout it would lie over the panel until deleted
                 widget.deleteLater()
 
     def _chosen(self, row: int) -> None:

@@ -238,12 +238,22 @@ def test_open_questions_show_in_the_editor_and_a_click_answers_one(window, qtbot
     )
     window.select_and_show(node.id)
     panel = window.editor.questions
+    side = window.editor.side
+    assert side.tabText(1).startswith("待定事项（")
+    tab = side.tabBar().tabRect(1).center()
+    QTest.mouseClick(side.tabBar(), Qt.MouseButton.LeftButton, pos=tab)
     assert panel.isVisible()
     items = [panel.list.item(i).text() for i in range(panel.list.count())]
     row = next(i for i, text in enumerate(items) if "组建自治区新能源研究院" in text)
     colours = {s.format.background().color().name() for s in window.editor.text.extraSelections()}
     assert "#ffd8a8" in colours  # the asked-about words are marked in the text
     panel.list.setCurrentRow(row)
+    # only the chosen question's answers are on the panel (old buttons once lay over it)
+    from PySide6.QtWidgets import QPushButton
+
+    shown = [b for b in panel.findChildren(QPushButton) if b.isVisible()]
+    question = next(q for q in node.questions if q.quote == "组建自治区新能源研究院")
+    assert [b.text() for b in shown] == [s.label for s in question.suggestions]
     button = next(
         panel.answers.itemAt(i).widget()
         for i in range(panel.answers.count())
@@ -270,6 +280,7 @@ def test_targets_still_open_lead_to_the_target_table(window, qtbot):
 
     found = next(f for f in open_questions(draft) if f.stored is None)
     window.select_and_show(found.node.id)
+    window.editor.side.setCurrentIndex(1)
     pending = window.editor.questions.pending
     assert pending.isVisible() and "待定" in pending.text()
     QTest.mouseClick(pending, Qt.MouseButton.LeftButton)
