@@ -207,7 +207,9 @@ class MeasureEditor(QWidget, DocumentView):
                 self.rows.setItem(row, col, QTableWidgetItem(value))
         self.rows.resizeRowsToContents()
         diff = node_diff(draft, node, self.plans)
-        self.adapted_words = diff.added_words
+        # the words adaptation put in, as the node recorded them (drafts of format 1: recomputed)
+        recorded = {c.new for c in node.changes if c.kind != "target" and c.where == "paragraph"}
+        self.adapted_words = frozenset(recorded) if node.changes else diff.added_words
         self.parent_text.setHtml(self._parent_html(diff))
         count = self.questions.show_node(draft, node)
         self.side.setTabText(
