@@ -3,8 +3,8 @@
 Spellings seen in published plans, all recognised here:
 （责任单位：县发改局、财政局；列首位的为牵头单位，下同）, (责任单位:…), a trailing
 按照职责分工分别负责, a note after 。 or ；, a bare parenthesis of unit names with
-no label, unit names with their own parentheses (各县（市）区人民政府), and a
-full stop after the closing parenthesis.
+no label, unit names with their own parentheses (各县（市）区人民政府), a full
+stop after the closing parenthesis, and square brackets (成都：［责任单位：…］).
 """
 
 from __future__ import annotations
@@ -18,6 +18,8 @@ from app.core.text.unit_lists import naming_rules, parse_unit_list, split_top_le
 _LABEL = re.compile(r"^\s*(?:责任单位|牵头单位|责任部门|牵头部门|责任主体)\s*[：:]\s*")
 _DUTY = re.compile(r"(?:按照|按)?(?:各自)?职责分工(?:分别)?(?:负责|落实|推进|实施)?$")
 _NOTE_SPLIT = "；;。"
+_OPEN = "（(［["
+_CLOSE = "）)］]"
 
 
 @dataclass
@@ -34,9 +36,9 @@ def _opening_paren(text: str) -> int | None:
     depth = 0
     for i in range(len(text) - 1, -1, -1):
         ch = text[i]
-        if ch in "）)":
+        if ch in _CLOSE:
             depth += 1
-        elif ch in "（(":
+        elif ch in _OPEN:
             depth -= 1
             if depth == 0:
                 return i
@@ -80,7 +82,7 @@ def split_trailing_clause(
     while text and text[-1] in "。.；;":
         text = text[:-1].rstrip()
         repairs.append("责任单位括号后多了标点")
-    if not text or text[-1] not in "）)":
+    if not text or text[-1] not in _CLOSE:
         return None
     start = _opening_paren(text)
     if start is None:
@@ -96,7 +98,7 @@ def split_trailing_clause(
     if clause is None:
         return None
     written = text[start:]
-    written = re.sub(r"[、，,]\s*）$", "）", written)
+    written = re.sub(r"[、，,]\s*([）］])$", r"\1", written)
     clause = clause.model_copy(update={"text": written})
     body = text[:start].rstrip()
     return ClauseMatch(body=body, clause=clause, repairs=repairs + more)

@@ -85,11 +85,14 @@ class UnitChange:
     parent: str
     county: tuple[str, ...]
     status: Literal["same", "mapped", "unmapped"]
+    note: str = ""
+    """Why, where a naming rule decided: 县里没有对应机构, 县里是市生态环境局的分局 …"""
 
     @property
     def message(self) -> str:
         if self.status == "unmapped":
-            return f"上级单位“{self.parent}”在县单位目录中没有对应单位，已原样保留（不作牵头单位），请确认"
+            why = f"（{self.note}）" if self.note else ""
+            return f"上级单位“{self.parent}”在县单位目录中没有对应单位{why}，已原样保留（不作牵头单位），请确认"
         if self.status == "mapped":
             return f"{self.parent} → {'、'.join(self.county)}"
         return self.parent

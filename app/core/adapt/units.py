@@ -1,7 +1,9 @@
 """The units pass: parent units as the county's, in clauses and in running text.
 
-A parent unit with no county counterpart is kept and reported, never dropped
-or guessed.
+A unit is looked up in the county catalogue, then in its hand mapping (made for
+one parent plan, it overrides), then by the naming rules every province follows
+(app/core/adapt/unit_patterns.py). A parent unit with no county counterpart is
+kept and reported, never dropped or guessed, and never leads.
 """
 
 from __future__ import annotations
@@ -10,10 +12,14 @@ import re
 
 from app.core.adapt.changes import ChangeKind, Edit, UnitChange
 from app.core.adapt.level_words import in_book_title
+from app.core.adapt.unit_patterns import unit_patterns
 from app.core.draft.model import Catalogue
+from app.core.text.county import CountyContext
 
 
-def unit_text_edits(text: str, catalogue: Catalogue) -> list[Edit]:
+def unit_text_edits(
+    text: str, catalogue: Catalogue, county: CountyContext | None = None
+) -> list[Edit]:
     """Parent unit names in running text ("由自治区发展改革委牵头") become the county's."""
     edits: list[Edit] = []
     for entry in sorted(catalogue.mapping, key=lambda e: len(e.parent), reverse=True):
@@ -23,31 +29,71 @@ def unit_text_edits(text: str, catalogue: Catalogue) -> list[Edit]:
             if in_book_title(text, m.start()):
                 continue
             edits.append(Edit(m.start(), m.end(), entry.county[0], "单位对应", ChangeKind.UNIT))
+    if county is not None:
+        edits += _pattern_text_edits(text, catalogue, county, edits)
     return edits
 
 
+def _pattern_text_edits(
+    text: str, catalogue: Catalogue, county: CountyContext, taken: list[Edit]
+) -> list[Edit]:
+    """Units the naming rules know, where no hand mapping already spoke."""
+    patterns = unit_patterns(county)
+    own_names = sorted(catalogue.names(), key=len, reverse=True)
+    edits: list[Edit] = []
+    for start, end in patterns.text_spans(text):
+        if any(start < e.end and e.start < end for e in taken) or in_book_title(text, start):
+            continue
+        # 市生态环境局金堂分局 already is the county's: its 市生态环境局 is no parent unit.
+        if any(len(n) > end - start and text.startswith(n, start) for n in own_names):
+            continue
+        name = text[start:end]
+        if catalogue.canonical(name) is not None:
+            continue
+        found = patterns.county_units(name, catalogue)
+        if found and found[0]:
+            edits.append(Edit(start, end, found[0][0], "单位对应（通用规则）", ChangeKind.UNIT))
+    return edits
+
+
+def _county_units(
+    name: str, catalogue: Catalogue, county: CountyContext | None
+) -> tuple[tuple[str, ...], UnitChange]:
+    """One parent unit as the county's: the catalogue, its hand mapping, the naming rules."""
+    own = catalogue.canonical(name)
+    if own is not None:
+        return (own,), UnitChange(name, (own,), "same")
+    mapped = catalogue.map_unit(name)
+    if mapped:
+        # the catalogue's own spelling: 平罗 writes 县商务和投资促进局 for 县商务局
+        mapped = tuple(catalogue.canonical(unit) or unit for unit in mapped)
+        return mapped, UnitChange(name, mapped, "mapped")
+    note = ""
+    if county is not None:
+        found = unit_patterns(county).county_units(name, catalogue)
+        if found is not None:
+            units, note = found
+            if units:
+                return units, UnitChange(name, units, "mapped", note)
+    return (name,), UnitChange(name, (name,), "unmapped", note)
+
+
 def adapt_units(
-    names: list[str], groups: list[int], catalogue: Catalogue
+    names: list[str],
+    groups: list[int],
+    catalogue: Catalogue,
+    county: CountyContext | None = None,
 ) -> tuple[list[str], list[int], list[UnitChange]]:
-    """Parent units as county units, in order, without repeats; unmapped ones kept."""
+    """Parent units as county units, in order, without repeats; unmapped ones kept.
+
+    Without the county, only the catalogue and its hand mappings are asked.
+    """
     out: list[str] = []
     out_groups: list[int] = []
     changes: list[UnitChange] = []
     for name, group in zip(names, groups, strict=True):
-        own = catalogue.canonical(name)
-        if own is not None:
-            county_units: tuple[str, ...] = (own,)
-            changes.append(UnitChange(name, county_units, "same"))
-        else:
-            mapped = catalogue.map_unit(name)
-            if mapped:
-                # the catalogue's own spelling: 平罗 writes 县商务和投资促进局 for 县商务局
-                mapped = tuple(catalogue.canonical(unit) or unit for unit in mapped)
-                county_units = mapped
-                changes.append(UnitChange(name, mapped, "mapped"))
-            else:
-                county_units = (name,)
-                changes.append(UnitChange(name, county_units, "unmapped"))
+        county_units, change = _county_units(name, catalogue, county)
+        changes.append(change)
         for unit in county_units:
             if unit not in out:
                 out.append(unit)

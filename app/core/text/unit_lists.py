@@ -180,7 +180,9 @@ def format_unit_list(names: list[str], *, home: str, groups: list[int] | None = 
     """Write full unit names the way plans do: 县发改局、财政局、工信局.
 
     A name is shortened only where reading it back gives the same unit, so the
-    result always parses to the names given.
+    result always parses to the names given. After a comma the first of the
+    county's own units is written in full ("县委宣传部，县发改局、教体局"): a
+    reader must not take "县委宣传部，发改局" for 县委发改局, as some plans leave it.
     """
     rules = naming_rules()
     groups = groups or [0] * len(names)
@@ -188,14 +190,14 @@ def format_unit_list(names: list[str], *, home: str, groups: list[int] | None = 
     out: list[str] = []
     previous_group = groups[0] if groups else 0
     # The body whose prefix a short name would take: set by the last unit of the
-    # plan's own body; units of other bodies leave it; a comma returns to home.
+    # plan's own body; units of other bodies leave it; a comma clears it.
     last_body: str | None = None
     for name, group in zip(names, groups, strict=True):
         if group != previous_group:
             expander.new_group()
             out.append("，")
             previous_group = group
-            last_body = expander.home if last_body else None
+            last_body = None
         elif out:
             out.append("、")
         body = rules.prefix_of(name)

@@ -1,0 +1,155 @@
+"""County drafts from plans of other provinces: their units become the county's.
+
+成都市优化能源结构促进城市绿色低碳发展行动方案 (a city plan of 四川) ships as
+reference_plans/sources/chengdu_energy_structure_2022.txt, the text layer of its
+published PDF as pdftotext 22.12 gives it (`pdftotext -enc UTF-8`); the 江西
+plan is made up of a few clauses in that province's style.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from app.core.draft.model import Draft, work_row_units
+from app.core.operations.new_draft import new_draft
+from app.core.plans.model import Plan
+from app.core.plans.resolver import PlanResolver
+from app.core.readout.checks import check_draft
+from app.core.readout.render import rendered_nodes
+from app.core.readout.task_rows import task_rows
+from app.importer import import_plan
+from tests.conftest import SOURCES
+
+CHENGDU = SOURCES / "chengdu_energy_structure_2022.txt"
+JINTANG_UNITS = {
+    "市发改委": "县发改局",
+    "市经信局": "县工信局",
+    "市生态环境局": "市生态环境局金堂分局",
+    "市住建局": "县住建局",
+    "市交通运输局": "县交通局",
+    "市商务局": "县商务局",
+    "市规划和自然资源局": "县自然资源局",
+    "国网成都供电公司": "国网四川电力有限公司金堂县供电公司",
+    "各区（市）县政府（管委会）": "各乡镇人民政府",
+}
+
+
+@pytest.fixture(scope="module")
+def chengdu() -> tuple[Plan, Draft]:
+    plan = import_plan(CHENGDU).plan
+    draft, _reports = new_draft(county="金堂县", city="成都市", region="四川省", plan=plan)
+    return plan, draft
+
+
+def _by_source(draft: Draft) -> dict[str, object]:
+    return {n.sources[0].node.split(":", 1)[1]: n for n in draft.walk() if n.sources}
+
+
+def _parent_units(plan: Plan) -> set[str]:
+    return {u.name for s in plan.walk() if s.clause for u in s.clause.units}
+
+
+def test_the_common_city_bodies_become_the_countys(chengdu):
+    plan, draft = chengdu
+    named = _parent_units(plan)
+    assert set(JINTANG_UNITS) <= named  # the plan names them all
+    nodes = _by_source(draft)
+    assert nodes["三.一.1"].responsibility.units == (
+        "县工信局", "市生态环境局金堂分局", "县市场监管局", "各乡镇人民政府",
+    )  # fmt: skip
+    assert nodes["三.一.2"].responsibility.units == (
+        "县商务局", "县工信局", "县文旅局", "县教体局", "各乡镇人民政府",
+        "国网四川电力有限公司金堂县供电公司",
+    )  # fmt: skip
+    assert nodes["三.四.2"].responsibility.units == (
+        "县工信局", "县发改局", "县住建局", "县交通局", "县机关事务服务中心", "县综合执法局",
+        "县自然资源局", "各乡镇人民政府",
+    )  # fmt: skip
+    county_units = {u for n in draft.walk() if n.responsibility for u in n.responsibility.units} | {
+        u for row in task_rows(draft) for w in row.works for u in (w.lead, *w.cooperating)
+    }
+    assert not county_units & set(JINTANG_UNITS)  # no common parent body is left
+    assert set(JINTANG_UNITS.values()) <= county_units
+
+
+def test_the_task_table_and_the_printed_clauses_say_the_same(chengdu):
+    _plan, draft = chengdu
+    rows = task_rows(draft)
+    assert rows and all(w.lead for r in rows for w in r.works)
+    first = rows[0].works[0]
+    assert (first.lead, first.cooperating[0]) == ("县工信局", "市生态环境局金堂分局")
+    clauses = [r.clause for r in rendered_nodes(draft) if r.clause]
+    assert clauses[0].startswith(
+        "（责任单位：县工信局、市生态环境局金堂分局、市场监管局，各乡镇人民政府；"
+    )
+    assert not any(parent in clause for clause in clauses for parent in ("市经信局", "市发改委"))
+
+
+def test_units_without_a_counterpart_are_kept_flagged_and_never_lead(chengdu):
+    plan, draft = chengdu
+    known = draft.catalogue.names()
+    parents = _parent_units(plan)
+    flagged = {
+        (f.node_id, f.data["unit"])
+        for f in check_draft(draft, PlanResolver.of([plan]))
+        if f.code == "unit-not-in-catalogue"
+    }
+    kept = set()
+    for node in draft.walk():
+        if node.responsibility is None:
+            continue
+        assert node.responsibility.lead in known, node.title
+        for row in node.work_rows:
+            assert work_row_units(row, node)[0] in known
+        for unit in node.responsibility.units:
+            if unit not in known:
+                assert unit in parents  # kept as the parent wrote it
+                assert (node.id, unit) in flagged
+                kept.add(unit)
+    assert kept  # the plan names bodies and places the county has no counterpart for
+    assert {unit for _node, unit in flagged} == kept
+
+
+JIANGXI = """江西省碳达峰实施方案
+一、总体要求
+坚持稳中求进，推动全省经济社会发展全面绿色转型。
+二、主要目标
+到2025年，非化石能源消费比重达到18.3%。
+三、重点任务
+（一）能源绿色低碳转型行动
+1.大力发展新能源。由省发展改革委牵头，加快光伏、风电规模化开发。（责任单位：省发展改革委、省工业和信息化厅、国网江西省电力有限公司）
+2.推进铁路电气化。推动大宗货物“公转铁”。（责任单位：中国铁路南昌局集团有限公司、省能源局、省生态环境厅、江西银保监局）
+（二）节能降碳增效行动
+1.加强节能监察。健全节能监察体系。（责任单位：省工业和信息化厅，省市场监管局、省统计局、人民银行南昌中心支行）
+四、保障措施
+（一）加强组织领导。各地各部门要加强组织领导。
+"""
+
+
+def test_a_jiangxi_plan_for_wuyuan(write_txt):
+    plan = import_plan(write_txt(JIANGXI, "jiangxi.txt")).plan
+    draft, reports = new_draft(county="婺源县", city="上饶市", region="江西省", plan=plan)
+    first, rail, watch = list(draft.measures())
+    assert first.responsibility.units == (
+        "县发改局", "县工信局", "国网江西电力有限公司婺源县供电公司",
+    )  # fmt: skip
+    assert first.paragraphs[0].startswith("由县发改局牵头")
+    # the railway company and the regulator have no county counterpart: kept, after the county's
+    assert rail.responsibility.units == (
+        "县发改局", "市生态环境局婺源分局", "中国铁路南昌局集团有限公司", "江西银保监局",
+    )  # fmt: skip
+    assert watch.responsibility.units == (
+        "县工信局",
+        "县市场监管局",
+        "县统计局",
+        "人民银行婺源县支行",
+    )
+    flagged = [
+        f.data["unit"]
+        for f in check_draft(draft, PlanResolver.of([plan]))
+        if f.code == "unit-not-in-catalogue"
+    ]
+    assert flagged == ["中国铁路南昌局集团有限公司", "江西银保监局"]
+    assert [u for r in reports for u in r.unmapped_units] == flagged
+    clause = next(r.clause for r in rendered_nodes(draft) if r.node.id == watch.id)
+    assert clause == "（责任单位：县工信局，县市场监管局、统计局、人民银行婺源县支行）"
