@@ -31,9 +31,9 @@ QuestionPass = Callable[[str, PassContext], list[Question]]
 
 def question_passes() -> tuple[QuestionPass, ...]:
     """The passes that ask, in order (each module of app/core/adapt/ that asks adds itself here)."""
-    from app.core.adapt import figures, self_reference
+    from app.core.adapt import figures, places, self_reference
 
-    return (figures.figure_questions, self_reference.self_questions)
+    return (figures.figure_questions, self_reference.self_questions, places.place_questions)
 
 
 def adapt_text(
