@@ -20,7 +20,9 @@ from app.core.readout.render import rendered_nodes
 # 全市 and 全区 as level words, not inside 健全市…/安全区… (the rules' own lookbehind)
 NOT_IN_A_WORD = r"(?<![健安完齐保周顾成十两万])"
 CITY_WORDS = re.compile(NOT_IN_A_WORD + r"全市|市发改委|市直各有关部门|各县（市）区|我市")
-REGION_WORDS = re.compile(NOT_IN_A_WORD + r"全区(?!一盘棋)|自治区发展改革委|各地市|我区|五市人民政府")
+REGION_WORDS = re.compile(
+    NOT_IN_A_WORD + r"全区(?!一盘棋)|自治区发展改革委|各地市|我区|五市人民政府"
+)
 
 
 def _parent_units(plan, draft) -> set[str]:
