@@ -211,3 +211,21 @@ def test_every_parent_sentence_adapts_without_artifacts():
         adapted = adapt_text(text, level=level, county=YONGNING, catalogue=Catalogue(), ask=False)
         found += [m.group() for m in bad.finditer(adapted.text) if m.group() not in text]
     assert found == []
+
+
+def test_deleting_names_from_a_list_leaves_no_stray_separator():
+    from app.core.operations.content import _replaced
+
+    text = "银川市、吴忠市、固原市要力争与全县同步实现碳达峰。"
+    assert _replaced(text, "吴忠市、固原市", "") == "银川市要力争与全县同步实现碳达峰。"
+    assert _replaced("吴忠市、固原市要推进。", "吴忠市", "") == "固原市要推进。"
+    assert _replaced("建设公共充电桩4000台以上，推广新能源汽车。", "4000台以上", "") == (
+        "建设公共充电桩，推广新能源汽车。"
+    )
+
+
+def test_a_level_word_never_cuts_any_division_name():
+    """Not only the county's own city: 吴忠市碳达峰…领导小组 does not become 吴忠县…."""
+    text = "报吴忠市碳达峰碳中和工作领导小组审定。"
+    adapted = adapt_text(text, level="city", county=YONGNING, catalogue=Catalogue(), ask=False)
+    assert "吴忠县" not in adapted.text

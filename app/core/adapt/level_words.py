@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from app.core.adapt.changes import ChangeKind, Edit
 from app.core.text.county import CountyContext
+from app.core.text.places import gazetteer
 from app.core.text.rules import adapt_rules
 
 
@@ -22,8 +23,13 @@ def _name_before(text: str, start: int, county: CountyContext) -> int:
     "需经银川市碳达峰碳中和工作领导小组" matched from 市 would leave 银川县: the
     rule must take 银川 with it (the county's own group replaces the city's).
     """
-    if not text.startswith(_LEVEL_START, start):
+    level = next((w for w in _LEVEL_START if text.startswith(w, start)), "")
+    if not level:
         return 0
+    places = gazetteer()
+    for length in range(8, 1, -1):  # 吴忠市, 石嘴山市, 宁夏回族自治区 …: any division's name
+        if start >= length and places.named(text[start - length : start] + level):
+            return length
     names = {county.city_short, county.region_short, county.city, county.region}
     for name in sorted((n for n in names if n and len(n) >= 2), key=len, reverse=True):
         if text.endswith(name, 0, start):

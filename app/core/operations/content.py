@@ -171,6 +171,23 @@ def _tidy(text: str) -> str:
     return text
 
 
+def _replaced(text: str, quote: str, replacement: str) -> str:
+    """The text with the quote replaced once; deleted words take one list separator with them.
+
+    "银川市、吴忠市、固原市要…" without 吴忠市、固原市 reads "银川市要…", not "银川市、要…".
+    """
+    at = text.find(quote)
+    if at < 0:
+        return text
+    start, end = at, at + len(quote)
+    if not replacement:
+        if start > 0 and text[start - 1] == "、":
+            start -= 1
+        elif end < len(text) and text[end] == "、":
+            end += 1
+    return _tidy(text[:start] + replacement + text[end:])
+
+
 def answer_question(draft: Draft, node_id: str, question: int, suggestion: int) -> Draft:
     """Take one of a question's suggestions: its words replace the quote, and the question closes.
 
@@ -188,18 +205,16 @@ def answer_question(draft: Draft, node_id: str, question: int, suggestion: int) 
     update: dict[str, object] = {"questions": rest}
     if replacement is not None:
         if asked.where == "title":
-            update["title"] = _tidy(node.title.replace(asked.quote, replacement, 1)) or node.title
+            update["title"] = _replaced(node.title, asked.quote, replacement) or node.title
         elif asked.where == "paragraph" and asked.index < len(node.paragraphs):
             paragraphs = list(node.paragraphs)
-            paragraphs[asked.index] = _tidy(
-                paragraphs[asked.index].replace(asked.quote, replacement, 1)
-            )
+            paragraphs[asked.index] = _replaced(paragraphs[asked.index], asked.quote, replacement)
             update["paragraphs"] = tuple(p for p in paragraphs if p.strip())
         elif asked.where == "work" and asked.index < len(node.work_rows):
             rows = list(node.work_rows)
             row = rows[asked.index]
             rows[asked.index] = row.model_copy(
-                update={"work": _tidy(row.work.replace(asked.quote, replacement, 1))}
+                update={"work": _replaced(row.work, asked.quote, replacement)}
             )
             update["work_rows"] = tuple(rows)
         elif asked.where == "clause" and node.responsibility is not None:
