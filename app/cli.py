@@ -11,6 +11,7 @@ import argparse
 import contextlib
 import json
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -25,6 +26,8 @@ from app.core.plans.summary import plan_summary
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_BAD_INPUT = 2
+_MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
+"""--date: a month as the cover prints it (二〇二三年九月)."""
 
 
 def _configure_stdio() -> None:
@@ -125,17 +128,24 @@ def cmd_import_plan(args: argparse.Namespace) -> int:
 
 def cmd_new(args: argparse.Namespace) -> int:
     from app.core.draft.files import save_draft, with_draft_suffix
+    from app.core.operations.content import set_meta
     from app.core.operations.new_draft import as_is, new_draft
     from app.core.plans.library import find_plan
 
     out = with_draft_suffix(args.output)
     if out.exists() and not args.force:
         return _fail(str(out), "文件已存在，未覆盖（如确需覆盖，请加 --force）")
+    if args.date and not _MONTH.fullmatch(args.date):
+        return _fail("peakplan new", f"--date 应为 YYYY-MM（如 2023-09），而不是“{args.date}”")
+    cover = {"date": args.date, "commissioned_by": args.commissioner, "drafted_by": args.drafter}
     if args.from_plan:
         if not args.as_is:
             return _fail("peakplan new", "--from-plan 需要与 --as-is 一起使用")
         plan = find_plan(args.from_plan)
         draft = as_is(plan)
+        given = {field: value for field, value in cover.items() if value}
+        if given:
+            draft = set_meta(draft, **given)
         reports = []
     else:
         missing = [n for n, v in (("--county", args.county), ("--from", args.source)) if not v]
@@ -154,6 +164,7 @@ def cmd_new(args: argparse.Namespace) -> int:
             plan=plan,
             actions=actions,
             stage=args.stage,
+            **cover,
         )
     try:
         save_draft(draft, out)
@@ -232,12 +243,16 @@ def cmd_export(args: argparse.Namespace) -> int:
             plans=PlanResolver.library(),
             word=not args.excel_only,
             excel=not args.word_only,
+            comments=not args.clean,
         )
     except PeakPlanError as exc:
         return _fail(str(out), exc.one_line())
     for path in (result.word, result.excel):
         if path is not None:
             print(path)
+    line = result.questions_line()
+    if line:
+        print(line)
     return EXIT_OK
 
 
@@ -293,6 +308,11 @@ def build_parser() -> argparse.ArgumentParser:
     scope.add_argument("--all", action="store_true", help="采纳全部行动（默认）")
     scope.add_argument("--actions", metavar="一,二", help="只采纳这些行动（按编号）")
     new.add_argument("--stage", choices=["征求意见稿", "送审稿"], default="征求意见稿", help="稿本")
+    new.add_argument("--drafter", default="", metavar="D", help="编制单位（印在封面）")
+    new.add_argument("--commissioner", default="", metavar="U", help="委托单位（印在封面）")
+    new.add_argument(
+        "--date", default="", metavar="YYYY-MM", help="成稿年月，封面写作“二〇二三年九月”"
+    )
     new.add_argument(
         "--from-plan", metavar="PLAN-ID", help="按原样打开的方案编号（与 --as-is 一起用）"
     )
@@ -316,6 +336,9 @@ def build_parser() -> argparse.ArgumentParser:
     only = export.add_mutually_exclusive_group()
     only.add_argument("--word-only", action="store_true", help="只导出 Word 文稿")
     only.add_argument("--excel-only", action="store_true", help="只导出任务分工表")
+    export.add_argument(
+        "--clean", action="store_true", help="Word 文稿不附批注（默认把待定事项作为批注标出）"
+    )
     export.set_defaults(handler=cmd_export)
     return parser
 

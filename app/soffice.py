@@ -62,5 +62,6 @@ def soffice_convert(
         )
     finally:
         shutil.rmtree(profile, ignore_errors=True)
-    produced = out_dir / f"{path.stem}.{fmt}"
+    # A format with its filter and options ("pdf:writer_pdf_Export:{…}") makes a .pdf.
+    produced = out_dir / f"{path.stem}.{fmt.split(':', 1)[0]}"
     return (produced if result.returncode == 0 and produced.exists() else None), result.stderr

@@ -1,6 +1,6 @@
 """Look at an export: convert .docx/.xlsx to PDF with LibreOffice, then pages to PNG.
 
-    uv run python tools/render_pages.py FILE [--out DIR] [--dpi 60] [--pages 1-8]
+    uv run python tools/render_pages.py FILE [--out DIR] [--dpi 60] [--pages 1-8] [--comments]
 
 Uses tools/fonts.conf so that the official font names map to the stand-ins
 installed here (AR PL, Noto CJK, Liberation), as LAYOUT.md describes.
@@ -21,9 +21,9 @@ from app.export import pdf  # noqa: E402
 FONTS_CONF = ROOT / "tools" / "fonts.conf"
 
 
-def to_pdf(path: Path, out_dir: Path) -> Path:
-    """PDF of a .docx/.xlsx, rendered by LibreOffice with the stand-in fonts."""
-    return pdf.to_pdf(path, out_dir, fonts_conf=FONTS_CONF)
+def to_pdf(path: Path, out_dir: Path, comments: bool = False) -> Path:
+    """PDF of a .docx/.xlsx, rendered by LibreOffice with the stand-in fonts (and comments)."""
+    return pdf.to_pdf(path, out_dir, fonts_conf=FONTS_CONF, comments=comments)
 
 
 def to_png(
@@ -44,9 +44,10 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=Path("rendered"))
     parser.add_argument("--dpi", type=int, default=60)
     parser.add_argument("--pages", default="", help="e.g. 1-8")
+    parser.add_argument("--comments", action="store_true", help="show a .docx's comments")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    rendered = to_pdf(args.file.resolve(), args.out)
+    rendered = to_pdf(args.file.resolve(), args.out, args.comments)
     first = last = None
     if args.pages:
         first_text, _, last_text = args.pages.partition("-")

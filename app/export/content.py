@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from app.core.draft.model import Draft, Node
-from app.core.readout.render import RenderedNode
-from app.core.readout.task_rows import TaskRow
+from app.core.readout.render import RenderedNode, labels
+from app.core.readout.task_rows import TaskRow, task_rows
 from app.core.text.numbering import chinese_month
 from app.export.style import HouseStyle
 
@@ -38,6 +38,13 @@ class Run:
     style: str
     bold: bool | None = None
     """None: as the style says."""
+    place: tuple[str, int] | None = None
+    """The part of its node it prints — ("title", 0), ("paragraph", i), ("clause", 0) — so an
+    open question can find its words (questions.py); None for text of no node."""
+    opens: tuple[int, ...] = ()
+    """Notes (printed open questions) whose words begin with this run."""
+    closes: tuple[int, ...] = ()
+    """Notes whose words end with this run."""
 
 
 @dataclass(frozen=True)
@@ -48,13 +55,45 @@ class Block:
     runs: tuple[Run, ...] = ()
     node_id: str = ""
     outline: int = 0
-    """1–3 for a heading on a line of its own (the 目录 lists it); 0 otherwise."""
+    """1–3 for a heading the 目录 lists, on a line of its own or run in; 0 otherwise."""
+    toc_text: str = ""
+    """A run-in heading as the 目录 lists it (the paragraph goes on after it); "" otherwise."""
+
+    @property
+    def text(self) -> str:
+        return "".join(run.text for run in self.runs)
+
+    @property
+    def heading(self) -> str:
+        """What the 目录 lists for this block: the run-in heading, or the heading's line."""
+        return self.toc_text or self.text
 
 
 def block(style: str, text: str = "", *, node_id: str = "", outline: int = 0) -> Block:
     """A paragraph of one run in its own style (none when the text is empty)."""
     runs = (Run(text, style),) if text else ()
     return Block(style, runs, node_id, outline)
+
+
+def coalesce(runs: Iterable[Run]) -> tuple[Run, ...]:
+    """Neighbouring runs of one format merged, unless a note's words begin or end between them.
+
+    A paragraph and the clause that ends it are separate runs until here, so that
+    a question on either finds its words; Word gets one run, as before.
+    """
+    out: list[Run] = []
+    for run in runs:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and (last.style, last.bold) == (run.style, run.bold)
+            and not last.closes
+            and not run.opens
+        ):
+            out[-1] = Run(last.text + run.text, run.style, run.bold, None, last.opens, run.closes)
+        else:
+            out.append(run)
+    return tuple(out)
 
 
 def runs_in(draft: Draft, node: Node) -> bool:
@@ -96,31 +135,48 @@ def body_blocks(draft: Draft, style: HouseStyle, items: Iterable[RenderedNode]) 
 
 
 def _node_blocks(draft: Draft, style: HouseStyle, item: RenderedNode) -> list[Block]:
-    """A heading on its own line or run in (bold) before its first paragraph; the clause ends the last."""
+    """A heading on its own line or run in (bold) before its first paragraph; the clause ends the last.
+
+    A numbered run-in heading of levels 1–3 is listed in the 目录 like one on its own line.
+    """
     node = item.node
     heading = item.heading
-    key = f"heading{min(node.level, 3)}"
-    paragraphs = list(item.paragraphs)
+    level = min(node.level, 3)
+    key = f"heading{level}"
+    title = ("title", 0)
+    lines = [[Run(text, "body", place=("paragraph", i))] for i, text in enumerate(item.paragraphs)]
     if item.clause:
-        if paragraphs:
-            paragraphs[-1] += item.clause
+        clause = Run(item.clause, "body", place=("clause", 0))
+        if lines:
+            lines[-1].append(clause)
         else:
-            paragraphs.append(item.clause)
+            lines.append([clause])
     blocks = []
     run_in = runs_in(draft, node)
     if node.level >= 4 and node.numbered and not run_in:
-        blocks.append(block("body", heading, node_id=node.id))
+        blocks.append(Block("body", (Run(heading, "body", place=title),), node.id))
     elif run_in or not node.numbered:
         lead = heading if heading.endswith(_RUN_IN_ENDS) else f"{heading}。"
         bold = node.level >= 3 or style.of(key).bold
-        runs = [Run(lead, key, bold)]
-        if paragraphs:
-            runs.append(Run(paragraphs.pop(0), "body"))
-        blocks.append(Block("body", tuple(runs), node.id))
+        first = lines.pop(0) if lines else []
+        listed = node.numbered and node.level <= 3
+        blocks.append(
+            Block(
+                "body",
+                _texts((Run(lead, key, bold, place=title), *first)),
+                node.id,
+                outline=level if listed else 0,
+                toc_text=heading.rstrip("".join(_RUN_IN_ENDS)) if listed else "",
+            )
+        )
     else:
-        blocks.append(block(key, heading, node_id=node.id, outline=node.level))
-    blocks.extend(block("body", text, node_id=node.id) for text in paragraphs)
+        blocks.append(Block(key, (Run(heading, key, place=title),), node.id, outline=node.level))
+    blocks.extend(Block("body", _texts(runs), node.id) for runs in lines)
     return blocks
+
+
+def _texts(runs: Iterable[Run]) -> tuple[Run, ...]:
+    return tuple(run for run in runs if run.text)
 
 
 def task_title(draft: Draft, style: HouseStyle) -> str:
@@ -136,6 +192,33 @@ class TaskLine:
     """序号 (a number), 重点领域, 行动措施, 主要工作, 牵头单位, 配合单位; None under a merge."""
     spans: tuple[int, ...]
     """Per cell: 1 a cell of its own, n > 1 the first of n merged lines, 0 under a merge."""
+    node_id: str = ""
+    work_index: int = 0
+    """The node's work row this line prints (an open question on it finds its words here)."""
+
+
+def printed_task_rows(draft: Draft) -> list[TaskRow]:
+    """The task rows with each 重点领域 labelled as the body labels it: （一）能源绿色低碳转型行动.
+
+    task_rows numbers the areas 一、二、… on their own, as the 银川 table does; a
+    reader of a county draft finds the area under its label in the body
+    (LAYOUT.md: "the action with its label"), an action of 重点任务 as （一）, a
+    chapter of its own (对外合作) by its chapter label.
+    """
+    label_of = labels(draft)
+    area_of: dict[str, Node] = {}
+    for chapter in draft.chapters:
+        owners = chapter.children if chapter.role == "tasks" else (chapter,)
+        for owner in owners:
+            for node in owner.walk():
+                area_of[node.id] = owner
+    out = []
+    for row in task_rows(draft):
+        owner = area_of.get(row.node_id)
+        if owner is not None:
+            row = replace(row, area=f"{label_of[owner.id]}{owner.area or owner.title}")
+        out.append(row)
+    return out
 
 
 def task_lines(rows: list[TaskRow]) -> list[TaskLine]:
@@ -167,6 +250,8 @@ def task_lines(rows: list[TaskRow]) -> list[TaskLine]:
                         work.cooperating_text,
                     ),
                     (own, area_span, own, 1, 1, 1),
+                    row.node_id,
+                    k,
                 )
             )
     return lines

@@ -21,14 +21,23 @@ from openpyxl.cell.cell import MergedCell
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.merge import MergedCellRange
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from app.core.draft.model import DECISION_NAMES, Draft
 from app.core.plans.resolver import PlanResolver
 from app.core.readout.render import labels
-from app.core.readout.task_rows import TASK_HEADERS, task_rows
-from app.export.content import TEXT_COLUMNS, TaskLine, printable, task_lines, task_title
-from app.export.style import BorderStyle, HouseStyle, house_style
+from app.core.readout.task_rows import TASK_HEADERS
+from app.export.content import (
+    TEXT_COLUMNS,
+    TaskLine,
+    printable,
+    printed_task_rows,
+    task_lines,
+    task_title,
+)
+from app.export.sheet_pages import Span, cut, page_capacity, page_starts, print_scale
+from app.export.style import BorderStyle, HouseStyle, PageStyle, house_style
 
 _CENTRE = Alignment(horizontal="center", vertical="center", wrap_text=True)
 _LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)
@@ -136,12 +145,17 @@ class _Sheet:
         sheet.print_options.horizontalCentered = True
         sheet.page_margins.left = sheet.page_margins.right = style.margin_side_in
         sheet.page_margins.top = sheet.page_margins.bottom = style.margin_end_in
+        # The footer inside the bottom margin, not over the table (LibreOffice would shrink it).
+        sheet.page_margins.header = sheet.page_margins.footer = style.margin_end_in / 2
         sheet.oddFooter.center.text = style.footer
         sheet.oddFooter.center.font = style.body_font
 
 
-def write_task_sheet(out: _Sheet, title: str, lines: list[TaskLine]) -> None:
-    """任务分工: the title over the columns, the header, a line per piece of work."""
+def write_task_sheet(out: _Sheet, title: str, lines: list[TaskLine], page: PageStyle) -> None:
+    """任务分工: the title over the columns, the header, a line per piece of work.
+
+    Pages break so that no 重点领域 cell is split by a page's end (sheet_pages.py).
+    """
     sheet, style = out.sheet, out.style
     widths = style.column_widths
     out.widths(widths)
@@ -161,9 +175,6 @@ def write_task_sheet(out: _Sheet, title: str, lines: list[TaskLine]) -> None:
         sheet.row_dimensions[row].height = max(needed, 2) * style.line_height_pt + 4
     for offset, line in enumerate(lines):
         row = first + offset
-        for col in (0, 1, 2):
-            if line.spans[col] > 1:
-                out.merge(row, col + 1, row + line.spans[col] - 1, col + 1)
         if line.spans[2]:
             # A measure's title may need more lines than its pieces of work give it.
             last = row + line.spans[2] - 1
@@ -171,8 +182,37 @@ def write_task_sheet(out: _Sheet, title: str, lines: list[TaskLine]) -> None:
             spare = sum(sheet.row_dimensions[r].height for r in range(row, last + 1))
             if need > spare:
                 sheet.row_dimensions[last].height += need - spare
+    heights = [sheet.row_dimensions[first + i].height for i in range(len(lines))]
+    areas = _spans(lines, 1)
+    scale = print_scale(widths, page, style)
+    title_rows = sheet.row_dimensions[1].height + sheet.row_dimensions[2].height
+    capacity = page_capacity(scale, title_rows, page, style)
+    starts = page_starts(heights, areas, _spans(lines, 0), capacity)
+    for offset, line in enumerate(lines):
+        row = first + offset
+        for col in (0, 2):
+            if line.spans[col] > 1:
+                out.merge(row, col + 1, row + line.spans[col] - 1, col + 1)
+    for area in areas:
+        label = lines[area.first].values[1]
+        for piece in cut(area, starts):
+            # A piece on a later page repeats the label: no row prints under no area.
+            out.cell(first + piece.first, 2, label)
+            if piece.last > piece.first:
+                out.merge(first + piece.first, 2, first + piece.last, 2)
+    for start in starts:
+        sheet.row_breaks.append(Break(id=first + start - 1))  # a break after the row before
     sheet.freeze_panes = "A3"
     out.print_setup("1:2")
+
+
+def _spans(lines: list[TaskLine], col: int) -> list[Span]:
+    """The runs of lines one merged cell of column `col` covers (序号: a measure, 重点领域: an area)."""
+    return [
+        Span(index, index + max(line.spans[col], 1) - 1)
+        for index, line in enumerate(lines)
+        if line.spans[col]
+    ]
 
 
 def write_target_sheet(out: _Sheet, draft: Draft) -> None:
@@ -238,7 +278,8 @@ def build_workbook(
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "任务分工"
-    write_task_sheet(_Sheet(sheet, style), task_title(draft, style), task_lines(task_rows(draft)))
+    lines = task_lines(printed_task_rows(draft))
+    write_task_sheet(_Sheet(sheet, style), task_title(draft, style), lines, style.page)
     if draft.targets:
         write_target_sheet(_Sheet(workbook.create_sheet("指标表"), style), draft)
     if any(n.sources for n in draft.walk()):

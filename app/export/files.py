@@ -16,7 +16,7 @@ from app.core.draft.model import Draft
 from app.core.files import FileWriteError, write_atomic
 from app.core.plans.resolver import PlanResolver
 from app.export.excel import excel_bytes
-from app.export.word import word_bytes
+from app.export.word import word_document
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 
@@ -31,6 +31,20 @@ def safe_file_name(title: str) -> str:
 class ExportResult:
     word: Path | None
     excel: Path | None
+    comments: int = 0
+    """Open questions printed as comments in the Word draft."""
+    open_questions: int = 0
+    """Open questions standing in the Word draft's words (printed as comments or not)."""
+
+    def questions_line(self) -> str:
+        """One line for the user on what the Word draft leaves open (empty without one)."""
+        if self.word is None:
+            return ""
+        if not self.open_questions:
+            return "没有待定事项。"
+        if self.comments:
+            return f"已将 {self.comments} 个待定事项作为批注标在 Word 文稿中。"
+        return f"未附批注：Word 文稿中仍有 {self.open_questions} 个待定事项。"
 
 
 def export_paths(draft: Draft, folder: Path) -> tuple[Path, Path]:
@@ -45,8 +59,13 @@ def export_draft(
     plans: PlanResolver,
     word: bool = True,
     excel: bool = True,
+    comments: bool = True,
 ) -> ExportResult:
-    """Write DIR/<title>.docx and DIR/<title>任务分工表.xlsx; `plans` are the parents the 对照表 names."""
+    """Write DIR/<title>.docx and DIR/<title>任务分工表.xlsx; `plans` are the parents the 对照表 names.
+
+    With `comments` (the default) each open question prints as a comment on its words; without
+    (`peakplan export --clean`) the Word draft is clean.
+    """
     folder = Path(folder)
     if not folder.exists():
         raise FileWriteError("无法导出", problems=[f"文件夹不存在：{folder}"])
@@ -54,10 +73,15 @@ def export_draft(
         raise FileWriteError("无法导出", problems=[f"不是文件夹：{folder}"])
     word_path, excel_path = export_paths(draft, folder)
     # Both built before anything is written: an error in building writes nothing.
-    word_data = word_bytes(draft) if word else None
+    document = word_document(draft, comments=comments) if word else None
     excel_data = excel_bytes(draft, plans=plans) if excel else None
-    if word_data is not None:
-        write_atomic(word_path, word_data)
+    if document is not None:
+        write_atomic(word_path, document.data)
     if excel_data is not None:
         write_atomic(excel_path, excel_data)
-    return ExportResult(word_path if word else None, excel_path if excel else None)
+    return ExportResult(
+        word_path if word else None,
+        excel_path if excel else None,
+        document.comments if document else 0,
+        document.open_questions if document else 0,
+    )

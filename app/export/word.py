@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from dataclasses import dataclass
 
 from docx import Document
 from docx.document import Document as DocxDocument
@@ -21,9 +22,10 @@ from lxml import etree
 
 from app.core.draft.model import Draft
 from app.core.readout.render import rendered_nodes
-from app.core.readout.task_rows import task_rows
 from app.export import word_front, wordml
-from app.export.content import body_blocks
+from app.export.content import body_blocks, printed_task_rows, task_lines
+from app.export.pages import start_pages
+from app.export.questions import AUTHOR, INITIALS, mark_questions, unmarked
 from app.export.style import HouseStyle, house_style
 from app.export.word_setup import WordStyles, number_pages, setup_section
 from app.export.word_table import attachment
@@ -66,8 +68,27 @@ class _Body:
         return out.getvalue()
 
 
-def word_bytes(draft: Draft, style: HouseStyle | None = None) -> bytes:
-    """The .docx file for a draft, as bytes (written to disk atomically by the caller)."""
+def word_bytes(draft: Draft, style: HouseStyle | None = None, *, comments: bool = True) -> bytes:
+    """The .docx file for a draft, as bytes (written to disk atomically by the caller).
+
+    With `comments` every open question whose words are printed gets a comment (批注) on them.
+    """
+    return word_document(draft, style, comments=comments).data
+
+
+@dataclass(frozen=True)
+class WordDocument:
+    data: bytes
+    comments: int
+    """How many open questions it prints as comments (0 without comments)."""
+    open_questions: int
+    """How many open questions stand in its printed words, with comments or without."""
+
+
+def word_document(
+    draft: Draft, style: HouseStyle | None = None, *, comments: bool = True
+) -> WordDocument:
+    """The .docx and how many comments it holds (see word_bytes)."""
     style = style or house_style(draft.layout.style)
     doc = Document()
     styles = WordStyles(doc, style)
@@ -76,22 +97,27 @@ def word_bytes(draft: Draft, style: HouseStyle | None = None) -> bytes:
     for paragraph in doc.element.body.findall(qn("w:p")):
         doc.element.body.remove(paragraph)
     setup_section(doc.sections[0], wordml.section_properties(doc.element)[0], style)
-    items = list(rendered_nodes(draft))
-    blocks = body_blocks(draft, style, items)
-    pages = word_front.estimate_pages(draft, style, items)
+    blocks = body_blocks(draft, style, rendered_nodes(draft))
+    lines = task_lines(printed_task_rows(draft)) if draft.layout.attachment else []
+    found = mark_questions(draft, blocks, lines)
+    marked = found if comments else unmarked(blocks)
     body.add(word_front.cover(styles, draft))
     body.add(word_front.committee(styles, draft))
-    entries = word_front.toc_entries(blocks, pages)
+    # Pages of the runs as written: a comment's words are runs of their own, and that shows.
+    entries = word_front.toc_entries(marked.blocks, start_pages(marked.blocks, style))
     body.add(word_front.toc(styles, entries, draft.layout.page_numbers))
     section, sect_pr = body.new_section(style)
     doc.settings.odd_and_even_pages_header_footer = True
     number_pages(section, sect_pr, styles, centred=draft.layout.page_numbers == "centered")
-    body.add("".join(styles.block(block) for block in blocks))
-    rows = task_rows(draft) if draft.layout.attachment else []
-    if rows:
+    ids = [
+        doc.comments.add_comment(text=note.text, author=AUTHOR, initials=INITIALS).comment_id
+        for note in marked.notes
+    ]
+    body.add("".join(styles.block(block, comment_ids=ids) for block in marked.blocks))
+    if lines:
         _section, sect_pr = body.new_section(style, landscape=True)
         # The copied section properties would restart the page numbers at 1.
         wordml.remove_child(sect_pr, "w:pgNumType")
-        body.add(attachment(styles, draft, rows))
+        body.add(attachment(styles, draft, lines, marked.works, ids))
     wordml.set_child(doc.settings.element, wordml.UPDATE_FIELDS)
-    return body.docx()
+    return WordDocument(body.docx(), len(ids), len(found.notes))

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 from app.core.draft.model import Draft
-from app.core.readout.render import RenderedNode
 from app.export import wordml
 from app.export.content import Block, cover_blocks
-from app.export.style import HouseStyle
 from app.export.word_setup import WordStyles
 
 FULL_WIDTH_SPACE = "\u3000"
@@ -69,31 +66,16 @@ def toc(styles: WordStyles, entries: list[TocEntry], page_numbers: str) -> str:
     return "".join(out)
 
 
-def toc_entries(blocks: list[Block], pages: dict[str, int]) -> list[TocEntry]:
-    """The headings on lines of their own, levels 1–3: what the 目录 lists, with estimated pages."""
-    entries = []
-    for block in blocks:
-        if block.outline:
-            text = "".join(run.text for run in block.runs)
-            entries.append(TocEntry(block.outline, text, pages.get(text, 0)))
-    return entries
+def toc_entries(blocks: list[Block], pages: list[int]) -> list[TocEntry]:
+    """The headings of levels 1–3, on lines of their own or run in: what the 目录 lists, with their pages."""
+    return [
+        TocEntry(block.outline, block.heading, page)
+        for block, page in zip(blocks, pages, strict=True)
+        if block.outline
+    ]
 
 
 def _page_label(page: int, style: str) -> str:
     if page <= 0:
         return ""
     return f"- {page} -" if style == "centered" else f"— {page} —"
-
-
-def estimate_pages(draft: Draft, style: HouseStyle, items: list[RenderedNode]) -> dict[str, int]:
-    """Each heading's page by counting lines, for the pre-filled 目录 (Word refreshes them on open)."""
-    per_line = style.page.chars_per_line
-    per_page = style.page.lines_per_page
-    lines = 2 + sum(math.ceil((len(p) + 2) / per_line) for p in draft.meta.preamble)
-    positions: dict[str, int] = {}
-    for item in items:
-        positions.setdefault(item.heading, lines // per_page + 1)
-        lines += 1
-        text = sum(len(p) + 2 for p in item.paragraphs) + len(item.clause)
-        lines += math.ceil(text / per_line) if text else 0
-    return positions

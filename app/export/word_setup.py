@@ -7,6 +7,8 @@ paragraphs and runs that name them.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
+
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
@@ -16,7 +18,7 @@ from docx.styles import BabelFish
 from docx.styles.style import StyleFactory
 
 from app.export import wordml
-from app.export.content import Block
+from app.export.content import Block, Run
 from app.export.style import HouseStyle
 
 # Our style names → the built-in names Word and LibreOffice know (TOC levels read them).
@@ -29,7 +31,10 @@ _STYLE_NAMES = {
     "toc1": "toc 1",
     "toc2": "toc 2",
     "toc3": "toc 3",
+    "comment": "annotation text",
 }
+_STYLE_IDS = {"comment": "CommentText"}
+"""Style ids Word looks for by id: a comment's paragraphs name CommentText (python-docx writes them)."""
 _OUTLINE = {"heading1": 0, "heading2": 1, "heading3": 2}
 _TOC_LEVELS = ("toc1", "toc2", "toc3")
 
@@ -58,6 +63,7 @@ class WordStyles:
             if element is None:
                 element = styles.add_style_of_type(name, WD_STYLE_TYPE.PARAGRAPH, False)
                 element.basedOn_val = normal.styleId
+                element.styleId = _STYLE_IDS.get(key, element.styleId)
             proxy = StyleFactory(element)
             proxy.hidden, proxy.quick_style = False, True
             self.ids[key] = element.styleId
@@ -75,6 +81,15 @@ class WordStyles:
                 text.east_asia, self.latin(key), text.size, bold=text.bold, spacing_pt=spacing
             )
             wordml.set_child(element, rpr, successors=wordml.STYLE_RPR_SUCCESSORS)
+        self._comment_reference(styles)
+
+    def _comment_reference(self, styles) -> None:
+        """The character style of a comment's mark (CommentReference), in the comment's font."""
+        text = self.style.of("comment")
+        element = styles.add_style_of_type("annotation reference", WD_STYLE_TYPE.CHARACTER, False)
+        element.styleId = "CommentReference"
+        rpr = wordml.run_properties(text.east_asia, self.latin("comment"), text.size)
+        wordml.set_child(element, rpr, successors=wordml.STYLE_RPR_SUCCESSORS)
 
     def latin(self, key: str) -> str:
         return self.style.of(key).latin or self.style.latin_font
@@ -91,18 +106,53 @@ class WordStyles:
     def run(self, text: str, key: str, bold: bool | None = None) -> str:
         return wordml.run(text, self.rpr(key, bold))
 
+    def runs(self, runs: Iterable[Run], comment_ids: Sequence[int] = ()) -> str:
+        """The runs, each note's comment range around the words it marks (ids by note number)."""
+        out = []
+        for run in runs:
+            if comment_ids:
+                out.extend(wordml.comment_start(comment_ids[n]) for n in run.opens)
+            out.append(self.run(run.text, run.style, run.bold))
+            if comment_ids:
+                out.extend(wordml.comment_end(comment_ids[n]) for n in run.closes)
+        return "".join(out)
+
     def paragraph(
-        self, key: str, runs: str = "", *, page_break_before: bool = False, align: str = ""
+        self,
+        key: str,
+        runs: str = "",
+        *,
+        page_break_before: bool = False,
+        align: str = "",
+        outline_level: int | None = None,
     ) -> str:
         """A paragraph in a house style (Normal, the body's, is not named: it is the default)."""
         style_id = "" if key == "body" else self.ids[key]
         return wordml.paragraph(
-            runs, style_id=style_id, page_break_before=page_break_before, align=align
+            runs,
+            style_id=style_id,
+            page_break_before=page_break_before,
+            align=align,
+            outline_level=outline_level,
         )
 
-    def block(self, block: Block, *, page_break_before: bool = False) -> str:
-        runs = "".join(self.run(run.text, run.style, run.bold) for run in block.runs)
-        return self.paragraph(block.style, runs, page_break_before=page_break_before)
+    def block(
+        self, block: Block, *, page_break_before: bool = False, comment_ids: Sequence[int] = ()
+    ) -> str:
+        """A block's paragraph; a run-in heading gets its 目录 entry and an outline level of its own
+        (Word's navigation pane lists it; the TOC lists the TC entry, not the paragraph)."""
+        runs = self.runs(block.runs, comment_ids)
+        outline = None
+        if block.toc_text:  # the entry right after the heading's run
+            runs = (
+                self.runs(block.runs[:1], comment_ids)
+                + wordml.toc_entry(block.toc_text, block.outline)
+                + self.runs(block.runs[1:], comment_ids)
+            )
+            outline = block.outline - 1
+        return self.paragraph(
+            block.style, runs, page_break_before=page_break_before, outline_level=outline
+        )
 
     def text(self, key: str, text: str, *, page_break_before: bool = False) -> str:
         """A paragraph of one run in its own style."""

@@ -118,8 +118,48 @@ def field(instruction: str, cached: str, rpr: str = "") -> str:
     return field_begin(instruction, rpr) + run(cached, rpr) + field_end(rpr)
 
 
-TOC_INSTRUCTION = 'TOC \\o "1-3" \\h \\z \\u'
-"""Levels 1–3 by outline level, as hyperlinks, page numbers hidden in web view, outline levels used."""
+TOC_INSTRUCTION = 'TOC \\o "1-3" \\h \\z \\f C'
+"""Levels 1–3 of the heading styles and the TC entries (type C), as hyperlinks, page numbers
+hidden in web view. Not \\u: a run-in heading's paragraph carries an outline level for the
+navigation pane, and \\u would list the whole paragraph; its TC entry lists the heading."""
+
+
+def toc_entry(heading: str, level: int) -> str:
+    """A TC field: the 目录 entry of a run-in heading, its words only; it prints nothing.
+
+    ``<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve">
+    TC "（一）能源绿色低碳转型行动" \\f C \\l 2 </w:instrText></w:r><w:r><w:fldChar
+    w:fldCharType="end"/></w:r>``; a quotation mark or backslash in the heading is escaped
+    with a backslash, as field arguments are.
+    """
+    argument = " ".join(heading.split()).replace("\\", "\\\\").replace('"', '\\"')
+    return (
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        f'<w:r><w:instrText xml:space="preserve"> TC "{text(argument)}" \\f C \\l {int(level)} '
+        "</w:instrText></w:r>"
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    )
+
+
+# ---------------------------------------------------------------- comments
+
+
+def comment_start(comment_id: int) -> str:
+    """``<w:commentRangeStart w:id="0"/>``: where the words a comment is on begin."""
+    return f'<w:commentRangeStart w:id="{int(comment_id)}"/>'
+
+
+def comment_end(comment_id: int) -> str:
+    """Where the words end, and the comment's mark after them (the comment itself is in comments.xml).
+
+    ``<w:commentRangeEnd w:id="0"/><w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr>
+    <w:commentReference w:id="0"/></w:r>``
+    """
+    number = int(comment_id)
+    return (
+        f'<w:commentRangeEnd w:id="{number}"/><w:r><w:rPr><w:rStyle w:val="CommentReference"/>'
+        f'</w:rPr><w:commentReference w:id="{number}"/></w:r>'
+    )
 
 
 # ---------------------------------------------------------------- paragraphs
@@ -133,9 +173,11 @@ def paragraph(
     align: str = "",
     indent_left: int = 0,
     indent_right: int = 0,
+    outline_level: int | None = None,
 ) -> str:
     """``<w:p><w:pPr><w:pStyle w:val="Heading1"/><w:pageBreakBefore/><w:ind w:right="280"/>
-    <w:jc w:val="center"/></w:pPr>{runs}</w:p>``; each property only when given (indents in twips)."""
+    <w:jc w:val="center"/><w:outlineLvl w:val="1"/></w:pPr>{runs}</w:p>``; each property only
+    when given (indents in twips; the outline level from 0, for a run-in heading's paragraph)."""
     ppr = []
     if style_id:
         ppr.append(_val("pStyle", style_id))
@@ -148,6 +190,8 @@ def paragraph(
         )
     if align:
         ppr.append(_val("jc", _JC.get(align, align)))
+    if outline_level is not None:
+        ppr.append(_val("outlineLvl", outline_level))
     properties = f"<w:pPr>{''.join(ppr)}</w:pPr>" if ppr else ""
     return f"<w:p>{properties}{runs}</w:p>"
 

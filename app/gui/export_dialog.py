@@ -57,6 +57,11 @@ class ExportDialog(QDialog):
         self.pages.setCurrentIndex(self.pages.findData(layout_.page_numbers))
         self.committee = QCheckBox(self.tr("包含编制委员会页"), checked=layout_.committee_page)
         self.attachment = QCheckBox(self.tr("附任务分工表（附件）"), checked=layout_.attachment)
+        # On by default: a draft goes out with what is still open marked where it stands.
+        self.comments = QCheckBox(self.tr("附批注（待定事项）"), checked=True)
+        self.comments.setToolTip(
+            self.tr("每个待本县确定的事项在 Word 文稿中以批注标在原文上；不勾选则导出无批注的文稿")
+        )
         form = QFormLayout()
         form.addRow(self.tr("导出到"), row)
         form.addRow(self.tr("文件"), self.word)
@@ -65,6 +70,7 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("页码"), self.pages)
         form.addRow("", self.committee)
         form.addRow("", self.attachment)
+        form.addRow("", self.comments)
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
         self.progress.hide()
@@ -143,8 +149,11 @@ class ExportDialog(QDialog):
         self.status.setText(self.tr("正在导出…"))
         # Everything the worker needs is read here, on the GUI thread: it never touches a widget.
         plans, want_word, want_excel = self.plans, self.word.isChecked(), self.excel.isChecked()
+        comments = self.comments.isChecked()
         job = Job(
-            lambda: export_draft(draft, folder, plans=plans, word=want_word, excel=want_excel)
+            lambda: export_draft(
+                draft, folder, plans=plans, word=want_word, excel=want_excel, comments=comments
+            )
         )
         job.signals.done.connect(self._done)
         job.signals.failed.connect(self._failed)
@@ -156,7 +165,10 @@ class ExportDialog(QDialog):
         self.progress.hide()
         self.buttons.setEnabled(True)
         names = [p.name for p in (result.word, result.excel) if p]
-        self.status.setText(self.tr("已导出：{}").format("、".join(names)))
+        status = self.tr("已导出：{}").format("、".join(names))
+        if result.word is not None:  # the command line's words (app/export/files.py)
+            status += "\n" + result.questions_line()
+        self.status.setText(status)
         self.open_file.setVisible(result.word is not None)
         self.open_folder.show()
 

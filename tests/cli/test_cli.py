@@ -115,3 +115,48 @@ def test_a_plan_imported_twice_under_one_id_is_named_by_its_stored_id(tmp_path, 
     changed.write_text(SEEDS["ningdong-base"].read_text(encoding="utf-8") + "\n", encoding="utf-8")
     second, saved = import_to_library(changed)
     assert second.plan.id != first.plan.id and saved.stem == second.plan.id
+
+
+def test_new_fills_the_cover_from_drafter_commissioner_and_date(tmp_path, capsys):
+    from docx import Document
+
+    from app.core.draft.files import load_draft
+
+    out = tmp_path / "永宁.peakplan"
+    argv = ["new", "--county", "永宁县", "--city", "银川市", "--region", "宁夏回族自治区"]
+    argv += ["--from", "yinchuan-city", "--actions", "一", "-o", str(out)]
+    argv += ["--drafter", "宁夏某咨询公司", "--commissioner", "永宁县发展和改革局"]
+    assert main([*argv, "--date", "2024-03"]) == 0
+    meta = load_draft(out).meta
+    assert (meta.drafted_by, meta.commissioned_by, meta.date) == (
+        "宁夏某咨询公司",
+        "永宁县发展和改革局",
+        "2024-03",
+    )
+    assert main(["export", str(out), "-o", str(tmp_path), "--word-only"]) == 0
+    cover = [p.text for p in Document(str(tmp_path / "永宁县碳达峰实施方案.docx")).paragraphs[:5]]
+    assert cover == [
+        "永宁县碳达峰实施方案",
+        "（征求意见稿）",
+        "委托单位：永宁县发展和改革局",
+        "编制单位：宁夏某咨询公司",
+        "二〇二四年三月",
+    ]
+
+
+def test_new_refuses_a_date_that_is_not_a_month(tmp_path, capsys):
+    argv = ["new", "--county", "永宁县", "--from", "yinchuan-city", "-o", str(tmp_path / "x")]
+    assert main([*argv, "--date", "2024-13"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "YYYY-MM" in err
+    assert not list(tmp_path.iterdir())
+
+
+def test_as_is_takes_the_cover_fields_too(tmp_path):
+    from app.core.draft.files import load_draft
+
+    out = tmp_path / "银川.peakplan"
+    argv = ["new", "--from-plan", "yinchuan-city", "--as-is", "-o", str(out)]
+    assert main([*argv, "--drafter", "某院", "--date", "2023-08"]) == 0
+    meta = load_draft(out).meta
+    assert (meta.drafted_by, meta.date) == ("某院", "2023-08")

@@ -53,10 +53,12 @@ def test_reproduces_the_yinchuan_table(sheet):
             assert span == 2
             assert f"A{line}:A{line + 1}" in merged and f"C{line}:C{line + 1}" in merged
         line += span
-    # 重点领域 merged over each action's rows: 一、 covers 序号 1–3 (rows 3–5)
-    assert "B3:B5" in merged and sheet["B3"].value == "一、能源绿色低碳转型行动"
-    areas = [c.value for c in sheet["B"][2:] if c.value]
+    # 重点领域 merged over each action's rows and labelled as the body labels it: （一） covers
+    # 序号 1–3 (rows 3–5); the chapters after 重点任务 keep their own labels.
+    assert "B3:B5" in merged and sheet["B3"].value == "（一）能源绿色低碳转型行动"
+    areas = list(dict.fromkeys(c.value for c in sheet["B"][2:] if c.value))
     assert len(areas) == len({r.area for r in table}) == 12
+    assert areas[-2:] == ["四、对外合作", "五、政策保障"]
 
 
 def test_borders_on_every_cell_of_every_merge(sheet):
@@ -87,6 +89,7 @@ def test_print_setup_fonts_and_heights(sheet):
     assert sheet.page_setup.fitToWidth == 1 and sheet.page_setup.fitToHeight == 0
     assert sheet.sheet_properties.pageSetUpPr.fitToPage
     assert sheet.print_title_rows.replace("$", "") == "1:2"
+    assert sheet.page_margins.footer < sheet.page_margins.bottom
     assert sheet.freeze_panes == "A3"
     assert "&P" in sheet.oddFooter.center.text
     assert sheet["A2"].font.name == "黑体" and sheet["D3"].font.name == "仿宋_GB2312"

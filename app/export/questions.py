@@ -1,0 +1,133 @@
+"""Open questions on the printed words: which characters of which run each one marks.
+
+A draft node keeps the questions adaptation could not decide (app/core/draft/
+adaptation.py), each anchored by its quote in the title, a paragraph, the
+责任单位 clause or a work row. The Word draft prints each one whose quote still
+stands in the printed text as a comment (批注) on exactly those words, so a
+reviewer sees what the county has still to decide; a question whose words
+the user has since rewritten is gone with them and prints nothing.
+
+The k-th question with the same quote in the same place marks the k-th
+occurrence of the quote there, so two questions on "85%" in one paragraph
+mark both, not the first twice.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from itertools import pairwise
+
+from app.core.draft.adaptation import OpenQuestion
+from app.core.draft.model import Draft
+from app.export.content import Block, Run, TaskLine, coalesce
+
+AUTHOR = "碳达峰方案起草助手"
+INITIALS = "助手"
+
+
+@dataclass(frozen=True)
+class Note:
+    """One open question as printed: a comment on its words."""
+
+    node_id: str
+    question: OpenQuestion
+
+    @property
+    def text(self) -> str:
+        """The comment: the question as a reviewer reads it, then what to do about it."""
+        return f"{self.question.title}\n{self.question.message}"
+
+
+@dataclass(frozen=True)
+class Marked:
+    """The body's blocks and the task table's 主要工作 cells with the notes' marks, and the notes."""
+
+    blocks: list[Block]
+    works: dict[int, tuple[Run, ...]]
+    """Task line index → the runs of its 主要工作 cell, where a note marks words in it."""
+    notes: list[Note]
+
+
+def unmarked(blocks: list[Block]) -> Marked:
+    """The blocks as printed without comments (--clean)."""
+    return Marked([replace(block, runs=coalesce(block.runs)) for block in blocks], {}, [])
+
+
+def mark_questions(
+    draft: Draft, blocks: list[Block], lines: list[TaskLine], *, work_style: str = "table_body"
+) -> Marked:
+    """Every open question whose quote is found, marked on its words, in document order."""
+    questions = {node.id: node.questions for node in draft.walk() if node.questions}
+    notes: list[Note] = []
+    marked_blocks = []
+    for block in blocks:
+        asked = questions.get(block.node_id, ())
+        runs = block.runs
+        if asked and any(run.place for run in runs):
+            runs = tuple(
+                piece
+                for run in runs
+                for piece in _mark(run, _spans(block.node_id, asked, run, notes))
+            )
+        marked_blocks.append(replace(block, runs=coalesce(runs)))
+    works: dict[int, tuple[Run, ...]] = {}
+    for index, line in enumerate(lines):
+        asked = questions.get(line.node_id, ())
+        if not asked:
+            continue
+        run = Run(str(line.values[3] or ""), work_style, place=("work", line.work_index))
+        spans = _spans(line.node_id, asked, run, notes)
+        if spans:
+            works[index] = _mark(run, spans)
+    return Marked(marked_blocks, works, notes)
+
+
+def _spans(
+    node_id: str, asked: Iterable[OpenQuestion], run: Run, notes: list[Note]
+) -> list[tuple[int, int, int]]:
+    """(start, end, note) for each question on this run's part of its node found in its text."""
+    if run.place is None:
+        return []
+    where, index = run.place
+    seen: Counter[str] = Counter()
+    spans = []
+    for question in asked:
+        if question.where != where or question.index != index:
+            continue
+        nth = seen[question.quote]
+        seen[question.quote] += 1
+        start = _nth(run.text, question.quote, nth)
+        if start >= 0:
+            spans.append((start, start + len(question.quote), len(notes)))
+            notes.append(Note(node_id, question))
+    return spans
+
+
+def _nth(text: str, quote: str, nth: int) -> int:
+    """Where the nth (from 0) occurrence of quote starts in text; -1 if there are fewer."""
+    start = -1
+    for _ in range(nth + 1):
+        start = text.find(quote, start + 1)
+        if start < 0:
+            return -1
+    return start
+
+
+def _mark(run: Run, spans: list[tuple[int, int, int]]) -> tuple[Run, ...]:
+    """The run cut where a note's words begin or end; each piece knows the notes it opens and closes."""
+    if not spans:
+        return (run,)
+    cuts = sorted({0, len(run.text), *(s for s, _e, _n in spans), *(e for _s, e, _n in spans)})
+    pieces = []
+    for start, end in pairwise(cuts):
+        pieces.append(
+            replace(
+                run,
+                text=run.text[start:end],
+                opens=tuple(n for s, _e, n in spans if s == start),
+                closes=tuple(n for _s, e, n in spans if e == end),
+            )
+        )
+    return tuple(pieces)
