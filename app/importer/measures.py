@@ -9,11 +9,15 @@ paragraphs come before it (银川 三.一.1).
 
 from __future__ import annotations
 
+import re
+
 from app.core.plans.model import Section, UnitClause, node_id
 from app.core.plans.targets import extract_targets
 from app.importer.blocks import ImportNote
 from app.importer.clauses import ClauseMatch, split_trailing_clause
 from app.importer.structure import RawSection, run_in_lead
+
+_DEADLINE_ONLY = re.compile(r"^\s*(?:完成时限|完成时间|时间节点|完成期限)\s*[：:]")
 
 
 class ClauseReader:
@@ -40,6 +44,9 @@ class ClauseReader:
         """A clause that a page break left on a line of its own closes the paragraph before."""
         paragraphs, lines = [], []
         for text, line in zip(section.paragraphs, section.paragraph_lines, strict=True):
+            if paragraphs and _DEADLINE_ONLY.match(text):
+                paragraphs[-1] = paragraphs[-1].rstrip("。；") + "；" + text
+                continue
             match = split_trailing_clause(text, level=self.level) if paragraphs else None
             if match is not None and not match.body:
                 paragraphs[-1] = paragraphs[-1] + text

@@ -65,6 +65,17 @@ def _title_shaped(text: str) -> bool:
     return len(text) <= 30 or not re.search(r"[，；：]", text)
 
 
+def _unclosed_bracket(text: str) -> bool:
+    """A clause a page break cut after "各区（市）": its ［ or （ is still open."""
+    depth = 0
+    for ch in text[-200:]:
+        if ch in "（(［[【":
+            depth += 1
+        elif ch in "）)］]】":
+            depth = max(0, depth - 1)
+    return depth > 0
+
+
 def run_in_lead(paragraph: str) -> str | None:
     """The bold lead phrase of an unnumbered sub-item: "构建绿色低碳产业体系。……"."""
     stop = paragraph.find("。")
@@ -101,7 +112,7 @@ class TreeBuilder:
         return (
             bool(paragraphs)
             and not self._last_block_was_heading
-            and not ends_sentence(paragraphs[-1])
+            and (not ends_sentence(paragraphs[-1]) or _unclosed_bracket(paragraphs[-1]))
         )
 
     def _add_paragraph(self, text: str, line: int) -> None:

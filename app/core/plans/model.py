@@ -22,9 +22,12 @@ Stage = Literal["征求意见稿", "送审稿", "印发", ""]
 TitleStyle = Literal["own_line", "run_in", "none"]
 
 PLAN_FORMAT = "peakplan-plan"
-PLAN_FORMAT_VERSION = 1
+PLAN_FORMAT_VERSION = 2
 # Format history (bump PLAN_FORMAT_VERSION and add a migration for each change):
 #   1 — first version: sections, unit clauses, targets, task table, cover, provenance.
+#   2 — clause units' side (joint plans) and lead, a clause's deadline (完成时限), the
+#       national level, the governments of a joint plan. A version 1 file reads as it
+#       is (every new field has its default), so no migration step is needed.
 
 LEVEL_NAMES: dict[str, str] = {
     "region": "自治区",
@@ -64,11 +67,23 @@ class UnitClause(_Model):
     units: list[ClauseUnit] = Field(min_length=1)
     duty: str = Field("", description="a trailing 按照职责分工分别负责")
     note: str = Field("", description="列首位的为牵头单位，下同, or another note after a ；")
+    deadline: str = Field("", description="完成时限 as written: 2022年2月底前")
 
     @property
     def lead(self) -> str:
-        """The first unit leads (牵头单位)."""
+        """The unit that leads the measure: the first (of the first government's list)."""
         return self.units[0].name
+
+    @property
+    def leads(self) -> list[str]:
+        """Every 牵头单位: several before the comma (成都), one per government (成渝)."""
+        marked = [u.name for u in self.units if u.lead]
+        return marked or [self.units[0].name]
+
+    @property
+    def joint(self) -> bool:
+        """Units of several governments, each list with its own lead (各方牵头)."""
+        return any(u.side for u in self.units)
 
     @property
     def written_names(self) -> list[str]:

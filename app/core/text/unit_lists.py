@@ -27,7 +27,11 @@ class ClauseUnit(BaseModel):
 
     written: str = Field(description="as written in the clause: 财政局")
     name: str = Field(description="with the shared prefix restored: 县财政局")
-    group: int = Field(0, ge=0, description="lead group, counted at each comma (，)")
+    group: int = Field(0, ge=0, description="lead group, counted at each comma (，) and ；")
+    side: int = Field(
+        0, ge=0, description="whose list it is in a joint plan (重庆…；四川…), counted at each ；"
+    )
+    lead: bool = Field(False, description="a 牵头单位: the first, or as the clause's note says")
 
 
 @dataclass(frozen=True)
@@ -64,6 +68,22 @@ class NamingRules:
     def is_party_organ(self, name: str) -> bool:
         base = re.sub(r"（[^）]*）$", "", name)
         return name in self.party_organs or base in self.party_organs
+
+    def is_whole(self, name: str) -> bool:
+        """A name no prefix may be added to: a place (崇明区, 彭州市) or a body of its own.
+
+        市政府办公厅 is the 市's own office (not 市 + 市政…), 民航华东地区管理局,
+        团市委 and a zone's 执委会 are bodies of their own; any name that starts
+        with a division's name (大邑县政府, 浦东新区) is that division's.
+        """
+        if re.match(r"^(?:自治区|省|市|县|区|旗)(?:人民)?政府", name):
+            return True
+        if self.is_self_named(name):
+            return True
+        from app.core.text.places import gazetteer
+
+        found = gazetteer().find(name)
+        return bool(found) and found[0].start == 0
 
     def looks_like_unit(self, name: str) -> bool:
         """Does a bare name end the way unit names end (局, 厅, 委, 公司 …)?"""
@@ -147,8 +167,8 @@ class _Expander:
         if prefix is not None and prefix in (self.home, self.party):
             self.current = prefix
             return written
-        if prefix is not None or rules.is_self_named(written):
-            return written  # another body's unit: named in full, prefix unchanged
+        if prefix is not None or rules.is_whole(written):
+            return written  # another body's unit or a place: named in full, prefix unchanged
         if self.current == self.party and not rules.is_party_organ(written):
             self.current = self.home  # 县委组织部、…、发展改革委: back to the government
         return self.current + written
@@ -214,3 +234,32 @@ def format_unit_list(names: list[str], *, home: str, groups: list[int] | None = 
         if own:
             last_body = own
     return "".join(out)
+
+
+def parse_government_list(text: str, government: str, *, side: int = 0) -> list[ClauseUnit]:
+    """Units of one government's list in a joint clause: 四川省能源局、经济和信息化厅.
+
+    The list starts with the government's own name, which its other units
+    share: "市经济信息委" after 重庆市能源局 is 重庆市经济信息委, "经济和信息化厅"
+    after 四川省能源局 is 四川省经济和信息化厅. Places and bodies of their own
+    stay whole, as in any list.
+    """
+    rules = naming_rules()
+    short = "自治区" if government.endswith("自治区") else government[-1:]
+    units: list[ClauseUnit] = []
+    groups = [g for g in split_top_level(text, "，,") if clean_unit_name(g)]
+    for index, group in enumerate(groups):
+        for written in (clean_unit_name(w) for w in split_top_level(group, "、")):
+            if not written:
+                continue
+            prefix = rules.prefix_of(written)
+            if written.startswith(government):
+                name = written
+            elif prefix in (short, short + "委"):
+                name = government + written[len(short) :]
+            elif prefix is not None or rules.is_whole(written):
+                name = written
+            else:
+                name = government + written
+            units.append(ClauseUnit(written=written, name=name, group=index, side=side))
+    return units
