@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from app.core.draft.model import Draft, Node
-from app.core.readout.render import RenderedNode, labels
-from app.core.readout.task_rows import TaskRow, task_rows
+from app.core.readout.render import RenderedNode
+from app.core.readout.task_rows import TaskRow
 from app.core.text.numbering import chinese_month
 from app.export.style import HouseStyle
 
@@ -195,30 +195,6 @@ class TaskLine:
     node_id: str = ""
     work_index: int = 0
     """The node's work row this line prints (an open question on it finds its words here)."""
-
-
-def printed_task_rows(draft: Draft) -> list[TaskRow]:
-    """The task rows with each 重点领域 labelled as the body labels it: （一）能源绿色低碳转型行动.
-
-    task_rows numbers the areas 一、二、… on their own, as the 银川 table does; a
-    reader of a county draft finds the area under its label in the body
-    (LAYOUT.md: "the action with its label"), an action of 重点任务 as （一）, a
-    chapter of its own (对外合作) by its chapter label.
-    """
-    label_of = labels(draft)
-    area_of: dict[str, Node] = {}
-    for chapter in draft.chapters:
-        owners = chapter.children if chapter.role == "tasks" else (chapter,)
-        for owner in owners:
-            for node in owner.walk():
-                area_of[node.id] = owner
-    out = []
-    for row in task_rows(draft):
-        owner = area_of.get(row.node_id)
-        if owner is not None:
-            row = replace(row, area=f"{label_of[owner.id]}{owner.area or owner.title}")
-        out.append(row)
-    return out
 
 
 def task_lines(rows: list[TaskRow]) -> list[TaskLine]:

@@ -27,12 +27,11 @@ from openpyxl.worksheet.worksheet import Worksheet
 from app.core.draft.model import DECISION_NAMES, Draft
 from app.core.plans.resolver import PlanResolver
 from app.core.readout.render import labels
-from app.core.readout.task_rows import TASK_HEADERS
+from app.core.readout.task_rows import TASK_HEADERS, task_rows
 from app.export.content import (
     TEXT_COLUMNS,
     TaskLine,
     printable,
-    printed_task_rows,
     task_lines,
     task_title,
 )
@@ -278,7 +277,7 @@ def build_workbook(
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "任务分工"
-    lines = task_lines(printed_task_rows(draft))
+    lines = task_lines(task_rows(draft))
     write_task_sheet(_Sheet(sheet, style), task_title(draft, style), lines, style.page)
     if draft.targets:
         write_target_sheet(_Sheet(workbook.create_sheet("指标表"), style), draft)

@@ -22,8 +22,9 @@ from lxml import etree
 
 from app.core.draft.model import Draft
 from app.core.readout.render import rendered_nodes
+from app.core.readout.task_rows import task_rows
 from app.export import word_front, wordml
-from app.export.content import body_blocks, printed_task_rows, task_lines
+from app.export.content import body_blocks, task_lines
 from app.export.pages import start_pages
 from app.export.questions import AUTHOR, INITIALS, mark_questions, unmarked
 from app.export.style import HouseStyle, house_style
@@ -98,7 +99,7 @@ def word_document(
         doc.element.body.remove(paragraph)
     setup_section(doc.sections[0], wordml.section_properties(doc.element)[0], style)
     blocks = body_blocks(draft, style, rendered_nodes(draft))
-    lines = task_lines(printed_task_rows(draft)) if draft.layout.attachment else []
+    lines = task_lines(task_rows(draft)) if draft.layout.attachment else []
     found = mark_questions(draft, blocks, lines)
     marked = found if comments else unmarked(blocks)
     body.add(word_front.cover(styles, draft))

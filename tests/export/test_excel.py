@@ -53,12 +53,12 @@ def test_reproduces_the_yinchuan_table(sheet):
             assert span == 2
             assert f"A{line}:A{line + 1}" in merged and f"C{line}:C{line + 1}" in merged
         line += span
-    # 重点领域 merged over each action's rows and labelled as the body labels it: （一） covers
-    # 序号 1–3 (rows 3–5); the chapters after 重点任务 keep their own labels.
-    assert "B3:B5" in merged and sheet["B3"].value == "（一）能源绿色低碳转型行动"
+    # 重点领域 merged over each action's rows, numbered as the published 银川 table numbers
+    # them (一、 covers 序号 1–3, rows 3–5): the plan is opened as it is.
+    assert "B3:B5" in merged and sheet["B3"].value == "一、能源绿色低碳转型行动"
     areas = list(dict.fromkeys(c.value for c in sheet["B"][2:] if c.value))
     assert len(areas) == len({r.area for r in table}) == 12
-    assert areas[-2:] == ["四、对外合作", "五、政策保障"]
+    assert areas[-2:] == ["十一、对外合作", "十二、政策保障"]  # as the published table numbers them
 
 
 def test_borders_on_every_cell_of_every_merge(sheet):

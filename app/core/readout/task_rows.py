@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from app.core.draft.mentions import TextRenderer
 from app.core.draft.model import Draft, Node, county_of, work_row_units
+from app.core.readout.render import labels
 from app.core.text.numbering import to_chinese
 
 TASK_HEADERS = ("序号", "重点领域", "行动措施", "主要工作", "牵头单位", "配合单位")
@@ -48,20 +49,28 @@ def _rows_under(node: Node) -> list[Node]:
 
 
 def task_row_nodes(draft: Draft) -> list[tuple[int, str, Node]]:
-    """序号, 重点领域 (with its label) and the node, for every numbered row of the table."""
-    areas: list[tuple[str, list[Node]]] = []
+    """序号, 重点领域 and the node, for every numbered row of the table.
+
+    In a county draft 重点领域 is labelled as the body labels it (LAYOUT.md: the
+    action with its label): an action of 重点任务 as （一）能源绿色低碳转型行动, a
+    chapter of its own (对外合作) by its chapter label, so a reader finds it in the
+    body; a published plan opened as it is keeps its own table's 一、二、.
+    """
+    label_of = labels(draft)
+    owners: list[Node] = []
     for chapter in draft.chapters:
-        if chapter.role == "tasks":
-            for action in chapter.children:
-                areas.append((action.area or action.title, _rows_under(action)))
-        else:
-            nodes = _rows_under(chapter)
-            if nodes:
-                areas.append((chapter.area or chapter.title, nodes))
+        owners += chapter.children if chapter.role == "tasks" else [chapter]
+    as_published = draft.meta.level != "county"  # a plan opened as it is keeps its table's 一、二、
     out: list[tuple[int, str, Node]] = []
-    for area_number, (title, nodes) in enumerate(areas, 1):
-        area = f"{to_chinese(area_number)}、{title}"
-        for node in nodes:
+    number = 0
+    for owner in owners:
+        rows = _rows_under(owner)
+        if not rows:
+            continue
+        number += 1
+        label = f"{to_chinese(number)}、" if as_published else label_of[owner.id]
+        area = f"{label}{owner.area or owner.title}"
+        for node in rows:
             out.append((len(out) + 1, area, node))
     return out
 
