@@ -129,3 +129,26 @@ def test_no_replacement_artifact_prints(made):
     bad = re.compile(rf"{w}、{w}|{w}{w}|(?:{names}){w}(?![城域])")
     found = [m.group() for _node, text in _printed(draft) for m in bad.finditer(text)]
     assert found == []
+
+
+def test_every_open_question_prints_as_a_word_comment_on_its_words(made):
+    """The exported draft says what is still open: one comment (批注) per question, on its words."""
+    import io
+
+    from docx import Document
+
+    from app.export.word import word_document
+
+    draft, _plan = made
+    exported = word_document(draft)
+    assert exported.comments > 0
+    document = Document(io.BytesIO(exported.data))
+    comments = list(document.comments)
+    assert len(comments) == exported.comments
+    texts = [c.text for c in comments]
+    stored = [f.question for f in open_questions(draft) if f.stored is not None]
+    for question in stored:
+        if question.where in ("paragraph", "title"):
+            assert any(question.quote in text for text in texts), question.title
+    clean = word_document(draft, comments=False)
+    assert len(list(Document(io.BytesIO(clean.data)).comments)) == 0
