@@ -20,7 +20,9 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from app.core.draft.adaptation import OpenQuestion
-from app.core.draft.model import Draft
+from app.core.draft.mentions import TextRenderer
+from app.core.draft.model import Draft, county_of
+from app.core.readout.questions import pending_targets
 from app.export.content import Block, Run, TaskLine, coalesce
 
 AUTHOR = "碳达峰方案起草助手"
@@ -59,7 +61,13 @@ def mark_questions(
     draft: Draft, blocks: list[Block], lines: list[TaskLine], *, work_style: str = "table_body"
 ) -> Marked:
     """Every open question whose quote is found, marked on its words, in document order."""
-    questions = {node.id: node.questions for node in draft.walk() if node.questions}
+    renderer = TextRenderer(draft, county_of(draft))
+    questions: dict[str, tuple[OpenQuestion, ...]] = {}
+    for node in draft.walk():
+        # stored questions, and the targets the table has not decided: they print the parent's figure
+        asked = (*node.questions, *pending_targets(draft, node, renderer))
+        if asked:
+            questions[node.id] = asked
     notes: list[Note] = []
     marked_blocks = []
     for block in blocks:

@@ -141,7 +141,8 @@ def test_every_open_question_prints_as_a_word_comment_on_its_words(made):
 
     draft, _plan = made
     exported = word_document(draft)
-    assert exported.comments > 0
+    # stored questions and the targets still 待定 (they print the parent's figure): all of them
+    assert exported.comments == len(open_questions(draft)) > 0
     document = Document(io.BytesIO(exported.data))
     comments = list(document.comments)
     assert len(comments) == exported.comments

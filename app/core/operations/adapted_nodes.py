@@ -265,19 +265,39 @@ def _records(
         for u in units
         if u.status == "unmapped"
     ]
-    return changes, tuple(questions)
+    return changes, _as_often_as_written(questions, texts)
+
+
+def _as_often_as_written(
+    questions: list[OpenQuestion], texts: list[tuple[TextPlace, int, AdaptedText]]
+) -> tuple[OpenQuestion, ...]:
+    """At most as many questions on the same words as the words stand in their text."""
+    written = {(where, index): text.text for where, index, text in texts}
+    seen: dict[tuple[str, int, str], int] = {}
+    kept: list[OpenQuestion] = []
+    for question in questions:
+        key = (question.where, question.index, question.quote)
+        seen[key] = seen.get(key, 0) + 1
+        text = written.get((question.where, question.index))
+        if text is None or seen[key] <= text.count(question.quote):
+            kept.append(question)
+    return tuple(kept)
 
 
 def _row_questions(
     rows: tuple[WorkRow, ...], questions: tuple[OpenQuestion, ...]
 ) -> tuple[OpenQuestion, ...]:
     """The task table restates the text: a question's words there are asked about there too."""
-    return tuple(
-        question.model_copy(update={"where": "work", "index": k})
-        for k, row in enumerate(rows)
-        for question in questions
-        if question.where in ("paragraph", "title") and question.quote in row.work
-    )
+    out: list[OpenQuestion] = []
+    for k, row in enumerate(rows):
+        asked: dict[str, int] = {}
+        for question in questions:
+            if question.where not in ("paragraph", "title") or question.quote not in row.work:
+                continue
+            asked[question.quote] = asked.get(question.quote, 0) + 1
+            if asked[question.quote] <= row.work.count(question.quote):
+                out.append(question.model_copy(update={"where": "work", "index": k}))
+    return tuple(out)
 
 
 def _after_comma(cooperating: str, unit: str) -> bool:
