@@ -29,7 +29,7 @@ JINTANG_UNITS = {
     "市交通运输局": "县交通局",
     "市商务局": "县商务局",
     "市规划和自然资源局": "县自然资源局",
-    "国网成都供电公司": "国网四川电力有限公司金堂县供电公司",
+    "国网成都供电公司": "国网四川省电力有限公司金堂县供电公司",
     "各区（市）县政府（管委会）": "各乡镇人民政府",
 }
 
@@ -59,7 +59,7 @@ def test_the_common_city_bodies_become_the_countys(chengdu):
     )  # fmt: skip
     assert nodes["三.一.2"].responsibility.units == (
         "县商务局", "县工信局", "县文旅局", "县教体局", "各乡镇人民政府",
-        "国网四川电力有限公司金堂县供电公司",
+        "国网四川省电力有限公司金堂县供电公司",
     )  # fmt: skip
     assert nodes["三.四.2"].responsibility.units == (
         "县工信局", "县发改局", "县住建局", "县交通局", "县机关事务服务中心", "县综合执法局",
@@ -131,7 +131,7 @@ def test_a_jiangxi_plan_for_wuyuan(write_txt):
     draft, reports = new_draft(county="婺源县", city="上饶市", region="江西省", plan=plan)
     first, rail, watch = list(draft.measures())
     assert first.responsibility.units == (
-        "县发改局", "县工信局", "国网江西电力有限公司婺源县供电公司",
+        "县发改局", "县工信局", "国网江西省电力有限公司婺源县供电公司",
     )  # fmt: skip
     assert first.paragraphs[0].startswith("由县发改局牵头")
     # the railway company and the regulator have no county counterpart: kept, after the county's

@@ -52,6 +52,19 @@ class CountyContext:
         return self.region_short
 
     @property
+    def grid_region(self) -> str:
+        """The province as State Grid names its company there: 江西省, 宁夏, 上海市.
+
+        国网江西省电力有限公司 but 国网宁夏电力有限公司: a province keeps 省, an
+        autonomous region goes by its short name, a province-level city keeps 市.
+        """
+        if self.region.endswith("省"):
+            return self.region
+        if self.region.endswith("市"):
+            return self.region
+        return self.region_short
+
+    @property
     def uppers(self) -> str:
         """The governments above the county, as in 确保完成自治区、石嘴山市下达任务."""
         return "、".join(p for p in (self.region_word, self.city) if p)
@@ -66,6 +79,7 @@ class CountyContext:
             "region": self.region,
             "region_short": self.region_short,
             "uppers": self.uppers,
+            "grid_region": self.grid_region,
         }
 
     def fill(self, text: str) -> str:
