@@ -19,13 +19,8 @@ from app.core.plans.model import Plan, PlanLevel, Provenance
 from app.core.validation import describe_validation_error
 from app.importer.blocks import ImportNote
 from app.importer.cleanup import clean_blocks
-from app.importer.front_matter import (
-    find_title,
-    first_chapter_index,
-    guess_level,
-    read_front_matter,
-    split_title_stage,
-)
+from app.importer.front_matter import first_chapter_index, split_front
+from app.importer.level import LevelGuess, guess_plan_level, level_notes
 from app.importer.measures import ClauseReader, freeze
 from app.importer.readers import read_source
 from app.importer.structure import build_tree
@@ -38,6 +33,8 @@ __all__ = ["ImportResult", "import_plan", "import_to_library", "plan_id_from_nam
 class ImportResult:
     plan: Plan
     notes: list[ImportNote] = field(default_factory=list)
+    level: LevelGuess | None = None
+    """How the level was found; `certain` False: ask the user (None: the caller gave it)."""
 
 
 def plan_id_from_name(name: str) -> str:
@@ -60,39 +57,23 @@ def import_plan(
     chapter = first_chapter_index(body)
     if chapter is None:
         raise PlanImportError("没有找到“一、总体要求”这样的一级标题，文件可能不是实施方案")
-    title_at = find_title(body, chapter)
-    if title_at is None:
-        notes.append(ImportNote(body[chapter].line, "没有找到方案标题，用文件名代替"))
-        title_block = None
-        front, preamble_blocks = [], body[:chapter]
-    else:
-        title_block = body[title_at]
-        front, preamble_blocks = body[:title_at], body[title_at + 1 : chapter]
-    if front:
-        notes.append(
-            ImportNote(
-                front[0].line, f"标题之前的 {len(front)} 段（封面、通知或网页文字）不作为正文"
-            )
-        )
-    if title_block is not None:
-        meta = read_front_matter(front, title_block)
-    else:
-        from app.importer.front_matter import FrontMatter
-
-        meta = FrontMatter(title=split_title_stage(Path(source.name).stem)[0])
-    if preamble_blocks and not meta.stage:
-        _, stage, _ = split_title_stage("方案" + preamble_blocks[0].text)
-        if stage and len(preamble_blocks[0].text) <= 12:
-            meta.stage = stage
-            preamble_blocks = preamble_blocks[1:]
-    plan_level = level or guess_level(meta.title, meta.issuer)
+    meta, preamble_blocks, front_notes = split_front(body, chapter, Path(source.name).stem)
+    notes.extend(front_notes)
+    guess = guess_plan_level(
+        title=meta.title,
+        issuer=meta.issuer,
+        front=meta.front_text,
+        body=[b.text for b in body[chapter:]],
+    )
+    plan_level = level or guess.level
+    if level is None:
+        notes.extend(level_notes(guess))
     if plan_level is None:
         plan_level = "county"
-        notes.append(ImportNote(None, "无法从标题判断方案层级，按县级处理"))
 
     builder = build_tree(preamble_blocks + body[chapter:])
     notes.extend(builder.notes)
-    clause_reader = ClauseReader(plan_level)
+    clause_reader = ClauseReader(plan_level, home=guess.home_prefix)
     for root in builder.roots:
         clause_reader.read(root)
     notes.extend(clause_reader.notes)
@@ -114,6 +95,8 @@ def import_plan(
         source_sha256=source.sha256,
         source_format=source.format,
         imported_with=f"peakplan {__version__}",
+        notice=meta.notice,
+        document_number=meta.document_number,
     )
     try:
         plan = Plan(
@@ -130,13 +113,14 @@ def import_plan(
             task_table=task_rows,
             footnotes=footnotes,
             cover=meta.cover,
+            governments=guess.governments,
             provenance=provenance,
         )
     except ValidationError as exc:
         raise PlanImportError(
             "读出的方案结构不完整", problems=describe_validation_error(exc)
         ) from exc
-    return ImportResult(plan=plan, notes=notes)
+    return ImportResult(plan=plan, notes=notes, level=None if level else guess)
 
 
 def import_to_library(path: str | Path) -> tuple[ImportResult, Path]:
@@ -149,4 +133,4 @@ def import_to_library(path: str | Path) -> tuple[ImportResult, Path]:
 
     result = import_plan(path)
     saved = add_user_plan(result.plan)
-    return ImportResult(plan=load_plan(saved), notes=result.notes), saved
+    return ImportResult(plan=load_plan(saved), notes=result.notes, level=result.level), saved

@@ -16,6 +16,9 @@ from dataclasses import dataclass, field
 from app.core.plans.model import Cover, CoverMember
 from app.core.text.numbering import parse_date, parse_label
 from app.importer.blocks import Block, ImportNote
+from app.importer.level import level_of_document_number
+from app.importer.notice import compact as compact_text
+from app.importer.notice import find_notice, find_title_run
 
 _TITLE_WORDS = ("方案", "意见", "计划", "规划", "纲要", "办法", "行动")
 _STAGES = ("征求意见稿", "送审稿")
@@ -33,6 +36,69 @@ class FrontMatter:
     date_text: str = ""
     cover: Cover | None = None
     notes: list[ImportNote] = field(default_factory=list)
+    notice: list[str] = field(default_factory=list)
+    document_number: str = ""
+    front_text: list[str] = field(default_factory=list)
+
+
+def split_front(
+    body: list[Block], chapter: int, file_stem: str
+) -> tuple[FrontMatter, list[Block], list[ImportNote]]:
+    """The front matter (title, notice, cover) and the preamble blocks before the first chapter.
+
+    The title is the one the issuing notice names, found in the lines below
+    it; else the last title-shaped run of lines before the text. A plan whose
+    notice names it but prints no title line of its own takes the notice's.
+    """
+    notes: list[ImportNote] = []
+    notice = find_notice(body, chapter)
+    start = notice.end if notice else 0
+    run = find_title_run(body, start, chapter, notice.plan_title if notice else "")
+    if run is None and notice is not None:
+        run = find_title_run(body, start, chapter)
+    if run is not None:
+        lines = body[run[0] : run[1]]
+        title_block = Block(
+            text="".join(compact_text(b.text) for b in lines),
+            line=lines[0].line,
+            raw="".join(compact_text(b.raw or b.text) for b in lines),
+        )
+        front, preamble = body[: run[0]], body[run[1] : chapter]
+        meta = read_front_matter(front, title_block)
+    elif notice is not None and notice.plan_title:
+        front, preamble = body[: notice.end], body[notice.end : chapter]
+        meta = read_front_matter(front, Block(text=notice.plan_title, line=body[0].line))
+        notes.append(
+            ImportNote(body[0].line, f"正文前没有单独的标题行，用印发通知中的《{meta.title}》")
+        )
+    else:
+        notes.append(ImportNote(body[chapter].line, "没有找到方案标题，用文件名代替"))
+        front, preamble = [], body[:chapter]
+        meta = FrontMatter(title=split_title_stage(file_stem)[0])
+    if notice is not None:
+        meta.notice = notice.lines
+        meta.issuer = meta.issuer or notice.issuer
+        notes.append(
+            ImportNote(
+                body[notice.start].line,
+                f"印发通知（{len(notice.lines)} 段）记入来源，不作为正文：{notice.title_line[:40]}",
+            )
+        )
+    if len(front) > (len(notice.lines) if notice else 0):
+        notes.append(
+            ImportNote(
+                front[0].line, f"标题之前的 {len(front)} 段（封面、通知或网页文字）不作为正文"
+            )
+        )
+    meta.front_text = [b.text for b in front]
+    number = level_of_document_number("\n".join(meta.front_text))
+    meta.document_number = number[1] if number else ""
+    if preamble and not meta.stage:
+        _, stage, _ = split_title_stage("方案" + preamble[0].text)
+        if stage and len(preamble[0].text) <= 12:
+            meta.stage = stage
+            preamble = preamble[1:]
+    return meta, preamble, notes
 
 
 def first_chapter_index(blocks: list[Block]) -> int | None:
@@ -54,13 +120,6 @@ def _is_title_like(text: str) -> bool:
         and not text.startswith(("附件", "全文"))
         and "发布" not in text
     )
-
-
-def find_title(blocks: list[Block], chapter: int) -> int | None:
-    for i in range(chapter - 1, -1, -1):
-        if blocks[i].cells is None and _is_title_like(blocks[i].text):
-            return i
-    return None
 
 
 def split_title_stage(text: str) -> tuple[str, str, str]:
@@ -87,8 +146,8 @@ def read_front_matter(front: list[Block], title_block: Block) -> FrontMatter:
     )
     cover_blocks = front if committee_at is None else front[:committee_at]
     commissioned = drafted = ""
-    issuers: list[str] = []
-    for block in cover_blocks:
+    issuers: list[tuple[int, str]] = []
+    for index, block in enumerate(cover_blocks):
         text = (block.raw or block.text).strip()
         compact = re.sub(r"\s+", "", text)
         if not result.stage:
@@ -114,10 +173,10 @@ def read_front_matter(front: list[Block], title_block: Block) -> FrontMatter:
             and "：" not in text
             and not _is_title_like(compact)
         ):
-            issuers.append(re.sub(r"\s+", " ", text))
+            issuers.append((index, re.sub(r"\s+", " ", text)))
     if not result.stage and any("印发" in b.text for b in cover_blocks):
         result.stage = "印发"
-    result.issuer = issuers[-1] if issuers else commissioned
+    result.issuer = _last_issuer(issuers) or commissioned
     committee = _committee(front[committee_at + 1 :]) if committee_at is not None else []
     if commissioned or drafted or committee:
         result.cover = Cover(commissioned_by=commissioned, drafted_by=drafted, committee=committee)
@@ -157,25 +216,11 @@ def _committee(blocks: list[Block]) -> list[CoverMember]:
     return members
 
 
-_LEVEL_RULES: tuple[tuple[tuple[str, ...], str], ...] = (
-    (("基地", "园区", "开发区", "高新区", "新区", "示范区", "经开区"), "zone"),
-    (("自治区",), "region"),
-)
-
-
-def guess_level(title: str, issuer: str) -> str | None:
-    """Plan level from the place named before 碳达峰 (平罗县 → county)."""
-    for text in (title, issuer):
-        place = re.split(r"碳达峰|关于|碳中和|“双碳”", text)[0]
-        if not place:
-            continue
-        for words, level in _LEVEL_RULES:
-            if any(w in place for w in words):
-                return level
-        if place.endswith(("县", "旗")) or (place.endswith("区") and not place.endswith("自治区")):
-            return "county"
-        if place.endswith(("市", "州", "盟")):
-            return "city"
-        if place.endswith("省"):
-            return "province"
-    return None
+def _last_issuer(issuers: list[tuple[int, str]]) -> str:
+    """The last signature, with the line above it when both sign (党委办公厅 / 政府办公厅)."""
+    if not issuers:
+        return ""
+    names = [issuers[-1][1]]
+    if len(issuers) > 1 and issuers[-2][0] == issuers[-1][0] - 1:
+        names.insert(0, issuers[-2][1])
+    return " ".join(names)

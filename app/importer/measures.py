@@ -23,13 +23,14 @@ _DEADLINE_ONLY = re.compile(r"^\s*(?:完成时限|完成时间|时间节点|完�
 class ClauseReader:
     """Finds clauses in a plan's sections, with the plan's level for unit prefixes."""
 
-    def __init__(self, level: str | None) -> None:
+    def __init__(self, level: str | None, *, home: str | None = None) -> None:
         self.level = level
+        self.home = home
         self.notes: list[ImportNote] = []
         self.clauses: dict[int, UnitClause] = {}  # id(RawSection) → its clause
 
     def _match(self, text: str, line: int) -> ClauseMatch | None:
-        match = split_trailing_clause(text, level=self.level)
+        match = split_trailing_clause(text, level=self.level, home=self.home)
         if match:
             for repair in match.repairs:
                 self.notes.append(ImportNote(line, repair))
@@ -40,6 +41,11 @@ class ClauseReader:
             self.read(child)
         self._read_own(section)
 
+    def _closes(self, before: str, text: str) -> bool:
+        """Is text only the clause of the paragraph before it (a bare parenthesis included)?"""
+        match = split_trailing_clause(before + text, level=self.level, home=self.home)
+        return match is not None and len(match.body) <= len(before.rstrip())
+
     def _merge_clause_only_paragraphs(self, section: RawSection) -> None:
         """A clause that a page break left on a line of its own closes the paragraph before."""
         paragraphs, lines = [], []
@@ -47,8 +53,7 @@ class ClauseReader:
             if paragraphs and _DEADLINE_ONLY.match(text):
                 paragraphs[-1] = paragraphs[-1].rstrip("。；") + "；" + text
                 continue
-            match = split_trailing_clause(text, level=self.level) if paragraphs else None
-            if match is not None and not match.body:
+            if paragraphs and self._closes(paragraphs[-1], text):
                 paragraphs[-1] = paragraphs[-1] + text
                 continue
             paragraphs.append(text)

@@ -185,7 +185,7 @@ class CommitteeMember(_Frozen):
     unit: str = ""
 
 
-PlanLevel = Literal["region", "province", "city", "county", "zone"]
+PlanLevel = Literal["national", "region", "province", "city", "county", "zone"]
 
 
 class DraftMeta(_Frozen):

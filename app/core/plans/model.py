@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from app.core.text.normalise import compact
 from app.core.text.unit_lists import ClauseUnit
 
-PlanLevel = Literal["region", "province", "city", "county", "zone"]
+PlanLevel = Literal["national", "region", "province", "city", "county", "zone"]
 Stage = Literal["征求意见稿", "送审稿", "印发", ""]
 TitleStyle = Literal["own_line", "run_in", "none"]
 
@@ -30,6 +30,7 @@ PLAN_FORMAT_VERSION = 2
 #       is (every new field has its default), so no migration step is needed.
 
 LEVEL_NAMES: dict[str, str] = {
+    "national": "国家",
     "region": "自治区",
     "province": "省",
     "city": "市",
@@ -172,6 +173,10 @@ class Provenance(_Model):
     published: str = Field("", description="where and when it was published, checked by hand")
     checked_by_hand: bool = False
     notes: list[str] = Field(default_factory=list)
+    notice: list[str] = Field(
+        default_factory=list, description="the issuing notice (关于印发…的通知), as printed"
+    )
+    document_number: str = Field("", description="the issuing number: 沪府发〔2022〕7号")
 
 
 class Plan(_Model):
@@ -192,6 +197,9 @@ class Plan(_Model):
     task_table: list[TableRow] = Field(default_factory=list)
     footnotes: list[str] = Field(default_factory=list)
     cover: Cover | None = None
+    governments: list[str] = Field(
+        default_factory=list, description="a joint plan's governments (重庆市, 四川省)"
+    )
     provenance: Provenance
 
     @field_validator("version")
