@@ -15,11 +15,12 @@ from PySide6.QtWidgets import QMessageBox, QProgressBar
 from app.core import operations as ops
 from app.gui.commands import push
 from app.gui.workers import Job, start
+from app.importer.readers import PLAN_SUFFIXES  # the importer says what it reads
 
 if TYPE_CHECKING:
     from app.gui.main_window import MainWindow
 
-PLAN_SUFFIXES = (".docx", ".txt", ".doc", ".wps")
+__all__ = ["PLAN_SUFFIXES", "PlanImports", "plan_files"]
 
 
 def plan_files(urls) -> list[Path]:

@@ -35,6 +35,7 @@ from app.core.plans.library import find_plan, list_plans
 from app.core.plans.model import Plan
 from app.core.text.numbering import parse_date
 from app.gui.workers import Job, start
+from app.importer.readers import PLAN_SUFFIXES
 
 
 class _ActionsPage(QWizardPage):
@@ -159,7 +160,7 @@ class NewDraftWizard(QWizard):
             self,
             self.tr("导入上级方案"),
             str(Path.home()),
-            self.tr("方案文件 (*.docx *.txt *.doc *.wps)"),
+            self.tr("方案文件 ({})").format(" ".join("*" + suffix for suffix in PLAN_SUFFIXES)),
         )
         if path:
             self.import_file(Path(path))

@@ -1,4 +1,4 @@
-"""Read a published plan (.txt, .docx, .doc, .wps) into a validated `Plan`.
+"""Read a published plan (.txt, .docx, .doc, .wps, .pdf, .html, .mhtml) into a validated `Plan`.
 
 `import_plan()` returns the plan and the notes on what it guessed or mended;
 the only error it raises is `PlanImportError`, with a Chinese message that
@@ -51,6 +51,7 @@ def import_plan(
     path = Path(path)
     source = read_source(path)
     blocks, footnotes, notes = clean_blocks(source.blocks)
+    notes = source.notes + notes
     if not blocks:
         raise PlanImportError("文件中没有文字")
     body, table_title, table_blocks = split_task_table(blocks)

@@ -37,6 +37,7 @@ class SourceDocument:
     format: str
     sha256: str
     blocks: list[Block]
+    notes: list[ImportNote] = field(default_factory=list)  # what the reader mended
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Turn a file on disk into blocks of text: .txt, .docx, and .doc/.wps via LibreOffice."""
+"""Turn a file on disk into blocks of text: .txt, .docx, .doc/.wps via LibreOffice, .pdf, web pages."""
 
 from __future__ import annotations
 
@@ -15,6 +15,15 @@ from app.importer.convert import convert_to_docx
 MAX_BYTES = 50 * 1024 * 1024
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 LEGACY_SUFFIXES = {".doc", ".wps"}
+WEB_SUFFIXES = {
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".mhtml": "mhtml",
+    ".mht": "mhtml",
+}
+PLAN_SUFFIXES = (".docx", ".pdf", ".txt", ".doc", ".wps", *WEB_SUFFIXES)
+"""Every file kind `read_source` reads: the window's drop and the file choosers offer these."""
 
 
 def read_source(path: Path) -> SourceDocument:
@@ -50,11 +59,18 @@ def read_source(path: Path) -> SourceDocument:
                 converted.parent.rmdir()
         return SourceDocument(path.name, suffix[1:], sha, blocks)
     if suffix == ".pdf":
-        raise PlanImportError(
-            "暂不支持 PDF 文件，请用 Word 或 WPS 打开原文件另存为 .docx（或复制全文保存为 .txt）后再导入"
-        )
+        from app.importer.pdf_reader import read_pdf_blocks
+
+        blocks, notes = read_pdf_blocks(data)
+        return SourceDocument(path.name, "pdf", sha, blocks, notes)
+    if suffix in WEB_SUFFIXES:
+        from app.importer.html_reader import read_html_blocks
+
+        kind = WEB_SUFFIXES[suffix]
+        blocks, notes = read_html_blocks(data, mhtml=kind == "mhtml")
+        return SourceDocument(path.name, kind, sha, blocks, notes)
     shown = suffix or "（无扩展名）"
-    raise PlanImportError(f"不支持 {shown} 格式，请另存为 .docx 或 .txt 后再导入")
+    raise PlanImportError(f"不支持 {shown} 格式，请另存为 .docx、.pdf 或 .txt 后再导入")
 
 
 def decode_text(data: bytes) -> str:

@@ -18,7 +18,7 @@ from app.importer import import_plan
         ("binary.txt", b"\x00\x01\x02PK\x00" * 100, "二进制"),
         ("prose.txt", "这是一封普通的信。\n没有任何标题。\n".encode(), "一级标题"),
         ("broken.docx", b"this is not a zip file", "已损坏"),
-        ("scan.pdf", b"%PDF-1.4\n", ".docx"),
+        ("scan.pdf", b"%PDF-1.4\n", "PDF 文件已损坏"),
         ("plan.xlsx", b"PK", "不支持 .xlsx"),
         ("noext", b"text", "不支持"),
     ],

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from app.core.errors import PlanImportError
 from app.importer import import_plan
-from tests.conftest import SEEDS
+from tests.conftest import ROOT, SEEDS
 
 # Characters that matter to the importer, so random text hits its branches.
 ALPHABET = st.sampled_from(
@@ -93,3 +93,61 @@ def test_random_bytes_as_docx_never_crash(tmp_path, data):
     path.write_bytes(data)
     with contextlib.suppress(PlanImportError):
         import_plan(path)
+
+
+# ---------------------------------------------------------------- PDF and web pages
+
+PDF_FIXTURES = sorted((ROOT / "tests" / "importer" / "fixtures" / "pdf").glob("*.pdf"))
+WEB_FIXTURES = sorted((ROOT / "tests" / "importer" / "fixtures" / "web").glob("*.*htm*"))
+FEW = settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+
+
+def _import_bytes(tmp_path, name: str, data: bytes) -> None:
+    """Import bytes as a file of that name: a plan, or PlanImportError in one line."""
+    path = tmp_path / name
+    path.write_bytes(data)
+    try:
+        import_plan(path, plan_id="fuzz")
+    except PlanImportError as exc:
+        line = exc.one_line()
+        assert line and "\n" not in line
+
+
+@FEW
+@given(st.sampled_from([".pdf", ".html", ".htm", ".mhtml"]), st.binary(max_size=3000))
+def test_random_bytes_as_pdf_or_web_page_never_crash(tmp_path, suffix, data):
+    _import_bytes(tmp_path, "fuzz" + suffix, data)
+
+
+@FEW
+@given(st.sampled_from([".pdf", ".html", ".mhtml"]), st.binary(max_size=400))
+def test_random_bytes_behind_a_real_header_never_crash(tmp_path, suffix, data):
+    header = {
+        ".pdf": b"%PDF-1.7\n",
+        ".html": b"<html><head><meta charset='gbk'></head><body>",
+        ".mhtml": b"MIME-Version: 1.0\r\nContent-Type: text/html\r\nContent-Transfer-Encoding: base64\r\n\r\n",
+    }[suffix]
+    _import_bytes(tmp_path, "fuzz" + suffix, header + data)
+
+
+@FEW
+@given(st.sampled_from(PDF_FIXTURES), st.floats(min_value=0.0, max_value=0.999))
+def test_truncated_real_pdfs_never_crash(tmp_path, path, cut):
+    data = path.read_bytes()
+    _import_bytes(tmp_path, "cut.pdf", data[: int(len(data) * cut)])
+
+
+@FEW
+@given(
+    st.sampled_from(PDF_FIXTURES + WEB_FIXTURES),
+    st.integers(min_value=0, max_value=2**32 - 1),
+    st.integers(min_value=1, max_value=30),
+)
+def test_real_pdfs_and_pages_with_bytes_changed_never_crash(tmp_path, path, seed, changes):
+    rng = random.Random(seed)
+    data = bytearray(path.read_bytes())
+    for _ in range(changes):
+        data[rng.randrange(len(data))] = rng.randrange(256)
+    _import_bytes(tmp_path, "changed" + path.suffix, bytes(data))

@@ -168,7 +168,7 @@ class Provenance(_Model):
 
     source_file: str
     source_sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
-    source_format: Literal["txt", "docx", "doc", "wps"]
+    source_format: Literal["txt", "docx", "doc", "wps", "pdf", "html", "mhtml"]
     imported_with: str
     published: str = Field("", description="where and when it was published, checked by hand")
     checked_by_hand: bool = False

@@ -1,0 +1,254 @@
+"""Re-flow the lines of a PDF into the paragraphs the importer reads.
+
+A PDF keeps lines, not paragraphs. Chinese government layouts make the
+paragraph ends visible: a paragraph starts indented by two characters or with
+a heading label (一、 （一） 1．), a wrapped line runs to the right margin, and
+the last line of a paragraph stops short of it. Page numbers ("― 7 ―", "- 7 -",
+"第7页") and the running heads and feet repeated on every page are not text of
+the plan; a paragraph or responsibility clause cut by a page break is one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from app.core.text.normalise import ends_sentence
+from app.importer.blocks import Block, ImportNote
+
+_DASH = r"[-‐‑–—―－~～_·•]"
+_PAGE_NUMBER = re.compile(
+    rf"^(?:{_DASH}*\d{{1,3}}{_DASH}*|第\d{{1,4}}页(?:[，,]?共\d{{1,4}}页)?|\d{{1,4}}/\d{{1,4}}"
+    r"|[Pp]age\d{1,4}(?:of\d{1,4})?|[IVXLivxl]{1,6})$"
+)
+_LABEL = re.compile(
+    r"^(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百]+[）)]|\d{1,2}[.．、](?!\d)"
+    r"|[（(]\d{1,2}[）)]|第[一二三四五六七八九十百]+[章节部分])"
+)
+_CHAPTER_LABEL = r"(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])"
+# A heading that the text layer put at the end of the line before it (OCR does this).
+_RUN_ON_HEADING = re.compile(rf"(?<=[。；！？］）\]])\s+(?={_CHAPTER_LABEL})")
+_SPACED = re.compile(r"^(?:[\u4e00-\u9fff]\s+){1,12}[\u4e00-\u9fff]$")
+_FOOTNOTE_START = re.compile(r"^(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|[①-⑳]|\d{1,2}(?=\s*\S)|注\s*\d*[:：])")
+EDGE = 0.12  # heads and feet live in the top and bottom eighth of a page
+
+
+@dataclass
+class PdfLine:
+    """One line of a PDF page: text, extent (points, y down from the page top), font height."""
+
+    text: str
+    page: int
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    page_width: float
+    page_height: float
+
+
+@dataclass
+class _Frame:
+    """Where a page's text column is: left and right edges and the body font height."""
+
+    left: float
+    right: float
+    em: float
+
+
+def reflow(lines: list[PdfLine]) -> tuple[list[Block], list[ImportNote]]:
+    """Blocks of paragraphs (with page breaks marked) and notes on what was mended."""
+    notes: list[ImportNote] = []
+    lines = [line for line in lines if line.text.strip()]
+    numbers = [line for line in lines if _is_page_number(line)]
+    lines = [line for line in lines if not _is_page_number(line)]
+    if numbers:
+        notes.append(ImportNote(None, f"PDF：删去了页码 {len(numbers)} 处"))
+    repeated = _running_lines(lines)
+    if repeated:
+        shown = "、".join(
+            f"“{text[:20]}”" for text in sorted({line.text.strip() for line in repeated})[:2]
+        )
+        notes.append(
+            ImportNote(None, f"PDF：删去了每页重复的页眉页脚 {len(repeated)} 行（{shown}）")
+        )
+        dropped = {id(line) for line in repeated}
+        lines = [line for line in lines if id(line) not in dropped]
+    lines = _split_run_on_headings(lines)
+    em = _body_em(lines)
+    frames = _frames(lines, em)
+    body: list[PdfLine] = []
+    footnotes: list[PdfLine] = []
+    for line in lines:
+        (footnotes if _is_footnote(line, em) else body).append(line)
+    blocks, joined_pages, spaced = _paragraphs(body, frames, em)
+    for line in footnotes:
+        text = line.text.strip()
+        marker = re.match(r"\d{1,2}", text)
+        if marker:  # the cleanup sets blocks that start with a superscript aside as footnotes
+            text = (
+                text[: marker.end()].translate(str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹"))
+                + text[marker.end() :]
+            )
+        blocks.append(Block(text=text, line=0, raw=text))
+    for number, block in enumerate(blocks, start=1):
+        block.line = number
+    if joined_pages:
+        notes.append(ImportNote(None, f"PDF：{joined_pages} 处被分页断开的段落已接上"))
+    if spaced:
+        notes.append(ImportNote(None, f"PDF：{spaced} 行字间加空格的标题已去掉空格"))
+    if footnotes:
+        notes.append(ImportNote(None, f"PDF：{len(footnotes)} 行页脚注释单独列出，未并入正文"))
+    return blocks, notes
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _in_edge(line: PdfLine) -> bool:
+    height = line.page_height or 1.0
+    return line.top < height * EDGE or line.bottom > height * (1 - EDGE)
+
+
+def _is_page_number(line: PdfLine) -> bool:
+    text = _compact(line.text)
+    return bool(text) and _in_edge(line) and bool(_PAGE_NUMBER.match(text))
+
+
+def _running_lines(lines: list[PdfLine]) -> list[PdfLine]:
+    """Lines at a page's top or bottom whose text (digits aside) recurs on most pages."""
+    pages = {line.page for line in lines}
+    if len(pages) < 2:
+        return []
+    edge = [line for line in lines if _in_edge(line)]
+    keys = Counter()
+    for page in pages:
+        keys.update({_edge_key(line) for line in edge if line.page == page})
+    need = max(2, (len(pages) + 1) // 2)
+    common = {key for key, seen in keys.items() if seen >= need and key[1]}
+    return [line for line in edge if _edge_key(line) in common]
+
+
+def _edge_key(line: PdfLine) -> tuple[bool, str]:
+    top = line.top < (line.page_height or 1.0) * EDGE
+    return top, re.sub(r"\d+", "#", _compact(line.text))
+
+
+def _split_run_on_headings(lines: list[PdfLine]) -> list[PdfLine]:
+    """ "……提供坚强支撑。      二、工作目标" on one line is two blocks."""
+    out: list[PdfLine] = []
+    for line in lines:
+        parts = _RUN_ON_HEADING.split(line.text)
+        if len(parts) == 1:
+            out.append(line)
+            continue
+        out.append(_part(line, parts[0], line.x0, line.x0 + (line.x1 - line.x0) / 2))
+        for part in parts[1:]:
+            # placed as an indented line of its own: it starts a block and does not fill the width
+            out.append(_part(line, part, line.x0 + 2 * line.size, line.x0 + 2 * line.size))
+    return out
+
+
+def _part(line: PdfLine, text: str, x0: float, x1: float) -> PdfLine:
+    return PdfLine(
+        text, line.page, x0, x1, line.top, line.bottom, line.size, line.page_width, line.page_height
+    )
+
+
+def _body_em(lines: list[PdfLine]) -> float:
+    sizes = [round(line.size) for line in lines if len(_compact(line.text)) >= 8 and line.size > 0]
+    return float(Counter(sizes).most_common(1)[0][0]) if sizes else 0.0
+
+
+def _frames(lines: list[PdfLine], em: float) -> dict[int, _Frame]:
+    """Each page's text column, from its long lines (the document's where a page has few)."""
+
+    def frame(chosen: list[PdfLine]) -> _Frame | None:
+        if len(chosen) < 3:
+            return None
+        lefts = sorted(line.x0 for line in chosen)
+        rights = sorted(line.x1 for line in chosen)
+        return _Frame(lefts[len(lefts) // 10], rights[(len(rights) * 9) // 10], em)
+
+    long_lines = [line for line in lines if len(_compact(line.text)) >= 12]
+    default = frame(long_lines) or _Frame(0.0, max((line.x1 for line in lines), default=0.0), em)
+    frames: dict[int, _Frame] = {}
+    for page in {line.page for line in lines}:
+        frames[page] = frame([line for line in long_lines if line.page == page]) or default
+    return frames
+
+
+def _is_footnote(line: PdfLine, em: float) -> bool:
+    """A small-type note at the foot of a page ("¹ 指……", "注：……")."""
+    if not em or line.size >= 0.85 * em or line.bottom < (line.page_height or 1.0) * 0.7:
+        return False
+    return bool(_FOOTNOTE_START.match(line.text.strip()))
+
+
+def _paragraphs(
+    lines: list[PdfLine], frames: dict[int, _Frame], em: float
+) -> tuple[list[Block], int, int]:
+    blocks: list[Block] = []
+    joined_pages = spaced = 0
+    previous: PdfLine | None = None
+    for line in lines:
+        text = line.text.strip()
+        if _SPACED.match(text):
+            text = re.sub(r"\s+", "", text)
+            spaced += 1
+        if previous is not None and blocks and _continues(previous, line, frames, em):
+            last = blocks[-1]
+            joint = (
+                " "
+                if re.search(r"[A-Za-z0-9]$", last.text) and re.match(r"[A-Za-z0-9]", text)
+                else ""
+            )
+            last.text = last.text + joint + text
+            last.raw = last.raw + joint + text
+            if line.page != previous.page:
+                joined_pages += 1
+        else:
+            page_break = previous is not None and line.page != previous.page
+            blocks.append(Block(text=text, line=0, raw=text, page_break=page_break))
+        previous = line
+    return blocks, joined_pages, spaced
+
+
+def _continues(previous: PdfLine, line: PdfLine, frames: dict[int, _Frame], em: float) -> bool:
+    """Does this line go on with the paragraph of the line before it?"""
+    if not em or not line.size:
+        return False  # no geometry: each line stands alone, as in a text copy
+    before = previous.text.strip()
+    text = line.text.strip()
+    if _LABEL.fullmatch(before):
+        return True  # a label alone on its line ("四、" then "保障措施")
+    was, now = frames[previous.page], frames[line.page]
+    if min(previous.size, line.size) > 1.15 * em and not ends_sentence(before):
+        return abs(previous.size - line.size) < 0.2 * em  # a title in large type, wrapped
+    if _centred(previous, was) and _centred(line, now):
+        return not ends_sentence(before) and abs(previous.size - line.size) < 0.2 * em
+    if _LABEL.match(text):
+        return False  # a false "2." at a line start is rejoined by the tree builder's number check
+    if line.x0 > now.left + 1.2 * em:
+        return False  # indented: a new paragraph
+    if not _fills(previous, was):
+        return False  # a short line ends its paragraph
+    if min(len(before), len(text)) < 4:
+        return True  # the boxes of a few characters say little about their type size
+    return abs(previous.size - line.size) < 0.25 * em or line.page != previous.page
+
+
+def _fills(line: PdfLine, frame: _Frame) -> bool:
+    return line.x1 >= frame.right - 1.5 * frame.em
+
+
+def _centred(line: PdfLine, frame: _Frame) -> bool:
+    left_gap, right_gap = line.x0 - frame.left, frame.right - line.x1
+    return (
+        left_gap > 2.5 * frame.em
+        and right_gap > 2.5 * frame.em
+        and abs(left_gap - right_gap) < 2.5 * frame.em
+    )
