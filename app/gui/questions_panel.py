@@ -56,8 +56,13 @@ class QuestionsPanel(QWidget):
         layout.addWidget(self.pending)
 
     def open_questions(self, node: Node) -> list[tuple[int, OpenQuestion]]:
-        """The node's stored questions whose words are still there, with their index."""
-        return [(i, q) for i, q in enumerate(node.questions) if is_open(node, q)]
+        """The node's stored questions whose words are still there, with their index.
+
+        A 附件 row restating the text's words is answered with the text: listed once.
+        """
+        asked = [(i, q) for i, q in enumerate(node.questions) if is_open(node, q)]
+        in_text = {(q.kind, q.quote) for _i, q in asked if q.where != "work"}
+        return [(i, q) for i, q in asked if q.where != "work" or (q.kind, q.quote) not in in_text]
 
     def show_node(self, draft: Draft, node: Node | None) -> int:
         """Show the node's open questions; how many there are (targets still 待定 included)."""
@@ -111,6 +116,7 @@ class QuestionsPanel(QWidget):
                 button.setToolTip(self.tr("改为：{}").format(suggestion.replacement))
             button.clicked.connect(lambda _checked=False, q=index, s=number: self.answer(q, s))
             self.answers.addWidget(button)
+            button.show()  # a layout would show it only on the next turn of the event loop
         self.answers.addStretch()
 
     def answer(self, question: int, suggestion: int) -> None:

@@ -229,3 +229,71 @@ def test_a_level_word_never_cuts_any_division_name():
     text = "报吴忠市碳达峰碳中和工作领导小组审定。"
     adapted = adapt_text(text, level="city", county=YONGNING, catalogue=Catalogue(), ask=False)
     assert "吴忠县" not in adapted.text
+
+
+@pytest.fixture(scope="module")
+def from_yinchuan():
+    plan = find_plan("yinchuan-city")
+    return new_draft(county="永宁县", city="银川市", region="宁夏回族自治区", plan=plan)[0]
+
+
+def test_goals_say_a_reduction_once(from_yinchuan):
+    from app.core.draft.mentions import render
+
+    goals = " ".join(render(p, from_yinchuan) for p in from_yinchuan.chapter("goals").paragraphs)
+    assert "下降下降" not in goals and "二氧化碳排放下降14%" in goals
+
+
+def test_the_countys_own_wording_of_a_target_is_not_asked_about(from_ningxia):
+    draft, _plan = from_ningxia
+    quotes = [f.question.quote for f in open_questions(draft)]
+    assert not [q for q in quotes if "下达任务" in q]
+
+
+def test_a_published_task_table_is_asked_about_on_its_own_words(from_yinchuan):
+    """The 银川 table words its rows itself: a place it names is asked about there too."""
+    asked = [
+        (n.title, q.quote)
+        for n in from_yinchuan.walk()
+        for q in n.questions
+        if q.where == "work" and q.kind == "place"
+    ]
+    assert any("银川经济技术开发区" in quote for _title, quote in asked)
+
+
+def _restated(draft):
+    """A node, and a question on words its text states once and its 附件 row restates."""
+    for node in draft.walk():
+        for index, question in enumerate(node.questions):
+            if (
+                question.where == "paragraph"
+                and question.kind == "self_reference"
+                and node.paragraphs[question.index].count(question.quote) == 1
+                and any(t.where == "work" and t.quote == question.quote for t in node.questions)
+            ):
+                return node, index, question
+    raise AssertionError("no question restated in a task row")
+
+
+def test_an_answer_in_the_text_answers_the_same_words_in_the_task_row(from_ningxia):
+    draft, _plan = from_ningxia
+    node, index, question = _restated(draft)
+    delete = next(i for i, s in enumerate(question.suggestions) if s.replacement == "")
+    after = ops.answer_question(draft, node.id, index, delete).find(node.id)
+    assert question.quote not in "".join(after.paragraphs)
+    assert all(question.quote not in row.work for row in after.work_rows)
+    assert not any(q.quote == question.quote for q in after.questions)
+
+
+@pytest.mark.parametrize(
+    ("level", "parent", "county"),
+    [
+        ("region", "确保全区城乡居民喝上放心水", "确保全县城乡居民喝上放心水"),
+        ("region", "各地区要基于经济社会发展形势", "各乡镇要基于经济社会发展形势"),
+        ("region", "由各地各部门自行印发实施", "由各乡镇各部门自行印发实施"),
+        ("city", "推动具备条件的县区基本建成", "推动具备条件的乡镇基本建成"),
+        ("city", "健全市、县节能监察体系", "健全县节能监察体系"),
+    ],
+)
+def test_level_words_a_reviewer_found_left(level, parent, county):
+    assert adapt_text(parent, level=level, county=YONGNING, catalogue=Catalogue()).text == county

@@ -159,7 +159,7 @@ def test_a_changed_word_is_found_by_its_offset_not_by_searching_again():
 def test_the_parent_clause_beside_a_measure_marks_each_change():
     plan = find_plan("yinchuan-city")
     draft, _ = new_draft(county="永宁县", city="银川市", region="宁夏回族自治区", plan=plan)
-    node = next(n for n in draft.measures() if any("全县" in p for p in n.paragraphs))
+    node = next(n for n in draft.measures() if any(c.old == "全市" for c in n.changes))
     diff = node_diff(draft, node, PlanResolver.of([plan]))
     pieces = [p for paragraph in diff.sources[0].paragraphs for p in paragraph]
     removed = [p for p in pieces if p.segment is Segment.REMOVED]

@@ -64,5 +64,7 @@ def self_questions(text: str, context: PassContext) -> list[Question]:
                 )
                 for label, replace in rule.suggestions
             )
+            if any(m.start() < q.end and q.start < m.end() for q in out):
+                continue  # a more particular rule (listed first) asks about these words already
             out.append(Question(m.start(), m.end(), rule.kind, rule.message, suggestions))
-    return out
+    return sorted(out, key=lambda q: q.start)

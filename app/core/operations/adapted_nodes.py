@@ -79,6 +79,7 @@ class NodeBuilder:
         self.county = county_of(draft)
         self.book = TargetBook(list(draft.targets), draft.next_id, as_written=not adapt)
         self.report = TakeUpReport()
+        self.table_questions: list[OpenQuestion] = []
         self.rows_by_measure: dict[str, list[TableRow]] = {}
         for row in plan.task_table:
             if row.measure_id:
@@ -174,10 +175,11 @@ class NodeBuilder:
             questions=questions,
             children=children,
         )
+        self.table_questions = []
         rows = self.work_rows(section, node, in_tasks=in_tasks)
-        return node.model_copy(
-            update={"work_rows": rows, "questions": questions + _row_questions(rows, questions)}
-        )
+        # a published task table words its rows itself: they are asked about on their own
+        row_questions = tuple(self.table_questions) or _row_questions(rows, questions)
+        return node.model_copy(update={"work_rows": rows, "questions": questions + row_questions})
 
     def work_rows(self, section: Section, node: Node, *, in_tasks: bool) -> tuple[WorkRow, ...]:
         rows = self.rows_by_measure.get(section.id)
@@ -195,9 +197,21 @@ class NodeBuilder:
                         node.responsibility is not None
                         and tuple(names) == node.responsibility.units
                     )
+                    adapted = self.text(work_row.work, section.id)
+                    self.table_questions += [
+                        OpenQuestion(
+                            kind=q.kind,
+                            quote=q.quote,
+                            where="work",
+                            index=len(out),
+                            message=q.message,
+                            suggestions=q.suggestions,
+                        )
+                        for q in adapted.questions
+                    ]
                     out.append(
                         WorkRow(
-                            work=self.text(work_row.work, section.id).text,
+                            work=adapted.text,
                             units=() if same_as_clause else tuple(names),
                             groups=() if same_as_clause or not any(groups) else tuple(groups),
                         )

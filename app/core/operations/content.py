@@ -227,4 +227,17 @@ def answer_question(draft: Draft, node_id: str, question: int, suggestion: int) 
             draft = set_units(draft, node_id, kept)
             node = existing_node(draft, node_id)
     draft = update_node(draft, node_id, lambda n: n.model_copy(update=update))
+    if asked.where in ("paragraph", "title"):
+        # the 附件 row restating these words takes the same answer
+        node = existing_node(draft, node_id)
+        twin = next(
+            (
+                i
+                for i, q in enumerate(node.questions)
+                if q.where == "work" and q.quote == asked.quote and q.kind == asked.kind
+            ),
+            None,
+        )
+        if twin is not None:
+            return answer_question(draft, node_id, twin, suggestion)
     return prune_targets(draft)

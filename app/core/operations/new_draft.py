@@ -145,7 +145,11 @@ def _goals_chapter(draft: Draft, plan: Plan, context: dict[str, object]) -> Draf
             for span in locate_targets(paragraph):
                 entry, year = book.entry_for(span, goals.id, paragraph[span.start : span.end])
                 token = make_token(entry.id, year, span.lead)
-                statement = f"{entry.indicator}{token}"
+                # a reduction's name ends in 下降 and so does its lead: say it once
+                name = entry.indicator
+                if span.lead.strip() and name.endswith(span.lead.strip()):
+                    name = name[: -len(span.lead.strip())]
+                statement = f"{name}{token}"
                 if year in statements and statement not in statements[year]:
                     statements[year].append(statement)
     draft = draft.model_copy(update={"targets": tuple(book.targets), "next_id": book.next_id})

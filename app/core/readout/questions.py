@@ -64,8 +64,8 @@ def pending_targets(draft: Draft, node: Node, renderer: TextRenderer) -> Iterato
         for mention in mentions(text):
             target = draft.target(mention.target)
             year = target.year(mention.year) if target else None
-            if year is None or year.decision != "pending":
-                continue
+            if year is None or year.decision != "pending" or not year.parent_value:
+                continue  # decided, or "完成上级下达任务" already: that is the county's wording
             words = renderer(text[mention.start : mention.end])
             if words.strip():
                 yield OpenQuestion(
