@@ -237,6 +237,11 @@ def cmd_export(args: argparse.Namespace) -> int:
         return _fail(where, exc.one_line())
     out = Path(args.output)
     try:
+        out.mkdir(parents=True, exist_ok=True)  # ARCHITECTURE.md: DIR made if missing
+    except OSError as exc:
+        reason = "不是文件夹" if out.exists() else (exc.strerror or "无法创建文件夹")
+        return _fail(str(out), f"无法导出：{reason}")
+    try:
         result = export_draft(
             draft,
             out,
@@ -280,7 +285,10 @@ def build_parser() -> argparse.ArgumentParser:
     plans.add_argument("--json", action="store_true", help="以 JSON 输出")
     plans.set_defaults(handler=cmd_plans)
 
-    imp = sub.add_parser("import-plan", help="读取 .txt/.docx/.doc/.wps 方案文件")
+    imp = sub.add_parser(
+        "import-plan",
+        help="读取 .txt/.docx/.doc/.wps/.pdf 方案文件或保存的网页（.html/.htm/.mhtml）",
+    )
     imp.add_argument("file", metavar="FILE", help="方案文件")
     imp.add_argument(
         "-o",

@@ -55,11 +55,20 @@ def test_both_files_convert_and_the_word_pdf_opens_with_a_cover(tmp_path):
     assert "任务分工表" in sheet and "第 1 页" in sheet
 
 
+def test_a_missing_folder_is_made(tmp_path, capsys):
+    """ARCHITECTURE.md: DIR made if missing."""
+    missing = tmp_path / "新建" / "导出"
+    assert main(["export", "--demo", "-o", str(missing)]) == 0
+    assert sorted(p.suffix for p in missing.iterdir()) == [".docx", ".xlsx"]
+
+
 def test_unwritable_folder_is_one_line_and_leaves_nothing(tmp_path, capsys):
-    missing = tmp_path / "不存在"
-    assert main(["export", "--demo", "-o", str(missing)]) == 2
+    a_file = tmp_path / "不是文件夹.txt"
+    a_file.write_text("x", encoding="utf-8")
+    assert main(["export", "--demo", "-o", str(a_file)]) == 2
     err = capsys.readouterr().err.strip()
-    assert err.count("\n") == 0 and "文件夹不存在" in err
+    assert err.count("\n") == 0 and "不是文件夹" in err
+    assert a_file.read_text(encoding="utf-8") == "x"
     if os.geteuid() != 0:  # root writes anywhere
         locked = tmp_path / "locked"
         locked.mkdir()
