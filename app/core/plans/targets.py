@@ -24,7 +24,7 @@ _BASE_YEAR_BEFORE = ("较", "比", "与", "相比", "对比", "从", "自", "基
 
 _VERB = (
     r"提高到|提高至|提升到|提升至|降低到|降低至|下降到|下降至|减少到|减少至|增加到|增加至|增长到|"
-    r"控制在|稳定在|保持在|维持在|达到|超过|突破|不低于|不高于|不低|不超过|低于|高于|"
+    r"控制在|稳定在|保持在|维持在|达到|超过|突破|不低于|不高于|不少于|不低|不超过|低于|高于|小于|大于|"
     r"下降|降低|减少|增加|增长|提高|提升|达"
 )
 _UNIT = (
@@ -78,8 +78,8 @@ def _year_scopes(sentence: str) -> list[tuple[int | None, int, int]]:
             before = sentence[max(0, m.start() - 2) : m.start()]
             if any(before.endswith(word) for word in _BASE_YEAR_BEFORE):
                 continue
-            after = sentence[m.end() : m.end() + 2]
-            if after.startswith(("以来", "的", "相比", "水平")):
+            after = sentence[m.end() : m.end() + 4]
+            if after.startswith(("以来", "的", "相比", "水平", "基础上", "的基础上", "基数")):
                 continue
             cuts.append((m.start(), int(m.group("year"))))
         else:
@@ -119,7 +119,20 @@ def _indicator(text: str) -> str:
 
 
 _ACTION = re.compile(
-    r"^(?:争取|力争|累计|新)?(?:创建|建设|建成|培育|打造|开发|完成|实施|推广|新增|建立|发展|推动|认定)"
+    r"^(?:争取|力争|累计|新)?(?:创建|建设|建成|培育|打造|开发|完成|实施|推广|新增|建立|发展|推动|认定|形成)"
+)
+_BOUND_VERBS = (
+    "超过",
+    "不低于",
+    "不高于",
+    "不少于",
+    "不低",
+    "不超过",
+    "突破",
+    "低于",
+    "高于",
+    "小于",
+    "大于",
 )
 _WHOLE = re.compile(r"(?:全部|全面|均|都|总体)$")
 _NOUN_AFTER = re.compile(r"[\u4e00-\u9fff（）]{2,16}?(?=[，。；、]|$)")
@@ -145,15 +158,26 @@ def _object_name(head: str, after_value: str, unit: str) -> str:
 def locate_targets(paragraph: str, paragraph_index: int = 0) -> list[TargetSpan]:
     """Every target stated in one paragraph, in reading order, with its value span."""
     spans: list[TargetSpan] = []
+    # "到2025年，…取得明显进展。非化石能源消费比重达到8%以上；…": a sentence that names
+    # the year but no figure lends it to the next one; after one stating its own
+    # figures, a sentence without a year stands alone.
+    carried: int | None = None
     for sentence_start, sentence in _sentences(paragraph):
+        found_before = len(spans)
+        lent, carried = carried, None
         for year, scope_start, scope_end in _year_scopes(sentence):
+            if year is None and scope_start == 0 and scope_end == len(sentence):
+                year = lent
             if year is None:
                 continue
+            carried = year
             inner, scope_text = _clean_scope(sentence[scope_start:scope_end])
             offset = sentence_start + scope_start + inner
             for piece in split_top_level(scope_text, "，,；;"):
                 spans.extend(_targets_in_piece(piece, year, scope_text, paragraph_index, offset))
                 offset += len(piece) + 1
+        if len(spans) > found_before:
+            carried = None
     return spans
 
 
@@ -173,7 +197,7 @@ def _targets_in_piece(
     base = offset + body_start
     assigned = _ASSIGNED.search(body)
     if assigned:
-        indicator = _indicator(body[: assigned.start()])
+        indicator = noun_phrase(_indicator(body[: assigned.start()]))
         if indicator:
             target = Target(
                 indicator=indicator,
@@ -201,13 +225,19 @@ def _targets_in_piece(
         if not unit and verb and tail and re.match(r"[A-Za-z\u4e00-\u9fff]", tail):
             continue  # "达到5G…": a number inside a word
         head = body[consumed : m.start()]
-        indicator = _object_name(_indicator(head), body[m.end() :], unit) or last_indicator
+        head, base_year = _base_year(head)
+        head, bound = _share_of(_indicator(head))
+        adverb = next((w for w in ("力争", "确保") if w in head), "")
+        indicator = noun_phrase(_object_name(noun_phrase(head), body[m.end() :], unit))
+        if not indicator or (indicator in _CONNECTORS and last_indicator):
+            indicator = last_indicator
         if not indicator:
             continue
         after = m.group("after") or ""
-        qualifier = (m.group("before") or "") + after
-        if verb in ("超过", "不低于", "不高于", "不低", "不超过", "突破", "低于", "高于"):
-            qualifier = verb + qualifier
+        before = m.group("before") or ""
+        if verb in _BOUND_VERBS:
+            before = verb + before
+        qualifier = ("" if adverb in before else adverb) + before + bound + after
         target = Target(
             indicator=indicator,
             year=year,
@@ -215,6 +245,7 @@ def _targets_in_piece(
             unit=unit,
             qualifier=qualifier,
             verb=verb,
+            base_year=base_year,
             text=body[max(0, consumed) : m.end()].strip("，、 "),
             sentence=sentence,
             paragraph=paragraph,
@@ -234,6 +265,62 @@ def _targets_in_piece(
         last_indicator = indicator
         consumed = m.end()
     return found
+
+
+_IN_BASE_YEAR = re.compile(
+    r"(?:在|较|比|与|相对|相比)\s*(20[0-6]\d)\s*年(?:末|底|度)?(?:的)?(?:基础上|水平上|相比|水平)?"
+)
+_LEADING = re.compile(
+    r"^(?:力争|确保|争取|努力|累计|基本|全面|持续|进一步|逐步|起|要|将|其中|同时|并|实现|"
+    r"全国|全省|全市|全区|全县|全旗|全自治区|我省|我市|我区|我县)"
+)
+_TRAILING = re.compile(
+    r"(?:力争|确保|争取|要|将|均|都|全部|累计|分别|基本|总体|持续|稳步|逐步|进一步|并|"
+    r"持续(?:降低|下降|提高|提升|减少))$"
+)
+_INNER = re.compile(r"(?:力争|确保)(?:实现)?")
+_CONNECTORS = ("和", "及", "与", "、", "或")
+
+
+def _base_year(head: str) -> tuple[str, int | None]:
+    """ "单位地区生产总值能耗在2020年基础上" → ("单位地区生产总值能耗", 2020)."""
+    found = list(_IN_BASE_YEAR.finditer(head))
+    if not found:
+        return head, None
+    match = found[-1]
+    if match is None:
+        return head, None
+    return head[: match.start()] + head[match.end() :], int(match.group(1))
+
+
+_SHARE = re.compile(
+    r"^(?P<what>.+?)(?P<bound>不低于|不少于|不高于|不超过|低于|高于|达到)(?P<of>.{2,}?)的$"
+)
+
+
+def _share_of(head: str) -> tuple[str, str]:
+    """ "储能设施容量不低于新能源装机规模的" (10%) → 储能设施容量占新能源装机规模比例, 不低于."""
+    match = _SHARE.match(head.strip())
+    if match is None:
+        return head, ""
+    bound = match.group("bound")
+    return f"{match.group('what')}占{match.group('of')}比例", "" if bound == "达到" else bound
+
+
+def noun_phrase(indicator: str) -> str:
+    """The thing measured, without the adverbs and verbs around it: 力争…覆盖率 → …覆盖率."""
+    text = indicator.strip("，、；： ")
+    previous = None
+    while text != previous:
+        previous = text
+        stripped = _LEADING.sub("", text).lstrip("，、 ")
+        if len(stripped) >= 2:
+            text = stripped
+        stripped = _TRAILING.sub("", text).rstrip("，、 ")
+        if len(stripped) >= 2:
+            text = stripped
+    inner = _INNER.sub("", text)
+    return inner if len(inner) >= 2 else text
 
 
 _BASE_YEAR = re.compile(r"(?P<word>较|比|与)(?P<year>20[0-6]\d)年(?:相比)?$")
