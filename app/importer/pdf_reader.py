@@ -18,12 +18,15 @@ from app.importer.reflow import PdfLine, reflow
 
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 MAX_PAGES = 2000
+SCAN_CHARS_A_PAGE = 20
+"""Fewer characters than this a page: no text layer to speak of (a typed page has hundreds)."""
 
 
 def read_pdf_blocks(data: bytes) -> tuple[list[Block], list[ImportNote]]:
     """Blocks of a PDF's text layer and what the re-flow mended."""
     lines, pages = pdf_lines(data)
-    if not any(line.text.strip() for line in lines):
+    inked = sum(len(line.text.strip()) for line in lines)
+    if inked < SCAN_CHARS_A_PAGE * pages:  # a scan may carry a stamp's or a page number's text
         raise PlanImportError(
             f"PDF 共 {pages} 页，但没有文字层（可能是扫描件）：请先用 OCR 软件识别文字，或改用该方案的 Word 版本导入"
         )

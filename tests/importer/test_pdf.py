@@ -188,3 +188,21 @@ def test_pdf_with_no_pages(tmp_path):
     document.close()
     with pytest.raises(PlanImportError, match="没有页面"):
         import_plan(path)
+
+
+def test_command_line_names_the_file_and_the_problem(tmp_path, capsys):
+    from app.cli import main
+
+    path = tmp_path / "损坏的方案.pdf"
+    path.write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 4)
+    assert main(["import-plan", str(path)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert str(path) in err and "PDF 文件已损坏" in err and "\n" not in err
+
+
+def test_command_line_prints_what_the_pdf_reader_mended(tmp_path, capsys):
+    from app.cli import main
+
+    assert main(["import-plan", str(PDFS / "ningdong_excerpt.pdf"), "-o", str(tmp_path)]) == 0
+    err = capsys.readouterr().err
+    assert "提示：PDF：删去了页码 23 处" in err

@@ -1,0 +1,45 @@
+"""PDFs and saved web pages are taken by the window's drop and offered by the wizard's chooser."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QUrl
+
+from app.gui.plan_import import plan_files
+from tests.conftest import ROOT
+
+FIXTURES = ROOT / "tests" / "importer" / "fixtures"
+
+
+def test_drop_takes_pdfs_and_web_pages():
+    names = ["a.PDF", "b.html", "c.htm", "d.mhtml", "e.mht", "f.docx", "g.xlsx", "h.png"]
+    urls = [QUrl.fromLocalFile(f"/tmp/{name}") for name in names]
+    assert [p.name for p in plan_files(urls)] == names[:6]
+
+
+def test_dropped_pdf_is_imported_with_what_was_mended(window, qtbot, monkeypatch):
+    offered = []
+    monkeypatch.setattr(
+        window.imports,
+        "ask_add_parent",
+        lambda title, notes: offered.append((title, notes)) or True,
+    )
+    window.imports.import_file(FIXTURES / "pdf" / "ningdong_excerpt.pdf")
+    qtbot.waitUntil(lambda: bool(offered), timeout=20000)
+    title, notes = offered[0]
+    assert title == "宁东能源化工基地碳达峰实施方案"
+    assert "PDF：删去了页码 23 处" in notes
+
+
+def test_wizard_chooser_offers_pdf_and_web_pages(qtbot, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from app.gui.wizard import NewDraftWizard
+
+    asked = []
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", lambda *args: asked.append(args[3]) or ("", "")
+    )
+    wizard = NewDraftWizard()
+    qtbot.addWidget(wizard)
+    wizard._import()
+    assert all(kind in asked[0] for kind in ("*.pdf", "*.html", "*.htm", "*.mhtml", "*.docx"))
