@@ -113,3 +113,37 @@ def test_unreadable_pages_say_why(tmp_path, name, content, reason):
     with pytest.raises(PlanImportError) as caught:
         import_plan(path)
     assert reason in caught.value.one_line()
+
+
+def test_mhtml_with_a_base64_gbk_part(tmp_path):
+    import base64
+
+    page = (WEB / "ningxia_plan_gbk.htm").read_bytes()
+    body = base64.encodebytes(page).decode("ascii")
+    mhtml = (
+        "MIME-Version: 1.0\r\n"
+        'Content-Type: multipart/related; boundary="B"\r\n\r\n'
+        "--B\r\nContent-Type: text/html; charset=gbk\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+        f"{body}\r\n--B--\r\n"
+    )
+    path = tmp_path / "plan.mht"
+    path.write_bytes(mhtml.encode("ascii"))
+    from_page = import_plan(path, plan_id="web").plan
+    from_text = import_plan(WEB / "ningxia_plan_gbk.txt", plan_id="web").plan
+    assert _texts(from_page) == _texts(from_text)
+
+
+def test_merged_table_cells_repeat_their_text_as_the_word_reader_does(tmp_path):
+    page = (
+        "<html><body><div class='content'><p>某县碳达峰实施方案</p><p>一、总体要求</p><p>坚持。</p>"
+        "<p>二、主要目标</p><p>到2025年。</p><p>三、重点任务</p><p>（一）能源行动</p>"
+        "<p>1.发展新能源。推进光伏。（责任单位：县发改局）</p><p>2.控制煤炭。压减用煤。（责任单位：县发改局）</p>"
+        "<p>任务分工表</p><table><tr><th>序号</th><th>重点领域</th><th>行动措施</th><th>牵头单位</th></tr>"
+        "<tr><td>1</td><td rowspan='2'>一、能源行动</td><td>发展新能源</td><td>县发改局</td></tr>"
+        "<tr><td>2</td><td>控制煤炭</td><td colspan='1'>县发改局</td></tr></table></div></body></html>"
+    )
+    path = tmp_path / "plan.html"
+    path.write_text(page, encoding="utf-8")
+    rows = [b.cells for b in read_source(path).blocks if b.cells]
+    assert rows[2] == ["2", "一、能源行动", "控制煤炭", "县发改局"]
+    assert len(import_plan(path).plan.task_table) == 2
