@@ -32,7 +32,7 @@ _LABEL = re.compile(rf"^\s*(?:{_UNITS_LABEL})\s*[：:∶]\s*")
 _FIELD = re.compile(rf"^\s*({_UNITS_LABEL}|{_DEADLINE_LABEL})\s*[：:∶]\s*")
 _DUTY = re.compile(r"(?:等)?(?:按照|按)?(?:各自)?职责分工(?:分别)?(?:负责|落实|推进|实施)?$")
 _NOTE_WORDS = ("牵头", "下同", "列首位", "排在第一", "排名第一", "逗号前", "为主", "配合")
-_BEFORE_COMMA = re.compile(r"逗号前|顿号前")
+BEFORE_COMMA = re.compile(r"逗号前|顿号前")
 _NOTE_SPLIT = "；;。"
 _OPEN = "（(［[【"
 _CLOSE = "）)］]】"
@@ -157,7 +157,7 @@ def parse_clause_content(
                 side_units, duty = _units_of(text, level=level, home=home)
             side_units = [u.model_copy(update={"group": u.group + offset}) for u in side_units]
             offset = max((u.group for u in side_units), default=offset - 1) + 1
-            units.extend(_with_leads(side_units, before_comma=bool(_BEFORE_COMMA.search(note))))
+            units.extend(with_leads(side_units, before_comma=bool(BEFORE_COMMA.search(note))))
         if not joint and len(parts.sides) > 1:
             note = "；".join([*parts.sides[1:], *parts.notes])
     if not units:
@@ -179,7 +179,7 @@ def parse_clause_content(
     return clause, repairs
 
 
-def _with_leads(units: list[ClauseUnit], *, before_comma: bool) -> list[ClauseUnit]:
+def with_leads(units: list[ClauseUnit], *, before_comma: bool) -> list[ClauseUnit]:
     """Mark the leads of one list: its first unit, or all before the comma if the note says so."""
     if not units:
         return units

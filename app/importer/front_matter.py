@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from app.core.plans.model import Cover, CoverMember
 from app.core.text.numbering import parse_date, parse_label
 from app.importer.blocks import Block, ImportNote
-from app.importer.level import level_of_document_number
+from app.importer.level import leading_place, level_of_document_number
 from app.importer.notice import compact as compact_text
 from app.importer.notice import find_notice, find_title_run
 
@@ -223,4 +223,16 @@ def _last_issuer(issuers: list[tuple[int, str]]) -> str:
     names = [issuers[-1][1]]
     if len(issuers) > 1 and issuers[-2][0] == issuers[-1][0] - 1:
         names.insert(0, issuers[-2][1])
-    return " ".join(names)
+    return _split_signatures(" ".join(names))
+
+
+_SIGNATURE_END = re.compile(r"(?:办公厅|人民政府|委员会|管委会|党工委)")
+
+
+def _split_signatures(text: str) -> str:
+    """A PDF's reflow may join two signatures: 中共…委员会办公厅宁夏…人民政府办公厅."""
+    for m in _SIGNATURE_END.finditer(text):
+        rest = text[m.end() :]
+        if rest[:1].strip() and _SIGNATURE_END.search(rest) and leading_place(rest):
+            return text[: m.end()] + " " + _split_signatures(rest)
+    return text

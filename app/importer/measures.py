@@ -14,7 +14,7 @@ import re
 from app.core.plans.model import Section, UnitClause, node_id
 from app.core.plans.targets import extract_targets
 from app.importer.blocks import ImportNote
-from app.importer.clauses import ClauseMatch, split_trailing_clause
+from app.importer.clauses import BEFORE_COMMA, ClauseMatch, split_trailing_clause, with_leads
 from app.importer.structure import RawSection, run_in_lead
 
 _DEADLINE_ONLY = re.compile(r"^\s*(?:完成时限|完成时间|时间节点|完成期限)\s*[：:]")
@@ -26,6 +26,7 @@ class ClauseReader:
     def __init__(self, level: str | None, *, home: str | None = None) -> None:
         self.level = level
         self.home = home
+        self.before_comma = False  # set by a "逗号前为牵头单位，下同" note
         self.notes: list[ImportNote] = []
         self.clauses: dict[int, UnitClause] = {}  # id(RawSection) → its clause
 
@@ -34,7 +35,16 @@ class ClauseReader:
         if match:
             for repair in match.repairs:
                 self.notes.append(ImportNote(line, repair))
+            match.clause = self._same_rule(match.clause)
         return match
+
+    def _same_rule(self, clause: UnitClause) -> UnitClause:
+        """ "逗号前为牵头单位，下同": the clauses after the first lead the same way."""
+        if BEFORE_COMMA.search(clause.note) and "下同" in clause.note:
+            self.before_comma = True
+        elif self.before_comma and not clause.note and not clause.joint:
+            return clause.model_copy(update={"units": with_leads(clause.units, before_comma=True)})
+        return clause
 
     def read(self, section: RawSection) -> None:
         for child in list(section.children):

@@ -148,3 +148,36 @@ def test_clause_split_by_a_page_break_after_a_parenthesis(write_txt):
     assert first.clause is not None
     assert first.clause.names == ["市住建局", "市发改委", "各区（市）县政府（管委会）"]
     assert second.clause is not None and second.clause.names == ["市经信局"]
+
+
+def test_lead_and_cooperating_on_lines_of_their_own(write_txt):
+    path = write_txt(
+        "某市碳达峰实施方案\n\n一、重点任务\n（一）交通运输绿色低碳行动\n"
+        "1.推进港口岸电建设。加快港口岸电设施建设。\n"
+        "牵头单位：市交通运输局\n配合单位：市发改委、市生态环境局\n完成时限：2025年底\n"
+    )
+    plan = import_plan(path, plan_id="t", level="city").plan
+    measure = plan.sections[0].children[0].children[0]
+    assert measure.paragraphs == ["加快港口岸电设施建设。"]
+    assert measure.clause is not None
+    assert [(u.name, u.lead) for u in measure.clause.units] == [
+        ("市交通运输局", True),
+        ("市发改委", False),
+        ("市生态环境局", False),
+    ]
+    assert measure.clause.deadline == "2025年底"
+
+
+def test_leads_before_the_comma_hold_for_the_clauses_after_the_note(write_txt):
+    path = write_txt(
+        "成都市优化能源结构行动方案\n\n一、重点任务\n（一）推进能源消费低碳化\n"
+        "1．加快生产方式低碳化转型。推广使用电锅炉。［责任单位：市经信局、市生态环境局，"
+        "各区（市）县政府（管委会）；逗号前为牵头单位，下同］\n"
+        "2．加快生活方式电气化转型。推动居民家庭使用高效节能电炊厨具。［责任单位：市商务局、"
+        "市经信局，各区（市）县政府（管委会）、国网成都供电公司］\n"
+    )
+    plan = import_plan(path, plan_id="t", level="city").plan
+    first, second = plan.sections[0].children[0].children
+    assert first.clause.leads == ["市经信局", "市生态环境局"]
+    assert second.clause.leads == ["市商务局", "市经信局"]
+    assert second.clause.lead == "市商务局"

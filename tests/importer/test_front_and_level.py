@@ -157,3 +157,13 @@ def test_no_evidence_at_all_asks(write_txt):
     result = _import(write_txt, "关于推进绿色发展的实施方案\n为贯彻落实……制定本方案。\n" + BODY)
     assert result.level.level is None and not result.level.certain
     assert any("无法判断方案层级" in n.message for n in result.notes)
+
+
+def test_two_signatures_joined_by_a_pdf_reflow_are_two_issuers():
+    from app.importer.front_matter import _last_issuer
+
+    joined = "中共宁夏回族自治区委员会办公厅宁夏回族自治区人民政府办公厅"
+    assert _last_issuer([(3, joined)]) == (
+        "中共宁夏回族自治区委员会办公厅 宁夏回族自治区人民政府办公厅"
+    )
+    assert _last_issuer([(3, "宁夏回族自治区发展和改革委员会")]) == "宁夏回族自治区发展和改革委员会"
