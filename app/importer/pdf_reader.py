@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import statistics
+import threading
 
 from app.core.errors import PlanImportError
 from app.importer.blocks import Block, ImportNote
@@ -18,6 +19,8 @@ from app.importer.reflow import PdfLine, reflow
 
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 MAX_PAGES = 2000
+_PDFIUM = threading.Lock()
+"""PDFium is not thread-safe: the window imports dropped files in several workers at once."""
 SCAN_CHARS_A_PAGE = 20
 """Fewer characters than this a page: no text layer to speak of (a typed page has hundreds)."""
 
@@ -35,6 +38,11 @@ def read_pdf_blocks(data: bytes) -> tuple[list[Block], list[ImportNote]]:
 
 def pdf_lines(data: bytes) -> tuple[list[PdfLine], int]:
     """Every text line of every page, top to bottom, and the page count."""
+    with _PDFIUM:
+        return _pdf_lines(data)
+
+
+def _pdf_lines(data: bytes) -> tuple[list[PdfLine], int]:
     import pypdfium2 as pdfium
 
     if not data.lstrip()[:1024].startswith(b"%PDF") and b"%PDF" not in data[:1024]:

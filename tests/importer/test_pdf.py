@@ -206,3 +206,14 @@ def test_command_line_prints_what_the_pdf_reader_mended(tmp_path, capsys):
     assert main(["import-plan", str(PDFS / "ningdong_excerpt.pdf"), "-o", str(tmp_path)]) == 0
     err = capsys.readouterr().err
     assert "提示：PDF：删去了页码 23 处" in err
+
+
+def test_pdfs_imported_in_several_threads_at_once_read_as_one_by_one():
+    """The window imports dropped files in workers; PDFium itself is not thread-safe."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    paths = sorted(PDFS.glob("*.pdf")) * 2
+    alone = [[b.text for b in read_source(p).blocks] for p in paths]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        together = list(pool.map(lambda p: [b.text for b in read_source(p).blocks], paths))
+    assert together == alone
