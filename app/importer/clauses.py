@@ -90,8 +90,18 @@ class _Parts:
     notes: list[str] = field(default_factory=list)
 
 
+_INLINE_LEAD = re.compile(
+    r"^(?P<leads>[^；;。，,]+?)牵头(?:负责)?[，,]\s*(?P<rest>[^；;。]+?)(?:配合|参与)?(?:落实)?(?P<tail>[；;。].*)?$"
+)
+
+
 def _sort_parts(content: str) -> _Parts:
     parts = _Parts()
+    # "省发展改革委、省能源局牵头，省直有关部门按职责分工负责": the leads are named by 牵头.
+    inline = _INLINE_LEAD.match(content.strip())
+    if inline and _is_unit_list(inline.group("leads")) and _is_unit_list(inline.group("rest")):
+        parts.leads, parts.cooperating = inline.group("leads"), inline.group("rest")
+        content = (inline.group("tail") or "").lstrip("；;。")
     # "责任单位：市经信局完成时限：2022年底前": a field label begins a part of its own.
     content = re.sub(
         rf"(?<=[^；;。\s：:])\s*(?=(?:{_UNITS_LABEL}|{_DEADLINE_LABEL})\s*[：:∶])", "；", content

@@ -181,3 +181,19 @@ def test_leads_before_the_comma_hold_for_the_clauses_after_the_note(write_txt):
     assert first.clause.leads == ["市经信局", "市生态环境局"]
     assert second.clause.leads == ["市商务局", "市经信局"]
     assert second.clause.lead == "市商务局"
+
+
+def test_leads_named_by_qian_tou_in_the_list():
+    match = split_trailing_clause(
+        "推进煤电机组节能降碳改造。（省发展改革委、省能源局牵头，省工业和信息化厅、"
+        "国网江西省电力公司等按职责分工负责）",
+        level="province",
+    )
+    assert match is not None
+    assert [(u.name, u.lead) for u in match.clause.units] == [
+        ("省发展改革委", True),
+        ("省能源局", True),
+        ("省工业和信息化厅", False),
+        ("国网江西省电力公司", False),
+    ]
+    assert match.clause.duty == "等按职责分工负责"
