@@ -127,8 +127,8 @@ def _running_lines(lines: list[PdfLine]) -> list[PdfLine]:
     keys = Counter()
     for page in pages:
         keys.update({_edge_key(line) for line in edge if line.page == page})
-    need = max(2, (len(pages) + 1) // 2)
-    common = {key for key, seen in keys.items() if seen >= need and key[1]}
+    need = max(2, -(-len(pages) * 2 // 5))  # 40%: a head printed on even pages only counts
+    common = {key for key, seen in keys.items() if seen >= need and 0 < len(key[1]) <= 40}
     return [line for line in edge if _edge_key(line) in common]
 
 

@@ -126,3 +126,12 @@ def test_heading_run_on_to_the_line_before_is_split_off():
         "二、工作目标",
         "构建清洁低碳安全高效能源体系。",
     ]
+
+
+def test_heads_of_even_pages_only_are_dropped_too():
+    lines = []
+    for page in range(7):  # heads on pages 2, 4 and 6 of 7
+        if page % 2:
+            lines.append(line("某某市碳达峰实施方案", page, -2, x0=220, end=380))
+        lines += body_page(page, f"（{'一二三四五六七'[page]}）第 {page + 1} 项。")
+    assert not any("某某市碳达峰实施方案" in t for t in texts(lines))
