@@ -64,7 +64,7 @@ def import_plan(
         title=meta.title,
         issuer=meta.issuer,
         front=meta.front_text,
-        body=[b.text for b in body[chapter:]],
+        body=[b.text for b in preamble_blocks + body[chapter:]],
     )
     plan_level = level or guess.level
     if level is None:

@@ -167,3 +167,20 @@ def test_two_signatures_joined_by_a_pdf_reflow_are_two_issuers():
         "中共宁夏回族自治区委员会办公厅 宁夏回族自治区人民政府办公厅"
     )
     assert _last_issuer([(3, "宁夏回族自治区发展和改革委员会")]) == "宁夏回族自治区发展和改革委员会"
+
+
+def test_number_after_the_document_header_on_the_same_line():
+    assert level_of_document_number("上海市人民政府文件沪府发〔2022〕7号") == (
+        "province",
+        "沪府发〔2022〕7号",
+    )
+
+
+def test_joint_plan_named_in_the_preamble_only(write_txt):
+    plan = _import(
+        write_txt,
+        "川渝地区能源协同发展行动方案\n为贯彻落实党中央决策部署，重庆市、四川省两省市共同制定本方案。\n"
+        + BODY,
+    ).plan
+    assert plan.governments == ["重庆市", "四川省"]
+    assert plan.level == "province"
