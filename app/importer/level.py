@@ -44,7 +44,7 @@ _LEVEL_WORDS: tuple[tuple[str, str], ...] = (
     ("全县", "county"),
     ("我县", "county"),
 )
-_JOINT_WORDS = ("两省市", "两省", "川渝", "成渝", "两地")
+_JOINT_WORDS = ("两省市", "两省区", "两省")
 
 
 @dataclass
@@ -101,11 +101,6 @@ def guess_plan_level(*, title: str, issuer: str, front: list[str], body: list[st
     """The plan's level from everything that tells it, strongest evidence first."""
     guess = LevelGuess()
     text = "\n".join(body)
-    guess.governments = _joint_governments(title, text)
-    if guess.governments:
-        guess.level, guess.certain = "province", True
-        guess.evidence = "联合方案：" + "、".join(guess.governments)
-        return guess
     number = level_of_document_number("\n".join(front))
     for name, source in ((issuer, "发文机关"), (title, "标题")):
         if not name:
@@ -122,6 +117,12 @@ def guess_plan_level(*, title: str, issuer: str, front: list[str], body: list[st
             if number and number[0] == "national":
                 break
             return guess
+    # A government named by the issuer or the title issues alone; a plan of none may be joint.
+    guess.governments = _joint_governments(title, text)
+    if guess.governments:
+        guess.level, guess.certain = "province", True
+        guess.evidence = "联合方案：" + "、".join(guess.governments)
+        return guess
     for name, source in ((title, "标题"), (issuer, "发文机关")):
         suffix = _suffix_level(name)
         if suffix and not (number and number[0] == "national"):

@@ -184,3 +184,12 @@ def test_joint_plan_named_in_the_preamble_only(write_txt):
     ).plan
     assert plan.governments == ["重庆市", "四川省"]
     assert plan.level == "province"
+
+
+def test_a_city_plan_speaking_of_two_provinces_is_no_joint_plan(write_txt):
+    plan = _import(
+        write_txt,
+        "成都市优化能源结构行动方案\n为推动成渝地区双城经济圈建设，落实四川省、重庆市两省市协同"
+        "要求，制定本方案。\n" + BODY,
+    ).plan
+    assert (plan.level, plan.governments) == ("city", [])
