@@ -106,7 +106,7 @@ def place_questions(text: str, context: PassContext) -> list[Question]:
     gaz = gazetteer()
     here = gaz.locate(context.county)
     found = _named(text, rules, gaz, here) + _programmes(text, rules)
-    found += _divisions(text, gaz, here, found)
+    found += _divisions(text, gaz, here, found, city_acts=context.level in ("region", "province"))
     out: list[Question] = []
     for item in sorted(found, key=lambda f: f.start):
         if in_book_title(text, item.start):
@@ -133,12 +133,34 @@ def _suggestions(rules: PlaceRules, item: _Found, context: PassContext) -> tuple
     return (Suggestion(label="删去", replacement=""), *own, Suggestion(label="保留"))
 
 
-def _divisions(text: str, gaz: Gazetteer, here: CountyPlace, named: list[_Found]) -> list[_Found]:
-    """Names of other divisions; a run of them is one question (吴忠市、固原市; 甘肃兰州)."""
+_SPOKEN_TO = re.compile(r"^(?:人民政府)?(?:下达|要求|部署|统一|安排)")
+_SPOKEN_BY = ("按照", "配合", "落实", "服从", "报", "向", "由", "经")
+
+
+def _city_acting(text: str, place: PlaceName) -> bool:
+    """The county's own city as one of a region's actors ("银川市全面建成…"), not as the
+    government the county answers to ("确保完成银川市下达任务", "按照银川市要求")."""
+    before = text[max(0, place.start - 2) : place.start]
+    return not _SPOKEN_TO.match(text[place.end :]) and not before.endswith(_SPOKEN_BY)
+
+
+def _divisions(
+    text: str, gaz: Gazetteer, here: CountyPlace, named: list[_Found], *, city_acts: bool = False
+) -> list[_Found]:
+    """Names of other divisions; a run of them is one question (吴忠市、固原市; 甘肃兰州).
+
+    In a region's or province's plan the county's own city is one of the parent's
+    sub-levels: where it is told to do something, that is the city's task, asked about too.
+    """
     asked: list[PlaceName] = [
         place
         for place in gaz.find(text, near=here)
-        if here.relation_of(place) not in _KEPT
+        if (
+            here.relation_of(place) not in _KEPT
+            or (
+                city_acts and here.relation_of(place) is Relation.CITY and _city_acting(text, place)
+            )
+        )
         and not any(n.start < place.end and place.start < n.end for n in named)
     ]
     runs: list[list[PlaceName]] = []
