@@ -119,7 +119,7 @@ def _indicator(text: str) -> str:
 
 
 _ACTION = re.compile(
-    r"^(?:争取|力争|累计|新)?(?:创建|建设|建成|培育|打造|开发|完成|实施|推广|新增|建立|发展|推动|认定|形成)"
+    r"^(?:争取|力争|累计|新|规划)?(?:创建|建设|建成|培育|打造|开发|完成|实施|推广|新增|建立|发展|推动|认定|形成)"
 )
 _BOUND_VERBS = (
     "超过",
@@ -134,6 +134,10 @@ _BOUND_VERBS = (
     "小于",
     "大于",
 )
+_GRADED = re.compile(
+    r"^\s*(?P<grade>\d+(?:\.\d+)?\s*千伏)(?:、\s*\d+\s*[个座条项处]\s*\d+(?:\.\d+)?\s*千伏)*"
+    r"(?P<noun>[\u4e00-\u9fff]{2,16}?)(?=[，。；、]|$)"
+)
 _WHOLE = re.compile(r"(?:全部|全面|均|都|总体)$")
 _NOUN_AFTER = re.compile(r"[\u4e00-\u9fff（）]{2,16}?(?=[，。；、]|$)")
 
@@ -147,6 +151,9 @@ def _object_name(head: str, after_value: str, unit: str) -> str:
     stripped = _ACTION.sub("", head)
     name = (stripped if len(stripped) >= 2 else "") if _ACTION.match(head) else head
     name = _WHOLE.sub("", name)
+    graded = _GRADED.match(after_value)
+    if graded and not name:  # "8个500千伏、50个220千伏输变电项目": 500千伏输变电项目
+        return re.sub(r"\s+", "", graded.group("grade")) + graded.group("noun")
     noun = _NOUN_AFTER.match(after_value)
     if noun and not name:
         return noun.group()
@@ -220,6 +227,9 @@ def _targets_in_piece(
         tail = body[m.end("value") : m.end("value") + 1]
         if tail == "年" or re.fullmatch(r"(?:19|20)\d\d", value):
             continue  # a year, not a value
+        if unit in ("千伏", "伏", "千伏安"):
+            consumed = m.end()  # a voltage says what is built (500千伏输变电项目), not how much
+            continue
         if not unit and not verb:
             continue
         if not unit and verb and tail and re.match(r"[A-Za-z\u4e00-\u9fff]", tail):
