@@ -35,11 +35,15 @@ from app.export.content import (
     task_lines,
     task_title,
 )
+from app.export.sheet_notes import add_question_comments
 from app.export.sheet_pages import Span, cut, page_capacity, page_starts, print_scale
 from app.export.style import BorderStyle, HouseStyle, PageStyle, house_style
 
 _CENTRE = Alignment(horizontal="center", vertical="center", wrap_text=True)
 _LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)
+
+
+FIRST_TASK_ROW = 3  # under the title and the header
 
 
 def _font(name: str, size: float, bold: bool = False) -> Font:
@@ -165,7 +169,7 @@ def write_task_sheet(out: _Sheet, title: str, lines: list[TaskLine], page: PageS
     sheet.row_dimensions[1].height = style.title_size * 2.2
     out.header(2, TASK_HEADERS)
     sheet.row_dimensions[2].height = style.line_height_pt * 1.6
-    first = 3
+    first = FIRST_TASK_ROW
     for offset, line in enumerate(lines):
         row = first + offset
         for col, value in enumerate(line.values):
@@ -270,15 +274,20 @@ def write_source_sheet(out: _Sheet, draft: Draft, plans: PlanResolver) -> None:
 
 
 def build_workbook(
-    draft: Draft, *, plans: PlanResolver, style: HouseStyle | None = None
+    draft: Draft, *, plans: PlanResolver, style: HouseStyle | None = None, comments: bool = True
 ) -> Workbook:
-    """The workbook; `plans` gives the parent plans the 对照表 names (the caller's, never looked up here)."""
+    """The workbook; `plans` gives the parent plans the 对照表 names (the caller's, never looked up here).
+
+    With `comments` a cell holding an open question's words carries it as a cell comment.
+    """
     style = style or house_style(draft.layout.style)
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "任务分工"
     lines = task_lines(task_rows(draft))
     write_task_sheet(_Sheet(sheet, style), task_title(draft, style), lines, style.page)
+    if comments:
+        add_question_comments(sheet, draft, lines, first_row=FIRST_TASK_ROW)
     if draft.targets:
         write_target_sheet(_Sheet(workbook.create_sheet("指标表"), style), draft)
     if any(n.sources for n in draft.walk()):
@@ -286,8 +295,10 @@ def build_workbook(
     return workbook
 
 
-def excel_bytes(draft: Draft, *, plans: PlanResolver, style: HouseStyle | None = None) -> bytes:
+def excel_bytes(
+    draft: Draft, *, plans: PlanResolver, style: HouseStyle | None = None, comments: bool = True
+) -> bytes:
     """The .xlsx file for a draft, as bytes (written to disk atomically by the caller)."""
     buffer = io.BytesIO()
-    build_workbook(draft, plans=plans, style=style).save(buffer)
+    build_workbook(draft, plans=plans, style=style, comments=comments).save(buffer)
     return buffer.getvalue()

@@ -74,7 +74,7 @@ def export_draft(
     word_path, excel_path = export_paths(draft, folder)
     # Both built before anything is written: an error in building writes nothing.
     document = word_document(draft, comments=comments) if word else None
-    excel_data = excel_bytes(draft, plans=plans) if excel else None
+    excel_data = excel_bytes(draft, plans=plans, comments=comments) if excel else None
     if document is not None:
         write_atomic(word_path, document.data)
     if excel_data is not None:

@@ -153,3 +153,32 @@ def test_every_open_question_prints_as_a_word_comment_on_its_words(made):
             assert any(question.quote in text for text in texts), question.title
     clean = word_document(draft, comments=False)
     assert len(list(Document(io.BytesIO(clean.data)).comments)) == 0
+
+
+def test_the_task_sheet_carries_the_open_questions_of_its_cells(made):
+    """A reviewer reading only the workbook sees what is open: cell comments, none when clean."""
+    import io
+
+    from openpyxl import load_workbook
+
+    from app.export.excel import excel_bytes
+
+    draft, plan = made
+    sheet = load_workbook(io.BytesIO(excel_bytes(draft, plans=PlanResolver.of([plan]))))["任务分工"]
+    commented = [cell for row in sheet.iter_rows() for cell in row if cell.comment]
+    assert commented
+
+    def quotes(cell) -> list[str]:
+        return [
+            note.split("\n", 1)[0].split("：", 1)[1] for note in cell.comment.text.split("\n\n")
+        ]
+
+    for cell in commented:
+        assert all(quote in str(cell.value) for quote in quotes(cell))
+    unit_questions = {f.question.quote for f in open_questions(draft) if f.question.kind == "unit"}
+    in_units = {quote for c in commented if c.column >= 5 for quote in quotes(c)}
+    assert unit_questions <= in_units
+    clean = load_workbook(
+        io.BytesIO(excel_bytes(draft, plans=PlanResolver.of([plan]), comments=False))
+    )["任务分工"]
+    assert not [c for row in clean.iter_rows() for c in row if c.comment]
