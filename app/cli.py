@@ -300,7 +300,7 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--id", help="方案编号（默认取文件名）")
     imp.add_argument(
         "--level",
-        choices=["region", "province", "city", "county", "zone"],
+        choices=["national", "region", "province", "city", "county", "zone"],
         help="方案层级（默认从标题判断）",
     )
     imp.set_defaults(handler=cmd_import_plan)

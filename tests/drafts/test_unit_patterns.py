@@ -203,3 +203,9 @@ def test_a_damaged_rules_file_says_so(tmp_path, monkeypatch):
         monkeypatch.undo()
         unit_patterns._pattern_file.cache_clear()
         unit_patterns.unit_patterns.cache_clear()
+
+
+def test_national_bodies_map_to_the_county_too():
+    """A national plan (国发) names 国家发展改革委, 国家能源局: the county's 发改局 does their work."""
+    assert _one("国家发展改革委")[0] == ["县发改局"]
+    assert _one("国家能源局")[0] == ["县发改局"]
