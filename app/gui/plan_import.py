@@ -10,9 +10,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QMessageBox, QProgressBar
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QProgressBar
 
 from app.core import operations as ops
+from app.core.errors import PeakPlanError
+from app.core.plans.model import LEVEL_NAMES
 from app.gui.commands import push
 from app.gui.workers import Job, start
 from app.importer.readers import PLAN_SUFFIXES  # the importer says what it reads
@@ -45,8 +47,8 @@ class PlanImports(QObject):
 
         if path in self.jobs:
             return None
-        job = Job(lambda: import_to_library(path)[0])
-        job.signals.done.connect(lambda result: self._imported(path, result))
+        job = Job(lambda: import_to_library(path))
+        job.signals.done.connect(lambda done: self._imported(path, done[0], done[1]))
         job.signals.failed.connect(lambda message: self._failed(path, message))
         self.jobs[path] = job
         self.busy.show()
@@ -59,8 +61,19 @@ class PlanImports(QObject):
         if not self.jobs:
             self.busy.hide()
 
-    def _imported(self, path: Path, result) -> None:
+    def _imported(self, path: Path, result, stored: Path | None = None) -> None:
         self._finished(path)
+        guess = result.level
+        if guess is not None and not guess.certain and stored is not None:
+            chosen = self.ask_level(result.plan.title, guess.evidence, result.plan.level)
+            if chosen and chosen != result.plan.level:
+                from app.importer import reimport_at_level
+
+                try:
+                    result = reimport_at_level(path, stored, result.plan.id, chosen)
+                except PeakPlanError as exc:
+                    self._failed(path, exc.one_line())
+                    return
         plan = result.plan
         self.window.plans.forget(plan.id)
         notes = "\n".join(str(note) for note in result.notes[:5])
@@ -74,6 +87,20 @@ class PlanImports(QObject):
         self._finished(path)
         self.window.statusBar().clearMessage()
         self.window.show_error(self.tr("无法导入"), f"{path}：{message}")
+
+    def ask_level(self, title: str, evidence: str, guessed: str) -> str | None:
+        """The plan's level, when what the file says of it is thin (tests replace this)."""
+        names = dict(LEVEL_NAMES)
+        choices = list(names)
+        label, ok = QInputDialog.getItem(
+            self.window,
+            self.tr("确认方案层级"),
+            self.tr("《{}》的层级依据不足（{}），请确认：").format(title, evidence or "无"),
+            [names[c] for c in choices],
+            choices.index(guessed) if guessed in choices else 0,
+            False,
+        )
+        return choices[[names[c] for c in choices].index(label)] if ok else None
 
     def ask_add_parent(self, title: str, notes: str) -> bool:
         """Offer an imported plan as a parent of the draft (tests replace this)."""

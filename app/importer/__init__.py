@@ -135,3 +135,18 @@ def import_to_library(path: str | Path) -> tuple[ImportResult, Path]:
     result = import_plan(path)
     saved = add_user_plan(result.plan)
     return ImportResult(plan=load_plan(saved), notes=result.notes, level=result.level), saved
+
+
+def reimport_at_level(
+    path: str | Path, stored: Path, plan_id: str, level: PlanLevel
+) -> ImportResult:
+    """Read the plan again at the level the user confirmed, in place of the stored copy.
+
+    The level decides whose units the clauses name (市发改委 or 县发改局), so the
+    plan is read again rather than relabelled; it keeps the id it was stored under.
+    """
+    from app.core.plans.library import save_plan
+
+    result = import_plan(path, plan_id=plan_id, level=level)
+    save_plan(result.plan, stored)
+    return result

@@ -285,3 +285,39 @@ def test_targets_still_open_lead_to_the_target_table(window, qtbot):
     assert pending.isVisible() and "待定" in pending.text()
     QTest.mouseClick(pending, Qt.MouseButton.LeftButton)
     assert window.pages.currentWidget() is window.targets
+
+
+def test_a_plan_whose_level_is_unclear_is_asked_and_read_again_at_the_level_chosen(
+    window, qtbot, monkeypatch, tmp_path
+):
+    """A dropped plan that names no government: the window asks its level (today the
+    importer would have called it county without a word)."""
+    from app.core.plans.library import find_plan
+
+    plan_file = tmp_path / "关于推进绿色低碳发展的实施方案.txt"
+    plan_file.write_text(
+        "关于推进绿色低碳发展的实施方案\n\n一、总体要求\n\n坚持全市一盘棋，推动绿色低碳发展。\n\n"
+        "二、重点任务\n\n（一）能源绿色低碳转型行动\n\n"
+        "1.大力发展新能源。到2025年，新能源装机达到100万千瓦。（责任单位：发改委、工信局）\n",
+        encoding="utf-8",
+    )
+    asked = []
+    monkeypatch.setattr(
+        window.imports,
+        "ask_level",
+        lambda title, evidence, guessed: asked.append((title, evidence, guessed)) or "province",
+    )
+    offered = []
+    monkeypatch.setattr(
+        window.imports, "ask_add_parent", lambda title, notes: offered.append(title) or False
+    )
+    window.imports.import_file(plan_file)
+    qtbot.waitUntil(lambda: bool(offered), timeout=20000)
+    assert asked and asked[0][2] == "city" and "全市" in asked[0][1]
+    from app.core.plans.library import list_plans
+
+    entry = next(e for e in list_plans() if e.title == "关于推进绿色低碳发展的实施方案")
+    plan = find_plan(entry.id)
+    assert plan.level == "province"
+    measure = next(s for s in plan.walk() if s.clause)
+    assert measure.clause.units[0].name.startswith("省")  # read again: the units are the province's
