@@ -9,8 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QInputDialog, QMessageBox, QProgressBar
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QProgressBar, QWidget
 
 from app.core import operations as ops
 from app.core.errors import PeakPlanError
@@ -28,6 +28,37 @@ __all__ = ["PLAN_SUFFIXES", "PlanImports", "plan_files"]
 def plan_files(urls) -> list[Path]:
     """The dropped files the importer reads."""
     return [Path(u.toLocalFile()) for u in urls if u.toLocalFile().lower().endswith(PLAN_SUFFIXES)]
+
+
+def ask_level(parent: QWidget, title: str, evidence: str, guessed: str) -> str | None:
+    """Ask which government's plan this is; None if the user cancels."""
+    choices = list(LEVEL_NAMES)
+    labels = [LEVEL_NAMES[c] for c in choices]
+    label, ok = QInputDialog.getItem(
+        parent,
+        QCoreApplication.translate("plan_import", "确认方案层级"),
+        QCoreApplication.translate("plan_import", "《{}》的层级依据不足（{}），请确认：").format(
+            title, evidence or "无"
+        ),
+        labels,
+        choices.index(guessed) if guessed in choices else 0,
+        False,
+    )
+    return choices[labels.index(label)] if ok else None
+
+
+def settle_level(path: Path, result, stored: Path, ask) -> object:
+    """The import as it stands, or read again at the level the user confirms when the file's
+    evidence was thin (app.importer.reimport_at_level). Raises PeakPlanError."""
+    guess = result.level
+    if guess is None or guess.certain:
+        return result
+    chosen = ask(result.plan.title, guess.evidence, result.plan.level)
+    if not chosen or chosen == result.plan.level:
+        return result
+    from app.importer import reimport_at_level
+
+    return reimport_at_level(path, stored, result.plan.id, chosen)
 
 
 class PlanImports(QObject):
@@ -63,17 +94,12 @@ class PlanImports(QObject):
 
     def _imported(self, path: Path, result, stored: Path | None = None) -> None:
         self._finished(path)
-        guess = result.level
-        if guess is not None and not guess.certain and stored is not None:
-            chosen = self.ask_level(result.plan.title, guess.evidence, result.plan.level)
-            if chosen and chosen != result.plan.level:
-                from app.importer import reimport_at_level
-
-                try:
-                    result = reimport_at_level(path, stored, result.plan.id, chosen)
-                except PeakPlanError as exc:
-                    self._failed(path, exc.one_line())
-                    return
+        if stored is not None:
+            try:
+                result = settle_level(path, result, stored, self.ask_level)
+            except PeakPlanError as exc:
+                self._failed(path, exc.one_line())
+                return
         plan = result.plan
         self.window.plans.forget(plan.id)
         notes = "\n".join(str(note) for note in result.notes[:5])
@@ -90,17 +116,7 @@ class PlanImports(QObject):
 
     def ask_level(self, title: str, evidence: str, guessed: str) -> str | None:
         """The plan's level, when what the file says of it is thin (tests replace this)."""
-        names = dict(LEVEL_NAMES)
-        choices = list(names)
-        label, ok = QInputDialog.getItem(
-            self.window,
-            self.tr("确认方案层级"),
-            self.tr("《{}》的层级依据不足（{}），请确认：").format(title, evidence or "无"),
-            [names[c] for c in choices],
-            choices.index(guessed) if guessed in choices else 0,
-            False,
-        )
-        return choices[[names[c] for c in choices].index(label)] if ok else None
+        return ask_level(self.window, title, evidence, guessed)
 
     def ask_add_parent(self, title: str, notes: str) -> bool:
         """Offer an imported plan as a parent of the draft (tests replace this)."""

@@ -30,10 +30,12 @@ from PySide6.QtWidgets import (
 
 from app import paths
 from app.core.draft.model import CommitteeMember, Draft
+from app.core.errors import PeakPlanError
 from app.core.operations.new_draft import new_draft
 from app.core.plans.library import find_plan, list_plans
 from app.core.plans.model import Plan
 from app.core.text.numbering import parse_date
+from app.gui.plan_import import ask_level, settle_level
 from app.gui.workers import Job, start
 from app.importer.readers import PLAN_SUFFIXES
 
@@ -172,15 +174,21 @@ class NewDraftWizard(QWizard):
         self.progress.show()
         self.import_button.setEnabled(False)
 
-        def work():
-            return import_to_library(path)[0].plan
-
-        job = Job(work)
-        job.signals.done.connect(self._imported)
+        job = Job(lambda: import_to_library(path))
+        job.signals.done.connect(lambda done: self._imported_at(path, *done))
         job.signals.failed.connect(lambda message: self._import_failed(path, message))
         self.job = job
         start(job)
         return job
+
+    def _imported_at(self, path: Path, result, stored: Path) -> None:
+        """The level confirmed where the file leaves it open, then the plan chosen."""
+        try:
+            result = settle_level(path, result, stored, lambda *a: ask_level(self, *a))
+        except PeakPlanError as exc:
+            self._import_failed(path, exc.one_line())
+            return
+        self._imported(result.plan)
 
     def _imported(self, plan: Plan) -> None:
         self.progress.hide()
