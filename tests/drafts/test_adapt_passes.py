@@ -297,3 +297,19 @@ def test_an_answer_in_the_text_answers_the_same_words_in_the_task_row(from_ningx
 )
 def test_level_words_a_reviewer_found_left(level, parent, county):
     assert adapt_text(parent, level=level, county=YONGNING, catalogue=Catalogue()).text == county
+
+
+@pytest.mark.parametrize(
+    ("parent", "asked"),
+    [
+        # a county writes these too: not asked about (a second reader found them flagged)
+        ("按照国家和自治区的部署要求推进。", []),
+        ("加强与自治区碳达峰实施方案的衔接。", []),
+        ("自治区各有关部门要抓紧制定。", []),
+        # sub-levels told to set their own targets: asked about
+        ("各地区要基于经济社会发展形势，合理确定碳达峰目标。", ["sub_level"]),
+    ],
+)
+def test_what_a_county_writes_too_is_not_asked_and_tasks_for_sub_levels_are(parent, asked):
+    adapted = adapt_text(parent, level="region", county=YONGNING, catalogue=Catalogue())
+    assert [q.kind for q in adapted.questions] == asked

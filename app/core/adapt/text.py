@@ -116,10 +116,16 @@ def _apply(text: str, chosen: list[Edit], questions: list[Question]) -> AdaptedT
     placed: list[TextQuestion] = []
     taken: list[tuple[int, int]] = []
     targets = [(e.start, e.end) for e in chosen if e.kind is ChangeKind.TARGET]
+    # words a level-word rule rewrote are the county's now: no self-reference on them
+    rewritten = [(e.start, e.end) for e in chosen if e.kind is ChangeKind.LEVEL_WORD]
     for question in sorted(questions, key=lambda q: (q.start, -(q.end - q.start))):
         span = (question.start, question.end)
         if any(span[0] < end and start < span[1] for start, end in taken + targets):
             continue  # one question for one stretch of words; a target is the table's to decide
+        if question.kind == "self_reference" and any(
+            span[0] < end and start < span[1] for start, end in rewritten
+        ):
+            continue
         start, end = moved(question.start, end=False), moved(question.end, end=True)
         quote = new_text[start:end]
         if not quote.strip():
