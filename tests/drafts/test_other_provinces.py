@@ -153,3 +153,10 @@ def test_a_jiangxi_plan_for_wuyuan(write_txt):
     assert [u for r in reports for u in r.unmapped_units] == flagged
     clause = next(r.clause for r in rendered_nodes(draft) if r.node.id == watch.id)
     assert clause == "（责任单位：县工信局，县市场监管局、统计局、人民银行婺源县支行）"
+
+
+def test_the_parents_lead_rule_note_does_not_print_beside_the_countys(chengdu):
+    """成都 writes ［…；逗号前为牵头单位，下同］; the county's clause has its own 列首位 rule."""
+    _plan, draft = chengdu
+    clauses = [r.clause for r in rendered_nodes(draft) if r.clause]
+    assert clauses and not [c for c in clauses if "逗号前为牵头单位" in c]

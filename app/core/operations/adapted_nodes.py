@@ -6,6 +6,7 @@ take_up.py decides where the nodes go in the draft; this module makes them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from app.core.adapt.changes import AdaptedText, TextChange, UnitChange
@@ -142,7 +143,7 @@ class NodeBuilder:
                 groups=tuple(groups) if any(groups) else (),
                 duty=section.clause.duty,
                 labelled=section.clause.labelled,
-                note="" if "列首位" in section.clause.note else section.clause.note,
+                note=_kept_note(section.clause.note),
             )
         changes, questions = _records(title, paragraphs, unit_changes) if self.adapt else ((), ())
         children: tuple[Node, ...] = ()
@@ -240,6 +241,15 @@ class NodeBuilder:
         return draft.model_copy(
             update={"targets": tuple(self.book.targets), "next_id": self.book.next_id}
         )
+
+
+_LEAD_NOTE = re.compile(r"(?:列首位|排在第一|排名第一|逗号前|首位)[^；;]*?牵头单位")
+
+
+def _kept_note(note: str) -> str:
+    """The parent clause's note without its own lead rule: the county's clause writes
+    "列首位的为牵头单位，下同" once by position; a second rule would contradict it."""
+    return "" if _LEAD_NOTE.search(note) else note
 
 
 def _records(
