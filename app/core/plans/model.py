@@ -52,7 +52,9 @@ class Target(_Model):
     unit: str = Field("", description="unit of measure: 万千瓦, %, 万吨")
     qualifier: str = Field("", description="以上, 左右, 以内, 以下, 不低于, 超过 …")
     verb: str = Field("", description="达到, 下降, 控制在 … as written before the value")
-    base_year: int | None = Field(None, description="在2020年基础上, 较2020年: the year compared with")
+    base_year: int | None = Field(
+        None, description="在2020年基础上, 较2020年: the year compared with"
+    )
     kind: Literal["value", "assigned"] = Field(
         "value", description='"assigned": the text promises to complete the task given from above'
     )
