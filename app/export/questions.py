@@ -35,6 +35,8 @@ class Note:
 
     node_id: str
     question: OpenQuestion
+    again: bool = False
+    """The same question once more (a unit in the 附件's unit columns): one comment, one question."""
 
     @property
     def text(self) -> str:
@@ -47,8 +49,15 @@ class Marked:
     """The body's blocks and the task table's 主要工作 cells with the notes' marks, and the notes."""
 
     blocks: list[Block]
-    works: dict[int, tuple[Run, ...]]
-    """Task line index → the runs of its 主要工作 cell, where a note marks words in it."""
+    cells: dict[tuple[int, int], tuple[Run, ...]]
+    """(Task line index, column) → the runs of that cell, where a note marks words in it:
+    主要工作, or a unit in 牵头单位/配合单位 that has no county counterpart."""
+
+    @property
+    def questions(self) -> int:
+        """How many open questions the notes mark (a unit marked in the 附件 too counts once)."""
+        return sum(1 for note in self.notes if not note.again)
+
     notes: list[Note]
 
 
@@ -80,7 +89,7 @@ def mark_questions(
                 for piece in _mark(run, _spans(block.node_id, asked, run, notes))
             )
         marked_blocks.append(replace(block, runs=coalesce(runs)))
-    works: dict[int, tuple[Run, ...]] = {}
+    cells: dict[tuple[int, int], tuple[Run, ...]] = {}
     for index, line in enumerate(lines):
         asked = questions.get(line.node_id, ())
         if not asked:
@@ -88,8 +97,36 @@ def mark_questions(
         run = Run(str(line.values[3] or ""), work_style, place=("work", line.work_index))
         spans = _spans(line.node_id, asked, run, notes)
         if spans:
-            works[index] = _mark(run, spans)
-    return Marked(marked_blocks, works, notes)
+            cells[(index, 3)] = _mark(run, spans)
+    _mark_units(lines, questions, cells, notes, work_style)
+    return Marked(marked_blocks, cells, notes)
+
+
+def _mark_units(
+    lines: list[TaskLine],
+    questions: dict[str, tuple[OpenQuestion, ...]],
+    cells: dict[tuple[int, int], tuple[Run, ...]],
+    notes: list[Note],
+    style: str,
+) -> None:
+    """A unit with no county counterpart, marked again where the 附件 names it first."""
+    for node_id, asked in questions.items():
+        for question in (q for q in asked if q.where == "clause"):
+            for index, line in enumerate(lines):
+                if line.node_id != node_id:
+                    continue
+                column = next(
+                    (c for c in (4, 5) if question.quote in str(line.values[c] or "")), None
+                )
+                if column is None or (index, column) in cells:
+                    continue
+                text = str(line.values[column])
+                start = text.find(question.quote)
+                cells[(index, column)] = _mark(
+                    Run(text, style), [(start, start + len(question.quote), len(notes))]
+                )
+                notes.append(Note(node_id, question, again=True))
+                break
 
 
 def _spans(

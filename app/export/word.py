@@ -119,6 +119,6 @@ def word_document(
         _section, sect_pr = body.new_section(style, landscape=True)
         # The copied section properties would restart the page numbers at 1.
         wordml.remove_child(sect_pr, "w:pgNumType")
-        body.add(attachment(styles, draft, lines, marked.works, ids))
+        body.add(attachment(styles, draft, lines, marked.cells, ids))
     wordml.set_child(doc.settings.element, wordml.UPDATE_FIELDS)
-    return WordDocument(body.docx(), len(ids), len(found.notes))
+    return WordDocument(body.docx(), marked.questions, found.questions)

@@ -18,7 +18,7 @@ def attachment(
     styles: WordStyles,
     draft: Draft,
     lines: list[TaskLine],
-    works: dict[int, tuple[Run, ...]] | None = None,
+    cells: dict[tuple[int, int], tuple[Run, ...]] | None = None,
     comment_ids: Sequence[int] = (),
 ) -> str:
     """附件 top left, the table's title centred, then the table."""
@@ -26,20 +26,20 @@ def attachment(
     return (
         styles.text("attachment_label", style.attachment.label)
         + styles.text("attachment_title", task_title(draft, style))
-        + task_table(styles, lines, works or {}, comment_ids)
+        + task_table(styles, lines, cells or {}, comment_ids)
     )
 
 
 def task_table(
     styles: WordStyles,
     lines: list[TaskLine],
-    works: dict[int, tuple[Run, ...]],
+    cells: dict[tuple[int, int], tuple[Run, ...]],
     comment_ids: Sequence[int] = (),
 ) -> str:
     """The header repeated on every page, rows that do not split, 重点领域/序号/行动措施 merged down.
 
     Widths on the grid and on every cell, every edge ruled, merged cells
-    holding their text in the top cell only (LAYOUT.md). `works` holds the
+    holding their text in the top cell only (LAYOUT.md). `cells` holds the
     主要工作 of the lines where open questions mark words, with the marks.
     """
     style = styles.style
@@ -62,7 +62,7 @@ def task_table(
     body = (
         wordml.table_row(
             (
-                cell(col, value, "table_body", span, works.get(i) if col == WORK_COLUMN else None)
+                cell(col, value, "table_body", span, cells.get((i, col)))
                 for col, (value, span) in enumerate(zip(line.values, line.spans, strict=True))
             ),
             keep_together=True,
