@@ -133,3 +133,9 @@ def test_places_pass_never_asks_about_the_countys_own_city_or_province_names(pla
         if q in own
     ]
     assert asked == []
+
+
+@pytest.mark.parametrize("text", ["构建五纵四横的生态廊道网络体系。", "形成三横两纵的交通网络。"])
+def test_a_parents_layout_programme_is_asked_about_without_quotation_marks(text):
+    """银川 writes 五纵四横 bare, where it writes “九横十九纵” quoted: both are its own layout."""
+    assert _quotes(text, _context("city")) == [text[2:6]]
