@@ -313,3 +313,19 @@ def test_level_words_a_reviewer_found_left(level, parent, county):
 def test_what_a_county_writes_too_is_not_asked_and_tasks_for_sub_levels_are(parent, asked):
     adapted = adapt_text(parent, level="region", county=YONGNING, catalogue=Catalogue())
     assert [q.kind for q in adapted.questions] == asked
+
+
+@pytest.mark.parametrize(
+    ("parent", "quote"),
+    [
+        ("推进西气东输三线、四线建设。", "西气东输三线、四线"),
+        ("加快建成宁夏至湖南±800千伏特高压直流输电工程。", "宁夏至湖南±800千伏特高压直流输电工程"),
+        ("民用运输机场场内车辆设备力争全面实现电动化。", "民用运输机场"),
+        ("实施贺兰山、六盘山、罗山生态保护和修复。", "贺兰山、六盘山、罗山"),
+        ("依托沙漠、戈壁建设一批百万千瓦级光伏基地。", "一批百万千瓦级光伏基地"),
+        ("努力创建国家储能技术产教融合创新平台。", "努力创建国家储能技术产教融合创新平台"),
+    ],
+)
+def test_projects_a_second_reader_found_silent_are_asked_about(parent, quote):
+    adapted = adapt_text(parent, level="region", county=YONGNING, catalogue=Catalogue())
+    assert quote in [q.quote for q in adapted.questions]
