@@ -23,13 +23,13 @@ sys.path.insert(0, str(ROOT))
 
 from app.core.draft.demo import demo_path, load_demo  # noqa: E402
 from app.core.draft.files import load_draft, save_draft  # noqa: E402
-from app.core.draft.tree import renumber_ids  # noqa: E402
 from app.core.operations.new_draft import new_draft  # noqa: E402
 from app.core.operations.targets import set_target  # noqa: E402
 from app.core.plans.library import find_plan  # noqa: E402
 from app.core.plans.resolver import PlanResolver  # noqa: E402
 from app.core.readout.checks import check_draft  # noqa: E402
 from app.core.readout.render import rendered_nodes  # noqa: E402
+from benchmarks.bench_export import synthetic  # noqa: E402
 
 
 def _time(label: str, repeat: int, work: Callable[[], object]) -> None:
@@ -40,27 +40,6 @@ def _time(label: str, repeat: int, work: Callable[[], object]) -> None:
         work()
         times.append((time.perf_counter() - start) * 1000)
     print(f"{label:44s} median {statistics.median(times):7.1f} ms  best {min(times):7.1f} ms")
-
-
-def _repeated(draft, measures: int):
-    """The draft with its actions' measures repeated until there are this many (questions too)."""
-    tasks = draft.chapter("tasks")
-    source = [m for a in tasks.children for m in a.children]
-    next_id = draft.next_id
-    actions = []
-    per_action = measures // len(tasks.children)
-    for index, action in enumerate(tasks.children):
-        children = []
-        for k in range(per_action):
-            node, next_id = renumber_ids(source[(index * per_action + k) % len(source)], next_id)
-            children.append(node)
-        shell, next_id = renumber_ids(action.model_copy(update={"children": ()}), next_id)
-        actions.append(shell.model_copy(update={"children": tuple(children)}))
-    chapters = tuple(
-        c.model_copy(update={"children": tuple(actions)}) if c.id == tasks.id else c
-        for c in draft.chapters
-    )
-    return draft.model_copy(update={"chapters": chapters, "next_id": next_id})
 
 
 def main() -> int:
@@ -91,7 +70,7 @@ def main() -> int:
             lambda: check_draft(demo, PlanResolver.library()),
         )
         for size in (200, 1000):
-            big = _repeated(ningxia_draft, size)
+            big = synthetic(size, ningxia_draft)
             plans = PlanResolver.of([ningxia])
             _time(
                 f"check {size} measures from 宁夏 (open questions too)",

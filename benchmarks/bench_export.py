@@ -82,9 +82,9 @@ def ours(draft: Draft) -> None:
     excel_bytes(draft, plans=PLANS)
 
 
-def synthetic(measures: int) -> Draft:
-    """The demo with its actions' measures repeated until there are this many."""
-    demo = load_demo()
+def synthetic(measures: int, base: Draft | None = None) -> Draft:
+    """The demo (or `base`) with its actions' measures repeated until there are this many."""
+    demo = base or load_demo()
     tasks = demo.chapter("tasks")
     source = [m for a in tasks.children for m in a.children]
     next_id = demo.next_id
