@@ -221,7 +221,7 @@ def task_lines(rows: list[TaskRow]) -> list[TaskLine]:
                         row.number if own else None,
                         row.area if area_span else None,
                         row.action if own else None,
-                        work.work,
+                        work.printed_work,
                         work.lead,
                         work.cooperating_text,
                     ),

@@ -160,3 +160,27 @@ def test_the_parents_lead_rule_note_does_not_print_beside_the_countys(chengdu):
     _plan, draft = chengdu
     clauses = [r.clause for r in rendered_nodes(draft) if r.clause]
     assert clauses and not [c for c in clauses if "逗号前为牵头单位" in c]
+
+
+def test_a_clause_deadline_prints_in_the_task_table():
+    """ "责任单位：市经信局" then "完成时限：2022年2月底前": the county's task table says when."""
+    from app.core.operations.new_draft import new_draft as make
+    from app.export.content import task_lines
+
+    text = (
+        "某市碳达峰实施方案\n\n一、总体要求\n\n推进绿色低碳发展。\n\n二、重点任务\n\n"
+        "（一）能源绿色低碳转型行动\n\n1.推进节能改造。开展重点企业节能诊断。\n\n"
+        "责任单位：市经信局\n\n完成时限：2022年2月底前\n"
+    )
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "某市方案.txt"
+        path.write_text(text, encoding="utf-8")
+        plan = import_plan(path, level="city").plan
+    draft, _ = make(county="金堂县", city="成都市", region="四川省", plan=plan)
+    node = next(n for n in draft.walk() if n.responsibility)
+    assert node.responsibility.deadline == "2022年2月底前"
+    lines = task_lines(task_rows(draft))
+    assert any(str(line.values[3]).endswith("（完成时限：2022年2月底前）") for line in lines)

@@ -30,7 +30,8 @@ DRAFT_FORMAT = "peakplan-draft"
 DRAFT_FORMAT_VERSION = 2
 # Format history (bump DRAFT_FORMAT_VERSION and add a migration in draft/files.py):
 #   1 — first version.
-#   2 — nodes keep what adaptation changed (`changes`) and could not decide (`questions`).
+#   2 — nodes keep what adaptation changed (`changes`) and could not decide (`questions`);
+#       a clause keeps its 完成时限 (`responsibility.deadline`).
 
 Stage = Literal["征求意见稿", "送审稿"]
 ChapterRole = Literal["general", "goals", "tasks", "safeguards", "other"]
@@ -70,6 +71,7 @@ class Responsibility(_Frozen):
     note: str = Field(
         "", description="another note inside the clause (the 列首位 note is added by position)"
     )
+    deadline: str = Field("", description="完成时限 as the parent wrote it: 2022年2月底前")
 
     @property
     def lead(self) -> str:

@@ -144,6 +144,7 @@ class NodeBuilder:
                 duty=section.clause.duty,
                 labelled=section.clause.labelled,
                 note=_kept_note(section.clause.note),
+                deadline=section.clause.deadline,
             )
         changes, questions = _records(title, paragraphs, unit_changes) if self.adapt else ((), ())
         children: tuple[Node, ...] = ()

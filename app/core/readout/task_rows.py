@@ -26,10 +26,19 @@ class TaskWork:
     work: str
     lead: str
     cooperating: tuple[str, ...]
+    deadline: str = ""
+    """完成时限, where the parent's clause set one."""
 
     @property
     def cooperating_text(self) -> str:
         return "、".join(self.cooperating)
+
+    @property
+    def printed_work(self) -> str:
+        """主要工作 as the table prints it: with its 完成时限 when there is one."""
+        if not self.deadline or self.deadline in self.work:
+            return self.work
+        return f"{self.work}（完成时限：{self.deadline}）"
 
 
 @dataclass(frozen=True)
@@ -93,6 +102,7 @@ def node_works(node: Node, renderer: TextRenderer) -> tuple[TaskWork, ...]:
                 work=renderer(work_row.work),
                 lead=units[0] if units else "",
                 cooperating=tuple(units[1:]),
+                deadline=node.responsibility.deadline if node.responsibility else "",
             )
         )
     return tuple(works)
