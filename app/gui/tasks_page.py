@@ -9,7 +9,7 @@ the measures it touched; rows appear or go only when the outline changes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QTableView, QVBoxLayout, QWidget
@@ -36,6 +36,8 @@ class _Line:
     node_id: str
     work_index: int
     values: tuple[str, ...]
+    work: str = ""
+    """主要工作 as it is edited: targets as ⟦their words⟧, without the 完成时限 shown after it."""
 
 
 def _node_lines(
@@ -45,15 +47,16 @@ def _node_lines(
     for k, (work_row, work) in enumerate(
         zip(node.work_rows, node_works(node, renderer), strict=True)
     ):
+        shown = editable(work_row.work, draft)[0]  # targets as ⟦their words⟧, as the editor shows
         values = (
             number if k == 0 else "",
             area,
             (node.task_title or node.title) if k == 0 else "",
-            editable(work_row.work, draft)[0],  # targets as ⟦their words⟧, as the editor shows them
+            replace(work, work=shown).printed_work,  # with its 完成时限, as the table prints it
             work.lead,
             work.cooperating_text,
         )
-        out.append(_Line(node.id, k, values))
+        out.append(_Line(node.id, k, values, shown))
     return out
 
 
@@ -88,6 +91,8 @@ class TaskRowsModel(QAbstractTableModel):
         if not index.isValid():
             return None
         line = self.lines[index.row()]
+        if role == Qt.ItemDataRole.EditRole and index.column() == 3:
+            return line.work
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return line.values[index.column()]
         if role == NODE_ID:
@@ -106,7 +111,7 @@ class TaskRowsModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.EditRole or index.column() not in FIELDS:
             return False
         line = self.lines[index.row()]
-        if str(value) == line.values[index.column()]:
+        if str(value) == self.data(index, Qt.ItemDataRole.EditRole):
             return False
         push(
             self.doc,

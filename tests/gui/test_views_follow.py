@@ -321,3 +321,33 @@ def test_a_plan_whose_level_is_unclear_is_asked_and_read_again_at_the_level_chos
     assert plan.level == "province"
     measure = next(s for s in plan.walk() if s.clause)
     assert measure.clause.units[0].name.startswith("省")  # read again: the units are the province's
+
+
+def test_the_task_page_shows_a_deadline_as_the_table_prints_it_and_edits_the_work_alone(
+    window, qtbot, tmp_path
+):
+    from app.core.operations.new_draft import new_draft
+    from app.gui.document import DraftDocument
+    from app.importer import import_plan
+
+    path = tmp_path / "某市方案.txt"
+    path.write_text(
+        "某市碳达峰实施方案\n\n一、总体要求\n\n推进绿色低碳发展。\n\n二、重点任务\n\n"
+        "（一）能源绿色低碳转型行动\n\n1.推进节能改造。开展重点企业节能诊断。\n\n"
+        "责任单位：市经信局\n\n完成时限：2022年2月底前\n",
+        encoding="utf-8",
+    )
+    plan = import_plan(path, level="city").plan
+    draft, _ = new_draft(county="金堂县", city="成都市", region="四川省", plan=plan)
+    window.set_document(DraftDocument(draft, None, window))
+    window.pages.setCurrentWidget(window.tasks)
+    model = window.tasks.model
+    row = next(i for i, line in enumerate(model.lines) if line.work)
+    shown = model.index(row, 3).data()
+    assert shown.endswith("（完成时限：2022年2月底前）")
+    edit_cell(qtbot, window.tasks.table, row, 3, "开展重点企业节能诊断和改造。")
+    node = window.doc.draft.find(model.lines[row].node_id)
+    assert (
+        node.work_rows[0].work == "开展重点企业节能诊断和改造。"
+    )  # the deadline is not stored in it
+    assert model.index(row, 3).data() == "开展重点企业节能诊断和改造。（完成时限：2022年2月底前）"
