@@ -160,3 +160,22 @@ def test_as_is_takes_the_cover_fields_too(tmp_path):
     assert main([*argv, "--drafter", "某院", "--date", "2023-08"]) == 0
     meta = load_draft(out).meta
     assert (meta.drafted_by, meta.date) == ("某院", "2023-08")
+
+
+def test_import_plan_json_says_leads_deadline_and_notice(capsys, tmp_path):
+    """Other tools read the new keys: several leads, 完成时限, the issuing notice."""
+    plan_file = tmp_path / "某市方案.txt"
+    plan_file.write_text(
+        "某市人民政府关于印发某市碳达峰实施方案的通知\n\n各区县人民政府，市政府各部门：\n\n"
+        "现将《某市碳达峰实施方案》印发给你们，请认真贯彻执行。\n\n某市人民政府\n\n2022年3月1日\n\n"
+        "某市碳达峰实施方案\n\n一、总体要求\n\n推进绿色低碳发展。\n\n二、重点任务\n\n"
+        "（一）能源绿色低碳转型行动\n\n1.推进节能改造。开展重点企业节能诊断。\n\n"
+        "责任单位：市经信局\n\n完成时限：2022年2月底前\n",
+        encoding="utf-8",
+    )
+    assert main(["import-plan", str(plan_file), "--json", "-o", str(tmp_path / "p.json")]) == 0
+    out = json.loads(capsys.readouterr().out)
+    measure = out["sections"][1]["children"][0]["children"][0]
+    assert measure["lead_units"] == ["市经信局"] and measure["deadline"] == "2022年2月底前"
+    assert out["notice"] and out["title"] == "某市碳达峰实施方案"
+    assert out["governments"] == []

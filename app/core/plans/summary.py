@@ -3,7 +3,10 @@
 Other tools read this output, so its keys are fixed: `title`, `level`, and
 `sections`, each node with `level` (1–4), `label`, `title`, `children`,
 `units` (names in order, as written) and `targets` (each with `year` and
-`sentence`). Further keys may be added, never renamed.
+`sentence`). Further keys may be added, never renamed: `lead_units` (several
+where a clause names several leads), `deadline` (完成时限), and for the plan
+`governments` (a joint plan's), `document_number` and `notice` (the issuing
+notice as printed).
 """
 
 from __future__ import annotations
@@ -36,6 +39,8 @@ def section_summary(section: Section) -> dict[str, Any]:
         "units": clause.written_names if clause else [],
         "units_full": clause.names if clause else [],
         "lead_unit": clause.lead if clause else None,
+        "lead_units": clause.leads if clause else [],
+        "deadline": clause.deadline if clause else "",
         "clause": clause.text if clause else None,
         "targets": [_target(t) for t in section.targets],
         "paragraphs": section.paragraphs,
@@ -51,6 +56,9 @@ def plan_summary(plan: Plan) -> dict[str, Any]:
         "stage": plan.stage,
         "date": plan.date,
         "issuer": plan.issuer,
+        "governments": plan.governments,
+        "document_number": plan.provenance.document_number,
+        "notice": plan.provenance.notice,
         "preamble": plan.preamble,
         "sections": [section_summary(s) for s in plan.sections],
         "task_table": [
