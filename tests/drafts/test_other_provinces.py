@@ -184,3 +184,26 @@ def test_a_clause_deadline_prints_in_the_task_table():
     assert node.responsibility.deadline == "2022年2月底前"
     lines = task_lines(task_rows(draft))
     assert any(str(line.values[3]).endswith("（完成时限：2022年2月底前）") for line in lines)
+
+
+def test_a_joint_plan_opened_as_it_is_keeps_each_governments_list_and_lead(tmp_path):
+    """（责任单位：重庆市能源局、市经济信息委；四川省能源局、经济和信息化厅；两省市列首位的为牵头单位，下同）"""
+    from app.core.operations.new_draft import as_is
+
+    path = tmp_path / "成渝方案.txt"
+    path.write_text(
+        "重庆市 四川省关于推动成渝地区双城经济圈碳达峰的实施方案\n\n一、总体要求\n\n推动两省市协同降碳。\n\n"
+        "二、重点任务\n\n（一）能源绿色低碳转型行动\n\n"
+        "1.推进清洁能源开发。加快水风光一体化开发。（责任单位：重庆市能源局、市经济信息委；"
+        "四川省能源局、经济和信息化厅；两省市列首位的为牵头单位，下同）\n",
+        encoding="utf-8",
+    )
+    draft = as_is(import_plan(path).plan)
+    clause = next(r.clause for r in rendered_nodes(draft) if r.clause)
+    assert clause == (
+        "（责任单位：重庆市能源局、重庆市经济信息委；四川省能源局、四川省经济和信息化厅；"
+        "两省市列首位的为牵头单位，下同）"
+    )
+    row = task_rows(draft)[0]
+    assert row.works[0].lead == "重庆市能源局、四川省能源局"  # 各方牵头
+    assert row.works[0].cooperating == ("重庆市经济信息委", "四川省经济和信息化厅")

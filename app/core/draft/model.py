@@ -72,6 +72,9 @@ class Responsibility(_Frozen):
         "", description="another note inside the clause (the 列首位 note is added by position)"
     )
     deadline: str = Field("", description="完成时限 as the parent wrote it: 2022年2月底前")
+    sides: tuple[int, ...] = Field(
+        (), description="a joint plan's government of each unit (各方牵头); empty: one government"
+    )
 
     @property
     def lead(self) -> str:

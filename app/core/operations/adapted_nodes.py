@@ -138,13 +138,17 @@ class NodeBuilder:
             names = [u.name for u in section.clause.units]
             groups = [u.group for u in section.clause.units]
             names, groups, unit_changes = self.units(names, groups)
+            # a joint plan opened as it is keeps its governments' lists; a county's own
+            # draft names the county's units, the other government's are flagged
+            joint = not self.adapt and section.clause.joint
             responsibility = Responsibility(
                 units=tuple(names),
                 groups=tuple(groups) if any(groups) else (),
                 duty=section.clause.duty,
                 labelled=section.clause.labelled,
-                note=_kept_note(section.clause.note),
+                note=section.clause.note if joint else _kept_note(section.clause.note),
                 deadline=section.clause.deadline,
+                sides=tuple(u.side for u in section.clause.units) if joint else (),
             )
         changes, questions = _records(title, paragraphs, unit_changes) if self.adapt else ((), ())
         children: tuple[Node, ...] = ()

@@ -47,8 +47,20 @@ def unit_list_text(units: tuple[str, ...], groups: tuple[int, ...], home: str) -
 
 
 def clause_text(responsibility: Responsibility, *, home: str, lead_note: bool) -> str:
-    """（责任单位：县发改局、财政局；列首位的为牵头单位，下同）, as the plans write it."""
-    units = unit_list_text(responsibility.units, responsibility.groups, home)
+    """（责任单位：县发改局、财政局；列首位的为牵头单位，下同）, as the plans write it.
+
+    A joint plan's clause lists each government's units apart, separated by "；", and
+    states its own lead rule (两省市列首位的为牵头单位，下同) instead of the usual one.
+    """
+    sides = responsibility.sides
+    if sides and len(set(sides)) > 1:
+        lists: dict[int, list[str]] = {}
+        for unit, side in zip(responsibility.units, sides, strict=True):
+            lists.setdefault(side, []).append(unit)
+        units = "；".join(unit_list_text(tuple(names), (), "") for names in lists.values())
+        lead_note = lead_note and not responsibility.note
+    else:
+        units = unit_list_text(responsibility.units, responsibility.groups, home)
     inner = units + responsibility.duty
     notes = [n for n in (LEAD_NOTE if lead_note else "", responsibility.note) if n]
     if notes:

@@ -97,12 +97,26 @@ def node_works(node: Node, renderer: TextRenderer) -> tuple[TaskWork, ...]:
     works = []
     for work_row in node.work_rows:
         units = work_row_units(work_row, node)
+        leads = _joint_leads(node) if not work_row.units else ()
         works.append(
             TaskWork(
                 work=renderer(work_row.work),
-                lead=units[0] if units else "",
-                cooperating=tuple(units[1:]),
+                lead="、".join(leads) if leads else (units[0] if units else ""),
+                cooperating=tuple(u for u in units if u not in leads)
+                if leads
+                else tuple(units[1:]),
                 deadline=node.responsibility.deadline if node.responsibility else "",
             )
         )
     return tuple(works)
+
+
+def _joint_leads(node: Node) -> tuple[str, ...]:
+    """A joint plan's clause: the first unit of each government leads (各方牵头)."""
+    responsibility = node.responsibility
+    if responsibility is None or len(set(responsibility.sides)) < 2:
+        return ()
+    first: dict[int, str] = {}
+    for unit, side in zip(responsibility.units, responsibility.sides, strict=True):
+        first.setdefault(side, unit)
+    return tuple(first.values())
