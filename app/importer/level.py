@@ -110,6 +110,12 @@ def guess_plan_level(*, title: str, issuer: str, front: list[str], body: list[st
         if _names_a_zone(name):
             return LevelGuess("zone", f"{source}“{name}”", True)
         place = leading_place(name)
+        two = _opening_governments(name)
+        if len(two) >= 2:  # 重庆市、四川省关于…: a joint plan names its governments first
+            guess.governments = two
+            guess.level, guess.certain = "province", True
+            guess.evidence = "联合方案：" + "、".join(two)
+            return guess
         if place is not None:
             guess.place = place
             guess.level, guess.certain = _level_of(place), True
@@ -185,6 +191,25 @@ def _names_a_zone(name: str) -> bool:
         if not place.short:
             head = head.replace(place.text, "")
     return any(w in head for w in _ZONE_WORDS)
+
+
+def _opening_governments(name: str) -> list[str]:
+    """The province-level governments a title or issuer opens with, one after another
+    (重庆市、四川省…, 重庆市 四川省…): two or more make a joint plan."""
+    text = re.sub(r"\s+", "、", name.strip())
+    names: list[str] = []
+    position = 0
+    for place in gazetteer().find(text):
+        if place.start != position:
+            break
+        province = next((d for d in place.divisions if d.level == "province"), None)
+        if province is None:
+            break
+        names.append(province.name)
+        position = place.end
+        while position < len(text) and text[position] in "、，和与及":
+            position += 1
+    return names
 
 
 def _joint_governments(title: str, text: str) -> list[str]:

@@ -198,7 +198,9 @@ def test_a_joint_plan_opened_as_it_is_keeps_each_governments_list_and_lead(tmp_p
         "四川省能源局、经济和信息化厅；两省市列首位的为牵头单位，下同）\n",
         encoding="utf-8",
     )
-    draft = as_is(import_plan(path).plan)
+    plan = import_plan(path).plan
+    assert plan.governments == ["重庆市", "四川省"]  # its title names both: a joint plan
+    draft = as_is(plan)
     clause = next(r.clause for r in rendered_nodes(draft) if r.clause)
     assert clause == (
         "（责任单位：重庆市能源局、重庆市经济信息委；四川省能源局、四川省经济和信息化厅；"
