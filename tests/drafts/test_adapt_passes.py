@@ -329,3 +329,12 @@ def test_what_a_county_writes_too_is_not_asked_and_tasks_for_sub_levels_are(pare
 def test_projects_a_second_reader_found_silent_are_asked_about(parent, quote):
     adapted = adapt_text(parent, level="region", county=YONGNING, catalogue=Catalogue())
     assert quote in [q.quote for q in adapted.questions]
+
+
+def test_a_parent_naming_the_county_in_the_third_person_is_asked_about():
+    """成都's plan writes 支持金堂县开展…试点; 金堂's own plan does not call itself by name."""
+    jintang = CountyContext("金堂县", "成都市", "四川省")
+    text = "支持金堂县开展整县屋顶分布式光伏开发试点。"
+    adapted = adapt_text(text, level="city", county=jintang, catalogue=Catalogue())
+    question = next(q for q in adapted.questions if q.quote == "支持金堂县")
+    assert question.suggestions[0].replacement == ""

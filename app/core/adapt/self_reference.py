@@ -18,6 +18,7 @@ from app import paths
 from app.core.adapt.changes import PassContext, Question
 from app.core.adapt.level_words import in_book_title
 from app.core.draft.adaptation import QuestionKind, Suggestion
+from app.core.text.county import CountyContext
 
 
 @dataclass(frozen=True)
@@ -45,13 +46,22 @@ def self_rules() -> tuple[SelfRule, ...]:
     )
 
 
+@lru_cache(maxsize=64)
+def _for_county(pattern: str, county: CountyContext) -> re.Pattern[str]:
+    """A rule naming the county ({county}, {short}) compiled for this county."""
+    return re.compile(county.fill(pattern))
+
+
 def self_questions(text: str, context: PassContext) -> list[Question]:
     """One question for each place the parent speaks of itself or of its sub-levels."""
     out: list[Question] = []
     for rule in self_rules():
         if context.level not in rule.levels:
             continue
-        for m in rule.find.finditer(text):
+        find = rule.find
+        if "{" in find.pattern and "{county}" in find.pattern:
+            find = _for_county(find.pattern, context.county)
+        for m in find.finditer(text):
             # a title quoted as it is (《…》) is only asked about where a rule names the verb
             if in_book_title(text, m.start()) and not m.group().startswith(("制定", "出台")):
                 continue
