@@ -338,3 +338,11 @@ def test_a_parent_naming_the_county_in_the_third_person_is_asked_about():
     adapted = adapt_text(text, level="city", county=jintang, catalogue=Catalogue())
     question = next(q for q in adapted.questions if q.quote == "支持金堂县")
     assert question.suggestions[0].replacement == ""
+
+
+def test_a_national_standard_starts_decided(from_yinchuan):
+    """新建居住建筑全部达到75%节能要求: the county keeps the standard, nothing to ask."""
+    entry = next(t for t in from_yinchuan.targets if t.indicator == "新建居住建筑节能要求")
+    assert [(y.decision, y.value) for y in entry.years] == [("value", "75")]
+    quotes = [f.question.quote for f in open_questions(from_yinchuan)]
+    assert not [q for q in quotes if "75%" in q]

@@ -48,10 +48,22 @@ def made(request) -> tuple[Draft, object]:
 
 
 def _asked(draft: Draft) -> dict[str, list[str]]:
-    """Node id → the words open questions are about (as they print)."""
+    """Node id → the words open questions are about, and the words of targets the county's
+    table has decided (a national standard starts decided), as they print."""
+    from app.core.draft.mentions import TextRenderer, mentions
+
     asked: dict[str, list[str]] = {}
     for found in open_questions(draft):
         asked.setdefault(found.node.id, []).append(found.question.quote)
+    renderer = TextRenderer(draft, county_of(draft))
+    for node in draft.walk():
+        for text in (node.title, *node.paragraphs):
+            for m in mentions(text):
+                target = draft.target(m.target)
+                year = target.year(m.year) if target else None
+                if year is not None and year.decision != "pending":
+                    words = renderer(text[m.start : m.end])
+                    asked.setdefault(node.id, []).append(words)
     return asked
 
 

@@ -35,6 +35,11 @@ def indicator_key(indicator: str) -> str:
 REDUCTION_VERBS = ("下降", "降低", "减少")
 
 
+def is_national_standard(indicator: str) -> bool:
+    """新建居住建筑节能要求, 执行绿色建筑标准 …: a standard, not a parent's own total."""
+    return any(word in indicator for word in adapt_rules().national_standards)
+
+
 def display_indicator(indicator: str, verb: str = "") -> str:
     """The indicator as the target table shows it: 森林覆盖率, not 全区森林覆盖率力争.
 
@@ -97,6 +102,16 @@ class TargetBook:
         target = span.target
         year = target.year or 0
         if not self.as_written:
+            if target.value and is_national_standard(target.indicator):
+                # a national standard: the county keeps the level the parent states
+                return TargetYear(
+                    year=year,
+                    decision="value",
+                    value=target.value,
+                    after=span.after,
+                    parent_value=target.value,
+                    parent_after=span.after,
+                )
             return TargetYear(year=year, parent_value=target.value, parent_after=span.after)
         if target.kind == "assigned":
             return TargetYear(year=year, decision="assigned", assigned_text=written)

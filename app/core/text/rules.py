@@ -36,6 +36,7 @@ class AdaptRules:
     keep_verbs_when_assigned: frozenset[str]
     indicator_strip_prefixes: tuple[str, ...]
     indicator_strip_suffixes: tuple[str, ...]
+    national_standards: tuple[str, ...] = ()
 
     def for_level(self, level: str) -> list[WordRule]:
         return [rule for rule in self.rules if level in rule.levels]
@@ -58,4 +59,5 @@ def adapt_rules() -> AdaptRules:
         keep_verbs_when_assigned=frozenset(targets["keep_verbs_when_assigned"]),
         indicator_strip_prefixes=tuple(targets["indicator_strip_prefixes"]),
         indicator_strip_suffixes=tuple(targets["indicator_strip_suffixes"]),
+        national_standards=tuple(targets.get("national_standards", ())),
     )
