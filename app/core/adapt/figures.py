@@ -17,6 +17,7 @@ from functools import lru_cache
 from app import paths
 from app.core.adapt.changes import PassContext, Question
 from app.core.draft.adaptation import Suggestion
+from app.core.text.rules import adapt_rules
 
 
 @dataclass(frozen=True)
@@ -48,10 +49,13 @@ _YEARS = re.compile(r"(?:19|20)\d\d\s*年")
 def figure_questions(text: str, context: PassContext) -> list[Question]:
     """One question for each quantity the text states."""
     rules = figure_rules()
+    standards = adapt_rules().national_standards
     out: list[Question] = []
     for m in rules.pattern.finditer(text):
         if _YEARS.fullmatch(m.group().strip()):
             continue
+        if text.startswith(standards, m.end()):
+            continue  # 75%节能设计标准: a national standard, kept as it is
         out.append(
             Question(
                 m.start(),
