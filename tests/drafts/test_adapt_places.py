@@ -139,3 +139,11 @@ def test_places_pass_never_asks_about_the_countys_own_city_or_province_names(pla
 def test_a_parents_layout_programme_is_asked_about_without_quotation_marks(text):
     """银川 writes 五纵四横 bare, where it writes “九横十九纵” quoted: both are its own layout."""
     assert _quotes(text, _context("city")) == [text[2:6]]
+
+
+@pytest.mark.parametrize(
+    "text", ["增强电厂调峰灵活性，建设燃机调峰电厂。", "利用现有气田开发储气库。", "建设专用换电站。"]
+)
+def test_generic_words_before_a_site_word_are_no_place(text):
+    """A second reader found 增强电厂, 现有气田, 专用换电站 asked as other places."""
+    assert _quotes(text, _context("city")) == []
