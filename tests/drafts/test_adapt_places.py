@@ -147,3 +147,8 @@ def test_a_parents_layout_programme_is_asked_about_without_quotation_marks(text)
 def test_generic_words_before_a_site_word_are_no_place(text):
     """A second reader found 增强电厂, 现有气田, 专用换电站 asked as other places."""
     assert _quotes(text, _context("city")) == []
+
+
+def test_fields_listed_before_a_generic_word_are_asked_about():
+    text = "利用平落坝、洛带、灌口、白马庙、邛西等现有气田建设储气库。"
+    assert _quotes(text, _context("city")) == ["平落坝、洛带、灌口、白马庙、邛西等现有气田"]
