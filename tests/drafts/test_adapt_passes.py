@@ -346,3 +346,13 @@ def test_a_national_standard_starts_decided(from_yinchuan):
     assert [(y.decision, y.value) for y in entry.years] == [("value", "75")]
     quotes = [f.question.quote for f in open_questions(from_yinchuan)]
     assert not [q for q in quotes if "75%" in q]
+
+
+@pytest.mark.parametrize(
+    ("parent", "quote"),
+    [("加快建设“绿氢之都”，打造绿氢产业。", "“绿氢之都”"), ("规划区域级、城市级、社区级三级绿道网络。", "城市级")],
+)
+def test_a_citys_titles_and_levels_are_asked_about(parent, quote):
+    jintang = CountyContext("金堂县", "成都市", "四川省")
+    adapted = adapt_text(parent, level="city", county=jintang, catalogue=Catalogue())
+    assert quote in [q.quote for q in adapted.questions]
