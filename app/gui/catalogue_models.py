@@ -7,10 +7,14 @@ says why through `refused`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
 from app.core import operations as ops
+from app.core.draft.model import Draft
 from app.core.draft.tree import EditError
 from app.core.text.unit_lists import split_unit_names
 from app.gui.commands import push
@@ -19,18 +23,30 @@ from app.gui.document import DraftDocument
 _Index = QModelIndex | QPersistentModelIndex
 
 
+@dataclass(frozen=True)
+class CatalogueTable:
+    """What one table of the 单位目录 page shows of the draft and what an edit does."""
+
+    headers: tuple[str, ...]
+    editable_column: int
+    rows: Callable[[Draft], list[tuple[str, ...]]]
+    """The rows, keyed by their first column."""
+    edit: Callable[[DraftDocument, str, str], None]
+    """Push the edit of the row with this key to this text."""
+
+
 class _CatalogueModel(QAbstractTableModel):
-    headers: tuple[str, ...] = ()
-    editable_column = 0
     refused = Signal(str)
 
-    def __init__(self, doc: DraftDocument, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, doc: DraftDocument, table: CatalogueTable, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.doc = doc
-        self.rows = self._rows()
-
-    def _rows(self) -> list[tuple[str, ...]]:  # pragma: no cover — each model defines it
-        raise NotImplementedError
+        self.table = table
+        self.headers = table.headers
+        self.editable_column = table.editable_column
+        self.rows = table.rows(doc.draft)
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
@@ -63,18 +79,15 @@ class _CatalogueModel(QAbstractTableModel):
         if text == self.rows[index.row()][index.column()]:
             return False
         try:
-            self._edit(self.rows[index.row()][0], text)
+            self.table.edit(self.doc, self.rows[index.row()][0], text)
         except EditError as exc:
             self.refused.emit(exc.one_line())
             return False
         return True
 
-    def _edit(self, key: str, text: str) -> None:  # pragma: no cover — each model defines it
-        raise NotImplementedError
-
     def follow(self) -> None:
         """Rows come and go with the catalogue; the same rows are repainted where they differ."""
-        rows = self._rows()
+        rows = self.table.rows(self.doc.draft)
         if [r[0] for r in rows] != [r[0] for r in self.rows]:
             self.beginResetModel()
             self.rows = rows
@@ -87,30 +100,40 @@ class _CatalogueModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(changed[0], 0), last)
 
 
+def _rename(doc: DraftDocument, unit: str, text: str) -> None:
+    if text:
+        push(doc, "单位改名", ops.rename_unit, unit, text)
+
+
+def _map(doc: DraftDocument, parent: str, text: str) -> None:
+    push(doc, "单位对应", ops.map_parent_unit, parent, split_unit_names(text))
+
+
+UNITS = CatalogueTable(
+    headers=("单位（方案中写法）", "全称", "其他写法"),
+    editable_column=0,
+    rows=lambda draft: [
+        (unit.name, unit.full_name, "、".join(unit.aliases)) for unit in draft.catalogue.units
+    ],
+    edit=_rename,
+)
+MAPPING = CatalogueTable(
+    headers=("上级单位", "对应县单位（用“、”分隔）"),
+    editable_column=1,
+    rows=lambda draft: [(e.parent, "、".join(e.county)) for e in draft.catalogue.mapping],
+    edit=_map,
+)
+
+
 class UnitsModel(_CatalogueModel):
     """The county's units: 单位 (as plans write it, editable: a rename), 全称, 其他写法."""
 
-    headers = ("单位（方案中写法）", "全称", "其他写法")
-
-    def _rows(self) -> list[tuple[str, ...]]:
-        return [
-            (unit.name, unit.full_name, "、".join(unit.aliases))
-            for unit in self.doc.draft.catalogue.units
-        ]
-
-    def _edit(self, key: str, text: str) -> None:
-        if text:
-            push(self.doc, "单位改名", ops.rename_unit, key, text)
+    def __init__(self, doc: DraftDocument, parent: QWidget | None = None) -> None:
+        super().__init__(doc, UNITS, parent)
 
 
 class MappingModel(_CatalogueModel):
     """上级单位 → 县单位: editing the county side applies the mapping where the parent is named."""
 
-    headers = ("上级单位", "对应县单位（用“、”分隔）")
-    editable_column = 1
-
-    def _rows(self) -> list[tuple[str, ...]]:
-        return [(e.parent, "、".join(e.county)) for e in self.doc.draft.catalogue.mapping]
-
-    def _edit(self, key: str, text: str) -> None:
-        push(self.doc, "单位对应", ops.map_parent_unit, key, split_unit_names(text))
+    def __init__(self, doc: DraftDocument, parent: QWidget | None = None) -> None:
+        super().__init__(doc, MAPPING, parent)

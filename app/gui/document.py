@@ -10,6 +10,7 @@ view refreshes only the parts it shows and leaves its own edits alone.
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -107,6 +108,8 @@ class DocumentView:
 
     doc: DraftDocument
     shows: frozenset[Part] = frozenset(Part)
+    refresh: Callable[[], None]
+    """Show the draft afresh: every view has one (document_changed calls it by default)."""
 
     def set_document(self, doc: DraftDocument) -> None:
         following = getattr(self, "_following", None)
@@ -151,6 +154,3 @@ class DocumentView:
     def document_changed(self, change: DraftChange) -> None:
         """What a change does to the view; views that refresh late (a timer) override it."""
         self.refresh()
-
-    def refresh(self) -> None:  # pragma: no cover — every view defines it
-        raise NotImplementedError
