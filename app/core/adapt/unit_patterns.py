@@ -10,19 +10,17 @@ the parent's, to be flagged.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from app import paths
-from app.core.draft.catalogue_files import CatalogueFileError
+from app.core.draft.catalogue_files import read_unit_file
 from app.core.draft.model import Catalogue
 from app.core.text.county import CountyContext
-from app.core.validation import describe_validation_error
 
 
 class _Rule(BaseModel):
@@ -64,18 +62,7 @@ class PatternMatch:
 @lru_cache(maxsize=1)
 def _pattern_file() -> _PatternFile:
     path = paths.resource("units", "patterns.json")
-    try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
-    except FileNotFoundError as exc:
-        raise CatalogueFileError(f"找不到单位对应规则文件 {path.name}") from exc
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise CatalogueFileError(f"单位对应规则文件 {path.name} 已损坏，无法读取") from exc
-    try:
-        return _PatternFile.model_validate(data)
-    except ValidationError as exc:
-        raise CatalogueFileError(
-            f"单位对应规则文件 {path.name} 内容有误", problems=describe_validation_error(exc)
-        ) from exc
+    return read_unit_file(path, _PatternFile, "单位对应规则文件")  # type: ignore[return-value]
 
 
 def _alternation(words: list[str]) -> str:

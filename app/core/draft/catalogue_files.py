@@ -45,18 +45,20 @@ class _MappingFile(BaseModel):
     map: list[UnitMapEntry]
 
 
-def _read(path: Path, model: type[BaseModel]) -> BaseModel:
+def read_unit_file(path: Path, model: type[BaseModel], kind: str = "单位目录文件") -> BaseModel:
+    """A unit data file (catalogue, mapping, the pattern rules) read and validated;
+    a CatalogueFileError naming the file and what is wrong with it otherwise."""
     try:
         data = json.loads(path.read_text(encoding="utf-8-sig"))
     except FileNotFoundError as exc:
-        raise CatalogueFileError(f"找不到单位目录文件 {path.name}") from exc
+        raise CatalogueFileError(f"找不到{kind} {path.name}") from exc
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise CatalogueFileError(f"单位目录文件 {path.name} 已损坏，无法读取") from exc
+        raise CatalogueFileError(f"{kind} {path.name} 已损坏，无法读取") from exc
     try:
         return model.model_validate(data)
     except ValidationError as exc:
         raise CatalogueFileError(
-            f"单位目录文件 {path.name} 内容有误", problems=describe_validation_error(exc)
+            f"{kind} {path.name} 内容有误", problems=describe_validation_error(exc)
         ) from exc
 
 
@@ -89,7 +91,7 @@ def load_catalogue(
     catalogue_id: str, county: CountyContext, parent_plan_ids: list[str] = ()
 ) -> Catalogue:
     """A catalogue filled in for the county, with the mappings for its parent plans."""
-    unit_file = _read(catalogue_path(catalogue_id), _UnitFile)
+    unit_file = read_unit_file(catalogue_path(catalogue_id), _UnitFile)
     assert isinstance(unit_file, _UnitFile)
     mapping: list[UnitMapEntry] = []
     seen: set[str] = set()
@@ -97,7 +99,7 @@ def load_catalogue(
         path = mapping_path(plan_id)
         if path is None:
             continue
-        mapping_file = _read(path, _MappingFile)
+        mapping_file = read_unit_file(path, _MappingFile)
         assert isinstance(mapping_file, _MappingFile)
         for entry in mapping_file.map:
             if entry.parent in seen:
