@@ -11,11 +11,8 @@ a draft may take a moment.
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -30,16 +27,7 @@ from app.core.plans.resolver import PlanResolver  # noqa: E402
 from app.core.readout.checks import check_draft  # noqa: E402
 from app.core.readout.render import rendered_nodes  # noqa: E402
 from benchmarks.bench_export import synthetic  # noqa: E402
-
-
-def _time(label: str, repeat: int, work: Callable[[], object]) -> None:
-    work()
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        work()
-        times.append((time.perf_counter() - start) * 1000)
-    print(f"{label:44s} median {statistics.median(times):7.1f} ms  best {min(times):7.1f} ms")
+from benchmarks.timing import time_it  # noqa: E402
 
 
 def main() -> int:
@@ -55,16 +43,18 @@ def main() -> int:
     target = next(t for t in demo.targets if t.indicator == "新能源发电总装机容量")
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / "demo.peakplan"
-        _time(
+        time_it(
             "new draft from 银川 (all 10 actions, adapted)",
             args.repeat,
             lambda: new_draft(
                 county="永宁县", city="银川市", region="宁夏回族自治区", plan=yinchuan
             ),
         )
-        _time("open the demo (.peakplan, validated)", args.repeat, lambda: load_draft(demo_path()))
-        _time("save the demo (atomic)", args.repeat, lambda: save_draft(demo, out))
-        _time(
+        time_it(
+            "open the demo (.peakplan, validated)", args.repeat, lambda: load_draft(demo_path())
+        )
+        time_it("save the demo (atomic)", args.repeat, lambda: save_draft(demo, out))
+        time_it(
             "check the demo (all findings)",
             args.repeat,
             lambda: check_draft(demo, PlanResolver.library()),
@@ -72,12 +62,12 @@ def main() -> int:
         for size in (200, 1000):
             big = synthetic(size, ningxia_draft)
             plans = PlanResolver.of([ningxia])
-            _time(
+            time_it(
                 f"check {size} measures from 宁夏 (open questions too)",
                 max(3, args.repeat // 4),
                 lambda big=big, plans=plans: check_draft(big, plans),
             )
-        _time(
+        time_it(
             "change one target and re-render the draft",
             args.repeat,
             lambda: list(

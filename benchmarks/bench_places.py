@@ -11,10 +11,7 @@ N runs.
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -26,16 +23,7 @@ from app.core.draft.model import Catalogue  # noqa: E402
 from app.core.plans.library import find_plan  # noqa: E402
 from app.core.text import places  # noqa: E402
 from app.core.text.county import CountyContext  # noqa: E402
-
-
-def _time(label: str, repeat: int, work: Callable[[], object]) -> None:
-    work()
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        work()
-        times.append((time.perf_counter() - start) * 1000)
-    print(f"{label:52s} median {statistics.median(times):7.1f} ms  best {min(times):7.1f} ms")
+from benchmarks.timing import time_it  # noqa: E402
 
 
 def _cold_load() -> None:
@@ -52,13 +40,13 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=20)
     args = parser.parse_args()
     county = CountyContext("永宁县", "银川市", "宁夏回族自治区")
-    _time("load the gazetteer and the place patterns", args.repeat, _cold_load)
+    time_it("load the gazetteer and the place patterns", args.repeat, _cold_load)
     for plan_id in ("ningxia-region", "yinchuan-city"):
         plan = find_plan(plan_id)
         context = PassContext(plan.level, county, Catalogue())
         texts = [t for s in plan.walk() for t in (s.title, *s.paragraphs)]
         asked = sum(len(place_questions(t, context)) for t in texts)
-        _time(
+        time_it(
             f"places pass, all of {plan_id} ({len(texts)} texts, {asked} asked)",
             args.repeat,
             lambda texts=texts, context=context: [place_questions(t, context) for t in texts],
