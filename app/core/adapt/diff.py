@@ -63,8 +63,9 @@ def node_diff(draft: Draft, node: Node, plans: PlanResolver) -> NodeDiff:
             continue
         paragraphs = []
         for paragraph in section.paragraphs:
+            # the changes only: what is asked is stored with the node, not asked again here
             adapted = adapt_text(
-                paragraph, level=plan.level, county=county, catalogue=draft.catalogue
+                paragraph, level=plan.level, county=county, catalogue=draft.catalogue, ask=False
             )
             pieces: list[DiffPiece] = []
             position = 0
