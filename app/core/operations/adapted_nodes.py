@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from app.core.adapt.changes import AdaptedText, TextChange, UnitChange
+from app.core.adapt.changes import AdaptedText, TextChange, TextQuestion, UnitChange
 from app.core.adapt.targets import TargetBook
 from app.core.adapt.text import adapt_text
 from app.core.adapt.units import adapt_units
@@ -80,7 +80,6 @@ class NodeBuilder:
         self.county = county_of(draft)
         self.book = TargetBook(list(draft.targets), draft.next_id, as_written=not adapt)
         self.report = TakeUpReport()
-        self.table_questions: list[OpenQuestion] = []
         self.rows_by_measure: dict[str, list[TableRow]] = {}
         for row in plan.task_table:
             if row.measure_id:
@@ -181,48 +180,49 @@ class NodeBuilder:
             questions=questions,
             children=children,
         )
-        self.table_questions = []
-        rows = self.work_rows(section, node, in_tasks=in_tasks)
+        rows, asked = self.work_rows(section, node, in_tasks=in_tasks)
         # a published task table words its rows itself: they are asked about on their own
-        row_questions = tuple(self.table_questions) or _row_questions(rows, questions)
+        row_questions = asked or _row_questions(rows, questions)
         return node.model_copy(update={"work_rows": rows, "questions": questions + row_questions})
 
-    def work_rows(self, section: Section, node: Node, *, in_tasks: bool) -> tuple[WorkRow, ...]:
-        rows = self.rows_by_measure.get(section.id)
-        if rows:
-            out: list[WorkRow] = []
-            for row in rows:
-                for work_row in row.work_rows:
-                    names = [work_row.lead, *work_row.cooperating_units]
-                    groups = [0] + [
-                        1 if _after_comma(work_row.cooperating, u) else 0
-                        for u in work_row.cooperating_units
-                    ]
-                    names, groups, _ = self.units(names, groups)
-                    same_as_clause = (
-                        node.responsibility is not None
-                        and tuple(names) == node.responsibility.units
+    def work_rows(
+        self, section: Section, node: Node, *, in_tasks: bool
+    ) -> tuple[tuple[WorkRow, ...], tuple[OpenQuestion, ...]]:
+        """The node's task rows, and what adaptation asks about a published table's words."""
+        if self.rows_by_measure.get(section.id):
+            return self._table_rows(section, node)
+        return self._summary_rows(node, in_tasks=in_tasks), ()
+
+    def _table_rows(
+        self, section: Section, node: Node
+    ) -> tuple[tuple[WorkRow, ...], tuple[OpenQuestion, ...]]:
+        """The parent's published 任务分工 rows for this measure, adapted."""
+        out: list[WorkRow] = []
+        asked: list[OpenQuestion] = []
+        for row in self.rows_by_measure[section.id]:
+            for work_row in row.work_rows:
+                names = [work_row.lead, *work_row.cooperating_units]
+                groups = [0] + [
+                    1 if _after_comma(work_row.cooperating, u) else 0
+                    for u in work_row.cooperating_units
+                ]
+                names, groups, _ = self.units(names, groups)
+                same_as_clause = (
+                    node.responsibility is not None and tuple(names) == node.responsibility.units
+                )
+                adapted = self.text(work_row.work, section.id)
+                asked += [_stored(q, "work", len(out)) for q in adapted.questions]
+                out.append(
+                    WorkRow(
+                        work=adapted.text,
+                        units=() if same_as_clause else tuple(names),
+                        groups=() if same_as_clause or not any(groups) else tuple(groups),
                     )
-                    adapted = self.text(work_row.work, section.id)
-                    self.table_questions += [
-                        OpenQuestion(
-                            kind=q.kind,
-                            quote=q.quote,
-                            where="work",
-                            index=len(out),
-                            message=q.message,
-                            suggestions=q.suggestions,
-                        )
-                        for q in adapted.questions
-                    ]
-                    out.append(
-                        WorkRow(
-                            work=adapted.text,
-                            units=() if same_as_clause else tuple(names),
-                            groups=() if same_as_clause or not any(groups) else tuple(groups),
-                        )
-                    )
-            return tuple(out)
+                )
+        return tuple(out), tuple(asked)
+
+    def _summary_rows(self, node: Node, *, in_tasks: bool) -> tuple[WorkRow, ...]:
+        """Rows made from the measure's own text where the parent has no task table."""
         if not in_tasks or self.plan.task_table:
             return ()
         is_measure = node.level == 3 or (node.level == 2 and not node.children)
@@ -257,6 +257,18 @@ def _kept_note(note: str) -> str:
     return "" if _LEAD_NOTE.search(note) else note
 
 
+def _stored(question: TextQuestion, where: TextPlace, index: int) -> OpenQuestion:
+    """A question of the adapted text as the node keeps it."""
+    return OpenQuestion(
+        kind=question.kind,
+        quote=question.quote,
+        where=where,
+        index=index,
+        message=question.message,
+        suggestions=question.suggestions,
+    )
+
+
 def _records(
     title: AdaptedText, paragraphs: list[AdaptedText], units: list[UnitChange]
 ) -> tuple[tuple[AdaptChange, ...], tuple[OpenQuestion, ...]]:
@@ -268,18 +280,7 @@ def _records(
         for where, index, text in texts
         for c in text.changes
     )
-    questions = [
-        OpenQuestion(
-            kind=q.kind,
-            quote=q.quote,
-            where=where,
-            index=index,
-            message=q.message,
-            suggestions=q.suggestions,
-        )
-        for where, index, text in texts
-        for q in text.questions
-    ]
+    questions = [_stored(q, where, index) for where, index, text in texts for q in text.questions]
     questions += [
         OpenQuestion(
             kind="unit",
