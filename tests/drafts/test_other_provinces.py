@@ -209,3 +209,24 @@ def test_a_joint_plan_opened_as_it_is_keeps_each_governments_list_and_lead(tmp_p
     row = task_rows(draft)[0]
     assert row.works[0].lead == "重庆市能源局、四川省能源局"  # 各方牵头
     assert row.works[0].cooperating == ("重庆市经济信息委", "四川省经济和信息化厅")
+
+
+def test_a_plan_numbering_its_items_through_its_chapters_is_taken_up_as_actions():
+    """上饶's 实施方案 has no 重点任务 chapter: its task chapters (二、…生产体系 …) become the
+    county's actions under 重点任务, their items the measures (new --all refused it)."""
+    from pathlib import Path
+
+    from app.core.operations.new_draft import new_draft as make
+
+    fixture = Path(__file__).parents[1] / "importer" / "fixtures" / "pdf"
+    plan = import_plan(fixture / "shangrao_green_circular_economy_plan.pdf").plan
+    assert plan.key_tasks() is None
+    draft, _ = make(county="婺源县", city="上饶市", region="江西省", plan=plan)
+    tasks = draft.chapter("tasks")
+    assert [a.title for a in tasks.children][:2] == [
+        "健全绿色低碳循环发展的生产体系",
+        "健全绿色低碳循环发展的流通体系",
+    ]
+    assert all(a.level == 2 and a.children for a in tasks.children)
+    assert all(m.level == 3 for a in tasks.children for m in a.children)
+    assert task_rows(draft)  # its measures fill the task table

@@ -46,20 +46,35 @@ class NewDraftError(PeakPlanError):
     """The answers for a new draft do not fit the parent plan."""
 
 
+def task_areas(plan: Plan) -> list[Section]:
+    """What the county's 重点任务 takes up: the actions of the parent's 重点任务 chapter, or,
+    in a plan numbering its items straight through its chapters (实施意见, 实施方案 of the
+    关于加快建立健全… kind), the chapters that set tasks — not the opening 意义 or 总体要求,
+    the 目标 or the closing 组织实施."""
+    tasks = plan.key_tasks()
+    if tasks is not None:
+        return list(tasks.children)
+    return [
+        chapter
+        for chapter in plan.sections
+        if role_for_title(chapter.title) == "other" and "意义" not in chapter.title
+    ]
+
+
 def choose_actions(plan: Plan, actions: list[str] | None) -> list[Section]:
     """The parent actions named by their numbers (一,二 or 1,2); None: all of them."""
-    tasks = plan.key_tasks()
-    if tasks is None:
-        raise NewDraftError(f"上级方案 {plan.id} 没有“重点任务”一章，无法按行动采纳")
+    areas = task_areas(plan)
+    if not areas:
+        raise NewDraftError(f"上级方案 {plan.id} 中找不到可采纳的重点任务")
     if actions is None:
-        return list(tasks.children)
+        return areas
     chosen: list[Section] = []
     for wanted in actions:
         wanted = wanted.strip().strip("（）()、.")
         value = number_value(2, wanted) if not wanted.isdigit() else int(wanted)
-        match = next((a for a in tasks.children if number_value(2, a.number) == value), None)
+        match = next((a for a in areas if number_value(a.level, a.number) == value), None)
         if match is None:
-            known = "、".join(a.number for a in tasks.children)
+            known = "、".join(a.number for a in areas)
             raise NewDraftError(f"上级方案的重点任务中没有行动“{wanted}”（可选：{known}）")
         if match not in chosen:
             chosen.append(match)
@@ -108,8 +123,15 @@ def new_draft(
     draft = _template_chapter(draft, GENERAL, "总体要求", "general", template_context)
     draft = _goals_chapter(draft, plan, template_context)
     reports: list[TakeUpReport] = []
+    # A plan with no 重点任务 chapter: its task chapters become the county's actions.
+    holder = None if plan.key_tasks() is not None else f"n{draft.next_id}"
+    if holder is not None:
+        chapter = Node(id=holder, level=1, title="重点任务", role="tasks")
+        draft = insert_node(
+            draft.model_copy(update={"next_id": draft.next_id + 1}), None, None, chapter
+        )
     for action in chosen:
-        draft, report = take_up(draft, plan, action.id)
+        draft, report = take_up(draft, plan, action.id, parent_id=holder)
         reports.append(report)
     draft = _template_chapter(draft, SAFEGUARDS, "保障措施", "safeguards", template_context)
     return draft, reports
