@@ -350,7 +350,10 @@ def test_a_national_standard_starts_decided(from_yinchuan):
 
 @pytest.mark.parametrize(
     ("parent", "quote"),
-    [("加快建设“绿氢之都”，打造绿氢产业。", "“绿氢之都”"), ("规划区域级、城市级、社区级三级绿道网络。", "城市级")],
+    [
+        ("加快建设“绿氢之都”，打造绿氢产业。", "“绿氢之都”"),
+        ("规划区域级、城市级、社区级三级绿道网络。", "城市级"),
+    ],
 )
 def test_a_citys_titles_and_levels_are_asked_about(parent, quote):
     jintang = CountyContext("金堂县", "成都市", "四川省")

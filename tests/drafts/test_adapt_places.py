@@ -142,7 +142,8 @@ def test_a_parents_layout_programme_is_asked_about_without_quotation_marks(text)
 
 
 @pytest.mark.parametrize(
-    "text", ["增强电厂调峰灵活性，建设燃机调峰电厂。", "利用现有气田开发储气库。", "建设专用换电站。"]
+    "text",
+    ["增强电厂调峰灵活性，建设燃机调峰电厂。", "利用现有气田开发储气库。", "建设专用换电站。"],
 )
 def test_generic_words_before_a_site_word_are_no_place(text):
     """A second reader found 增强电厂, 现有气田, 专用换电站 asked as other places."""
