@@ -74,10 +74,10 @@ def cmd_plans(args: argparse.Namespace) -> int:
 def _summary(plan: Plan) -> list[str]:
     lines = [f"{plan.title}（{LEVEL_NAMES.get(plan.level, plan.level)}级，编号 {plan.id}）"]
     lines.append("章：" + "、".join(s.heading for s in plan.sections))
-    tasks = plan.key_tasks()
-    if tasks is not None:
-        measures = sum(len(a.children) for a in tasks.children)
-        lines.append(f"重点任务：{len(tasks.children)} 项行动，{measures} 条措施")
+    areas = plan.task_areas()
+    if areas:
+        measures = sum(len(a.children) for a in areas)
+        lines.append(f"重点任务：{len(areas)} 项行动，{measures} 条措施")
     clauses = sum(1 for s in plan.walk() if s.clause)
     targets = sum(len(s.targets) for s in plan.walk())
     lines.append(f"责任单位条款 {clauses} 处，目标 {targets} 个")

@@ -150,8 +150,7 @@ class NewDraftWizard(QWizard):
 
     def _fill_actions(self) -> None:
         self.actions.clear()
-        tasks = self.chosen_plan().key_tasks()
-        for action in tasks.children if tasks else []:
+        for action in self.chosen_plan().task_areas():
             item = QListWidgetItem(action.heading)
             item.setData(Qt.ItemDataRole.UserRole, action.number)
             item.setCheckState(Qt.CheckState.Checked)

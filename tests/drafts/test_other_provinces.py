@@ -230,3 +230,27 @@ def test_a_plan_numbering_its_items_through_its_chapters_is_taken_up_as_actions(
     assert all(a.level == 2 and a.children for a in tasks.children)
     assert all(m.level == 3 for a in tasks.children for m in a.children)
     assert task_rows(draft)  # its measures fill the task table
+
+
+def test_coverage_counts_the_measures_of_a_plan_numbering_through_its_chapters():
+    """梧州's 实施方案 (no 重点任务 chapter): `check` said “措施 0 条，已采纳 0 条” for a draft
+    taking up all 23 of its measures; a measure deleted is now named as not taken up."""
+    from pathlib import Path
+
+    from app.core.operations import remove
+    from app.core.readout.coverage import coverage
+
+    fixture = Path(__file__).parents[1] / "importer" / "fixtures" / "pdf"
+    plan = import_plan(fixture / "wuzhou_green_circular_economy_plan.pdf").plan
+    draft, _ = new_draft(county="苍梧县", city="梧州市", region="广西壮族自治区", plan=plan)
+    plans = PlanResolver({plan.id: plan}.get)
+    (covered,) = coverage(draft, plans)
+    assert len(covered.measures) == 23
+    assert len(covered.taken) == 23
+
+    measure = draft.chapter("tasks").children[0].children[1]
+    assert measure.title == "加快农业绿色发展"
+    draft = remove(draft, measure.id)
+    (covered,) = coverage(draft, plans)
+    assert [m.section.title for m in covered.missing] == ["加快农业绿色发展"]
+    assert "已采纳 22 条" in "".join(f.message for f in check_draft(draft, plans))

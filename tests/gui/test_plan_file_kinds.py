@@ -6,6 +6,7 @@ from PySide6.QtCore import QUrl
 
 from app.gui.plan_import import plan_files
 from tests.conftest import ROOT
+from tests.gui.helpers import type_text
 
 FIXTURES = ROOT / "tests" / "importer" / "fixtures"
 
@@ -43,3 +44,28 @@ def test_wizard_chooser_offers_pdf_and_web_pages(qtbot, monkeypatch):
     qtbot.addWidget(wizard)
     wizard._import()
     assert all(kind in asked[0] for kind in ("*.pdf", "*.html", "*.htm", "*.mhtml", "*.docx"))
+
+
+def test_wizard_offers_the_task_chapters_of_a_plan_without_a_key_tasks_chapter(qtbot, monkeypatch):
+    """梧州's 实施方案 numbers its items through its chapters: the 行动 page was empty."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QFileDialog, QWizard
+
+    from app.gui.wizard import NewDraftWizard
+
+    pdf = FIXTURES / "pdf" / "wuzhou_green_circular_economy_plan.pdf"
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args: (str(pdf), ""))
+    wizard = NewDraftWizard()
+    qtbot.addWidget(wizard)
+    wizard.show()
+    type_text(wizard.county, "苍梧县")
+    QTest.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    QTest.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    before = wizard.plan.count()
+    QTest.mouseClick(wizard.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.plan.count() == before + 1, timeout=20000)
+    QTest.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    offered = [wizard.actions.item(i).text() for i in range(wizard.actions.count())]
+    assert offered[0] == "二、健全绿色低碳循环发展的生产体系"
+    assert len(offered) == 6

@@ -23,7 +23,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from app.core.draft.adaptation import AdaptChange, OpenQuestion
-from app.core.plans.model import TitleStyle
+from app.core.plans.model import ChapterRole, TitleStyle
 from app.core.text.county import CountyContext
 
 DRAFT_FORMAT = "peakplan-draft"
@@ -34,7 +34,6 @@ DRAFT_FORMAT_VERSION = 2
 #       a clause keeps its 完成时限 (`responsibility.deadline`).
 
 Stage = Literal["征求意见稿", "送审稿"]
-ChapterRole = Literal["general", "goals", "tasks", "safeguards", "other"]
 Decision = Literal["pending", "value", "assigned", "dropped"]
 DECISION_NAMES: dict[str, str] = {
     "pending": "待定",

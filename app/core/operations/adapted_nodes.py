@@ -26,23 +26,6 @@ from app.core.draft.model import (
 from app.core.operations.work_summary import summary_work
 from app.core.plans.model import Plan, Section, TableRow, fingerprint
 
-_ROLE_WORDS: tuple[tuple[str, ChapterRole], ...] = (
-    ("总体要求", "general"),
-    ("指导思想", "general"),
-    ("主要目标", "goals"),
-    ("重点任务", "tasks"),
-    ("主要任务", "tasks"),
-    ("保障措施", "safeguards"),
-    ("组织实施", "safeguards"),
-)
-
-
-def role_for_title(title: str) -> ChapterRole:
-    for word, role in _ROLE_WORDS:
-        if word in title:
-            return role
-    return "other"
-
 
 @dataclass(frozen=True)
 class NodeChanges:

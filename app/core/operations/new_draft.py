@@ -34,9 +34,9 @@ from app.core.draft.model import (
 )
 from app.core.draft.tree import insert_node, parent_of, update_node
 from app.core.errors import PeakPlanError
-from app.core.operations.adapted_nodes import NodeBuilder, TakeUpReport, role_for_title
+from app.core.operations.adapted_nodes import NodeBuilder, TakeUpReport
 from app.core.operations.take_up import take_up
-from app.core.plans.model import Plan, Section, fingerprint
+from app.core.plans.model import Plan, Section, chapter_role, fingerprint
 from app.core.plans.targets import locate_targets
 from app.core.text.county import CountyContext
 from app.core.text.numbering import number_value
@@ -46,24 +46,9 @@ class NewDraftError(PeakPlanError):
     """The answers for a new draft do not fit the parent plan."""
 
 
-def task_areas(plan: Plan) -> list[Section]:
-    """What the county's 重点任务 takes up: the actions of the parent's 重点任务 chapter, or,
-    in a plan numbering its items straight through its chapters (实施意见, 实施方案 of the
-    关于加快建立健全… kind), the chapters that set tasks — not the opening 意义 or 总体要求,
-    the 目标 or the closing 组织实施."""
-    tasks = plan.key_tasks()
-    if tasks is not None:
-        return list(tasks.children)
-    return [
-        chapter
-        for chapter in plan.sections
-        if role_for_title(chapter.title) == "other" and "意义" not in chapter.title
-    ]
-
-
 def choose_actions(plan: Plan, actions: list[str] | None) -> list[Section]:
     """The parent actions named by their numbers (一,二 or 1,2); None: all of them."""
-    areas = task_areas(plan)
+    areas = plan.task_areas()
     if not areas:
         raise NewDraftError(f"上级方案 {plan.id} 中找不到可采纳的重点任务")
     if actions is None:
@@ -159,7 +144,7 @@ def _template_chapter(
 
 def _goals_chapter(draft: Draft, plan: Plan, context: dict[str, object]) -> Draft:
     """主要目标 from its template, stating the parent's main targets as county table entries."""
-    goals = next((c for c in plan.sections if role_for_title(c.title) == "goals"), None)
+    goals = next((c for c in plan.sections if chapter_role(c.title) == "goals"), None)
     book = TargetBook(list(draft.targets), draft.next_id)
     statements: dict[int, list[str]] = {2025: [], 2030: [], 2035: []}
     if goals is not None:
@@ -235,7 +220,7 @@ def as_is(
     )
     builder = NodeBuilder(draft, plan, adapt=False)
     chapters = tuple(
-        builder.node(chapter, role=role_for_title(chapter.title)) for chapter in plan.sections
+        builder.node(chapter, role=chapter_role(chapter.title)) for chapter in plan.sections
     )
     draft = draft.model_copy(update={"chapters": chapters})
     return builder.finish(_table_wording(draft, plan))

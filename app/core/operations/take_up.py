@@ -12,8 +12,8 @@ from __future__ import annotations
 from app.core.draft.mentions import TOKEN
 from app.core.draft.model import Draft, Node, ParentPlan
 from app.core.draft.tree import EditError, insert_node, parent_of
-from app.core.operations.adapted_nodes import NodeBuilder, TakeUpReport, role_for_title
-from app.core.plans.model import Plan, Section
+from app.core.operations.adapted_nodes import NodeBuilder, TakeUpReport
+from app.core.plans.model import Plan, Section, chapter_role
 
 
 def _order(plan: Plan) -> dict[str, int]:
@@ -52,12 +52,12 @@ def _ensure_container(
     if existing is not None:
         return draft, existing.id
     if parent.level == 1:
-        role = role_for_title(parent.title)
+        role = chapter_role(parent.title)
         same_role = draft.chapter(role) if role != "other" else None
         if same_role is not None:
             return draft, same_role.id
     draft, grand = _ensure_container(builder, draft, parent)
-    role = role_for_title(parent.title) if parent.level == 1 else "other"
+    role = chapter_role(parent.title) if parent.level == 1 else "other"
     shell = builder.node(parent, role=role, shell=True)
     siblings = draft.find(grand).children if grand else draft.chapters
     draft = insert_node(draft, grand, _position(siblings, _order(builder.plan), parent.id), shell)
@@ -101,7 +101,7 @@ def take_up(
         container = parent_id
         if draft.find(parent_id) is None:
             raise EditError(f"找不到节点 {parent_id}")
-    role = role_for_title(section.title) if section.level == 1 and container is None else "other"
+    role = chapter_role(section.title) if section.level == 1 and container is None else "other"
     node = builder.node(section, role=role, in_tasks=_in_tasks(draft, container))
     if index is None:
         siblings = draft.find(container).children if container else draft.chapters

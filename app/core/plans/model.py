@@ -20,6 +20,26 @@ from app.core.text.unit_lists import ClauseUnit
 PlanLevel = Literal["national", "region", "province", "city", "county", "zone"]
 Stage = Literal["征求意见稿", "送审稿", "印发", ""]
 TitleStyle = Literal["own_line", "run_in", "none"]
+ChapterRole = Literal["general", "goals", "tasks", "safeguards", "other"]
+
+_ROLE_WORDS: tuple[tuple[str, ChapterRole], ...] = (
+    ("总体要求", "general"),
+    ("指导思想", "general"),
+    ("主要目标", "goals"),
+    ("重点任务", "tasks"),
+    ("主要任务", "tasks"),
+    ("保障措施", "safeguards"),
+    ("组织实施", "safeguards"),
+)
+
+
+def chapter_role(title: str) -> ChapterRole:
+    """What a chapter is for, from the words of its title."""
+    for word, role in _ROLE_WORDS:
+        if word in title:
+            return role
+    return "other"
+
 
 PLAN_FORMAT = "peakplan-plan"
 PLAN_FORMAT_VERSION = 2
@@ -248,6 +268,20 @@ class Plan(_Model):
             if any(word in section.title for word in ("重点任务", "主要任务")):
                 return section
         return None
+
+    def task_areas(self) -> list[Section]:
+        """What a county's 重点任务 takes up: the actions of the 重点任务 chapter, or, in a plan
+        numbering its items straight through its chapters (实施意见, 实施方案 of the
+        关于加快建立健全… kind), the chapters that set tasks — not the opening 意义 or
+        总体要求, the 目标 or the closing 组织实施."""
+        tasks = self.key_tasks()
+        if tasks is not None:
+            return list(tasks.children)
+        return [
+            chapter
+            for chapter in self.sections
+            if chapter_role(chapter.title) == "other" and "意义" not in chapter.title
+        ]
 
 
 def node_id(plan_id: str, path: list[str]) -> str:

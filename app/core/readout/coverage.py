@@ -47,10 +47,7 @@ class ParentCoverage:
 
 
 def _parent_measures(plan: Plan) -> list[Section]:
-    tasks = plan.key_tasks()
-    if tasks is None:
-        return []
-    return [m for action in tasks.children for m in action.children]
+    return [m for action in plan.task_areas() for m in action.children]
 
 
 def taking_up(draft: Draft) -> dict[str, list[Node]]:
