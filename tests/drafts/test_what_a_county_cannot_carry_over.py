@@ -1,7 +1,7 @@
 """What a city reviewer strikes out at once, checked on whole drafts: nothing of it is silent.
 
-For 永宁县 from the 银川 and the 宁夏 plan, and for 金堂县 from the 成都 plan (a
-province never tuned for), every parent figure, place of elsewhere and parent
+For 永宁县 from the 银川 and the 宁夏 plan, for 金堂县 from the 成都 plan and for 苍梧县
+from the 梧州 PDF (provinces never tuned for), every parent figure, place of elsewhere and parent
 self-reference in the printed text is an open question (so `check` lists it
 and the export comments it), and no replacement artifact prints.
 """
@@ -23,7 +23,7 @@ from app.core.readout.render import rendered_nodes
 from app.core.text.places import Relation, gazetteer
 from app.core.text.rules import adapt_rules
 from app.importer import import_plan
-from tests.conftest import SOURCES
+from tests.conftest import ROOT, SOURCES
 
 
 def _yongning(plan_id: str):
@@ -36,10 +36,18 @@ def _jintang():
     return new_draft(county="金堂县", city="成都市", region="四川省", plan=plan)[0], plan
 
 
+def _cangwu():
+    plan = import_plan(
+        ROOT / "tests/importer/fixtures/pdf/wuzhou_green_circular_economy_plan.pdf"
+    ).plan
+    return new_draft(county="苍梧县", city="梧州市", region="广西壮族自治区", plan=plan)[0], plan
+
+
 DRAFTS = {
     "永宁县 from 银川": lambda: _yongning("yinchuan-city"),
     "永宁县 from 宁夏": lambda: _yongning("ningxia-region"),
     "金堂县 from 成都": _jintang,
+    "苍梧县 from 梧州 (PDF)": _cangwu,
 }
 
 
@@ -202,3 +210,13 @@ def test_the_task_sheet_carries_the_open_questions_of_its_cells(made):
         io.BytesIO(excel_bytes(draft, plans=PlanResolver.of([plan]), comments=False))
     )["任务分工"]
     assert not [c for row in clean.iter_rows() for c in row if c.comment]
+
+
+def test_ordinary_words_are_no_places_and_named_projects_of_elsewhere_are():
+    """苍梧县 from 梧州: “再生资源” was asked about as 资源县, “港口和机场” as 港口区, and
+    “新型研发机构、产学研联盟、产教融合基地” as a park; the city's named works projects
+    (梧州市镇级污水管网扩建工程) printed silently."""
+    draft, _plan = _cangwu()
+    quotes = {f.question.quote for f in open_questions(draft)}
+    assert not {"资源", "港口", "新型研发机构、产学研联盟、产教融合基地", "创新创业基地"} & quotes
+    assert {"梧州市镇级污水管网扩建工程", "龙圩区华鸿污水处理厂二期扩建工程", "藤县"} <= quotes
