@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import stat
 import tempfile
 import time
 from pathlib import Path
@@ -94,3 +95,70 @@ def write_atomic(path: str | Path, data: bytes) -> Path:
 
 def write_text_atomic(path: str | Path, text: str) -> Path:
     return write_atomic(path, text.encode("utf-8"))
+
+
+class FileReadError(PeakPlanError):
+    """A file the user named could not be read safely; the message says why."""
+
+
+MB = 1024 * 1024
+READ_LIMITS: dict[str, int] = {
+    "draft": 200 * MB,
+    "plan-json": 50 * MB,
+    "plan-document": 200 * MB,
+    "settings": 5 * MB,
+}
+"""The largest file read per kind (bytes), documented in the README: a county draft of
+10,000 measures is about 30 MB, the largest published plan PDF a few MB."""
+
+
+def check_readable(path: str | Path, kind: str) -> Path:
+    """Refuse what is not an ordinary file of sensible size before any byte is read:
+    a FIFO, a device, /dev/zero behind a symlink would hang or eat memory."""
+    path = Path(path)
+    try:
+        info = path.stat()  # follows symlinks: the file they point to is what is read
+    except FileNotFoundError as exc:
+        raise FileReadError("无法读取", problems=["文件不存在"]) from exc
+    except PermissionError as exc:
+        raise FileReadError("无法读取", problems=["没有读取权限"]) from exc
+    except OSError as exc:
+        raise FileReadError("无法读取", problems=[_explain_read(exc)]) from exc
+
+    if stat.S_ISDIR(info.st_mode):
+        raise FileReadError("无法读取", problems=["这是一个文件夹，不是文件"])
+    if not stat.S_ISREG(info.st_mode):
+        raise FileReadError("无法读取", problems=["这不是普通文件（管道、设备等特殊文件不能打开）"])
+    limit = READ_LIMITS[kind]
+    if info.st_size > limit:
+        raise FileReadError(
+            "无法读取",
+            problems=[f"文件过大（{info.st_size / MB:.0f} MB，此类文件最大 {limit // MB} MB）"],
+        )
+    return path
+
+
+def read_limited(path: str | Path, kind: str) -> bytes:
+    """The bytes of an ordinary file no larger than the kind's limit."""
+    path = check_readable(path, kind)
+    limit = READ_LIMITS[kind]
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(limit + 1)
+    except PermissionError as exc:
+        raise FileReadError("无法读取", problems=["没有读取权限"]) from exc
+    except OSError as exc:
+        raise FileReadError("无法读取", problems=[_explain_read(exc)]) from exc
+    if len(data) > limit:  # grew while being read
+        raise FileReadError("无法读取", problems=[f"文件过大（此类文件最大 {limit // MB} MB）"])
+    return data
+
+
+def _explain_read(exc: OSError) -> str:
+    if exc.errno == errno.ENAMETOOLONG:
+        return "文件名过长"
+    if exc.errno == errno.EISDIR:
+        return "这是一个文件夹，不是文件"
+    if exc.errno == errno.ELOOP:
+        return "符号链接循环"
+    return f"读取失败（错误号 {exc.errno}）"
