@@ -85,6 +85,18 @@ def _drop_span(text: str, start: int, end: int) -> tuple[int, int]:
     return left, right
 
 
+def _merged(spans) -> list[tuple[int, int]]:
+    """Spans of the original text, overlapping ones joined: two dropped mentions in one
+    clause cut that clause once (cutting twice used positions of text already gone)."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
+
 class TextRenderer:
     """Renders many texts of one draft: the target table is indexed once, not per text."""
 
@@ -103,8 +115,9 @@ class TextRenderer:
             return text
         # Dropped targets first, right to left, so the clauses around them can be cut.
         dropped = [m for m in mentions(text) if self._resolve(m.target, m.year, m.lead) is None]
-        for m in reversed(dropped):
-            cut_start, cut_end = _drop_span(text, m.start, m.end)
+        for cut_start, cut_end in reversed(
+            _merged(_drop_span(text, m.start, m.end) for m in dropped)
+        ):
             text = text[:cut_start] + text[cut_end:]
         if dropped:
             text = _YEAR_ONLY.sub("", text)
