@@ -7,14 +7,13 @@ stands in the printed text as a comment (批注) on exactly those words, so a
 reviewer sees what the county has still to decide; a question whose words
 the user has since rewritten is gone with them and prints nothing.
 
-The k-th question with the same quote in the same place marks the k-th
-occurrence of the quote there, so two questions on "85%" in one paragraph
-mark both, not the first twice.
+Each question marks the first occurrence of its quote that no other question
+marks, longer quotes first: two questions on "85%" in one paragraph mark both,
+and 藤县 is not marked inside 藤县陆贝风电、西江机场 while the next 藤县 goes bare.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from itertools import pairwise
@@ -136,28 +135,30 @@ def _spans(
     if run.place is None:
         return []
     where, index = run.place
-    seen: Counter[str] = Counter()
-    spans = []
-    for question in asked:
-        if question.where != where or question.index != index:
-            continue
-        nth = seen[question.quote]
-        seen[question.quote] += 1
-        start = _nth(run.text, question.quote, nth)
+    here = [q for q in asked if q.where == where and q.index == index]
+    placed: list[tuple[int, int, OpenQuestion]] = []
+    # longer quotes first: 藤县 must not take the place of 藤县陆贝风电、西江机场's words
+    for question in sorted(here, key=lambda q: -len(q.quote)):
+        start = _free(run.text, question.quote, [(s, e) for s, e, _q in placed])
         if start >= 0:
-            spans.append((start, start + len(question.quote), len(notes)))
-            notes.append(Note(node_id, question))
+            placed.append((start, start + len(question.quote), question))
+    spans = []
+    for start, end, question in sorted(placed, key=lambda p: p[0]):
+        spans.append((start, end, len(notes)))
+        notes.append(Note(node_id, question))
     return spans
 
 
-def _nth(text: str, quote: str, nth: int) -> int:
-    """Where the nth (from 0) occurrence of quote starts in text; -1 if there are fewer."""
-    start = -1
-    for _ in range(nth + 1):
+def _free(text: str, quote: str, taken: list[tuple[int, int]]) -> int:
+    """Where the first occurrence of quote not overlapping a taken span starts; -1 if none:
+    two questions on "85%" in one paragraph mark its two places, each once."""
+    start = text.find(quote)
+    while start >= 0:
+        end = start + len(quote)
+        if not any(start < e and s < end for s, e in taken):
+            return start
         start = text.find(quote, start + 1)
-        if start < 0:
-            return -1
-    return start
+    return -1
 
 
 def _mark(run: Run, spans: list[tuple[int, int, int]]) -> tuple[Run, ...]:

@@ -220,3 +220,36 @@ def test_ordinary_words_are_no_places_and_named_projects_of_elsewhere_are():
     quotes = {f.question.quote for f in open_questions(draft)}
     assert not {"资源", "港口", "新型研发机构、产学研联盟、产教融合基地", "创新创业基地"} & quotes
     assert {"梧州市镇级污水管网扩建工程", "龙圩区华鸿污水处理厂二期扩建工程", "藤县"} <= quotes
+
+
+def test_each_mention_of_a_nearby_county_is_asked_and_commented_where_it_stands():
+    """苍梧县 from 梧州: 藤县 stands five times in one paragraph (推动藤县…, 国能藤县桃花…, 藤县支线);
+    only the first was asked, and its one comment sat inside the comment on 藤县陆贝风电、西江机场."""
+    import io
+
+    from docx import Document
+
+    from app.export.word import word_document
+
+    draft, _plan = _cangwu()
+    node = next(n for n in draft.walk() if n.title == "推动能源体系绿色低碳转型")
+    text = node.paragraphs[0]
+    asked = [q.quote for q in node.questions if q.kind == "place"]
+    assert asked.count("藤县") + sum("藤县" in q and q != "藤县" for q in asked) == text.count(
+        "藤县"
+    )
+
+    document = Document(io.BytesIO(word_document(draft).data))
+    paragraph = next(p for p in document.paragraphs if "藤县支线" in p.text)
+    marked, depth = [], 0
+    for element in paragraph._p.iter():
+        tag = element.tag.rsplit("}", 1)[-1]
+        if tag == "commentRangeStart":
+            depth += 1
+            marked.append("")
+        elif tag == "commentRangeEnd":
+            depth -= 1
+        elif tag == "t" and depth:
+            marked[-1] += element.text or ""
+        assert depth <= 1, "a comment inside another"
+    assert marked.count("藤县") == asked.count("藤县")

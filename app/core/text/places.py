@@ -9,8 +9,8 @@ sibling, same province, elsewhere). Which names count in running text is data
 (the "divisions" part of resources/places/patterns.json):
 
 - full names (吴忠市, 婺源县) always, longest first (宁夏回族自治区, not 宁夏);
-  a two-character one (泾县, 和县) only where a word starts, so that "市和县"
-  is no 和县; names that are ordinary words (城区, 矿区, 新城区) never;
+  a two-character one (泾县, 和县) where a word starts, or inside a phrase
+  (推动藤县…) in the county's own province, so that "市和县" is no 和县; names that are ordinary words (城区, 矿区, 新城区) never;
 - short names of provinces and cities (宁夏, 赣州, 景德镇) where they are not
   part of a longer word: not inside a longer name, not followed by a word that
   makes another name of them (贺兰山 is no 贺兰县), not when they are ordinary
@@ -33,6 +33,12 @@ from app import paths
 from app.core.text.county import CountyContext
 
 Level = Literal["province", "city", "county"]
+
+
+_LEVEL_CHARS = "省市区州县乡镇"
+_JOINING_CHARS = "和与及或并在对向为"
+"""A two-character county name inside running text (推动藤县) counts in the county's own
+province, unless it may be a level word's tail (市、县 → 市县) or a joining word (市和县)."""
 
 
 def is_han(char: str) -> bool:
@@ -235,6 +241,9 @@ class Gazetteer:
             at_word_start = i == 0 or i == last_end or not is_han(text[i - 1])
             if len(word) > 2 or at_word_start:
                 return PlaceName(i, j, word, tuple(full))
+            nearby = tuple(d for d in full if d.code[:2] == province)
+            if nearby and text[i - 1] not in _LEVEL_CHARS and word[0] not in _JOINING_CHARS:
+                return PlaceName(i, j, word, nearby)  # 推动藤县…, 国能藤县桃花: a county nearby
         short = self._short.get(word)
         if not short or word in rules.short_not_names:
             return None
