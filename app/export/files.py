@@ -1,9 +1,10 @@
 """Writing the exports to a folder: both files or neither, never a half-written one.
 
-Each file is built in memory first, then written atomically (temporary file in
-the same folder, then rename), so a failure — a folder that is not writable, a
-file Word or WPS holds open, a full disk — leaves the old file untouched and
-no partial file behind, and says why in the user's terms.
+Both files are built in memory first, then written together (pair.py: temporary
+files in the same folder, renamed once both are complete, the previous pair put
+back if a rename fails), so a failure — a folder that is not writable, a file
+Word or WPS holds open, a folder in the way, a full disk — leaves the old files
+untouched and no partial file behind, and says why in the user's terms.
 """
 
 from __future__ import annotations
@@ -13,17 +14,25 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.core.draft.model import Draft
-from app.core.files import FileWriteError, write_atomic
+from app.core.files import FileWriteError
 from app.core.plans.resolver import PlanResolver
 from app.export.excel import excel_bytes
+from app.export.pair import write_files
 from app.export.word import word_document
 
-_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]')
+EXCEL_SUFFIX = "任务分工表.xlsx"
+NAME_BYTES = 255
+"""The longest file name (UTF-8 bytes on Linux and macOS; Windows counts 255 characters)."""
 
 
 def safe_file_name(title: str) -> str:
-    """A file name Windows accepts, from the document title."""
+    """A file name Windows accepts, from the document title; a title too long for a
+    file name is cut where the longer of the two names still fits."""
     name = _UNSAFE.sub("_", title).strip(" .")
+    budget = NAME_BYTES - len(EXCEL_SUFFIX.encode("utf-8"))
+    if len(name.encode("utf-8")) > budget:
+        name = name.encode("utf-8")[:budget].decode("utf-8", "ignore").rstrip(" .")
     return name or "碳达峰实施方案"
 
 
@@ -49,7 +58,7 @@ class ExportResult:
 
 def export_paths(draft: Draft, folder: Path) -> tuple[Path, Path]:
     title = safe_file_name(draft.meta.document_title)
-    return folder / f"{title}.docx", folder / f"{title}任务分工表.xlsx"
+    return folder / f"{title}.docx", folder / f"{title}{EXCEL_SUFFIX}"
 
 
 def export_draft(
@@ -75,10 +84,10 @@ def export_draft(
     # Both built before anything is written: an error in building writes nothing.
     document = word_document(draft, comments=comments) if word else None
     excel_data = excel_bytes(draft, plans=plans, comments=comments) if excel else None
-    if document is not None:
-        write_atomic(word_path, document.data)
+    files = [(word_path, document.data)] if document is not None else []
     if excel_data is not None:
-        write_atomic(excel_path, excel_data)
+        files.append((excel_path, excel_data))
+    write_files(files)  # both or neither
     return ExportResult(
         word_path if word else None,
         excel_path if excel else None,

@@ -12,7 +12,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from app.core.draft.model import Draft
 from app.core.readout.questions import open_questions
-from app.export.content import TaskLine
+from app.export.content import TaskLine, printable
 from app.export.questions import AUTHOR
 
 WORK, LEAD, COOPERATING = 3, 4, 5
@@ -49,7 +49,7 @@ def add_question_comments(
     """Comment each cell holding open questions' words; how many questions were marked."""
     marked = 0
     for (index, column), notes in question_cells(draft, lines).items():
-        comment = Comment("\n\n".join(notes), AUTHOR)
+        comment = Comment(printable("\n\n".join(notes)), AUTHOR)
         comment.width, comment.height = 320, 60 + 40 * len(notes)
         sheet.cell(row=first_row + index, column=column + 1).comment = comment
         marked += len(notes)

@@ -24,7 +24,7 @@ from app.core.draft.model import Draft
 from app.core.readout.render import rendered_nodes
 from app.core.readout.task_rows import task_rows
 from app.export import word_front, wordml
-from app.export.content import body_blocks, task_lines
+from app.export.content import body_blocks, printable, task_lines
 from app.export.pages import start_pages
 from app.export.questions import AUTHOR, INITIALS, mark_questions, unmarked
 from app.export.style import HouseStyle, house_style
@@ -111,7 +111,9 @@ def word_document(
     doc.settings.odd_and_even_pages_header_footer = True
     number_pages(section, sect_pr, styles, centred=draft.layout.page_numbers == "centered")
     ids = [
-        doc.comments.add_comment(text=note.text, author=AUTHOR, initials=INITIALS).comment_id
+        doc.comments.add_comment(
+            text=printable(note.text), author=AUTHOR, initials=INITIALS
+        ).comment_id
         for note in marked.notes
     ]
     body.add("".join(styles.block(block, comment_ids=ids) for block in marked.blocks))
