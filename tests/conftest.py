@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+
+# Qt runs offscreen in every test folder (tests/gui, tests/faults …), with or without a display.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ROOT / "reference_plans" / "sources"

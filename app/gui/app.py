@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
+import logging
 import os
 import sys
 from pathlib import Path
@@ -13,7 +13,12 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import paths
 from app.core.draft.demo import load_demo
-from app.core.draft.files import discard_recovery, find_recoveries
+from app.core.draft.files import (
+    discard_recovery,
+    find_recoveries,
+    recovery_dir,
+    set_aside_recovery,
+)
 from app.core.errors import PeakPlanError
 from app.gui.document import DraftDocument
 from app.gui.main_window import MainWindow
@@ -59,11 +64,14 @@ def build_window(path: Path | None = None) -> MainWindow:
     else:
         recent = store.value("recent", [], list) or []
         if recent and Path(recent[0]).is_file():
-            with contextlib.suppress(PeakPlanError):  # a damaged last file: start with the demo
-                window.set_document(DraftDocument.open(Path(recent[0]), window))
+            _open_last(window, Path(recent[0]))
+    set_aside = []
     for recovery in find_recoveries():
         if recovery.draft is None:
-            recovery.path.unlink(missing_ok=True)
+            moved = set_aside_recovery(recovery)
+            set_aside.append(
+                f"{recovery.path.name}：{recovery.problem}" + ("" if moved else "（未能移动）")
+            )
             continue
         if ask_recover(window, recovery.saved_at, recovery.draft.meta.document_title):
             draft_path = Path(recovery.draft_path) if recovery.draft_path else None
@@ -75,10 +83,38 @@ def build_window(path: Path | None = None) -> MainWindow:
         else:
             discard_recovery(Path(recovery.draft_path) if recovery.draft_path else None)
         break
+    if set_aside:
+        tell_set_aside(window, set_aside)
     first = next(window.doc.draft.measures(), None)
     if first is not None:
         window.select_and_show(first.id)
     return window
+
+
+def _open_last(window: MainWindow, path: Path) -> None:
+    """The draft the user worked on last. Start-up never depends on it: a damaged file, or
+    one this version cannot open, leaves the demo on screen and says why."""
+    try:
+        window.set_document(DraftDocument.open(path, window))
+    except PeakPlanError as exc:
+        window.statusBar().showMessage(f"上次的文件 {path.name} 打不开：{exc.one_line()}", 30_000)
+    except Exception as exc:  # a bug must not stop the app at every start: report it, go on
+        logging.getLogger(__name__).exception("opening %s at start-up", path)
+        window.statusBar().showMessage(
+            f"上次的文件 {path.name} 打不开（程序内部错误：{type(exc).__name__}），已打开示例",
+            30_000,
+        )
+
+
+def tell_set_aside(window: MainWindow, names: list[str]) -> None:
+    """Recovery files that could not be read were moved to the recovery folder's damaged/."""
+    QMessageBox.warning(
+        window,
+        "恢复文件无法读取",
+        "以下自动保存的恢复文件无法读取，已移到恢复文件夹的 damaged 子文件夹（未删除）：\n"
+        + "\n".join(names)
+        + f"\n\n恢复文件夹：{recovery_dir()}",
+    )
 
 
 def _mark_modified(doc: DraftDocument) -> None:

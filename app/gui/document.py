@@ -40,7 +40,8 @@ class DraftDocument(QObject):
         super().__init__(parent)
         self.draft = draft
         self.path = path
-        self.sha = file_sha256(path) if path else ""
+        # a recovered draft whose file was moved or deleted since: nothing on disk to compare
+        self.sha = file_sha256(path) if path and path.is_file() else ""
         self.stack = QUndoStack(self)
         self.stack.cleanChanged.connect(self._clean_changed)
 

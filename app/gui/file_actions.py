@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QMenu, QMessageBox
 
 from app.core import operations as ops
 from app.core.draft.demo import load_demo
@@ -45,6 +45,10 @@ class FileActions(QObject):
         self.idle = QTimer(self, singleShot=True, interval=IDLE_AUTOSAVE_MS)
         self.idle.timeout.connect(self.autosave)
         self.recent_menu: QMenu | None = None
+        self.autosave_problem = QLabel()
+        self.autosave_problem.setStyleSheet("color: #b00020;")
+        self.autosave_problem.hide()
+        window.statusBar().addPermanentWidget(self.autosave_problem)
 
     @property
     def doc(self) -> DraftDocument:
@@ -182,12 +186,18 @@ class FileActions(QObject):
         return True
 
     def autosave(self) -> None:
+        """A failure stays on the status bar until an autosave succeeds: work that is not
+        being kept safe must not look as if it were."""
         try:
             self.doc.autosave()
         except PeakPlanError as exc:
-            self.window.statusBar().showMessage(
-                self.tr("自动保存失败：{}").format(exc.one_line()), 10_000
+            self.autosave_problem.setText(self.tr("⚠ 自动保存失败：{}").format(exc.one_line()))
+            self.autosave_problem.setToolTip(
+                self.tr("未保存的修改没有自动备份，请尽快保存（Ctrl+S）。")
             )
+            self.autosave_problem.show()
+        else:
+            self.autosave_problem.hide()
 
     # ------------------------------------------------------------ export
 

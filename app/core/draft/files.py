@@ -21,7 +21,7 @@ from pydantic import ValidationError
 from app import paths
 from app.core.draft.model import DRAFT_FORMAT, DRAFT_FORMAT_VERSION, Draft
 from app.core.errors import PeakPlanError
-from app.core.files import write_text_atomic
+from app.core.files import FileReadError, FileWriteError, read_limited, write_text_atomic
 from app.core.validation import describe_validation_error
 
 DRAFT_SUFFIX = ".peakplan"
@@ -38,7 +38,8 @@ def is_draft_path(path: str | Path) -> bool:
 
 
 RECOVERY_SUFFIX = ".peakplan-recovery"
-MAX_DRAFT_BYTES = 200 * 1024 * 1024
+MAX_NESTING = 64
+"""A draft's JSON is a few levels deep (draft, node, children …, clause); far deeper is no draft."""
 
 
 class DraftFileError(PeakPlanError):
@@ -72,6 +73,8 @@ def parse_draft(raw: bytes) -> Draft:
         raise DraftFileError("文件是空的（0 字节），可能保存时被中断")
     try:
         data = json.loads(raw.decode("utf-8-sig"))
+    except RecursionError as exc:
+        raise DraftFileError("内容嵌套层数过多，不是本程序的起草文件") from exc
     except UnicodeDecodeError as exc:
         if exc.start >= len(raw) - 3:
             raise DraftFileError(
@@ -82,6 +85,10 @@ def parse_draft(raw: bytes) -> Draft:
         raise DraftFileError(
             f"不是有效的 JSON（第 {exc.lineno} 行第 {exc.colno} 列），文件可能不完整或已损坏"
         ) from exc
+    except ValueError as exc:  # an integer of thousands of digits (int max str digits)
+        raise DraftFileError("文件中有过长的数字，不是本程序的起草文件") from exc
+    if _nesting(data) > MAX_NESTING:
+        raise DraftFileError("内容嵌套层数过多，不是本程序的起草文件")
     if not isinstance(data, dict) or data.get("format") != DRAFT_FORMAT:
         raise DraftFileError("不是本程序的起草文件（缺少 format: peakplan-draft）")
     version = data.get("version")
@@ -96,21 +103,27 @@ def parse_draft(raw: bytes) -> Draft:
         raise DraftFileError("起草文件内容有误", problems=describe_validation_error(exc)) from exc
 
 
+def _nesting(data: object) -> int:
+    """How deep lists and objects nest, counted without recursion."""
+    deepest, stack = 0, [(data, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict):
+            item = list(item.values())
+        if isinstance(item, list):
+            deepest = max(deepest, depth)
+            if depth <= MAX_NESTING:
+                stack.extend((child, depth + 1) for child in item)
+    return deepest
+
+
 def read_draft_bytes(path: str | Path) -> bytes:
-    path = Path(path)
+    """The bytes of a draft file; a folder, a pipe or device, or a file too large is refused
+    before reading (a FIFO would hang the window, /dev/zero would eat the memory)."""
     try:
-        if path.is_dir():
-            raise DraftFileError("这是一个文件夹，不是起草文件")
-        size = path.stat().st_size
-        if size > MAX_DRAFT_BYTES:
-            raise DraftFileError(f"文件过大（{size // (1024 * 1024)} MB），不是本程序的起草文件")
-        return path.read_bytes()
-    except FileNotFoundError as exc:
-        raise DraftFileError("文件不存在") from exc
-    except PermissionError as exc:
-        raise DraftFileError("没有读取权限") from exc
-    except OSError as exc:
-        raise DraftFileError(f"无法读取：{exc.strerror or exc}") from exc
+        return read_limited(path, "draft")
+    except FileReadError as exc:
+        raise DraftFileError(exc.problems[0] if exc.problems else exc.message) from exc
 
 
 def load_draft(path: str | Path) -> Draft:
@@ -161,8 +174,22 @@ def save_recovery(draft: Draft, draft_path: str | Path | None) -> Path:
         "draft": data,
     }
     target = recovery_path(draft_path)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise FileWriteError(
+            "自动保存失败",
+            problems=[f"无法建立恢复文件夹 {target.parent}（{_reason(exc)}）"],
+        ) from exc
     return write_text_atomic(target, json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def _reason(exc: OSError) -> str:
+    if isinstance(exc, PermissionError):
+        return "没有写入权限"
+    if isinstance(exc, FileExistsError | NotADirectoryError):
+        return "同名文件占用了这个位置"
+    return f"错误号 {exc.errno}"
 
 
 @dataclass(frozen=True)
@@ -182,14 +209,34 @@ def find_recoveries() -> list[Recovery]:
     found: list[Recovery] = []
     for path in sorted(folder.glob(f"*{RECOVERY_SUFFIX}"), key=os.path.getmtime, reverse=True):
         try:
-            record = json.loads(path.read_text(encoding="utf-8"))
+            record = json.loads(read_draft_bytes(path).decode("utf-8"))
+            if not isinstance(record, dict) or record.get("format") != "peakplan-recovery":
+                raise DraftFileError("不是本程序的恢复文件")
             draft = parse_draft(json.dumps(record["draft"], ensure_ascii=False).encode("utf-8"))
             found.append(
                 Recovery(path, record.get("draft_path", ""), record.get("saved_at", ""), draft)
             )
-        except (OSError, ValueError, KeyError, TypeError, PeakPlanError) as exc:
-            found.append(Recovery(path, "", "", None, problem=str(exc)))
+        except (ValueError, KeyError, RecursionError, PeakPlanError) as exc:
+            problem = exc.one_line() if isinstance(exc, PeakPlanError) else "内容已损坏"
+            found.append(Recovery(path, "", "", None, problem=problem))
     return found
+
+
+def set_aside_recovery(recovery: Recovery) -> Path | None:
+    """A recovery file that cannot be read is moved to recovery/damaged/, never deleted: it
+    may be of a newer program version, or hold work someone can still save by hand."""
+    folder = recovery_dir() / "damaged"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        target = folder / recovery.path.name
+        n = 1
+        while target.exists():
+            target = folder / f"{recovery.path.stem}-{n}{recovery.path.suffix}"
+            n += 1
+        os.replace(recovery.path, target)
+    except OSError:
+        return None  # left where it is: offered (and set aside) again next time
+    return target
 
 
 def discard_recovery(draft_path: str | Path | None) -> None:
