@@ -33,10 +33,10 @@ from openpyxl import Workbook  # noqa: E402
 
 from app.core.draft.demo import load_demo  # noqa: E402
 from app.core.draft.model import Draft  # noqa: E402
-from app.core.draft.tree import renumber_ids  # noqa: E402
 from app.core.plans.resolver import PlanResolver  # noqa: E402
 from app.export.excel import excel_bytes  # noqa: E402
 from app.export.word import word_bytes  # noqa: E402
+from benchmarks.drafts import synthetic  # noqa: E402
 
 PLANS = PlanResolver.library()
 
@@ -80,28 +80,6 @@ def floor(content) -> None:
 def ours(draft: Draft) -> None:
     word_bytes(draft)
     excel_bytes(draft, plans=PLANS)
-
-
-def synthetic(measures: int, base: Draft | None = None) -> Draft:
-    """The demo (or `base`) with its actions' measures repeated until there are this many."""
-    demo = base or load_demo()
-    tasks = demo.chapter("tasks")
-    source = [m for a in tasks.children for m in a.children]
-    next_id = demo.next_id
-    actions = []
-    per_action = measures // len(tasks.children)
-    for index, action in enumerate(tasks.children):
-        children = []
-        for k in range(per_action):
-            node, next_id = renumber_ids(source[(index * per_action + k) % len(source)], next_id)
-            children.append(node.model_copy(update={"title": f"{node.title}（{k + 1}）"}))
-        shell, next_id = renumber_ids(action.model_copy(update={"children": ()}), next_id)
-        actions.append(shell.model_copy(update={"children": tuple(children)}))
-    chapters = tuple(
-        c.model_copy(update={"children": tuple(actions)}) if c.id == tasks.id else c
-        for c in demo.chapters
-    )
-    return demo.model_copy(update={"chapters": chapters, "next_id": next_id})
 
 
 def _child(measures: int) -> None:

@@ -8,6 +8,7 @@ place on double-click.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
@@ -15,9 +16,9 @@ from typing import Literal
 
 from app.core.adapt.level_words import in_book_title
 from app.core.adapt.targets import indicator_key
-from app.core.draft.mentions import mentions, phrase, render
+from app.core.draft.mentions import TextRenderer, mentions, phrase
 from app.core.draft.model import Draft, Node, county_of, work_row_units
-from app.core.plans.model import Plan, fingerprint
+from app.core.plans.model import Plan, Section, fingerprint
 from app.core.plans.resolver import PlanResolver
 from app.core.readout.coverage import coverage
 from app.core.readout.questions import open_questions
@@ -52,6 +53,8 @@ class _Context:
         self.draft = draft
         self.labels = labels(draft)
         self.county = county_of(draft)
+        self.render = TextRenderer(draft, self.county)
+        """The draft's texts as they print, the target table indexed once for all of them."""
         self.parent: dict[str, Node] = {}
         for node in draft.walk():
             for child in node.children:
@@ -113,6 +116,9 @@ def check_units_in_catalogue(ctx: _Context) -> Iterator[Finding]:
     catalogue = ctx.draft.catalogue
     known = catalogue.names()
     parents = {e.parent for e in catalogue.mapping}
+    mapping: dict[str, tuple[str, ...]] = {}
+    for entry in catalogue.mapping:
+        mapping.setdefault(entry.parent, entry.county)  # the first entry wins, as in map_unit
     reported: set[tuple[str, str]] = set()
     for node in ctx.draft.walk():
         units = list(node.responsibility.units) if node.responsibility else []
@@ -122,7 +128,7 @@ def check_units_in_catalogue(ctx: _Context) -> Iterator[Finding]:
             if unit in known or (node.id, unit) in reported:
                 continue
             reported.add((node.id, unit))
-            mapped = catalogue.map_unit(unit)
+            mapped = mapping.get(unit)
             if mapped is not None or unit in parents:
                 message = f"“{unit}”是上级单位，应改为县单位：{'、'.join(mapped or ())}"
             else:
@@ -141,9 +147,22 @@ def check_units_in_catalogue(ctx: _Context) -> Iterator[Finding]:
 def _texts(ctx: _Context, node: Node) -> Iterator[tuple[str, str]]:
     yield "标题", node.title
     for i, paragraph in enumerate(node.paragraphs, 1):
-        yield f"第 {i} 段", render(paragraph, ctx.draft, ctx.county)
+        yield f"第 {i} 段", ctx.render(paragraph)
     for i, row in enumerate(node.work_rows, 1):
-        yield f"任务分工第 {i} 项", render(row.work, ctx.draft, ctx.county)
+        yield f"任务分工第 {i} 项", ctx.render(row.work)
+
+
+_LEADING_LOOKBEHIND = re.compile(r"^\(\?<[!=](?:\\.|\[[^\]]*\]|[^()\[\]\\])*\)")
+
+
+def _prefilter(rules: list) -> re.Pattern[str]:
+    """One pattern matching wherever any rule might: the rules' patterns as alternatives.
+
+    A leading lookbehind is left out of each (the pattern then matches more, never
+    less), so that the search can skip ahead to the words: most texts have none, and
+    only a text where this matches is searched rule by rule.
+    """
+    return re.compile("|".join(f"(?:{_LEADING_LOOKBEHIND.sub('', r.find.pattern)})" for r in rules))
 
 
 def check_parent_wording(ctx: _Context) -> Iterator[Finding]:
@@ -151,8 +170,13 @@ def check_parent_wording(ctx: _Context) -> Iterator[Finding]:
         return
     word = ctx.county.level_word
     rules = [r for r in adapt_rules().leftover if r.unless_county_word != word]
+    if not rules:
+        return
+    anywhere = _prefilter(rules)
     for node in ctx.draft.walk():
         for part, text in _texts(ctx, node):
+            if anywhere.search(text) is None:
+                continue
             for rule in rules:
                 match = next(
                     (m for m in rule.find.finditer(text) if not in_book_title(text, m.start())),
@@ -318,11 +342,23 @@ def check_parents(ctx: _Context, plans: PlanResolver) -> Iterator[Finding]:
 
 
 def _changed_sources(ctx: _Context, plan: Plan) -> Iterator[Finding]:
-    """County nodes whose parent clause reads otherwise now than when it was taken up."""
+    """County nodes whose parent clause reads otherwise now than when it was taken up.
+
+    The plan's sections are indexed by id and each fingerprinted once, however many
+    county nodes take it up.
+    """
+    sections: dict[str, Section] = {}
+    for section in plan.walk():
+        sections.setdefault(section.id, section)  # the first, as Plan.find has it
+    prints: dict[str, str] = {}
     for node in ctx.draft.walk():
         for source in node.sources:
-            section = plan.find(source.node) if source.plan_id == plan.id else None
-            if section is not None and fingerprint(section) != source.fingerprint:
+            section = sections.get(source.node) if source.plan_id == plan.id else None
+            if section is None:
+                continue
+            if section.id not in prints:
+                prints[section.id] = fingerprint(section)
+            if prints[section.id] != source.fingerprint:
                 yield Finding(
                     "warning",
                     "source-changed",

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from app.core.draft.adaptation import OpenQuestion
-from app.core.draft.mentions import TextRenderer, mentions
+from app.core.draft.mentions import TextRenderer, mentions, phrase
 from app.core.draft.model import Draft, Node, county_of
 
 PENDING_MESSAGE = (
@@ -58,28 +58,63 @@ def _texts(node: Node) -> Iterator[tuple[str, int, str]]:
         yield "work", i, row.work
 
 
-def pending_targets(draft: Draft, node: Node, renderer: TextRenderer) -> Iterator[OpenQuestion]:
-    """A question for each mention in the node whose value is still 待定."""
+def pending_targets(
+    draft: Draft,
+    node: Node,
+    renderer: TextRenderer,
+    asked: dict[tuple, OpenQuestion | None] | None = None,
+) -> Iterator[OpenQuestion]:
+    """A question for each mention in the node whose value is still 待定.
+
+    `asked` remembers, across the nodes of one draft, what each mention (target,
+    year, lead, at which place of its node) asks, if anything: questions are
+    immutable, so a target stated in many places is looked up and its question
+    made once.
+    """
+    asked = {} if asked is None else asked
     for where, index, text in _texts(node):
+        if "⟦" not in text:
+            continue
         for mention in mentions(text):
-            target = draft.target(mention.target)
-            year = target.year(mention.year) if target else None
-            if year is None or year.decision != "pending" or not year.parent_value:
-                continue  # decided, or "完成上级下达任务" already: that is the county's wording
-            words = renderer(text[mention.start : mention.end])
-            if words.strip():
-                yield OpenQuestion(
-                    kind="figure", quote=words, where=where, index=index, message=PENDING_MESSAGE
+            key = (mention.target, mention.year, mention.lead, where, index)
+            if key in asked:
+                question = asked[key]
+            else:
+                words = _pending_words(renderer, mention.target, mention.year, mention.lead)
+                question = asked[key] = (
+                    OpenQuestion(
+                        kind="figure",
+                        quote=words,
+                        where=where,
+                        index=index,
+                        message=PENDING_MESSAGE,
+                    )
+                    if words
+                    else None
                 )
+            if question is not None:
+                yield question
+
+
+def _pending_words(renderer: TextRenderer, target_id: str, year: int, lead: str) -> str:
+    """What the mention prints while the county has not decided it ('' when decided)."""
+    target = renderer.targets.get(target_id)
+    stated = target.year(year) if target else None
+    if stated is None or stated.decision != "pending" or not stated.parent_value:
+        return ""  # decided, or "完成上级下达任务" already: that is the county's wording
+    # what the renderer makes of the mention alone: the parent's figure in its words
+    words = phrase(target, stated, lead, renderer.county) or ""
+    return words if words.strip() else ""
 
 
 def open_questions(draft: Draft) -> list[FoundQuestion]:
     """Every open question of the draft, in document order."""
     renderer = TextRenderer(draft, county_of(draft))
+    asked: dict[tuple, OpenQuestion | None] = {}
     out: list[FoundQuestion] = []
     for node in draft.walk():
         for i, question in enumerate(node.questions):
             if is_open(node, question):
                 out.append(FoundQuestion(node, question, i))
-        out += [FoundQuestion(node, q, None) for q in pending_targets(draft, node, renderer)]
+        out += [FoundQuestion(node, q, None) for q in pending_targets(draft, node, renderer, asked)]
     return out
