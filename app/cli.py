@@ -18,6 +18,7 @@ from pathlib import Path
 from app import __version__
 from app.core.draft.files import is_draft_path
 from app.core.errors import PeakPlanError
+from app.core.files import os_reason, same_file
 from app.core.plans.library import add_user_plan, list_plans, load_plan, save_plan
 from app.core.plans.model import LEVEL_NAMES, Plan
 from app.core.plans.resolver import PlanResolver
@@ -38,6 +39,8 @@ def _configure_stdio() -> None:
 
 
 def _fail(where: str, message: str) -> int:
+    """One line on stderr: a file name with a newline or a control character is escaped."""
+    where = "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in where)
     print(f"peakplan: {where}: {message}", file=sys.stderr)
     return EXIT_BAD_INPUT
 
@@ -99,6 +102,10 @@ def cmd_import_plan(args: argparse.Namespace) -> int:
         out = Path(args.output)
         if out.is_dir():
             out = out / f"{plan.id}.json"
+        if same_file(out, source):
+            return _fail(str(out), "输出文件就是要读取的方案文件，未覆盖（请换一个输出文件名）")
+        if out.exists() and not args.force:
+            return _fail(str(out), "文件已存在，未覆盖（如确需覆盖，请加 --force）")
         try:
             saved = save_plan(plan, out)
         except PeakPlanError as exc:
@@ -239,7 +246,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     try:
         out.mkdir(parents=True, exist_ok=True)  # ARCHITECTURE.md: DIR made if missing
     except OSError as exc:
-        reason = "不是文件夹" if out.exists() else (exc.strerror or "无法创建文件夹")
+        reason = "不是文件夹" if out.exists() else os_reason(exc)
         return _fail(str(out), f"无法导出：{reason}")
     try:
         result = export_draft(
@@ -296,6 +303,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="OUT",
         help="把结构化方案写到此 JSON 文件（或文件夹），而不是方案库",
     )
+    imp.add_argument("--force", action="store_true", help="覆盖 -o 指定的已存在文件")
     imp.add_argument("--json", action="store_true", help="在标准输出打印方案结构（不存入方案库）")
     imp.add_argument("--id", help="方案编号（默认取文件名）")
     imp.add_argument(

@@ -27,6 +27,33 @@ class FileWriteError(PeakPlanError):
     """A file could not be written; the message says why in the user's terms."""
 
 
+_REASONS: dict[int, str] = {
+    errno.ENOENT: "文件或文件夹不存在",
+    errno.EACCES: "没有权限",
+    errno.EPERM: "没有权限",
+    errno.ENOSPC: "磁盘空间不足",
+    errno.EROFS: "磁盘或文件夹只读",
+    errno.ENAMETOOLONG: "文件名过长",
+    errno.EISDIR: "这是一个文件夹，不是文件",
+    errno.ENOTDIR: "路径中有一段不是文件夹",
+    errno.EEXIST: "同名的文件已存在",
+    errno.ELOOP: "符号链接循环",
+    errno.EBUSY: "文件正被占用",
+    errno.EMFILE: "打开的文件过多",
+    errno.EIO: "磁盘读写错误",
+    errno.EDQUOT: "磁盘配额已用完",
+    errno.ETXTBSY: "文件正被占用",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why an operating-system call failed, in Chinese (strerror is English, "Is a directory")."""
+    reason = _REASONS.get(exc.errno or 0)
+    if reason is None and isinstance(exc, PermissionError):
+        reason = "没有权限"
+    return reason or f"系统错误（错误号 {exc.errno}）"
+
+
 def _explain(exc: OSError, path: Path) -> str:
     if isinstance(exc, PermissionError):
         if path.exists():
@@ -40,7 +67,7 @@ def _explain(exc: OSError, path: Path) -> str:
         return "文件夹不存在"
     if exc.errno == errno.ENAMETOOLONG:
         return "文件名过长"
-    return f"写入失败：{exc.strerror or exc}"
+    return f"写入失败：{os_reason(exc)}"
 
 
 def _copy_mode(path: Path, fd: int) -> None:
@@ -71,9 +98,12 @@ def replace_with_retry(source: Path, target: Path) -> None:
 def write_atomic(path: str | Path, data: bytes) -> Path:
     """Write data to path atomically; raise FileWriteError with the reason on failure."""
     path = Path(path)
+    if path.is_symlink() and path.resolve().is_file():
+        path = path.resolve()  # a linked draft: the file it points to is the one replaced
     folder = path.parent
     if not folder.exists():
         raise FileWriteError("无法写入", problems=["文件夹不存在"])
+    refuse_protected(path)
     tmp_name = None
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
@@ -91,6 +121,33 @@ def write_atomic(path: str | Path, data: bytes) -> Path:
             with contextlib.suppress(OSError):
                 os.unlink(tmp_name)
     return path
+
+
+def refuse_protected(path: Path) -> None:
+    """A file the user made read-only, or a folder or special file in the way, is never
+    replaced: a rename would succeed over it, since renaming needs only the folder."""
+    try:
+        info = path.lstat()
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise FileWriteError("无法写入", problems=[_explain(exc, path)]) from exc
+    if stat.S_ISDIR(info.st_mode):
+        raise FileWriteError("无法写入", problems=["同名的文件夹占用了这个位置"])
+    if stat.S_ISLNK(info.st_mode) or not stat.S_ISREG(info.st_mode):
+        raise FileWriteError("无法写入", problems=["同名的链接或特殊文件占用了这个位置，未覆盖"])
+    if not info.st_mode & stat.S_IWUSR or not os.access(path, os.W_OK):  # marked read-only
+        raise FileWriteError(
+            "无法写入", problems=["文件是只读的，未覆盖（如需覆盖，请先取消只读）"]
+        )
+
+
+def same_file(a: str | Path, b: str | Path) -> bool:
+    """Are the two paths one file (the same name, a link, another spelling)?"""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return Path(a).resolve() == Path(b).resolve()
 
 
 def write_text_atomic(path: str | Path, text: str) -> Path:
@@ -155,10 +212,4 @@ def read_limited(path: str | Path, kind: str) -> bytes:
 
 
 def _explain_read(exc: OSError) -> str:
-    if exc.errno == errno.ENAMETOOLONG:
-        return "文件名过长"
-    if exc.errno == errno.EISDIR:
-        return "这是一个文件夹，不是文件"
-    if exc.errno == errno.ELOOP:
-        return "符号链接循环"
-    return f"读取失败（错误号 {exc.errno}）"
+    return os_reason(exc)

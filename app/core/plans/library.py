@@ -9,7 +9,7 @@ user file is reported, not fatal.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -17,7 +17,7 @@ from pydantic import ValidationError
 
 from app import paths
 from app.core.errors import PlanFileError
-from app.core.files import write_text_atomic
+from app.core.files import FileReadError, os_reason, read_limited, write_text_atomic
 from app.core.plans.model import PLAN_FORMAT, Plan
 from app.core.validation import describe_validation_error
 
@@ -70,15 +70,17 @@ def _load_plan_cached(path: str, _mtime: int, _size: int) -> Plan:
 
 def _load_plan(path: Path) -> Plan:
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError as exc:
-        raise PlanFileError("文件不存在") from exc
-    except OSError as exc:
-        raise PlanFileError(f"无法读取：{exc.strerror or exc}") from exc
+        raw = read_limited(path, "plan-json")  # a FIFO or /dev/zero in plans/ is refused
+    except FileReadError as exc:
+        raise PlanFileError(exc.problems[0] if exc.problems else exc.message) from exc
     try:
         data = json.loads(raw.decode("utf-8-sig"))
+    except RecursionError as exc:
+        raise PlanFileError("内容嵌套层数过多，不是本程序的方案文件") from exc
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise PlanFileError("不是有效的 JSON 文件（可能已损坏）") from exc
+    except ValueError as exc:  # an integer of thousands of digits
+        raise PlanFileError("文件中有过长的数字，不是本程序的方案文件") from exc
     if not isinstance(data, dict) or data.get("format") != PLAN_FORMAT:
         raise PlanFileError("不是本程序的方案文件（缺少 format: peakplan-plan）")
     try:
@@ -117,10 +119,41 @@ def user_plan_paths() -> list[Path]:
 
 
 def list_plans() -> list[LibraryEntry]:
-    """Built-in plans first, then the user's, each group by file name."""
-    return [_entry(p, True) for p in builtin_plan_paths()] + [
-        _entry(p, False) for p in user_plan_paths()
-    ]
+    """Built-in plans first, then the user's, each group by file name. A user's plan file
+    that cannot be read is moved to plans/damaged/ (never deleted) and listed with why."""
+    entries = [_entry(p, True) for p in builtin_plan_paths()]
+    for path in user_plan_paths():
+        entry = _entry(path, False)
+        if entry.problem:
+            moved = set_aside(path)
+            if moved is not None:
+                entry = replace(entry, path=moved, problem=f"{entry.problem}（已移到 {moved}）")
+        entries.append(entry)
+    damaged = paths.user_plans_dir() / "damaged"
+    known = {e.path for e in entries}
+    for path in sorted(damaged.glob("*.json")) if damaged.is_dir() else []:
+        if path not in known:  # set aside earlier: still listed, with why
+            entry = _entry(path, False)
+            entries.append(
+                replace(entry, problem=f"{entry.problem or '已移出方案库'}（在 {path}）")
+            )
+    return entries
+
+
+def set_aside(path: Path) -> Path | None:
+    """A damaged file of the user's folder moved into damaged/ beside it, under a free name."""
+    folder = path.parent / "damaged"
+    try:
+        folder.mkdir(exist_ok=True)
+        target = folder / path.name
+        n = 1
+        while target.exists() or target.is_symlink():
+            target = folder / f"{path.stem}-{n}{path.suffix}"
+            n += 1
+        path.rename(target)
+    except OSError:
+        return None
+    return target
 
 
 def find_plan(plan_id: str) -> Plan:
@@ -150,7 +183,7 @@ def add_user_plan(plan: Plan) -> Path:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise PlanFileError(f"无法创建方案库文件夹 {folder}：{exc.strerror or exc}") from exc
+        raise PlanFileError(f"无法创建方案库文件夹 {folder}：{os_reason(exc)}") from exc
     taken = {e.id: e for e in list_plans()}
     candidate = plan
     number = 1
