@@ -248,8 +248,13 @@ class _LimitedSandbox(SandboxedEnvironment):
             for text, times in ((left, right), (right, left)):
                 if _size(text) and isinstance(times, int) and _size(text) * times > MAX_OUTPUT:
                     raise _Limit(f"生成的文字或列表超过 {MAX_OUTPUT} 个字符")
+            if _bits(left) + _bits(right) > MAX_BITS:
+                raise _Limit("数值过大")
         elif operator == "**":
-            if _number(left) and _number(right) and abs(right) > 1000 and abs(left) > 1:
+            if _number(right) and (
+                (abs(right) > 1000 and _number(left) and abs(left) > 1)
+                or (isinstance(right, int) and right > 0 and _bits(left) * right > MAX_BITS)
+            ):
                 raise _Limit("乘方的指数过大")
         elif operator == "%" and isinstance(left, str):
             _check_format(left)
@@ -267,6 +272,8 @@ class _LimitedNamespace(Namespace):
 
 
 def _checked(value: Any) -> Any:
+    if _bits(value) > MAX_BITS:
+        raise _Limit("数值过大")
     if _size(value) > MAX_OUTPUT:
         raise _Limit(f"生成的文字或列表超过 {MAX_OUTPUT} 个字符")
     return value
@@ -279,6 +286,14 @@ def _check_format(text: str) -> None:
     """A format string may not ask for a field a million characters wide."""
     if _WIDTH.search(text):
         raise _Limit(f"格式宽度超过 {MAX_OUTPUT} 个字符")
+
+
+MAX_BITS = 100_000
+"""The largest whole number a template may make (bits; about 30,000 digits)."""
+
+
+def _bits(value: object) -> int:
+    return value.bit_length() if isinstance(value, int) else 0
 
 
 def _number(value: object) -> bool:
