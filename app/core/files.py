@@ -213,3 +213,20 @@ def read_limited(path: str | Path, kind: str) -> bytes:
 
 def _explain_read(exc: OSError) -> str:
     return os_reason(exc)
+
+
+def set_aside(path: Path, folder: Path | None = None) -> Path | None:
+    """A damaged file of the user's moved into damaged/ beside it (or into folder) under a
+    free name, never deleted; None when it could not be moved (it stays where it is)."""
+    folder = folder or path.parent / "damaged"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        target = folder / path.name
+        n = 1
+        while target.exists() or target.is_symlink():
+            target = folder / f"{path.stem}-{n}{path.suffix}"
+            n += 1
+        os.replace(path, target)
+    except OSError:
+        return None
+    return target

@@ -106,3 +106,23 @@ def test_damaged_plans_in_the_users_folder_are_set_aside_and_the_rest_works(user
         )
         == 0
     )
+
+
+def test_a_damaged_own_catalogue_or_mapping_is_set_aside_and_the_built_in_one_used(user_dirs):
+    from app.core.draft.catalogue_files import load_catalogue
+    from app.core.text.county import CountyContext
+
+    own = {
+        user_dirs / "catalogues" / "generic-county.json": b'{"format": "peakplan-units", "units": [',
+        user_dirs / "mappings" / "yinchuan-city.json": b"[" * 50_000,
+    }
+    for path, data in own.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    county = CountyContext("永宁县", "银川市", "宁夏回族自治区")
+    catalogue = load_catalogue("generic-county", county, ["yinchuan-city"])
+    assert any(u.name == "县发改局" for u in catalogue.units)
+    assert catalogue.mapping  # the built-in 银川 mapping
+    for path, data in own.items():
+        assert not path.exists()
+        assert (path.parent / "damaged" / path.name).read_bytes() == data

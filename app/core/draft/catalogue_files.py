@@ -9,6 +9,7 @@ can edit them and the next draft can reuse them.
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -16,8 +17,11 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from app import paths
 from app.core.draft.model import Catalogue, CatalogueUnit, UnitMapEntry
 from app.core.errors import PeakPlanError
+from app.core.files import FileReadError, read_limited, set_aside
 from app.core.text.county import CountyContext
 from app.core.validation import describe_validation_error
+
+log = logging.getLogger(__name__)
 
 GENERIC_CATALOGUE = "generic-county"
 
@@ -48,11 +52,13 @@ class _MappingFile(BaseModel):
 def read_unit_file(path: Path, model: type[BaseModel], kind: str = "单位目录文件") -> BaseModel:
     """A unit data file (catalogue, mapping, the pattern rules) read and validated;
     a CatalogueFileError naming the file and what is wrong with it otherwise."""
+    if not path.exists():
+        raise CatalogueFileError(f"找不到{kind} {path.name}")
     try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
-    except FileNotFoundError as exc:
-        raise CatalogueFileError(f"找不到{kind} {path.name}") from exc
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        data = json.loads(read_limited(path, "settings").decode("utf-8-sig"))
+    except FileReadError as exc:
+        raise CatalogueFileError(f"{kind} {path.name} 无法读取", problems=exc.problems) from exc
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
         raise CatalogueFileError(f"{kind} {path.name} 已损坏，无法读取") from exc
     try:
         return model.model_validate(data)
@@ -60,6 +66,21 @@ def read_unit_file(path: Path, model: type[BaseModel], kind: str = "单位目录
         raise CatalogueFileError(
             f"{kind} {path.name} 内容有误", problems=describe_validation_error(exc)
         ) from exc
+
+
+def _read_own_or_builtin(path: Path, model: type[BaseModel], kind: str = "单位目录文件"):
+    """A user's own file that cannot be read is moved to damaged/ beside it (never deleted)
+    and the built-in one of the same name is read instead; the rest of the app works on."""
+    own_folder = paths.user_data_dir()
+    if own_folder not in path.parents:
+        return read_unit_file(path, model, kind)
+    try:
+        return read_unit_file(path, model, kind)
+    except CatalogueFileError as exc:
+        moved = set_aside(path)
+        log.warning("%s（%s）", exc.one_line(), f"已移到 {moved}" if moved else "未能移动")
+        builtin = paths.resource("units", path.parent.name, path.name)
+        return read_unit_file(builtin, model, kind) if builtin.is_file() else None
 
 
 def catalogue_path(catalogue_id: str) -> Path:
@@ -91,7 +112,7 @@ def load_catalogue(
     catalogue_id: str, county: CountyContext, parent_plan_ids: list[str] = ()
 ) -> Catalogue:
     """A catalogue filled in for the county, with the mappings for its parent plans."""
-    unit_file = read_unit_file(catalogue_path(catalogue_id), _UnitFile)
+    unit_file = _read_own_or_builtin(catalogue_path(catalogue_id), _UnitFile)
     assert isinstance(unit_file, _UnitFile)
     mapping: list[UnitMapEntry] = []
     seen: set[str] = set()
@@ -99,7 +120,9 @@ def load_catalogue(
         path = mapping_path(plan_id)
         if path is None:
             continue
-        mapping_file = read_unit_file(path, _MappingFile)
+        mapping_file = _read_own_or_builtin(path, _MappingFile, "单位对应文件")
+        if mapping_file is None:
+            continue
         assert isinstance(mapping_file, _MappingFile)
         for entry in mapping_file.map:
             if entry.parent in seen:

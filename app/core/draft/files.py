@@ -21,7 +21,13 @@ from pydantic import ValidationError
 from app import paths
 from app.core.draft.model import DRAFT_FORMAT, DRAFT_FORMAT_VERSION, Draft
 from app.core.errors import PeakPlanError
-from app.core.files import FileReadError, FileWriteError, read_limited, write_text_atomic
+from app.core.files import (
+    FileReadError,
+    FileWriteError,
+    read_limited,
+    set_aside,
+    write_text_atomic,
+)
 from app.core.validation import describe_validation_error
 
 DRAFT_SUFFIX = ".peakplan"
@@ -225,18 +231,7 @@ def find_recoveries() -> list[Recovery]:
 def set_aside_recovery(recovery: Recovery) -> Path | None:
     """A recovery file that cannot be read is moved to recovery/damaged/, never deleted: it
     may be of a newer program version, or hold work someone can still save by hand."""
-    folder = recovery_dir() / "damaged"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        target = folder / recovery.path.name
-        n = 1
-        while target.exists():
-            target = folder / f"{recovery.path.stem}-{n}{recovery.path.suffix}"
-            n += 1
-        os.replace(recovery.path, target)
-    except OSError:
-        return None  # left where it is: offered (and set aside) again next time
-    return target
+    return set_aside(recovery.path, recovery_dir() / "damaged")
 
 
 def discard_recovery(draft_path: str | Path | None) -> None:

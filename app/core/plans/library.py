@@ -17,7 +17,7 @@ from pydantic import ValidationError
 
 from app import paths
 from app.core.errors import PlanFileError
-from app.core.files import FileReadError, os_reason, read_limited, write_text_atomic
+from app.core.files import FileReadError, os_reason, read_limited, set_aside, write_text_atomic
 from app.core.plans.model import PLAN_FORMAT, Plan
 from app.core.validation import describe_validation_error
 
@@ -138,22 +138,6 @@ def list_plans() -> list[LibraryEntry]:
                 replace(entry, problem=f"{entry.problem or '已移出方案库'}（在 {path}）")
             )
     return entries
-
-
-def set_aside(path: Path) -> Path | None:
-    """A damaged file of the user's folder moved into damaged/ beside it, under a free name."""
-    folder = path.parent / "damaged"
-    try:
-        folder.mkdir(exist_ok=True)
-        target = folder / path.name
-        n = 1
-        while target.exists() or target.is_symlink():
-            target = folder / f"{path.stem}-{n}{path.suffix}"
-            n += 1
-        path.rename(target)
-    except OSError:
-        return None
-    return target
 
 
 def find_plan(plan_id: str) -> Plan:
