@@ -2,26 +2,42 @@
 
 Also the 对照表 view: per parent plan, which of its measures the county took
 up and which not.
+
+The checks run in a worker thread, a pause after the last edit, on the draft
+as it was then (drafts are immutable, so the snapshot is the draft object
+itself): typing never waits for them. A result for a draft that is no longer
+the open one is dropped and the checks run again on the current draft. One
+check runs at a time; `refresh()` checks at once, on the calling thread.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QHeaderView, QTabWidget, QTreeWidget, QTreeWidgetItem
 
 from app.core.draft.changes import DraftChange
+from app.core.draft.model import Draft
 from app.core.plans.resolver import PlanResolver
 from app.core.readout.checks import SEVERITY_NAMES, Finding, check_draft
-from app.core.readout.coverage import coverage
+from app.core.readout.coverage import ParentCoverage, coverage
 from app.gui.document import DocumentView, DraftDocument
+from app.gui.workers import Job
 
 NODE = Qt.ItemDataRole.UserRole + 1
 REFRESH_MS = 300
+
+Checked = tuple[Draft, list[Finding], list[ParentCoverage]]
+
+
+def run_checks(draft: Draft, plans: PlanResolver) -> Checked:
+    """The findings and the 对照 of one draft (what the worker does)."""
+    return draft, check_draft(draft, plans), coverage(draft, plans)
 
 
 class ChecksPanel(QTabWidget, DocumentView):
     node_selected = Signal(str)
     counted = Signal(int, int)  # errors, warnings
+    shown = Signal()  # the findings of the open draft are on screen
 
     def __init__(self, doc: DraftDocument, plans: PlanResolver) -> None:
         super().__init__()
@@ -32,6 +48,7 @@ class ChecksPanel(QTabWidget, DocumentView):
         )
         self.list.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.list.setRootIsDecorated(False)
+        self.list.setUniformRowHeights(True)
         self.list.setColumnWidth(0, 50)
         self.list.setColumnWidth(1, 220)
         self.list.itemDoubleClicked.connect(self._go)
@@ -42,32 +59,76 @@ class ChecksPanel(QTabWidget, DocumentView):
         self.addTab(self.list, self.tr("检查"))
         self.addTab(self.coverage, self.tr("对照表"))
         self.timer = QTimer(self, singleShot=True, interval=REFRESH_MS)
-        self.timer.timeout.connect(self.refresh)
+        self.timer.timeout.connect(self.check_later)
+        self.pool = QThreadPool(self)  # its own, one thread: waited for when the panel goes
+        self.pool.setMaxThreadCount(1)
+        self.job: Job | None = None
         self.findings: list[Finding] = []
+        self.checked: Draft | None = None
+        """The draft whose findings are shown."""
         self.set_document(doc)
 
     def document_changed(self, change: DraftChange) -> None:
-        self.timer.start()  # refresh once the user pauses
+        self.timer.start()  # check once the user pauses
 
     def refresh(self) -> None:
-        self.findings = check_draft(self.doc.draft, self.plans)
+        """Check the open draft now and show it."""
+        self._show(run_checks(self.doc.draft, self.plans))
+
+    def check_later(self) -> None:
+        """Check the open draft in the worker; its findings show when it is done."""
+        if self.job is not None:
+            return  # one at a time: when it is done, a result for an older draft asks again
+        draft = self.doc.draft
+        plans = self._parents_of(draft)
+        job = Job(lambda: run_checks(draft, plans))
+        job.signals.done.connect(self._checked)
+        job.signals.failed.connect(self._failed)
+        self.job = job
+        self.setTabText(0, self.tr("检查（检查中…）"))
+        self.pool.start(job)
+
+    def _parents_of(self, draft: Draft) -> PlanResolver:
+        """The draft's parent plans, looked up here: the worker never reads the library."""
+        found = [self.plans(parent.id) for parent in draft.parents]
+        return PlanResolver.of(plan for plan in found if plan is not None)
+
+    def _checked(self, result: Checked) -> None:
+        self.job = None
+        if result[0] is not self.doc.draft:  # edited meanwhile: these findings are stale
+            if not self.timer.isActive():
+                self.check_later()
+            return
+        self._show(result)
+
+    def _failed(self, message: str) -> None:
+        self.job = None
+        self.setTabText(0, self.tr("检查（未能完成：{}）").format(message))
+
+    def _show(self, result: Checked) -> None:
+        draft, findings, covered = result
+        self.checked = draft
+        self.findings = findings
         self.list.clear()
+        items = []
         for finding in self.findings:
             item = QTreeWidgetItem(
                 [SEVERITY_NAMES[finding.severity], finding.where, finding.message, finding.hint]
             )
             item.setData(0, NODE, finding.node_id)
             item.setToolTip(2, finding.message)
-            self.list.addTopLevelItem(item)
+            items.append(item)
+        self.list.addTopLevelItems(items)
         errors = sum(f.severity == "error" for f in self.findings)
         warnings = sum(f.severity == "warning" for f in self.findings)
         self.setTabText(0, self.tr("检查（{} 错误，{} 警告）").format(errors, warnings))
         self.counted.emit(errors, warnings)
-        self._coverage()
+        self._coverage(covered)
+        self.shown.emit()
 
-    def _coverage(self) -> None:
+    def _coverage(self, covered: list[ParentCoverage]) -> None:
         self.coverage.clear()
-        for parent in coverage(self.doc.draft, self.plans):
+        for parent in covered:
             if parent.plan is None or not parent.measures:
                 continue
             top = QTreeWidgetItem([parent.parent.title, ""])

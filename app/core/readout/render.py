@@ -6,8 +6,9 @@ command line's outline — reads it through here, so they all say the same.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from app.core.draft.mentions import TextRenderer
 from app.core.draft.model import Draft, Node, Responsibility, county_of
@@ -42,7 +43,10 @@ def labels(draft: Draft) -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=4096)
 def unit_list_text(units: tuple[str, ...], groups: tuple[int, ...], home: str) -> str:
+    """A clause's unit list as written (remembered: drafts repeat their lists, and the
+    preview renders the whole draft again after each edit)."""
     return format_unit_list(list(units), home=home, groups=list(groups) if groups else None)
 
 
@@ -85,8 +89,13 @@ class RenderedNode:
         return f"{self.label}{self.node.title}"
 
 
-def rendered_nodes(draft: Draft) -> Iterator[RenderedNode]:
-    """Every node in document order with its label, filled-in text and clause."""
+def rendered_nodes(draft: Draft, only: Container[str] | None = None) -> Iterator[RenderedNode]:
+    """Every node in document order with its label, filled-in text and clause.
+
+    `only`: the ids of the nodes wanted (a view showing part of a big draft);
+    the others are passed over unrendered, their labels and the first clause's
+    lead note still counted as in the whole draft.
+    """
     label_of = labels(draft)
     home = home_prefix(draft)
     renderer = TextRenderer(draft, county_of(draft))
@@ -95,17 +104,20 @@ def rendered_nodes(draft: Draft) -> Iterator[RenderedNode]:
     def visit(nodes: tuple[Node, ...], depth: int) -> Iterator[RenderedNode]:
         nonlocal first_clause
         for node in nodes:
+            wanted = only is None or node.id in only
             clause = ""
             if node.responsibility is not None:
-                clause = clause_text(node.responsibility, home=home, lead_note=first_clause)
+                if wanted:
+                    clause = clause_text(node.responsibility, home=home, lead_note=first_clause)
                 first_clause = False
-            yield RenderedNode(
-                node,
-                label_of[node.id],
-                depth,
-                tuple(renderer(p) for p in node.paragraphs),
-                clause,
-            )
+            if wanted:
+                yield RenderedNode(
+                    node,
+                    label_of[node.id],
+                    depth,
+                    tuple(renderer(p) for p in node.paragraphs),
+                    clause,
+                )
             yield from visit(node.children, depth + 1)
 
     yield from visit(draft.chapters, 0)
