@@ -24,6 +24,27 @@ _MESSAGES = {
     "string_pattern_mismatch": "格式不对",
     "json_invalid": "不是有效的 JSON",
     "model_attributes_type": "应为对象",
+    "tuple_type": "应为列表",
+    "set_type": "应为列表",
+    "frozen_set_type": "应为列表",
+    "string_unicode": "应为文字",
+    "int_from_float": "应为整数",
+    "float_parsing": "应为数字",
+    "bool_parsing": "应为 true 或 false",
+    "none_required": "应为空",
+    "enum": "取值不在允许的范围内",
+    "union_tag_invalid": "类型不对",
+    "recursion_loop": "内容循环引用",
+    "date_parsing": "应为日期",
+    "date_type": "应为日期",
+    "datetime_parsing": "应为日期时间",
+    "frozen_instance": "不能修改",
+}
+_BOUNDS = {
+    "greater_than_equal": ("ge", "不能小于"),
+    "less_than_equal": ("le", "不能大于"),
+    "greater_than": ("gt", "应大于"),
+    "less_than": ("lt", "应小于"),
 }
 
 
@@ -41,11 +62,15 @@ def describe_validation_error(error: ValidationError) -> list[str]:
             reason = str(ctx.get("error", item.get("msg", "")))
         elif kind == "literal_error":
             reason = f"取值应为 {ctx.get('expected', '')}"
-        elif kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-            reason = f"数值超出范围（{item.get('msg', '')}）"
+        elif kind in _BOUNDS:
+            key, words = _BOUNDS[kind]
+            reason = f"数值超出范围（{words} {ctx.get(key, '')}）"
+        elif kind in ("too_long", "string_too_long"):
+            reason = f"过长（最多 {ctx.get('max_length', '')}）"
         elif kind == "json_invalid":
-            reason = f"不是有效的 JSON（{ctx.get('error', '')}）"
+            reason = "不是有效的 JSON"
         else:
-            reason = _MESSAGES.get(kind, item.get("msg", kind))
+            # pydantic's own words are English: never shown, the kind says enough to a support desk
+            reason = _MESSAGES.get(kind, f"内容不符合要求（{kind}）")
         lines.append(f"{_path(item.get('loc', ()))}：{reason}")
     return lines

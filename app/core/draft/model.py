@@ -18,7 +18,7 @@ indicator reads the same everywhere it is stated.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -112,16 +112,22 @@ class WorkRow(_Frozen):
         return self
 
 
+MAX_TITLE = 10_000
+MAX_PARAGRAPH = 100_000
+"""The longest heading and paragraph a draft holds (characters): a published plan's longest
+paragraph is a few thousand; a 12-million-character one hung the window."""
+
+
 class Node(_Frozen):
     """A chapter, an action, a measure or an item: one heading with its text."""
 
     id: str = Field(pattern=r"^n\d+$")
     level: int = Field(ge=1, le=4)
     numbered: bool = Field(True, description="False: an unnumbered run-in sub-item (银川 三.三.1)")
-    title: str
+    title: str = Field(max_length=MAX_TITLE)
     title_style: TitleStyle = "own_line"
     role: ChapterRole = Field("other", description="for chapters: what the chapter is for")
-    paragraphs: tuple[str, ...] = ()
+    paragraphs: tuple[Annotated[str, Field(max_length=MAX_PARAGRAPH)], ...] = ()
     sources: tuple[SourceRef, ...] = ()
     responsibility: Responsibility | None = None
     work_rows: tuple[WorkRow, ...] = ()

@@ -10,6 +10,7 @@ from enum import StrEnum
 
 from app.core.draft.mentions import editable, stored
 from app.core.draft.model import (
+    MAX_PARAGRAPH,
     CommitteeMember,
     Draft,
     DraftMeta,
@@ -35,6 +36,11 @@ class WorkRowField(StrEnum):
 def set_paragraphs(draft: Draft, node_id: str, paragraphs: tuple[str, ...]) -> Draft:
     """New text for a node; target entries no text states any more are dropped."""
     cleaned = tuple(p for p in (p.strip() for p in paragraphs) if p)
+    too_long = next((p for p in cleaned if len(p) > MAX_PARAGRAPH), None)
+    if too_long is not None:
+        raise EditError(
+            f"段落过长（{len(too_long)} 字，一段最多 {MAX_PARAGRAPH} 字），未改动：请分成几段"
+        )
     draft = update_node(draft, node_id, lambda n: n.model_copy(update={"paragraphs": cleaned}))
     return prune_targets(draft)
 

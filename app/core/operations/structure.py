@@ -6,6 +6,7 @@ Each is a pure function: the draft in, a new draft out (see app/core/draft/model
 from __future__ import annotations
 
 from app.core.draft.model import (
+    MAX_TITLE,
     Draft,
     Node,
     Responsibility,
@@ -29,6 +30,8 @@ def rename(draft: Draft, node_id: str, title: str) -> Draft:
     title = title.strip()
     if not title:
         raise EditError("标题不能为空")
+    if len(title) > MAX_TITLE:
+        raise EditError(f"标题过长（{len(title)} 字，最多 {MAX_TITLE} 字），未改动")
     return update_node(draft, node_id, lambda n: n.model_copy(update={"title": title}))
 
 
