@@ -43,6 +43,8 @@ class OutlineView(QTreeView, DocumentView):
         self.model_.itemChanged.connect(self._renamed)
         self.selectionModel().currentChanged.connect(self._current)
         self._filling = False
+        self._items: dict[str, QStandardItem] = {}
+        """Each node's row, by id."""
         self.set_document(doc)
 
     def document_changed(self, change: DraftChange) -> None:
@@ -65,13 +67,13 @@ class OutlineView(QTreeView, DocumentView):
 
     def refresh(self) -> None:
         self._shape = self._structure()
-        self._items: dict[str, QStandardItem] = {}
         current = self.current_id()
         expanded = (
-            {i for i in self._ids() if self.isExpanded(self._index_of(i))}
+            {i for i, item in self._items.items() if self.isExpanded(item.index())}
             if self.model_.rowCount()
             else None
         )
+        self._items = {}
         self._filling = True
         self.model_.clear()
         label_of = labels(self.doc.draft)
@@ -104,27 +106,10 @@ class OutlineView(QTreeView, DocumentView):
             self.select(current)
             self._filling = False
 
-    def _ids(self) -> list[str]:
-        out: list[str] = []
-
-        def walk(item: QStandardItem) -> None:
-            for row in range(item.rowCount()):
-                child = item.child(row)
-                out.append(child.data(NODE_ID))
-                walk(child)
-
-        walk(self.model_.invisibleRootItem())
-        return out
-
     def _index_of(self, node_id: str) -> QModelIndex:
-        found = self.model_.match(
-            self.model_.index(0, 0),
-            NODE_ID,
-            node_id,
-            1,
-            Qt.MatchFlag.MatchRecursive | Qt.MatchFlag.MatchExactly,
-        )
-        return found[0] if found else QModelIndex()
+        """The node's row, by id (no search through the tree)."""
+        item = self._items.get(node_id)
+        return item.index() if item is not None else QModelIndex()
 
     def select(self, node_id: str) -> None:
         index = self._index_of(node_id)
