@@ -5,17 +5,33 @@ tables stay where they are, the Word TOC (a w:sdt gallery or TOC-styled
 paragraphs) is recognised, and merged table cells are resolved the way a
 reader of the printed table sees them: a vertically merged cell repeats the
 text of the cell it continues.
+
+The package is opened with zipfile, not python-docx, which would inflate every
+part including the pictures: only the parts read here (the relationships, the
+document body and its styles) are inflated, each after its size and compression
+ratio in the zip directory were checked against app/importer/limits.py.
 """
 
 from __future__ import annotations
 
+import io
+import posixpath
 import re
-from pathlib import Path
+import struct
+import zipfile
 
-import docx
 from docx.oxml.ns import qn
+from lxml import etree
 
+from app.core.errors import PlanImportError
 from app.importer.blocks import Block
+from app.importer.limits import (
+    MAX_COMPRESSION_RATIO,
+    MAX_DOCX_PART_BYTES,
+    MAX_ZIP_MEMBERS,
+    MB,
+    RATIO_CHECKED_FROM,
+)
 
 W_P = qn("w:p")
 W_TBL = qn("w:tbl")
@@ -30,25 +46,37 @@ W_TC = qn("w:tc")
 W_TYPE = qn("w:type")
 W_VAL = qn("w:val")
 _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
+_OFFICE_DOCUMENT = "/officeDocument"
+_STYLES = "/styles"
+_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, remove_blank_text=True)
+_UI_NAMES = {"caption": "Caption", "footer": "Footer", "header": "Header"} | {
+    f"heading {n}": f"Heading {n}" for n in range(1, 10)
+}
+"""Word stores built-in style names in lower case; it shows them (and python-docx gives them) so."""
 
 
 class _StyleInfo:
     """Style id → (name, outline level), read once per document."""
 
-    def __init__(self, document: docx.document.Document) -> None:
+    def __init__(self, styles) -> None:
         self.names: dict[str, str] = {}
         self.outline: dict[str, int] = {}
-        for style in document.styles:
-            style_id = getattr(style, "style_id", None)
+        if styles is None:
+            return
+        for style in styles.iterchildren(qn("w:style")):
+            style_id = style.get(qn("w:styleId"))
             if not style_id:
                 continue
-            name = style.name or style_id
+            name_node = style.find(qn("w:name"))
+            name = (name_node.get(W_VAL) if name_node is not None else None) or style_id
+            name = _UI_NAMES.get(name, name)
             self.names[style_id] = name
             m = _HEADING_STYLE.match(name.strip())
             if m:
                 self.outline[style_id] = int(m.group(1))
                 continue
-            ppr = style.element.find(qn("w:pPr"))
+            ppr = style.find(qn("w:pPr"))
             lvl = ppr.find(qn("w:outlineLvl")) if ppr is not None else None
             if lvl is not None and (lvl.get(W_VAL) or "").isdigit() and int(lvl.get(W_VAL)) < 9:
                 self.outline[style_id] = int(lvl.get(W_VAL)) + 1
@@ -138,9 +166,115 @@ def _table_rows(tbl) -> list[list[str]]:
     return rows
 
 
-def read_docx_blocks(path: Path) -> list[Block]:
-    document = docx.Document(str(path))
-    styles = _StyleInfo(document)
+def _zip_members(data: bytes) -> int | None:
+    """The number of parts the zip directory lists, from its end record (None: no record).
+
+    Read before zipfile builds an entry for each of them, which a forged count would
+    turn into gigabytes of memory."""
+    end = data.rfind(b"PK\x05\x06", max(0, len(data) - 65_557))
+    if end < 0 or end + 22 > len(data):
+        return None
+    (total,) = struct.unpack_from("<H", data, end + 10)
+    return total
+
+
+def _part(archive: zipfile.ZipFile, name: str, what: str):
+    """One XML part, parsed, if its sizes in the zip directory are within the limits."""
+    try:
+        info = archive.getinfo(name)
+    except KeyError:
+        raise PlanImportError(
+            f"Word 文档不完整：缺少{what}（{name}），文件可能已损坏或不是 Word 文档"
+        ) from None
+    size = info.file_size
+    if size > MAX_DOCX_PART_BYTES:
+        raise PlanImportError(
+            f"Word 文档的{what}（{name}）解压后有 {size / MB:,.0f} MB，"
+            f"超过 {MAX_DOCX_PART_BYTES // MB} MB 的上限：文件可能已损坏或是恶意构造的压缩包"
+        )
+    if size > RATIO_CHECKED_FROM and size > MAX_COMPRESSION_RATIO * max(1, info.compress_size):
+        raise PlanImportError(
+            f"Word 文档的{what}（{name}）压缩比异常（{size // max(1, info.compress_size):,} 倍，"
+            f"上限 {MAX_COMPRESSION_RATIO} 倍）：文件可能是恶意构造的压缩包，未读取"
+        )
+    try:
+        with archive.open(info) as handle:
+            raw = handle.read(MAX_DOCX_PART_BYTES + 1)
+    except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError) as exc:
+        raise PlanImportError(f"Word 文档的{what}（{name}）无法解压：{_zip_reason(exc)}") from exc
+    if len(raw) > MAX_DOCX_PART_BYTES:  # the directory understated it
+        raise PlanImportError(
+            f"Word 文档的{what}（{name}）解压后超过 {MAX_DOCX_PART_BYTES // MB} MB 的上限，未读取"
+        )
+    try:
+        return etree.fromstring(raw, _PARSER)
+    except etree.XMLSyntaxError as exc:
+        line = f"第 {exc.lineno} 行" if getattr(exc, "lineno", None) else ""
+        raise PlanImportError(f"Word 文档的{what}（{name}）{line}XML 格式错误，文件已损坏") from exc
+
+
+def _zip_reason(exc: Exception) -> str:
+    if isinstance(exc, NotImplementedError):
+        return "使用了不支持的压缩方式"
+    text = str(exc)
+    if "CRC" in text:
+        return "校验和不符，文件已损坏"
+    if "encrypted" in text or "password" in text:
+        return "文件已加密"
+    return "压缩数据已损坏"
+
+
+def _targets(archive: zipfile.ZipFile, source: str) -> dict[str, str]:
+    """Relationship type (its last path piece) → part name, from the part's .rels."""
+    folder, base = posixpath.split(source)
+    rels_name = posixpath.join(folder, "_rels", f"{base}.rels")
+    if rels_name not in archive.NameToInfo:
+        return {}
+    rels = _part(archive, rels_name, "关系表")
+    found: dict[str, str] = {}
+    for rel in rels.iter(_REL):
+        kind = (rel.get("Type") or "").rsplit("/", 1)[-1]
+        target = rel.get("Target") or ""
+        if rel.get("TargetMode") == "External" or not target or kind in found:
+            continue
+        name = target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target)
+        found[f"/{kind}"] = posixpath.normpath(name)
+    return found
+
+
+def _open_package(data: bytes):
+    """The document body and the styles (None if the document has none)."""
+    members = _zip_members(data)
+    if members is not None and members > MAX_ZIP_MEMBERS:
+        raise PlanImportError(
+            f"Word 文档的压缩包中有 {members:,} 个部件，超过 {MAX_ZIP_MEMBERS:,} 个的上限：文件可能已损坏"
+        )
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, EOFError, ValueError) as exc:
+        raise PlanImportError("文件已损坏或不是 Word 文档（.docx 应为 zip 压缩包）") from exc
+    with archive:
+        if len(archive.infolist()) > MAX_ZIP_MEMBERS:
+            raise PlanImportError(
+                f"Word 文档的压缩包中部件过多（上限 {MAX_ZIP_MEMBERS:,} 个）：文件可能已损坏"
+            )
+        main = _targets(archive, "").get(_OFFICE_DOCUMENT, "word/document.xml")
+        document = _part(archive, main, "正文")
+        styles_name = _targets(archive, main).get(_STYLES)
+        styles = None
+        if styles_name and styles_name in archive.NameToInfo:
+            styles = _part(archive, styles_name, "样式表")
+    if document.tag != qn("w:document"):
+        raise PlanImportError(f"Word 文档的正文（{main}）不是 Word 正文，文件可能不是 .docx")
+    return document, styles
+
+
+def read_docx_blocks(data: bytes) -> list[Block]:
+    document, style_part = _open_package(data)
+    styles = _StyleInfo(style_part)
+    body = document.find(qn("w:body"))
+    if body is None:
+        return []
     blocks: list[Block] = []
     counter = {"paragraph": 0, "table": 0}
 
@@ -185,5 +319,5 @@ def read_docx_blocks(path: Path) -> list[Block]:
                 if content is not None:
                     visit(content)
 
-    visit(document.element.body)
+    visit(body)
     return blocks

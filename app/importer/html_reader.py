@@ -18,6 +18,7 @@ import re
 
 from app.core.errors import PlanImportError
 from app.importer.blocks import Block, ImportNote
+from app.importer.limits import MAX_TEXT_BYTES, MB
 
 _JUNK_TAGS = {
     "script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe",
@@ -51,6 +52,10 @@ def read_html_blocks(data: bytes, *, mhtml: bool) -> tuple[list[Block], list[Imp
         data, declared = _mhtml_html_part(data)
     else:
         declared = None
+    if len(data) > MAX_TEXT_BYTES:
+        raise PlanImportError(
+            f"网页过大（{len(data) / MB:,.0f} MB，不含图片），上限 {MAX_TEXT_BYTES // MB} MB"
+        )
     text = _decode(data, declared, notes)
     # lxml refuses a str with an XML declaration, and control characters anywhere
     text = _CONTROL.sub("", _XML_DECLARATION.sub("", text, count=1))
@@ -62,7 +67,7 @@ def read_html_blocks(data: bytes, *, mhtml: bool) -> tuple[list[Block], list[Imp
 
         root = lxml.html.document_fromstring(text)
     except (ValueError, lxml.etree.ParserError, lxml.etree.XMLSyntaxError) as exc:
-        raise PlanImportError(f"网页内容无法解析（{type(exc).__name__}）") from exc
+        raise PlanImportError("网页内容无法解析：HTML 结构已损坏或没有内容") from exc
     dropped = _drop_junk(root)
     body = root.find("body")
     if body is None:
@@ -94,7 +99,7 @@ def _mhtml_html_part(data: bytes) -> tuple[bytes, str | None]:
                 if isinstance(payload, bytes) and payload.strip():
                     return payload, part.get_content_charset()
     except (ValueError, TypeError, LookupError, IndexError, AttributeError) as exc:
-        raise PlanImportError(f"MHTML 文件已损坏（{type(exc).__name__}）") from exc
+        raise PlanImportError("MHTML 文件已损坏：无法从中取出网页部分（text/html）") from exc
     raise PlanImportError("MHTML 文件中没有网页部分（text/html），可能已损坏或不是保存的网页")
 
 

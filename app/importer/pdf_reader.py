@@ -59,10 +59,17 @@ def _pdf_lines(data: bytes) -> tuple[list[PdfLine], int]:
             raise PlanImportError(f"PDF 页数过多（{count} 页），方案文件一般不超过 {MAX_PAGES} 页")
         lines: list[PdfLine] = []
         for index in range(count):
-            lines.extend(_page_lines(document, index))
+            try:
+                lines.extend(_page_lines(document, index))
+            except (pdfium.PdfiumError, ValueError, OSError) as exc:
+                raise PlanImportError(
+                    f"PDF 第 {index + 1} 页已损坏，无法读取文字（可用 PDF 阅读器打开后另存一份再试）"
+                ) from exc
         return lines, count
     except (pdfium.PdfiumError, ValueError, OSError) as exc:
-        raise PlanImportError(f"PDF 内容已损坏，无法读取文字（{exc}）") from exc
+        raise PlanImportError(
+            "PDF 内容已损坏，无法读取页面（可用 PDF 阅读器打开后另存一份再试）"
+        ) from exc
     finally:
         document.close()
 

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import codecs
-import contextlib
 import hashlib
-import zipfile
 from pathlib import Path
 
 from app.core.errors import PlanImportError
+from app.core.files import FileReadError, check_readable, read_limited
 from app.importer.blocks import Block, SourceDocument
 from app.importer.convert import convert_to_docx
+from app.importer.limits import MAX_DOCUMENT_CHARS, MAX_PARAGRAPH_CHARS, MAX_TEXT_BYTES, MB
 
-MAX_BYTES = 50 * 1024 * 1024
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 LEGACY_SUFFIXES = {".doc", ".wps"}
 WEB_SUFFIXES = {
@@ -27,50 +26,84 @@ PLAN_SUFFIXES = (".docx", ".pdf", ".txt", ".doc", ".wps", *WEB_SUFFIXES)
 
 
 def read_source(path: Path) -> SourceDocument:
-    """Read any supported plan file; raise PlanImportError with a reason otherwise."""
+    """Read any supported plan file; raise PlanImportError with a reason otherwise.
+
+    The file is read once, bounded (a FIFO, a device or an oversized file is refused
+    before any byte is read), and everything after works on those bytes.
+    """
     suffix = path.suffix.lower()
-    if not path.exists():
-        raise PlanImportError("文件不存在")
-    if path.is_dir():
-        raise PlanImportError("这是一个文件夹，不是方案文件")
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise PlanImportError(
-                f"文件过大（{size // (1024 * 1024)} MB），方案文件一般不超过 50 MB"
-            )
-        data = path.read_bytes()
-    except PermissionError as exc:
-        raise PlanImportError("没有读取权限（文件可能被其他程序占用）") from exc
-    except OSError as exc:
-        raise PlanImportError(f"读取失败：{exc.strerror or exc}") from exc
+    source = _read(path, suffix)
+    check_sizes(source)
+    return source
+
+
+def _read(path: Path, suffix: str) -> SourceDocument:
+    _file_checked(check_readable, path)  # a folder or a FIFO is named as such, whatever its suffix
+    if suffix not in PLAN_SUFFIXES and suffix not in TEXT_SUFFIXES:
+        shown = suffix or "（无扩展名）"
+        raise PlanImportError(f"不支持 {shown} 格式，请另存为 .docx、.pdf 或 .txt 后再导入")
+    data = read_plan_bytes(path)
     sha = hashlib.sha256(data).hexdigest()
     if suffix in TEXT_SUFFIXES:
+        _check_text_bytes(data, "文本文件")
         return SourceDocument(path.name, "txt", sha, text_blocks(decode_text(data)))
     if suffix == ".docx":
-        return SourceDocument(path.name, "docx", sha, docx_blocks(path))
+        return SourceDocument(path.name, "docx", sha, docx_blocks(data))
     if suffix in LEGACY_SUFFIXES:
-        converted = convert_to_docx(path)
-        try:
-            blocks = docx_blocks(converted)
-        finally:
-            converted.unlink(missing_ok=True)
-            with contextlib.suppress(OSError):
-                converted.parent.rmdir()
-        return SourceDocument(path.name, suffix[1:], sha, blocks)
+        return SourceDocument(
+            path.name, suffix[1:], sha, docx_blocks(convert_to_docx(data, suffix))
+        )
     if suffix == ".pdf":
         from app.importer.pdf_reader import read_pdf_blocks
 
         blocks, notes = read_pdf_blocks(data)
         return SourceDocument(path.name, "pdf", sha, blocks, notes)
-    if suffix in WEB_SUFFIXES:
-        from app.importer.html_reader import read_html_blocks
+    from app.importer.html_reader import read_html_blocks
 
-        kind = WEB_SUFFIXES[suffix]
-        blocks, notes = read_html_blocks(data, mhtml=kind == "mhtml")
-        return SourceDocument(path.name, kind, sha, blocks, notes)
-    shown = suffix or "（无扩展名）"
-    raise PlanImportError(f"不支持 {shown} 格式，请另存为 .docx、.pdf 或 .txt 后再导入")
+    kind = WEB_SUFFIXES[suffix]
+    blocks, notes = read_html_blocks(data, mhtml=kind == "mhtml")
+    return SourceDocument(path.name, kind, sha, blocks, notes)
+
+
+def read_plan_bytes(path: Path) -> bytes:
+    """The file's bytes, or PlanImportError saying why it cannot be read (in Chinese)."""
+    return _file_checked(read_limited, path)
+
+
+def _file_checked(read, path: Path):
+    try:
+        return read(path, "plan-document")
+    except FileReadError as exc:
+        raise PlanImportError(
+            f"无法读取方案文件：{'；'.join(exc.problems) or exc.message}"
+        ) from exc
+
+
+def _check_text_bytes(data: bytes, what: str) -> None:
+    if len(data) > MAX_TEXT_BYTES:
+        raise PlanImportError(
+            f"{what}过大（{len(data) / MB:,.0f} MB），方案的文字一般不超过 1 MB，"
+            f"上限 {MAX_TEXT_BYTES // MB} MB"
+        )
+
+
+def check_sizes(source: SourceDocument) -> None:
+    """Refuse a paragraph or a document too long to be a plan, saying where it is."""
+    total = 0
+    where = "行" if source.format == "txt" else "段"
+    for block in source.blocks:
+        length = len(block.text)
+        if length > MAX_PARAGRAPH_CHARS:
+            place = f"第 {block.line} {where}" if block.line else "有一段"
+            raise PlanImportError(
+                f"{place}过长（{length:,} 个字符，每段上限 {MAX_PARAGRAPH_CHARS:,} 个）："
+                "文件可能缺少换行或不是方案正文，请分段后再导入"
+            )
+        total += length
+    if total > MAX_DOCUMENT_CHARS:
+        raise PlanImportError(
+            f"文件中的文字过多（{total:,} 个字符，上限 {MAX_DOCUMENT_CHARS:,} 个），不像一份实施方案"
+        )
 
 
 def decode_text(data: bytes) -> str:
@@ -106,19 +139,8 @@ def text_blocks(text: str) -> list[Block]:
     return blocks
 
 
-def docx_blocks(path: Path) -> list[Block]:
+def docx_blocks(data: bytes) -> list[Block]:
     """Paragraphs and table rows of a .docx, in body order (see docx_reader)."""
     from app.importer.docx_reader import read_docx_blocks
 
-    try:
-        return read_docx_blocks(path)
-    except PlanImportError:
-        raise
-    except zipfile.BadZipFile as exc:
-        raise PlanImportError("文件已损坏或不是 Word 文档（.docx 应为 zip 压缩包）") from exc
-    except (KeyError, ValueError, AttributeError, IndexError, TypeError, OSError) as exc:
-        raise PlanImportError(f"Word 文档结构异常，无法读取（{type(exc).__name__}）") from exc
-    except Exception as exc:  # lxml and python-docx raise their own error types
-        if type(exc).__module__.startswith(("lxml", "docx")):
-            raise PlanImportError(f"Word 文档内容已损坏（{type(exc).__name__}）") from exc
-        raise
+    return read_docx_blocks(data)

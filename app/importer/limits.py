@@ -1,0 +1,37 @@
+"""How much of a file the importer will read: every limit in one place (the README lists them).
+
+A published plan is a few hundred paragraphs of at most a few thousand characters;
+its Word body (word/document.xml) is a few MB. The limits sit far above that and
+far below what would hang the app or exhaust memory, so a damaged or hostile file
+is refused with a message saying which limit it broke instead of being read.
+The size of the file itself is limited by `app.core.files.READ_LIMITS["plan-document"]`.
+"""
+
+from __future__ import annotations
+
+MB = 1024 * 1024
+
+MAX_TEXT_BYTES = 20 * MB
+"""A .txt or web page (after MHTML decoding): a whole plan as text is well under 1 MB."""
+
+MAX_PARAGRAPH_CHARS = 100_000
+"""One paragraph (a line of a .txt): the longest published paragraph is a few thousand
+characters. A longer one is refused, not cut: a plan read with a piece missing would
+look complete; this is a file without line breaks or not a plan."""
+
+MAX_DOCUMENT_CHARS = 5_000_000
+"""All the text read from one file: fifty times the largest published plan."""
+
+MAX_DOCX_PART_BYTES = 50 * MB
+"""The uncompressed size of each part of a .docx that is read (word/document.xml, the
+styles and the relationships), checked in the zip directory before inflating it.
+Images and other parts are never read."""
+
+MAX_COMPRESSION_RATIO = 100
+"""How much more a .docx part may inflate than it is stored (Word's XML packs 5–20 to one);
+checked for parts over RATIO_CHECKED_FROM bytes, where a zip bomb does its harm."""
+
+RATIO_CHECKED_FROM = 1 * MB
+
+MAX_ZIP_MEMBERS = 10_000
+"""Parts listed in a .docx's zip directory (a plan with pictures has under a hundred)."""
