@@ -21,6 +21,7 @@ from app.importer.blocks import ImportNote
 from app.importer.cleanup import clean_blocks
 from app.importer.front_matter import first_chapter_index, split_front
 from app.importer.level import LevelGuess, guess_plan_level, level_notes
+from app.importer.limits import MAX_PLAN_ID_BYTES
 from app.importer.measures import ClauseReader, freeze
 from app.importer.readers import read_source
 from app.importer.structure import build_tree
@@ -41,7 +42,11 @@ def plan_id_from_name(name: str) -> str:
     """A plan id from a file name: its stem without spaces, colons or dots."""
     stem = Path(name).stem
     ident = re.sub(r"[\s:：.。/\\]+", "-", stem).strip("-")
-    return ident or "plan"
+    # The id names the plan's file in the library, and that file's temporary twin while it
+    # is written: from an 80-character Chinese file name both were over the 255-byte limit.
+    while len(ident.encode("utf-8")) > MAX_PLAN_ID_BYTES:
+        ident = ident[:-1]
+    return ident.rstrip("-") or "plan"
 
 
 def import_plan(

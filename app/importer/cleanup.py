@@ -22,7 +22,8 @@ _HTML_TAG = re.compile(
 )
 _BOLD = re.compile(r"\*\*|__")
 _DOT_LEADER = re.compile(r"(?:\.{3,}|…{2,}|·{3,}|－{3,}|-{4,}|_{4,}|\.{2,}\s*\t)")
-_PAGE_NUMBER = re.compile(r"(?:\t|\s{2,}|[.…·])\s*[-—－]?\s*\d{1,3}\s*[-—－]?\s*$")
+_PAGE_NUMBER = re.compile(r"(?:\t|\s{2}|[.…·])\s*+[-—－]?\s*+\d{1,3}\s*+[-—－]?\s*+$")
+_BLANK_RUN = re.compile(r"\s{2,}")
 _TOC_TITLE = re.compile(r"^目\s*录$")
 _FOOTNOTE = re.compile(r"^[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*")
 _SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
@@ -39,7 +40,11 @@ def strip_markup(text: str) -> str:
 
 def is_toc_line(text: str) -> bool:
     """A table-of-contents entry: dot leaders and a page number at the end."""
-    return bool(_DOT_LEADER.search(text) and _PAGE_NUMBER.search(text))
+    if not _DOT_LEADER.search(text):
+        return False
+    # Runs of blanks cut to two (a lone tab stays a tab): the same lines match, and the
+    # pattern, tried from every blank of a long run, no longer reads the whole run each time.
+    return bool(_PAGE_NUMBER.search(_BLANK_RUN.sub("  ", text)))
 
 
 def clean_blocks(blocks: list[Block]) -> tuple[list[Block], list[str], list[ImportNote]]:

@@ -35,3 +35,8 @@ RATIO_CHECKED_FROM = 1 * MB
 
 MAX_ZIP_MEMBERS = 10_000
 """Parts listed in a .docx's zip directory (a plan with pictures has under a hundred)."""
+
+MAX_PLAN_ID_BYTES = 120
+"""A plan id made from a file name (UTF-8 bytes, 40 Chinese characters): the library stores
+the plan as `<id>.json` and writes it through a temporary `.<id>.json.<random>.tmp`, and
+the id may get a number (-2) — all within the 255 bytes a file name may have."""

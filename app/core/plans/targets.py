@@ -18,8 +18,10 @@ _FIVE_YEAR = {"十四五": 2025, "十五五": 2030, "十六五": 2035}
 
 _YEAR = re.compile(
     r"(?P<five>[“\"]?(?P<plan>十四五|十五五|十六五)[”\"]?(?:时期|期间|末)?)"
-    r"|(?P<to>(?:到|至|在)?\s*(?P<year>20[2-6]\d)\s*年(?:前|底|末)?)"
+    r"|(?P<to>(?:到|至|在)?(?:(?<!\s)\s++)?(?P<year>20[2-6]\d)\s*+年(?:前|底|末)?)"
 )
+"""Blanks before the year are taken from where they start only: tried from every blank of a
+long run, the pattern would read the rest of the run each time (quadratic on a line of tabs)."""
 _BASE_YEAR_BEFORE = ("较", "比", "与", "相比", "对比", "从", "自", "基于", "以")
 
 _VERB = (
@@ -35,13 +37,29 @@ _UNIT = (
 )
 _AFTER = r"以上|左右|以内|以下|及以上|及以下"
 _VALUE = re.compile(
-    rf"(?P<verb>{_VERB})?\s*(?P<before>力争|确保|约|超过|不低于|不高于)?\s*"
+    rf"(?P<verb>{_VERB})?(?:(?<!\s)\s++)?(?P<before>力争|确保|约|超过|不低于|不高于)?\s*+"
     rf"(?P<value>\d+(?:\.\d+)?(?:\s*[-~～—至]\s*\d+(?:\.\d+)?)?)\s*"
     rf"(?P<unit>{_UNIT})?(?P<after>{_AFTER})?"
 )
 _ASSIGNED = re.compile(
-    r"(?:确保|力争)?(?:完成|落实)[^，。；]*?(?:下达|分解)[^，。；]*?(?:目标任务|任务|目标)"
+    r"(?:确保|力争)?(?:完成|落实)(?>[^，。；]*?(?:下达|分解))(?>[^，。；]*?(?:目标任务|任务|目标))"
 )
+"""Atomic groups: the first 下达 after 完成 and the first 任务 after it decide; later ones
+could not succeed where they failed, and trying them made the pattern quadratic."""
+_ASSIGNED_START = re.compile(r"(?:确保|力争)?(?:完成|落实)")
+_CLAUSE = re.compile(r"[^，。；]+")
+
+
+def _assigned(body: str) -> re.Match[str] | None:
+    """`_ASSIGNED.search(body)` in linear time: only the first 完成/落实 of each clause is
+    tried, since a later one in the same clause cannot match where the first did not."""
+    for clause in _CLAUSE.finditer(body):
+        start = _ASSIGNED_START.search(body, clause.start(), clause.end())
+        if start:
+            found = _ASSIGNED.match(body, start.start(), clause.end())
+            if found:
+                return found
+    return None
 
 
 @dataclass(frozen=True)
@@ -202,7 +220,7 @@ def _targets_in_piece(
     body_start = year_phrase.end() if year_phrase else 0
     body = piece[body_start:]
     base = offset + body_start
-    assigned = _ASSIGNED.search(body)
+    assigned = _assigned(body)
     if assigned:
         indicator = noun_phrase(_indicator(body[: assigned.start()]))
         if indicator:
@@ -310,7 +328,9 @@ _SHARE = re.compile(
 
 def _share_of(head: str) -> tuple[str, str]:
     """ "储能设施容量不低于新能源装机规模的" (10%) → 储能设施容量占新能源装机规模比例, 不低于."""
-    match = _SHARE.match(head.strip())
+    head_text = head.strip()
+    # Without the final 的 no match is possible; tried anyway, each 不低于 would read to the end.
+    match = _SHARE.match(head_text) if head_text.endswith("的") else None
     if match is None:
         return head, ""
     bound = match.group("bound")

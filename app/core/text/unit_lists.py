@@ -66,7 +66,7 @@ class NamingRules:
         )
 
     def is_party_organ(self, name: str) -> bool:
-        base = re.sub(r"（[^）]*）$", "", name)
+        base = _without_final_bracket(name)
         return name in self.party_organs or base in self.party_organs
 
     def is_whole(self, name: str) -> bool:
@@ -263,3 +263,13 @@ def parse_government_list(text: str, government: str, *, side: int = 0) -> list[
                 name = government + written
             units.append(ClauseUnit(written=written, name=name, group=index, side=side))
     return units
+
+
+def _without_final_bracket(name: str) -> str:
+    """`re.sub(r"（[^）]*）$", "", name)` in linear time (the pattern, tried from every （ of a
+    long name without ）, read to the end each time): the first （ after the last inner ）."""
+    if not name.endswith("）"):
+        return name
+    inner_close = name.rfind("）", 0, len(name) - 1)
+    start = name.find("（", inner_close + 1)
+    return name if start < 0 else name[:start]
