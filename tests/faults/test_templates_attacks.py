@@ -14,7 +14,7 @@ import time
 
 import pytest
 
-from app.core.draft import boilerplate
+from app.core.draft import template_sandbox as sandbox
 from app.core.draft.boilerplate import (
     PREAMBLE,
     TemplateError,
@@ -104,12 +104,12 @@ def test_a_template_cannot_run_away(own, source, words):
 
 
 def test_a_template_running_too_long_is_stopped(own, monkeypatch):
-    monkeypatch.setattr(boilerplate, "TIME_LIMIT", 0.2)
+    monkeypatch.setattr(sandbox, "TIME_LIMIT", 0.2)
     source = (
         "{% for i in range(3000) %}{% for j in range(3000) %}"
         "{{ 'x' | replace('x', 'y') | length }}{% endfor %}{% endfor %}"
     )
-    monkeypatch.setattr(boilerplate, "MAX_ITERATIONS", 10**9)
+    monkeypatch.setattr(sandbox, "MAX_ITERATIONS", 10**9)
     assert "运行超过 0.2 秒" in _refused(source, own)
 
 
@@ -157,7 +157,7 @@ def test_a_folder_a_fifo_or_a_huge_file_is_no_template(own):
         with pytest.raises(TemplateError, match="不是普通文件"):
             render_template(PREAMBLE, context_for(COUNTY, []))
         (own / PREAMBLE).unlink()
-    (own / PREAMBLE).write_bytes(b"x" * (boilerplate.TEMPLATE_BYTES + 1))
+    (own / PREAMBLE).write_bytes(b"x" * (sandbox.TEMPLATE_BYTES + 1))
     with pytest.raises(TemplateError, match="过大"):
         render_template(PREAMBLE, context_for(COUNTY, []))
 
