@@ -209,6 +209,10 @@ def _part(archive: zipfile.ZipFile, name: str, what: str):
     try:
         return etree.fromstring(raw, _PARSER)
     except etree.XMLSyntaxError as exc:
+        if "huge" in str(exc).lower():  # lxml's own limit: one text of over ten million characters
+            raise PlanImportError(
+                f"Word 文档的{what}（{name}）中有一段文字超过一千万个字符，不是方案正文，未读取"
+            ) from exc
         line = f"第 {exc.lineno} 行" if getattr(exc, "lineno", None) else ""
         raise PlanImportError(f"Word 文档的{what}（{name}）{line}XML 格式错误，文件已损坏") from exc
 

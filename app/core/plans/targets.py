@@ -37,7 +37,7 @@ _UNIT = (
 )
 _AFTER = r"以上|左右|以内|以下|及以上|及以下"
 _VALUE = re.compile(
-    rf"(?P<verb>{_VERB})?(?:(?<!\s)\s++)?(?P<before>力争|确保|约|超过|不低于|不高于)?\s*+"
+    rf"(?P<verb>{_VERB})?(?:(?<!\s)\s++)?(?:(?P<before>力争|确保|约|超过|不低于|不高于)\s*+)?"
     rf"(?P<value>\d+(?:\.\d+)?(?:\s*[-~～—至]\s*\d+(?:\.\d+)?)?)\s*"
     rf"(?P<unit>{_UNIT})?(?P<after>{_AFTER})?"
 )
