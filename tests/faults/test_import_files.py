@@ -177,6 +177,14 @@ def test_docx_body_with_a_bomb_ratio_is_not_inflated(tmp_path):
     _refused(path, "正文", "压缩比", f"{MAX_COMPRESSION_RATIO}")
 
 
+def test_docx_body_whose_directory_understates_its_size(tmp_path):
+    def liar(archive):
+        _zeros(archive, "word/document.xml", 2 * MAX_DOCX_PART_BYTES)
+        archive.getinfo("word/document.xml").file_size = 1000  # the directory lies
+
+    _refused(_docx(tmp_path / "liar.docx", None, liar), "正文", "无法解压", "已损坏")
+
+
 def test_docx_with_a_huge_picture_imports_without_reading_it(tmp_path):
     def picture(archive):
         _zeros(archive, "word/media/image1.png", 64 * 1024 * 1024)
