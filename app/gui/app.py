@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from app import paths
 from app.core.draft.demo import load_demo
 from app.core.draft.files import (
+    Recovery,
     discard_recovery,
     find_recoveries,
     recovery_dir,
@@ -29,16 +30,34 @@ def settings() -> QSettings:
     return QSettings(str(paths.user_data_dir() / "settings.ini"), QSettings.Format.IniFormat)
 
 
-def ask_recover(window: MainWindow, saved_at: str, title: str) -> bool:
-    """Offer a draft left by a session that did not end normally (tests replace this)."""
-    return (
-        QMessageBox.question(
-            window,
-            window.tr("恢复未保存的修改"),
-            window.tr("上次关闭前有未保存的修改（{}，{}）。要恢复吗？").format(title, saved_at),
+def ask_recover(window: MainWindow, saved_at: str, title: str, where: str) -> str:
+    """Offer a draft left by a session that did not end normally (tests replace this):
+    "recover", "later" (kept and offered at the next start) or "discard"."""
+    box = QMessageBox(window)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(window.tr("恢复未保存的修改"))
+    box.setText(
+        window.tr("上次程序没有正常关闭，留下了未保存的修改：\n\n{}\n{}\n自动保存于 {}").format(
+            title, where, saved_at
         )
-        == QMessageBox.StandardButton.Yes
     )
+    recover = box.addButton(window.tr("恢复"), QMessageBox.ButtonRole.AcceptRole)
+    later = box.addButton(window.tr("以后再说"), QMessageBox.ButtonRole.RejectRole)
+    discard = box.addButton(window.tr("丢弃这些修改"), QMessageBox.ButtonRole.DestructiveRole)
+    box.setDefaultButton(recover)
+    box.setEscapeButton(later)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is discard:
+        sure = QMessageBox.warning(
+            window,
+            window.tr("丢弃修改"),
+            window.tr("丢弃后无法找回。确定丢弃“{}”的这些修改吗？").format(title),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return "discard" if sure == QMessageBox.StandardButton.Discard else "later"
+    return "recover" if clicked is recover else "later"
 
 
 def first_document(window_parent=None) -> DraftDocument:
@@ -57,15 +76,27 @@ def install_translations(app: QApplication) -> None:
 
 
 def build_window(path: Path | None = None) -> MainWindow:
+    """The window at start-up: every recovery file is offered before anything is opened, so
+    nothing opened first can take its place; then the file asked for, or the last one."""
     store = settings()
     window = MainWindow(first_document(), store)
-    if path is not None:
-        window.files.open_path(path)
-    else:
-        recent = store.value("recent", [], list) or []
-        if recent and Path(recent[0]).is_file():
-            _open_last(window, Path(recent[0]))
-    set_aside = []
+    if not _offer_recoveries(window):
+        if path is not None:
+            window.files.open_path(path)
+        else:
+            recent = store.value("recent", [], list) or []
+            if recent and Path(recent[0]).is_file():
+                _open_last(window, Path(recent[0]))
+    first = next(window.doc.draft.measures(), None)
+    if first is not None:
+        window.select_and_show(first.id)
+    return window
+
+
+def _offer_recoveries(window: MainWindow) -> bool:
+    """Offer each recovery file, newest first; True when one was taken up. Those put off are
+    kept for the next start; unreadable ones are moved aside and named."""
+    set_aside, recovered, kept = [], False, 0
     for recovery in find_recoveries():
         if recovery.draft is None:
             moved = set_aside_recovery(recovery)
@@ -73,22 +104,40 @@ def build_window(path: Path | None = None) -> MainWindow:
                 f"{recovery.path.name}：{recovery.problem}" + ("" if moved else "（未能移动）")
             )
             continue
-        if ask_recover(window, recovery.saved_at, recovery.draft.meta.document_title):
-            draft_path = Path(recovery.draft_path) if recovery.draft_path else None
-            doc = DraftDocument(recovery.draft, draft_path, window)
-            doc.stack.resetClean()
-            window.set_document(doc)
-            doc.sha = ""
-            _mark_modified(doc)
+        if recovered:
+            kept += 1
+            continue
+        where = recovery.draft_path or window.tr("（未保存过的新文件）")
+        answer = ask_recover(window, recovery.saved_at, recovery.draft.meta.document_title, where)
+        answer = {True: "recover", False: "later"}.get(answer, answer)  # type: ignore[arg-type]
+        if answer == "recover":
+            window.set_document(_recovered(recovery, window))
+            recovered = True
+        elif answer == "discard":
+            discard_recovery(recovery.path)
         else:
-            discard_recovery(Path(recovery.draft_path) if recovery.draft_path else None)
-        break
+            kept += 1
     if set_aside:
         tell_set_aside(window, set_aside)
-    first = next(window.doc.draft.measures(), None)
-    if first is not None:
-        window.select_and_show(first.id)
-    return window
+    if kept:
+        window.statusBar().showMessage(
+            window.tr("还有 {} 个恢复文件留待下次启动时处理").format(kept), 30_000
+        )
+    return recovered
+
+
+def _recovered(recovery: Recovery, window: MainWindow) -> DraftDocument:
+    """The recovered draft as unsaved work that keeps writing the same recovery file (a second
+    crash loses nothing) and knows the file's state when the edits began (no false warning
+    that someone else changed it)."""
+    draft_path = Path(recovery.draft_path) if recovery.draft_path else None
+    doc = DraftDocument(recovery.draft, draft_path, window)
+    doc.recovery_file = recovery.path
+    if recovery.draft_sha256:
+        doc.sha = recovery.draft_sha256
+    doc.stack.resetClean()
+    _mark_modified(doc)
+    return doc
 
 
 def _open_last(window: MainWindow, path: Path) -> None:

@@ -44,6 +44,9 @@ class DraftDocument(QObject):
         self.sha = file_sha256(path) if path and path.is_file() else ""
         self.stack = QUndoStack(self)
         self.stack.cleanChanged.connect(self._clean_changed)
+        self.recovery_file: Path | None = None
+        """The recovery file this document writes (one of its own, also when untitled); it
+        goes only when the draft is saved or its changes are explicitly discarded."""
 
     def _clean_changed(self, _clean: bool) -> None:
         self.path_changed.emit()
@@ -82,7 +85,7 @@ class DraftDocument(QObject):
         target = path or self.path
         assert target is not None
         saved = save_draft(self.draft, target)
-        discard_recovery(self.path)
+        self.discard_recovery()
         self.path = saved
         self.sha = file_sha256(saved)
         self.stack.setClean()
@@ -93,10 +96,16 @@ class DraftDocument(QObject):
         """The recovery file, when there are unsaved changes."""
         if not self.modified:
             return None
-        return save_recovery(self.draft, self.path)
+        self.recovery_file = save_recovery(
+            self.draft, self.path, self.recovery_file, based_on=self.sha
+        )
+        return self.recovery_file
 
     def discard_recovery(self) -> None:
-        discard_recovery(self.path)
+        """Saved, or the changes discarded by the user: this document's recovery file goes."""
+        if self.recovery_file is not None:
+            discard_recovery(self.recovery_file)
+            self.recovery_file = None
 
 
 class DocumentView:

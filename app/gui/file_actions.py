@@ -94,7 +94,10 @@ class FileActions(QObject):
         answer = self.ask_to_save()
         if answer == "save":
             return self.save()
-        return answer == "discard"
+        if answer == "discard":
+            self.doc.discard_recovery()  # the user let these changes go: not offered again
+            return True
+        return False
 
     # ------------------------------------------------------------ opening
 

@@ -16,7 +16,6 @@ from app.core.draft.files import (
     draft_json,
     find_recoveries,
     load_draft,
-    recovery_path,
     save_draft,
     save_recovery,
 )
@@ -159,19 +158,18 @@ def test_recovery_file_is_separate_and_found_after_a_crash(tmp_path, draft):
     before = path.read_bytes()
     edited = rename(draft, draft.chapters[0].id, "总体思路")
     saved = save_recovery(edited, path)
-    assert saved.parent != path.parent and saved == recovery_path(path)
+    assert saved.parent != path.parent and saved.name.startswith("草稿-")
     assert path.read_bytes() == before
     found = find_recoveries()
     assert len(found) == 1
     assert found[0].draft == edited
     assert found[0].draft_path == str(path.resolve())
-    discard_recovery(path)
+    discard_recovery(saved)
     assert find_recoveries() == []
 
 
 def test_a_damaged_recovery_file_is_reported_not_fatal(tmp_path, draft):
-    save_recovery(draft, None)
-    recovery_path(None).write_text("{", encoding="utf-8")
+    save_recovery(draft, None).write_text("{", encoding="utf-8")
     (found,) = find_recoveries()
     assert found.draft is None and found.problem
 

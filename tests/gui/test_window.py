@@ -128,7 +128,7 @@ def test_after_a_crash_the_next_start_offers_the_edits(window, qtbot, monkeypatc
     window.files.autosave()  # the timer's work; then the process dies without closing
     offered = []
     monkeypatch.setattr(
-        gui_app, "ask_recover", lambda _w, saved_at, title: offered.append(title) or True
+        gui_app, "ask_recover", lambda _w, saved_at, title, where: offered.append(title) or True
     )
     again = gui_app.build_window()
     qtbot.addWidget(again)

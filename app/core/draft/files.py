@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import secrets
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -159,9 +160,10 @@ def recovery_dir() -> Path:
 
 
 def recovery_path(draft_path: str | Path | None) -> Path:
-    """The recovery file for a draft file (or for an unsaved draft: 未命名)."""
+    """The recovery file for a draft file, or a new one of its own for an unsaved draft:
+    two untitled drafts (a crashed session's kept for later, and today's) never share one."""
     if draft_path is None:
-        key, stem = "untitled", "未命名"
+        key, stem = secrets.token_hex(6), "未命名"
     else:
         resolved = str(Path(draft_path).resolve())
         key = hashlib.sha256(resolved.encode("utf-8")).hexdigest()[:12]
@@ -169,17 +171,23 @@ def recovery_path(draft_path: str | Path | None) -> Path:
     return recovery_dir() / f"{stem}-{key}{RECOVERY_SUFFIX}"
 
 
-def save_recovery(draft: Draft, draft_path: str | Path | None) -> Path:
-    """Autosave: the draft with a note of the file it belongs to, beside none of the user's files."""
+def save_recovery(
+    draft: Draft, draft_path: str | Path | None, target: Path | None = None, based_on: str = ""
+) -> Path:
+    """Autosave: the draft with a note of the file it belongs to, beside none of the user's
+    files. target: the document's own recovery file, once it has one; based_on: the hash of
+    the draft file as the document last read or wrote it (so a recovered draft knows whether
+    someone changed the file since)."""
     data = draft.model_dump(mode="json")
     record = {
         "format": "peakplan-recovery",
         "version": 1,
         "draft_path": str(Path(draft_path).resolve()) if draft_path else "",
+        "draft_sha256": based_on,
         "saved_at": time.strftime("%Y-%m-%d %H:%M:%S"),
         "draft": data,
     }
-    target = recovery_path(draft_path)
+    target = target or recovery_path(draft_path)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -205,6 +213,8 @@ class Recovery:
     saved_at: str
     draft: Draft | None
     problem: str = ""
+    draft_sha256: str = ""
+    """The draft file's hash when the recovered edits began ("" for older records)."""
 
 
 def find_recoveries() -> list[Recovery]:
@@ -220,7 +230,13 @@ def find_recoveries() -> list[Recovery]:
                 raise DraftFileError("不是本程序的恢复文件")
             draft = parse_draft(json.dumps(record["draft"], ensure_ascii=False).encode("utf-8"))
             found.append(
-                Recovery(path, record.get("draft_path", ""), record.get("saved_at", ""), draft)
+                Recovery(
+                    path,
+                    str(record.get("draft_path", "")),
+                    str(record.get("saved_at", "")),
+                    draft,
+                    draft_sha256=str(record.get("draft_sha256", "")),
+                )
             )
         except (ValueError, KeyError, RecursionError, PeakPlanError) as exc:
             problem = exc.one_line() if isinstance(exc, PeakPlanError) else "内容已损坏"
@@ -234,6 +250,6 @@ def set_aside_recovery(recovery: Recovery) -> Path | None:
     return set_aside(recovery.path, recovery_dir() / "damaged")
 
 
-def discard_recovery(draft_path: str | Path | None) -> None:
-    """After a normal save or close: the recovery file is no longer needed."""
-    recovery_path(draft_path).unlink(missing_ok=True)
+def discard_recovery(recovery_file: Path) -> None:
+    """After the draft is saved, or its changes explicitly discarded: no longer needed."""
+    recovery_file.unlink(missing_ok=True)
