@@ -21,6 +21,10 @@ from app.core.errors import PeakPlanError
 
 RETRIES = 10
 RETRY_SECONDS = 0.1
+TEMPORARY_PREFIX = ".~pd"
+STALE_SECONDS = 3600
+"""A temporary file of ours older than this was left by a killed save: the next save into
+that folder removes it (a younger one may be another save in progress)."""
 
 
 class FileWriteError(PeakPlanError):
@@ -95,6 +99,22 @@ def replace_with_retry(source: Path, target: Path) -> None:
             time.sleep(RETRY_SECONDS)
 
 
+def remove_stale_temporaries(folder: Path) -> None:
+    """Temporary files a killed save left behind in the folder, removed."""
+    now = time.time()
+    try:
+        names = [
+            n for n in os.listdir(folder) if n.startswith(TEMPORARY_PREFIX) and n.endswith(".tmp")
+        ]
+    except OSError:
+        return
+    for name in names:
+        with contextlib.suppress(OSError):
+            path = folder / name
+            if now - path.lstat().st_mtime > STALE_SECONDS:
+                path.unlink()
+
+
 def write_atomic(path: str | Path, data: bytes) -> Path:
     """Write data to path atomically; raise FileWriteError with the reason on failure."""
     path = Path(path)
@@ -106,7 +126,9 @@ def write_atomic(path: str | Path, data: bytes) -> Path:
     refuse_protected(path)
     tmp_name = None
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        remove_stale_temporaries(folder)
+        # a short name of its own: the target's name in it made long names too long
+        fd, tmp_name = tempfile.mkstemp(prefix=TEMPORARY_PREFIX, suffix=".tmp", dir=folder)
         _copy_mode(path, fd)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)

@@ -113,7 +113,9 @@ def test_a_damaged_own_catalogue_or_mapping_is_set_aside_and_the_built_in_one_us
     from app.core.text.county import CountyContext
 
     own = {
-        user_dirs / "catalogues" / "generic-county.json": b'{"format": "peakplan-units", "units": [',
+        user_dirs
+        / "catalogues"
+        / "generic-county.json": b'{"format": "peakplan-units", "units": [',
         user_dirs / "mappings" / "yinchuan-city.json": b"[" * 50_000,
     }
     for path, data in own.items():
@@ -126,3 +128,22 @@ def test_a_damaged_own_catalogue_or_mapping_is_set_aside_and_the_built_in_one_us
     for path, data in own.items():
         assert not path.exists()
         assert (path.parent / "damaged" / path.name).read_bytes() == data
+
+
+def test_a_long_file_name_saves_and_a_killed_saves_leftover_goes(tmp_path):
+    """Our temporary name held the whole target name: 80 Chinese characters were 文件名过长."""
+    import time
+
+    from app.core.files import TEMPORARY_PREFIX
+
+    leftover = tmp_path / f"{TEMPORARY_PREFIX}abc123.tmp"
+    leftover.write_text("half a draft")
+    hour_ago = time.time() - 7200
+    os.utime(leftover, (hour_ago, hour_ago))
+    fresh = tmp_path / f"{TEMPORARY_PREFIX}def456.tmp"  # another save in progress
+    fresh.write_text("being written")
+    target = tmp_path / ("县" * 80 + ".peakplan")
+    write_text_atomic(target, "new")
+    assert target.read_text() == "new"
+    assert not leftover.exists() and fresh.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([target.name, fresh.name])
