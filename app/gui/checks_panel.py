@@ -12,7 +12,9 @@ check runs at a time; `refresh()` checks at once, on the calling thread.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QThreadPool, QTimer, Signal
+from typing import ClassVar
+
+from PySide6.QtCore import QCoreApplication, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QHeaderView, QTabWidget, QTreeWidget, QTreeWidgetItem
 
 from app.core.draft.changes import DraftChange
@@ -32,6 +34,19 @@ Checked = tuple[Draft, list[Finding], list[ParentCoverage]]
 def run_checks(draft: Draft, plans: PlanResolver) -> Checked:
     """The findings and the 对照 of one draft (what the worker does)."""
     return draft, check_draft(draft, plans), coverage(draft, plans)
+
+
+class _CheckJob(Job):
+    """A check in the worker, kept alive until it has run: its signals must outlast the
+    panel that asked for it (a window closed mid-check drops the result, quietly)."""
+
+    running: ClassVar[set[_CheckJob]] = set()
+
+    def run(self) -> None:
+        try:
+            super().run()
+        finally:
+            _CheckJob.running.discard(self)
 
 
 class ChecksPanel(QTabWidget, DocumentView):
@@ -62,6 +77,9 @@ class ChecksPanel(QTabWidget, DocumentView):
         self.timer.timeout.connect(self.check_later)
         self.pool = QThreadPool(self)  # its own, one thread: waited for when the panel goes
         self.pool.setMaxThreadCount(1)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.wait)
         self.job: Job | None = None
         self.findings: list[Finding] = []
         self.checked: Draft | None = None
@@ -81,12 +99,17 @@ class ChecksPanel(QTabWidget, DocumentView):
             return  # one at a time: when it is done, a result for an older draft asks again
         draft = self.doc.draft
         plans = self._parents_of(draft)
-        job = Job(lambda: run_checks(draft, plans))
+        job = _CheckJob(lambda: run_checks(draft, plans))
         job.signals.done.connect(self._checked)
         job.signals.failed.connect(self._failed)
         self.job = job
         self.setTabText(0, self.tr("检查（检查中…）"))
+        _CheckJob.running.add(job)
         self.pool.start(job)
+
+    def wait(self) -> None:
+        """Let a check still running finish (the application is quitting)."""
+        self.pool.waitForDone()
 
     def _parents_of(self, draft: Draft) -> PlanResolver:
         """The draft's parent plans, looked up here: the worker never reads the library."""
