@@ -10,6 +10,7 @@ The Word draft, the Excel workbook and the preview all read it.
 from __future__ import annotations
 
 import json
+import logging
 from functools import lru_cache
 from pathlib import Path
 from string import Formatter
@@ -19,7 +20,10 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from app import paths
 from app.core.errors import PeakPlanError
+from app.core.files import FileReadError, read_limited, set_aside
 from app.core.validation import describe_validation_error
+
+log = logging.getLogger(__name__)
 
 DEFAULT_STYLE = "gbt9704"
 
@@ -29,6 +33,10 @@ Six = tuple[float, float, float, float, float, float]
 
 class StyleError(PeakPlanError):
     """A house-style file is damaged."""
+
+
+class DamagedStyleFile(StyleError):
+    """The style file cannot be read at all (not JSON, a special file, too deep)."""
 
 
 class _Model(BaseModel):
@@ -170,7 +178,10 @@ def style_path(name: str = DEFAULT_STYLE) -> Path:
 
 
 def _read(path: Path) -> dict:
-    data = json.loads(path.read_text(encoding="utf-8-sig"))
+    try:
+        data = json.loads(read_limited(path, "settings").decode("utf-8-sig"))
+    except (FileReadError, RecursionError, UnicodeDecodeError) as exc:
+        raise ValueError("unreadable") from exc
     if not isinstance(data, dict):
         raise ValueError("not an object")
     data.pop("_doc", None)
@@ -201,13 +212,24 @@ def _load(path: str, mtime: float) -> HouseStyle:
             raise StyleError(
                 f"版式文件 {Path(path).name} 内容有误", problems=describe_validation_error(exc)
             ) from exc
-        raise StyleError(f"版式文件 {Path(path).name} 无法读取或已损坏") from exc
+        raise DamagedStyleFile(f"版式文件 {Path(path).name} 无法读取或已损坏") from exc
 
 
 def house_style(name: str = DEFAULT_STYLE) -> HouseStyle:
+    """The house style; a user's own style file that cannot be read is moved to damaged/
+    beside it (never deleted) and the built-in one used, so preview and export go on."""
     path = style_path(name)
     try:
         mtime = path.stat().st_mtime
     except OSError as exc:
         raise StyleError(f"找不到版式文件 {path.name}") from exc
-    return _load(str(path), mtime)
+    try:
+        return _load(str(path), mtime)
+    except DamagedStyleFile as exc:  # a style saying something wrong is reported, not moved
+        if paths.user_data_dir() not in path.parents:
+            raise
+        moved = set_aside(path)
+        log.warning("%s（%s）", exc.one_line(), f"已移到 {moved}" if moved else "未能移动")
+        if moved is None:
+            raise
+        return house_style(name)

@@ -147,3 +147,16 @@ def test_a_long_file_name_saves_and_a_killed_saves_leftover_goes(tmp_path):
     assert target.read_text() == "new"
     assert not leftover.exists() and fresh.exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([target.name, fresh.name])
+
+
+def test_a_damaged_own_house_style_is_set_aside_and_the_built_in_one_used(user_dirs):
+    from app.export.style import house_style
+    from app.export.word import word_document
+
+    own = user_dirs / "styles" / "gbt9704.json"
+    own.parent.mkdir(parents=True)
+    data = b'{"page": ' + b"[" * 50_000
+    own.write_bytes(data)
+    assert house_style().text  # the built-in style
+    assert (own.parent / "damaged" / "gbt9704.json").read_bytes() == data
+    assert word_document(load_demo()).data
