@@ -11,8 +11,10 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
+from PySide6.QtWidgets import QWidget
 
 from app.core.draft.model import Draft
+from app.core.draft.tree import EditError
 from app.gui.document import DraftDocument
 
 _MERGE_ID = 4242
@@ -85,3 +87,16 @@ def push(
         return after
     doc.stack.push(DraftCommand(doc, tr(text), after, merge_key, initiator))
     return after
+
+
+def push_or_say(widget: QWidget, doc: DraftDocument, text: str, operation, *args, **kwargs):
+    """push, for an edit the user made in a field: an edit the core refuses (a title too
+    long, the last 主要工作) is said on the status bar, the draft left as it was."""
+    try:
+        return push(doc, text, operation, *args, **kwargs)
+    except EditError as exc:
+        window = widget.window()
+        bar = getattr(window, "statusBar", None)
+        if bar is not None:
+            bar().showMessage(exc.one_line(), 10_000)
+        return None

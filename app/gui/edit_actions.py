@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QDialog, QInputDialog, QMenu, QMessageBox, QUndoView, QVBoxLayout
 
@@ -49,7 +49,12 @@ class EditActions(QObject):
         self._add(menu, self.tr("与下一条措施合并"), self.merge_next)
         self._add(menu, self.tr("上移"), lambda: self.reorder(-1), "Alt+Up")
         self._add(menu, self.tr("下移"), lambda: self.reorder(1), "Alt+Down")
-        self._add(menu, self.tr("删除"), self.delete, QKeySequence.StandardKey.Delete)
+        delete = self._add(menu, self.tr("删除"), self.delete, QKeySequence.StandardKey.Delete)
+        # Delete deletes a measure only where the outline has the focus: in a table or a
+        # unit list it is that widget's own (a cell offered to delete the whole measure)
+        delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.window.outline.addAction(delete)
+        delete.setToolTip(self.tr("删除大纲中选中的章节、行动或措施及其下的全部内容"))
 
     def _add(self, menu: QMenu, text: str, slot, shortcut=None) -> QAction:
         return add_action(menu, self.window, text, slot, shortcut)
@@ -153,7 +158,9 @@ class EditActions(QObject):
             QMessageBox.question(
                 self.window,
                 self.tr("删除"),
-                self.tr("删除“{}”及其下的全部内容？").format(node.title),
+                self.tr("删除“{}”及其下的全部内容？（可以撤销）").format(node.title),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,  # Enter keeps the measure
             )
             == QMessageBox.StandardButton.Yes
         ):

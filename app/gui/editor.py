@@ -14,8 +14,9 @@ import re
 from html import escape
 
 from PySide6.QtCore import QStringListModel, Qt, QTimer
-from PySide6.QtGui import QColor, QTextCursor
+from PySide6.QtGui import QColor, QKeyEvent, QTextCursor
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QCompleter,
     QFormLayout,
@@ -43,14 +44,26 @@ from app.core.draft.model import Node, work_row_units
 from app.core.operations.content import WorkRowField
 from app.core.plans.resolver import PlanResolver
 from app.core.readout.render import labels
-from app.gui.commands import push
+from app.gui.commands import push_or_say
 from app.gui.document import DocumentView, DraftDocument
+from app.gui.menus import on_delete
 from app.gui.questions_panel import QuestionsPanel
 
 TYPING_PAUSE_MS = 400
 
 
 ROW_FIELDS = (WorkRowField.WORK, WorkRowField.LEAD, WorkRowField.COOPERATING)
+
+
+class UnitBox(QComboBox):
+    """The 牵头单位 field: ↑/↓ open the list instead of stepping to the catalogue's next unit
+    (↓ then Enter made the first unit of the catalogue lead, in two undo steps)."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down) and not event.modifiers():
+            self.showPopup()
+            return
+        super().keyPressEvent(event)
 
 
 class MeasureEditor(QWidget, DocumentView):
@@ -73,7 +86,7 @@ class MeasureEditor(QWidget, DocumentView):
         self.typing.timeout.connect(self._text_done)
         self.parent_text = QTextBrowser()
         self.parent_text.setPlaceholderText(self.tr("本县自有措施，无上级条款"))
-        self.lead = QComboBox()
+        self.lead = UnitBox()
         self.lead.setEditable(True)
         self.lead.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.lead.lineEdit().editingFinished.connect(self._lead_done)
@@ -82,10 +95,14 @@ class MeasureEditor(QWidget, DocumentView):
         self.cooperating.setMaximumHeight(110)
         self.new_unit = QLineEdit()
         self.new_unit.setPlaceholderText(self.tr("添加配合单位"))
-        self.completer = QCompleter(self)
-        self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.new_unit.setCompleter(self.completer)
-        self.lead.setCompleter(self.completer)
+        # one completer each: a shared one wrote the unit chosen in 添加配合单位 into 牵头单位
+        self.unit_completer = QCompleter(self)
+        self.unit_completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.new_unit.setCompleter(self.unit_completer)
+        self.lead_completer = QCompleter(self)
+        self.lead_completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.lead.setCompleter(self.lead_completer)
+        on_delete(self.cooperating, self._remove_unit)
         buttons = QHBoxLayout()
         for text, slot in (
             (self.tr("添加"), self._add_unit),
@@ -104,6 +121,7 @@ class MeasureEditor(QWidget, DocumentView):
         self.rows.horizontalHeader().setStretchLastSection(True)
         self.rows.setColumnWidth(0, 300)
         self.rows.itemChanged.connect(self._row_done)
+        on_delete(self.rows, self._remove_row)
         form = QFormLayout()
         form.addRow(self.tr("标题"), self.title)
         form.addRow(self.tr("牵头单位"), self.lead)
@@ -175,7 +193,16 @@ class MeasureEditor(QWidget, DocumentView):
         """Show the node; `keep` is the field whose text already says what the draft says."""
         node = self.doc.draft.find(self.node_id) if self.node_id else None
         self.setEnabled(node is not None)
-        if node is None:
+        if node is None:  # nothing of another draft stays on show
+            self._loading = True
+            self.heading.clear()
+            self.title.clear()
+            self.text.clear()
+            self.lead.clear()
+            self.cooperating.clear()
+            self.rows.setRowCount(0)
+            self.parent_text.clear()
+            self._loading = False
             self.questions.show_node(self.doc.draft, None)
             self.side.setTabText(1, self.tr("待定事项"))
             return
@@ -188,7 +215,8 @@ class MeasureEditor(QWidget, DocumentView):
         if keep is not self.text and self.text.toPlainText() != shown:
             self._show_text(shown)
         names = sorted(draft.catalogue.names())
-        self.completer.setModel(QStringListModel(names, self.completer))
+        for completer in (self.unit_completer, self.lead_completer):
+            completer.setModel(QStringListModel(names, completer))
         units = node.responsibility.units if node.responsibility else ()
         self.lead.clear()
         self.lead.addItems(names)
@@ -285,7 +313,9 @@ class MeasureEditor(QWidget, DocumentView):
         node = self.doc.draft.find(self.node_id)
         if self._loading or node is None or not title or title == node.title:
             return
-        push(self.doc, "修改标题", ops.rename, self.node_id, title, initiator=self.title)
+        push_or_say(
+            self, self.doc, "修改标题", ops.rename, self.node_id, title, initiator=self.title
+        )
 
     def _typing(self) -> None:
         if not self._loading:
@@ -295,7 +325,8 @@ class MeasureEditor(QWidget, DocumentView):
     def _text_done(self) -> None:
         if self.doc.draft.find(self.node_id) is None:
             return
-        push(
+        push_or_say(
+            self,
             self.doc,
             "编辑正文",
             ops.set_shown_text,
@@ -315,7 +346,7 @@ class MeasureEditor(QWidget, DocumentView):
         current = node.responsibility.units if node and node.responsibility else ()
         if node is None or units == current:
             return
-        push(self.doc, text, ops.set_units, self.node_id, units)
+        push_or_say(self, self.doc, text, ops.set_units, self.node_id, units)
 
     def _lead_done(self) -> None:
         if not self._loading:
@@ -334,6 +365,13 @@ class MeasureEditor(QWidget, DocumentView):
             del units[row + 1]
             self._set_units(tuple(units), "删除配合单位")
 
+    def _remove_row(self) -> None:
+        """Delete in the 任务分工 table: that 主要工作 goes (never the measure)."""
+        row = self.rows.currentRow()
+        if row < 0 or self.rows.state() == QAbstractItemView.State.EditingState:
+            return
+        push_or_say(self, self.doc, "删除主要工作", ops.remove_work_row, self.node_id, row)
+
     def _move_unit(self, step: int) -> None:
         row = self.cooperating.currentRow()
         units = list(self._units())
@@ -348,7 +386,8 @@ class MeasureEditor(QWidget, DocumentView):
         node = self.doc.draft.find(self.node_id)
         if self._loading or node is None or item.row() >= len(node.work_rows):
             return
-        push(
+        push_or_say(
+            self,
             self.doc,
             "编辑任务分工",
             ops.set_work_row_field,

@@ -157,6 +157,9 @@ class MainWindow(QMainWindow):
         if not old.modified:
             old.discard_recovery()
         old.deleteLater()
+        first = next(doc.draft.measures(), None)  # the new draft's, never the old one's
+        if first is not None:
+            self.select_and_show(first.id)
 
     def take_up_at(self, section_id: str, parent_id: str, index: int) -> None:
         """A parent measure dropped on the outline: taken up at that place."""

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMenu, QWidget
 
 
@@ -22,3 +23,12 @@ def add_action(
     action.triggered.connect(slot)
     menu.addAction(action)
     return action
+
+
+def on_delete(widget: QWidget, slot: Callable[[], object]) -> QShortcut:
+    """Delete pressed in this widget (a list, a table) does this, and only here: the window's
+    编辑 › 删除 (a whole measure) never answers it."""
+    shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), widget)
+    shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+    shortcut.activated.connect(slot)
+    return shortcut

@@ -20,8 +20,9 @@ from app.core.draft.mentions import TextRenderer, editable
 from app.core.draft.model import Draft, Node, county_of
 from app.core.operations.content import WorkRowField
 from app.core.readout.task_rows import TASK_HEADERS, node_works, task_row_nodes
-from app.gui.commands import push
+from app.gui.commands import push, push_or_say
 from app.gui.document import DocumentView, DraftDocument
+from app.gui.menus import on_delete
 
 FIELDS = {3: WorkRowField.WORK, 4: WorkRowField.LEAD, 5: WorkRowField.COOPERATING}
 NODE_ID = Qt.ItemDataRole.UserRole + 1
@@ -183,6 +184,7 @@ class TasksPage(QWidget, DocumentView):
         self.table.verticalHeader().hide()  # 序号 is the first column
         self.table.setWordWrap(True)
         self.table.doubleClicked.connect(self._open)
+        on_delete(self.table, self._remove_row)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         self.model: TaskRowsModel | None = None
@@ -222,6 +224,16 @@ class TasksPage(QWidget, DocumentView):
             i
             for i, line in enumerate(self.model.lines)
             if line.node_id == node_id and line.work_index == work_index
+        )
+
+    def _remove_row(self) -> None:
+        """Delete on a row: that 主要工作 goes; the measure itself never does from here."""
+        index = self.table.currentIndex()
+        if self.model is None or not index.isValid():
+            return
+        line = self.model.lines[index.row()]
+        push_or_say(
+            self, self.doc, "删除主要工作", ops.remove_work_row, line.node_id, line.work_index
         )
 
     def _open(self, index: QModelIndex) -> None:

@@ -52,17 +52,40 @@ def set_units(
     units = tuple(dict.fromkeys(u.strip() for u in units if u.strip()))
 
     def change(node: Node) -> Node:
+        removed = set(node.responsibility.units if node.responsibility else ()) - set(units)
+        rows = tuple(_without_units(row, removed, units) for row in node.work_rows)
         if not units:
-            return node.model_copy(update={"responsibility": None})
+            return node.model_copy(update={"responsibility": None, "work_rows": rows})
         base = node.responsibility or Responsibility(units=units)
         kept_groups = groups if groups and len(groups) == len(units) else ()
         return node.model_copy(
             update={
-                "responsibility": base.model_copy(update={"units": units, "groups": kept_groups})
+                "responsibility": base.model_copy(update={"units": units, "groups": kept_groups}),
+                "work_rows": rows,
             }
         )
 
     return update_node(draft, node_id, change)
+
+
+def _without_units(row: WorkRow, removed: set[str], clause: tuple[str, ...]) -> WorkRow:
+    """A work row naming its own units loses those the measure no longer has (removing a
+    unit from a measure left it in the task table); one the same as the clause follows it."""
+    if not row.units or not removed & set(row.units):
+        return row
+    units = tuple(u for u in row.units if u not in removed)
+    return row.model_copy(update={"units": () if units == clause else units})
+
+
+def remove_work_row(draft: Draft, node_id: str, index: int) -> Draft:
+    """One 主要工作 of a measure removed; a measure keeps at least one."""
+    node = existing_node(draft, node_id)
+    if not 0 <= index < len(node.work_rows):
+        raise EditError(f"没有第 {index + 1} 项主要工作")
+    if len(node.work_rows) == 1:
+        raise EditError("每条措施至少要有一项主要工作：可以修改它，但不能删去")
+    rows = node.work_rows[:index] + node.work_rows[index + 1 :]
+    return set_work_rows(draft, node_id, rows)
 
 
 def _paragraphs_from_shown(shown: str, current: tuple[str, ...], draft: Draft) -> tuple[str, ...]:
