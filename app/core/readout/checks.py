@@ -17,7 +17,7 @@ from typing import Literal
 from app.core.adapt.level_words import in_book_title
 from app.core.adapt.targets import indicator_key
 from app.core.draft.mentions import TextRenderer, mentions, phrase
-from app.core.draft.model import Draft, Node, county_of, work_row_units
+from app.core.draft.model import Draft, Node, collections_paused, county_of, work_row_units
 from app.core.plans.model import Plan, Section, fingerprint
 from app.core.plans.resolver import PlanResolver
 from app.core.readout.coverage import coverage
@@ -372,6 +372,11 @@ def _changed_sources(ctx: _Context, plan: Plan) -> Iterator[Finding]:
 
 def check_draft(draft: Draft, plans: PlanResolver) -> list[Finding]:
     """All findings, errors first, each group in document order; parent plans from `plans`."""
+    with collections_paused():
+        return _check_draft(draft, plans)
+
+
+def _check_draft(draft: Draft, plans: PlanResolver) -> list[Finding]:
     ctx = _Context(draft)
     findings: list[Finding] = []
     for check in (
