@@ -127,11 +127,17 @@ def folder_lock(folder: Path, wait: float | None = None) -> Iterator[bool]:
     finally:
         # Removed while still locked: whoever waits for it sees it gone and locks a new one.
         # (Windows refuses to remove a file another program has open: it then stays.)
-        with contextlib.suppress(OSError):
+        removed = True
+        try:
             os.unlink(path)
+        except OSError:
+            removed = False
         if exclusive:
             _unlock(fd)
         os.close(fd)
+        if not removed:  # Windows: once closed, unless another export has it open now
+            with contextlib.suppress(OSError):
+                os.unlink(path)
 
 
 def _try_lock(fd: int) -> bool | None:
