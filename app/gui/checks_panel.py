@@ -17,7 +17,7 @@ from typing import ClassVar
 from PySide6.QtCore import QCoreApplication, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QHeaderView, QTabWidget, QTreeWidget, QTreeWidgetItem
 
-from app.core.draft.changes import DraftChange
+from app.core.draft.changes import EVERYTHING, DraftChange
 from app.core.draft.model import Draft
 from app.core.plans.resolver import PlanResolver
 from app.core.readout.checks import SEVERITY_NAMES, Finding, check_draft
@@ -87,7 +87,11 @@ class ChecksPanel(QTabWidget, DocumentView):
         self.set_document(doc)
 
     def document_changed(self, change: DraftChange) -> None:
-        self.timer.start()  # check once the user pauses
+        if change is EVERYTHING:  # another draft: nobody is typing in it yet
+            self.timer.stop()
+            self.check_later()
+        else:
+            self.timer.start()  # check once the user pauses
 
     def refresh(self) -> None:
         """Check the open draft now and show it."""

@@ -10,6 +10,10 @@ in the whole draft), not its speed — benchmarks/ measures that.
 
 from __future__ import annotations
 
+import gc
+import threading
+
+from app.core.draft.model import collections_paused
 from app.core.plans.library import find_plan
 from app.core.plans.resolver import PlanResolver
 from app.core.readout import checks
@@ -91,3 +95,26 @@ def test_the_preview_of_a_big_draft_is_the_part_around_the_measure_edited():
     assert current.id in ids and len(ids) < 1000
     tasks = draft.chapter("tasks")
     assert tasks.id in ids  # the headings above the part are shown with it
+
+
+def test_collection_paused_while_a_draft_is_built_or_checked_comes_back_after():
+    """Pauses nest and overlap across threads (the checks worker); the last one ends them."""
+    assert gc.isenabled()
+    inside, release = threading.Event(), threading.Event()
+
+    def worker() -> None:
+        with collections_paused():
+            inside.set()
+            release.wait(10)
+
+    thread = threading.Thread(target=worker)
+    with collections_paused():
+        thread.start()
+        inside.wait(10)
+        assert not gc.isenabled()
+    assert not gc.isenabled()  # the worker's pause still holds
+    release.set()
+    thread.join(10)
+    assert gc.isenabled()
+    checks.check_draft(taken_up(50), PlanResolver.of([find_plan("ningxia-region")]))
+    assert gc.isenabled()
