@@ -27,6 +27,7 @@ class EditActions(QObject):
         super().__init__(window)
         self.window = window
         self.group = QUndoGroup(self)
+        self.find_dialog = None
         self.undo_action = QAction(self.tr("撤销"), window)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.undo_action.triggered.connect(self.undo)
@@ -45,6 +46,13 @@ class EditActions(QObject):
         menu.addAction(self.redo_action)
         self._add(menu, self.tr("操作历史…"), self.show_history)
         menu.addSeparator()
+        find = self._add(
+            menu, self.tr("查找(&F)…"), lambda: self.find(False), QKeySequence.StandardKey.Find
+        )
+        find.setToolTip(self.tr("在整个文稿中查找：标题、正文、主要工作、责任单位、前言"))
+        replace = self._add(menu, self.tr("替换(&H)…"), lambda: self.find(True), "Ctrl+H")
+        replace.setToolTip(self.tr("在整个文稿中替换，全部替换可一次撤销"))
+        menu.addSeparator()
         self._add(menu, self.tr("添加本县措施…"), self.add_measure, "Ctrl+M")
         self._add(menu, self.tr("与下一条措施合并"), self.merge_next)
         self._add(menu, self.tr("上移"), lambda: self.reorder(-1), "Alt+Up")
@@ -55,6 +63,13 @@ class EditActions(QObject):
         delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.window.outline.addAction(delete)
         delete.setToolTip(self.tr("删除大纲中选中的章节、行动或措施及其下的全部内容"))
+
+    def find(self, replace: bool) -> None:
+        if self.find_dialog is None:
+            from app.gui.find_dialog import FindDialog
+
+            self.find_dialog = FindDialog(self.window)
+        self.find_dialog.open_for(replace)
 
     def _add(self, menu: QMenu, text: str, slot, shortcut=None) -> QAction:
         return add_action(menu, self.window, text, slot, shortcut)

@@ -30,6 +30,7 @@ from app.core.operations.content import (
     set_work_row_field,
     set_work_rows,
 )
+from app.core.operations.find_replace import replace_all, replace_hit
 from app.core.operations.parents import add_parent
 from app.core.operations.structure import add_measure, merge, move, remove, rename, reorder
 from app.core.operations.take_up import edited_since_take_up, take_up, take_up_into
@@ -66,6 +67,8 @@ __all__ = [
     "rename",
     "rename_unit",
     "reorder",
+    "replace_all",
+    "replace_hit",
     "replace_unit",
     "reset_to_template",
     "set_committee_member",
