@@ -12,6 +12,8 @@ check runs at a time; `refresh()` checks at once, on the calling thread.
 
 from __future__ import annotations
 
+import atexit
+import time
 from typing import ClassVar
 
 from PySide6.QtCore import QCoreApplication, Qt, QThreadPool, QTimer, Signal
@@ -47,6 +49,15 @@ class _CheckJob(Job):
             super().run()
         finally:
             _CheckJob.running.discard(self)
+
+
+@atexit.register
+def _let_checks_finish() -> None:
+    """Python is ending without the event loop's aboutToQuit (a script, a test run): a
+    check still running must finish before the interpreter goes from under it."""
+    deadline = time.monotonic() + 30
+    while _CheckJob.running and time.monotonic() < deadline:
+        time.sleep(0.01)
 
 
 class ChecksPanel(QTabWidget, DocumentView):
