@@ -23,6 +23,7 @@ from app.core.draft.files import (
 from app.core.errors import PeakPlanError
 from app.gui.document import DraftDocument
 from app.gui.main_window import MainWindow
+from app.gui.view_help import show_welcome
 
 
 def settings() -> QSettings:
@@ -187,6 +188,8 @@ def run(argv: list[str] | None = None) -> int:
     window = build_window(path)
     window.resize(1366, 768) if not window.settings.value("window/geometry") else None
     window.show()
+    if path is None and window.doc.path is None and not window.settings.value("welcome/shown"):
+        show_welcome(window)  # first start: the 平罗 draft on screen is a sample
     if os.environ.get("PEAKPLAN_QUIT_AFTER_MS"):
         # smoke tests and benchmarks: say what is on screen, then quit
         from PySide6.QtCore import QTimer

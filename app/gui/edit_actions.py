@@ -28,6 +28,7 @@ class EditActions(QObject):
         self.window = window
         self.group = QUndoGroup(self)
         self.find_dialog = None
+        self.actions: dict[str, QAction] = {}
         self.undo_action = QAction(self.tr("撤销"), window)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.undo_action.triggered.connect(self.undo)
@@ -49,6 +50,7 @@ class EditActions(QObject):
         find = self._add(
             menu, self.tr("查找(&F)…"), lambda: self.find(False), QKeySequence.StandardKey.Find
         )
+        self.actions["find"] = find
         find.setToolTip(self.tr("在整个文稿中查找：标题、正文、主要工作、责任单位、前言"))
         replace = self._add(menu, self.tr("替换(&H)…"), lambda: self.find(True), "Ctrl+H")
         replace.setToolTip(self.tr("在整个文稿中替换，全部替换可一次撤销"))

@@ -10,19 +10,29 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QObject, QTimer, QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QMenu, QMessageBox
 
+from app import paths
 from app.core import operations as ops
 from app.core.draft.demo import load_demo
 from app.core.draft.files import with_draft_suffix
 from app.core.errors import PeakPlanError
+from app.export.files import export_draft
+from app.export.pdf import to_pdf
 from app.gui.commands import push
 from app.gui.document import DraftDocument
 from app.gui.export_dialog import ExportDialog
 from app.gui.menus import add_action
 from app.gui.wizard import NewDraftWizard
+from app.gui.workers import Job, start
+
+
+def open_file(path: Path) -> None:
+    """The file in the program the system opens it with (tests replace this)."""
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
 
 if TYPE_CHECKING:
     from app.gui.main_window import MainWindow
@@ -55,20 +65,66 @@ class FileActions(QObject):
         return self.window.doc
 
     def fill(self, menu: QMenu) -> None:
-        self._add(menu, self.tr("新建(&N)"), self.new_draft, QKeySequence.StandardKey.New)
-        self._add(menu, self.tr("打开(&O)…"), self.open_dialog, QKeySequence.StandardKey.Open)
+        add = self._add
+        self.actions = {
+            "new": add(
+                menu,
+                self.tr("新建(&N)"),
+                self.new_draft,
+                QKeySequence.StandardKey.New,
+                self.tr("从上级方案起草一份新的县级方案"),
+            ),
+            "open": add(
+                menu,
+                self.tr("打开(&O)…"),
+                self.open_dialog,
+                QKeySequence.StandardKey.Open,
+                self.tr("打开已保存的起草文件（.peakplan）"),
+            ),
+        }
         self.recent_menu = menu.addMenu(self.tr("最近打开"))
-        self._add(menu, self.tr("示例：平罗县送审稿"), self.open_demo)
+        add(
+            menu,
+            self.tr("示例：平罗县送审稿"),
+            self.open_demo,
+            None,
+            self.tr("打开平罗县示例（仅供熟悉程序）"),
+        )
         menu.addSeparator()
-        self._add(menu, self.tr("保存(&S)"), self.save, QKeySequence.StandardKey.Save)
-        self._add(menu, self.tr("另存为(&A)…"), self.save_as, QKeySequence.StandardKey.SaveAs)
-        self._add(menu, self.tr("导出(&E)…"), self.export, "Ctrl+E")
+        self.actions["save"] = add(
+            menu,
+            self.tr("保存(&S)"),
+            self.save,
+            QKeySequence.StandardKey.Save,
+            self.tr("保存起草文件"),
+        )
+        add(
+            menu,
+            self.tr("另存为(&A)…"),
+            self.save_as,
+            QKeySequence.StandardKey.SaveAs,
+            self.tr("以新的文件名保存"),
+        )
+        self.actions["export"] = add(
+            menu,
+            self.tr("导出(&E)…"),
+            self.export,
+            "Ctrl+E",
+            self.tr("导出 Word 文稿和任务分工表（Excel）"),
+        )
+        self.actions["pdf"] = add(
+            menu,
+            self.tr("导出 PDF（打印预览）…"),
+            self.export_pdf,
+            "Ctrl+P",
+            self.tr("用 LibreOffice 把文稿转为 PDF 并打开，便于预览和打印"),
+        )
         menu.addSeparator()
-        self._add(menu, self.tr("退出(&X)"), self.window.close, QKeySequence.StandardKey.Quit)
+        add(menu, self.tr("退出(&X)"), self.window.close, QKeySequence.StandardKey.Quit)
         self._fill_recent()
 
-    def _add(self, menu: QMenu, text: str, slot, shortcut=None) -> QAction:
-        return add_action(menu, self.window, text, slot, shortcut)
+    def _add(self, menu: QMenu, text: str, slot, shortcut=None, tip: str = "") -> QAction:
+        return add_action(menu, self.window, text, slot, shortcut, tip)
 
     # ------------------------------------------------------------ leaving a draft
 
@@ -219,6 +275,33 @@ class FileActions(QObject):
         if layout != self.doc.draft.layout:
             push(self.doc, "导出版式", ops.set_layout, **layout.model_dump())
         return dialog
+
+    def export_pdf(self) -> Job:
+        """打印预览: the Word draft as LibreOffice prints it, opened in the PDF viewer. Written
+        to the per-user cache, never beside the user's files."""
+        self.doc.flush()
+        draft, plans = self.doc.draft, self.window.plans
+        folder = paths.user_cache_dir() / "print-preview"
+        self.window.statusBar().showMessage(self.tr("正在生成 PDF…"))
+
+        def work() -> Path:
+            folder.mkdir(parents=True, exist_ok=True)
+            result = export_draft(draft, folder, plans=plans, excel=False)
+            return to_pdf(result.word, folder, comments=True)
+
+        job = Job(work)
+        job.signals.done.connect(self._pdf_ready)
+        job.signals.failed.connect(
+            lambda message: self.window.show_error(self.tr("导出 PDF"), message)
+        )
+        self.pdf_job = job
+        start(job)
+        return job
+
+    def _pdf_ready(self, pdf: Path) -> None:
+        self.window.statusBar().showMessage(self.tr("PDF 已生成：{}").format(pdf), 15_000)
+        self.last_pdf = pdf
+        open_file(pdf)
 
     # ------------------------------------------------------------ recent files
 

@@ -29,6 +29,7 @@ from app.gui.preview import Preview
 from app.gui.targets_page import TargetsPage
 from app.gui.tasks_page import TasksPage
 from app.gui.texts_page import TextsPage
+from app.gui.view_help import ViewAndHelp
 
 
 class MainWindow(QMainWindow):
@@ -55,6 +56,22 @@ class MainWindow(QMainWindow):
         self.imports = PlanImports(self)
         self.files.fill(self.menuBar().addMenu(self.tr("文件(&F)")))
         self.edits.fill(self.menuBar().addMenu(self.tr("编辑(&E)")))
+        self.view_help = ViewAndHelp(self)
+        self.view_help.fill_view(self.menuBar().addMenu(self.tr("视图(&V)")))
+        self.view_help.fill_help(self.menuBar().addMenu(self.tr("帮助(&H)")))
+        self.view_help.fill_toolbar(
+            [
+                self.files.actions["new"],
+                self.files.actions["open"],
+                self.files.actions["save"],
+                None,
+                self.edits.undo_action,
+                self.edits.redo_action,
+                None,
+                self.edits.actions["find"],
+                self.files.actions["export"],
+            ]
+        )
         self.checks.counted.connect(self._counts)
         self.checks.node_selected.connect(self.select_and_show)
         self.tasks.node_selected.connect(self.select_and_show)

@@ -15,11 +15,16 @@ def add_action(
     text: str,
     slot: Callable[[], object],
     shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+    tip: str = "",
 ) -> QAction:
-    """Add an entry to the menu; the action belongs to the window, so its shortcut works there."""
+    """Add an entry to the menu; the action belongs to the window, so its shortcut works there.
+    The tip shows on the tool bar and in the status bar."""
     action = QAction(text, owner)
     if shortcut is not None:
         action.setShortcut(QKeySequence(shortcut))
+    if tip:
+        action.setToolTip(tip)
+        action.setStatusTip(tip)
     action.triggered.connect(slot)
     menu.addAction(action)
     return action
