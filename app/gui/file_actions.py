@@ -19,6 +19,7 @@ from app.core import operations as ops
 from app.core.draft.demo import load_demo
 from app.core.draft.files import with_draft_suffix
 from app.core.errors import PeakPlanError
+from app.core.readout.preflight import Preflight, preflight
 from app.export.files import export_draft
 from app.export.pdf import to_pdf
 from app.gui.commands import push
@@ -260,8 +261,35 @@ class FileActions(QObject):
 
     # ------------------------------------------------------------ export
 
-    def export(self) -> ExportDialog:
+    def ask_preflight(self, summary: Preflight) -> str:
+        """continue / show / cancel, when something is still wrong or open (tests replace this)."""
+        box = QMessageBox(self.window)
+        box.setIcon(QMessageBox.Icon.Warning if summary.errors else QMessageBox.Icon.Information)
+        box.setWindowTitle(self.tr("导出前检查"))
+        box.setText(
+            self.tr("文稿中还有：") + "\n" + "\n".join(f"· {line}" for line in summary.lines())
+        )
+        go = box.addButton(self.tr("继续导出"), QMessageBox.ButtonRole.AcceptRole)
+        show = box.addButton(self.tr("查看"), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(self.tr("取消"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(show if summary.errors else go)
+        box.exec()
+        clicked = box.clickedButton()
+        return "continue" if clicked is go else "show" if clicked is show else "cancel"
+
+    def export(self) -> ExportDialog | None:
         self.doc.flush()
+        summary = preflight(self.doc.draft, self.window.plans)
+        if not summary.clear:
+            answer = self.ask_preflight(summary)
+            if answer == "show":
+                self.window.checks_dock.show()
+                self.window.checks_dock.raise_()
+                if summary.first_node:
+                    self.window.select_and_show(summary.first_node)
+                return None
+            if answer != "continue":
+                return None
         folder = str(
             self.settings.value(
                 "folders/export", str(self.doc.path.parent if self.doc.path else Path.home())
