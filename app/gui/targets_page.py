@@ -11,11 +11,19 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHeaderView,
+    QLabel,
+    QStyledItemDelegate,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.core import operations as ops
 from app.core.draft.changes import EVERYTHING, DraftChange, Part
-from app.core.draft.model import CountyTarget
+from app.core.draft.model import DECISION_NAMES, CountyTarget
 from app.core.draft.tree import EditError
 from app.core.operations.targets import target_cell_text
 from app.gui.commands import push
@@ -130,6 +138,36 @@ class TargetsModel(QAbstractTableModel):
             )
 
 
+class DecisionDelegate(QStyledItemDelegate):
+    """A county cell: pick 完成上级下达任务 / 不列此目标 / 待定 from the list, or type a value
+    (120, 15左右, 30%, 约30%)."""
+
+    def createEditor(self, parent: QWidget, option, index: QModelIndex) -> QWidget:
+        if index.column() < COUNTY:
+            return super().createEditor(parent, option, index)
+        box = QComboBox(parent)
+        box.setEditable(True)
+        box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        box.addItems(
+            [DECISION_NAMES["assigned"], DECISION_NAMES["dropped"], DECISION_NAMES["pending"]]
+        )
+        box.lineEdit().setPlaceholderText(self.tr("填数字，或从列表中选"))
+        box.setToolTip(self.tr("数字可加“以上”“左右”“以内”，也可写 30%、约30%"))
+        return box
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
+        if isinstance(editor, QComboBox):
+            editor.setCurrentText(str(index.data(Qt.ItemDataRole.EditRole) or ""))
+        else:
+            super().setEditorData(editor, index)
+
+    def setModelData(self, editor: QWidget, model, index: QModelIndex) -> None:
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentText(), Qt.ItemDataRole.EditRole)
+        else:
+            super().setModelData(editor, model, index)
+
+
 class TargetsPage(QWidget, DocumentView):
     shows = frozenset({Part.TARGETS})
 
@@ -146,6 +184,7 @@ class TargetsPage(QWidget, DocumentView):
                 )
             )
         )
+        self.table.setItemDelegate(DecisionDelegate(self.table))
         layout.addWidget(self.table)
         layout.addWidget(self.message)
         self.model: TargetsModel | None = None

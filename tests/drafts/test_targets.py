@@ -112,3 +112,18 @@ def test_a_county_target_of_its_own(pingluo):
     assert text.endswith("到2025年，低碳试点企业达到5家以上。")
     draft = set_target(draft, target_id, 2025, decision="value", value="8")
     assert render(draft.find(measure.id).paragraphs[-1], draft).endswith("达到8家以上。")
+
+
+def test_a_target_cell_may_say_the_unit_and_约():
+    """30% and 约30% are what people type (issue 16); the unit must be the indicator's."""
+    import pytest
+
+    from app.core.draft.tree import EditError
+    from app.core.operations.targets import parse_target_cell
+
+    assert parse_target_cell("30%", "%") == ("value", "30", "")
+    assert parse_target_cell("约30%", "%") == ("value", "30", "左右")
+    assert parse_target_cell("30 ％以上", "%") == ("value", "30", "以上")
+    assert parse_target_cell("约 120", "万千瓦") == ("value", "120", "左右")
+    with pytest.raises(EditError):
+        parse_target_cell("30万千瓦", "%")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QLineEdit, QWidget
 
 
 def type_text(widget: QWidget, text: str) -> None:
@@ -39,8 +39,10 @@ def edit_cell(qtbot, view: QAbstractItemView, row: int, column: int, text: str) 
     QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     QTest.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.waitUntil(lambda: view.state() == QAbstractItemView.State.EditingState)
-    assert isinstance(QApplication.focusWidget(), QLineEdit)
     editor = QApplication.focusWidget()
+    if isinstance(editor, QComboBox) and editor.isEditable():
+        editor = editor.lineEdit()  # a cell offering a list (the target decisions)
+    assert isinstance(editor, QLineEdit)
     editor.selectAll()
     type_text(editor, text)
     QTest.keyClick(editor, Qt.Key.Key_Return)

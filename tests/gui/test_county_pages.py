@@ -197,3 +197,46 @@ def test_editing_a_mapping_in_the_table_applies_it_to_the_clauses(window, qtbot)
     entry = next(e for e in window.doc.draft.catalogue.mapping if e.parent == "市发改委")
     assert entry.county == ("县发改局", "县财政局")
     assert window.catalogue.mapping_model.index(row, 1).data() == "县发改局、县财政局"
+
+
+def test_a_target_decision_is_picked_from_the_list_or_typed_with_its_unit(window, qtbot):
+    """The county cell offers the decision words; 30% and 约30% are values (issue 16)."""
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QComboBox
+
+    from tests.gui.helpers import edit_cell as type_cell
+
+    window.pages.setCurrentWidget(window.targets)
+    table = window.targets.table
+    model = window.targets.model
+    percent = next(
+        i for i, t in enumerate(window.doc.draft.targets) if t.unit == "%" and t.year(2025)
+    )
+    target_id = model.ids[percent]
+    column = next(
+        c
+        for c in range(model.columnCount())
+        if model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+        == "本县2025年"
+    )
+    type_cell(qtbot, table, percent, column, "约30%")
+    year = window.doc.draft.target(target_id).year(2025)
+    assert (year.decision, year.value, year.after) == ("value", "30", "左右")
+
+    index = model.index(percent, column)
+    rect = table.visualRect(index)
+    QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    QTest.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QComboBox))
+    box = QApplication.focusWidget()
+    assert [box.itemText(i) for i in range(box.count())] == [
+        "完成上级下达任务",
+        "不列此目标",
+        "待定",
+    ]
+    box.showPopup()
+    view = box.view()
+    item = view.model().index(0, 0)
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(item).center())
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.doc.draft.target(target_id).year(2025).decision == "assigned")

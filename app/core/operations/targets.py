@@ -86,9 +86,25 @@ def target_cell_text(year: TargetYear | None) -> str:
     return DECISION_NAMES[year.decision]
 
 
-def parse_target_cell(text: str) -> tuple[Decision, str | None, str]:
-    """What a target-table cell's words mean: (decision, value, qualifier)."""
-    text = text.strip()
+_APPROX = re.compile(r"^(?:约|大约|左右约)\s*")
+
+
+def parse_target_cell(text: str, unit: str = "") -> tuple[Decision, str | None, str]:
+    """What a target-table cell's words mean: (decision, value, qualifier). The indicator's
+    unit may be typed after the number (30%), and 约30 means 30左右."""
+    text = " ".join(text.split()).replace("％", "%")
+    approx = _APPROX.match(text)
+    if approx:
+        text = text[approx.end() :]
+    for qualifier in ("以上", "左右", "以内", "以下", "及以上", "及以下", ""):
+        if unit and text.endswith(unit + qualifier) and len(text) > len(unit + qualifier):
+            head = text[: len(text) - len(unit + qualifier)].rstrip()
+            if head and head[-1].isdigit():
+                text = head + qualifier
+                break
+    text = text.replace(" ", "")
+    if approx and not text.endswith(("以上", "左右", "以内", "以下")):
+        text += "左右"
     for decision, words in DECISION_NAMES.items():
         if text == words and decision != "value":
             return decision, None, ""  # type: ignore[return-value]
@@ -104,7 +120,8 @@ def parse_target_cell(text: str) -> tuple[Decision, str | None, str]:
 
 def set_target_cell(draft: Draft, target_id: str, year: int, text: str) -> Draft:
     """A county cell of the target table as typed: a value, or one of the decision words."""
-    decision, value, after = parse_target_cell(text)
+    target = draft.target(target_id)
+    decision, value, after = parse_target_cell(text, target.unit if target else "")
     return set_target(draft, target_id, year, decision=decision, value=value, after=after)
 
 
