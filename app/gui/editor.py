@@ -286,7 +286,12 @@ class MeasureEditor(QWidget, DocumentView):
         parts = []
         for source in diff.sources:
             if not source.found:
-                parts.append(f"<p>{escape(source.source)}：{self.tr('上级方案中已找不到此条')}</p>")
+                named = (
+                    f"《{source.plan_title}》{source.heading}"
+                    if source.plan_title
+                    else source.heading
+                )
+                parts.append(f"<p>{escape(named)}：{self.tr('上级方案中已找不到此条')}</p>")
                 continue
             parts.append(f"<p><b>{escape(source.plan_title)} {escape(source.heading)}</b></p>")
             for pieces in source.paragraphs:

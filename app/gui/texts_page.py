@@ -91,8 +91,11 @@ class TextsPage(QWidget, DocumentView):
         chapter = None if key == PREAMBLE else self.doc.draft.find(key)
         template = chapter.template if chapter else ""
         self.source.setText(
-            self.tr("模板：{}").format(template) if template else self.tr("本段文字不来自模板")
+            self.tr("本段文字来自模板，可恢复为模板文字")
+            if template
+            else self.tr("本段文字不来自模板")
         )
+        self.source.setToolTip(self.tr("模板文件：{}").format(template) if template else "")
         self.reset.setEnabled(bool(template))
         shown, _tokens = editable("\n".join(self._paragraphs(key)), self.doc.draft)
         if self.timer.isActive() and key == self.editing:

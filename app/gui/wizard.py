@@ -29,11 +29,12 @@ from PySide6.QtWidgets import (
 )
 
 from app import paths
+from app.core.draft.catalogue_files import catalogue_title
 from app.core.draft.model import CommitteeMember, Draft
 from app.core.errors import PeakPlanError
 from app.core.operations.new_draft import new_draft
 from app.core.plans.library import find_plan, list_plans
-from app.core.plans.model import Plan
+from app.core.plans.model import LEVEL_NAMES, Plan
 from app.core.text.numbering import parse_date
 from app.gui.plan_import import ask_level, settle_level
 from app.gui.workers import Job, start
@@ -49,6 +50,12 @@ class _ActionsPage(QWizardPage):
 
     def initializePage(self) -> None:
         self._wizard._fill_actions()
+
+
+def plan_label(title: str, level: str, stage: str) -> str:
+    """A plan as users know it: its title, level and stage (never its library id)."""
+    level_name = LEVEL_NAMES.get(level, level)
+    return f"{title}（{level_name}级{'，' + stage if stage else ''}）"
 
 
 def catalogue_ids() -> list[str]:
@@ -111,14 +118,15 @@ class NewDraftWizard(QWizard):
         self.plan = QComboBox()
         for entry in list_plans():
             if not entry.problem and entry.level in ("region", "province", "city"):
-                self.plan.addItem(f"{entry.title}（{entry.id}）", entry.id)
+                self.plan.addItem(plan_label(entry.title, entry.level, entry.stage), entry.id)
         self.import_button = QPushButton(self.tr("从文件导入上级方案…"))
         self.import_button.clicked.connect(self._import)
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
         self.progress.hide()
         self.catalogue = QComboBox()
-        self.catalogue.addItems(catalogue_ids())
+        for catalogue_id in catalogue_ids():
+            self.catalogue.addItem(catalogue_title(catalogue_id), catalogue_id)
         third = QWizardPage()
         third.setTitle(self.tr("上级方案与单位目录"))
         form3 = QFormLayout(third)
@@ -192,7 +200,7 @@ class NewDraftWizard(QWizard):
     def _imported(self, plan: Plan) -> None:
         self.progress.hide()
         self.import_button.setEnabled(True)
-        self.plan.addItem(f"{plan.title}（{plan.id}）", plan.id)
+        self.plan.addItem(plan_label(plan.title, plan.level, plan.stage), plan.id)
         self.plan.setCurrentIndex(self.plan.count() - 1)
 
     def _import_failed(self, path: Path, message: str) -> None:
@@ -227,7 +235,7 @@ class NewDraftWizard(QWizard):
             "commissioned_by": self.commissioned.text().strip(),
             "drafted_by": self.drafted.text().strip(),
             "committee": tuple(committee),
-            "catalogue_id": self.catalogue.currentText(),
+            "catalogue_id": self.catalogue.currentData(),
         }
 
     def draft(self) -> Draft:

@@ -165,7 +165,7 @@ def test_text_sections_come_from_templates_and_can_go_back(window, monkeypatch):
     page = window.texts
     goals = draft.chapter("goals")
     page.sections.setCurrentRow(page.keys.index(goals.id))
-    assert "goals.txt.j2" in page.source.text()
+    assert "来自模板" in page.source.text() and "goals.txt.j2" in page.source.toolTip()
     original = goals.paragraphs
     page.text.setPlainText("本县自拟的主要目标。")
     page._save()

@@ -69,3 +69,17 @@ def test_wizard_offers_the_task_chapters_of_a_plan_without_a_key_tasks_chapter(q
     offered = [wizard.actions.item(i).text() for i in range(wizard.actions.count())]
     assert offered[0] == "二、健全绿色低碳循环发展的生产体系"
     assert len(offered) == 6
+
+
+def test_the_wizard_names_plans_and_catalogues_as_users_know_them(qtbot):
+    """No library ids (yinchuan-city, generic-county) on screen (issue 16)."""
+    from app.gui.wizard import NewDraftWizard
+
+    wizard = NewDraftWizard()
+    qtbot.addWidget(wizard)
+    plans = [wizard.plan.itemText(i) for i in range(wizard.plan.count())]
+    catalogues = [wizard.catalogue.itemText(i) for i in range(wizard.catalogue.count())]
+    assert "银川市碳达峰实施方案（市级，征求意见稿）" in plans
+    assert not any("-" in text and text.isascii() for text in plans + catalogues)
+    assert catalogues[0] == "县级通用单位目录"
+    assert wizard.catalogue.currentData() == "generic-county"

@@ -59,7 +59,13 @@ def node_diff(draft: Draft, node: Node, plans: PlanResolver) -> NodeDiff:
         plan = plans(source.plan_id)
         section = plan.find(source.node) if plan else None
         if plan is None or section is None:
-            sources.append(SourceDiff(source=source.node, found=False))
+            # named as the user knows it: the plan's title from the draft, the clause's number
+            known = next((p.title for p in draft.parents if p.id == source.plan_id), "")
+            title = plan.title if plan else known
+            label = source.node.split(":", 1)[-1]
+            sources.append(
+                SourceDiff(source=source.node, plan_title=title, heading=label, found=False)
+            )
             continue
         paragraphs = []
         for paragraph in section.paragraphs:

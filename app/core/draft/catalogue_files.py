@@ -91,6 +91,15 @@ def catalogue_path(catalogue_id: str) -> Path:
     return paths.resource("units", "catalogues", f"{catalogue_id}.json")
 
 
+def catalogue_title(catalogue_id: str) -> str:
+    """The name a catalogue gives itself (县级通用单位目录), shown instead of its file name."""
+    try:
+        unit_file = read_unit_file(catalogue_path(catalogue_id), _UnitFile)
+    except CatalogueFileError:
+        return catalogue_id
+    return getattr(unit_file, "name", "") or catalogue_id
+
+
 def mapping_path(parent_plan_id: str) -> Path | None:
     own = paths.user_data_dir() / "mappings" / f"{parent_plan_id}.json"
     if own.is_file():
