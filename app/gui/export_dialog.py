@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.draft.model import Draft
+from app.core.files import os_reason
 from app.core.plans.resolver import PlanResolver
 from app.gui.workers import Job, start
 
@@ -117,6 +118,12 @@ class ExportDialog(QDialog):
         if folder:
             self.folder.setText(folder)
 
+    def ask_create(self, folder: Path) -> QMessageBox.StandardButton:
+        """The folder does not exist yet: make it? (tests replace this)"""
+        return QMessageBox.question(
+            self, self.tr("导出"), self.tr("文件夹“{}”不存在，要新建吗？").format(folder)
+        )
+
     def run(self) -> None:
         if not (self.word.isChecked() or self.excel.isChecked()):
             self.status.setText(self.tr("请至少选择一个文件"))
@@ -126,7 +133,21 @@ class ExportDialog(QDialog):
             export_paths,
         )
 
-        folder = Path(self.folder.text().strip())
+        folder = Path(self.folder.text().strip()).expanduser()
+        if not self.folder.text().strip():
+            self.status.setText(self.tr("请选择导出到哪个文件夹"))
+            return
+        if folder.exists() and not folder.is_dir():
+            self.status.setText(self.tr("“{}”不是文件夹").format(folder))
+            return
+        if not folder.exists():
+            if self.ask_create(folder) != QMessageBox.StandardButton.Yes:
+                return
+            try:
+                folder.mkdir(parents=True)
+            except OSError as exc:
+                self.status.setText(self.tr("无法建立文件夹 {}：{}").format(folder, os_reason(exc)))
+                return
         draft = self.draft.model_copy(update={"layout": self.chosen_layout()})
         word, excel = export_paths(draft, folder)
         existing = [
