@@ -47,17 +47,27 @@ class CataloguePage(QWidget, DocumentView):
         self.units_model: UnitsModel | None = None
         self.mapping_model: MappingModel | None = None
         unit_buttons = QHBoxLayout()
-        for text, slot in (
-            (self.tr("添加单位"), self.add_unit),
-            (self.tr("合并到…"), self.merge_unit),
-            (self.tr("删除单位"), self.remove_unit),
-            (self.tr("导出目录…"), self.export_catalogue),
+        for text, slot, tip in (
+            (self.tr("添加单位"), self.add_unit, self.tr("在县单位目录中添加一个单位")),
+            (
+                self.tr("合并到…"),
+                self.merge_unit,
+                self.tr("把选中的单位并入另一个单位，所有责任单位随之修改"),
+            ),
+            (self.tr("删除单位"), self.remove_unit, self.tr("从目录中删除选中的单位")),
+            (
+                self.tr("导出目录…"),
+                self.export_catalogue,
+                self.tr("把本目录存为文件，供下一份方案使用"),
+            ),
         ):
             button = QPushButton(text)
+            button.setToolTip(tip)
             button.clicked.connect(slot)
             unit_buttons.addWidget(button)
         map_buttons = QHBoxLayout()
         add_map = QPushButton(self.tr("添加对应"))
+        add_map.setToolTip(self.tr("指定一个上级单位在本县由哪个单位承担"))
         add_map.clicked.connect(self.add_mapping)
         map_buttons.addWidget(add_map)
         map_buttons.addStretch()

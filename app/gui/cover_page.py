@@ -53,13 +53,14 @@ class CoverPage(QWidget, DocumentView):
         self.committee.horizontalHeader().setStretchLastSection(True)
         self.committee.itemChanged.connect(self._committee_done)
         buttons = QHBoxLayout()
-        for text, slot in (
-            (self.tr("添加成员"), self.add_member),
-            (self.tr("删除"), self.remove_member),
-            (self.tr("上移"), lambda: self.move_member(-1)),
-            (self.tr("下移"), lambda: self.move_member(1)),
+        for text, slot, tip in (
+            (self.tr("添加成员"), self.add_member, self.tr("在编制委员会中添加一人")),
+            (self.tr("删除"), self.remove_member, self.tr("删除选中的成员")),
+            (self.tr("上移"), lambda: self.move_member(-1), self.tr("选中的成员前移一位")),
+            (self.tr("下移"), lambda: self.move_member(1), self.tr("选中的成员后移一位")),
         ):
             button = QPushButton(text)
+            button.setToolTip(tip)
             button.clicked.connect(slot)
             buttons.addWidget(button)
         layout = QVBoxLayout(self)

@@ -104,13 +104,14 @@ class MeasureEditor(QWidget, DocumentView):
         self.lead.setCompleter(self.lead_completer)
         on_delete(self.cooperating, self._remove_unit)
         buttons = QHBoxLayout()
-        for text, slot in (
-            (self.tr("添加"), self._add_unit),
-            (self.tr("删除"), self._remove_unit),
-            (self.tr("上移"), lambda: self._move_unit(-1)),
-            (self.tr("下移"), lambda: self._move_unit(1)),
+        for text, slot, tip in (
+            (self.tr("添加"), self._add_unit, self.tr("把上面输入的单位加为配合单位")),
+            (self.tr("删除"), self._remove_unit, self.tr("删除选中的配合单位（Delete）")),
+            (self.tr("上移"), lambda: self._move_unit(-1), self.tr("选中的配合单位前移")),
+            (self.tr("下移"), lambda: self._move_unit(1), self.tr("选中的配合单位后移")),
         ):
             button = QPushButton(text)
+            button.setToolTip(tip)
             button.clicked.connect(slot)
             buttons.addWidget(button)
         self.new_unit.returnPressed.connect(self._add_unit)

@@ -44,6 +44,7 @@ class QuestionsPanel(QWidget):
         self.message.setWordWrap(True)
         self.answers = QHBoxLayout()
         self.pending = QPushButton()
+        self.pending.setToolTip(self.tr("转到主要目标指标表，逐个决定本县的目标值"))
         self.pending.clicked.connect(self.targets_asked)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -41,6 +41,7 @@ class TextsPage(QWidget, DocumentView):
         self.timer = QTimer(self, singleShot=True, interval=400)
         self.timer.timeout.connect(self._save)
         self.reset = QPushButton(self.tr("恢复为模板文字"))
+        self.reset.setToolTip(self.tr("放弃对本段的修改，重新按模板生成（可撤销）"))
         self.reset.clicked.connect(self.reset_to_template)
         right = QVBoxLayout()
         right.addWidget(self.source)
