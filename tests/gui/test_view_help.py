@@ -99,9 +99,5 @@ def test_export_pdf_makes_the_print_preview_and_opens_it(window, qtbot, monkeypa
 def test_every_button_in_the_window_says_what_it_does(window):
     from PySide6.QtWidgets import QPushButton
 
-    silent = [
-        b.text()
-        for b in window.findChildren(QPushButton)
-        if b.text() and not b.toolTip()
-    ]
+    silent = [b.text() for b in window.findChildren(QPushButton) if b.text() and not b.toolTip()]
     assert silent == []
