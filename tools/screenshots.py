@@ -20,6 +20,7 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["PEAKPLAN_DATA_DIR"] = tempfile.mkdtemp(prefix="peakplan-shots-")
 
+from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from app.gui.app import build_window, install_translations  # noqa: E402
@@ -30,6 +31,22 @@ from app.gui.wizard import NewDraftWizard  # noqa: E402
 def settle(app: QApplication) -> None:
     for _ in range(5):
         app.processEvents()
+
+
+def over_window(window, dialog, path: Path) -> None:
+    """The window with a dialog over its middle, as the user sees it (offscreen, a grab of the
+    window leaves out its top-level dialogs)."""
+    from PySide6.QtGui import QPainter
+
+    picture = window.grab()
+    shot = dialog.grab()
+    painter = QPainter(picture)
+    x = (picture.width() - shot.width()) // 2
+    y = (picture.height() - shot.height()) // 2
+    painter.fillRect(x + 4, y + 4, shot.width(), shot.height(), Qt.GlobalColor.darkGray)
+    painter.drawPixmap(x, y, shot)
+    painter.end()
+    picture.save(str(path))
 
 
 def main() -> int:
@@ -100,6 +117,39 @@ def main() -> int:
     settle(app)
     window.grab().save(str(args.out / "open-questions.png"))
     names.append("open-questions.png")
+    # 导出前检查 for that draft: what is still open, before the export dialog
+    from app.core.readout.preflight import preflight
+
+    box, _buttons = window.files.preflight_box(preflight(window.doc.draft, window.plans))
+    box.show()
+    settle(app)
+    over_window(window, box, args.out / "preflight.png")
+    box.close()
+    names.append("preflight.png")
+    # 查找与替换 (Ctrl+H): a parent's place name, every place it stands
+    window.edits.find(True)
+    finder = window.edits.find_dialog
+    finder.needle.setText("自治区")
+    finder.replacement.setText("")
+    finder.find_all()
+    settle(app)
+    over_window(window, finder, args.out / "find-replace.png")
+    finder.close()
+    names.append("find-replace.png")
+    # 帮助 › 使用说明 (F1) and the first-start welcome
+    guide = window.view_help.show_guide()
+    settle(app)
+    over_window(window, guide, args.out / "help-guide.png")
+    guide.close()
+    names.append("help-guide.png")
+    window.files.open_demo()
+    from app.gui.view_help import show_welcome
+
+    welcome = show_welcome(window)
+    settle(app)
+    over_window(window, welcome, args.out / "welcome.png")
+    welcome.close()
+    names.append("welcome.png")
     wizard = NewDraftWizard(window)
     wizard.county.setText("永宁县")
     wizard.city.setText("银川市")

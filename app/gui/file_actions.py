@@ -261,21 +261,27 @@ class FileActions(QObject):
 
     # ------------------------------------------------------------ export
 
-    def ask_preflight(self, summary: Preflight) -> str:
-        """continue / show / cancel, when something is still wrong or open (tests replace this)."""
+    def preflight_box(self, summary: Preflight) -> tuple[QMessageBox, dict]:
         box = QMessageBox(self.window)
         box.setIcon(QMessageBox.Icon.Warning if summary.errors else QMessageBox.Icon.Information)
         box.setWindowTitle(self.tr("导出前检查"))
         box.setText(
             self.tr("文稿中还有：") + "\n" + "\n".join(f"· {line}" for line in summary.lines())
         )
-        go = box.addButton(self.tr("继续导出"), QMessageBox.ButtonRole.AcceptRole)
-        show = box.addButton(self.tr("查看"), QMessageBox.ButtonRole.ActionRole)
-        box.addButton(self.tr("取消"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(show if summary.errors else go)
+        buttons = {
+            "continue": box.addButton(self.tr("继续导出"), QMessageBox.ButtonRole.AcceptRole),
+            "show": box.addButton(self.tr("查看"), QMessageBox.ButtonRole.ActionRole),
+            "cancel": box.addButton(self.tr("取消"), QMessageBox.ButtonRole.RejectRole),
+        }
+        box.setDefaultButton(buttons["show"] if summary.errors else buttons["continue"])
+        return box, buttons
+
+    def ask_preflight(self, summary: Preflight) -> str:
+        """continue / show / cancel, when something is still wrong or open (tests replace this)."""
+        box, buttons = self.preflight_box(summary)
         box.exec()
         clicked = box.clickedButton()
-        return "continue" if clicked is go else "show" if clicked is show else "cancel"
+        return next((name for name, button in buttons.items() if button is clicked), "cancel")
 
     def export(self) -> ExportDialog | None:
         self.doc.flush()

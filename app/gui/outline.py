@@ -60,7 +60,19 @@ class OutlineView(QTreeView, DocumentView):
             text = f"{label_of[node.id]}{node.title}"
             if item is not None and item.text() != text:
                 item.setText(text)
+                item.setToolTip(self._tip(node, label_of[node.id]))
         self._filling = False
+
+    def _tip(self, node, label: str) -> str:
+        """The full title (cut off in a narrow outline) and where it came from, by plan title."""
+        if node.is_own:
+            return f"{label}{node.title}\n本县自有"
+        titles = {p.id: p.title for p in self.doc.draft.parents}
+        sources = "、".join(
+            f"《{titles.get(s.plan_id, s.plan_id)}》{s.node.split(':', 1)[-1]}"
+            for s in node.sources
+        )
+        return f"{label}{node.title}\n采纳自：{sources}"
 
     def _structure(self) -> list[tuple[str, int]]:
         return [(node.id, node.level) for node in self.doc.draft.walk()]
@@ -83,9 +95,7 @@ class OutlineView(QTreeView, DocumentView):
             item.setData(node.id, NODE_ID)
             self._items[node.id] = item
             item.setEditable(True)
-            item.setToolTip(
-                "本县自有" if node.is_own else "采纳自：" + "、".join(s.node for s in node.sources)
-            )
+            item.setToolTip(self._tip(node, label_of[node.id]))
             parent.appendRow(item)
             for child in node.children:
                 add(item, child)

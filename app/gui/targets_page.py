@@ -77,6 +77,8 @@ class TargetsModel(QAbstractTableModel):
         if target is None:
             return None
         column = index.column()
+        if role == Qt.ItemDataRole.ToolTipRole and column == 0:
+            return target.indicator  # cut off in a narrow column
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if column == 0:
                 return target.indicator

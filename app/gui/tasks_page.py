@@ -96,6 +96,8 @@ class TaskRowsModel(QAbstractTableModel):
             return line.work
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return line.values[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole:  # a cell cut off at 1366×768 reads in full here
+            return line.values[index.column()] or None
         if role == NODE_ID:
             return line.node_id
         return None

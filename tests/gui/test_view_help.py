@@ -101,3 +101,26 @@ def test_every_button_in_the_window_says_what_it_does(window):
 
     silent = [b.text() for b in window.findChildren(QPushButton) if b.text() and not b.toolTip()]
     assert silent == []
+
+
+def test_titles_cut_off_at_1366_read_in_full_in_tooltips_without_ids(window):
+    from PySide6.QtCore import Qt
+
+    model = window.outline.model()
+    measure = next(window.doc.draft.measures())
+    tips = []
+
+    def walk(parent):
+        for row in range(model.rowCount(parent)):
+            index = model.index(row, 0, parent)
+            tips.append(index.data(Qt.ItemDataRole.ToolTipRole))
+            walk(index)
+
+    from PySide6.QtCore import QModelIndex
+
+    walk(QModelIndex())
+    assert any(measure.title in tip for tip in tips)
+    assert not any("ningxia-region:" in tip or "yinchuan-city:" in tip for tip in tips)
+    assert any("《" in tip and "采纳自" in tip for tip in tips)
+    tasks = window.tasks.model
+    assert tasks.data(tasks.index(0, 3), Qt.ItemDataRole.ToolTipRole)
