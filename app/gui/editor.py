@@ -14,7 +14,7 @@ import re
 from html import escape
 
 from PySide6.QtCore import QStringListModel, Qt, QTimer
-from PySide6.QtGui import QColor, QKeyEvent, QTextCursor
+from PySide6.QtGui import QColor, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core import operations as ops
-from app.core.adapt.diff import NodeDiff, Segment, node_diff
+from app.core.adapt.diff import node_diff
 from app.core.draft.changes import DraftChange, Part
 from app.core.draft.mentions import editable
 from app.core.draft.model import Node, work_row_units
@@ -47,23 +47,13 @@ from app.core.readout.render import labels
 from app.gui.commands import push_or_say
 from app.gui.document import DocumentView, DraftDocument
 from app.gui.menus import on_delete
+from app.gui.parent_clause import UnitBox, parent_clause_html
 from app.gui.questions_panel import QuestionsPanel
 
 TYPING_PAUSE_MS = 400
 
 
 ROW_FIELDS = (WorkRowField.WORK, WorkRowField.LEAD, WorkRowField.COOPERATING)
-
-
-class UnitBox(QComboBox):
-    """The 牵头单位 field: ↑/↓ open the list instead of stepping to the catalogue's next unit
-    (↓ then Enter made the first unit of the catalogue lead, in two undo steps)."""
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down) and not event.modifiers():
-            self.showPopup()
-            return
-        super().keyPressEvent(event)
 
 
 class MeasureEditor(QWidget, DocumentView):
@@ -239,7 +229,7 @@ class MeasureEditor(QWidget, DocumentView):
         # the words adaptation put in, as the node recorded them (drafts of format 1: recomputed)
         recorded = {c.new for c in node.changes if c.kind != "target" and c.where == "paragraph"}
         self.adapted_words = frozenset(recorded) if node.changes else diff.added_words
-        self.parent_text.setHtml(self._parent_html(diff))
+        self.parent_text.setHtml(parent_clause_html(diff))
         count = self.questions.show_node(draft, node)
         self.side.setTabText(
             1, self.tr("待定事项（{}）").format(count) if count else self.tr("待定事项")
@@ -281,36 +271,6 @@ class MeasureEditor(QWidget, DocumentView):
                 selection.format.setBackground(QColor(colour))
                 selections.append(selection)
         self.text.setExtraSelections(selections)
-
-    def _parent_html(self, diff: NodeDiff) -> str:
-        """The parent clause with each word adaptation changed struck through, the new word after it."""
-        parts = []
-        for source in diff.sources:
-            if not source.found:
-                named = (
-                    f"《{source.plan_title}》{source.heading}"
-                    if source.plan_title
-                    else source.heading
-                )
-                parts.append(f"<p>{escape(named)}：{self.tr('上级方案中已找不到此条')}</p>")
-                continue
-            parts.append(f"<p><b>{escape(source.plan_title)} {escape(source.heading)}</b></p>")
-            for pieces in source.paragraphs:
-                html = []
-                for piece in pieces:
-                    text = escape(piece.text)
-                    if piece.segment is Segment.REMOVED:
-                        html.append(
-                            f'<span style="background:#ffe0e0;text-decoration:line-through">{text}</span>'
-                        )
-                    elif piece.segment is Segment.ADDED:
-                        html.append(f'<span style="background:#d8f5d0">{text}</span>')
-                    else:
-                        html.append(text)
-                parts.append(f"<p>{''.join(html)}</p>")
-            if source.clause:
-                parts.append(f"<p>{escape(source.clause)}</p>")
-        return "".join(parts)
 
     # ------------------------------------------------------------ edits
 
