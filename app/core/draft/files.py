@@ -94,7 +94,7 @@ def parse_draft(raw: bytes) -> Draft:
         ) from exc
     except ValueError as exc:  # an integer of thousands of digits (int max str digits)
         raise DraftFileError("文件中有过长的数字，不是本程序的起草文件") from exc
-    if _nesting(data) > MAX_NESTING:
+    if isinstance(data, dict | list) and _nesting(data) > MAX_NESTING:
         raise DraftFileError("内容嵌套层数过多，不是本程序的起草文件")
     if not isinstance(data, dict) or data.get("format") != DRAFT_FORMAT:
         raise DraftFileError("不是本程序的起草文件（缺少 format: peakplan-draft）")
@@ -115,12 +115,12 @@ def _nesting(data: object) -> int:
     deepest, stack = 0, [(data, 1)]
     while stack:
         item, depth = stack.pop()
-        if isinstance(item, dict):
-            item = list(item.values())
-        if isinstance(item, list):
-            deepest = max(deepest, depth)
-            if depth <= MAX_NESTING:
-                stack.extend((child, depth + 1) for child in item)
+        deepest = max(deepest, depth)
+        if depth > MAX_NESTING:
+            break
+        children = item.values() if isinstance(item, dict) else item
+        # only containers go on the stack: a draft's many strings are passed over
+        stack.extend((c, depth + 1) for c in children if isinstance(c, dict | list))
     return deepest
 
 
