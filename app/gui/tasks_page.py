@@ -186,6 +186,8 @@ class TasksPage(QWidget, DocumentView):
         self.table.verticalHeader().hide()  # 序号 is the first column
         self.table.setWordWrap(True)
         self.table.doubleClicked.connect(self._open)
+        self._unfitted: set[int] = set()
+        self.table.verticalScrollBar().valueChanged.connect(lambda _v: self._fit_visible())
         on_delete(self.table, self._remove_row)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
@@ -208,14 +210,34 @@ class TasksPage(QWidget, DocumentView):
         if self.model is None:
             return
         if change is EVERYTHING:
-            self.table.resizeRowsToContents()
-            return
-        repainted = self.model.follow(change)
-        if len(repainted) == len(self.model.lines):
-            self.table.resizeRowsToContents()
+            self._unfitted = set(range(len(self.model.lines)))
         else:
-            for row in repainted:
+            repainted = self.model.follow(change)
+            if len(repainted) == len(self.model.lines):
+                self._unfitted = set(range(len(self.model.lines)))
+            else:
+                self._unfitted.update(repainted)
+        self._fit_visible()
+
+    def _fit_visible(self) -> None:
+        """Fit the heights of the rows on screen only: fitting all 10,000 rows of a big draft
+        took a second at every open and every outline edit. Others fit when scrolled to."""
+        if not self._unfitted or not self.table.isVisible() or self.model is None:
+            return
+        for _ in range(4):  # fitting changes which rows are on screen
+            first = max(self.table.rowAt(0), 0)
+            last = self.table.rowAt(self.table.viewport().height())
+            last = len(self.model.lines) - 1 if last < 0 else last
+            rows = [r for r in range(first, last + 1) if r in self._unfitted]
+            if not rows:
+                return
+            for row in rows:
                 self.table.resizeRowToContents(row)
+                self._unfitted.discard(row)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._fit_visible()
 
     def refresh(self) -> None:
         self.document_changed(EVERYTHING)

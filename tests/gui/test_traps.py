@@ -158,3 +158,23 @@ def test_delete_on_a_task_table_row_removes_that_work_only(window, qtbot, monkey
     assert asked == []
     after = window.doc.draft.find(measure.id)
     assert after is not None and [r.work for r in after.work_rows] == [rows[0].work]
+
+
+def test_the_task_page_of_a_big_draft_fits_the_rows_on_screen_and_the_rest_when_scrolled(
+    window, qtbot
+):
+    """Fitting every row of a 10,000-measure table took a second at each open and outline edit."""
+    from app.gui.document import DraftDocument
+    from benchmarks.drafts import synthetic
+
+    window.set_document(DraftDocument(synthetic(1000), None, window))
+    window.pages.setCurrentWidget(window.tasks)
+    table = window.tasks.table
+    qtbot.waitUntil(table.isVisible)
+    first = table.rowAt(0)
+    assert table.rowHeight(first) == table.sizeHintForRow(first)
+    far = len(window.tasks.model.lines) - 1
+    assert far in window.tasks._unfitted  # not fitted while off screen
+    table.scrollToBottom()
+    qtbot.waitUntil(lambda: far not in window.tasks._unfitted)
+    assert table.rowHeight(far) == table.sizeHintForRow(far)
