@@ -12,6 +12,7 @@ import subprocess
 from pathlib import Path
 
 from app.core.errors import PeakPlanError
+from app.core.files import os_reason
 from app.soffice import find_soffice, soffice_convert
 
 PDF_SECONDS = 300
@@ -45,7 +46,7 @@ def to_pdf(
     except subprocess.TimeoutExpired as exc:
         raise PdfError(f"LibreOffice 转换 {path.name} 超时") from exc
     except OSError as exc:
-        raise PdfError(f"无法启动 LibreOffice：{exc.strerror or exc}") from exc
+        raise PdfError(f"无法启动 LibreOffice：{os_reason(exc)}") from exc
     if pdf is None:
         raise PdfError(f"LibreOffice 无法转换 {path.name}：{stderr.strip()[:200]}")
     return pdf
