@@ -42,12 +42,16 @@ def chapter_role(title: str) -> ChapterRole:
 
 
 PLAN_FORMAT = "peakplan-plan"
-PLAN_FORMAT_VERSION = 2
+PLAN_FORMAT_VERSION = 3
 # Format history (bump PLAN_FORMAT_VERSION and add a migration for each change):
 #   1 — first version: sections, unit clauses, targets, task table, cover, provenance.
 #   2 — clause units' side (joint plans) and lead, a clause's deadline (完成时限), the
 #       national level, the governments of a joint plan. A version 1 file reads as it
 #       is (every new field has its default), so no migration step is needed.
+#   3 — a section's lineage (the clauses of the plans above it it descends from, each with
+#       its score and matched words, found or set by the user), the plan's revision in
+#       the library (2 for the first newer version imported with --replaces). Version 1
+#       and 2 files read as they are (no lineage, revision 1).
 
 LEVEL_NAMES: dict[str, str] = {
     "national": "国家",
@@ -118,6 +122,20 @@ class UnitClause(_Model):
         return [u.name for u in self.units]
 
 
+class LineageLink(_Model):
+    """A clause of a plan above this one that a section descends from (银川 三.二.1 is 宁夏
+    三.二.1 adapted): found by skeleton and text similarity, or set by the user."""
+
+    node: str = Field(pattern=r"^[^\s:]+:\S+$", description="ningxia-region:三.二.1")
+    score: float = Field(ge=0, le=100, description="text similarity, 0–100")
+    words: list[str] = Field(default_factory=list, description="words both texts share")
+    by: Literal["auto", "user"] = "auto"
+
+    @property
+    def plan_id(self) -> str:
+        return self.node.split(":", 1)[0]
+
+
 class Section(_Model):
     """A heading with its text: chapter 一、, action （一）, measure 1., item （1） or sub-item."""
 
@@ -132,6 +150,9 @@ class Section(_Model):
     paragraphs: list[str] = Field(default_factory=list)
     clause: UnitClause | None = None
     targets: list[Target] = Field(default_factory=list)
+    lineage: list[LineageLink] = Field(
+        default_factory=list, description="the clauses above this one it descends from"
+    )
     children: list[Section] = Field(default_factory=list)
 
     @model_validator(mode="after")
@@ -214,6 +235,9 @@ class Plan(_Model):
     date: str = Field("", pattern=r"^$|^\d{4}-\d{2}(-\d{2})?$")
     date_text: str = ""
     stage: Stage = ""
+    revision: int = Field(
+        1, ge=1, description="the library's version of this plan: 2 after one --replaces import"
+    )
     preamble: list[str] = Field(default_factory=list)
     sections: list[Section] = Field(min_length=1)
     task_table_title: str = ""
