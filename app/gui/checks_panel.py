@@ -22,8 +22,9 @@ from PySide6.QtWidgets import QHeaderView, QTabWidget, QTreeWidget, QTreeWidgetI
 from app.core.draft.changes import EVERYTHING, DraftChange
 from app.core.draft.model import Draft
 from app.core.plans.resolver import PlanResolver
-from app.core.readout.checks import SEVERITY_NAMES, Finding, check_draft
+from app.core.readout.checks import check_draft
 from app.core.readout.coverage import ParentCoverage, coverage
+from app.core.readout.findings import SEVERITY_NAMES, Finding
 from app.gui.document import DocumentView, DraftDocument
 from app.gui.workers import Job
 

@@ -27,13 +27,15 @@ def test_each_parent_clause_is_fingerprinted_once_however_many_measures_take_it_
     draft = taken_up(400)
     taken = {source.node for node in draft.walk() for source in node.sources}
     calls: list[str] = []
-    real = checks.fingerprint
+    from app.core.readout import parent_checks
+
+    real = parent_checks.fingerprint
 
     def counted(section):
         calls.append(section.id)
         return real(section)
 
-    monkeypatch.setattr(checks, "fingerprint", counted)
+    monkeypatch.setattr(parent_checks, "fingerprint", counted)
     findings = checks.check_draft(draft, PlanResolver.of([find_plan("ningxia-region")]))
     assert len(calls) == len(set(calls)) <= len(taken)
     assert len(taken) < 400 < sum(len(node.sources) for node in draft.walk())

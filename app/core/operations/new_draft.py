@@ -46,6 +46,15 @@ class NewDraftError(PeakPlanError):
     """The answers for a new draft do not fit the parent plan."""
 
 
+_NEARNESS = {"zone": 0, "county": 1, "city": 2, "province": 3, "region": 3, "national": 4}
+
+
+def nearest_first(plans: list[Plan]) -> list[Plan]:
+    """Parents from the nearest (a city's plan, a zone's) to the farthest (the nation's);
+    plans of one level keep the order given."""
+    return sorted(plans, key=lambda p: _NEARNESS.get(p.level, 5))
+
+
 def choose_actions(plan: Plan, actions: list[str] | None) -> list[Section]:
     """The parent actions named by their numbers (一,二 or 1,2); None: all of them."""
     areas = plan.task_areas()
@@ -79,16 +88,21 @@ def new_draft(
     drafted_by: str = "",
     committee: tuple[CommitteeMember, ...] = (),
     catalogue_id: str = GENERIC_CATALOGUE,
+    farther: tuple[Plan, ...] = (),
 ) -> tuple[Draft, list[TakeUpReport]]:
-    """A county draft taking up the chosen parent actions, with the parent's other chapters.
+    """A county draft taking up the chosen actions of its nearest parent, with that parent's
+    other chapters; `farther` parents (the region's above the city's, sector plans) are the
+    draft's parents too — named in the preamble, their unit mappings loaded, their coverage
+    counted — and their measures are offered, not taken up.
 
     The 总体要求, 主要目标 and closing chapters come adapted from the parent too,
     so the draft reads as a whole from the start; the chosen actions fill 重点任务.
     """
     context = CountyContext(county, city, region)
     chosen = choose_actions(plan, actions)
-    catalogue = load_catalogue(catalogue_id, context, [plan.id])
-    template_context = context_for(context, [plan.title])
+    parents = (plan, *(p for p in farther if p.id != plan.id))
+    catalogue = load_catalogue(catalogue_id, context, [p.id for p in parents])
+    template_context = context_for(context, [p.title for p in parents])
     preamble = tuple(render_template(PREAMBLE, template_context).paragraphs)
     draft = Draft(
         meta=DraftMeta(
@@ -102,7 +116,7 @@ def new_draft(
             committee=committee,
             preamble=preamble,
         ),
-        parents=(ParentPlan(id=plan.id, title=plan.title, level=plan.level),),
+        parents=tuple(ParentPlan(id=p.id, title=p.title, level=p.level) for p in parents),
         catalogue=catalogue,
     )
     draft = _template_chapter(draft, GENERAL, "总体要求", "general", template_context)

@@ -11,70 +11,18 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass, field
-from typing import Literal
 
 from app.core.adapt.level_words import in_book_title
 from app.core.adapt.targets import indicator_key
-from app.core.draft.mentions import TextRenderer, mentions, phrase
-from app.core.draft.model import Draft, Node, collections_paused, county_of, work_row_units
-from app.core.plans.model import Plan, Section, fingerprint
+from app.core.draft.mentions import mentions, phrase
+from app.core.draft.model import Draft, Node, collections_paused, work_row_units
 from app.core.plans.resolver import PlanResolver
-from app.core.readout.coverage import coverage
+from app.core.readout.findings import CheckContext, Finding
+from app.core.readout.parent_checks import check_parents
 from app.core.readout.questions import open_questions
-from app.core.readout.render import labels
 from app.core.text.rules import adapt_rules
 
-Severity = Literal["error", "warning", "info"]
-SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
-
-
-@dataclass(frozen=True)
-class Finding:
-    severity: Severity
-    code: str
-    message: str
-    hint: str = ""
-    node_id: str = ""
-    where: str = ""
-    data: dict = field(default_factory=dict)
-
-    def as_json(self) -> dict:
-        return asdict(self)
-
-    def line(self) -> str:
-        place = f"{self.where}：" if self.where else ""
-        hint = f"（{self.hint}）" if self.hint else ""
-        return f"[{SEVERITY_NAMES[self.severity]}] {place}{self.message}{hint}"
-
-
-class _Context:
-    def __init__(self, draft: Draft) -> None:
-        self.draft = draft
-        self.labels = labels(draft)
-        self.county = county_of(draft)
-        self.render = TextRenderer(draft, self.county)
-        """The draft's texts as they print, the target table indexed once for all of them."""
-        self.parent: dict[str, Node] = {}
-        for node in draft.walk():
-            for child in node.children:
-                self.parent[child.id] = node
-
-    def where(self, node: Node) -> str:
-        """The node's place as a reader finds it: （九）4.强化能力建设培训."""
-        parts: list[str] = []
-        current: Node | None = self.parent.get(node.id)
-        while current is not None and current.level > 1:
-            parts.append(self.labels.get(current.id, ""))
-            current = self.parent.get(current.id)
-        title = node.title if len(node.title) <= 24 else node.title[:24] + "…"
-        return "".join(reversed(parts)) + f"{self.labels.get(node.id, '')}{title}"
-
-    def in_tasks(self, node: Node) -> bool:
-        current: Node | None = node
-        while current is not None and current.level > 1:
-            current = self.parent.get(current.id)
-        return current is not None and current.role == "tasks"
+_Context = CheckContext
 
 
 def _task_nodes(ctx: _Context) -> Iterator[Node]:
@@ -310,64 +258,6 @@ def check_empty_actions(ctx: _Context) -> Iterator[Finding]:
                 action.id,
                 ctx.where(action),
             )
-
-
-def check_parents(ctx: _Context, plans: PlanResolver) -> Iterator[Finding]:
-    """Coverage against each parent, and measures whose parent text has changed since."""
-    for parent in coverage(ctx.draft, plans):
-        if parent.plan is None:
-            yield Finding(
-                "warning",
-                "parent-missing",
-                f"上级方案“{parent.parent.title}”（{parent.parent.id}）不在方案库中，无法核对来源",
-                "导入该方案后再检查",
-            )
-            continue
-        yield from _changed_sources(ctx, parent.plan)
-        missing = parent.missing
-        names = "、".join(f"{m.label} {m.section.title}" for m in missing)
-        yield Finding(
-            "info",
-            "coverage",
-            f"上级方案《{parent.parent.title}》：措施 {len(parent.measures)} 条，"
-            f"已采纳 {len(parent.taken)} 条" + (f"；未采纳：{names}" if missing else "；全部采纳"),
-            "",
-            data={
-                "parent": parent.parent.id,
-                "measures": len(parent.measures),
-                "taken_up": len(parent.taken),
-                "not_taken_up": [m.section.id for m in missing],
-            },
-        )
-
-
-def _changed_sources(ctx: _Context, plan: Plan) -> Iterator[Finding]:
-    """County nodes whose parent clause reads otherwise now than when it was taken up.
-
-    The plan's sections are indexed by id and each fingerprinted once, however many
-    county nodes take it up.
-    """
-    sections: dict[str, Section] = {}
-    for section in plan.walk():
-        sections.setdefault(section.id, section)  # the first, as Plan.find has it
-    prints: dict[str, str] = {}
-    for node in ctx.draft.walk():
-        for source in node.sources:
-            section = sections.get(source.node) if source.plan_id == plan.id else None
-            if section is None:
-                continue
-            if section.id not in prints:
-                prints[section.id] = fingerprint(section)
-            if prints[section.id] != source.fingerprint:
-                yield Finding(
-                    "warning",
-                    "source-changed",
-                    f"上级条款 {section.id} 的文字在采纳后已有修改",
-                    "对照上级新文本，确认县措施是否需要更新",
-                    node.id,
-                    ctx.where(node),
-                    {"source": section.id},
-                )
 
 
 def check_draft(draft: Draft, plans: PlanResolver) -> list[Finding]:

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 from app.core.draft.model import Draft
 from app.core.plans.resolver import PlanResolver
-from app.core.readout.checks import Finding, check_draft
+from app.core.readout.checks import check_draft
+from app.core.readout.findings import Finding
 
 
 @dataclass(frozen=True)

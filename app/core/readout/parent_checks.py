@@ -1,0 +1,105 @@
+"""What `check` says about the parent plans: coverage against each (directly or through a
+nearer parent), a task taken up twice, and parent clauses that changed since taken up."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from app.core.plans.model import Plan, Section, fingerprint
+from app.core.plans.resolver import PlanResolver
+from app.core.readout.coverage import ParentCoverage, coverage
+from app.core.readout.findings import CheckContext, Finding
+
+
+def check_parents(ctx: CheckContext, plans: PlanResolver) -> Iterator[Finding]:
+    """Coverage against each parent, and measures whose parent text has changed since."""
+    for parent in coverage(ctx.draft, plans):
+        if parent.plan is None:
+            yield Finding(
+                "warning",
+                "parent-missing",
+                f"上级方案“{parent.parent.title}”（{parent.parent.id}）不在方案库中，无法核对来源",
+                "导入该方案后再检查",
+            )
+            continue
+        yield from _changed_sources(ctx, parent.plan)
+        yield _coverage_finding(parent)
+        for measure in parent.measures:
+            if measure.twice:
+                first, second = measure.county[0], measure.via[0]
+                yield Finding(
+                    "warning",
+                    "taken-twice",
+                    f"“{first.title}”与“{second.title}”承接的是同一项上级任务"
+                    f"（{parent.parent.title} {measure.label} {measure.section.title}）",
+                    "保留其一，或合并两条措施",
+                    first.id,
+                    ctx.where(first),
+                    {"parent_clause": measure.section.id, "nodes": [first.id, second.id]},
+                )
+
+
+def _coverage_finding(parent: ParentCoverage) -> Finding:
+    """宁夏 43 条：县方案直接或经银川承接 38 条，未承接 5 条（…）."""
+    missing = parent.missing
+    names = "、".join(f"{m.label} {m.section.title}" for m in missing)
+    total = f"上级方案《{parent.parent.title}》：措施 {len(parent.measures)} 条，"
+    through = parent.through_nearer
+    if parent.nearer and (through or any(m.nearer for m in parent.measures)):
+        nearer = "、".join(f"《{p.title}》" for p in parent.nearer)
+        text = (
+            total
+            + f"县方案直接或经{nearer}承接 {len(parent.taken)} 条"
+            + f"（直接 {len(parent.direct)} 条，经{nearer} {len(through)} 条）"
+            + (f"，未承接 {len(missing)} 条：{names}" if missing else "；全部承接")
+        )
+    else:
+        text = (
+            total
+            + f"已采纳 {len(parent.taken)} 条"
+            + (f"；未采纳：{names}" if missing else "；全部采纳")
+        )
+    return Finding(
+        "info",
+        "coverage",
+        text,
+        "",
+        data={
+            "parent": parent.parent.id,
+            "measures": len(parent.measures),
+            "taken_up": len(parent.taken),
+            "direct": len(parent.direct),
+            "through_nearer": len(through),
+            "not_taken_up": [m.section.id for m in missing],
+            "not_descended": [m.section.id for m in parent.not_descended],
+        },
+    )
+
+
+def _changed_sources(ctx: CheckContext, plan: Plan) -> Iterator[Finding]:
+    """County nodes whose parent clause reads otherwise now than when it was taken up.
+
+    The plan's sections are indexed by id and each fingerprinted once, however many
+    county nodes take it up.
+    """
+    sections: dict[str, Section] = {}
+    for section in plan.walk():
+        sections.setdefault(section.id, section)  # the first, as Plan.find has it
+    prints: dict[str, str] = {}
+    for node in ctx.draft.walk():
+        for source in node.sources:
+            section = sections.get(source.node) if source.plan_id == plan.id else None
+            if section is None:
+                continue
+            if section.id not in prints:
+                prints[section.id] = fingerprint(section)
+            if prints[section.id] != source.fingerprint:
+                yield Finding(
+                    "warning",
+                    "source-changed",
+                    f"上级条款 {section.id} 的文字在采纳后已有修改",
+                    "对照上级新文本，确认县措施是否需要更新",
+                    node.id,
+                    ctx.where(node),
+                    {"source": section.id},
+                )
