@@ -138,7 +138,7 @@ def import_to_library(path: str | Path) -> tuple[ImportResult, Path]:
     from app.core.plans.library import add_user_plan, load_plan
 
     result = import_plan(path)
-    saved = add_user_plan(result.plan)
+    saved = add_user_plan(_with_lineage(result.plan))
     return ImportResult(plan=load_plan(saved), notes=result.notes, level=result.level), saved
 
 
@@ -153,5 +153,15 @@ def reimport_at_level(
     from app.core.plans.library import save_plan
 
     result = import_plan(path, plan_id=plan_id, level=level)
+    result.plan = _with_lineage(result.plan)  # the level decides which plans are above it
     save_plan(result.plan, stored)
     return result
+
+
+def _with_lineage(plan: Plan) -> Plan:
+    """The plan with its measures linked to those of the library's plans above it."""
+    from app.core.plans.library import list_plans, load_plan
+    from app.core.plans.lineage import link_plan, plans_above
+
+    library = [load_plan(entry.path) for entry in list_plans() if not entry.problem]
+    return link_plan(plan, plans_above(plan, library))
