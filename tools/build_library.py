@@ -4,7 +4,9 @@
     uv run python tools/build_library.py --check  # exit 1 if any file would change
 
 The importer does the reading; index.json adds what was checked by hand
-(issuer where the text does not say it, where the plan was published, notes).
+(issuer where the text does not say it, where the plan was published, notes);
+then each plan's measures are linked to those of the built-in plans above it
+(app/core/plans/lineage.py: 银川, 宁东 and 平罗 to 宁夏).
 A test runs the --check path so the shipped library never drifts from the importer.
 """
 
@@ -19,6 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from app.core.plans.library import plan_json, save_plan  # noqa: E402
+from app.core.plans.lineage import link_plan, plans_above  # noqa: E402
 from app.core.plans.model import Plan  # noqa: E402
 from app.importer import import_plan  # noqa: E402
 
@@ -51,8 +54,9 @@ def main() -> int:
     parser.add_argument("--check", action="store_true")
     args = parser.parse_args()
     stale = []
-    for entry in entries():
-        plan = build_plan(entry)
+    built = [build_plan(entry) for entry in entries()]
+    for entry, unlinked in zip(entries(), built, strict=True):
+        plan = link_plan(unlinked, plans_above(unlinked, built))
         target = LIBRARY / f"{entry['id']}.json"
         if args.check:
             current = target.read_text(encoding="utf-8") if target.exists() else ""
