@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
 from app.core import operations as ops
 from app.core.draft.changes import DraftChange, Part
 from app.core.draft.tree import EditError
-from app.core.plans.model import Plan, Section
+from app.core.plans.model import LEVEL_NAMES, Plan, Section
 from app.core.plans.resolver import PlanResolver
+from app.core.readout.coverage import descendants
 from app.gui.commands import push
 from app.gui.document import DocumentView, DraftDocument
 
@@ -50,10 +51,12 @@ class ParentTree(QWidget, DocumentView):
     taken = Signal(str)
     shows = frozenset({Part.OUTLINE})  # which parent clauses are taken up
 
-    def __init__(self, doc: DraftDocument, plan: Plan) -> None:
+    def __init__(self, doc: DraftDocument, plan: Plan, nearer: tuple[Plan, ...] = ()) -> None:
         super().__init__()
         self.doc = doc
         self.plan = plan
+        self.nearer = nearer
+        """The draft's parents nearer than this one (the city's above the region's)."""
         self.filter = QLineEdit()
         self.filter.setPlaceholderText(self.tr("筛选（标题或正文中的字词）"))
         self.filter.textChanged.connect(self._filter)
@@ -82,9 +85,34 @@ class ParentTree(QWidget, DocumentView):
         self._filling = True
         self.tree.clear()
 
+        down = descendants(list(self.nearer), self.plan.id)
+        measures = {m.id for area in self.plan.task_areas() for m in area.children}
+        nearer_level = f"{LEVEL_NAMES.get(self.nearer[0].level, '')}级" if self.nearer else ""
+        titles = {p.id: p.title for p in self.doc.draft.parents}
+
         def add(parent, section: Section) -> None:
             item = QTreeWidgetItem(parent, [section.heading])
             item.setData(0, SECTION_ID, section.id)
+            tips = [f"{section.heading}"]
+            for link in section.lineage:
+                title = titles.get(link.plan_id, link.plan_id)
+                tips.append(
+                    f"源自《{title}》{link.node.split(':', 1)[-1]}（相似度 {link.score:.0f}）"
+                )
+            if self.nearer and section.id in measures:
+                carried = [d for part in section.walk() for d in down.get(part.id, [])]
+                if carried:
+                    tips.append(
+                        "已由"
+                        + nearer_level
+                        + "方案承接："
+                        + "、".join(d.split(":", 1)[-1] for d in carried)
+                    )
+                else:
+                    item.setText(0, f"{section.heading}（上级有、{nearer_level}未承接）")
+                    item.setForeground(0, Qt.GlobalColor.darkRed)
+                    tips.append(f"{nearer_level}方案没有承接这一条：本县可直接采纳")
+            item.setToolTip(0, "\n".join(tips))
             if section.level >= 2:
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(0, Qt.CheckState.Unchecked)
@@ -232,10 +260,12 @@ class ParentPanel(QTabWidget, DocumentView):
         wanted = [p for p in self.doc.draft.parents]
         self._remove_tabs(set(self.trees()) - {p.id for p in wanted})
         have = self.trees()
-        for position, parent in enumerate(p for p in wanted if self.plans(p.id) is not None):
+        known = [p for p in wanted if self.plans(p.id) is not None]
+        for position, parent in enumerate(known):
             tree = have.get(parent.id)
             if tree is None:
-                tree = ParentTree(self.doc, self.plans(parent.id))
+                nearer = tuple(self.plans(p.id) for p in known[:position])
+                tree = ParentTree(self.doc, self.plans(parent.id), nearer)
                 tree.taken.connect(self.taken)
                 self.insertTab(
                     position, tree, parent.title.replace("碳达峰实施方案", "方案") or parent.id

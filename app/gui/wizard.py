@@ -32,7 +32,7 @@ from app import paths
 from app.core.draft.catalogue_files import catalogue_title
 from app.core.draft.model import CommitteeMember, Draft
 from app.core.errors import PeakPlanError
-from app.core.operations.new_draft import new_draft
+from app.core.operations.new_draft import nearest_first, new_draft
 from app.core.plans.library import find_plan, list_plans
 from app.core.plans.model import LEVEL_NAMES, Plan
 from app.core.text.numbering import parse_date
@@ -124,6 +124,14 @@ class NewDraftWizard(QWizard):
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
         self.progress.hide()
+        self.farther = QListWidget()
+        self.farther.setToolTip(
+            self.tr("本县方案同时对照的较远上级方案（如市方案之上的自治区、省方案）：")
+            + self.tr("措施仍从最近的上级采纳，较远上级用于对照、统计承接和补充采纳")
+        )
+        self.farther.setMaximumHeight(96)
+        self.plan.currentIndexChanged.connect(lambda _i: self._fill_farther())
+        self._fill_farther()
         self.catalogue = QComboBox()
         for catalogue_id in catalogue_ids():
             self.catalogue.addItem(catalogue_title(catalogue_id), catalogue_id)
@@ -133,6 +141,7 @@ class NewDraftWizard(QWizard):
         form3.addRow(self.tr("上级方案"), self.plan)
         form3.addRow("", self.import_button)
         form3.addRow("", self.progress)
+        form3.addRow(self.tr("同时对照"), self.farther)
         form3.addRow(self.tr("单位目录"), self.catalogue)
         self.addPage(third)
         # --- page 4: actions
@@ -152,6 +161,34 @@ class NewDraftWizard(QWizard):
         self.committee.insertRow(row)
         for col, value in enumerate((role, name, unit)):
             self.committee.setItem(row, col, QTableWidgetItem(value))
+
+    def _fill_farther(self) -> None:
+        """The library's plans above the chosen one's level, to be checked as farther parents."""
+        chosen = self.plan.currentData()
+        kept = {p.id for p in self.farther_plans()}
+        self.farther.clear()
+        rank = {"zone": 0, "county": 1, "city": 2, "province": 3, "region": 3, "national": 4}
+        level = next((e.level for e in list_plans() if e.id == chosen), "city")
+        for entry in list_plans():
+            if entry.problem or entry.id == chosen:
+                continue
+            if rank.get(entry.level, 5) <= rank.get(level, 5):
+                continue
+            item = QListWidgetItem(plan_label(entry.title, entry.level, entry.stage))
+            item.setData(Qt.ItemDataRole.UserRole, entry.id)
+            item.setCheckState(
+                Qt.CheckState.Checked if entry.id in kept else Qt.CheckState.Unchecked
+            )
+            self.farther.addItem(item)
+
+    def farther_plans(self) -> list[Plan]:
+        if not hasattr(self, "farther"):
+            return []
+        return [
+            find_plan(self.farther.item(i).data(Qt.ItemDataRole.UserRole))
+            for i in range(self.farther.count())
+            if self.farther.item(i).checkState() == Qt.CheckState.Checked
+        ]
 
     def chosen_plan(self) -> Plan:
         return find_plan(self.plan.currentData())
@@ -229,6 +266,7 @@ class NewDraftWizard(QWizard):
             "city": self.city.text().strip(),
             "region": self.region.text().strip(),
             "plan": self.chosen_plan(),
+            "farther": tuple(nearest_first(self.farther_plans())),
             "actions": checked if self.actions.count() else None,
             "stage": self.stage.currentText(),
             "date": parse_date(self.date.text()) or "",
