@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from app.core import operations as ops
 from app.core.draft.changes import DraftChange, Part
 from app.core.draft.tree import EditError
+from app.core.plans.lineage import links
 from app.core.plans.model import LEVEL_NAMES, Plan, Section
 from app.core.plans.resolver import PlanResolver
 from app.core.readout.coverage import descendants
@@ -94,7 +95,7 @@ class ParentTree(QWidget, DocumentView):
             item = QTreeWidgetItem(parent, [section.heading])
             item.setData(0, SECTION_ID, section.id)
             tips = [f"{section.heading}"]
-            for link in section.lineage:
+            for link in links(section):
                 title = titles.get(link.plan_id, link.plan_id)
                 tips.append(
                     f"源自《{title}》{link.node.split(':', 1)[-1]}（相似度 {link.score:.0f}）"
@@ -172,7 +173,16 @@ class ParentTree(QWidget, DocumentView):
         text = "\n\n".join(section.paragraphs) + (
             "\n" + section.clause.text if section.clause else ""
         )
-        self.clause.setPlainText(f"{section.heading}\n{text}")
+        titles = {p.id: p.title for p in self.doc.draft.parents}
+        lineage = "".join(
+            f"\n\n源自《{titles.get(link.plan_id, link.plan_id)}》{link.node.split(':', 1)[-1]}"
+            f"（相似度 {link.score:.0f}"
+            + ("，本县更正" if link.by == "user" else "")
+            + (f"；共同字词：{'、'.join(link.words[:8])}" if link.words else "")
+            + "）"
+            for link in links(section)
+        )
+        self.clause.setPlainText(f"{section.heading}\n{text}{lineage}")
 
     def _checked(self, item: QTreeWidgetItem, _column: int) -> None:
         if self._filling:
