@@ -13,7 +13,7 @@ from __future__ import annotations
 import gc
 import threading
 
-from app.core.draft.model import collections_paused
+from app.core.draft.gc_pause import collections_paused
 from app.core.plans.library import find_plan
 from app.core.plans.resolver import PlanResolver
 from app.core.readout import checks

@@ -14,8 +14,9 @@ from collections.abc import Iterator
 
 from app.core.adapt.level_words import in_book_title
 from app.core.adapt.targets import indicator_key
+from app.core.draft.gc_pause import collections_paused
 from app.core.draft.mentions import mentions, phrase
-from app.core.draft.model import Draft, Node, collections_paused, work_row_units
+from app.core.draft.model import Draft, Node, work_row_units
 from app.core.plans.resolver import PlanResolver
 from app.core.readout.findings import CheckContext, Finding
 from app.core.readout.parent_checks import check_parents
