@@ -58,8 +58,13 @@ def _v1_to_v2(data: dict) -> dict:
     return {**data, "version": 2}
 
 
+def _v2_to_v3(data: dict) -> dict:
+    """Version 3 adds the reasons for parent measures not taken up; a version-2 draft gave none."""
+    return {**data, "version": 3, "not_taken_up": []}
+
+
 # version → function turning a draft of that version into one of version + 1.
-MIGRATIONS: dict[int, Callable[[dict], dict]] = {1: _v1_to_v2}
+MIGRATIONS: dict[int, Callable[[dict], dict]] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def migrate(data: dict) -> dict:

@@ -28,11 +28,13 @@ from app.core.plans.model import ChapterRole, TitleStyle
 from app.core.text.county import CountyContext
 
 DRAFT_FORMAT = "peakplan-draft"
-DRAFT_FORMAT_VERSION = 2
+DRAFT_FORMAT_VERSION = 3
 # Format history (bump DRAFT_FORMAT_VERSION and add a migration in draft/files.py):
 #   1 — first version.
 #   2 — nodes keep what adaptation changed (`changes`) and could not decide (`questions`);
 #       a clause keeps its 完成时限 (`responsibility.deadline`).
+#   3 — the county's reason for each parent measure it does not take up (`not_taken_up`),
+#       for the 上级方案任务承接对照表.
 
 Stage = Literal["征求意见稿", "送审稿"]
 Decision = Literal["pending", "value", "assigned", "dropped"]
@@ -230,6 +232,13 @@ class ParentPlan(_Frozen):
     level: str
 
 
+class NotTakenUp(_Frozen):
+    """A parent measure the county does not take up, and why (the 对照表's 理由)."""
+
+    node: str = Field(pattern=r"^[^\s:]+:\S+$", description="yinchuan-city:三.二.1")
+    reason: str = Field(min_length=1, max_length=MAX_PARAGRAPH)
+
+
 class CatalogueUnit(_Frozen):
     """A unit of the county's catalogue."""
 
@@ -301,6 +310,9 @@ class Draft(_Frozen):
     catalogue: Catalogue = Catalogue()
     layout: Layout = Layout()
     next_id: int = Field(1, ge=1, description="the next node/target number to hand out")
+    not_taken_up: tuple[NotTakenUp, ...] = Field(
+        (), description="the county's reasons for parent measures it does not take up"
+    )
 
     @model_validator(mode="wrap")
     @classmethod
@@ -338,6 +350,8 @@ class Draft(_Frozen):
             target_ids.add(target.id)
             if int(target.id[1:]) >= self.next_id:
                 raise ValueError(f"目标编号 {target.id} 不小于 next_id {self.next_id}")
+        if len({entry.node for entry in self.not_taken_up}) != len(self.not_taken_up):
+            raise ValueError("not_taken_up 中同一上级条款的理由重复")
         return self
 
     def walk(self) -> Iterator[Node]:
@@ -350,6 +364,10 @@ class Draft(_Frozen):
 
     def target(self, target_id: str) -> CountyTarget | None:
         return next((t for t in self.targets if t.id == target_id), None)
+
+    def not_taken_reason(self, parent_node_id: str) -> str:
+        """The county's reason for not taking up a parent measure; empty: none given."""
+        return next((e.reason for e in self.not_taken_up if e.node == parent_node_id), "")
 
     def chapter(self, role: ChapterRole) -> Node | None:
         return next((c for c in self.chapters if c.role == role), None)

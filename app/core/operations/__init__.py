@@ -30,6 +30,7 @@ from app.core.operations.content import (
     set_work_row_field,
     set_work_rows,
 )
+from app.core.operations.crosswalk import set_not_taken_reason
 from app.core.operations.find_replace import replace_all, replace_hit
 from app.core.operations.parents import add_parent
 from app.core.operations.structure import add_measure, merge, move, remove, rename, reorder
@@ -75,6 +76,7 @@ __all__ = [
     "set_layout",
     "set_mapping",
     "set_meta",
+    "set_not_taken_reason",
     "set_paragraphs",
     "set_shown_preamble",
     "set_shown_text",
