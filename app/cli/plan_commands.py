@@ -1,4 +1,5 @@
-"""`peakplan plans` and `peakplan import-plan`: the plan library."""
+"""`peakplan plans` and `peakplan import-plan`: the plan library, and a newer version of a plan
+in it (`--replaces PLAN-ID`, or the same title with a later stage or date)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,15 @@ from pathlib import Path
 from app.cli.common import EXIT_OK, fail, print_json
 from app.core.errors import PeakPlanError
 from app.core.files import same_file
-from app.core.plans.library import add_user_plan, list_plans, load_plan, save_plan
+from app.core.plans.library import (
+    add_user_plan,
+    list_plans,
+    load_plan,
+    replace_plan,
+    save_plan,
+    superseded_by,
+    version_path,
+)
 from app.core.plans.model import LEVEL_NAMES, Plan
 from app.core.plans.summary import plan_summary
 
@@ -31,7 +40,10 @@ def cmd_plans(args: argparse.Namespace) -> int:
             continue
         level = LEVEL_NAMES.get(entry.level, entry.level)
         stage = f"（{entry.stage}）" if entry.stage and entry.stage != "印发" else ""
-        print(f"{entry.id}\t[{origin}]\t{level}级\t{entry.title}{stage}\t{entry.date}")
+        print(
+            f"{entry.id}\t[{origin}]\t{level}级\t{entry.title}{stage}\t{entry.date}"
+            f"\t第 {entry.revision} 版"
+        )
     return EXIT_OK
 
 
@@ -53,6 +65,14 @@ def _summary(plan: Plan) -> list[str]:
     return lines
 
 
+def _version_words(plan: Plan) -> str:
+    return "，".join(part for part in (plan.stage or "未注明稿本", plan.date) if part)
+
+
+def _older_path(plan: Plan) -> Path:
+    return version_path(plan.id, plan.revision - 1)
+
+
 def cmd_import_plan(args: argparse.Namespace) -> int:
     from app.importer import import_plan
 
@@ -62,6 +82,13 @@ def cmd_import_plan(args: argparse.Namespace) -> int:
     except PeakPlanError as exc:
         return fail(str(source), exc.one_line())
     plan = result.plan
+    replaces = getattr(args, "replaces", None)
+    older = None
+    if not replaces and not args.output and not args.json:
+        older = superseded_by(plan)  # the same title, a later stage or date
+        replaces = older.id if older is not None else None
+    if args.output and replaces:
+        return fail(str(source), "--replaces 与 -o 不能同时使用（新版本存入方案库）")
     if args.output:
         out = Path(args.output)
         if out.is_dir():
@@ -74,21 +101,35 @@ def cmd_import_plan(args: argparse.Namespace) -> int:
             saved = save_plan(plan, out)
         except PeakPlanError as exc:
             return fail(str(out), exc.one_line())
-    elif args.json:
+    elif args.json and not replaces:
         saved = None
     else:
         try:
-            saved = add_user_plan(plan)
+            if replaces:
+                saved, plan = replace_plan(plan, replaces)
+            else:
+                saved = add_user_plan(plan)
         except PeakPlanError as exc:
             return fail(str(source), exc.one_line())
         plan = load_plan(saved)  # the library may have given it another id
     for note in result.notes:
         print(f"提示：{note}", file=sys.stderr)
+    if older is not None:
+        print(
+            f"提示：此文件是方案库中《{older.title}》（{older.id}，{_version_words(older)}）"
+            f"的新版本（{_version_words(plan)}），已作为 {plan.id} 第 {plan.revision} 版保存，"
+            "原版本保留",
+            file=sys.stderr,
+        )
     if args.json:
         print_json(plan_summary(plan))
         return EXIT_OK
     for line in _summary(plan):
         print(line)
+    if replaces:
+        print(
+            f"已替换：{replaces}，现为第 {plan.revision} 版（旧版本保留，见 {_older_path(plan)}）"
+        )
     if saved is not None:
         print(f"已保存：{saved}")
     return EXIT_OK

@@ -19,6 +19,8 @@ from app import paths
 from app.core.errors import PlanFileError
 from app.core.files import FileReadError, os_reason, read_limited, set_aside, write_text_atomic
 from app.core.plans.model import PLAN_FORMAT, Plan
+from app.core.plans.revisions import is_later, split_ref
+from app.core.text.normalise import compact
 from app.core.validation import describe_validation_error
 
 
@@ -35,6 +37,7 @@ class LibraryEntry:
     builtin: bool
     path: Path
     problem: str = ""
+    revision: int = 1
 
     def as_json(self) -> dict:
         return {
@@ -44,6 +47,7 @@ class LibraryEntry:
             "stage": self.stage,
             "date": self.date,
             "issuer": self.issuer,
+            "revision": self.revision,
             "builtin": self.builtin,
             "path": str(self.path),
             **({"problem": self.problem} if self.problem else {}),
@@ -104,7 +108,15 @@ def _entry(path: Path, builtin: bool) -> LibraryEntry:
     except PlanFileError as exc:
         return LibraryEntry(path.stem, "", "", "", "", "", builtin, path, exc.one_line())
     return LibraryEntry(
-        plan.id, plan.title, plan.level, plan.stage, plan.date, plan.issuer, builtin, path
+        plan.id,
+        plan.title,
+        plan.level,
+        plan.stage,
+        plan.date,
+        plan.issuer,
+        builtin,
+        path,
+        revision=plan.revision,
     )
 
 
@@ -120,7 +132,11 @@ def user_plan_paths() -> list[Path]:
 
 def list_plans() -> list[LibraryEntry]:
     """Built-in plans first, then the user's, each group by file name. A user's plan file
-    that cannot be read is moved to plans/damaged/ (never deleted) and listed with why."""
+    that cannot be read is moved to plans/damaged/ (never deleted) and listed with why.
+
+    A user's newer revision of a built-in plan (imported with --replaces) stands in the
+    built-in plan's place; the built-in one is then an earlier version (plans/revisions.py).
+    """
     entries = [_entry(p, True) for p in builtin_plan_paths()]
     for path in user_plan_paths():
         entry = _entry(path, False)
@@ -128,6 +144,13 @@ def list_plans() -> list[LibraryEntry]:
             moved = set_aside(path)
             if moved is not None:
                 entry = replace(entry, path=moved, problem=f"{entry.problem}（已移到 {moved}）")
+        else:
+            builtin = next(
+                (i for i, e in enumerate(entries) if e.builtin and e.id == entry.id), None
+            )
+            if builtin is not None and entry.revision > entries[builtin].revision:
+                entries[builtin] = entry
+                continue
         entries.append(entry)
     damaged = paths.user_plans_dir() / "damaged"
     known = {e.path for e in entries}
@@ -141,9 +164,13 @@ def list_plans() -> list[LibraryEntry]:
 
 
 def find_plan(plan_id: str) -> Plan:
-    """Load a plan of the library by id (built-in ids win over the user's)."""
+    """Load a plan of the library by id (built-in ids win over the user's, unless the user's
+    is a newer revision of it); `id@N` is version N of it, kept when it was replaced."""
+    ident, revision = split_ref(plan_id)
+    if revision is not None:
+        return load_version(plan_id)
     for entry in list_plans():
-        if entry.id == plan_id and not entry.problem:
+        if entry.id == ident and not entry.problem:
             return load_plan(entry.path)
     known = "、".join(e.id for e in list_plans() if not e.problem)
     raise PlanFileError(f"方案库中没有编号为 {plan_id} 的方案", problems=[f"现有：{known}"])
@@ -191,3 +218,111 @@ def rename_plan(plan: Plan, new_id: str) -> Plan:
     data = json.loads(text)
     data["id"] = new_id
     return Plan.model_validate(data)
+
+
+# ---------------------------------------------------------------- versions (a parent revised)
+
+
+@dataclass(frozen=True)
+class PlanVersion:
+    """One version of a plan, as `peakplan plans` and the rebase name it: id@revision."""
+
+    id: str
+    revision: int
+    title: str
+    stage: str
+    date: str
+    path: Path
+    current: bool
+
+    @property
+    def ref(self) -> str:
+        return f"{self.id}@{self.revision}"
+
+
+def versions_dir() -> Path:
+    return paths.user_plans_dir() / "versions"
+
+
+def version_path(plan_id: str, revision: int) -> Path:
+    return versions_dir() / f"{plan_id}@{revision}.json"
+
+
+def superseded_by(plan: Plan) -> Plan | None:
+    """The library plan this one is a newer version of: the same title, a later stage or
+    date (and not the same source file)."""
+    title = compact(plan.title)
+    for entry in list_plans():
+        if entry.problem or compact(entry.title) != title:
+            continue
+        old = load_plan(entry.path)
+        if old.provenance.source_sha256 == plan.provenance.source_sha256:
+            continue
+        if is_later(plan, old):
+            return old
+    return None
+
+
+def replace_plan(plan: Plan, old_id: str) -> tuple[Path, Plan]:
+    """Store plan as the next revision of the library's plan old_id, the old one kept.
+
+    The new plan takes old_id (its node ids moved along), revision = old + 1; the old
+    version goes to versions/<id>@<revision>.json, the new one is the user's <id>.json
+    (winning over a built-in plan of that id). Returns the saved path and the plan.
+    """
+    old = find_plan(old_id)
+    if old.provenance.source_sha256 == plan.provenance.source_sha256:
+        raise PlanFileError(
+            f"此文件与方案库中的 {old_id}（第 {old.revision} 版）来自同一原文，不是新版本"
+        )
+    new = plan if plan.id == old_id else rename_plan(plan, old_id)
+    new = new.model_copy(update={"revision": old.revision + 1})
+    folder = versions_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise PlanFileError(f"无法创建方案版本文件夹 {folder}：{os_reason(exc)}") from exc
+    kept = version_path(old_id, old.revision)
+    if not kept.exists():
+        save_plan(old, kept)
+    return save_plan(new, paths.user_plans_dir() / f"{old_id}.json"), new
+
+
+def plan_versions(plan_id: str) -> list[PlanVersion]:
+    """Every version of a plan the library holds, oldest first, the current one last."""
+    found: dict[int, PlanVersion] = {}
+    folder = versions_dir()
+    for path in sorted(folder.glob(f"{_glob_safe(plan_id)}@*.json")) if folder.is_dir() else []:
+        ident, revision = split_ref(path.stem)
+        if ident != plan_id or revision is None:
+            continue
+        try:
+            plan = load_plan(path)
+        except PlanFileError:
+            continue
+        found[revision] = PlanVersion(
+            plan_id, revision, plan.title, plan.stage, plan.date, path, False
+        )
+    current = find_plan(plan_id)
+    where = next(e.path for e in list_plans() if e.id == plan_id and not e.problem)
+    found[current.revision] = PlanVersion(
+        plan_id, current.revision, current.title, current.stage, current.date, where, True
+    )
+    return [found[r] for r in sorted(found)]
+
+
+def load_version(ref: str) -> Plan:
+    """A plan by "id" (the current version) or "id@revision" (any version kept)."""
+    plan_id, revision = split_ref(ref)
+    current = find_plan(plan_id)
+    if revision is None or revision == current.revision:
+        return current
+    path = version_path(plan_id, revision)
+    if not path.is_file():
+        known = "、".join(v.ref for v in plan_versions(plan_id))
+        raise PlanFileError(f"方案 {plan_id} 没有第 {revision} 版", problems=[f"现有：{known}"])
+    return load_plan(path)
+
+
+def _glob_safe(text: str) -> str:
+    return "".join(f"[{c}]" if c in "*?[]" else c for c in text)

@@ -24,7 +24,8 @@ class Finding:
     data: dict = field(default_factory=dict)
 
     def as_json(self) -> dict:
-        return asdict(self)
+        """The finding as `check --json` prints it: `kind` repeats `code` (issue 17's name)."""
+        return {**asdict(self), "kind": self.code}
 
     def line(self) -> str:
         place = f"{self.where}：" if self.where else ""

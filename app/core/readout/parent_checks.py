@@ -1,5 +1,6 @@
 """What `check` says about the parent plans: coverage against each (directly or through a
-nearer parent), a task taken up twice, and parent clauses that changed since taken up."""
+nearer parent), a task taken up twice, and a parent revised while the county drafts —
+clauses revised or removed since taken up, measures added (app/core/plans/revisions.py)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections.abc import Iterator
 
 from app.core.plans.model import Plan, Section, fingerprint
 from app.core.plans.resolver import PlanResolver
+from app.core.plans.revisions import added_sections, old_section, section_text
 from app.core.readout.coverage import ParentCoverage, coverage
 from app.core.readout.findings import CheckContext, Finding
 
@@ -22,7 +24,8 @@ def check_parents(ctx: CheckContext, plans: PlanResolver) -> Iterator[Finding]:
                 "导入该方案后再检查",
             )
             continue
-        yield from _changed_sources(ctx, parent.plan)
+        yield from _changed_sources(ctx, parent.plan, plans)
+        yield from _added_measures(parent, plans)
         yield _coverage_finding(parent)
         for measure in parent.measures:
             if measure.twice:
@@ -76,11 +79,12 @@ def _coverage_finding(parent: ParentCoverage) -> Finding:
     )
 
 
-def _changed_sources(ctx: CheckContext, plan: Plan) -> Iterator[Finding]:
-    """County nodes whose parent clause reads otherwise now than when it was taken up.
+def _changed_sources(ctx: CheckContext, plan: Plan, plans: PlanResolver) -> Iterator[Finding]:
+    """County nodes whose parent clause was revised (its text differs from the one taken up)
+    or removed in the plan's current version.
 
     The plan's sections are indexed by id and each fingerprinted once, however many
-    county nodes take it up.
+    county nodes take it up; earlier versions are read only for a clause that changed.
     """
     sections: dict[str, Section] = {}
     for section in plan.walk():
@@ -88,18 +92,68 @@ def _changed_sources(ctx: CheckContext, plan: Plan) -> Iterator[Finding]:
     prints: dict[str, str] = {}
     for node in ctx.draft.walk():
         for source in node.sources:
-            section = sections.get(source.node) if source.plan_id == plan.id else None
-            if section is None:
+            if source.plan_id != plan.id:
                 continue
-            if section.id not in prints:
-                prints[section.id] = fingerprint(section)
-            if prints[section.id] != source.fingerprint:
+            section = sections.get(source.node)
+            if section is not None:
+                if section.id not in prints:
+                    prints[section.id] = fingerprint(section)
+                if prints[section.id] == source.fingerprint:
+                    continue
+            old = old_section(plan, source.node, source.fingerprint, plans)
+            old_text = section_text(old) if old is not None else ""
+            data = {
+                "node": node.id,
+                "parent_clause": source.node,
+                "source": source.node,
+                "revision": plan.revision,
+                "old_text": old_text,
+            }
+            label = source.node.split(":", 1)[-1]
+            if section is None:
                 yield Finding(
                     "warning",
-                    "source-changed",
-                    f"上级条款 {section.id} 的文字在采纳后已有修改",
-                    "对照上级新文本，确认县措施是否需要更新",
+                    "parent-removed",
+                    f"上级方案《{plan.title}》第 {plan.revision} 版已删去所承接的条款 {label}"
+                    + (f"（{old.title}）" if old is not None else ""),
+                    "确认本县是否保留此措施",
                     node.id,
                     ctx.where(node),
-                    {"source": section.id},
+                    data,
                 )
+                continue
+            yield Finding(
+                "warning",
+                "parent-revised",
+                f"上级已修订：《{plan.title}》第 {plan.revision} 版的条款 {label}"
+                f"（{section.title}）与采纳时的文字不同",
+                "对照上级新文字：采用新文字、保留本县文字，或标为已核对",
+                node.id,
+                ctx.where(node),
+                {**data, "new_text": section_text(section)},
+            )
+
+
+def _added_measures(parent: ParentCoverage, plans: PlanResolver) -> Iterator[Finding]:
+    """Measures of the plan's current version that no earlier version had, not taken up."""
+    if parent.plan is None or parent.plan.revision <= 1:
+        return
+    open_ = {m.section.id: m for m in parent.measures if not m.taken_up}
+    for section in added_sections(parent.plan, [m.section for m in parent.measures], plans):
+        if section.id not in open_:
+            continue
+        label = section.id.split(":", 1)[-1]
+        yield Finding(
+            "info",
+            "parent-added",
+            f"上级方案《{parent.parent.title}》第 {parent.plan.revision} 版新增措施 {label}"
+            f"（{section.title}），本县尚未承接",
+            "如需承接，可从上级方案中采纳",
+            "",
+            "",
+            {
+                "parent_clause": section.id,
+                "revision": parent.plan.revision,
+                "new_text": section_text(section),
+            },
+        )
