@@ -15,6 +15,7 @@ from app import __version__
 from app.cli.common import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, configure_stdio, fail
 from app.cli.draft_commands import cmd_check, cmd_export, cmd_new
 from app.cli.plan_commands import cmd_import_plan, cmd_plans
+from app.cli.rebase_command import add_rebase_parser
 from app.core.draft.files import is_draft_path
 from app.core.errors import PeakPlanError
 
@@ -62,6 +63,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--level",
         choices=["national", "region", "province", "city", "county", "zone"],
         help="方案层级（默认从标题判断）",
+    )
+    imp.add_argument(
+        "--replaces",
+        metavar="PLAN-ID",
+        help="此文件是方案库中该方案的新版本（如印发稿替代征求意见稿）：同一编号存为下一版，旧版本保留",
     )
     imp.set_defaults(handler=cmd_import_plan)
 
@@ -112,6 +118,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--clean", action="store_true", help="Word 文稿不附批注（默认把待定事项作为批注标出）"
     )
     export.set_defaults(handler=cmd_export)
+
+    add_rebase_parser(sub)
     return parser
 
 

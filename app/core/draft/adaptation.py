@@ -19,13 +19,14 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-QuestionKind = Literal["figure", "place", "self_reference", "sub_level", "unit"]
+QuestionKind = Literal["figure", "place", "self_reference", "sub_level", "unit", "revision"]
 QUESTION_NAMES: dict[str, str] = {
     "figure": "上级数值，待本县确定",
     "place": "本县以外的地名或项目",
     "self_reference": "上级自身的表述",
     "sub_level": "面向下级地区的表述",
     "unit": "上级单位，本县无对应单位",
+    "revision": "上级已修订，与本县修改冲突",
 }
 TextPlace = Literal["title", "paragraph", "work", "clause"]
 """Where a quote stands: the title, paragraph `index`, work row `index`, or the 责任单位 clause."""

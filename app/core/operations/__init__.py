@@ -33,6 +33,7 @@ from app.core.operations.content import (
 from app.core.operations.crosswalk import set_not_taken_reason
 from app.core.operations.find_replace import replace_all, replace_hit
 from app.core.operations.parents import add_parent
+from app.core.operations.rebase import keep_despite_revision, rebase, take_revised_text
 from app.core.operations.structure import add_measure, merge, move, remove, rename, reorder
 from app.core.operations.take_up import edited_since_take_up, take_up, take_up_into
 from app.core.operations.targets import (
@@ -54,6 +55,7 @@ __all__ = [
     "answer_question",
     "apply_mapping",
     "edited_since_take_up",
+    "keep_despite_revision",
     "map_parent_unit",
     "mentioned_targets",
     "merge",
@@ -61,6 +63,7 @@ __all__ = [
     "move",
     "move_committee_member",
     "prune_targets",
+    "rebase",
     "remove",
     "remove_committee_member",
     "remove_unit",
@@ -86,6 +89,7 @@ __all__ = [
     "set_units",
     "set_work_row_field",
     "set_work_rows",
+    "take_revised_text",
     "take_up",
     "take_up_into",
 ]
