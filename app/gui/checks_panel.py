@@ -1,7 +1,8 @@
 """Checks panel: the core's findings, refreshed as the draft changes; double-click goes there.
 
-Also the 对照表 view: per parent plan, which of its measures the county took
-up and which not.
+Also the 对照表 view: per parent plan, each of its measures, the county measures
+taking it up and how (承接方式, app/core/readout/crosswalk.py); for a measure not
+taken up, the county types its reason (理由) in place, an undoable command.
 
 The checks run in a worker thread, a pause after the last edit, on the draft
 as it was then (drafts are immutable, so the snapshot is the draft object
@@ -13,30 +14,36 @@ check runs at a time; `refresh()` checks at once, on the calling thread.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import time
 from typing import ClassVar
 
 from PySide6.QtCore import QCoreApplication, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QHeaderView, QTabWidget, QTreeWidget, QTreeWidgetItem
 
+from app.core import operations as ops
 from app.core.draft.changes import EVERYTHING, DraftChange
 from app.core.draft.model import Draft
 from app.core.plans.resolver import PlanResolver
 from app.core.readout.checks import check_draft
-from app.core.readout.coverage import ParentCoverage, coverage
+from app.core.readout.crosswalk import CrosswalkRow, ParentCrosswalk, crosswalk
 from app.core.readout.findings import SEVERITY_NAMES, Finding
+from app.gui.commands import push_or_say
 from app.gui.document import DocumentView, DraftDocument
 from app.gui.workers import Job
 
 NODE = Qt.ItemDataRole.UserRole + 1
+CLAUSE = Qt.ItemDataRole.UserRole + 2
+"""On a 对照表 row not taken up: the parent clause whose reason the row's 理由 cell holds."""
 REFRESH_MS = 300
+REASON_COLUMN = 3
 
-Checked = tuple[Draft, list[Finding], list[ParentCoverage]]
+Checked = tuple[Draft, list[Finding], list[ParentCrosswalk]]
 
 
 def run_checks(draft: Draft, plans: PlanResolver) -> Checked:
-    """The findings and the 对照 of one draft (what the worker does)."""
-    return draft, check_draft(draft, plans), coverage(draft, plans)
+    """The findings and the 对照表 of one draft (what the worker does)."""
+    return draft, check_draft(draft, plans), crosswalk(draft, plans)
 
 
 class _CheckJob(Job):
@@ -80,9 +87,18 @@ class ChecksPanel(QTabWidget, DocumentView):
         self.list.setColumnWidth(1, 220)
         self.list.itemDoubleClicked.connect(self._go)
         self.coverage = QTreeWidget()
-        self.coverage.setHeaderLabels([self.tr("上级条款"), self.tr("本县")])
+        self.coverage.setHeaderLabels(
+            [self.tr("上级措施"), self.tr("县方案对应措施"), self.tr("承接方式"), self.tr("理由")]
+        )
         self.coverage.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.coverage.itemDoubleClicked.connect(self._go)  # a taken-up measure: go to it
+        self.coverage.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.coverage.setColumnWidth(2, 150)
+        self.coverage.setColumnWidth(REASON_COLUMN, 220)
+        # Only the 理由 of a measure not taken up is edited, opened by a double-click or F2.
+        self.coverage.setEditTriggers(QTreeWidget.EditTrigger.NoEditTriggers)
+        self.coverage.itemDoubleClicked.connect(self._coverage_double_clicked)
+        self.coverage.itemChanged.connect(self._reason_typed)
+        self.coverage.setToolTip(self.tr("双击已承接的措施转到县方案；双击未承接的措施填写理由"))
         self.addTab(self.list, self.tr("检查"))
         self.addTab(self.coverage, self.tr("对照表"))
         self.timer = QTimer(self, singleShot=True, interval=REFRESH_MS)
@@ -93,10 +109,26 @@ class ChecksPanel(QTabWidget, DocumentView):
         if app is not None:
             app.aboutToQuit.connect(self.wait)
         self.job: Job | None = None
+        self.stack = None
         self.findings: list[Finding] = []
         self.checked: Draft | None = None
         """The draft whose findings are shown."""
         self.set_document(doc)
+
+    def set_document(self, doc: DraftDocument) -> None:
+        # A reason is no part a DraftChange names (app/core/draft/changes.py): the panel hears
+        # of its edits, undos and redos from the undo stack.
+        if self.stack is not doc.stack:
+            if self.stack is not None:
+                with contextlib.suppress(RuntimeError, TypeError):
+                    self.stack.indexChanged.disconnect(self._stack_moved)
+            doc.stack.indexChanged.connect(self._stack_moved)
+            self.stack = doc.stack
+        super().set_document(doc)
+
+    def _stack_moved(self, _index: int) -> None:
+        if self.doc.draft is not self.checked:
+            self.timer.start()
 
     def document_changed(self, change: DraftChange) -> None:
         if change is EVERYTHING:  # another draft: nobody is typing in it yet
@@ -165,24 +197,65 @@ class ChecksPanel(QTabWidget, DocumentView):
         self._coverage(covered)
         self.shown.emit()
 
-    def _coverage(self, covered: list[ParentCoverage]) -> None:
-        self.coverage.clear()
-        for parent in covered:
-            if parent.plan is None or not parent.measures:
-                continue
-            top = QTreeWidgetItem([parent.parent.title, ""])
-            self.coverage.addTopLevelItem(top)
-            for measure in parent.measures:
-                county = "、".join(node.title for node in measure.county)
-                item = QTreeWidgetItem(
-                    [f"{measure.label} {measure.section.title}", county or self.tr("未采纳")]
-                )
-                if measure.county:
-                    item.setData(0, NODE, measure.county[0].id)
-                else:
-                    item.setForeground(1, Qt.GlobalColor.darkRed)
-                top.addChild(item)
-            top.setExpanded(True)
+    def _coverage(self, tables: list[ParentCrosswalk]) -> None:
+        if self.coverage.state() == QTreeWidget.State.EditingState:
+            return  # a reason being typed: the next check shows it
+        blocked = self.coverage.blockSignals(True)  # filling in is no typing
+        try:
+            self.coverage.clear()
+            for table in tables:
+                if not table.found or not table.rows:
+                    continue
+                top = QTreeWidgetItem([table.heading])
+                self.coverage.addTopLevelItem(top)
+                top.setFirstColumnSpanned(True)
+                top.addChildren([self._row_item(row) for row in table.rows])
+                top.setExpanded(True)
+        finally:
+            self.coverage.blockSignals(blocked)
+
+    def _row_item(self, row: CrosswalkRow) -> QTreeWidgetItem:
+        county = "；".join(row.county)
+        manner = row.manner_text if row.reason or row.taken_up else row.cell
+        item = QTreeWidgetItem([row.parent, county, manner, row.reason])
+        for column, text in enumerate((row.parent, row.county_text, manner)):
+            item.setToolTip(column, text)
+        if row.county_ids:
+            item.setData(0, NODE, row.county_ids[0])
+        else:
+            item.setData(0, CLAUSE, row.parent_id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
+            item.setToolTip(REASON_COLUMN, self.tr("双击填写未承接的理由"))
+            item.setForeground(2, Qt.GlobalColor.darkRed)
+        return item
+
+    def _coverage_double_clicked(self, item: QTreeWidgetItem, _column: int) -> None:
+        if item.data(0, CLAUSE):
+            self.coverage.editItem(item, REASON_COLUMN)
+        else:
+            self._go(item)
+
+    def keyPressEvent(self, event) -> None:  # F2 on a row not taken up: its reason
+        item = self.coverage.currentItem()
+        if event.key() == Qt.Key.Key_F2 and item is not None and item.data(0, CLAUSE):
+            self.coverage.editItem(item, REASON_COLUMN)
+            return
+        super().keyPressEvent(event)
+
+    def _reason_typed(self, item: QTreeWidgetItem, column: int) -> None:
+        clause = item.data(0, CLAUSE)
+        if column != REASON_COLUMN or not clause:
+            return
+        done = push_or_say(
+            self,
+            self.doc,
+            "填写未承接理由",
+            ops.set_not_taken_reason,
+            clause,
+            item.text(REASON_COLUMN),
+        )
+        if done is None:  # refused: the cell shows the reason the draft holds
+            self.timer.start()
 
     def _go(self, item: QTreeWidgetItem) -> None:
         node_id = item.data(0, NODE)
