@@ -280,17 +280,17 @@ def _best(child: _Node, scored: list[tuple[float, _Node]]) -> list[tuple[float, 
 
 
 def links(section: Section) -> list[LineageLink]:
-    """The section's real links, best first (the user's "none" left out)."""
-    return [link for link in section.lineage if link.node != section.id]
+    """The section's links, best first."""
+    return list(section.lineage)
 
 
 def user_said_none(section: Section) -> bool:
     """Did the user say this section descends from nothing above?"""
-    return any(link.node == section.id and link.by == "user" for link in section.lineage)
+    return section.lineage_by_user and not section.lineage
 
 
 def _by_user(section: Section) -> bool:
-    return any(link.by == "user" for link in section.lineage)
+    return section.lineage_by_user or any(link.by == "user" for link in section.lineage)
 
 
 def _found(plan: Plan, above: list[Plan]) -> dict[str, list[LineageLink]]:
@@ -334,12 +334,16 @@ def _link(child: _Node, parent: _Node, score: float, by: str = "auto") -> Lineag
     )
 
 
-def _with_lineage(plan: Plan, lineage: dict[str, list[LineageLink]]) -> Plan:
+def _with_lineage(
+    plan: Plan, lineage: dict[str, list[LineageLink]], decided: set[str] = frozenset()
+) -> Plan:
     def rebuild(section: Section) -> Section:
         children = [rebuild(c) for c in section.children]
         update: dict = {"children": children}
         if section.id in lineage:
             update["lineage"] = lineage[section.id]
+        if section.id in decided:
+            update["lineage_by_user"] = True
         return section.model_copy(update=update)
 
     return plan.model_copy(update={"sections": [rebuild(s) for s in plan.sections]})
@@ -376,15 +380,15 @@ def set_link(
     if section is None:
         raise KeyError(section_id)
     if parent_node_id is None:
-        new = [LineageLink(node=section.id, score=0, words=[], by="user")]
+        new: list[LineageLink] = []
     else:
         new = [
             link
             for link in section.lineage
-            if add and link.by == "user" and link.node not in (section.id, parent_node_id)
+            if add and link.by == "user" and link.node != parent_node_id
         ]
         new.insert(0, _user_link(section, parent_node_id, above or []))
-    return _with_lineage(plan, {section_id: new})
+    return _with_lineage(plan, {section_id: new}, decided={section_id})
 
 
 def _user_link(section: Section, node: str, above: list[Plan]) -> LineageLink:

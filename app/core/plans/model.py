@@ -153,6 +153,9 @@ class Section(_Model):
     lineage: list[LineageLink] = Field(
         default_factory=list, description="the clauses above this one it descends from"
     )
+    lineage_by_user: bool = Field(
+        False, description="the user decided the lineage (an empty one: it descends from nothing)"
+    )
     children: list[Section] = Field(default_factory=list)
 
     @model_validator(mode="after")
