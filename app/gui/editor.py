@@ -49,6 +49,7 @@ from app.gui.document import DocumentView, DraftDocument
 from app.gui.menus import on_delete
 from app.gui.parent_clause import UnitBox, parent_clause_html
 from app.gui.questions_panel import QuestionsPanel
+from app.gui.revision_panel import RevisionPanel
 
 TYPING_PAUSE_MS = 400
 
@@ -127,6 +128,8 @@ class MeasureEditor(QWidget, DocumentView):
         self.side = QTabWidget()
         self.side.addTab(self.parent_text, self.tr("上级原文（改动处已标出）"))
         self.side.addTab(self.questions, self.tr("待定事项"))
+        self.revision = RevisionPanel(doc)  # tab 2, shown while a source is revised
+        self.side.addTab(self.revision, self.tr("上级已修订"))
         texts.addWidget(self.side)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -151,7 +154,7 @@ class MeasureEditor(QWidget, DocumentView):
     def set_document(self, doc: DraftDocument) -> None:
         self.flush()  # into the draft it was typed in, before the node is let go
         self.node_id = ""
-        self.questions.doc = doc
+        self.questions.doc = self.revision.doc = doc
         super().set_document(doc)
 
     def flush(self) -> None:
@@ -196,6 +199,7 @@ class MeasureEditor(QWidget, DocumentView):
             self._loading = False
             self.questions.show_node(self.doc.draft, None)
             self.side.setTabText(1, self.tr("待定事项"))
+            self.side.setTabVisible(2, self.revision.show_node(self.doc.draft, None, self.plans))
             return
         self._loading = True
         draft = self.doc.draft
@@ -234,6 +238,7 @@ class MeasureEditor(QWidget, DocumentView):
         self.side.setTabText(
             1, self.tr("待定事项（{}）").format(count) if count else self.tr("待定事项")
         )
+        self.side.setTabVisible(2, self.revision.show_node(draft, node, self.plans))
         self.asked_words = frozenset(
             q.quote for _i, q in self.questions.open_questions(node) if q.where == "paragraph"
         )
