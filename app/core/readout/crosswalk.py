@@ -65,8 +65,8 @@ class CrosswalkRow:
 
     @property
     def manner_text(self) -> str:
-        """直接承接, 经《银川市碳达峰实施方案》承接, 未承接 …"""
-        return MANNER_NAMES[self.manner].format(plan=f"《{self.via}》")
+        """直接承接, 经银川市方案承接, 未承接 …"""
+        return MANNER_NAMES[self.manner].format(plan=short_plan_name(self.via))
 
     @property
     def county_text(self) -> str:
@@ -78,6 +78,14 @@ class CrosswalkRow:
         if self.manner != "missing":
             return self.manner_text
         return f"未承接：{self.reason}" if self.reason else f"未承接（{NO_REASON}）"
+
+
+def short_plan_name(title: str) -> str:
+    """银川市碳达峰实施方案 → 银川市方案 (a 对照表 cell is narrow); another title in 《》."""
+    for ending in ("碳达峰实施方案", "碳达峰行动方案"):
+        if title.endswith(ending) and len(title) > len(ending):
+            return title[: -len(ending)] + "方案"
+    return f"《{title}》"
 
 
 @dataclass(frozen=True)
