@@ -35,6 +35,8 @@ class ExportDialog(QDialog):
         self.setWindowTitle(self.tr("导出"))
         self.draft = draft
         self.result = None
+        self.crosswalk_file: Path | None = None
+        """The 上级方案任务承接对照表 the last export wrote, if asked for."""
         self.folder = QLineEdit(folder)
         browse = QPushButton(self.tr("浏览…"))
         browse.clicked.connect(self._browse)
@@ -43,6 +45,10 @@ class ExportDialog(QDialog):
         row.addWidget(browse)
         self.word = QCheckBox(self.tr("Word 文稿（.docx）"), checked=True)
         self.excel = QCheckBox(self.tr("任务分工表（.xlsx）"), checked=True)
+        self.crosswalk = QCheckBox(self.tr("上级方案任务承接对照表（.docx）"), checked=False)
+        self.crosswalk.setToolTip(
+            self.tr("送审材料：每个上级方案的措施、县方案对应措施和承接方式，未承接的列出理由")
+        )
         layout_ = draft.layout
         self.titles = QComboBox()
         for value, text in (
@@ -67,6 +73,7 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("导出到"), row)
         form.addRow(self.tr("文件"), self.word)
         form.addRow("", self.excel)
+        form.addRow("", self.crosswalk)
         form.addRow(self.tr("措施标题"), self.titles)
         form.addRow(self.tr("页码"), self.pages)
         form.addRow("", self.committee)
@@ -125,9 +132,10 @@ class ExportDialog(QDialog):
         )
 
     def run(self) -> None:
-        if not (self.word.isChecked() or self.excel.isChecked()):
+        if not (self.word.isChecked() or self.excel.isChecked() or self.crosswalk.isChecked()):
             self.status.setText(self.tr("请至少选择一个文件"))
             return
+        from app.export.crosswalk_doc import crosswalk_path, export_crosswalk
         from app.export.files import (  # python-docx/openpyxl load on first export
             export_draft,
             export_paths,
@@ -150,11 +158,12 @@ class ExportDialog(QDialog):
                 return
         draft = self.draft.model_copy(update={"layout": self.chosen_layout()})
         word, excel = export_paths(draft, folder)
-        existing = [
-            p.name
-            for p, on in ((word, self.word.isChecked()), (excel, self.excel.isChecked()))
-            if on and p.exists()
-        ]
+        wanted = (
+            (word, self.word.isChecked()),
+            (excel, self.excel.isChecked()),
+            (crosswalk_path(draft, folder), self.crosswalk.isChecked()),
+        )
+        existing = [p.name for p, on in wanted if on and p.exists()]
         if (
             existing
             and QMessageBox.question(
@@ -170,22 +179,26 @@ class ExportDialog(QDialog):
         self.status.setText(self.tr("正在导出…"))
         # Everything the worker needs is read here, on the GUI thread: it never touches a widget.
         plans, want_word, want_excel = self.plans, self.word.isChecked(), self.excel.isChecked()
-        comments = self.comments.isChecked()
-        job = Job(
-            lambda: export_draft(
+        comments, want_crosswalk = self.comments.isChecked(), self.crosswalk.isChecked()
+
+        def export():
+            result = export_draft(
                 draft, folder, plans=plans, word=want_word, excel=want_excel, comments=comments
             )
-        )
+            return result, export_crosswalk(draft, folder, plans) if want_crosswalk else None
+
+        job = Job(export)
         job.signals.done.connect(self._done)
         job.signals.failed.connect(self._failed)
         self.job = job
         start(job)
 
-    def _done(self, result) -> None:
+    def _done(self, done) -> None:
+        result, self.crosswalk_file = done
         self.result = result
         self.progress.hide()
         self.buttons.setEnabled(True)
-        names = [p.name for p in (result.word, result.excel) if p]
+        names = [p.name for p in (result.word, result.excel, self.crosswalk_file) if p]
         status = self.tr("已导出：{}").format("、".join(names))
         if result.word is not None:  # the command line's words (app/export/files.py)
             status += "\n" + result.questions_line()

@@ -85,3 +85,26 @@ def test_a_taken_up_measure_still_goes_to_the_county_measure(window, qtbot):
     tree.itemDoubleClicked.emit(item, 0)
     assert went == [item.data(0, checks_panel.NODE)] and went[0]
     assert tree.state() != QAbstractItemView.State.EditingState
+
+
+def test_the_export_dialog_writes_the_crosswalk_when_asked(qtbot, tmp_path):
+    from docx import Document
+
+    from app.core.draft.demo import load_demo
+    from app.core.plans.resolver import PlanResolver
+    from app.gui.export_dialog import ExportDialog
+
+    dialog = ExportDialog(load_demo(), str(tmp_path), PlanResolver.library())
+    qtbot.addWidget(dialog)
+    assert dialog.crosswalk.text() == "上级方案任务承接对照表（.docx）"
+    assert not dialog.crosswalk.isChecked()
+    dialog.word.setChecked(False)
+    dialog.excel.setChecked(False)
+    dialog.crosswalk.setChecked(True)
+    dialog.run()
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=20_000)
+    written = tmp_path / "平罗县碳达峰实施方案上级方案任务承接对照表.docx"
+    assert dialog.crosswalk_file == written
+    assert [p.name for p in tmp_path.iterdir() if not p.name.startswith(".")] == [written.name]
+    assert written.name in dialog.status.text()
+    assert len(Document(str(written)).tables) == 1
