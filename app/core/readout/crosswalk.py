@@ -1,8 +1,8 @@
 """上级方案任务承接对照表: per parent plan, each of its measures, the county measures taking
 it up and how (承接方式), or the county's reason for leaving it out.
 
-One source for the Word 对照表 (app/export/crosswalk_doc.py), the Excel 对照表
-sheet's 承接方式 column and the window's 对照表 tab. How a measure is taken up:
+One source for the Word 对照表 (app/export/crosswalk_doc.py) and the window's
+对照表 tab (the 检查与对照 dock). How a measure is taken up:
 
 - 直接承接: taken up and not edited since (the parent clause taken up afresh reads
   as the county's measure does: app/core/operations/take_up.py);
@@ -125,27 +125,29 @@ def county_paths(draft: Draft) -> dict[str, str]:
 
 def crosswalk(draft: Draft, plans: PlanResolver) -> list[ParentCrosswalk]:
     """The 对照表 of each parent plan of the draft, in the draft's order of parents."""
-    return [_parent_table(draft, parent) for parent in coverage(draft, plans)]
-
-
-def _parent_table(draft: Draft, parent: ParentCoverage) -> ParentCrosswalk:
-    if parent.plan is None:
-        return ParentCrosswalk(parent.parent, found=False)
-    walk = _Walk(draft, parent)
-    return ParentCrosswalk(parent.parent, tuple(walk.row(m) for m in parent.measures))
+    paths = county_paths(draft)
+    up: dict[str, Node] = {}
+    for node in draft.walk():
+        for child in node.children:
+            up[child.id] = node
+    tables = []
+    for parent in coverage(draft, plans):
+        if parent.plan is None:
+            tables.append(ParentCrosswalk(parent.parent, found=False))
+            continue
+        walk = _Walk(draft, parent, paths, up)
+        tables.append(ParentCrosswalk(parent.parent, tuple(map(walk.row, parent.measures))))
+    return tables
 
 
 class _Walk:
     """What the rows of one parent read of the draft, gathered once."""
 
-    def __init__(self, draft: Draft, parent: ParentCoverage) -> None:
+    def __init__(
+        self, draft: Draft, parent: ParentCoverage, paths: dict[str, str], up: dict[str, Node]
+    ) -> None:
         assert parent.plan is not None
-        self.draft, self.plan = draft, parent.plan
-        self.paths = county_paths(draft)
-        self.up: dict[str, Node] = {}
-        for node in draft.walk():
-            for child in node.children:
-                self.up[child.id] = node
+        self.draft, self.plan, self.paths, self.up = draft, parent.plan, paths, up
         self.measure_of = {
             part.id: m.section.id for m in parent.measures for part in m.section.walk()
         }
