@@ -11,12 +11,8 @@ from app.cli.common import EXIT_OK, fail, print_json
 from app.core.errors import PeakPlanError
 from app.core.files import same_file
 from app.core.plans.library import (
-    add_user_plan,
     list_plans,
-    load_plan,
-    replace_plan,
     save_plan,
-    superseded_by,
     version_path,
 )
 from app.core.plans.model import LEVEL_NAMES, Plan
@@ -74,61 +70,51 @@ def _older_path(plan: Plan) -> Path:
 
 
 def cmd_import_plan(args: argparse.Namespace) -> int:
-    from app.importer import import_plan
+    from app.importer import import_plan, import_to_library
 
     source = Path(args.file)
-    try:
-        result = import_plan(source, plan_id=args.id, level=args.level)
-    except PeakPlanError as exc:
-        return fail(str(source), exc.one_line())
-    plan = result.plan
     replaces = getattr(args, "replaces", None)
-    older = None
-    if not replaces and not args.output and not args.json:
-        older = superseded_by(plan)  # the same title, a later stage or date
-        replaces = older.id if older is not None else None
     if args.output and replaces:
         return fail(str(source), "--replaces 与 -o 不能同时使用（新版本存入方案库）")
-    if args.output:
-        out = Path(args.output)
-        if out.is_dir():
-            out = out / f"{plan.id}.json"
-        if same_file(out, source):
-            return fail(str(out), "输出文件就是要读取的方案文件，未覆盖（请换一个输出文件名）")
-        if out.exists() and not args.force:
-            return fail(str(out), "文件已存在，未覆盖（如确需覆盖，请加 --force）")
+    saved: Path | None = None
+    if args.output or (args.json and not replaces):
         try:
-            saved = save_plan(plan, out)
-        except PeakPlanError as exc:
-            return fail(str(out), exc.one_line())
-    elif args.json and not replaces:
-        saved = None
-    else:
-        try:
-            if replaces:
-                saved, plan = replace_plan(plan, replaces)
-            else:
-                saved = add_user_plan(plan)
+            result = import_plan(source, plan_id=args.id, level=args.level)
         except PeakPlanError as exc:
             return fail(str(source), exc.one_line())
-        plan = load_plan(saved)  # the library may have given it another id
+        plan = result.plan
+        if args.output:
+            out = Path(args.output)
+            if out.is_dir():
+                out = out / f"{plan.id}.json"
+            if same_file(out, source):
+                return fail(str(out), "输出文件就是要读取的方案文件，未覆盖（请换一个输出文件名）")
+            if out.exists() and not args.force:
+                return fail(str(out), "文件已存在，未覆盖（如确需覆盖，请加 --force）")
+            try:
+                saved = save_plan(plan, out)
+            except PeakPlanError as exc:
+                return fail(str(out), exc.one_line())
+    else:
+        # into the library: linked to the plans above it, a newer version stored as such
+        try:
+            result, saved = import_to_library(
+                source, plan_id=args.id, level=args.level, replaces=replaces
+            )
+        except PeakPlanError as exc:
+            return fail(str(source), exc.one_line())
+        plan = result.plan
     for note in result.notes:
         print(f"提示：{note}", file=sys.stderr)
-    if older is not None:
-        print(
-            f"提示：此文件是方案库中《{older.title}》（{older.id}，{_version_words(older)}）"
-            f"的新版本（{_version_words(plan)}），已作为 {plan.id} 第 {plan.revision} 版保存，"
-            "原版本保留",
-            file=sys.stderr,
-        )
     if args.json:
         print_json(plan_summary(plan))
         return EXIT_OK
     for line in _summary(plan):
         print(line)
-    if replaces:
+    if result.replaced:
         print(
-            f"已替换：{replaces}，现为第 {plan.revision} 版（旧版本保留，见 {_older_path(plan)}）"
+            f"已替换：{result.replaced}，现为第 {plan.revision} 版"
+            f"（旧版本保留，见 {_older_path(plan)}）"
         )
     if saved is not None:
         print(f"已保存：{saved}")

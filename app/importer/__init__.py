@@ -36,6 +36,8 @@ class ImportResult:
     notes: list[ImportNote] = field(default_factory=list)
     level: LevelGuess | None = None
     """How the level was found; `certain` False: ask the user (None: the caller gave it)."""
+    replaced: str = ""
+    """The library plan this one was stored as a newer version of ("" for none)."""
 
 
 def plan_id_from_name(name: str) -> str:
@@ -129,17 +131,45 @@ def import_plan(
     return ImportResult(plan=plan, notes=notes, level=None if level else guess)
 
 
-def import_to_library(path: str | Path) -> tuple[ImportResult, Path]:
-    """Import a plan and keep it in the user's library; the plan as stored there.
+def import_to_library(
+    path: str | Path,
+    *,
+    plan_id: str | None = None,
+    level: PlanLevel | None = None,
+    replaces: str | None = None,
+) -> tuple[ImportResult, Path]:
+    """Import a plan, link it to the library's plans above it and keep it in the user's
+    library; the plan as stored there.
 
-    The library may give it another id (a different plan already has this one),
-    so callers must use the returned plan's id, not the freshly imported one.
+    A newer version of a plan already in the library (`replaces`, or the same title with a
+    later stage or date) is stored as that plan's next revision, the old one kept; the
+    result's `replaced` names it. Otherwise the library may give the plan another id (a
+    different plan already has this one), so callers use the returned plan's id.
     """
-    from app.core.plans.library import add_user_plan, load_plan
+    from app.core.plans.library import add_user_plan, load_plan, replace_plan, superseded_by
 
-    result = import_plan(path)
-    saved = add_user_plan(_with_lineage(result.plan))
-    return ImportResult(plan=load_plan(saved), notes=result.notes, level=result.level), saved
+    result = import_plan(path, plan_id=plan_id, level=level)
+    plan = _with_lineage(result.plan)
+    older = superseded_by(plan) if replaces is None else None
+    replaces = replaces or (older.id if older is not None else None)
+    if replaces:
+        saved, stored = replace_plan(plan, replaces)
+        result.notes.append(
+            ImportNote(
+                0,
+                f"已作为方案库中 {replaces} 的第 {stored.revision} 版保存，原版本保留"
+                + ("（标题相同、稿本或日期更新的新版本）" if older is not None else ""),
+            )
+        )
+    else:
+        saved = add_user_plan(plan)
+    stored_plan = load_plan(saved)
+    return (
+        ImportResult(
+            plan=stored_plan, notes=result.notes, level=result.level, replaced=replaces or ""
+        ),
+        saved,
+    )
 
 
 def reimport_at_level(
