@@ -14,7 +14,6 @@ check runs at a time; `refresh()` checks at once, on the calling thread.
 from __future__ import annotations
 
 import atexit
-import contextlib
 import time
 from typing import ClassVar
 
@@ -109,26 +108,10 @@ class ChecksPanel(QTabWidget, DocumentView):
         if app is not None:
             app.aboutToQuit.connect(self.wait)
         self.job: Job | None = None
-        self.stack = None
         self.findings: list[Finding] = []
         self.checked: Draft | None = None
         """The draft whose findings are shown."""
         self.set_document(doc)
-
-    def set_document(self, doc: DraftDocument) -> None:
-        # A reason is no part a DraftChange names (app/core/draft/changes.py): the panel hears
-        # of its edits, undos and redos from the undo stack.
-        if self.stack is not doc.stack:
-            if self.stack is not None:
-                with contextlib.suppress(RuntimeError, TypeError):
-                    self.stack.indexChanged.disconnect(self._stack_moved)
-            doc.stack.indexChanged.connect(self._stack_moved)
-            self.stack = doc.stack
-        super().set_document(doc)
-
-    def _stack_moved(self, _index: int) -> None:
-        if self.doc.draft is not self.checked:
-            self.timer.start()
 
     def document_changed(self, change: DraftChange) -> None:
         if change is EVERYTHING:  # another draft: nobody is typing in it yet

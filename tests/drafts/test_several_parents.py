@@ -91,3 +91,17 @@ def test_new_orders_its_parents_nearest_first(tmp_path, capsys):
     args += ["--from", "ningxia-region", "--from", "yinchuan-city", "--all", "-o", str(out)]
     assert main(args) == 0
     assert "由近及远排列为 yinchuan-city、ningxia-region" in capsys.readouterr().err
+
+
+def test_check_asks_for_the_reason_of_each_measure_not_taken_up(two_parents):
+    draft, _city, region, plans = two_parents
+    asked = [f for f in check_draft(draft, plans) if f.code == "reason-missing"]
+    assert asked
+    regional = next(c for c in coverage(draft, plans) if c.parent.id == region.id)
+    for measure in regional.missing:
+        draft = ops.set_not_taken_reason(draft, measure.section.id, "本县无此类产业")
+    assert not [
+        f
+        for f in check_draft(draft, plans)
+        if f.code == "reason-missing" and f.data.get("parent") == region.id
+    ]

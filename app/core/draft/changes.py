@@ -125,7 +125,7 @@ def draft_change(before: Draft, after: Draft) -> DraftChange:
         parts.add(Part.NODES)
     if before.meta != after.meta:
         parts.add(Part.META)
-    if before.parents != after.parents:
+    if before.parents != after.parents or before.not_taken_up != after.not_taken_up:
         parts.add(Part.PARENTS)
     if before.catalogue != after.catalogue:
         parts.add(Part.CATALOGUE)
