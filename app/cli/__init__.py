@@ -117,6 +117,11 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--clean", action="store_true", help="Word 文稿不附批注（默认把待定事项作为批注标出）"
     )
+    export.add_argument(
+        "--package",
+        action="store_true",
+        help="送审材料：另写上级方案任务承接对照表（.docx）",
+    )
     export.set_defaults(handler=cmd_export)
 
     add_rebase_parser(sub)

@@ -145,6 +145,13 @@ def cmd_export(args: argparse.Namespace) -> int:
     for path in (result.word, result.excel):
         if path is not None:
             print(path)
+    if args.package:  # the 送审 package: the parent plans' 承接对照表 beside the draft
+        from app.export.crosswalk_doc import export_crosswalk
+
+        try:
+            print(export_crosswalk(draft, out, PlanResolver.library()))
+        except PeakPlanError as exc:
+            return fail(str(out), exc.one_line())
     line = result.questions_line()
     if line:
         print(line)

@@ -179,3 +179,15 @@ def test_import_plan_json_says_leads_deadline_and_notice(capsys, tmp_path):
     assert measure["lead_units"] == ["市经信局"] and measure["deadline"] == "2022年2月底前"
     assert out["notice"] and out["title"] == "某市碳达峰实施方案"
     assert out["governments"] == []
+
+
+def test_export_package_writes_the_crosswalk_beside_the_draft(tmp_path, capsys):
+    """送审 package (issue 17): the 上级方案任务承接对照表 from the same data as the 对照表 sheet."""
+    from docx import Document
+
+    assert main(["export", "--demo", "-o", str(tmp_path / "送审"), "--package"]) == 0
+    printed = capsys.readouterr().out.splitlines()
+    crosswalk = next(line for line in printed if line.endswith("上级方案任务承接对照表.docx"))
+    document = Document(crosswalk)
+    header = [cell.text for cell in document.tables[0].rows[0].cells]
+    assert header[:3] == ["上级措施", "县方案对应措施", "承接方式"]
