@@ -18,6 +18,7 @@ from pydantic import ValidationError
 from app import paths
 from app.core.errors import PlanFileError
 from app.core.files import FileReadError, os_reason, read_limited, set_aside, write_text_atomic
+from app.core.plans.lineage_corrections import apply_corrections
 from app.core.plans.model import PLAN_FORMAT, Plan
 from app.core.plans.revisions import is_later, split_ref
 from app.core.text.normalise import compact
@@ -171,7 +172,7 @@ def find_plan(plan_id: str) -> Plan:
         return load_version(plan_id)
     for entry in list_plans():
         if entry.id == ident and not entry.problem:
-            return load_plan(entry.path)
+            return apply_corrections(load_plan(entry.path))  # the user's lineage corrections
     known = "、".join(e.id for e in list_plans() if not e.problem)
     raise PlanFileError(f"方案库中没有编号为 {plan_id} 的方案", problems=[f"现有：{known}"])
 
