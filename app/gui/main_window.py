@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
         self.outline.node_selected.connect(self.select)
         self.outline.parent_dropped.connect(self.take_up_at)
         self.parents.taken.connect(self.select_and_show)
+        self.parents.lineage_changed.connect(self.checks.check_later)
         self.editor.questions.targets_asked.connect(
             lambda: self.pages.setCurrentWidget(self.targets)
         )

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QMimeData, Qt, Signal
 from PySide6.QtWidgets import (
+    QInputDialog,
     QLineEdit,
+    QMenu,
     QMessageBox,
     QSplitter,
     QTabWidget,
@@ -24,7 +26,9 @@ from PySide6.QtWidgets import (
 from app.core import operations as ops
 from app.core.draft.changes import DraftChange, Part
 from app.core.draft.tree import EditError
+from app.core.errors import PeakPlanError
 from app.core.plans.lineage import links
+from app.core.plans.lineage_corrections import save_correction
 from app.core.plans.model import LEVEL_NAMES, Plan, Section
 from app.core.plans.resolver import PlanResolver
 from app.core.readout.coverage import descendants
@@ -52,12 +56,22 @@ class ParentTree(QWidget, DocumentView):
     taken = Signal(str)
     shows = frozenset({Part.OUTLINE})  # which parent clauses are taken up
 
-    def __init__(self, doc: DraftDocument, plan: Plan, nearer: tuple[Plan, ...] = ()) -> None:
+    corrected = Signal()  # the user corrected a lineage link: the plans read anew
+
+    def __init__(
+        self,
+        doc: DraftDocument,
+        plan: Plan,
+        nearer: tuple[Plan, ...] = (),
+        farther: tuple[Plan, ...] = (),
+    ) -> None:
         super().__init__()
         self.doc = doc
         self.plan = plan
         self.nearer = nearer
         """The draft's parents nearer than this one (the city's above the region's)."""
+        self.farther = farther
+        """The draft's parents above this one: where its measures may descend from."""
         self.filter = QLineEdit()
         self.filter.setPlaceholderText(self.tr("筛选（标题或正文中的字词）"))
         self.filter.textChanged.connect(self._filter)
@@ -66,6 +80,8 @@ class ParentTree(QWidget, DocumentView):
         self.tree.setDragEnabled(True)
         self.tree.itemChanged.connect(self._checked)
         self.tree.currentItemChanged.connect(self._show)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._menu)
         self.clause = QTextBrowser()
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.tree)
@@ -184,6 +200,52 @@ class ParentTree(QWidget, DocumentView):
         )
         self.clause.setPlainText(f"{section.heading}\n{text}{lineage}")
 
+    def _menu(self, position) -> None:
+        item = self.tree.itemAt(position)
+        section = self.plan.find(item.data(0, SECTION_ID)) if item else None
+        if section is None or section.level < 2:
+            return
+        menu = QMenu(self.tree)
+        action = menu.addAction(self.tr("更正上级来源…"), lambda: self.correct_source(section))
+        action.setEnabled(bool(self.farther))
+        action.setToolTip(self.tr("指定这一条源自上级方案的哪一条（或没有上级来源）"))
+        self.popup(menu, self.tree.viewport().mapToGlobal(position))
+
+    def popup(self, menu: QMenu, at) -> None:
+        """Show the context menu until the user chooses (tests replace this)."""
+        menu.exec(at)
+
+    def ask_source(self, section: Section) -> list[str] | None:
+        """The user's choice of where the section descends from ([]: nowhere; None: cancelled;
+        tests replace this)."""
+        choices = [self.tr("（没有上级来源）")]
+        ids: list[str | None] = [None]
+        for plan in self.farther:
+            for area in plan.task_areas():
+                for measure in area.children:
+                    choices.append(f"{plan.title}  {measure.id.split(':', 1)[-1]} {measure.title}")
+                    ids.append(measure.id)
+        current = next(iter(links(section)), None)
+        start = ids.index(current.node) if current and current.node in ids else 0
+        text, ok = QInputDialog.getItem(
+            self, self.tr("更正上级来源"), section.heading, choices, start, False
+        )
+        if not ok:
+            return None
+        chosen = ids[choices.index(text)]
+        return [] if chosen is None else [chosen]
+
+    def correct_source(self, section: Section) -> None:
+        chosen = self.ask_source(section)
+        if chosen is None:
+            return
+        try:
+            save_correction(self.plan.id, section.id, chosen)
+        except PeakPlanError as exc:
+            QMessageBox.warning(self, self.tr("更正上级来源"), exc.one_line())
+            return
+        self.corrected.emit()
+
     def _checked(self, item: QTreeWidgetItem, _column: int) -> None:
         if self._filling:
             return
@@ -236,6 +298,7 @@ class ParentPanel(QTabWidget, DocumentView):
 
     taken = Signal(str)
     shows = frozenset({Part.PARENTS})
+    lineage_changed = Signal()
 
     def __init__(self, doc: DraftDocument, plans: PlanResolver) -> None:
         super().__init__()
@@ -275,13 +338,25 @@ class ParentPanel(QTabWidget, DocumentView):
             tree = have.get(parent.id)
             if tree is None:
                 nearer = tuple(self.plans(p.id) for p in known[:position])
-                tree = ParentTree(self.doc, self.plans(parent.id), nearer)
+                farther = tuple(self.plans(p.id) for p in known[position + 1 :])
+                tree = ParentTree(self.doc, self.plans(parent.id), nearer, farther)
                 tree.taken.connect(self.taken)
+                tree.corrected.connect(self.reread)
                 self.insertTab(
                     position, tree, parent.title.replace("碳达峰实施方案", "方案") or parent.id
                 )
             elif self.indexOf(tree) != position:
                 self.tabBar().moveTab(self.indexOf(tree), position)
+
+    def reread(self) -> None:
+        """A lineage corrected: every plan read from the library again, the tabs rebuilt, the
+        checks told (their coverage counts through lineage)."""
+        self.plans.forget()
+        current = self.currentIndex()
+        self._remove_tabs(set(self.trees()))
+        self.refresh()
+        self.setCurrentIndex(current)
+        self.lineage_changed.emit()
 
     def tree(self, plan_id: str) -> ParentTree | None:
         return self.trees().get(plan_id)

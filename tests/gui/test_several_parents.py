@@ -77,3 +77,34 @@ def test_the_region_tab_marks_what_the_city_did_not_carry_down(window, qtbot):
         city_tree = window.parents.tree("yinchuan-city")
         section = next(s for s in city.walk() if s.lineage)
         assert "源自《" in city_tree.item_for(section.id).toolTip(0)
+
+
+def test_the_user_corrects_where_a_city_measure_descends_from(window, qtbot, monkeypatch):
+    """A link found by similarity may be wrong; the right-click 更正上级来源… fixes it, and
+    the region's coverage follows."""
+    from app.core.operations.new_draft import new_draft
+    from app.core.plans.library import find_plan
+    from app.core.plans.lineage import links
+    from app.core.readout.coverage import coverage
+    from app.gui.document import DraftDocument
+
+    city, region = find_plan("yinchuan-city"), find_plan("ningxia-region")
+    draft, _ = new_draft(
+        county="永宁县", city="银川市", region="宁夏回族自治区", plan=city, farther=(region,)
+    )
+    window.set_document(DraftDocument(draft, None, window))
+    tree = window.parents.tree("yinchuan-city")
+    section = city.find("yinchuan-city:三.一.3")
+    wanted = "ningxia-region:三.一.5"
+    assert wanted not in [link.node for link in links(section)]
+    monkeypatch.setattr(tree, "ask_source", lambda s: [wanted])
+    monkeypatch.setattr(tree, "popup", lambda menu, at: menu.actions()[0].trigger())
+    item = tree.item_for(section.id)
+    tree.tree.scrollToItem(item)
+    tree.tree.customContextMenuRequested.emit(tree.tree.visualItemRect(item).center())
+
+    assert [link.node for link in links(find_plan("yinchuan-city").find(section.id))] == [wanted]
+    regional = next(c for c in coverage(window.doc.draft, window.plans) if c.parent.id == region.id)
+    assert wanted in {m.section.id for m in regional.through_nearer}
+    fresh = window.parents.tree("yinchuan-city")
+    assert "三.一.5" in fresh.item_for(section.id).toolTip(0)

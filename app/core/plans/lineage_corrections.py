@@ -1,4 +1,5 @@
-"""The user's corrections of lineage, kept beside the library (plans/lineage.json).
+"""The user's corrections of lineage, kept beside the library (lineage.json in the user's
+folder; not in plans/, where every .json is a plan).
 
 A link found automatically may be wrong (银川 三.一.3 descends from 宁夏 三.一.5, not
 三.一.1). The correction is the county team's knowledge, not the plan's text: it is
@@ -21,7 +22,7 @@ Corrections = dict[str, dict[str, list[str]]]
 
 
 def corrections_path() -> Path:
-    return paths.user_plans_dir() / "lineage.json"
+    return paths.user_data_dir() / "lineage.json"
 
 
 def load_corrections() -> Corrections:
