@@ -16,16 +16,17 @@ from app.core.draft.tree import EditError
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
-def test_a_version_2_draft_opens_as_version_3_with_no_reasons(tmp_path):
+def test_a_version_2_draft_opens_as_the_current_version_with_no_reasons(tmp_path):
     data = json.loads(draft_json(load_demo()))
     data["version"] = 2
-    del data["not_taken_up"]
+    for later in ("not_taken_up", "versions", "opinions"):
+        del data[later]
     draft = parse_draft(json.dumps(data, ensure_ascii=False).encode("utf-8"))
-    assert DRAFT_FORMAT_VERSION == 3
-    assert draft.version == 3 and draft.not_taken_up == ()
+    assert draft.version == DRAFT_FORMAT_VERSION and draft.not_taken_up == ()
+    assert draft.versions == () and draft.opinions == ()
     assert draft.chapters == load_demo().chapters
     saved = json.loads(save_draft(draft, tmp_path / "平罗.peakplan").read_text("utf-8"))
-    assert saved["version"] == 3 and saved["not_taken_up"] == []
+    assert saved["version"] == DRAFT_FORMAT_VERSION and saved["not_taken_up"] == []
 
 
 def test_the_version_1_fixture_still_opens():

@@ -64,7 +64,12 @@ def _v2_to_v3(data: dict) -> dict:
 
 
 # version → function turning a draft of that version into one of version + 1.
-MIGRATIONS: dict[int, Callable[[dict], dict]] = {1: _v1_to_v2, 2: _v2_to_v3}
+def _v3_to_v4(data: dict) -> dict:
+    """Version 4 adds named versions and opinions; a version-3 draft had none."""
+    return {**data, "version": 4, "versions": [], "opinions": []}
+
+
+MIGRATIONS: dict[int, Callable[[dict], dict]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
 
 
 def migrate(data: dict) -> dict:

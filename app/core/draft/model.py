@@ -23,18 +23,21 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from app.core.draft.adaptation import AdaptChange, OpenQuestion
+from app.core.draft.consultation import DraftVersion, Opinion
 from app.core.draft.gc_pause import collections_paused
 from app.core.plans.model import ChapterRole, TitleStyle
 from app.core.text.county import CountyContext
 
 DRAFT_FORMAT = "peakplan-draft"
-DRAFT_FORMAT_VERSION = 3
+DRAFT_FORMAT_VERSION = 4
 # Format history (bump DRAFT_FORMAT_VERSION and add a migration in draft/files.py):
 #   1 — first version.
 #   2 — nodes keep what adaptation changed (`changes`) and could not decide (`questions`);
 #       a clause keeps its 完成时限 (`responsibility.deadline`).
 #   3 — the county's reason for each parent measure it does not take up (`not_taken_up`),
 #       for the 上级方案任务承接对照表.
+#   4 — the consultation round: named versions (`versions`) and the opinions sent back
+#       (`opinions`), app/core/draft/consultation.py.
 
 Stage = Literal["征求意见稿", "送审稿"]
 Decision = Literal["pending", "value", "assigned", "dropped"]
@@ -313,6 +316,8 @@ class Draft(_Frozen):
     not_taken_up: tuple[NotTakenUp, ...] = Field(
         (), description="the county's reasons for parent measures it does not take up"
     )
+    versions: tuple[DraftVersion, ...] = Field((), description="named versions, oldest first")
+    opinions: tuple[Opinion, ...] = Field((), description="opinions sent back, as imported")
 
     @model_validator(mode="wrap")
     @classmethod
