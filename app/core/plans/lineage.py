@@ -9,10 +9,9 @@ bigrams weighted by rarity (cosine) and copied 4-gram phrases (containment, so a
 or merged clause still shows), and the titles (rapidfuzz). A link needs `THRESHOLD`;
 a section keeps up to `MAX_LINKS`, best first, each with its score and shared words.
 
-A link the user set (`by="user"`), or a section whose lineage the user decided
-(`lineage_by_user`; an empty lineage then means "descends from nothing above"), is never
-replaced by re-linking; the corrections themselves are kept apart
-(lineage_corrections.py). `plans_above` picks what a plan answers to: a
+A section whose lineage the user decided (`lineage_by_user`, a link `by="user"`; empty:
+"descends from nothing above") keeps it on re-linking (lineage_corrections.py keeps the
+corrections). `plans_above` picks what a plan answers to: a
 higher level in the same province (成都 never links to 宁夏), and for a county only its
 own city's plan; where a plan is comes from the gazetteer and its title, issuer and text.
 """
