@@ -45,6 +45,7 @@ from app.core.operations.targets import (
     set_target_indicator,
 )
 from app.core.operations.templates import reset_to_template
+from app.core.operations.versions import save_version, version_draft
 
 __all__ = [
     "add_committee_member",
@@ -75,6 +76,7 @@ __all__ = [
     "replace_hit",
     "replace_unit",
     "reset_to_template",
+    "save_version",
     "set_committee_member",
     "set_layout",
     "set_mapping",
@@ -92,4 +94,5 @@ __all__ = [
     "take_revised_text",
     "take_up",
     "take_up_into",
+    "version_draft",
 ]
