@@ -1,0 +1,255 @@
+"""修改对照表: what changed between two versions of a draft, row by row, as it prints.
+
+Node ids stay with a node for its life, so two versions of one draft are compared node by
+node. A measure (a level-3 node, its items with it) is one row: its heading, paragraphs and
+责任单位 clause as printed (app/core/readout/render.py, targets filled in, never stored
+tokens). A chapter's or action's text is compared paragraph by paragraph, a row each
+paragraph that changed, and its heading when renamed; the preamble likewise. 修改说明 says
+what changed: 新增, 删除, 修改 (标题, 内容, 责任单位), 调整顺序. The changed words are
+marked from a character diff (difflib): deleted in 原文, inserted in 修改后.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from typing import Literal
+
+from app.core.draft.model import Draft, Node
+from app.core.readout.render import RenderedNode, rendered_nodes
+
+REVISION_HEADERS = ("序号", "条款", "原文", "修改后", "修改说明")
+MEASURE_LEVEL = 3
+"""Nodes this deep and deeper are compared whole, with their items: one row a measure."""
+
+Mark = Literal["same", "deleted", "inserted"]
+
+
+@dataclass(frozen=True)
+class Piece:
+    text: str
+    mark: Mark = "same"
+
+
+@dataclass(frozen=True)
+class RevisionRow:
+    """One changed measure or paragraph."""
+
+    place: str
+    """条款: 三（一）2 as the revised draft numbers it (the original's for a removal)."""
+    original: tuple[Piece, ...]
+    revised: tuple[Piece, ...]
+    note: str
+    """修改说明: 新增, 删除, 修改（内容、责任单位）, 调整顺序 …"""
+    node_id: str = ""
+    kinds: tuple[str, ...] = field(default=())
+
+    @property
+    def original_text(self) -> str:
+        return "".join(p.text for p in self.original)
+
+    @property
+    def revised_text(self) -> str:
+        return "".join(p.text for p in self.revised)
+
+
+def marked(old: str, new: str) -> tuple[tuple[Piece, ...], tuple[Piece, ...]]:
+    """Both texts in pieces: what the character diff deletes from `old`, inserts into `new`."""
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    before: list[Piece] = []
+    after: list[Piece] = []
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            before.append(Piece(old[i1:i2]))
+            after.append(Piece(new[j1:j2]))
+            continue
+        if i2 > i1:
+            before.append(Piece(old[i1:i2], "deleted"))
+        if j2 > j1:
+            after.append(Piece(new[j1:j2], "inserted"))
+    return tuple(before), tuple(after)
+
+
+@dataclass(frozen=True)
+class _Unit:
+    """What one node prints, as compared."""
+
+    node: Node
+    place: str
+    heading: str
+    paragraphs: tuple[str, ...]
+    clause: str
+    whole: bool
+    """A measure: compared and shown whole, its items with it."""
+    parent: str
+    """The id of the node it stands under ('' for a chapter)."""
+
+    def text(self) -> str:
+        body = list(self.paragraphs)
+        if self.clause:
+            body = [*body[:-1], (body[-1] if body else "") + self.clause]
+        return "\n".join([self.heading, *body])
+
+
+def _places(draft: Draft, rendered: list[RenderedNode]) -> dict[str, str]:
+    """三（一）2: each node's labels down from its chapter, without the 、 and dots."""
+    out: dict[str, str] = {}
+    parents: list[str] = []
+    for item in rendered:
+        label = item.label.rstrip("、.．")
+        parents[item.depth :] = [label or item.node.title[:8]]
+        out[item.node.id] = "".join(parents)
+    return out
+
+
+def _units(draft: Draft) -> dict[str, _Unit]:
+    rendered = list(rendered_nodes(draft))
+    places = _places(draft, rendered)
+    by_id = {item.node.id: item for item in rendered}
+    parent_of: dict[str, str] = {}
+    for node in draft.walk():
+        for child in node.children:
+            parent_of[child.id] = node.id
+    out: dict[str, _Unit] = {}
+    for item in rendered:
+        node = item.node
+        if node.level > MEASURE_LEVEL:
+            continue  # folded into its measure
+        whole = node.level == MEASURE_LEVEL
+        paragraphs = list(item.paragraphs)
+        clause = item.clause
+        if whole:
+            for child in list(node.walk())[1:]:
+                sub = by_id[child.id]
+                body = list(sub.paragraphs)
+                if sub.clause:
+                    body = [*body[:-1], (body[-1] if body else "") + sub.clause]
+                paragraphs.append(sub.heading)
+                paragraphs.extend(body)
+        out[node.id] = _Unit(
+            node,
+            places[node.id],
+            item.heading,
+            tuple(paragraphs),
+            clause,
+            whole,
+            parent_of.get(node.id, ""),
+        )
+    return out
+
+
+def _moved(old: dict[str, _Unit], new: dict[str, _Unit]) -> set[str]:
+    """Nodes in both whose place among the nodes of both changed: another parent, or out of
+    the order the others keep."""
+    common = [i for i in new if i in old]
+    moved = {i for i in common if old[i].parent != new[i].parent}
+    groups: dict[str, tuple[list[str], list[str]]] = {}
+    for i in old:
+        if i in new and i not in moved:
+            groups.setdefault(old[i].parent, ([], []))[0].append(i)
+    for i in new:
+        if i in old and i not in moved:
+            groups.setdefault(new[i].parent, ([], []))[1].append(i)
+    for before, after in groups.values():
+        kept = set()
+        matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+        for block in matcher.get_matching_blocks():
+            kept.update(after[block.b : block.b + block.size])
+        moved.update(i for i in after if i not in kept)
+    return moved
+
+
+def _paragraph_rows(place: str, old: tuple[str, ...], new: tuple[str, ...]) -> list[RevisionRow]:
+    """A chapter's or action's paragraphs compared: a row each paragraph changed, added or
+    removed (第2段 of the revised text; of the original for a removal)."""
+    rows = []
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            continue
+        pairs = max(i2 - i1, j2 - j1)
+        for k in range(pairs):
+            before = old[i1 + k] if i1 + k < i2 else None
+            after = new[j1 + k] if j1 + k < j2 else None
+            if before is not None and after is not None:
+                a, b = marked(before, after)
+                rows.append(RevisionRow(f"{place}第{j1 + k + 1}段", a, b, "修改", "", ("修改",)))
+            elif after is not None:
+                rows.append(
+                    RevisionRow(
+                        f"{place}第{j1 + k + 1}段", (), (Piece(after),), "新增", "", ("新增",)
+                    )
+                )
+            elif before is not None:
+                rows.append(
+                    RevisionRow(
+                        f"{place}原第{i1 + k + 1}段", (Piece(before),), (), "删除", "", ("删除",)
+                    )
+                )
+    return rows
+
+
+def _changed_row(old: _Unit, new: _Unit, moved: bool) -> list[RevisionRow]:
+    kinds = ["调整顺序"] if moved else []
+    if new.whole:
+        what = [
+            name
+            for name, a, b in (
+                ("标题", old.node.title, new.node.title),
+                ("内容", old.paragraphs, new.paragraphs),
+                ("责任单位", old.clause, new.clause),
+            )
+            if a != b
+        ]
+        if what:
+            kinds.append(f"修改（{'、'.join(what)}）")
+        if not kinds:
+            return []
+        a, b = marked(old.text(), new.text())
+        if not what:  # only moved: the text as it stands, labels aside
+            a, b = (Piece(old.text()),), (Piece(new.text()),)
+        return [RevisionRow(new.place, a, b, "；".join(kinds), new.node.id, tuple(kinds))]
+    rows = []
+    if old.node.title != new.node.title or moved:
+        if old.node.title != new.node.title:
+            kinds.append("修改（标题）")
+        a, b = marked(old.heading, new.heading)
+        rows.append(RevisionRow(new.place, a, b, "；".join(kinds), new.node.id, tuple(kinds)))
+    for row in _paragraph_rows(new.place, old.paragraphs, new.paragraphs):
+        rows.append(
+            RevisionRow(row.place, row.original, row.revised, row.note, new.node.id, row.kinds)
+        )
+    return rows
+
+
+def _whole_row(unit: _Unit, kind: str) -> RevisionRow:
+    text = (Piece(unit.text()),)
+    if kind == "新增":
+        return RevisionRow(unit.place, (), text, kind, unit.node.id, (kind,))
+    return RevisionRow(unit.place, text, (), kind, unit.node.id, (kind,))
+
+
+def revision_rows(old: Draft, new: Draft) -> list[RevisionRow]:
+    """Every changed measure or paragraph from `old` to `new`, in the revised draft's order
+    (a removed one where it stood)."""
+    before, after = _units(old), _units(new)
+    moved = _moved(before, after)
+    rows = _paragraph_rows("前言", old.meta.preamble, new.meta.preamble)
+    # a removed node is listed after the node it followed that is still there
+    removed_after: dict[str, list[str]] = {}
+    last = ""
+    for node_id in before:
+        if node_id in after:
+            last = node_id
+        else:
+            removed_after.setdefault(last, []).append(node_id)
+    for node_id in removed_after.get("", []):
+        rows.append(_whole_row(before[node_id], "删除"))
+    for node_id, unit in after.items():
+        if node_id in before:
+            rows.extend(_changed_row(before[node_id], unit, node_id in moved))
+        else:
+            rows.append(_whole_row(unit, "新增"))
+        for gone in removed_after.get(node_id, []):
+            rows.append(_whole_row(before[gone], "删除"))
+    return rows
