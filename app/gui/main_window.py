@@ -22,6 +22,7 @@ from app.gui.document import DraftDocument
 from app.gui.edit_actions import EditActions
 from app.gui.editor import MeasureEditor
 from app.gui.file_actions import FileActions
+from app.gui.opinions_page import OpinionActions, OpinionsPage
 from app.gui.outline import OutlineView
 from app.gui.parents import ParentPanel
 from app.gui.plan_import import PlanImports, plan_files
@@ -49,6 +50,7 @@ class MainWindow(QMainWindow):
         self.targets = TargetsPage(doc)
         self.tasks = TasksPage(doc)
         self.catalogue = CataloguePage(doc)
+        self.opinions = OpinionsPage(doc)
         self.checks = ChecksPanel(doc, self.plans)
         self._lay_out()
         self.files = FileActions(self)
@@ -56,6 +58,8 @@ class MainWindow(QMainWindow):
         self.imports = PlanImports(self)
         self.files.fill(self.menuBar().addMenu(self.tr("文件(&F)")))
         self.edits.fill(self.menuBar().addMenu(self.tr("编辑(&E)")))
+        self.opinion_actions = OpinionActions(self)  # 意见处理: import, counts, 转到措施
+        self.opinion_actions.fill(self.menuBar().addMenu(self.tr("意见处理(&O)")))
         self.view_help = ViewAndHelp(self)
         self.view_help.fill_view(self.menuBar().addMenu(self.tr("视图(&V)")))
         self.view_help.fill_help(self.menuBar().addMenu(self.tr("帮助(&H)")))
@@ -99,6 +103,7 @@ class MainWindow(QMainWindow):
             self.targets,
             self.tasks,
             self.catalogue,
+            self.opinions,
             self.checks,
         )
 
@@ -112,6 +117,7 @@ class MainWindow(QMainWindow):
         self.pages.addTab(self.targets, self.tr("主要目标指标"))
         self.pages.addTab(self.tasks, self.tr("任务分工"))
         self.pages.addTab(self.catalogue, self.tr("单位目录"))
+        self.pages.addTab(self.opinions, self.tr("意见处理"))
         self.left = QTabWidget()
         self.left.addTab(self.outline, self.tr("方案大纲"))
         self.left.addTab(self.parents, self.tr("上级方案"))

@@ -25,6 +25,7 @@ class Part(StrEnum):
     TARGETS = "targets"  # the county target table
     CATALOGUE = "catalogue"  # the unit catalogue and the parent→county mapping
     LAYOUT = "layout"  # export layout choices
+    OPINIONS = "opinions"  # the opinions sent back in the consultation round, their decisions
 
 
 @dataclass(frozen=True)
@@ -131,6 +132,8 @@ def draft_change(before: Draft, after: Draft) -> DraftChange:
         parts.add(Part.CATALOGUE)
     if before.layout != after.layout:
         parts.add(Part.LAYOUT)
+    if before.opinions is not after.opinions and before.opinions != after.opinions:
+        parts.add(Part.OPINIONS)
     targets: set[str] = set()
     if before.targets is not after.targets and before.targets != after.targets:
         parts.add(Part.TARGETS)
