@@ -1,0 +1,214 @@
+"""意见处理 page: opinions sent back, decided with the mouse and keys, filtered, counted,
+conflicts shown side by side, adopted into the text, imported through the menu."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox
+
+from app.core import operations as ops
+from app.core.draft.consultation import Opinion
+from app.core.readout.render import labels
+from app.gui.commands import push
+from app.gui.opinions_model import CONFLICT, CONFLICT_TINT, DECISION, PLACE, REASON, UNIT
+from tests.gui.helpers import edit_cell
+
+needs_ops = pytest.mark.skipif(
+    not hasattr(ops, "set_opinion_decision"), reason="ops.set_opinion_* not landed yet"
+)
+
+
+def _plain_words(text: str) -> str:
+    """Some words of a paragraph with no target mention or markup in them."""
+    runs = re.findall(r"[\u4e00-\u9fff]{8,}", text)
+    return max(runs, key=len)[:8]
+
+
+def _opinions(draft) -> tuple[Opinion, ...]:
+    first, second = list(draft.measures())[:2]
+    words = _plain_words(first.paragraphs[0])
+    return (
+        Opinion(
+            id="o1",
+            unit="县住建局",
+            kind="edit",
+            node_id=first.id,
+            original=words,
+            proposed=words[:4] + "全面" + words[4:],
+            source="住建局.docx",
+        ),
+        Opinion(
+            id="o2",
+            unit="县发改局",
+            kind="deletion",
+            node_id=first.id,
+            original=words[2:6],
+            proposed="",
+            source="发改局.docx",
+        ),
+        Opinion(
+            id="o3",
+            unit="县交通局",
+            kind="comment",
+            node_id=second.id,
+            original="",
+            comment="建议补充公交电动化的年度目标",
+        ),
+        Opinion(id="o4", unit="县水务局", kind="none", node_id="", place="draft"),
+    )
+
+
+def _with_opinions(window) -> tuple[Opinion, ...]:
+    opinions = _opinions(window.doc.draft)
+    push(window.doc, "导入意见", lambda d: d.model_copy(update={"opinions": opinions}))
+    window.pages.setCurrentWidget(window.opinions)
+    return opinions
+
+
+def _cell(page, row: int, column: int) -> str:
+    return page.table.model().index(row, column).data()
+
+
+def _rows(page) -> list[str]:
+    model = page.table.model()
+    return [model.index(r, UNIT).data() for r in range(model.rowCount())]
+
+
+def _choose(qtbot, box: QComboBox, text: str) -> None:
+    """Open a drop-down with the mouse and click the entry."""
+    QTest.mouseClick(box, Qt.MouseButton.LeftButton)
+    view = box.view()
+    qtbot.waitUntil(view.isVisible)
+    row = box.findText(text)
+    assert row >= 0, text
+    index = view.model().index(row, 0)
+    view.scrollTo(index)
+    rect = view.visualRect(index)
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    if view.isVisible():  # Qt ignores a release this soon after the popup opened: Enter picks it
+        assert view.currentIndex().row() == row
+        QTest.keyClick(view, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not view.isVisible())
+    assert box.currentText() == text
+
+
+def test_the_page_shows_every_opinion(window):
+    opinions = _with_opinions(window)
+    page = window.opinions
+    draft = window.doc.draft
+    first = draft.find(opinions[0].node_id)
+    assert _rows(page) == ["县住建局", "县发改局", "县交通局", "县水务局"]
+    assert _cell(page, 0, PLACE) == labels(draft)[first.id] + first.title
+    assert _cell(page, 3, PLACE) == "全文"
+    assert _cell(page, 0, 3) == opinions[0].original
+    assert _cell(page, 0, 4) == opinions[0].proposed
+    assert _cell(page, 1, 4) == f"删除“{opinions[1].original}”"
+    assert _cell(page, 2, 4) == "建议补充公交电动化的年度目标"
+    assert _cell(page, 3, 4) == "无意见"
+    assert _cell(page, 0, DECISION) == "待处理"
+
+
+def test_counts_on_the_status_bar(window):
+    assert not window.opinions.counts.text()  # no opinions yet: nothing said
+    _with_opinions(window)
+    assert window.opinions.counts.text() == "意见 4 条：待处理 4"
+    assert window.opinions.counts.isVisibleTo(window)
+
+
+def test_a_conflict_is_marked_and_shown_side_by_side(window, qtbot):
+    _with_opinions(window)
+    page = window.opinions
+    assert _cell(page, 0, CONFLICT) == "与第2条冲突"
+    assert _cell(page, 1, CONFLICT) == "与第1条冲突"
+    assert not _cell(page, 2, CONFLICT)
+    assert page.table.model().index(0, 2).data(Qt.ItemDataRole.BackgroundRole) == CONFLICT_TINT
+    rect = page.table.visualRect(page.table.model().index(0, 3))
+    QTest.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    detail = page.detail.toPlainText()
+    assert "县住建局" in detail and "县发改局" in detail and "同一处文字" in detail
+
+
+def test_filters_narrow_the_rows(window, qtbot):
+    opinions = _with_opinions(window)
+    page = window.opinions
+    _choose(qtbot, page.units, "县交通局")
+    assert _rows(page) == ["县交通局"]
+    _choose(qtbot, page.units, "全部单位")
+    first = window.doc.draft.find(opinions[0].node_id)
+    _choose(qtbot, page.places, labels(window.doc.draft)[first.id] + first.title)
+    assert _rows(page) == ["县住建局", "县发改局"]
+    _choose(qtbot, page.places, "全文")
+    assert _rows(page) == ["县水务局"]
+    _choose(qtbot, page.places, "全部位置")
+    _choose(qtbot, page.decisions, "采纳")
+    assert _rows(page) == []
+    _choose(qtbot, page.decisions, "待处理")
+    assert len(_rows(page)) == 4
+
+
+def test_double_click_goes_to_the_measure(window, qtbot):
+    opinions = _with_opinions(window)
+    page = window.opinions
+    rect = page.table.visualRect(page.table.model().index(2, PLACE))
+    QTest.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    QTest.mouseDClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.pages.currentWidget() is window.editor
+    assert window.editor.node_id == opinions[2].node_id
+
+
+@needs_ops
+def test_a_decision_from_the_list_and_a_reason_then_undo(window, qtbot):
+    _with_opinions(window)
+    page = window.opinions
+    table = page.table
+    index = table.model().index(2, DECISION)
+    rect = table.visualRect(index)
+    QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    QTest.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: table.state() == QAbstractItemView.State.EditingState)
+    box = QApplication.focusWidget()
+    assert isinstance(box, QComboBox)
+    _choose(qtbot, box, "不采纳")
+    qtbot.waitUntil(lambda: table.state() != QAbstractItemView.State.EditingState)
+    assert window.doc.draft.opinions[2].decision == "rejected"
+    assert _cell(page, 2, DECISION) == "不采纳"
+    edit_cell(qtbot, table, 2, REASON, "年度目标由专项方案确定")
+    assert window.doc.draft.opinions[2].reason == "年度目标由专项方案确定"
+    assert window.opinions.counts.text() == "意见 4 条：待处理 3，不采纳 1"
+    QTest.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.doc.draft.opinions[2].reason == ""
+    assert window.doc.draft.opinions[2].decision == "rejected"
+    QTest.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.doc.draft.opinions[2].decision == "pending"
+    assert _cell(page, 2, DECISION) == "待处理"
+    assert window.opinions.counts.text() == "意见 4 条：待处理 4"
+
+
+@needs_ops
+def test_the_unit_is_edited_in_place(window, qtbot):
+    _with_opinions(window)
+    edit_cell(qtbot, window.opinions.table, 3, UNIT, "县水务局（含水利站）")
+    assert window.doc.draft.opinions[3].unit == "县水务局（含水利站）"
+    window.edits.undo_action.trigger()
+    assert window.doc.draft.opinions[3].unit == "县水务局"
+
+
+@needs_ops
+def test_adopting_an_edit_changes_the_text_and_shows_the_measure(window, qtbot):
+    opinions = _with_opinions(window)
+    page = window.opinions
+    before = window.doc.draft
+    rect = page.table.visualRect(page.table.model().index(0, 3))
+    QTest.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    QTest.mouseClick(page.adopt, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
+    measure = window.doc.draft.find(opinions[0].node_id)
+    assert opinions[0].proposed in measure.paragraphs[0]
+    assert window.doc.draft.opinions[0].decision == "adopted"
+    assert window.pages.currentWidget() is window.editor
+    assert window.editor.node_id == measure.id
+    window.edits.undo_action.trigger()
+    assert window.doc.draft == before
