@@ -49,6 +49,94 @@ def over_window(window, dialog, path: Path) -> None:
     picture.save(str(path))
 
 
+def opinions_shot(window, app: QApplication, path: Path) -> None:
+    """The 意见处理 page of the demo holding a few opinions sent back on the 征求意见稿: two
+    units changing the same words (a conflict), a comment, a 无意见, some decided."""
+    from app.core.draft.consultation import Opinion
+    from app.gui.commands import push
+
+    draft = window.doc.draft
+    coal, solar, grid = (
+        next(m for m in draft.measures() if m.title.startswith(t))
+        for t in ("推进煤炭消费替代", "大力发展新能源", "加快建设新型电力系统")
+    )
+    sent = "征求意见稿 2023-08-15"
+    opinions = (
+        Opinion(
+            id="o1",
+            unit="县发改局",
+            kind="edit",
+            node_id=coal.id,
+            source="县发改局.docx",
+            original="严控煤炭消费增量",
+            proposed="严格合理控制煤炭消费增量",
+            version=sent,
+            decision="adopted",
+            reason="与自治区方案表述一致",
+        ),
+        Opinion(
+            id="o2",
+            unit="县工信局",
+            kind="insertion",
+            node_id=coal.id,
+            original="严控煤炭消费增量",
+            proposed="严控煤炭消费增量和总量",
+            source="县工信局.docx",
+            author="王伟",
+            version=sent,
+        ),
+        Opinion(
+            id="o3",
+            unit="县自然资源局",
+            kind="comment",
+            node_id=solar.id,
+            comment="光伏园区用地须符合国土空间规划，建议补充“依法依规”",
+            author="李娜",
+            original="进一步整合土地资源",
+            source="县自然资源局.docx",
+            version=sent,
+        ),
+        Opinion(
+            id="o4",
+            unit="国网平罗供电公司",
+            kind="deletion",
+            node_id=grid.id,
+            original="巩固小康电示范县建设成果，",
+            source="供电公司.docx",
+            version=sent,
+            decision="rejected",
+            reason="小康电示范县建设成果仍需巩固，保留原文",
+        ),
+        Opinion(
+            id="o5",
+            unit="县住建局",
+            kind="table",
+            node_id=solar.id,
+            place="paragraph",
+            original="鼓励大型工商企业",
+            proposed="鼓励大型工商企业、公共机构",
+            comment="公共机构屋顶光伏已纳入整县推进",
+            source="反馈意见表.xlsx",
+            version=sent,
+            decision="partly",
+            reason="公共机构另见第（六）部分",
+        ),
+        Opinion(
+            id="o6",
+            unit="县水务局",
+            kind="none",
+            place="draft",
+            source="县水务局.docx",
+            version=sent,
+        ),
+    )
+    push(window.doc, "导入反馈", lambda d: d.model_copy(update={"opinions": opinions}))
+    window.pages.setCurrentWidget(window.opinions)
+    window.opinions.select_opinion("o1")
+    settle(app)
+    window.grab().save(str(path))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
@@ -159,6 +247,8 @@ def main() -> int:
     wizard.grab().save(str(args.out / "new-draft-wizard.png"))
     names.append("new-draft-wizard.png")
     wizard.close()
+    opinions_shot(window, app, args.out / "opinions-page.png")
+    names.append("opinions-page.png")
     for name in names:
         print(args.out / name)
     window.shutdown()

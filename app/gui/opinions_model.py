@@ -35,7 +35,8 @@ from app.gui.document import DraftDocument
 HEADERS = ("序号", "反馈单位", "位置", "原文", "修改意见", "处理情况", "理由/说明", "冲突")
 UNIT, PLACE, ORIGINAL, PROPOSED, DECISION, REASON, CONFLICT = range(1, 8)
 EDITABLE = (UNIT, DECISION, REASON)
-COLUMN_WIDTHS = (36, 90, 150, 190, 210, 100, 150, 90)
+COLUMN_WIDTHS = (32, 84, 120, 0, 0, 76, 0, 80)
+"""Fixed widths; 0: the column shares what is left (原文, 修改意见, 理由/说明)."""
 DECISION_ORDER = ("adopted", "partly", "rejected", "elsewhere", "pending")
 """The drop-down's order: the usual answers first, 待处理 last."""
 OPINION_ID = Qt.ItemDataRole.UserRole + 1

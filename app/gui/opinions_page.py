@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -42,7 +42,6 @@ from app.gui.opinions_model import (
     COLUMN_WIDTHS,
     DECISION_ORDER,
     OPINION_ID,
-    REASON,
     DecisionDelegate,
     OpinionFilter,
     OpinionsModel,
@@ -124,6 +123,11 @@ class OpinionsPage(QWidget, DocumentView):
         self.proxy = OpinionFilter(self)
         self.table.setModel(self.proxy)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_detail())
+        self.fit = QTimer(self)  # row heights follow the column widths, once they settle
+        self.fit.setSingleShot(True)
+        self.fit.setInterval(0)
+        self.fit.timeout.connect(self.table.resizeRowsToContents)
+        self.table.horizontalHeader().sectionResized.connect(lambda *_: self.fit.start())
         self.setAcceptDrops(True)
         self.model: OpinionsModel | None = None
         self.set_document(doc)
@@ -139,8 +143,10 @@ class OpinionsPage(QWidget, DocumentView):
             old.deleteLater()
         header = self.table.horizontalHeader()
         for column, width in enumerate(COLUMN_WIDTHS):
-            self.table.setColumnWidth(column, width)
-        header.setSectionResizeMode(REASON, QHeaderView.ResizeMode.Stretch)
+            if width:
+                self.table.setColumnWidth(column, width)
+            else:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         super().set_document(doc)
 
     def document_changed(self, change: DraftChange) -> None:
@@ -156,7 +162,7 @@ class OpinionsPage(QWidget, DocumentView):
         self.message.clear()
         self._fill_filters()
         self.proxy.invalidateFilter()
-        self.table.resizeRowsToContents()
+        self.fit.start()
         if current is not None:
             self.select_opinion(current.id)
         self._show_detail()
@@ -164,6 +170,10 @@ class OpinionsPage(QWidget, DocumentView):
 
     def refresh(self) -> None:
         self.document_changed(EVERYTHING)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.fit.start()
 
     def _fill_filters(self) -> None:
         draft = self.doc.draft
