@@ -16,6 +16,7 @@ from app.cli.common import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, configure_std
 from app.cli.draft_commands import cmd_check, cmd_export, cmd_new
 from app.cli.plan_commands import cmd_import_plan, cmd_plans
 from app.cli.rebase_command import add_rebase_parser
+from app.cli.version_command import add_version_parsers
 from app.core.draft.files import is_draft_path
 from app.core.errors import PeakPlanError
 
@@ -120,11 +121,12 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--package",
         action="store_true",
-        help="送审材料：另写上级方案任务承接对照表（.docx）",
+        help="送审材料：另写上级方案任务承接对照表、意见采纳情况表（.docx、.xlsx）、修改对照表（最近两个版本）和起草说明",
     )
     export.set_defaults(handler=cmd_export)
 
     add_rebase_parser(sub)
+    add_version_parsers(sub)
     return parser
 
 

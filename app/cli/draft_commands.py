@@ -145,13 +145,17 @@ def cmd_export(args: argparse.Namespace) -> int:
     for path in (result.word, result.excel):
         if path is not None:
             print(path)
-    if args.package:  # the 送审 package: the parent plans' 承接对照表 beside the draft
-        from app.export.crosswalk_doc import export_crosswalk
+    if args.package:  # the 送审 package beside the draft (app/export/package.py)
+        from app.export.package import export_package
 
         try:
-            print(export_crosswalk(draft, out, PlanResolver.library()))
+            package = export_package(draft, out, PlanResolver.library())
         except PeakPlanError as exc:
             return fail(str(out), exc.one_line())
+        for path in package.paths:
+            print(path)
+        for note in package.notes:
+            print(note)
     line = result.questions_line()
     if line:
         print(line)
