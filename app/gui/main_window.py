@@ -30,6 +30,7 @@ from app.gui.preview import Preview
 from app.gui.targets_page import TargetsPage
 from app.gui.tasks_page import TasksPage
 from app.gui.texts_page import TextsPage
+from app.gui.version_actions import VersionActions
 from app.gui.view_help import ViewAndHelp
 
 
@@ -57,6 +58,7 @@ class MainWindow(QMainWindow):
         self.edits = EditActions(self)
         self.imports = PlanImports(self)
         self.files.fill(self.menuBar().addMenu(self.tr("文件(&F)")))
+        self.versions = VersionActions(self)  # 文件 › 保存版本…
         self.edits.fill(self.menuBar().addMenu(self.tr("编辑(&E)")))
         self.opinion_actions = OpinionActions(self)  # 意见处理: import, counts, 转到措施
         self.opinion_actions.fill(self.menuBar().addMenu(self.tr("意见处理(&O)")))

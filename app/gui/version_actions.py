@@ -1,0 +1,102 @@
+"""文件 › 保存版本…: the open draft frozen as a named version (征求意见稿 2023-08-15 …).
+
+The dialog asks the stage (征求意见稿, 送审稿, or another name typed in) and the date; the
+version is saved by one undoable command (app/core/operations/versions.py through push):
+undo takes the version away and the cover's stage back.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDate, QObject
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QMenu,
+    QWidget,
+)
+
+from app.core import operations as ops
+from app.core.operations.versions import COVER_STAGES
+from app.gui.commands import push_or_say
+from app.gui.menus import add_action
+
+if TYPE_CHECKING:
+    from app.gui.main_window import MainWindow
+
+
+class VersionDialog(QDialog):
+    """稿本 and 日期 of the version to save."""
+
+    def __init__(self, parent: QWidget | None, stage: str) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("保存版本"))
+        self.stage = QComboBox(self)
+        self.stage.setEditable(True)
+        self.stage.addItems(list(COVER_STAGES))
+        self.stage.setCurrentText(stage)
+        self.stage.setToolTip(
+            self.tr("征求意见稿、送审稿印在封面上；也可写其他名称（如 印发稿），封面不变")
+        )
+        self.date = QDateEdit(QDate.currentDate(), self)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date.setCalendarPopup(True)
+        form = QFormLayout(self)
+        form.addRow(self.tr("稿本："), self.stage)
+        form.addRow(self.tr("日期："), self.date)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def answer(self) -> tuple[str, str]:
+        return self.stage.currentText().strip(), self.date.date().toString("yyyy-MM-dd")
+
+
+def ask_version(parent: QWidget, stage: str) -> tuple[str, str] | None:
+    """The stage and date the user gives, or None (cancelled)."""
+    dialog = VersionDialog(parent, stage)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.answer()
+
+
+class VersionActions(QObject):
+    """The 保存版本… entry of the 文件 menu, put before 导出."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        export = window.files.actions["export"]
+        menu = next(m for m in export.associatedObjects() if isinstance(m, QMenu))
+        self.action = add_action(
+            menu,
+            window,
+            self.tr("保存版本(&V)…"),
+            self.save_version,
+            None,
+            self.tr("把当前内容保存为一个版本（征求意见稿、送审稿…），供修改对照表和起草说明使用"),
+        )
+        menu.removeAction(self.action)
+        menu.insertAction(export, self.action)
+
+    def save_version(self) -> None:
+        doc = self.window.doc
+        answer = ask_version(self.window, doc.draft.meta.stage)
+        if answer is None:
+            return
+        stage, date = answer
+        after = push_or_say(self.window, doc, f"保存版本：{stage}", ops.save_version, stage, date)
+        if after is not None:
+            self.window.statusBar().showMessage(
+                self.tr("已保存版本：%1（共 %2 个版本）")
+                .replace("%1", after.versions[-1].name)
+                .replace("%2", str(len(after.versions))),
+                10_000,
+            )
