@@ -4,14 +4,18 @@ conflicts shown side by side, adopted into the text, imported through the menu."
 from __future__ import annotations
 
 import re
+import sys
+import types
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox
 
 from app.core import operations as ops
 from app.core.draft.consultation import Opinion
+from app.core.errors import PeakPlanError
 from app.core.readout.render import labels
 from app.gui.commands import push
 from app.gui.opinions_model import CONFLICT, CONFLICT_TINT, DECISION, PLACE, REASON, UNIT
@@ -212,3 +216,124 @@ def test_adopting_an_edit_changes_the_text_and_shows_the_measure(window, qtbot):
     assert window.editor.node_id == measure.id
     window.edits.undo_action.trigger()
     assert window.doc.draft == before
+
+
+def _stand_in_reader(monkeypatch, read) -> None:
+    """app.importer.feedback as a module holding `read` (the page imports it when it reads)."""
+    module = types.ModuleType("app.importer.feedback")
+    module.read_feedback = read
+    monkeypatch.setitem(sys.modules, "app.importer.feedback", module)
+    if not hasattr(ops, "add_opinions"):
+        monkeypatch.setattr(
+            ops,
+            "add_opinions",
+            lambda d, new: d.model_copy(update={"opinions": d.opinions + tuple(new)}),
+            raising=False,
+        )
+
+
+def test_import_through_the_menu_one_undo_step_a_file(window, qtbot, monkeypatch, tmp_path):
+    """The wiring: files from the dialog read in workers, each file's opinions one command,
+    unmatched paragraphs and failures told in one message."""
+    opinions = _opinions(window.doc.draft)
+
+    def read(path, draft, unit=None):
+        if path.name == "坏文件.docx":
+            raise PeakPlanError("不是 Word 文件")
+        mine = [o for o in opinions if o.source == path.name]
+        return types.SimpleNamespace(opinions=mine, unmatched=["一段找不到的文字"], notes=[])
+
+    _stand_in_reader(monkeypatch, read)
+    files = [tmp_path / "住建局.docx", tmp_path / "发改局.docx", tmp_path / "坏文件.docx"]
+    monkeypatch.setattr(window.opinion_actions, "ask_files", lambda: [str(p) for p in files])
+    told: list[str] = []
+    monkeypatch.setattr(window.opinion_actions, "tell", told.append)
+    before = window.doc.draft
+    window.opinion_actions.actions["import"].trigger()
+    qtbot.waitUntil(lambda: bool(told), timeout=10_000)
+    assert {o.unit for o in window.doc.draft.opinions} == {"县住建局", "县发改局"}
+    assert window.pages.currentWidget() is window.opinions
+    assert len(_rows(window.opinions)) == 2
+    assert "住建局.docx：意见 1 条" in told[0]
+    assert "一段找不到的文字" in told[0]
+    assert "坏文件.docx：无法导入（不是 Word 文件）" in told[0]
+    window.edits.undo_action.trigger()
+    assert len(window.doc.draft.opinions) == 1
+    window.edits.undo_action.trigger()
+    assert window.doc.draft == before
+
+
+def test_files_dropped_on_the_page_are_imported(window, qtbot, monkeypatch, tmp_path):
+    opinions = _opinions(window.doc.draft)
+    _stand_in_reader(
+        monkeypatch,
+        lambda path, draft, unit=None: types.SimpleNamespace(
+            opinions=[opinions[2]], unmatched=[], notes=[]
+        ),
+    )
+    told: list[str] = []
+    monkeypatch.setattr(window.opinion_actions, "tell", told.append)
+    window.pages.setCurrentWidget(window.opinions)
+    page = window.opinions
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(tmp_path / "交通局.docx"))])
+    at = QPointF(page.table.geometry().center())
+    for event in (
+        QDragEnterEvent(
+            at.toPoint(),
+            Qt.DropAction.CopyAction,
+            data,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+        ),
+        QDropEvent(
+            at,
+            Qt.DropAction.CopyAction,
+            data,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+        ),
+    ):
+        QApplication.sendEvent(page, event)
+    qtbot.waitUntil(lambda: bool(told), timeout=10_000)
+    assert [o.unit for o in window.doc.draft.opinions] == ["县交通局"]
+
+
+def _returned_demo(window, tmp_path):
+    """The demo exported to Word, one measure's words edited as a unit would in Word."""
+    from docx import Document
+
+    from app.export.word import word_bytes
+
+    sent = tmp_path / "征求意见稿.docx"
+    sent.write_bytes(word_bytes(window.doc.draft, comments=False))
+    measure = next(m for m in window.doc.draft.measures() if m.title == "大力发展新能源")
+    words = "进一步整合土地资源"
+    document = Document(str(sent))
+    paragraph = next(p for p in document.paragraphs if words in p.text)
+    for run in paragraph.runs:
+        run.text = run.text.replace(words, "依法依规整合土地资源")
+    assert "依法依规整合土地资源" in paragraph.text
+    returned = tmp_path / "县自然资源局.docx"
+    document.save(str(returned))
+    return measure, returned
+
+
+def test_a_returned_demo_file_imported_then_adopted(window, qtbot, monkeypatch, tmp_path):
+    pytest.importorskip("app.importer.feedback")
+    if not hasattr(ops, "adopt_opinion"):
+        pytest.skip("ops.adopt_opinion not landed yet")
+    measure, returned = _returned_demo(window, tmp_path)
+    monkeypatch.setattr(window.opinion_actions, "ask_files", lambda: [str(returned)])
+    told: list[str] = []
+    monkeypatch.setattr(window.opinion_actions, "tell", told.append)
+    window.opinion_actions.actions["import"].trigger()
+    qtbot.waitUntil(lambda: bool(told), timeout=20_000)
+    found = [o for o in window.doc.draft.opinions if o.node_id == measure.id]
+    assert found, told
+    assert any("依法依规" in o.proposed for o in found)
+    page = window.opinions
+    page.select_opinion(found[0].id)
+    QTest.mouseClick(page.adopt, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
+    assert "依法依规整合土地资源" in "".join(window.doc.draft.find(measure.id).paragraphs)
+    assert window.editor.node_id == measure.id
