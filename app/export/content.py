@@ -127,8 +127,12 @@ def cover_blocks(draft: Draft) -> list[Block]:
 
 def body_blocks(draft: Draft, style: HouseStyle, items: Iterable[RenderedNode]) -> list[Block]:
     """The body: title, preamble, then every node as the layout lays it out."""
-    blocks = [block("title", draft.meta.document_title)]
-    blocks.extend(block("body", paragraph) for paragraph in draft.meta.preamble)
+    title = draft.meta.document_title
+    blocks = [Block("title", _texts([Run(title, "title", place=("document", 0))]))]
+    blocks.extend(
+        Block("body", _texts([Run(text, "body", place=("preamble", i))]))
+        for i, text in enumerate(draft.meta.preamble)
+    )
     for item in items:
         blocks.extend(_node_blocks(draft, style, item))
     return blocks
@@ -177,6 +181,63 @@ def _node_blocks(draft: Draft, style: HouseStyle, item: RenderedNode) -> list[Bl
 
 def _texts(runs: Iterable[Run]) -> tuple[Run, ...]:
     return tuple(run for run in runs if run.text)
+
+
+_ANCHOR_KEYS = {"title": "t", "paragraph": "p", "clause": "c"}
+
+
+def part_key(place: tuple[str, int] | None) -> str:
+    """t a heading, p0 a node's first paragraph, c its clause; "" for no part of a node."""
+    if place is None or place[0] not in _ANCHOR_KEYS:
+        return ""
+    key = _ANCHOR_KEYS[place[0]]
+    return f"{key}{place[1]}" if key == "p" else key
+
+
+def anchored_parts(block: Block) -> list[tuple[str, str]]:
+    """A block's parts in order, (key, printed text), neighbouring runs of one part joined;
+    the preamble's and the title's paragraphs are one part each (keys pre0, doc)."""
+    parts: list[tuple[str, str]] = []
+    for run in block.runs:
+        if run.place and run.place[0] in ("preamble", "document"):
+            key = "doc" if run.place[0] == "document" else f"pre{run.place[1]}"
+        else:
+            key = part_key(run.place)
+        if parts and parts[-1][0] == key:
+            parts[-1] = (key, parts[-1][1] + run.text)
+        else:
+            parts.append((key, run.text))
+    return parts
+
+
+def anchor_name(block: Block) -> str:
+    """The bookmark around a printed paragraph of the draft, stable from export to export.
+
+    One bookmark a paragraph, over the whole of it (one inside a line moves LibreOffice's
+    line breaks), named by its node and the parts it prints: pp_n12_t a heading, pp_n12_p0
+    a first paragraph, pp_n12_p2_c a last paragraph and the clause, pp_n12_t_p0 a run-in
+    heading and its paragraph; pp_pre_0 the preamble's first paragraph, pp_doc the title.
+    "" for a paragraph of no part (cover, 目录).
+    """
+    keys = [key for key, _text in anchored_parts(block) if key]
+    if not keys:
+        return ""
+    if keys[0] == "doc":
+        return "pp_doc"
+    if keys[0].startswith("pre"):
+        return f"pp_pre_{keys[0][3:]}"
+    if not block.node_id:
+        return ""
+    return "_".join(["pp", block.node_id, *keys])
+
+
+def sent_blocks(draft: Draft, style: HouseStyle, items: Iterable[RenderedNode]) -> list[tuple]:
+    """The body as the Word draft prints it, for reading a returned copy against: per
+    paragraph, (its bookmark's name, its node id, its parts ((key, printed text), …))."""
+    return [
+        (anchor_name(b), b.node_id, tuple(anchored_parts(b)))
+        for b in body_blocks(draft, style, items)
+    ]
 
 
 def task_title(draft: Draft, style: HouseStyle) -> str:

@@ -24,12 +24,15 @@ from app.core.draft.model import Draft
 from app.core.readout.render import rendered_nodes
 from app.core.readout.task_rows import task_rows
 from app.export import word_front, wordml
-from app.export.content import body_blocks, printable, task_lines
+from app.export.content import Block, anchor_name, body_blocks, printable, task_lines
 from app.export.pages import start_pages
 from app.export.questions import AUTHOR, INITIALS, mark_questions, unmarked
 from app.export.style import HouseStyle, house_style
 from app.export.word_setup import WordStyles, number_pages, setup_section
 from app.export.word_table import attachment
+
+_BOOKMARK_IDS = 100_000
+"""Bookmark ids start far above the comments'."""
 
 
 class _Body:
@@ -116,7 +119,7 @@ def word_document(
         ).comment_id
         for note in marked.notes
     ]
-    body.add("".join(styles.block(block, comment_ids=ids) for block in marked.blocks))
+    body.add("".join(_anchored(styles, block, ids, n) for n, block in enumerate(marked.blocks)))
     if lines:
         _section, sect_pr = body.new_section(style, landscape=True)
         # The copied section properties would restart the page numbers at 1.
@@ -124,3 +127,22 @@ def word_document(
         body.add(attachment(styles, draft, lines, marked.cells, ids))
     wordml.set_child(doc.settings.element, wordml.UPDATE_FIELDS)
     return WordDocument(body.docx(), marked.questions, found.questions)
+
+
+def _anchored(styles: WordStyles, block: Block, comment_ids: list[int], number: int) -> str:
+    """A block's paragraph (as WordStyles.block writes it), its runs in a bookmark of the
+    paragraph's stable name (content.anchor_name), so a returned copy is read against the draft."""
+    name = anchor_name(block)
+    if not name:
+        return styles.block(block, comment_ids=comment_ids)
+    runs = styles.runs(block.runs, comment_ids)
+    outline = None
+    if block.toc_text:  # the 目录 entry right after the heading's run
+        runs = (
+            styles.runs(block.runs[:1], comment_ids)
+            + wordml.toc_entry(block.toc_text, block.outline)
+            + styles.runs(block.runs[1:], comment_ids)
+        )
+        outline = block.outline - 1
+    runs = wordml.bookmark(_BOOKMARK_IDS + number, name, "") + runs
+    return styles.paragraph(block.style, runs, outline_level=outline)

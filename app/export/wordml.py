@@ -162,6 +162,15 @@ def comment_end(comment_id: int) -> str:
     )
 
 
+def bookmark(bookmark_id: int, name: str, inner: str) -> str:
+    """``<w:bookmarkStart w:id="9" w:name="pp_n12_p0"/>{inner}<w:bookmarkEnd w:id="9"/>``: prints nothing."""
+    number = int(bookmark_id)
+    return (
+        f'<w:bookmarkStart w:id="{number}" w:name="{text(name)}"/>{inner}'
+        f'<w:bookmarkEnd w:id="{number}"/>'
+    )
+
+
 # ---------------------------------------------------------------- paragraphs
 
 
