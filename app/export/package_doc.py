@@ -63,8 +63,8 @@ def start(
 
 
 def title(styles: WordStyles, text: str) -> str:
-    """The document's title, broken after the 》 of the plan's title when it is long."""
-    if len(text) > TITLE_LINE and "》" in text[:-1]:
+    """The document's title; 《plan》what it is, when long, broken after the 》."""
+    if len(text) > TITLE_LINE and text.startswith("《") and "》" in text[:-1]:
         text = text.replace("》", "》\n", 1)
     return styles.text("title", text)
 

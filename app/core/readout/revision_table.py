@@ -3,7 +3,7 @@
 Node ids stay with a node for its life, so two versions of one draft are compared node by
 node. A measure (a level-3 node, its items with it) is one row: its heading, paragraphs and
 责任单位 clause as printed (app/core/readout/render.py, targets filled in, never stored
-tokens). A chapter's or action's text is compared paragraph by paragraph, a row each
+tokens; the clause without the 列首位 note, which only follows the first clause). A chapter's or action's text is compared paragraph by paragraph, a row each
 paragraph that changed, and its heading when renamed; the preamble likewise. 修改说明 says
 what changed: 新增, 删除, 修改 (标题, 内容, 责任单位), 调整顺序. The changed words are
 marked from a character diff (difflib): deleted in 原文, inserted in 修改后.
@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from app.core.draft.model import Draft, Node
-from app.core.readout.render import RenderedNode, rendered_nodes
+from app.core.readout.render import RenderedNode, clause_text, home_prefix, rendered_nodes
 
 REVISION_HEADERS = ("序号", "条款", "原文", "修改后", "修改说明")
 MEASURE_LEVEL = 3
@@ -102,6 +102,14 @@ def _places(draft: Draft, rendered: list[RenderedNode]) -> dict[str, str]:
     return out
 
 
+def _clause(node: Node, home: str) -> str:
+    """The clause as printed, without the 列首位 note: it goes with whichever clause comes
+    first, and its moving is no change of the measure's."""
+    if node.responsibility is None:
+        return ""
+    return clause_text(node.responsibility, home=home, lead_note=False)
+
+
 def _units(draft: Draft) -> dict[str, _Unit]:
     rendered = list(rendered_nodes(draft))
     places = _places(draft, rendered)
@@ -110,6 +118,7 @@ def _units(draft: Draft) -> dict[str, _Unit]:
     for node in draft.walk():
         for child in node.children:
             parent_of[child.id] = node.id
+    home = home_prefix(draft)
     out: dict[str, _Unit] = {}
     for item in rendered:
         node = item.node
@@ -117,13 +126,14 @@ def _units(draft: Draft) -> dict[str, _Unit]:
             continue  # folded into its measure
         whole = node.level == MEASURE_LEVEL
         paragraphs = list(item.paragraphs)
-        clause = item.clause
+        clause = _clause(node, home)
         if whole:
             for child in list(node.walk())[1:]:
                 sub = by_id[child.id]
                 body = list(sub.paragraphs)
-                if sub.clause:
-                    body = [*body[:-1], (body[-1] if body else "") + sub.clause]
+                sub_clause = _clause(child, home)
+                if sub_clause:
+                    body = [*body[:-1], (body[-1] if body else "") + sub_clause]
                 paragraphs.append(sub.heading)
                 paragraphs.extend(body)
         out[node.id] = _Unit(

@@ -1,0 +1,75 @@
+"""peakplan version / versions / export --package, and 文件 › 保存版本… in the window."""
+
+from __future__ import annotations
+
+import io
+
+from docx import Document
+from openpyxl import load_workbook
+
+from app.cli import main
+from app.core.draft.demo import load_demo
+from app.core.draft.files import load_draft, save_draft
+from tests.consultation.helpers import with_opinions
+
+TITLE = "平罗县碳达峰实施方案"
+
+
+def test_version_versions_and_the_package(tmp_path, capsys):
+    path = tmp_path / "pingluo.peakplan"
+    save_draft(with_opinions(load_demo()), path)
+    assert main(["versions", str(path)]) == 0
+    assert "还没有保存过版本" in capsys.readouterr().out
+    assert main(["version", str(path), "--save", "征求意见稿", "--date", "2023-08-15"]) == 0
+    assert "征求意见稿 2023-08-15" in capsys.readouterr().out
+    assert load_draft(path).meta.stage == "征求意见稿"
+    out = tmp_path / "out"
+    assert main(["export", str(path), "-o", str(out), "--package"]) == 0
+    printed = capsys.readouterr().out
+    assert "版本不足两个" in printed
+    assert not (out / f"{TITLE}修改对照表.docx").exists()
+    assert main(["version", str(path), "--save", "送审稿", "--date", "2023-09-20"]) == 0
+    assert main(["versions", str(path)]) == 0
+    listed = capsys.readouterr().out.splitlines()
+    assert listed[-2].startswith("1\t征求意见稿\t2023-08-15")
+    assert listed[-1].startswith("2\t送审稿\t2023-09-20")
+    assert main(["version", str(path), "--save", "送审稿", "--date", "20230920"]) == 2
+    assert main(["export", str(path), "-o", str(out), "--package"]) == 0
+    names = {p.name for p in out.iterdir() if not p.name.startswith(".")}
+    for ending in (
+        "上级方案任务承接对照表.docx",
+        "意见采纳情况表.docx",
+        "意见采纳情况表.xlsx",
+        "修改对照表.docx",
+        "起草说明.docx",
+    ):
+        assert f"{TITLE}{ending}" in names
+        data = (out / f"{TITLE}{ending}").read_bytes()
+        if ending.endswith(".docx"):
+            assert Document(io.BytesIO(data)).paragraphs
+        else:
+            assert load_workbook(io.BytesIO(data)).active.max_row > 3
+
+
+def test_save_version_through_the_menu_is_one_undo_step(window, monkeypatch):
+    from app.gui import version_actions
+
+    asked = []
+    monkeypatch.setattr(
+        version_actions,
+        "ask_version",
+        lambda parent, stage: asked.append(stage) or ("征求意见稿", "2023-08-15"),
+    )
+    before = window.doc.draft
+    assert before.meta.stage == "送审稿"
+    window.versions.action.trigger()
+    assert asked == ["送审稿"]
+    after = window.doc.draft
+    assert [v.name for v in after.versions] == ["征求意见稿 2023-08-15"]
+    assert after.meta.stage == "征求意见稿"
+    assert window.versions.action in window.menuBar().actions()[0].menu().actions()
+    window.doc.stack.undo()
+    assert window.doc.draft == before
+    monkeypatch.setattr(version_actions, "ask_version", lambda parent, stage: None)
+    window.versions.action.trigger()
+    assert window.doc.draft == before
