@@ -85,8 +85,12 @@ class OpinionsPage(QWidget, DocumentView):
         self.adopt.setToolTip(self.tr("把这条修改写入方案正文（可撤销），并转到该措施"))
         self.adopt.clicked.connect(self.adopt_current)
         self.go = QPushButton(self.tr("转到措施"))
+        self.go.setToolTip(self.tr("在措施编辑中打开这条意见所在的措施（也可双击该行）"))
         self.go.clicked.connect(self.go_to_current)
         self.import_button = QPushButton(self.tr("导入反馈…"))
+        self.import_button.setToolTip(
+            self.tr("读入各单位返回的 Word 稿或反馈意见表，可一次选多个文件，也可拖到此页")
+        )
         bar = QHBoxLayout()
         for label, box in (("单位", self.units), ("位置", self.places), ("处理", self.decisions)):
             bar.addWidget(QLabel(self.tr(label)))
