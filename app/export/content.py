@@ -240,6 +240,27 @@ def sent_blocks(draft: Draft, style: HouseStyle, items: Iterable[RenderedNode]) 
     ]
 
 
+@dataclass(frozen=True)
+class SentDraft:
+    """The draft as its Word export prints it, for reading a returned copy against
+    (app/importer/feedback.read_feedback)."""
+
+    blocks: list[tuple]
+    units: list[tuple[str, ...]]
+    """Each catalogue unit's names: the name clauses use, its full name, its aliases."""
+    version: str
+    own_author: str
+
+
+def sent_draft(
+    draft: Draft, style: HouseStyle, items: Iterable[RenderedNode], own_author: str
+) -> SentDraft:
+    """(word.sent_copy gives it for a draft.)"""
+    units = [(u.name, u.full_name, *u.aliases) for u in draft.catalogue.units]
+    version = f"{draft.meta.stage} {draft.meta.date}".strip()
+    return SentDraft(sent_blocks(draft, style, items), units, version, own_author)
+
+
 def task_title(draft: Draft, style: HouseStyle) -> str:
     """The task table's one title, over the Word 附件 and the Excel sheet alike."""
     return style.task_table.title_for(draft.meta.document_title)

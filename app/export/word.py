@@ -24,7 +24,15 @@ from app.core.draft.model import Draft
 from app.core.readout.render import rendered_nodes
 from app.core.readout.task_rows import task_rows
 from app.export import word_front, wordml
-from app.export.content import Block, anchor_name, body_blocks, printable, task_lines
+from app.export.content import (
+    Block,
+    SentDraft,
+    anchor_name,
+    body_blocks,
+    printable,
+    sent_draft,
+    task_lines,
+)
 from app.export.pages import start_pages
 from app.export.questions import AUTHOR, INITIALS, mark_questions, unmarked
 from app.export.style import HouseStyle, house_style
@@ -146,3 +154,10 @@ def _anchored(styles: WordStyles, block: Block, comment_ids: list[int], number: 
         outline = block.outline - 1
     runs = wordml.bookmark(_BOOKMARK_IDS + number, name, "") + runs
     return styles.paragraph(block.style, runs, outline_level=outline)
+
+
+def sent_copy(draft: Draft, style: HouseStyle | None = None) -> SentDraft:
+    """The draft as its Word export prints it, to read a returned copy against
+    (app/importer/feedback.read_feedback); the export's own comments are not opinions."""
+    style = style or house_style(draft.layout.style)
+    return sent_draft(draft, style, rendered_nodes(draft), AUTHOR)

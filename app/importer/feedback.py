@@ -1,0 +1,72 @@
+"""Returned files read against the draft as sent: `read_feedback` (ARCHITECTURE.md: the importer
+reads files; the draft as printed comes in from app/export/content.sent_draft, so the
+importer needs no draft room).
+
+    feedback = read_feedback(path, sent_draft(draft), unit="县住建局")
+    draft = ops.add_opinions(draft, feedback.opinions)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app.importer.feedback_docx import FeedbackError, read_returned
+from app.importer.feedback_match import Found, match
+
+__all__ = ["Feedback", "FeedbackError", "read_feedback", "unit_from_name"]
+
+_NAME_NOISE = re.compile(
+    r"(?:关于|对|的|反馈意见表|反馈意见|反馈|修改意见|意见表|意见|修改稿|修订|回复|盖章|扫描件|\d+|[（）()\[\]【】_\-—\s.])"
+)
+
+
+@dataclass
+class Feedback:
+    opinions: list[Found] = field(default_factory=list)
+    """Each with the fields of app.core.draft.consultation.Opinion but its id (ops.add_opinions numbers them)."""
+    unmatched: list[str] = field(default_factory=list)
+    """Returned paragraphs that could not be placed in the draft: listed, never dropped."""
+    notes: list[str] = field(default_factory=list)
+
+
+def unit_from_name(stem: str, units) -> str:
+    """The unit a file name names: 县住建局反馈 → 县住建局, a catalogue name (or alias) first."""
+    best = ""
+    for names in units:
+        for name in names:
+            if name and name in stem and len(name) > len(best):
+                best = names[0]
+    return best
+
+
+def read_feedback(path: str | Path, sent, unit: str | None = None) -> Feedback:
+    """The opinions in one returned file (.docx, .doc/.wps, or a 反馈意见表 .xlsx).
+
+    `sent`: app/export/content.sent_draft(draft). The unit: `unit`, else the catalogue unit
+    the file name names, else each comment's or change's author, else the file name.
+    Raises FeedbackError (a Chinese message) for a damaged or unrelated file.
+    """
+    path = Path(path)
+    returned = read_returned(path)
+    found = match(returned, sent, own_author=sent.own_author)
+    if not found.opinions and not found.unmatched:
+        raise FeedbackError(
+            f"{path.name} 中没有找到批注、修订、修改或反馈意见表，也不像本方案的返回稿"
+        )
+    if returned.anchored is False and returned.paragraphs and not found.opinions:
+        raise FeedbackError(f"{path.name} 与本方案的内容对不上，不像本方案的返回稿")
+    named = unit or unit_from_name(path.stem, sent.units)
+    fallback = _NAME_NOISE.sub("", path.stem) or path.stem
+    authors = [o.author for o in found.opinions if o.author]
+    for opinion in found.opinions:
+        opinion.source = path.name
+        opinion.version = sent.version
+        opinion.unit = (
+            named or opinion.unit or opinion.author or (authors[0] if authors else fallback)
+        )
+    notes = list(found.notes)
+    if found.unmatched:
+        notes.append(f"{len(found.unmatched)} 段文字未能对应到方案中的位置")
+    return Feedback(found.opinions, found.unmatched, notes)

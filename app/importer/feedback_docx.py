@@ -1,0 +1,238 @@
+"""A returned draft read as it came back: its paragraphs with the export's bookmarks, tracked
+changes and comments, and any table (a 反馈意见表), before anything is matched to the draft.
+
+Word, WPS and LibreOffice keep the bookmarks the export puts at the start of each body
+paragraph (pp_n12_p0 …; app/export/content.anchor_name). Each paragraph is read twice:
+as it was before the tracked changes (deleted words in, inserted words out: the text the
+unit started from, compared with the draft for untracked edits) and the positions of each
+w:ins / w:del and each comment's words in that text. The package is opened with the
+importer's bounded zip reading (docx_reader, limits.py).
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from docx.oxml.ns import qn
+
+from app.core.errors import PeakPlanError, PlanImportError
+from app.core.files import read_limited
+from app.importer.convert import convert_to_docx
+from app.importer.docx_reader import _part, _targets, _zip_members
+from app.importer.limits import MAX_ZIP_MEMBERS
+
+ANCHOR_PREFIX = "pp_"
+_SKIPPED = {qn(t) for t in ("w:instrText", "w:pPr", "w:rPr", "w:fldSimple")}
+
+
+class FeedbackError(PlanImportError):
+    """A returned file that cannot be read, or holds nothing to read against the draft."""
+
+
+@dataclass
+class Change:
+    kind: str  # "insertion" | "deletion"
+    author: str
+    start: int
+    """Where in the paragraph's text as sent (before the changes) it begins."""
+    words: str
+
+    @property
+    def end(self) -> int:
+        return self.start + (len(self.words) if self.kind == "deletion" else 0)
+
+
+@dataclass
+class Paragraph:
+    anchors: list[str] = field(default_factory=list)
+    sent: list[str] = field(default_factory=list)
+    """The text before the tracked changes, in pieces while reading."""
+    changes: list[Change] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "".join(self.sent)
+
+
+@dataclass
+class Comment:
+    id: str
+    author: str = ""
+    text: str = ""
+    paragraph: int = -1
+    start: int = 0
+    end: int = -1
+    words: str = ""
+
+
+@dataclass
+class Returned:
+    name: str
+    paragraphs: list[Paragraph]
+    tables: list[list[list[str]]]
+    comments: list[Comment]
+
+    @property
+    def anchored(self) -> bool:
+        return any(p.anchors for p in self.paragraphs)
+
+
+def read_returned(path: str | Path) -> Returned:
+    """A returned .docx (.doc/.wps converted through LibreOffice, .xlsx a 反馈意见表) as read."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    try:
+        data = read_limited(path, "plan-document")
+        if suffix in (".doc", ".wps"):
+            data = convert_to_docx(data, suffix)
+    except PeakPlanError as exc:
+        raise FeedbackError(exc.one_line()) from exc
+    if suffix in (".xlsx", ".xlsm"):
+        return Returned(path.name, [], _sheet_tables(data), [])
+    if suffix in (".doc", ".wps"):
+        pass
+    elif suffix not in (".docx", ".docm"):
+        raise FeedbackError(
+            f"不支持的反馈文件类型 {suffix or '（无扩展名）'}：请用 .docx、.doc、.wps 或 .xlsx"
+        )
+    try:
+        document, comments = _open(data)
+    except PlanImportError as exc:
+        raise FeedbackError(exc.message) from exc
+    body = document.find(qn("w:body"))
+    returned = Returned(path.name, [], [], [])
+    if body is None:
+        return returned
+    found: dict[str, Comment] = {}
+    for child in body:
+        if child.tag == qn("w:p"):
+            returned.paragraphs.append(_paragraph(child, len(returned.paragraphs), found))
+        elif child.tag == qn("w:tbl"):
+            returned.tables.append(_table(child))
+    for element in comments.iter(qn("w:comment")) if comments is not None else ():
+        comment = found.get(element.get(qn("w:id")) or "")
+        if comment is None:
+            continue
+        comment.author = element.get(qn("w:author")) or ""
+        comment.text = "\n".join(
+            "".join(t.text or "" for t in p.iter(qn("w:t"))) for p in element.iter(qn("w:p"))
+        ).strip()
+    for comment in found.values():
+        if 0 <= comment.paragraph < len(returned.paragraphs):
+            text = returned.paragraphs[comment.paragraph].text
+            end = comment.end if comment.end >= 0 else len(text)
+            comment.end = max(comment.start, end)
+            comment.words = text[comment.start : comment.end]
+        returned.comments.append(comment)
+    return returned
+
+
+def _open(data: bytes):
+    members = _zip_members(data)
+    if members is not None and members > MAX_ZIP_MEMBERS:
+        raise FeedbackError(f"Word 文档的压缩包中有 {members:,} 个部件，文件可能已损坏")
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, EOFError, ValueError) as exc:
+        raise FeedbackError("文件已损坏或不是 Word 文档（.docx 应为 zip 压缩包）") from exc
+    with archive:
+        main = _targets(archive, "").get("/officeDocument", "word/document.xml")
+        document = _part(archive, main, "正文")
+        name = _targets(archive, main).get("/comments")
+        comments = _part(archive, name, "批注") if name and name in archive.NameToInfo else None
+    if document.tag != qn("w:document"):
+        raise FeedbackError("文件的正文不是 Word 正文，文件可能不是 .docx")
+    return document, comments
+
+
+def _paragraph(p, number: int, comments: dict[str, Comment]) -> Paragraph:
+    out = Paragraph()
+    state = {"length": 0}
+
+    def add(piece: str, change: tuple[str, str] | None) -> None:
+        if not piece:
+            return
+        if change is not None and change[0] == "insertion":
+            last = out.changes[-1] if out.changes else None
+            if last and last.kind == "insertion" and last.start == state["length"]:
+                last.words += piece
+            else:
+                out.changes.append(Change("insertion", change[1], state["length"], piece))
+            return
+        if change is not None:
+            last = out.changes[-1] if out.changes else None
+            if last and last.kind == "deletion" and last.end == state["length"]:
+                last.words += piece
+            else:
+                out.changes.append(Change("deletion", change[1], state["length"], piece))
+        out.sent.append(piece)
+        state["length"] += len(piece)
+
+    def visit(element, change: tuple[str, str] | None) -> None:
+        for child in element:
+            tag = child.tag
+            if tag in _SKIPPED:
+                continue
+            if tag in (qn("w:ins"), qn("w:moveTo")):
+                visit(child, ("insertion", child.get(qn("w:author")) or ""))
+            elif tag in (qn("w:del"), qn("w:moveFrom")):
+                visit(child, ("deletion", child.get(qn("w:author")) or ""))
+            elif tag in (qn("w:t"), qn("w:delText")):
+                add(child.text or "", change)
+            elif tag == qn("w:tab"):
+                add("\t", change)
+            elif tag == qn("w:bookmarkStart"):
+                name = child.get(qn("w:name")) or ""
+                if name.startswith(ANCHOR_PREFIX):
+                    out.anchors.append(name)
+            elif tag == qn("w:commentRangeStart"):
+                key = child.get(qn("w:id")) or ""
+                comments[key] = Comment(key, paragraph=number, start=state["length"])
+            elif tag == qn("w:commentRangeEnd"):
+                comment = comments.get(child.get(qn("w:id")) or "")
+                if comment is not None and comment.paragraph == number:
+                    comment.end = state["length"]
+            elif tag == qn("w:commentReference"):
+                key = child.get(qn("w:id")) or ""
+                comments.setdefault(key, Comment(key, paragraph=number, start=state["length"]))
+            else:
+                visit(child, change)
+
+    visit(p, None)
+    return out
+
+
+def _table(tbl) -> list[list[str]]:
+    rows = []
+    for tr in tbl.iter(qn("w:tr")):
+        cells = []
+        for tc in tr.iter(qn("w:tc")):
+            cells.append(
+                "\n".join(
+                    "".join(t.text or "" for t in p.iter(qn("w:t"))) for p in tc.iter(qn("w:p"))
+                ).strip()
+            )
+        rows.append(cells)
+    return rows
+
+
+def _sheet_tables(data: bytes) -> list[list[list[str]]]:
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a damaged workbook
+        raise FeedbackError("Excel 文件已损坏或不是 .xlsx 表格，未读取") from exc
+    tables = []
+    try:
+        for sheet in book.worksheets:
+            rows = []
+            for row in sheet.iter_rows(values_only=True, max_row=5000, max_col=30):
+                rows.append(["" if v is None else str(v).strip() for v in row])
+            tables.append(rows)
+    finally:
+        book.close()
+    return tables

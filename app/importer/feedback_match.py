@@ -1,0 +1,396 @@
+"""A returned file matched to the draft as it was sent: each comment, tracked change, edited
+paragraph and table row becomes one opinion on the part of the draft it concerns.
+
+The draft as sent comes in as its printed paragraphs (app/export/content.sent_draft: each
+paragraph's bookmark name, node and parts); a returned paragraph finds its own through
+the bookmark the export put at its start, or — the bookmarks lost, text pasted into a new
+document — by text similarity (rapidfuzz). What matches nothing is listed, never dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from rapidfuzz import fuzz, process
+
+from app.importer.feedback_docx import Comment, Paragraph, Returned
+
+SIMILAR = 60
+"""The least similarity (0–100) at which a paragraph without bookmark is taken for a sent one."""
+NO_OPINION = re.compile(r"^[\s。.]*(?:无意见|没有意见|无修改意见|无其他意见|无异议|无)[\s。.！!]*$")
+_LABEL = re.compile(
+    r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.．、]|（\d+）)"
+)
+_HEADERS = {
+    "clause": ("条款", "章节", "条目", "位置", "页码及条款", "原文位置", "涉及条款", "所在章节"),
+    "opinion": ("修改意见", "意见内容", "意见", "建议", "修改建议", "具体意见"),
+    "reason": ("修改理由", "理由", "说明", "依据", "理由及依据"),
+    "original": ("原文", "原文内容"),
+    "proposed": ("修改后", "建议修改为", "修改为", "修改后内容"),
+    "unit": ("反馈单位", "单位", "提出单位"),
+}
+
+
+@dataclass
+class Found:
+    """One opinion as found, the fields of app.core.draft.consultation.Opinion but its id."""
+
+    kind: str
+    unit: str = ""
+    author: str = ""
+    node_id: str = ""
+    place: str = "paragraph"
+    index: int = 0
+    original: str = ""
+    proposed: str = ""
+    comment: str = ""
+    source: str = ""
+    version: str = ""
+    matched: str = "anchor"
+    decision: str = "pending"
+    reason: str = ""
+
+
+@dataclass
+class Matched:
+    opinions: list[Found] = field(default_factory=list)
+    unmatched: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def where(key: str, node_id: str) -> tuple[str, str, int]:
+    """A part's key (t, p2, c, pre0, doc) as (node id, place, index) of an opinion."""
+    if key.startswith("pre"):
+        return "", "preamble", int(key[3:])
+    if key == "doc":
+        return "", "title", 0
+    if key.startswith("p"):
+        return node_id, "paragraph", int(key[1:])
+    return node_id, {"t": "title", "c": "clause"}.get(key, "section"), 0
+
+
+class _Group:
+    """Returned paragraph(s) and the sent paragraphs they stand for."""
+
+    def __init__(self, paragraph: Paragraph, blocks: list[int], how: str) -> None:
+        self.paragraph, self.blocks, self.how = paragraph, blocks, how
+
+
+def match(returned: Returned, sent, *, own_author: str = "") -> Matched:
+    """The opinions in a returned file; `sent` as app/export/content.sent_draft gives it."""
+    blocks = list(sent.blocks)
+    by_name = {name: i for i, (name, _node, _parts) in enumerate(blocks) if name}
+    texts = ["".join(t for _k, t in parts) for _n, _node, parts in blocks]
+    out = Matched()
+    groups: list[_Group] = []
+    seen: set[int] = set()
+    loose: list[int] = []
+    started = not returned.anchored
+    for number, paragraph in enumerate(returned.paragraphs):
+        known = [by_name[a] for a in paragraph.anchors if a in by_name and by_name[a] not in seen]
+        if known:
+            started = True
+            seen.update(known)
+            groups.append(_Group(paragraph, known, "anchor"))
+        elif started and paragraph.text.strip():
+            loose.append(number)
+    left = [i for i in range(len(blocks)) if i not in seen]
+    placed_loose: dict[int, _Group] = {}
+    for number in loose:
+        paragraph = returned.paragraphs[number]
+        choices = {i: texts[i] for i in left}
+        best = process.extractOne(paragraph.text, choices, scorer=fuzz.ratio) if choices else None
+        if best is not None and best[1] >= SIMILAR:
+            left.remove(best[2])
+            seen.add(best[2])
+            placed_loose[number] = _Group(paragraph, [best[2]], "text")
+        elif not NO_OPINION.match(paragraph.text):
+            out.unmatched.append(paragraph.text.strip())
+    order = [*groups, *placed_loose.values()]
+    for group in order:
+        _edits(group, blocks, texts, out, returned.name)
+    _moves(groups, blocks, texts, out)
+    matched_share = len(seen) / max(1, len(blocks))
+    if left and (returned.anchored or matched_share > 0.5):
+        _missing(left, blocks, texts, out)
+    index_of = {id(g.paragraph): g for g in order}
+    for comment in returned.comments:
+        if own_author and comment.author == own_author:
+            continue
+        paragraph = returned.paragraphs[comment.paragraph] if comment.paragraph >= 0 else None
+        group = index_of.get(id(paragraph)) if paragraph is not None else None
+        out.opinions.append(_comment(comment, group, blocks))
+    _tables(returned.tables, blocks, out)
+    if not out.opinions and not out.unmatched:
+        body = "".join(p.text for p in returned.paragraphs).strip()
+        if NO_OPINION.match(body) or (len(body) < 200 and "无意见" in body):
+            out.opinions.append(Found("none", place="draft", matched="none", comment=body))
+    return out
+
+
+def _spans(block: tuple) -> list[tuple[str, int, int]]:
+    """(key, start, end) of each part in the paragraph's printed text."""
+    spans, at = [], 0
+    for key, text in block[2]:
+        spans.append((key, at, at + len(text)))
+        at += len(text)
+    return spans
+
+
+def _group_parts(group: _Group, blocks: list[tuple]) -> tuple[list[tuple[str, str, int, int]], str]:
+    """(node id, key, start, end) of each part of the group's sent text, and that text."""
+    parts, at, text = [], 0, ""
+    for i in group.blocks:
+        for key, start, end in _spans(blocks[i]):
+            parts.append((blocks[i][1], key, at + start, at + end))
+        length = sum(len(t) for _k, t in blocks[i][2])
+        text += "".join(t for _k, t in blocks[i][2])
+        at += length
+    return parts, text
+
+
+def _part_at(parts, position: int, *, end: bool = False):
+    for part in parts:
+        if part[2] <= position < part[3] or (end and part[2] < position <= part[3]):
+            return part
+    return parts[-1] if parts else ("", "", 0, 0)
+
+
+def _edits(group: _Group, blocks, texts, out: Matched, source: str) -> None:
+    """Untracked edits, part by part, then each tracked change with its author."""
+    parts, sent = _group_parts(group, blocks)
+    if not parts:
+        return
+    now = group.paragraph.text
+    opcodes = [op for op in SequenceMatcher(None, sent, now, autojunk=False).get_opcodes()]
+    changed: dict[tuple[str, str], list[tuple[int, int, str]]] = {}
+    for tag, a0, a1, b0, b1 in opcodes:
+        if tag == "equal":
+            continue
+        part = _part_at(parts, a0, end=a0 == a1 and a0 > 0 and a0 == _part_at(parts, a0 - 1)[3])
+        # a change across parts: what it removes from each, what it puts in goes to the first
+        for p in parts:
+            lo, hi = max(a0, p[2]), min(a1, p[3])
+            if p is part or (lo < hi):
+                words = now[b0:b1] if p is part else ""
+                changed.setdefault((p[0], p[1]), []).append((lo - p[2], max(lo, hi) - p[2], words))
+    for (node_id, key), edits in changed.items():
+        start, end = next((p[2], p[3]) for p in parts if (p[0], p[1]) == (node_id, key))
+        original = sent[start:end]
+        proposed = original
+        for lo, hi, words in sorted(edits, reverse=True):
+            proposed = proposed[:lo] + words + proposed[hi:]
+        if proposed == original:
+            continue
+        node, place, index = where(key, node_id)
+        out.opinions.append(
+            Found(
+                "edit",
+                node_id=node,
+                place=place,
+                index=index,
+                original=original,
+                proposed=proposed,
+                matched=group.how,
+                source=source,
+            )
+        )
+    to_sent = _position_map(opcodes)
+    changes = group.paragraph.changes
+    for k, change in enumerate(changes):
+        part = _part_at(parts, to_sent(change.start))
+        lo = max(changes[k - 1].end if k else 0, _back(to_sent, part[2], now))
+        hi = min(changes[k + 1].start if k + 1 < len(changes) else len(now), len(now))
+        before, after = _context(now, lo, change.start, change.end, hi)
+        node, place, index = where(part[1], part[0])
+        middle = change.words
+        out.opinions.append(
+            Found(
+                change.kind,
+                author=change.author,
+                node_id=node,
+                place=place,
+                index=index,
+                original=before + (middle if change.kind == "deletion" else "") + after,
+                proposed=before + (middle if change.kind == "insertion" else "") + after,
+                matched=group.how,
+                source=source,
+            )
+        )
+
+
+def _position_map(opcodes):
+    def to_sent(position: int) -> int:
+        for _tag, a0, a1, b0, b1 in opcodes:
+            if b0 <= position < b1 or (position == b1 and b0 == b1):
+                return a0 + min(position - b0, max(0, a1 - a0 - 1))
+        return opcodes[-1][2] if opcodes else 0
+
+    return to_sent
+
+
+def _back(to_sent, sent_start: int, now: str) -> int:
+    for position in range(len(now) + 1):
+        if to_sent(position) >= sent_start:
+            return position
+    return 0
+
+
+def _context(text: str, lo: int, start: int, end: int, hi: int) -> tuple[str, str]:
+    """Words either side of a change, enough to find it again (and within its neighbours)."""
+    for width in (6, 10, 16, 30):
+        before, after = text[max(lo, start - width) : start], text[end : min(hi, end + width)]
+        if text.count(before + text[start:end] + after) <= 1:
+            break
+    return before, after
+
+
+def _moves(groups: list[_Group], blocks, texts, out: Matched) -> None:
+    """A paragraph carried elsewhere (its bookmark with it): noted where it went. The longest
+    run of paragraphs still in the draft's order stays; the others moved."""
+    order = [g.blocks[0] for g in groups]
+    length, previous = [1] * len(order), [-1] * len(order)
+    for k, value in enumerate(order):
+        for j in range(k):
+            if order[j] < value and length[j] + 1 > length[k]:
+                length[k], previous[k] = length[j] + 1, j
+    keep: set[int] = set()
+    k = max(range(len(order)), key=length.__getitem__, default=-1)
+    while k >= 0:
+        keep.add(k)
+        k = previous[k]
+    for k, group in enumerate(groups):
+        first = group.blocks[0]
+        if k in keep or not texts[first].strip() or not blocks[first][2]:
+            continue
+        after = texts[groups[k - 1].blocks[-1]][:20] if k else "（文首）"
+        node, place, index = where(blocks[first][2][0][0], blocks[first][1])
+        out.opinions.append(
+            Found(
+                "comment",
+                node_id=node,
+                place=place,
+                index=index,
+                original=texts[first],
+                comment=f"段落位置调整：移至“{after}”之后",
+            )
+        )
+
+
+def _missing(left: list[int], blocks, texts, out: Matched) -> None:
+    """Sent paragraphs not in the returned file: a measure deleted whole, or a paragraph."""
+    by_node: dict[str, list[int]] = {}
+    for i, (_name, node, _parts) in enumerate(blocks):
+        by_node.setdefault(node, []).append(i)
+    done: set[int] = set()
+    for i in left:
+        if i in done or not texts[i].strip():
+            continue
+        node = blocks[i][1]
+        if node and all(j in left for j in by_node[node]):
+            done.update(by_node[node])
+            whole = "\n".join(texts[j] for j in by_node[node])
+            out.opinions.append(
+                Found("edit", node_id=node, place="section", original=whole, comment="删除此条")
+            )
+            continue
+        for key, text in blocks[i][2]:
+            node_id, place, index = where(key, node)
+            out.opinions.append(
+                Found("edit", node_id=node_id, place=place, index=index, original=text)
+            )
+
+
+def _comment(comment: Comment, group: _Group | None, blocks) -> Found:
+    if group is None:
+        return Found(
+            "comment",
+            author=comment.author,
+            place="draft",
+            original=comment.words,
+            comment=comment.text,
+            matched="none",
+        )
+    parts, _sent = _group_parts(group, blocks)
+    # positions of the returned text are near enough the sent ones to find the part
+    part = _part_at(parts, min(comment.start, max(0, parts[-1][3] - 1)))
+    node, place, index = where(part[1], part[0])
+    return Found(
+        "comment",
+        author=comment.author,
+        node_id=node,
+        place=place,
+        index=index,
+        original=comment.words,
+        comment=comment.text,
+        matched=group.how,
+    )
+
+
+def _column(header: list[str], kind: str) -> int | None:
+    for name in _HEADERS[kind]:
+        for i, cell in enumerate(header):
+            if name in re.sub(r"\s+", "", cell):
+                return i
+    return None
+
+
+def _tables(tables: list[list[list[str]]], blocks, out: Matched) -> None:
+    """The rows of a 反馈意见表 (its header has an 意见 column)."""
+    headings = {}
+    for _name, node, parts in blocks:
+        for key, text in parts:
+            if key == "t" and node:
+                headings[node] = text.rstrip("。：")
+    for rows in tables:
+        start = next(
+            (k for k, row in enumerate(rows[:5]) if _column(row, "opinion") is not None), None
+        )
+        if start is None:
+            continue
+        header = rows[start]
+        cols = {kind: _column(header, kind) for kind in _HEADERS}
+        if cols["clause"] == cols["opinion"]:
+            cols["clause"] = None
+        for row in rows[start + 1 :]:
+
+            def cell(kind: str, row: list[str] = row, cols: dict = cols) -> str:
+                i = cols[kind]
+                return row[i].strip() if i is not None and i < len(row) else ""
+
+            opinion, clause = cell("opinion"), cell("clause")
+            if not opinion and not cell("proposed"):
+                continue
+            if NO_OPINION.match(opinion):
+                out.opinions.append(
+                    Found("none", place="draft", matched="none", comment=opinion, unit=cell("unit"))
+                )
+                continue
+            node = _heading_of(clause, headings)
+            reason = cell("reason")
+            out.opinions.append(
+                Found(
+                    "table",
+                    unit=cell("unit"),
+                    node_id=node,
+                    place="section" if node else "draft",
+                    original=cell("original") or clause,
+                    proposed=cell("proposed"),
+                    comment=opinion + (f"\n理由：{reason}" if reason else ""),
+                    matched="text" if node else "none",
+                )
+            )
+
+
+def _heading_of(clause: str, headings: dict[str, str]) -> str:
+    """The node a 条款 cell names: by its label and title, or the title alone."""
+    key = re.sub(r"\s+", "", clause)
+    if not key:
+        return ""
+    for node, heading in headings.items():
+        if key == heading or heading.endswith(key) or _LABEL.sub("", heading) in key:
+            return node
+    best = process.extractOne(key, headings, scorer=fuzz.partial_ratio)
+    return best[2] if best is not None and best[1] >= 80 else ""
