@@ -32,6 +32,13 @@ from app.core.operations.content import (
 )
 from app.core.operations.crosswalk import set_not_taken_reason
 from app.core.operations.find_replace import replace_all, replace_hit
+from app.core.operations.opinions import (
+    add_opinions,
+    adopt_all,
+    adopt_opinion,
+    set_opinion_decision,
+    set_opinion_unit,
+)
 from app.core.operations.parents import add_parent
 from app.core.operations.rebase import keep_despite_revision, rebase, take_revised_text
 from app.core.operations.structure import add_measure, merge, move, remove, rename, reorder
@@ -50,9 +57,12 @@ from app.core.operations.versions import save_version, version_draft
 __all__ = [
     "add_committee_member",
     "add_measure",
+    "add_opinions",
     "add_parent",
     "add_target",
     "add_unit",
+    "adopt_all",
+    "adopt_opinion",
     "answer_question",
     "apply_mapping",
     "edited_since_take_up",
@@ -82,6 +92,8 @@ __all__ = [
     "set_mapping",
     "set_meta",
     "set_not_taken_reason",
+    "set_opinion_decision",
+    "set_opinion_unit",
     "set_paragraphs",
     "set_shown_preamble",
     "set_shown_text",

@@ -1,0 +1,204 @@
+"""The opinions sent back in the consultation round: added, decided, and adopted into the text.
+
+An opinion's original and proposed words are printed words (targets filled in, the label
+before a heading). Adopting an edit or tracked change finds the original words in the
+part as it prints now, makes the change there, and maps it back to the stored text: a
+target's words (a ⟦t1@2025|…⟧ token) are never rewritten — a change touching them is
+refused with EditError, to be made in the target table.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import asdict, is_dataclass
+from difflib import SequenceMatcher
+
+from app.core.draft.consultation import OPINION_DECISIONS, Opinion
+from app.core.draft.mentions import TOKEN, TextRenderer
+from app.core.draft.model import Draft
+from app.core.draft.tree import EditError, existing_node
+from app.core.operations.content import set_meta, set_paragraphs
+from app.core.operations.structure import remove, rename
+
+_CHANGES = ("insertion", "deletion", "edit", "table")
+_LABEL = re.compile(
+    r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.．、]|（\d+）)"
+)
+
+
+def _fields(opinion: object) -> dict:
+    if isinstance(opinion, Opinion):
+        return opinion.model_dump()
+    if is_dataclass(opinion):
+        return asdict(opinion)
+    return dict(opinion)  # type: ignore[call-overload]
+
+
+def add_opinions(draft: Draft, opinions: Iterable[object]) -> Draft:
+    """The opinions (Opinion, or feedback.read_feedback's records) added, numbered o1, o2 … after
+    the draft's own."""
+    number = max((int(o.id[1:]) for o in draft.opinions), default=0)
+    added = []
+    for opinion in opinions:
+        number += 1
+        fields = {k: v for k, v in _fields(opinion).items() if k in Opinion.model_fields}
+        added.append(Opinion.model_validate({**fields, "id": f"o{number}"}))
+    return draft.model_copy(update={"opinions": (*draft.opinions, *added)})
+
+
+def _opinion(draft: Draft, opinion_id: str) -> Opinion:
+    found = next((o for o in draft.opinions if o.id == opinion_id), None)
+    if found is None:
+        raise EditError(f"意见 {opinion_id} 不存在")
+    return found
+
+
+def _replace(draft: Draft, opinion: Opinion, **update: object) -> Draft:
+    new = opinion.model_copy(update=update)
+    return draft.model_copy(
+        update={"opinions": tuple(new if o.id == opinion.id else o for o in draft.opinions)}
+    )
+
+
+def set_opinion_decision(draft: Draft, opinion_id: str, decision: str, reason: str = "") -> Draft:
+    """The team's decision (pending, adopted, partly, rejected, elsewhere) and its reason; the text
+    is not changed (adopt_opinion does that)."""
+    if decision not in OPINION_DECISIONS:
+        raise EditError(f"未知的处理结果 {decision}")
+    return _replace(draft, _opinion(draft, opinion_id), decision=decision, reason=reason)
+
+
+def set_opinion_unit(draft: Draft, opinion_id: str, unit: str) -> Draft:
+    if not unit.strip():
+        raise EditError("反馈单位不能为空")
+    return _replace(draft, _opinion(draft, opinion_id), unit=unit.strip())
+
+
+def adopt_opinion(draft: Draft, opinion_id: str) -> Draft:
+    """The opinion's change made in the draft's text, its decision 采纳; a comment (or none) just
+    decided. Raises EditError when the words are no longer there or belong to a target."""
+    opinion = _opinion(draft, opinion_id)
+    if opinion.kind in _CHANGES and (opinion.kind != "table" or opinion.proposed):
+        draft = _apply(draft, opinion)
+    return _replace(draft, opinion, decision="adopted")
+
+
+def adopt_all(draft: Draft, opinion_ids: Iterable[str] | None = None) -> Draft:
+    """Every opinion given (all pending ones when None) adopted in turn; the first that cannot be
+    raises EditError naming it, and nothing is changed."""
+    ids = (
+        list(opinion_ids)
+        if opinion_ids is not None
+        else [o.id for o in draft.opinions if o.decision == "pending"]
+    )
+    for opinion_id in ids:
+        try:
+            draft = adopt_opinion(draft, opinion_id)
+        except EditError as exc:
+            raise EditError(f"意见 {opinion_id} 无法采纳：{exc.message}") from exc
+    return draft
+
+
+# ---------------------------------------------------------------- the change in the text
+
+
+def _changed(now: str, original: str, proposed: str) -> str:
+    """The part's text now with original → proposed made in it."""
+    if now == original:
+        return proposed
+    if original and now.count(original) == 1:
+        return now.replace(original, proposed)
+    # the part changed since (another opinion adopted): each hunk with its context
+    out = now
+    ops = SequenceMatcher(None, original, proposed, autojunk=False).get_opcodes()
+    for tag, a0, a1, b0, b1 in reversed(ops):
+        if tag == "equal":
+            continue
+        for width in (8, 4, 2):
+            before, after = original[max(0, a0 - width) : a0], original[a1 : a1 + width]
+            old = before + original[a0:a1] + after
+            if old and out.count(old) == 1:
+                out = out.replace(old, before + proposed[b0:b1] + after)
+                break
+        else:
+            raise EditError(f"原文“{original[a0:a1] or original[:20]}”已不在方案中")
+    return out
+
+
+def _stored(stored: str, printed_now: str, printed_new: str, draft: Draft) -> str:
+    """The stored text with the printed change made in it, target tokens kept."""
+    if "⟦" not in stored:
+        return printed_new
+    render = TextRenderer(draft)
+    pieces: list[tuple[str, str, bool]] = []  # (stored, printed, is a target)
+    at = 0
+    for m in TOKEN.finditer(stored):
+        pieces.append((stored[at : m.start()], stored[at : m.start()], False))
+        pieces.append((m.group(0), render(m.group(0)), True))
+        at = m.end()
+    pieces.append((stored[at:], stored[at:], False))
+    if "".join(p for _s, p, _t in pieces) != printed_now:
+        raise EditError("此段含有已删除的目标，请在编辑器中修改")
+    spans, start = [], 0
+    for s, p, target in pieces:
+        spans.append((start, start + len(p), s, target))
+        start += len(p)
+    out = stored
+    ops = SequenceMatcher(None, printed_now, printed_new, autojunk=False).get_opcodes()
+    for tag, a0, a1, b0, b1 in reversed(ops):
+        if tag == "equal":
+            continue
+        for lo, hi, _s, target in spans:
+            if target and ((lo < a1 and a0 < hi) or (a0 == a1 and lo < a0 < hi)):
+                raise EditError("修改涉及目标的文字，请在目标表中修改")
+        offset = 0  # stored position of printed a0
+        for lo, hi, s, _target in spans:
+            if a0 >= hi and not (a0 == hi == lo):
+                offset += len(s)
+                continue
+            offset += a0 - lo
+            break
+        length = a1 - a0
+        out = out[:offset] + printed_new[b0:b1] + out[offset + length :]
+    return out
+
+
+def _apply(draft: Draft, opinion: Opinion) -> Draft:
+    original, proposed = opinion.original, opinion.proposed
+    if opinion.place == "section":
+        if proposed.strip():
+            raise EditError("对整条措施的修改意见请逐段处理")
+        return remove(draft, opinion.node_id)
+    if opinion.place == "preamble":
+        preamble = list(draft.meta.preamble)
+        if opinion.index >= len(preamble):
+            raise EditError("前言中已没有这一段")
+        preamble[opinion.index] = _changed(preamble[opinion.index], original, proposed)
+        return set_meta(draft, preamble=tuple(p for p in preamble if p.strip()))
+    if opinion.place == "title" and not opinion.node_id:
+        return set_meta(draft, title=_changed(draft.meta.document_title, original, proposed))
+    node = existing_node(draft, opinion.node_id)
+    if opinion.place == "title":
+        title = _changed(node.title, _bare(original, node.title), _bare(proposed, node.title))
+        if not title.strip():
+            raise EditError("标题不能删除；删除整条措施请处理对应的删除意见")
+        return rename(draft, node.id, title)
+    if opinion.place == "paragraph":
+        if opinion.index >= len(node.paragraphs):
+            raise EditError("这一段已不在方案中")
+        stored = node.paragraphs[opinion.index]
+        now = TextRenderer(draft)(stored)
+        new = _stored(stored, now, _changed(now, original, proposed), draft)
+        paragraphs = list(node.paragraphs)
+        paragraphs[opinion.index] = new
+        return set_paragraphs(draft, node.id, tuple(paragraphs))
+    raise EditError("责任单位条款的修改请在“责任单位”中处理")
+
+
+def _bare(words: str, title: str) -> str:
+    """A printed heading's words less its label and a run-in heading's full stop."""
+    words = _LABEL.sub("", words)
+    if words.endswith("。") and not title.endswith("。"):
+        words = words[:-1]
+    return words
