@@ -14,6 +14,7 @@ import sys
 from app import __version__
 from app.cli.common import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, configure_stdio, fail
 from app.cli.draft_commands import cmd_check, cmd_export, cmd_new
+from app.cli.feedback_command import add_feedback_parser
 from app.cli.plan_commands import cmd_import_plan, cmd_plans
 from app.cli.rebase_command import add_rebase_parser
 from app.cli.version_command import add_version_parsers
@@ -126,6 +127,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.set_defaults(handler=cmd_export)
 
     add_rebase_parser(sub)
+    add_feedback_parser(sub)
     add_version_parsers(sub)
     return parser
 

@@ -1,0 +1,102 @@
+"""`peakplan feedback DRAFT FILE… [--unit U] [--json] [--adopt-all]`: returned files read in.
+
+Each returned .docx (.doc/.wps, or a 反馈意见表 .xlsx) is read against the draft as its Word
+export prints it (app/importer/feedback.py); the opinions found are printed and added to
+the draft, which is saved atomically. --adopt-all adopts every one of them (the team's own
+edited export). A file that cannot be read: one line, exit 2, the draft untouched.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from app.cli.common import EXIT_OK, fail, print_json
+from app.core.errors import PeakPlanError
+
+_KINDS = {
+    "comment": "批注",
+    "insertion": "插入",
+    "deletion": "删除",
+    "edit": "修改",
+    "table": "意见表",
+    "none": "无意见",
+}
+
+
+def add_feedback_parser(sub) -> None:
+    feedback = sub.add_parser(
+        "feedback", help="导入反馈稿（批注、修订、修改、反馈意见表），意见存入起草文件"
+    )
+    feedback.add_argument("draft", metavar="DRAFT", help="起草文件（.peakplan）")
+    feedback.add_argument("files", metavar="FILE", nargs="+", help="返回的 .docx/.doc/.wps/.xlsx")
+    feedback.add_argument("--unit", help="反馈单位（默认：由文件名、批注作者判断）")
+    feedback.add_argument("--json", action="store_true", help="以 JSON 列出意见")
+    feedback.add_argument("--adopt-all", action="store_true", help="全部采纳（本单位修改稿）并保存")
+    feedback.set_defaults(handler=cmd_feedback)
+
+
+def cmd_feedback(args: argparse.Namespace) -> int:
+    from app.core import operations as ops
+    from app.core.draft.files import load_draft, save_draft
+    from app.core.readout.render import labels
+    from app.export.word import sent_copy
+    from app.importer.feedback import read_feedback
+
+    try:
+        draft = load_draft(args.draft)
+    except PeakPlanError as exc:
+        return fail(args.draft, exc.one_line())
+    sent = sent_copy(draft)
+    found, unmatched = [], []
+    for path in args.files:
+        try:
+            feedback = read_feedback(path, sent, args.unit)
+        except PeakPlanError as exc:
+            return fail(path, exc.one_line())
+        found.extend(feedback.opinions)
+        unmatched.extend((path, text) for text in feedback.unmatched)
+    before = len(draft.opinions)
+    updated = ops.add_opinions(draft, found)
+    added = updated.opinions[before:]
+    try:
+        if args.adopt_all:
+            updated = ops.adopt_all(updated, [o.id for o in added])
+        save_draft(updated, args.draft)
+    except PeakPlanError as exc:
+        return fail(args.draft, exc.one_line())
+    label_of = labels(updated)
+    rows = []
+    for opinion in (o for o in updated.opinions if o.id in {a.id for a in added}):
+        node = draft.find(opinion.node_id) if opinion.node_id else None
+        rows.append(
+            {
+                "id": opinion.id,
+                "unit": opinion.unit,
+                "author": opinion.author,
+                "kind": opinion.kind,
+                "node_id": opinion.node_id,
+                "label": label_of.get(opinion.node_id, ""),
+                "title": node.title if node else "",
+                "place": opinion.place,
+                "index": opinion.index,
+                "original": opinion.original,
+                "proposed": opinion.proposed,
+                "comment": opinion.comment,
+                "source": opinion.source,
+                "matched": opinion.matched,
+                "decision": opinion.decision,
+            }
+        )
+    if args.json:
+        print_json(rows)
+        return EXIT_OK
+    for row in rows:
+        where = f"{row['label']}{row['title']}" or "全文"
+        text = row["comment"] or f"“{row['original']}” → “{row['proposed']}”"
+        print(f"{row['id']}\t{row['unit']}\t{_KINDS[row['kind']]}\t{where}\t{text}")
+    for path, text in unmatched:
+        print(f"未能对应：{path}：{text[:60]}")
+    print(
+        f"共 {len(rows)} 条意见，已存入 {args.draft}" + ("（已全部采纳）" if args.adopt_all else "")
+    )
+    return EXIT_OK
