@@ -127,7 +127,12 @@ def word_document(
         ).comment_id
         for note in marked.notes
     ]
-    body.add("".join(_anchored(styles, block, ids, n) for n, block in enumerate(marked.blocks)))
+    # the names from the blocks as made: marking comments joins a paragraph's runs
+    names = [anchor_name(block) for block in blocks]
+    assert len(names) == len(marked.blocks)
+    body.add(
+        "".join(_anchored(styles, block, ids, n, names[n]) for n, block in enumerate(marked.blocks))
+    )
     if lines:
         _section, sect_pr = body.new_section(style, landscape=True)
         # The copied section properties would restart the page numbers at 1.
@@ -137,10 +142,11 @@ def word_document(
     return WordDocument(body.docx(), marked.questions, found.questions)
 
 
-def _anchored(styles: WordStyles, block: Block, comment_ids: list[int], number: int) -> str:
+def _anchored(
+    styles: WordStyles, block: Block, comment_ids: list[int], number: int, name: str
+) -> str:
     """A block's paragraph (as WordStyles.block writes it), its runs in a bookmark of the
     paragraph's stable name (content.anchor_name), so a returned copy is read against the draft."""
-    name = anchor_name(block)
     if not name:
         return styles.block(block, comment_ids=comment_ids)
     runs = styles.runs(block.runs, comment_ids)

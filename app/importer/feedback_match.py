@@ -123,10 +123,11 @@ def match(returned: Returned, sent, *, own_author: str = "") -> Matched:
         group = index_of.get(id(paragraph)) if paragraph is not None else None
         out.opinions.append(_comment(comment, group, blocks))
     _tables(returned.tables, blocks, out)
-    if not out.opinions and not out.unmatched:
+    if not out.opinions:
         body = "".join(p.text for p in returned.paragraphs).strip()
         if NO_OPINION.match(body) or (len(body) < 200 and "无意见" in body):
             out.opinions.append(Found("none", place="draft", matched="none", comment=body))
+            out.unmatched.clear()
     return out
 
 
