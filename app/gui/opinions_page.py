@@ -34,8 +34,9 @@ from PySide6.QtWidgets import (
 from app.core import operations as ops
 from app.core.draft.changes import EVERYTHING, DraftChange, Part
 from app.core.draft.consultation import OPINION_DECISIONS, Opinion
+from app.core.errors import PeakPlanError
 from app.core.readout.render import labels
-from app.gui.commands import push_or_say
+from app.gui.commands import push, push_or_say
 from app.gui.document import DocumentView, DraftDocument
 from app.gui.menus import add_action
 from app.gui.opinions_model import (
@@ -263,7 +264,11 @@ class OpinionsPage(QWidget, DocumentView):
             self.message.setText(self.tr("此版本尚不能自动采纳修改"))
             return
         before = self.doc.draft
-        push_or_say(self, self.doc, "采纳修改", adopt, opinion.id)
+        try:
+            push(self.doc, "采纳修改", adopt, opinion.id)
+        except PeakPlanError as exc:  # the words are no longer there, the measure is gone …
+            self.message.setText(exc.one_line())
+            return
         if self.doc.draft is not before and self.doc.draft.find(opinion.node_id):
             self.node_selected.emit(opinion.node_id)
 
@@ -329,6 +334,7 @@ class OpinionActions(QObject):
 
     def import_files(self, paths: list[Path]) -> None:
         """Each file read in a worker; its opinions added as one command when it is done."""
+        from app.export.word import sent_copy
         from app.importer.feedback import read_feedback
 
         self.window.pages.setCurrentWidget(self.page)
@@ -336,7 +342,8 @@ class OpinionActions(QObject):
             if path in self.jobs:
                 continue
             doc = self.window.doc
-            job = Job(lambda p=path, d=doc.draft: read_feedback(p, d))
+            # read against the draft as its Word export prints it, as the command line does
+            job = Job(lambda p=path, d=doc.draft: read_feedback(p, sent_copy(d)))
             job.signals.done.connect(lambda result, p=path, d=doc: self._read(p, d, result))
             job.signals.failed.connect(lambda message, p=path: self._failed(p, message))
             self.jobs[path] = job

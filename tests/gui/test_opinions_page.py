@@ -7,23 +7,17 @@ import re
 import sys
 import types
 
-import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox
 
-from app.core import operations as ops
 from app.core.draft.consultation import Opinion
 from app.core.errors import PeakPlanError
 from app.core.readout.render import labels
 from app.gui.commands import push
 from app.gui.opinions_model import CONFLICT, CONFLICT_TINT, DECISION, PLACE, REASON, UNIT
 from tests.gui.helpers import edit_cell
-
-needs_ops = pytest.mark.skipif(
-    not hasattr(ops, "set_opinion_decision"), reason="ops.set_opinion_* not landed yet"
-)
 
 
 def _plain_words(text: str) -> str:
@@ -164,7 +158,6 @@ def test_double_click_goes_to_the_measure(window, qtbot):
     assert window.editor.node_id == opinions[2].node_id
 
 
-@needs_ops
 def test_a_decision_from_the_list_and_a_reason_then_undo(window, qtbot):
     _with_opinions(window)
     page = window.opinions
@@ -183,16 +176,18 @@ def test_a_decision_from_the_list_and_a_reason_then_undo(window, qtbot):
     edit_cell(qtbot, table, 2, REASON, "年度目标由专项方案确定")
     assert window.doc.draft.opinions[2].reason == "年度目标由专项方案确定"
     assert window.opinions.counts.text() == "意见 4 条：待处理 3，不采纳 1"
-    QTest.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    window.activateWindow()  # a shortcut answers in the active window
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+    table.setFocus()
+    QTest.keyClick(table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.doc.draft.opinions[2].reason == ""
     assert window.doc.draft.opinions[2].decision == "rejected"
-    QTest.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.doc.draft.opinions[2].decision == "pending"
     assert _cell(page, 2, DECISION) == "待处理"
     assert window.opinions.counts.text() == "意见 4 条：待处理 4"
 
 
-@needs_ops
 def test_the_unit_is_edited_in_place(window, qtbot):
     _with_opinions(window)
     edit_cell(qtbot, window.opinions.table, 3, UNIT, "县水务局（含水利站）")
@@ -201,7 +196,6 @@ def test_the_unit_is_edited_in_place(window, qtbot):
     assert window.doc.draft.opinions[3].unit == "县水务局"
 
 
-@needs_ops
 def test_adopting_an_edit_changes_the_text_and_shows_the_measure(window, qtbot):
     opinions = _with_opinions(window)
     page = window.opinions
@@ -223,18 +217,11 @@ def _stand_in_reader(monkeypatch, read) -> None:
     module = types.ModuleType("app.importer.feedback")
     module.read_feedback = read
     monkeypatch.setitem(sys.modules, "app.importer.feedback", module)
-    if not hasattr(ops, "add_opinions"):
-        monkeypatch.setattr(
-            ops,
-            "add_opinions",
-            lambda d, new: d.model_copy(update={"opinions": d.opinions + tuple(new)}),
-            raising=False,
-        )
 
 
 def test_import_through_the_menu_one_undo_step_a_file(window, qtbot, monkeypatch, tmp_path):
-    """The wiring: files from the dialog read in workers, each file's opinions one command,
-    unmatched paragraphs and failures told in one message."""
+    """Files from the dialog read in workers (a stand-in reader here), each file's opinions one
+    command, unmatched paragraphs and failures told in one message."""
     opinions = _opinions(window.doc.draft)
 
     def read(path, draft, unit=None):
@@ -320,9 +307,6 @@ def _returned_demo(window, tmp_path):
 
 
 def test_a_returned_demo_file_imported_then_adopted(window, qtbot, monkeypatch, tmp_path):
-    pytest.importorskip("app.importer.feedback")
-    if not hasattr(ops, "adopt_opinion"):
-        pytest.skip("ops.adopt_opinion not landed yet")
     measure, returned = _returned_demo(window, tmp_path)
     monkeypatch.setattr(window.opinion_actions, "ask_files", lambda: [str(returned)])
     told: list[str] = []
