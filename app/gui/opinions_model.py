@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 from collections import Counter
 from difflib import SequenceMatcher
+from pathlib import Path
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -56,6 +57,16 @@ KIND_NAMES = {
 }
 
 _Index = QModelIndex | QPersistentModelIndex
+
+
+FEEDBACK_SUFFIXES = (".docx", ".doc", ".wps", ".xlsx")
+
+
+def feedback_files(urls) -> list[Path]:
+    """The dropped files that may be returned drafts or 反馈意见表."""
+    return [
+        Path(u.toLocalFile()) for u in urls if u.toLocalFile().lower().endswith(FEEDBACK_SUFFIXES)
+    ]
 
 
 def place_text(draft: Draft, node_id: str, numbers: dict[str, str] | None = None) -> str:
@@ -324,3 +335,17 @@ def side_by_side(model: OpinionsModel, opinion: Opinion) -> str:
         else ""
     )
     return f"{head}{note}<table><tr>{''.join(cells)}</tr></table>"
+
+
+def refill(box: QComboBox, items: list[tuple[str, object]]) -> bool:
+    """A filter's drop-down given new entries, its choice kept: False when that choice is gone
+    (the box then shows the first entry, 全部…)."""
+    chosen = box.currentData()
+    box.blockSignals(True)
+    box.clear()
+    for text, data in items:
+        box.addItem(text, data)
+    found = box.findData(chosen) if chosen is not None else 0
+    box.setCurrentIndex(max(found, 0))
+    box.blockSignals(False)
+    return found >= 0

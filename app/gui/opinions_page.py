@@ -3,9 +3,8 @@
 The page lists every opinion (opinions_model.py) with its unit, place, original and
 proposed words and the team's decision; 采纳修改 applies a tracked change or an edit to
 the draft as one undoable command and shows the measure. Conflicting opinions (two units
-changing the same words) are tinted and shown side by side below the table. 意见处理 ›
-导入反馈… reads returned files (several at once, or dropped on the page) in workers, each
-file's opinions added as one undoable command.
+changing the same words) are tinted and shown side by side below. 意见处理 › 导入反馈…
+reads returned files (several, or dropped) in workers, each file's opinions one command.
 """
 
 from __future__ import annotations
@@ -40,6 +39,7 @@ from app.gui.commands import push, push_or_say
 from app.gui.document import DocumentView, DraftDocument
 from app.gui.menus import add_action
 from app.gui.opinions_model import (
+    CHANGES,
     COLUMN_WIDTHS,
     DECISION_ORDER,
     OPINION_ID,
@@ -47,22 +47,15 @@ from app.gui.opinions_model import (
     OpinionFilter,
     OpinionsModel,
     counts_text,
+    feedback_files,
     place_text,
+    refill,
     side_by_side,
 )
 from app.gui.workers import Job, start
 
 if TYPE_CHECKING:
     from app.gui.main_window import MainWindow
-
-FEEDBACK_SUFFIXES = (".docx", ".doc", ".wps", ".xlsx")
-
-
-def feedback_files(urls) -> list[Path]:
-    """The dropped files that may be returned drafts or 反馈意见表."""
-    return [
-        Path(u.toLocalFile()) for u in urls if u.toLocalFile().lower().endswith(FEEDBACK_SUFFIXES)
-    ]
 
 
 class OpinionsPage(QWidget, DocumentView):
@@ -194,15 +187,7 @@ class OpinionsPage(QWidget, DocumentView):
         )
 
     def _refill(self, box: QComboBox, items: list[tuple[str, object]]) -> None:
-        chosen = box.currentData()
-        box.blockSignals(True)
-        box.clear()
-        for text, data in items:
-            box.addItem(text, data)
-        found = box.findData(chosen) if chosen is not None else 0
-        box.setCurrentIndex(max(found, 0))
-        box.blockSignals(False)
-        if found < 0:
+        if not refill(box, items):
             self._filter()  # the unit or place chosen is gone: show all
 
     def _filter(self) -> None:
@@ -309,6 +294,13 @@ class OpinionActions(QObject):
                 self.ask_and_import,
                 tip=self.tr("读入各单位返回的 Word 稿或反馈意见表，可一次选多个文件"),
             ),
+            "adopt_shown": add_action(
+                menu,
+                self.window,
+                self.tr("采纳列出的全部修改(&A)"),
+                self.adopt_shown,
+                tip=self.tr("本单位修改稿等：把表中列出的待处理修订和修改一次写入正文（可撤销）"),
+            ),
             "page": add_action(
                 menu,
                 self.window,
@@ -316,6 +308,20 @@ class OpinionActions(QObject):
                 lambda: self.window.pages.setCurrentWidget(self.page),
             ),
         }
+
+    def adopt_shown(self) -> None:
+        """The pending changes the filters leave in the table, adopted as one command."""
+        page, model = self.page, self.page.proxy
+        ids = {model.index(r, 0).data(OPINION_ID) for r in range(model.rowCount())}
+        chosen = [
+            o.id
+            for o in self.window.doc.draft.opinions
+            if o.id in ids and o.decision == "pending" and o.kind in CHANGES - {"table"}
+        ]
+        try:
+            push(self.window.doc, "采纳全部修改", ops.adopt_all, chosen)
+        except PeakPlanError as exc:
+            page.message.setText(exc.one_line())
 
     def ask_files(self) -> list[str]:
         """The returned files to read (tests replace this)."""

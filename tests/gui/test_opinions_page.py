@@ -321,3 +321,16 @@ def test_a_returned_demo_file_imported_then_adopted(window, qtbot, monkeypatch, 
     QTest.mouseClick(page.adopt, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
     assert "依法依规整合土地资源" in "".join(window.doc.draft.find(measure.id).paragraphs)
     assert window.editor.node_id == measure.id
+
+
+def test_the_changes_listed_adopted_at_once(window, qtbot):
+    """A unit's own edits (本单位修改) filtered to that unit and adopted as one undo step."""
+    opinions = _with_opinions(window)
+    before = window.doc.draft
+    _choose(qtbot, window.opinions.units, "县住建局")
+    window.opinion_actions.actions["adopt_shown"].trigger()
+    after = window.doc.draft
+    assert [o.decision for o in after.opinions] == ["adopted", "pending", "pending", "pending"]
+    assert opinions[0].proposed in after.find(opinions[0].node_id).paragraphs[0]
+    window.edits.undo_action.trigger()
+    assert window.doc.draft == before
