@@ -34,19 +34,18 @@ from app.core import operations as ops
 from app.core.draft.changes import EVERYTHING, DraftChange, Part
 from app.core.draft.consultation import OPINION_DECISIONS, Opinion
 from app.core.errors import PeakPlanError
+from app.core.readout.opinions import CHANGES, counts_text
 from app.core.readout.render import labels
 from app.gui.commands import push, push_or_say
 from app.gui.document import DocumentView, DraftDocument
 from app.gui.menus import add_action
 from app.gui.opinions_model import (
-    CHANGES,
     COLUMN_WIDTHS,
     DECISION_ORDER,
     OPINION_ID,
     DecisionDelegate,
     OpinionFilter,
     OpinionsModel,
-    counts_text,
     feedback_files,
     place_text,
     refill,
