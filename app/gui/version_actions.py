@@ -7,6 +7,7 @@ undo takes the version away and the cover's stage back.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QObject
@@ -16,12 +17,16 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QLineEdit,
     QMenu,
     QWidget,
 )
 
 from app.core import operations as ops
-from app.core.operations.versions import COVER_STAGES
+from app.core.errors import PeakPlanError
+from app.core.files import os_reason, write_atomic
+from app.core.operations.versions import COVER_STAGES, version_draft
+from app.export.revision_doc import revisions_bytes, revisions_path
 from app.gui.commands import push_or_say
 from app.gui.menus import add_action
 
@@ -67,6 +72,34 @@ def ask_version(parent: QWidget, stage: str) -> tuple[str, str] | None:
     return dialog.answer()
 
 
+class CompareDialog(QDialog):
+    """Two versions to compare (the earlier first) and the folder for the 修改对照表."""
+
+    def __init__(self, parent: QWidget, names: list[str]) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("比较版本"))
+        self.old = QComboBox()
+        self.new = QComboBox()
+        for box in (self.old, self.new):
+            box.addItems(names)
+        self.old.setCurrentIndex(max(0, len(names) - 2))
+        self.new.setCurrentIndex(len(names) - 1)
+        self.folder = QLineEdit(str(Path.home()))
+        form = QFormLayout(self)
+        form.addRow(self.tr("原版本"), self.old)
+        form.addRow(self.tr("修改后"), self.new)
+        form.addRow(self.tr("保存到文件夹"), self.folder)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def answer(self) -> tuple[int, int, Path]:
+        return self.old.currentIndex(), self.new.currentIndex(), Path(self.folder.text().strip())
+
+
 class VersionActions(QObject):
     """The 保存版本… entry of the 文件 menu, put before 导出."""
 
@@ -85,6 +118,54 @@ class VersionActions(QObject):
         )
         menu.removeAction(self.action)
         menu.insertAction(export, self.action)
+        self.compare_action = add_action(
+            menu,
+            window,
+            self.tr("比较版本…"),
+            self.compare,
+            None,
+            self.tr("任选两个版本（或一个版本与当前稿）生成修改对照表（.docx）"),
+        )
+        menu.removeAction(self.compare_action)
+        menu.insertAction(export, self.compare_action)
+
+    def ask_compare(self, names: list[str]) -> tuple[int, int, Path] | None:
+        """Which two (indexes into names, the current text last) and where to save; None:
+        cancelled (tests replace this)."""
+        dialog = CompareDialog(self.window, names)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.answer()
+
+    def compare(self) -> Path | None:
+        """The 修改对照表 between any two versions, or a version and the current text."""
+        doc = self.window.doc
+        doc.flush()
+        draft = doc.draft
+        if not draft.versions:
+            self.window.show_error(
+                self.tr("比较版本"), self.tr("还没有保存过版本：先用“保存版本…”")
+            )
+            return None
+        names = [v.name for v in draft.versions] + [self.tr("当前稿（未保存为版本）")]
+        answer = self.ask_compare(names)
+        if answer is None:
+            return None
+        first, second, folder = answer
+        old = version_draft(draft, first)
+        new = draft if second == len(draft.versions) else version_draft(draft, second)
+        data = revisions_bytes(draft, old, new, old_name=names[first], new_name=names[second])
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            written = write_atomic(revisions_path(draft, folder), data)
+        except (OSError, PeakPlanError) as exc:
+            message = exc.one_line() if isinstance(exc, PeakPlanError) else os_reason(exc)
+            self.window.show_error(self.tr("比较版本"), message)
+            return None
+        self.window.statusBar().showMessage(
+            self.tr("修改对照表已保存：%1").replace("%1", str(written)), 15_000
+        )
+        return written
 
     def save_version(self) -> None:
         doc = self.window.doc

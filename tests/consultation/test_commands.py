@@ -73,3 +73,30 @@ def test_save_version_through_the_menu_is_one_undo_step(window, monkeypatch):
     monkeypatch.setattr(version_actions, "ask_version", lambda parent, stage: None)
     window.versions.action.trigger()
     assert window.doc.draft == before
+
+
+def test_any_two_versions_are_compared_from_the_menu(window, monkeypatch, tmp_path):
+    """Issue 18: any two versions (or a version and the current text) make a 修改对照表."""
+    from docx import Document
+
+    from app.core import operations as ops
+    from app.gui import version_actions
+    from app.gui.commands import push
+
+    monkeypatch.setattr(
+        version_actions, "ask_version", lambda parent, stage: ("征求意见稿", "2023-08-15")
+    )
+    window.versions.action.trigger()
+    measure = next(window.doc.draft.measures())
+    push(window.doc, "改", ops.rename, measure.id, measure.title + "（修改后）")
+    chosen = []
+    monkeypatch.setattr(
+        window.versions,
+        "ask_compare",
+        lambda names: chosen.append(names) or (0, len(names) - 1, tmp_path / "对照"),
+    )
+    window.versions.compare_action.trigger()
+    assert chosen[0][-1].startswith("当前稿")
+    (written,) = (tmp_path / "对照").iterdir()
+    text = "\n".join(c.text for t in Document(str(written)).tables for r in t.rows for c in r.cells)
+    assert measure.title + "（修改后）" in text
