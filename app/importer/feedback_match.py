@@ -9,66 +9,15 @@ document — by text similarity (rapidfuzz). What matches nothing is listed, nev
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from rapidfuzz import fuzz, process
 
 from app.importer.feedback_docx import Comment, Paragraph, Returned
+from app.importer.feedback_found import NO_OPINION, SIMILAR, Found, Matched, where
+from app.importer.feedback_table import table_opinions
 
-SIMILAR = 60
-"""The least similarity (0–100) at which a paragraph without bookmark is taken for a sent one."""
-NO_OPINION = re.compile(r"^[\s。.]*(?:无意见|没有意见|无修改意见|无其他意见|无异议|无)[\s。.！!]*$")
-_LABEL = re.compile(
-    r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.．、]|（\d+）)"
-)
-_HEADERS = {
-    "clause": ("条款", "章节", "条目", "位置", "页码及条款", "原文位置", "涉及条款", "所在章节"),
-    "opinion": ("修改意见", "意见内容", "意见", "建议", "修改建议", "具体意见"),
-    "reason": ("修改理由", "理由", "说明", "依据", "理由及依据"),
-    "original": ("原文", "原文内容"),
-    "proposed": ("修改后", "建议修改为", "修改为", "修改后内容"),
-    "unit": ("反馈单位", "单位", "提出单位"),
-}
-
-
-@dataclass
-class Found:
-    """One opinion as found, the fields of app.core.draft.consultation.Opinion but its id."""
-
-    kind: str
-    unit: str = ""
-    author: str = ""
-    node_id: str = ""
-    place: str = "paragraph"
-    index: int = 0
-    original: str = ""
-    proposed: str = ""
-    comment: str = ""
-    source: str = ""
-    version: str = ""
-    matched: str = "anchor"
-    decision: str = "pending"
-    reason: str = ""
-
-
-@dataclass
-class Matched:
-    opinions: list[Found] = field(default_factory=list)
-    unmatched: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-
-
-def where(key: str, node_id: str) -> tuple[str, str, int]:
-    """A part's key (t, p2, c, pre0, doc) as (node id, place, index) of an opinion."""
-    if key.startswith("pre"):
-        return "", "preamble", int(key[3:])
-    if key == "doc":
-        return "", "title", 0
-    if key.startswith("p"):
-        return node_id, "paragraph", int(key[1:])
-    return node_id, {"t": "title", "c": "clause"}.get(key, "section"), 0
+__all__ = ["NO_OPINION", "Found", "Matched", "match", "where"]
 
 
 class _Group:
@@ -122,7 +71,7 @@ def match(returned: Returned, sent, *, own_author: str = "") -> Matched:
         paragraph = returned.paragraphs[comment.paragraph] if comment.paragraph >= 0 else None
         group = index_of.get(id(paragraph)) if paragraph is not None else None
         out.opinions.append(_comment(comment, group, blocks))
-    _tables(returned.tables, blocks, out)
+    table_opinions(returned.tables, blocks, out)
     if not out.opinions:
         body = "".join(p.text for p in returned.paragraphs).strip()
         if NO_OPINION.match(body) or (len(body) < 200 and "无意见" in body):
@@ -328,70 +277,3 @@ def _comment(comment: Comment, group: _Group | None, blocks) -> Found:
         comment=comment.text,
         matched=group.how,
     )
-
-
-def _column(header: list[str], kind: str) -> int | None:
-    for name in _HEADERS[kind]:
-        for i, cell in enumerate(header):
-            if name in re.sub(r"\s+", "", cell):
-                return i
-    return None
-
-
-def _tables(tables: list[list[list[str]]], blocks, out: Matched) -> None:
-    """The rows of a 反馈意见表 (its header has an 意见 column)."""
-    headings = {}
-    for _name, node, parts in blocks:
-        for key, text in parts:
-            if key == "t" and node:
-                headings[node] = text.rstrip("。：")
-    for rows in tables:
-        start = next(
-            (k for k, row in enumerate(rows[:5]) if _column(row, "opinion") is not None), None
-        )
-        if start is None:
-            continue
-        header = rows[start]
-        cols = {kind: _column(header, kind) for kind in _HEADERS}
-        if cols["clause"] == cols["opinion"]:
-            cols["clause"] = None
-        for row in rows[start + 1 :]:
-
-            def cell(kind: str, row: list[str] = row, cols: dict = cols) -> str:
-                i = cols[kind]
-                return row[i].strip() if i is not None and i < len(row) else ""
-
-            opinion, clause = cell("opinion"), cell("clause")
-            if not opinion and not cell("proposed"):
-                continue
-            if NO_OPINION.match(opinion):
-                out.opinions.append(
-                    Found("none", place="draft", matched="none", comment=opinion, unit=cell("unit"))
-                )
-                continue
-            node = _heading_of(clause, headings)
-            reason = cell("reason")
-            out.opinions.append(
-                Found(
-                    "table",
-                    unit=cell("unit"),
-                    node_id=node,
-                    place="section" if node else "draft",
-                    original=cell("original") or clause,
-                    proposed=cell("proposed"),
-                    comment=opinion + (f"\n理由：{reason}" if reason else ""),
-                    matched="text" if node else "none",
-                )
-            )
-
-
-def _heading_of(clause: str, headings: dict[str, str]) -> str:
-    """The node a 条款 cell names: by its label and title, or the title alone."""
-    key = re.sub(r"\s+", "", clause)
-    if not key:
-        return ""
-    for node, heading in headings.items():
-        if key == heading or heading.endswith(key) or _LABEL.sub("", heading) in key:
-            return node
-    best = process.extractOne(key, headings, scorer=fuzz.partial_ratio)
-    return best[2] if best is not None and best[1] >= 80 else ""
