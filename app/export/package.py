@@ -1,8 +1,8 @@
 """The documents of the 送审 package, written beside the draft's exports in one go.
 
-上级方案任务承接对照表 (crosswalk_doc.py), 意见采纳情况表 (.docx and .xlsx), 修改对照表 between
-the last two versions (only when there are two) and 起草说明: every file named
-`<title><what it is>.docx`, all written atomically together under the folder's export lock
+上级方案任务承接对照表 (crosswalk_doc.py), 意见采纳情况表 (.docx and .xlsx), 修改对照表 and
+修订稿 (tracked_doc.py) between the last two versions (only when there are two) and 起草说明:
+every file named `<title><what it is>.docx`, all written atomically together under the folder's export lock
 (pair.py): all new, or the folder as it was.
 """
 
@@ -21,10 +21,9 @@ from app.export.opinions_sheet import opinions_xlsx
 from app.export.pair import write_files
 from app.export.revision_doc import revisions_bytes, revisions_path
 from app.export.style import house_style
+from app.export.tracked_doc import tracked_bytes, tracked_path
 
-NO_REVISIONS = (
-    "未写修改对照表：起草文件保存的版本不足两个（用 peakplan version DRAFT --save 稿本 保存版本）"
-)
+NO_REVISIONS = "未写修改对照表和修订稿：起草文件保存的版本不足两个（用 peakplan version DRAFT --save 稿本 保存版本）"
 
 
 @dataclass
@@ -48,15 +47,26 @@ def package_files(
     notes = []
     if len(draft.versions) >= 2:
         old, new = draft.versions[-2], draft.versions[-1]
+        before, after = version_draft(draft, -2), version_draft(draft, -1)
         data = revisions_bytes(
             draft,
-            version_draft(draft, -2),
-            version_draft(draft, -1),
+            before,
+            after,
             old_name=old.name,
             new_name=new.name,
             style=style,
         )
         files.append((revisions_path(draft, folder), data))
+        tracked = tracked_bytes(
+            draft,
+            before,
+            after,
+            old_name=old.name,
+            new_name=new.name,
+            date=new.saved_at or new.date,
+            style=style,
+        )
+        files.append((tracked_path(draft, folder), tracked))
     else:
         notes.append(NO_REVISIONS)
     files.append((note_path(draft, folder), note_bytes(draft, plans, style)))
