@@ -34,15 +34,20 @@ class FeedbackError(PlanImportError):
 
 @dataclass
 class Change:
-    kind: str  # "insertion" | "deletion"
+    kind: str
+    """insertion, deletion, or edit: words deleted and others inserted at the same place by
+    the same author (how Word records typing over a selection)."""
     author: str
     start: int
     """Where in the paragraph's text as sent (before the changes) it begins."""
     words: str
+    """The words inserted, or deleted (an edit: deleted)."""
+    inserted: str = ""
+    """An edit's words inserted."""
 
     @property
     def end(self) -> int:
-        return self.start + (len(self.words) if self.kind == "deletion" else 0)
+        return self.start + (len(self.words) if self.kind != "insertion" else 0)
 
 
 @dataclass
@@ -155,19 +160,10 @@ def _paragraph(p, number: int, comments: dict[str, Comment]) -> Paragraph:
     def add(piece: str, change: tuple[str, str] | None) -> None:
         if not piece:
             return
-        if change is not None and change[0] == "insertion":
-            last = out.changes[-1] if out.changes else None
-            if last and last.kind == "insertion" and last.start == state["length"]:
-                last.words += piece
-            else:
-                out.changes.append(Change("insertion", change[1], state["length"], piece))
-            return
         if change is not None:
-            last = out.changes[-1] if out.changes else None
-            if last and last.kind == "deletion" and last.end == state["length"]:
-                last.words += piece
-            else:
-                out.changes.append(Change("deletion", change[1], state["length"], piece))
+            _record(out.changes, change, state["length"], piece)
+        if change is not None and change[0] == "insertion":
+            return
         out.sent.append(piece)
         state["length"] += len(piece)
 
@@ -203,6 +199,31 @@ def _paragraph(p, number: int, comments: dict[str, Comment]) -> Paragraph:
 
     visit(p, None)
     return out
+
+
+def _record(changes: list[Change], change: tuple[str, str], at: int, piece: str) -> None:
+    """A piece of a tracked change, joined to the change before it where it goes on: the same
+    kind at the same place, or a deletion and an insertion together by one author (an edit)."""
+    kind, author = change
+    last = changes[-1] if changes else None
+    if last is not None and kind == "insertion":
+        if last.kind == "insertion" and last.start == at:
+            last.words += piece
+            return
+        if last.kind in ("deletion", "edit") and last.end == at and last.author == author:
+            last.kind, last.inserted = "edit", last.inserted + piece
+            return
+    elif last is not None:
+        if last.kind == "deletion" and last.end == at:
+            last.words += piece
+            return
+        if last.kind == "insertion" and last.start == at and last.author == author:
+            last.kind, last.words, last.inserted = "edit", piece, last.words
+            return
+        if last.kind == "edit" and last.end == at and last.author == author and not last.inserted:
+            last.words += piece
+            return
+    changes.append(Change(kind, author, at, piece))
 
 
 def _table(tbl) -> list[list[str]]:

@@ -4,7 +4,8 @@ paragraph and table row becomes one opinion on the part of the draft it concerns
 The draft as sent comes in as its printed paragraphs (app/export/content.sent_draft: each
 paragraph's bookmark name, node and parts); a returned paragraph finds its own through
 the bookmark the export put at its start, or — the bookmarks lost, text pasted into a new
-document — by text similarity (rapidfuzz). What matches nothing is listed, never dropped.
+document — by text similarity (rapidfuzz). A paragraph typed in right after one placed in a
+file with the bookmarks is an insertion there; what matches nothing is listed, never dropped.
 """
 
 from __future__ import annotations
@@ -43,12 +44,16 @@ def match(returned: Returned, sent, *, own_author: str = "") -> Matched:
             started = True
             seen.update(known)
             groups.append(_Group(paragraph, known, "anchor"))
-        elif started and paragraph.text.strip():
+        elif started and (paragraph.text.strip() or _typed(paragraph)):
             loose.append(number)
     left = [i for i in range(len(blocks)) if i not in seen]
     placed_loose: dict[int, _Group] = {}
+    new: list[int] = []
     for number in loose:
         paragraph = returned.paragraphs[number]
+        if not paragraph.text.strip():
+            new.append(number)  # typed in with tracking: all of it inserted
+            continue
         choices = {i: texts[i] for i in left}
         best = process.extractOne(paragraph.text, choices, scorer=fuzz.ratio) if choices else None
         if best is not None and best[1] >= SIMILAR:
@@ -56,10 +61,11 @@ def match(returned: Returned, sent, *, own_author: str = "") -> Matched:
             seen.add(best[2])
             placed_loose[number] = _Group(paragraph, [best[2]], "text")
         elif not NO_OPINION.match(paragraph.text):
-            out.unmatched.append(paragraph.text.strip())
+            new.append(number)
     order = [*groups, *placed_loose.values()]
     for group in order:
         _edits(group, blocks, texts, out, returned.name)
+    _new_paragraphs(returned, order, new, blocks, out)
     _moves(groups, blocks, texts, out)
     matched_share = len(seen) / max(1, len(blocks))
     if left and (returned.anchored or matched_share > 0.5):
@@ -78,6 +84,64 @@ def match(returned: Returned, sent, *, own_author: str = "") -> Matched:
             out.opinions.append(Found("none", place="draft", matched="none", comment=body))
             out.unmatched.clear()
     return out
+
+
+def _typed(paragraph: Paragraph) -> str:
+    """The words of a paragraph typed in with tracking on (its text as sent is empty)."""
+    return "".join(c.words for c in paragraph.changes if c.kind == "insertion").strip()
+
+
+def _after(group: _Group, blocks) -> tuple[str, str, int] | None:
+    """Where a paragraph typed in after the group's goes: (node id, place, index) of the
+    position after it in its node (or the preamble); None after the title."""
+    _name, node, parts = blocks[group.blocks[-1]]
+    keys = [key for key, _text in parts]
+    if not keys or keys[-1] == "doc":
+        return None
+    if keys[-1].startswith("pre"):
+        return "", "preamble", int(keys[-1][3:]) + 1
+    if not node:
+        return None
+    numbers = [int(key[1:]) for key in keys if key.startswith("p")]
+    if not numbers and "c" in keys:  # a clause of its own line: after the node's paragraphs
+        numbers = [int(k[1:]) for _n, n, ps in blocks if n == node for k, _t in ps if k[:1] == "p"]
+    return node, "paragraph", max(numbers, default=-1) + 1
+
+
+def _new_paragraphs(returned: Returned, order: list[_Group], new: list[int], blocks, out) -> None:
+    """Paragraphs that match no sent one: in a file with the export's bookmarks, one right
+    after a placed paragraph (or after such new ones) is an insertion at the position after
+    it; the others are listed, never dropped."""
+    group_of = {id(g.paragraph): g for g in order}
+    new_ones = set(new)
+    after: tuple[str, str, int] | None = None
+    how = "anchor"
+    for number, paragraph in enumerate(returned.paragraphs):
+        group = group_of.get(id(paragraph))
+        if group is not None:
+            after = _after(group, blocks) if returned.anchored else None
+            how = group.how
+        elif number in new_ones:
+            text = paragraph.text.strip() or _typed(paragraph)
+            if after is None:
+                out.unmatched.append(text)
+                continue
+            author = "" if paragraph.text.strip() else paragraph.changes[0].author
+            node, place, index = after
+            out.opinions.append(
+                Found(
+                    "insertion",
+                    author=author,
+                    node_id=node,
+                    place=place,
+                    index=index,
+                    proposed=text,
+                    matched=how,
+                    source=returned.name,
+                )
+            )
+        elif paragraph.anchors:
+            after = None
 
 
 def _spans(block: tuple) -> list[tuple[str, int, int]]:
@@ -155,7 +219,9 @@ def _edits(group: _Group, blocks, texts, out: Matched, source: str) -> None:
         hi = min(changes[k + 1].start if k + 1 < len(changes) else len(now), len(now))
         before, after = _context(now, lo, change.start, change.end, hi)
         node, place, index = where(part[1], part[0])
-        middle = change.words
+        deleted = change.words if change.kind != "insertion" else ""
+        inserted = change.inserted if change.kind == "edit" else change.words
+        inserted = inserted if change.kind != "deletion" else ""
         out.opinions.append(
             Found(
                 change.kind,
@@ -163,8 +229,8 @@ def _edits(group: _Group, blocks, texts, out: Matched, source: str) -> None:
                 node_id=node,
                 place=place,
                 index=index,
-                original=before + (middle if change.kind == "deletion" else "") + after,
-                proposed=before + (middle if change.kind == "insertion" else "") + after,
+                original=before + deleted + after,
+                proposed=before + inserted + after,
                 matched=group.how,
                 source=source,
             )

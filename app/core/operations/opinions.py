@@ -5,6 +5,9 @@ before a heading). Adopting an edit or tracked change finds the original words i
 part as it prints now, makes the change there, and maps it back to the stored text: a
 target's words (a ⟦t1@2025|…⟧ token) are never rewritten — a change touching them is
 refused with EditError, to be made in the target table.
+A new paragraph (an insertion with no original words) is put in at its index, and the
+undecided opinions on the paragraphs after it follow them. A change in a 责任单位 clause
+becomes the node's units when the changed list still reads as a unit list.
 """
 
 from __future__ import annotations
@@ -16,15 +19,19 @@ from difflib import SequenceMatcher
 
 from app.core.draft.consultation import OPINION_DECISIONS, Opinion
 from app.core.draft.mentions import TOKEN, TextRenderer
-from app.core.draft.model import Draft
+from app.core.draft.model import Draft, Node, county_of
 from app.core.draft.tree import EditError, existing_node
-from app.core.operations.content import set_meta, set_paragraphs
+from app.core.operations.content import set_meta, set_paragraphs, set_units
 from app.core.operations.structure import remove, rename
+from app.core.text.unit_lists import format_unit_list, naming_rules, parse_unit_list
 
 _CHANGES = ("insertion", "deletion", "edit", "table")
 _LABEL = re.compile(
     r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.．、]|（\d+）)"
 )
+_LEAD_NOTE = "列首位的为牵头单位，下同"  # as app/core/readout/render.clause_text prints it
+_NOT_A_UNIT = re.compile(r"[。：:！!？?“”\"\s]|负责|按职责|等$")
+_IN_CLAUSE = "责任单位条款的这一修改不是单位名单，请在“责任单位”中处理"
 
 
 def _fields(opinion: object) -> dict:
@@ -80,8 +87,35 @@ def adopt_opinion(draft: Draft, opinion_id: str) -> Draft:
     decided. Raises EditError when the words are no longer there or belong to a target."""
     opinion = _opinion(draft, opinion_id)
     if opinion.kind in _CHANGES and (opinion.kind != "table" or opinion.proposed):
+        before = _paragraph_count(draft, opinion)
         draft = _apply(draft, opinion)
+        draft = _shift(draft, opinion, _paragraph_count(draft, opinion) - before)
     return _replace(draft, opinion, decision="adopted")
+
+
+def _paragraph_count(draft: Draft, opinion: Opinion) -> int:
+    if opinion.place == "preamble":
+        return len(draft.meta.preamble)
+    node = draft.find(opinion.node_id) if opinion.place == "paragraph" else None
+    return len(node.paragraphs) if node is not None else 0
+
+
+def _shift(draft: Draft, adopted: Opinion, by: int) -> Draft:
+    """A paragraph inserted (by 1) or emptied out (by -1): the other undecided opinions on the
+    paragraphs after it in the same node follow their paragraphs."""
+    if not by:
+        return draft
+    at = adopted.index + (0 if by > 0 else 1)
+    opinions = tuple(
+        o.model_copy(update={"index": max(0, o.index + by)})
+        if o.id != adopted.id
+        and o.decision == "pending"
+        and (o.node_id, o.place) == (adopted.node_id, adopted.place)
+        and o.index >= at
+        else o
+        for o in draft.opinions
+    )
+    return draft.model_copy(update={"opinions": opinions})
 
 
 def adopt_all(draft: Draft, opinion_ids: Iterable[str] | None = None) -> Draft:
@@ -170,8 +204,12 @@ def _apply(draft: Draft, opinion: Opinion) -> Draft:
         if proposed.strip():
             raise EditError("对整条措施的修改意见请逐段处理")
         return remove(draft, opinion.node_id)
+    new_paragraph = opinion.kind == "insertion" and not original and proposed.strip()
     if opinion.place == "preamble":
         preamble = list(draft.meta.preamble)
+        if new_paragraph:
+            preamble.insert(min(opinion.index, len(preamble)), proposed.strip())
+            return set_meta(draft, preamble=tuple(preamble))
         if opinion.index >= len(preamble):
             raise EditError("前言中已没有这一段")
         preamble[opinion.index] = _changed(preamble[opinion.index], original, proposed)
@@ -184,6 +222,10 @@ def _apply(draft: Draft, opinion: Opinion) -> Draft:
         if not title.strip():
             raise EditError("标题不能删除；删除整条措施请处理对应的删除意见")
         return rename(draft, node.id, title)
+    if opinion.place == "paragraph" and new_paragraph:
+        paragraphs = list(node.paragraphs)
+        paragraphs.insert(min(opinion.index, len(paragraphs)), proposed.strip())
+        return set_paragraphs(draft, node.id, tuple(paragraphs))
     if opinion.place == "paragraph":
         if opinion.index >= len(node.paragraphs):
             raise EditError("这一段已不在方案中")
@@ -193,7 +235,57 @@ def _apply(draft: Draft, opinion: Opinion) -> Draft:
         paragraphs = list(node.paragraphs)
         paragraphs[opinion.index] = new
         return set_paragraphs(draft, node.id, tuple(paragraphs))
-    raise EditError("责任单位条款的修改请在“责任单位”中处理")
+    if opinion.place == "clause":
+        return _units(draft, node, original, proposed)
+    raise EditError("这一处的修改请在编辑器中处理")
+
+
+def _home(draft: Draft) -> str:
+    """The prefix the draft's own units carry (as app/core/readout/render.home_prefix)."""
+    if draft.meta.level == "county":
+        return county_of(draft).level_word
+    return naming_rules().home_prefix_by_level.get(draft.meta.level, "")
+
+
+def _clause_printed(draft: Draft, node: Node) -> tuple[str, str]:
+    """What the export prints (render.clause_text) before and after the clause's unit list."""
+    responsibility = node.responsibility
+    assert responsibility is not None
+    first = next((n.id for n in draft.walk() if n.responsibility is not None), None)
+    notes = [
+        n
+        for n in (
+            _LEAD_NOTE if draft.meta.lead_note and first == node.id else "",
+            responsibility.note,
+        )
+        if n
+    ]
+    tail = responsibility.duty
+    if notes:
+        tail += ("。" if responsibility.duty else "；") + "；".join(notes)
+    head = "（责任单位：" if responsibility.labelled else "（"
+    return head, tail + "）"
+
+
+def _units(draft: Draft, node: Node, original: str, proposed: str) -> Draft:
+    """A change in a 责任单位 clause: the changed list, where it still reads as a unit list,
+    becomes the node's units (lead first, as ops.set_units); otherwise refused."""
+    responsibility = node.responsibility
+    if responsibility is None or len(set(responsibility.sides)) > 1:
+        raise EditError(_IN_CLAUSE)
+    home = _home(draft)
+    listed = format_unit_list(
+        list(responsibility.units), home=home, groups=list(responsibility.groups) or None
+    )
+    head, tail = _clause_printed(draft, node)
+    new = _changed(head + listed + tail, original, proposed)
+    if not (new.startswith(head) and new.endswith(tail) and len(new) > len(head) + len(tail)):
+        raise EditError(_IN_CLAUSE)
+    units = parse_unit_list(new[len(head) : len(new) - len(tail)], home=home)
+    if not units or any(len(u.written) > 30 or _NOT_A_UNIT.search(u.written) for u in units):
+        raise EditError(_IN_CLAUSE)
+    groups = tuple(u.group for u in units) if any(u.group for u in units) else ()
+    return set_units(draft, node.id, tuple(u.name for u in units), groups=groups)
 
 
 def _bare(words: str, title: str) -> str:
