@@ -19,17 +19,17 @@ from difflib import SequenceMatcher
 
 from app.core.draft.consultation import OPINION_DECISIONS, Opinion
 from app.core.draft.mentions import TOKEN, TextRenderer
-from app.core.draft.model import Draft, Node, county_of
+from app.core.draft.model import Draft, Node
 from app.core.draft.tree import EditError, existing_node
+from app.core.draft.units_printed import LEAD_NOTE, home_prefix
 from app.core.operations.content import set_meta, set_paragraphs, set_units
 from app.core.operations.structure import remove, rename
-from app.core.text.unit_lists import format_unit_list, naming_rules, parse_unit_list
+from app.core.text.unit_lists import format_unit_list, parse_unit_list
 
 _CHANGES = ("insertion", "deletion", "edit", "table")
 _LABEL = re.compile(
     r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.．、]|（\d+）)"
 )
-_LEAD_NOTE = "列首位的为牵头单位，下同"  # as app/core/readout/render.clause_text prints it
 _NOT_A_UNIT = re.compile(r"[。：:！!？?“”\"\s]|负责|按职责|等$")
 _IN_CLAUSE = "责任单位条款的这一修改不是单位名单，请在“责任单位”中处理"
 
@@ -240,13 +240,6 @@ def _apply(draft: Draft, opinion: Opinion) -> Draft:
     raise EditError("这一处的修改请在编辑器中处理")
 
 
-def _home(draft: Draft) -> str:
-    """The prefix the draft's own units carry (as app/core/readout/render.home_prefix)."""
-    if draft.meta.level == "county":
-        return county_of(draft).level_word
-    return naming_rules().home_prefix_by_level.get(draft.meta.level, "")
-
-
 def _clause_printed(draft: Draft, node: Node) -> tuple[str, str]:
     """What the export prints (render.clause_text) before and after the clause's unit list."""
     responsibility = node.responsibility
@@ -255,7 +248,7 @@ def _clause_printed(draft: Draft, node: Node) -> tuple[str, str]:
     notes = [
         n
         for n in (
-            _LEAD_NOTE if draft.meta.lead_note and first == node.id else "",
+            LEAD_NOTE if draft.meta.lead_note and first == node.id else "",
             responsibility.note,
         )
         if n
@@ -273,7 +266,7 @@ def _units(draft: Draft, node: Node, original: str, proposed: str) -> Draft:
     responsibility = node.responsibility
     if responsibility is None or len(set(responsibility.sides)) > 1:
         raise EditError(_IN_CLAUSE)
-    home = _home(draft)
+    home = home_prefix(draft)
     listed = format_unit_list(
         list(responsibility.units), home=home, groups=list(responsibility.groups) or None
     )

@@ -12,17 +12,9 @@ from functools import lru_cache
 
 from app.core.draft.mentions import TextRenderer
 from app.core.draft.model import Draft, Node, Responsibility, county_of
+from app.core.draft.units_printed import LEAD_NOTE, home_prefix
 from app.core.text.numbering import label_for
-from app.core.text.unit_lists import format_unit_list, naming_rules
-
-LEAD_NOTE = "列首位的为牵头单位，下同"
-
-
-def home_prefix(draft: Draft) -> str:
-    """The prefix the draft's own units carry: 县 (or 区/旗), 市, 自治区 …"""
-    if draft.meta.level == "county":
-        return county_of(draft).level_word
-    return naming_rules().home_prefix_by_level.get(draft.meta.level, "")
+from app.core.text.unit_lists import format_unit_list
 
 
 def labels(draft: Draft) -> dict[str, str]:
