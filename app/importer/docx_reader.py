@@ -200,6 +200,8 @@ def _part(archive: zipfile.ZipFile, name: str, what: str):
     try:
         with archive.open(info) as handle:
             raw = handle.read(MAX_DOCX_PART_BYTES + 1)
+    # zipfile raises NotImplementedError for a compression method it cannot unpack (a part
+    # packed with something other than deflate/bzip2/lzma): not a stub, a damaged input
     except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError) as exc:
         raise PlanImportError(f"Word 文档的{what}（{name}）无法解压：{_zip_reason(exc)}") from exc
     if len(raw) > MAX_DOCX_PART_BYTES:  # the directory understated it

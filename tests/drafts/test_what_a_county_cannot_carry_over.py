@@ -253,3 +253,14 @@ def test_each_mention_of_a_nearby_county_is_asked_and_commented_where_it_stands(
             marked[-1] += element.text or ""
         assert depth <= 1, "a comment inside another"
     assert marked.count("藤县") == asked.count("藤县")
+
+
+def test_a_parents_name_for_a_group_of_its_counties_and_city_titles_are_asked():
+    """婺源县 from the 上饶 PDF: “推动滨湖三县农业产业协同发展” and “加快全国文明城市创建”
+    printed without a comment."""
+    plan = import_plan(
+        ROOT / "tests/importer/fixtures/pdf/shangrao_green_circular_economy_plan.pdf"
+    ).plan
+    draft = new_draft(county="婺源县", city="上饶市", region="江西省", plan=plan)[0]
+    quotes = {f.question.quote for f in open_questions(draft)}
+    assert {"滨湖三县", "全国文明城市"} <= quotes
