@@ -12,9 +12,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from docx import Document
-from docx.oxml.ns import qn
-
 from app.core.draft.model import Draft
 from app.core.plans.resolver import PlanResolver
 from app.core.readout.crosswalk import (
@@ -26,20 +23,17 @@ from app.core.readout.crosswalk import (
 from app.core.text.numbering import label_for
 from app.export import wordml
 from app.export.files import safe_file_name
+from app.export.package_doc import start
+from app.export.package_doc import title as package_title
 from app.export.pair import write_files
 from app.export.style import HouseStyle, house_style
-from app.export.word import _Body
-from app.export.word_setup import WordStyles, number_pages, setup_section
+from app.export.word_setup import WordStyles
 
 SUFFIX = "上级方案任务承接对照表"
 SHARES = (0.36, 0.36, 0.28)
 """Each column's share of the type area's width: 上级措施, 县方案对应措施, 承接方式."""
 LANDSCAPE_FROM = 60
 """A 承接方式 cell this long (a reason given at length) turns the pages landscape."""
-
-
-TITLE_LINE = 20
-"""Characters of the title's size a line holds: a longer title breaks after the 》."""
 
 
 def crosswalk_title(draft: Draft) -> str:
@@ -65,21 +59,9 @@ def crosswalk_bytes(draft: Draft, plans: PlanResolver, style: HouseStyle | None 
     style = style or house_style(draft.layout.style)
     tables = crosswalk(draft, plans)
     landscape = any(len(row.cell) >= LANDSCAPE_FROM for t in tables for row in t.rows)
-    doc = Document()
-    styles = WordStyles(doc, style)
-    body = _Body(doc)
-    for paragraph in doc.element.body.findall(qn("w:p")):
-        doc.element.body.remove(paragraph)
-    sect_pr = wordml.section_properties(doc.element)[0]
-    setup_section(doc.sections[0], sect_pr, style, landscape=landscape)
-    doc.settings.odd_and_even_pages_header_footer = True
-    centred = draft.layout.page_numbers == "centered"
-    number_pages(doc.sections[0], sect_pr, styles, centred=centred)
-    width_mm = _text_width_mm(style, landscape)
-    title = crosswalk_title(draft)
-    if len(title) > TITLE_LINE:  # not broken inside a word: the plan's title, then what this is
-        title = title.replace("》", "》\n", 1)
-    out = [styles.text("title", title)]
+    doc = start(draft, style, landscape=landscape)
+    styles, width_mm = doc.styles, doc.width_mm
+    out = [package_title(styles, crosswalk_title(draft))]
     if not tables:
         out.append(styles.text("body", "本方案未记录上级方案，无可对照的措施。"))
     for index, table in enumerate(tables, 1):
@@ -87,15 +69,8 @@ def crosswalk_bytes(draft: Draft, plans: PlanResolver, style: HouseStyle | None 
         # each parent's table on pages of its own
         out.append(styles.text("heading1", heading, page_break_before=index > 1))
         out.append(_part(styles, table, width_mm))
-    body.add("".join(out))
-    return body.docx()
-
-
-def _text_width_mm(style: HouseStyle, landscape: bool) -> float:
-    page = style.page
-    if landscape:  # turned: the top and bottom margins are the sides now
-        return page.height_mm - page.margin_top_mm - page.margin_bottom_mm
-    return page.text_width_mm
+    doc.add("".join(out))
+    return doc.docx()
 
 
 def _part(styles: WordStyles, table: ParentCrosswalk, width_mm: float) -> str:

@@ -11,13 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from docx import Document
-from docx.oxml.ns import qn
-
 from app.core.draft.model import Draft
 from app.export import wordml
 from app.export.style import HouseStyle, house_style
-from app.export.word import _Body
+from app.export.word import _Body, blank_document
 from app.export.word_setup import WordStyles, number_pages, setup_section
 
 TITLE_LINE = 20
@@ -44,11 +41,7 @@ def start(
 ) -> PackageDocument:
     """An empty document on the house style's page (turned for a wide table), pages numbered."""
     style = style or house_style(draft.layout.style)
-    doc = Document()
-    styles = WordStyles(doc, style)
-    body = _Body(doc)
-    for paragraph in doc.element.body.findall(qn("w:p")):
-        doc.element.body.remove(paragraph)
+    doc, styles, body = blank_document(style)
     sect_pr = wordml.section_properties(doc.element)[0]
     setup_section(doc.sections[0], sect_pr, style, landscape=landscape)
     doc.settings.odd_and_even_pages_header_footer = True

@@ -97,17 +97,23 @@ class WordDocument:
     """How many open questions stand in its printed words, with comments or without."""
 
 
+def blank_document(style: HouseStyle) -> tuple[DocxDocument, WordStyles, _Body]:
+    """A python-docx document with the house style's styles and an empty body (the template's
+    first paragraph would be an empty line on the first page); every Word file we write starts
+    here."""
+    doc = Document()
+    styles = WordStyles(doc, style)
+    for paragraph in doc.element.body.findall(qn("w:p")):
+        doc.element.body.remove(paragraph)
+    return doc, styles, _Body(doc)
+
+
 def word_document(
     draft: Draft, style: HouseStyle | None = None, *, comments: bool = True
 ) -> WordDocument:
     """The .docx and how many comments it holds (see word_bytes)."""
     style = style or house_style(draft.layout.style)
-    doc = Document()
-    styles = WordStyles(doc, style)
-    body = _Body(doc)
-    # The template's first paragraph would be an empty line on the cover.
-    for paragraph in doc.element.body.findall(qn("w:p")):
-        doc.element.body.remove(paragraph)
+    doc, styles, body = blank_document(style)
     setup_section(doc.sections[0], wordml.section_properties(doc.element)[0], style)
     blocks = body_blocks(draft, style, rendered_nodes(draft))
     lines = task_lines(task_rows(draft)) if draft.layout.attachment else []
