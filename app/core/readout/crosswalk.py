@@ -216,23 +216,24 @@ class _Walk:
         return source is None or edited_since_take_up(self.draft, self.plan, node.id, source)
 
 
-def reason_findings(tables: list[ParentCrosswalk]) -> Iterator[Finding]:
-    """One finding a parent plan listing its measures neither taken up nor given a reason."""
-    for table in tables:
-        waiting = [row for row in table.rows if row.manner == "missing" and not row.reason]
+def reason_findings(draft: Draft, covered: list[ParentCoverage]) -> Iterator[Finding]:
+    """One finding a parent plan listing its measures neither taken up nor given a reason
+    (from the coverage `check` has already counted: no 对照表 rows needed)."""
+    for parent in covered:
+        waiting = [m for m in parent.missing if not draft.not_taken_reason(m.section.id)]
         if not waiting:
             continue
-        names = "、".join(row.parent for row in waiting[:5])
+        names = "、".join(f"{m.label} {m.section.title}" for m in waiting[:5])
         more = f"等 {len(waiting)} 条" if len(waiting) > 5 else ""
         yield Finding(
             "info",
             "reason-missing",
-            f"《{table.parent.title}》有 {len(waiting)} 条措施未承接且未填理由：{names}{more}",
+            f"《{parent.parent.title}》有 {len(waiting)} 条措施未承接且未填理由：{names}{more}",
             "在“检查与对照”的对照表中填写未承接的理由，送审时列入上级方案任务承接对照表",
-            data={"parent": table.parent.id, "not_taken_up": [row.parent_id for row in waiting]},
+            data={"parent": parent.parent.id, "not_taken_up": [m.section.id for m in waiting]},
         )
 
 
 def check_reasons(draft: Draft, plans: PlanResolver) -> list[Finding]:
-    """The findings of reason_findings for a draft (for `check`)."""
-    return list(reason_findings(crosswalk(draft, plans)))
+    """The findings of reason_findings for a draft."""
+    return list(reason_findings(draft, coverage(draft, plans)))

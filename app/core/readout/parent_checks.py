@@ -10,15 +10,16 @@ from app.core.plans.model import Plan, Section, fingerprint
 from app.core.plans.resolver import PlanResolver
 from app.core.plans.revisions import added_sections, old_section, section_text
 from app.core.readout.coverage import ParentCoverage, coverage
-from app.core.readout.crosswalk import check_reasons
+from app.core.readout.crosswalk import reason_findings
 from app.core.readout.findings import CheckContext, Finding
 
 
 def check_parents(ctx: CheckContext, plans: PlanResolver) -> Iterator[Finding]:
     """Coverage against each parent, untaken measures without the county's reason, and
     measures whose parent text has changed since."""
-    yield from check_reasons(ctx.draft, plans)
-    for parent in coverage(ctx.draft, plans):
+    covered = coverage(ctx.draft, plans)  # counted once for the reasons and the coverage
+    yield from reason_findings(ctx.draft, covered)
+    for parent in covered:
         if parent.plan is None:
             yield Finding(
                 "warning",
