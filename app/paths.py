@@ -1,6 +1,7 @@
 """Where the app's data files and the user's folders are.
 
 Data at the top level of the project (reference_plans/, resources/, templates/)
+(and the user guide in docs/)
 must be found from a source checkout, an installed wheel (packed under
 app/_data) and a PyInstaller bundle (sys._MEIPASS). This is the one module
 that knows; nothing else builds paths to them.
@@ -44,6 +45,11 @@ def resources_dir() -> Path:
 
 def templates_dir() -> Path:
     return data_root() / "templates"
+
+
+def guide_path() -> Path:
+    """The user guide (帮助 › 使用说明, F1): docs/guide.md, its pictures beside it."""
+    return data_root() / "docs" / "guide.md"
 
 
 def resource(*parts: str) -> Path:

@@ -1,7 +1,7 @@
 """视图 and 帮助 menus, the tool bar, and the welcome on first start.
 
 视图 brings back what a user closed (the 检查与对照 dock was gone until the next start) and
-hides the preview or the tool bar; 帮助 has a short guide (resources/help/guide.md) and
+hides the preview or the tool bar; 帮助 has a short guide (docs/guide.md) and
 关于. The welcome says plainly that the 平罗 draft on screen is a sample.
 """
 
@@ -78,14 +78,15 @@ class ViewAndHelp(QObject):
             dialog.setWindowTitle(self.tr("使用说明"))
             text = QTextBrowser()
             text.setOpenExternalLinks(True)
-            guide = paths.resource("help", "guide.md").read_text(encoding="utf-8")
-            text.setMarkdown(guide)
+            guide = paths.guide_path()
+            text.setSearchPaths([str(guide.parent)])
+            text.setMarkdown(guide.read_text(encoding="utf-8"))
             buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
             buttons.rejected.connect(dialog.close)
             layout = QVBoxLayout(dialog)
             layout.addWidget(text)
             layout.addWidget(buttons)
-            dialog.resize(640, 560)
+            dialog.resize(760, 620)
             self.guide = dialog
         self.guide.show()
         self.guide.raise_()

@@ -124,3 +124,15 @@ def test_titles_cut_off_at_1366_read_in_full_in_tooltips_without_ids(window):
     assert any("《" in tip and "采纳自" in tip for tip in tips)
     tasks = window.tasks.model
     assert tasks.data(tasks.index(0, 3), Qt.ItemDataRole.ToolTipRole)
+
+
+def test_every_picture_the_guide_shows_is_shipped_beside_it(window):
+    """The guide (docs/guide.md) is read from the data root; a picture it names must be there."""
+    import re
+
+    from app import paths
+
+    guide = paths.guide_path()
+    pictures = re.findall(r"!\[[^\]]*\]\(([^)]+)\)", guide.read_text(encoding="utf-8"))
+    assert pictures, "the guide shows the window"
+    assert [p for p in pictures if not (guide.parent / p).is_file()] == []
