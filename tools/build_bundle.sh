@@ -67,6 +67,10 @@ for kind in ("console", "windowed"):
 print("bundle exports equal the source exports")
 PY
 
+# the user guide (F1) and the pictures it shows are inside
+[ -f "$BUNDLE/_internal/docs/guide.md" ] || [ -f "$BUNDLE/docs/guide.md" ] || fail "the user guide (docs/guide.md) is missing"
+compgen -G "$BUNDLE/_internal/docs/screenshots/*.png" >/dev/null || compgen -G "$BUNDLE/docs/screenshots/*.png" >/dev/null || fail "the guide's pictures are missing"
+
 # 2. the window, offscreen, for a few seconds
 cd "$WORK"
 PEAKPLAN_QUIT_AFTER_MS=4000 "$BUNDLE/PeakPlanDrafter" > "$WORK/gui.txt" 2>&1 || { cat "$WORK/gui.txt" >&2; fail "the window did not start"; }
