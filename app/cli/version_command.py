@@ -2,7 +2,7 @@
 
 A version is the draft frozen at a stage inside the .peakplan file
 (app/core/operations/versions.py); the cover's stage follows for 征求意见稿 and 送审稿.
-The draft is saved atomically. `versions` lists them, oldest first, numbered from 1.
+The draft is read and saved under its lock, atomically. `versions` lists them, oldest first, numbered from 1.
 """
 
 from __future__ import annotations
@@ -33,13 +33,11 @@ def add_version_parsers(sub) -> None:
 
 
 def cmd_version(args: argparse.Namespace) -> int:
-    from app.core.draft.files import load_draft, save_draft
+    from app.core.draft.files import update_draft
     from app.core.operations.versions import COVER_STAGES, save_version
 
-    try:
-        draft = load_draft(args.draft)
-        saved = save_version(draft, args.save, args.date)
-        save_draft(saved, args.draft)
+    try:  # read, add and write under the draft's lock: a concurrent writer waits its turn
+        saved = update_draft(args.draft, lambda d: save_version(d, args.save, args.date)).after
     except PeakPlanError as exc:
         return fail(args.draft, exc.one_line())
     version = saved.versions[-1]

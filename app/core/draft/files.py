@@ -4,29 +4,42 @@ Loading only reads: a damaged or too-new file is reported (one message per
 problem, with the field path) and left exactly as it was. Saving is atomic, so
 an interrupted save leaves the old file or the new one, never a mix. Autosave
 writes a separate recovery file in the per-user folder, never the user's file.
+
+One writer at a time, nothing overwritten unseen: every save holds the draft's lock
+(app/core/file_lock.py) and, given the hash of the file as it was read, refuses when the
+file changed since (compare-and-swap). A command changes a draft through update_draft or
+editing_draft, which hold the lock from reading to writing, so two commands on one draft
+take turns. A file the program could not read back (too large, nested too deep) is never
+written.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import secrets
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from app import paths
+from app.core.draft import version_store
 from app.core.draft.model import DRAFT_FORMAT, DRAFT_FORMAT_VERSION, Draft
 from app.core.errors import PeakPlanError
+from app.core.file_lock import WAIT_SECONDS, file_lock
 from app.core.files import (
+    MB,
+    READ_LIMITS,
     FileReadError,
     FileWriteError,
     read_limited,
     set_aside,
+    write_atomic,
     write_text_atomic,
 )
 from app.core.validation import describe_validation_error
@@ -69,7 +82,30 @@ def _v3_to_v4(data: dict) -> dict:
     return {**data, "version": 4, "versions": [], "opinions": []}
 
 
-MIGRATIONS: dict[int, Callable[[dict], dict]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
+def _v4_to_v5(data: dict) -> dict:
+    """Version 5 shares the versions' unchanged parts (version_store.py); a version-4
+    version held a full copy of the draft, which is now stored that way."""
+    pool: dict = {}
+    versions = data.get("versions")
+    if isinstance(versions, list):
+        versions = [
+            {
+                **{k: x for k, x in v.items() if k != "draft"},
+                "data": version_store.encode(v["draft"], pool),
+            }
+            if isinstance(v, dict) and isinstance(v.get("draft"), dict)
+            else v
+            for v in versions
+        ]
+    return {**data, "version": 5, "versions": versions, "version_parts": pool}
+
+
+MIGRATIONS: dict[int, Callable[[dict], dict]] = {
+    1: _v1_to_v2,
+    2: _v2_to_v3,
+    3: _v3_to_v4,
+    4: _v4_to_v5,
+}
 
 
 def migrate(data: dict) -> dict:
@@ -115,9 +151,14 @@ def parse_draft(raw: bytes) -> Draft:
         )
     data = migrate(data)
     try:
-        return Draft.model_validate(data)
+        draft = Draft.model_validate(data)
     except ValidationError as exc:
         raise DraftFileError("起草文件内容有误", problems=describe_validation_error(exc)) from exc
+    try:
+        version_store.check((v.data for v in draft.versions), draft.version_parts)
+    except PeakPlanError as exc:
+        raise DraftFileError(exc.message, problems=exc.problems) from exc
+    return draft
 
 
 def _nesting(data: object) -> int:
@@ -148,18 +189,166 @@ def load_draft(path: str | Path) -> Draft:
     return parse_draft(read_draft_bytes(path))
 
 
+@dataclass(frozen=True)
+class LoadedDraft:
+    """A draft and the hash of the bytes it was read from (to save it back only over those)."""
+
+    draft: Draft
+    sha256: str
+
+
+def read_draft(path: str | Path) -> LoadedDraft:
+    """The draft at path and its file's hash, from one reading of the file."""
+    raw = read_draft_bytes(path)
+    return LoadedDraft(parse_draft(raw), hashlib.sha256(raw).hexdigest())
+
+
 def draft_json(draft: Draft) -> str:
     """The stored form: stable key order, readable Chinese, a final newline."""
-    return json.dumps(draft.model_dump(mode="json"), ensure_ascii=False, indent=1) + "\n"
+    return _json_text(draft.model_dump(mode="json"))
 
 
-def save_draft(draft: Draft, path: str | Path) -> Path:
-    """Write atomically: the old file stays whole until the new one is complete."""
-    return write_text_atomic(path, draft_json(draft))
+def _json_text(data: dict) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+class DraftTooLargeError(FileWriteError):
+    """The draft would be written as a file the program could not read back."""
+
+
+class DraftChangedError(PeakPlanError):
+    """The file changed on disk since it was read: saving would overwrite that change."""
+
+
+def draft_bytes(draft: Draft) -> bytes:
+    """The bytes a draft is saved as, once checked that the program can read them back:
+    within the read limit and nesting depth, every version readable."""
+    data = draft.model_dump(mode="json")
+    if _nesting(data) > MAX_NESTING:
+        raise DraftTooLargeError(
+            "未保存：内容嵌套层数过多，保存后将无法打开",
+            problems=[f"层级最多 {MAX_NESTING} 层；请减少章节的层级后再保存（原文件保持不变）"],
+        )
+    raw = _json_text(data).encode("utf-8")
+    limit = READ_LIMITS["draft"]
+    if len(raw) > limit:
+        raise DraftTooLargeError(
+            f"未保存：起草文件将有 {len(raw) / MB:.0f} MB，超过本程序能打开的 {limit // MB} MB",
+            problems=[
+                "原文件保持不变。请删去不再需要的版本或过长的内容（如粘贴进来的整篇文件）后再保存，"
+                "或把部分章节另存为一份新的起草文件"
+            ],
+        )
+    try:
+        version_store.check((v.data for v in draft.versions), draft.version_parts)
+    except PeakPlanError as exc:
+        raise DraftTooLargeError(f"未保存：{exc.message}", problems=exc.problems) from exc
+    return raw
+
+
+def save_draft(
+    draft: Draft,
+    path: str | Path,
+    *,
+    expected_sha256: str | None = None,
+    wait: float = WAIT_SECONDS,
+) -> Path:
+    """Write atomically under the draft's lock: the old file stays whole until the new one
+    is complete. expected_sha256: the hash of the file as it was read ("" for none): a
+    file changed since is not overwritten (DraftChangedError)."""
+    return write_draft(draft, path, expected_sha256=expected_sha256, wait=wait)[0]
+
+
+def write_draft(
+    draft: Draft,
+    path: str | Path,
+    *,
+    expected_sha256: str | None = None,
+    wait: float = WAIT_SECONDS,
+) -> tuple[Path, str]:
+    """save_draft, and the hash of the file as written (what the next save expects)."""
+    raw = draft_bytes(draft)  # before taking the lock: the slow part, others need not wait
+    with file_lock(path, wait):
+        if expected_sha256 is not None:
+            current = current_sha256(path)
+            if current and current != expected_sha256:
+                raise DraftChangedError(
+                    "未保存：起草文件在读取后已被其他程序修改",
+                    problems=[
+                        f"{Path(path).name} 已被另一个命令或窗口改写，覆盖会丢失那些修改；"
+                        "请重新打开后再修改，或另存为新文件"
+                    ],
+                )
+        saved = write_atomic(path, raw)
+    return saved, hashlib.sha256(raw).hexdigest()
+
+
+def current_sha256(path: str | Path) -> str:
+    """The hash of the file at path now; "" when there is none."""
+    try:
+        with open(path, "rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+    except FileNotFoundError:
+        return ""
+    except OSError as exc:
+        raise DraftFileError(f"无法读取 {Path(path).name}：{exc.strerror or exc.errno}") from exc
 
 
 def file_sha256(path: str | Path) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+class DraftEdit:
+    """A draft read under its lock, to be changed and saved before the lock is let go."""
+
+    def __init__(self, path: Path, loaded: LoadedDraft) -> None:
+        self.path = path
+        self.draft = loaded.draft
+        self.sha256 = loaded.sha256
+
+    def save(self, draft: Draft) -> Path:
+        saved, self.sha256 = write_draft(draft, self.path, expected_sha256=self.sha256)
+        self.draft = draft
+        return saved
+
+
+@contextlib.contextmanager
+def editing_draft(path: str | Path, wait: float = WAIT_SECONDS) -> Iterator[DraftEdit]:
+    """Read the draft under its lock and keep the lock for the block: other writers wait
+    until the block's save is done, so no one's change is lost between read and write."""
+    path = Path(path)
+    with file_lock(path, wait):
+        yield DraftEdit(path, read_draft(path))
+
+
+@dataclass(frozen=True)
+class DraftUpdate:
+    before: Draft
+    after: Draft
+    saved: bool
+    """False when the change left the draft as it was (nothing written)."""
+
+
+def update_draft(
+    path: str | Path, change: Callable[[Draft], Draft], wait: float = WAIT_SECONDS
+) -> DraftUpdate:
+    """Load, change and save the draft as one step, under its lock. A writer that ignores
+    the lock (an older program) and writes between is noticed by the hash: the change is
+    made again on the new file (up to 3 times), never written over it."""
+    for attempt in range(3):
+        with editing_draft(path, wait) as edit:
+            before = edit.draft
+            after = change(before)
+            if after is before or after == before:
+                return DraftUpdate(before, after, saved=False)
+            try:
+                edit.save(after)
+            except DraftChangedError:
+                if attempt == 2:
+                    raise
+                continue
+            return DraftUpdate(before, after, saved=True)
+    raise AssertionError("unreachable")
 
 
 # ---------------------------------------------------------------- recovery

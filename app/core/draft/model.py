@@ -29,7 +29,7 @@ from app.core.plans.model import ChapterRole, TitleStyle
 from app.core.text.county import CountyContext
 
 DRAFT_FORMAT = "peakplan-draft"
-DRAFT_FORMAT_VERSION = 4
+DRAFT_FORMAT_VERSION = 5
 # Format history (bump DRAFT_FORMAT_VERSION and add a migration in draft/files.py):
 #   1 — first version.
 #   2 — nodes keep what adaptation changed (`changes`) and could not decide (`questions`);
@@ -38,6 +38,9 @@ DRAFT_FORMAT_VERSION = 4
 #       for the 上级方案任务承接对照表.
 #   4 — the consultation round: named versions (`versions`) and the opinions sent back
 #       (`opinions`), app/core/draft/consultation.py.
+#   5 — versions share their unchanged parts: a version's `data` refers to entries of the
+#       draft's `version_parts` pool (app/core/draft/version_store.py) instead of holding a
+#       full copy (4 held `draft`, a full copy each).
 
 Stage = Literal["征求意见稿", "送审稿"]
 Decision = Literal["pending", "value", "assigned", "dropped"]
@@ -318,6 +321,10 @@ class Draft(_Frozen):
     )
     versions: tuple[DraftVersion, ...] = Field((), description="named versions, oldest first")
     opinions: tuple[Opinion, ...] = Field((), description="opinions sent back, as imported")
+    version_parts: dict[str, Any] = Field(
+        default_factory=dict,
+        description="the versions' shared parts by hash (app/core/draft/version_store.py)",
+    )
 
     @model_validator(mode="wrap")
     @classmethod
