@@ -298,6 +298,16 @@ def file_sha256(path: str | Path) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
+def changed_since(path: str | Path, sha256: str) -> bool:
+    """Has someone written the file since it was read or written with this hash? A file
+    that is gone has nothing to lose; one that cannot be read counts as changed."""
+    try:
+        current = current_sha256(path)
+    except DraftFileError:
+        return True
+    return bool(current) and current != sha256
+
+
 class DraftEdit:
     """A draft read under its lock, to be changed and saved before the lock is let go."""
 
