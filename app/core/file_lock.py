@@ -34,6 +34,7 @@ POLL_SECONDS = 0.05
 _LOCK_BYTE = 0x7FFF_0000
 """Windows locks are mandatory: the lock sits on a byte far past the end, so the holder's
 note at the start of the file stays readable for the message of whoever waits."""
+_WINDOWS = os.name == "nt"
 _BUSY = {errno.EACCES, errno.EAGAIN, errno.EWOULDBLOCK, errno.EDEADLK}
 
 
@@ -123,13 +124,13 @@ def _release(where: Path, fd: int) -> None:
     """Unlink while still holding (POSIX), so a waiter that opened the old file notices;
     Windows refuses to unlink an open file, so there the file goes after closing, if no
     one else has it open (a leftover lock file holds no lock and is simply reused)."""
-    if os.name != "nt":
+    if not _WINDOWS:
         with contextlib.suppress(OSError):
             os.unlink(where)
     with contextlib.suppress(OSError):
         _unlock(fd)
     os.close(fd)
-    if os.name == "nt":
+    if _WINDOWS:
         with contextlib.suppress(OSError):
             os.unlink(where)
 
@@ -138,7 +139,7 @@ def _try_lock(fd: int) -> bool:
     """Take the lock without waiting: True if taken, False if another holds it; OSError
     when the file system cannot lock at all."""
     try:
-        if os.name == "nt":
+        if _WINDOWS:
             import msvcrt
 
             os.lseek(fd, _LOCK_BYTE, os.SEEK_SET)
@@ -155,7 +156,7 @@ def _try_lock(fd: int) -> bool:
 
 
 def _unlock(fd: int) -> None:
-    if os.name == "nt":
+    if _WINDOWS:
         import msvcrt
 
         os.lseek(fd, _LOCK_BYTE, os.SEEK_SET)
