@@ -233,7 +233,7 @@ def draft_bytes(draft: Draft) -> bytes:
     limit = READ_LIMITS["draft"]
     if len(raw) > limit:
         raise DraftTooLargeError(
-            f"未保存：起草文件将有 {len(raw) / MB:.0f} MB，超过本程序能打开的 {limit // MB} MB",
+            f"未保存：起草文件将有 {len(raw) / MB:.1f} MB，超过本程序能打开的 {limit / MB:.0f} MB",
             problems=[
                 "原文件保持不变。请删去不再需要的版本或过长的内容（如粘贴进来的整篇文件）后再保存，"
                 "或把部分章节另存为一份新的起草文件"

@@ -35,8 +35,8 @@ class VersionDataError(PeakPlanError):
     """A version's stored data cannot be read back."""
 
 
-def _text(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+_text = _ENCODER.encode  # one encoder for the many small objects (json.dumps makes one each)
 
 
 def encode(data: Any, pool: dict[str, Any]) -> Any:
