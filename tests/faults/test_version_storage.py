@@ -113,3 +113,22 @@ def test_shared_parts_expanding_past_the_limit_are_refused_without_expanding():
     data["versions"][0]["data"] = {"meta": {"$ref": "p59"}}
     with pytest.raises(DraftFileError, match="版本数据过大"):
         parse_draft(json.dumps(data, ensure_ascii=False).encode())
+
+
+def test_dropping_a_version_frees_what_only_it_held_and_keeps_the_others(tmp_path, capsys):
+    draft = load_demo()
+    measure = next(draft.measures())
+    draft = ops.save_version(draft, "征求意见稿")
+    draft = ops.rename(draft, measure.id, "只在送审稿中的标题" * 20)
+    draft = ops.save_version(draft, "送审稿")
+    draft = ops.rename(draft, measure.id, measure.title)
+    kept = _frozen(ops.save_version(draft, "印发稿"))
+    draft = ops.save_version(draft, "印发稿")
+    path = save_draft(draft, tmp_path / "平罗.peakplan")
+    before = path.stat().st_size
+    assert main(["version", str(path), "--drop", "2"]) == 0
+    assert "已删去版本：送审稿" in capsys.readouterr().out
+    after = load_draft(path)
+    assert [v.stage for v in after.versions] == ["征求意见稿", "印发稿"]
+    assert version_draft(after, "印发稿") == kept
+    assert path.stat().st_size < before - 300  # its title went with it

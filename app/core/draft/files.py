@@ -248,8 +248,8 @@ def draft_bytes(draft: Draft) -> bytes:
         raise DraftTooLargeError(
             f"未保存：起草文件将有 {len(raw) / MB:.1f} MB，超过本程序能打开的 {limit / MB:.0f} MB",
             problems=[
-                "原文件保持不变。请删去不再需要的版本或过长的内容（如粘贴进来的整篇文件）后再保存，"
-                "或把部分章节另存为一份新的起草文件"
+                "原文件保持不变。请删去不再需要的版本（peakplan version 文件 --drop 序号）"
+                "或过长的内容（如粘贴进来的整篇文件）后再保存，或把部分章节另存为一份新的起草文件"
             ],
         )
     try:
@@ -417,7 +417,13 @@ def save_recovery(
             "自动保存失败",
             problems=[f"无法建立恢复文件夹 {target.parent}（{_reason(exc)}）"],
         ) from exc
-    return write_text_atomic(target, json.dumps(record, ensure_ascii=False) + "\n")
+    text = json.dumps(record, ensure_ascii=False) + "\n"
+    if len(text.encode("utf-8")) > READ_LIMITS["draft"]:  # it could not be read back
+        raise FileWriteError(
+            "自动保存失败",
+            problems=[f"起草文件过大（超过 {READ_LIMITS['draft'] // MB} MB），恢复文件无法读回"],
+        )
+    return write_text_atomic(target, text)
 
 
 def _reason(exc: OSError) -> str:

@@ -18,7 +18,7 @@ from app.core.draft.consultation import DraftVersion
 from app.core.draft.files import migrate
 from app.core.draft.model import Draft, Stage
 from app.core.draft.tree import EditError
-from app.core.draft.version_store import decode, encode
+from app.core.draft.version_store import decode, encode, reachable
 
 COVER_STAGES: tuple[str, ...] = get_args(Stage)
 """The stages the cover prints: 征求意见稿, 送审稿."""
@@ -55,9 +55,7 @@ def save_version(draft: Draft, stage: str, date: str = "", *, saved_at: str = ""
         saved_at=saved_at or datetime.now().isoformat(timespec="seconds"),
         data=encode(frozen_data(draft), parts),
     )
-    return draft.model_copy(
-        update={"versions": (*draft.versions, version), "version_parts": parts}
-    )
+    return draft.model_copy(update={"versions": (*draft.versions, version), "version_parts": parts})
 
 
 def find_version(draft: Draft, name_or_index: str | int) -> DraftVersion:
@@ -79,6 +77,15 @@ def find_version(draft: Draft, name_or_index: str | int) -> DraftVersion:
             return found[-1]
     names = "、".join(v.name for v in versions)
     raise EditError(f"没有名为“{wanted}”的版本（已有：{names}）")
+
+
+def drop_version(draft: Draft, name_or_index: str | int) -> Draft:
+    """The draft without one version (as find_version finds it); the parts only it held go
+    too, so the file shrinks by what that version cost."""
+    version = find_version(draft, name_or_index)
+    kept = tuple(v for v in draft.versions if v is not version)
+    parts = reachable((v.data for v in kept), draft.version_parts)
+    return draft.model_copy(update={"versions": kept, "version_parts": parts})
 
 
 def version_draft(draft: Draft, name_or_index: str | int) -> Draft:
