@@ -24,7 +24,8 @@ sys.path.insert(0, str(ROOT))
 
 from app.core import operations as ops  # noqa: E402
 from app.core.draft.demo import load_demo  # noqa: E402
-from app.core.draft.files import load_draft, save_draft, update_draft  # noqa: E402
+from app.core.draft.files import load_draft, save_draft  # noqa: E402
+from app.core.draft.writing import update_draft  # noqa: E402
 from app.core.operations.versions import frozen_data, version_draft  # noqa: E402
 from benchmarks.timing import time_it  # noqa: E402
 

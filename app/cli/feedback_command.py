@@ -36,7 +36,7 @@ def add_feedback_parser(sub) -> None:
 
 
 def cmd_feedback(args: argparse.Namespace) -> int:
-    from app.core.draft.files import editing_draft
+    from app.core.draft.writing import editing_draft
 
     try:  # the lock is held from reading to saving: another writer waits, nothing is lost
         with editing_draft(args.draft) as edit:

@@ -31,7 +31,7 @@ def add_rebase_parser(sub) -> None:
 
 
 def cmd_rebase(args: argparse.Namespace) -> int:
-    from app.core.draft.files import editing_draft
+    from app.core.draft.writing import editing_draft
 
     try:  # the lock is held from reading to saving: another writer waits, nothing is lost
         with editing_draft(args.draft) as edit:

@@ -37,7 +37,7 @@ def add_version_parsers(sub) -> None:
 
 
 def cmd_version(args: argparse.Namespace) -> int:
-    from app.core.draft.files import update_draft
+    from app.core.draft.writing import update_draft
     from app.core.operations.versions import COVER_STAGES, save_version
 
     if args.drop:
@@ -57,7 +57,7 @@ def cmd_version(args: argparse.Namespace) -> int:
 
 
 def _drop(args: argparse.Namespace) -> int:
-    from app.core.draft.files import update_draft
+    from app.core.draft.writing import update_draft
     from app.core.operations.versions import drop_version, find_version
 
     gone = []

@@ -4,31 +4,30 @@ Unsaved work is never dropped without asking, never written over a file
 someone else changed without asking, and autosaved to a recovery file (never
 over the user's file) every minute and a few seconds after the last edit.
 
-Someone else changing the open file (a `peakplan feedback` or `version` command, another
-window) is noticed as it happens (a file watcher) and at the latest when saving (the save
-compares the file with the hash this window read, under the draft's lock: core, files.py);
-the user chooses 重新载入, 另存为 or 覆盖 — the file is never overwritten unasked.
+Someone else changing the open file is noticed and the user asks what to do
+(disk_changes.py): a save never writes over it unasked.
 """
 
 from __future__ import annotations
 
-import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QFileSystemWatcher, QObject, QTimer, QUrl
+from PySide6.QtCore import QObject, QTimer, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QMenu, QMessageBox
 
 from app import paths
 from app.core import operations as ops
 from app.core.draft.demo import load_demo
-from app.core.draft.files import DraftChangedError, with_draft_suffix
+from app.core.draft.files import with_draft_suffix
+from app.core.draft.writing import DraftChangedError
 from app.core.errors import PeakPlanError
 from app.core.readout.preflight import Preflight, preflight
 from app.export.files import export_draft
 from app.export.pdf import to_pdf
 from app.gui.commands import push
+from app.gui.disk_changes import DiskChanges
 from app.gui.document import DraftDocument
 from app.gui.export_dialog import ExportDialog
 from app.gui.menus import add_action
@@ -48,8 +47,6 @@ AUTOSAVE_MS = 60_000
 IDLE_AUTOSAVE_MS = 5_000
 RECENT_MAX = 8
 FILE_FILTER = "起草文件 (*.peakplan)"
-DISK_CHECK_MS = 300
-"""After the file changed on disk: a writer replacing it has finished by then."""
 
 
 class FileActions(QObject):
@@ -68,15 +65,7 @@ class FileActions(QObject):
         self.autosave_problem.setStyleSheet("color: #b00020;")
         self.autosave_problem.hide()
         window.statusBar().addPermanentWidget(self.autosave_problem)
-        # someone else writing the open file: noticed when it happens, asked about once
-        self.watcher = QFileSystemWatcher(self)
-        self.watcher.fileChanged.connect(self._file_changed)
-        self.disk_check = QTimer(self, singleShot=True, interval=DISK_CHECK_MS)
-        self.disk_check.timeout.connect(self.check_disk)
-        self.asking = False
-        self.disk_pending = False
-        self.watched: DraftDocument | None = None
-        window.installEventFilter(self)
+        self.disk = DiskChanges(self)  # someone else writing the open file: noticed, asked
 
     @property
     def doc(self) -> DraftDocument:
@@ -228,7 +217,7 @@ class FileActions(QObject):
         try:
             self.doc.save(overwrite=overwrite)
         except DraftChangedError:
-            return self.resolve_disk_change(saving=True)
+            return self.disk.resolve(saving=True)
         except PeakPlanError as exc:
             self.window.show_error(self.tr("保存失败"), exc.one_line())
             return False
@@ -267,106 +256,6 @@ class FileActions(QObject):
             self.autosave_problem.show()
         else:
             self.autosave_problem.hide()
-
-    # ------------------------------------------------------------ the file changed on disk
-
-    def watch(self, doc: DraftDocument) -> None:
-        """Follow the open draft's file (called when the window gets a document)."""
-        if self.watched is not None:
-            with contextlib.suppress(RuntimeError, TypeError):
-                self.watched.path_changed.disconnect(self._rewatch)
-        self.watched = doc
-        doc.path_changed.connect(self._rewatch)
-        self._rewatch()
-
-    def _rewatch(self) -> None:
-        if self.watcher.files():
-            self.watcher.removePaths(self.watcher.files())
-        path = self.doc.path
-        if path is not None and path.exists():
-            self.watcher.addPath(str(path))
-
-    def _file_changed(self, _path: str) -> None:
-        self.disk_check.start()  # the file may be replaced in steps: look once it is done
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.WindowActivate and self.disk_pending:
-            self.disk_check.start()  # the user is back: now ask about the change
-        return False
-
-    def check_disk(self) -> None:
-        """The file on disk no longer what this window read or wrote: the user chooses —
-        when the window is the one in use (a window in the background asks on return)."""
-        self._rewatch()  # a file replaced by rename is no longer watched: watch the new one
-        if self.asking or not self.doc.changed_on_disk():
-            self.disk_pending = False
-            return
-        if not self.window.isActiveWindow():
-            self.disk_pending = True
-            return
-        self.disk_pending = False
-        self.resolve_disk_change(saving=False)
-
-    def ask_disk_change(self, modified: bool) -> str:
-        """reload / save_as / overwrite / cancel for a file someone else changed (tests
-        replace this)."""
-        box = QMessageBox(self.window)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(self.tr("文件已被修改"))
-        name = self.doc.path.name if self.doc.path else self.doc.title
-        text = self.tr("“{}”已被其他程序（如 peakplan 命令或另一个窗口）修改。").format(name)
-        if modified:
-            text += "\n\n" + self.tr(
-                "本窗口中有未保存的修改：\n"
-                "· 重新载入：打开文件的新内容，放弃本窗口未保存的修改；\n"
-                "· 另存为：把本窗口的内容存为另一个文件，原文件保留他人的修改；\n"
-                "· 覆盖：用本窗口的内容替换文件，他人的修改将丢失。"
-            )
-        else:
-            text += "\n\n" + self.tr("本窗口没有未保存的修改，重新载入即可看到新内容。")
-        box.setText(text)
-        buttons = {
-            "reload": box.addButton(self.tr("重新载入"), QMessageBox.ButtonRole.AcceptRole),
-            "save_as": box.addButton(self.tr("另存为…"), QMessageBox.ButtonRole.ActionRole),
-            "overwrite": box.addButton(self.tr("覆盖"), QMessageBox.ButtonRole.DestructiveRole),
-            "cancel": box.addButton(self.tr("稍后"), QMessageBox.ButtonRole.RejectRole),
-        }
-        box.setDefaultButton(buttons["save_as" if modified else "reload"])
-        box.exec()
-        clicked = box.clickedButton()
-        return next((name for name, button in buttons.items() if button is clicked), "cancel")
-
-    def resolve_disk_change(self, saving: bool) -> bool:
-        """Ask, and do what the user chose; True when the window's content was saved."""
-        self.asking = True
-        try:
-            answer = self.ask_disk_change(self.doc.modified)
-        finally:
-            self.asking = False
-        if answer == "reload":
-            self.reload()
-            return False  # the window's content was let go, not saved
-        if answer == "save_as":
-            return self.save_as()
-        if answer == "overwrite":
-            return self.save(overwrite=True)
-        if saving:
-            self.window.statusBar().showMessage(self.tr("未保存：文件已被其他程序修改"), 15_000)
-        return False
-
-    def reload(self) -> bool:
-        """The file's new content in the window; the user let this window's changes go."""
-        path = self.doc.path
-        assert path is not None
-        try:
-            doc = DraftDocument.open(path, self.window)
-        except PeakPlanError as exc:
-            self.window.show_error(self.tr("无法重新载入"), f"{path}：{exc.one_line()}")
-            return False
-        self.doc.discard_recovery()
-        self.window.set_document(doc)
-        self.window.statusBar().showMessage(self.tr("已重新载入：{}").format(path.name), 15_000)
-        return True
 
     # ------------------------------------------------------------ export
 

@@ -62,12 +62,12 @@ def _rename_first_chapter(win, title: str) -> None:
 def test_ctrl_s_after_a_command_wrote_the_file_asks_and_loses_nothing(window, monkeypatch, qtbot):
     path = window.doc.path
     _rename_first_chapter(window, "窗口中的修改")
-    window.files.disk_check.stop()  # the watcher's question is the next test's; here: Ctrl+S
-    monkeypatch.setattr(window.files, "check_disk", lambda: None)
+    window.files.disk.check_timer.stop()  # the watcher's question is the next test's; here: Ctrl+S
+    monkeypatch.setattr(window.files.disk, "check", lambda: None)
     _command_saves_a_version(path)
     asked: list[bool] = []
     monkeypatch.setattr(
-        window.files, "ask_disk_change", lambda modified: asked.append(modified) or "cancel"
+        window.files.disk, "ask", lambda modified: asked.append(modified) or "cancel"
     )
     QTest.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert asked == [True]  # asked, told that the window holds unsaved changes
@@ -76,7 +76,7 @@ def test_ctrl_s_after_a_command_wrote_the_file_asks_and_loses_nothing(window, mo
 
     other = path.with_name("平罗-窗口.peakplan")
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(other), ""))
-    monkeypatch.setattr(window.files, "ask_disk_change", lambda modified: "save_as")
+    monkeypatch.setattr(window.files.disk, "ask", lambda modified: "save_as")
     QTest.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert [v.stage for v in load_draft(path).versions] == ["送审稿"]
     assert load_draft(other).chapters[0].title == "窗口中的修改"
@@ -86,9 +86,9 @@ def test_ctrl_s_after_a_command_wrote_the_file_asks_and_loses_nothing(window, mo
 def test_overwrite_is_only_what_the_user_chose(window, monkeypatch):
     path = window.doc.path
     _rename_first_chapter(window, "窗口中的修改")
-    monkeypatch.setattr(window.files, "check_disk", lambda: None)
+    monkeypatch.setattr(window.files.disk, "check", lambda: None)
     _command_saves_a_version(path)
-    monkeypatch.setattr(window.files, "ask_disk_change", lambda modified: "overwrite")
+    monkeypatch.setattr(window.files.disk, "ask", lambda modified: "overwrite")
     assert window.files.save()
     saved = load_draft(path)
     assert saved.chapters[0].title == "窗口中的修改" and saved.versions == ()

@@ -7,21 +7,18 @@ writes a separate recovery file in the per-user folder, never the user's file.
 
 One writer at a time, nothing overwritten unseen: every save holds the draft's lock
 (app/core/file_lock.py) and, given the hash of the file as it was read, refuses when the
-file changed since (compare-and-swap). A command changes a draft through update_draft or
-editing_draft, which hold the lock from reading to writing, so two commands on one draft
-take turns. A file the program could not read back (too large, nested too deep) is never
-written.
+file changed since (compare-and-swap); a command changes a draft as one locked step
+(app/core/draft/writing.py). A file the program could not read back (too large, nested
+too deep, a version that does not expand) is never written.
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import os
 import secrets
 import time
-from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +26,7 @@ from pydantic import ValidationError
 
 from app import paths
 from app.core.draft import version_store
+from app.core.draft.migrations import migrate
 from app.core.draft.model import DRAFT_FORMAT, DRAFT_FORMAT_VERSION, Draft
 from app.core.errors import PeakPlanError
 from app.core.file_lock import WAIT_SECONDS, file_lock
@@ -66,60 +64,6 @@ class DraftFileError(PeakPlanError):
     """A draft file cannot be opened; the message says why, the file is untouched."""
 
 
-def _v1_to_v2(data: dict) -> dict:
-    """Version 2 adds `changes` and `questions` to nodes; a version-1 node has none to add."""
-    return {**data, "version": 2}
-
-
-def _v2_to_v3(data: dict) -> dict:
-    """Version 3 adds the reasons for parent measures not taken up; a version-2 draft gave none."""
-    return {**data, "version": 3, "not_taken_up": []}
-
-
-# version → function turning a draft of that version into one of version + 1.
-def _v3_to_v4(data: dict) -> dict:
-    """Version 4 adds named versions and opinions; a version-3 draft had none."""
-    return {**data, "version": 4, "versions": [], "opinions": []}
-
-
-def _v4_to_v5(data: dict) -> dict:
-    """Version 5 shares the versions' unchanged parts (version_store.py); a version-4
-    version held a full copy of the draft, which is now stored that way."""
-    pool: dict = {}
-    versions = data.get("versions")
-    if isinstance(versions, list):
-        versions = [
-            {
-                **{k: x for k, x in v.items() if k != "draft"},
-                "data": version_store.encode(v["draft"], pool),
-            }
-            if isinstance(v, dict) and isinstance(v.get("draft"), dict)
-            else v
-            for v in versions
-        ]
-    return {**data, "version": 5, "versions": versions, "version_parts": pool}
-
-
-MIGRATIONS: dict[int, Callable[[dict], dict]] = {
-    1: _v1_to_v2,
-    2: _v2_to_v3,
-    3: _v3_to_v4,
-    4: _v4_to_v5,
-}
-
-
-def migrate(data: dict) -> dict:
-    """An older draft brought up to the current version, step by step."""
-    version = data.get("version")
-    while isinstance(version, int) and version < DRAFT_FORMAT_VERSION:
-        step = MIGRATIONS.get(version)
-        if step is None:
-            raise DraftFileError(f"无法升级第 {version} 版的起草文件")
-        data = step(data)
-        version = data.get("version")
-    return data
-
-
 def parse_draft(raw: bytes) -> Draft:
     """A draft from the bytes of a .peakplan file."""
     if not raw.strip():
@@ -149,7 +93,10 @@ def parse_draft(raw: bytes) -> Draft:
         raise DraftFileError(
             f"文件格式版本 {version} 比本程序支持的 {DRAFT_FORMAT_VERSION} 新，请升级程序后再打开"
         )
-    data = migrate(data)
+    try:
+        data = migrate(data)
+    except PeakPlanError as exc:
+        raise DraftFileError(exc.message) from exc
     try:
         draft = Draft.model_validate(data)
     except ValidationError as exc:
@@ -307,10 +254,6 @@ def current_sha256(path: str | Path) -> str:
         raise DraftFileError(f"无法读取 {Path(path).name}：{exc.strerror or exc.errno}") from exc
 
 
-def file_sha256(path: str | Path) -> str:
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
-
-
 def changed_since(path: str | Path, sha256: str) -> bool:
     """Has someone written the file since it was read or written with this hash? A file
     that is gone has nothing to lose; one that cannot be read counts as changed."""
@@ -321,57 +264,8 @@ def changed_since(path: str | Path, sha256: str) -> bool:
     return bool(current) and current != sha256
 
 
-class DraftEdit:
-    """A draft read under its lock, to be changed and saved before the lock is let go."""
-
-    def __init__(self, path: Path, loaded: LoadedDraft) -> None:
-        self.path = path
-        self.draft = loaded.draft
-        self.sha256 = loaded.sha256
-
-    def save(self, draft: Draft) -> Path:
-        saved, self.sha256 = write_draft(draft, self.path, expected_sha256=self.sha256)
-        self.draft = draft
-        return saved
-
-
-@contextlib.contextmanager
-def editing_draft(path: str | Path, wait: float = WAIT_SECONDS) -> Iterator[DraftEdit]:
-    """Read the draft under its lock and keep the lock for the block: other writers wait
-    until the block's save is done, so no one's change is lost between read and write."""
-    path = Path(path)
-    with file_lock(path, wait):
-        yield DraftEdit(path, read_draft(path))
-
-
-@dataclass(frozen=True)
-class DraftUpdate:
-    before: Draft
-    after: Draft
-    saved: bool
-    """False when the change left the draft as it was (nothing written)."""
-
-
-def update_draft(
-    path: str | Path, change: Callable[[Draft], Draft], wait: float = WAIT_SECONDS
-) -> DraftUpdate:
-    """Load, change and save the draft as one step, under its lock. A writer that ignores
-    the lock (an older program) and writes between is noticed by the hash: the change is
-    made again on the new file (up to 3 times), never written over it."""
-    for attempt in range(3):
-        with editing_draft(path, wait) as edit:
-            before = edit.draft
-            after = change(before)
-            if after is before or after == before:
-                return DraftUpdate(before, after, saved=False)
-            try:
-                edit.save(after)
-            except DraftChangedError:
-                if attempt == 2:
-                    raise
-                continue
-            return DraftUpdate(before, after, saved=True)
-    raise AssertionError("unreachable")
+def file_sha256(path: str | Path) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
 # ---------------------------------------------------------------- recovery

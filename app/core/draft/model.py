@@ -38,9 +38,7 @@ DRAFT_FORMAT_VERSION = 5
 #       for the 上级方案任务承接对照表.
 #   4 — the consultation round: named versions (`versions`) and the opinions sent back
 #       (`opinions`), app/core/draft/consultation.py.
-#   5 — versions share their unchanged parts: a version's `data` refers to entries of the
-#       draft's `version_parts` pool (app/core/draft/version_store.py) instead of holding a
-#       full copy (4 held `draft`, a full copy each).
+#   5 — a version's `data` shares unchanged parts through `version_parts` (version_store.py).
 
 Stage = Literal["征求意见稿", "送审稿"]
 Decision = Literal["pending", "value", "assigned", "dropped"]
@@ -321,10 +319,7 @@ class Draft(_Frozen):
     )
     versions: tuple[DraftVersion, ...] = Field((), description="named versions, oldest first")
     opinions: tuple[Opinion, ...] = Field((), description="opinions sent back, as imported")
-    version_parts: dict[str, Any] = Field(
-        default_factory=dict,
-        description="the versions' shared parts by hash (app/core/draft/version_store.py)",
-    )
+    version_parts: dict[str, Any] = Field(default_factory=dict)  # the versions' shared parts
 
     @model_validator(mode="wrap")
     @classmethod

@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import get_args
 
 from app.core.draft.consultation import DraftVersion
-from app.core.draft.files import migrate
+from app.core.draft.migrations import migrate
 from app.core.draft.model import Draft, Stage
 from app.core.draft.tree import EditError
 from app.core.draft.version_store import decode, encode, reachable
