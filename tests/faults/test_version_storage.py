@@ -24,6 +24,7 @@ from app.core.draft.files import (
     save_draft,
 )
 from app.core.draft.model import DRAFT_FORMAT_VERSION
+from app.core.errors import PeakPlanError
 from app.core.operations.versions import version_draft
 
 FIXTURES = Path(__file__).parents[1] / "drafts" / "fixtures"
@@ -132,3 +133,11 @@ def test_dropping_a_version_frees_what_only_it_held_and_keeps_the_others(tmp_pat
     assert [v.stage for v in after.versions] == ["征求意见稿", "印发稿"]
     assert version_draft(after, "印发稿") == kept
     assert path.stat().st_size < before - 300  # its title went with it
+
+
+def test_a_version_whose_data_is_wrong_says_so_by_name():
+    data = _with_versions()
+    data["versions"][0]["data"]["meta"] = {"county": ""}
+    draft = parse_draft(json.dumps(data, ensure_ascii=False).encode())  # the draft itself opens
+    with pytest.raises(PeakPlanError, match="版本“征求意见稿”的数据有误"):
+        version_draft(draft, 0)

@@ -14,11 +14,14 @@ import re
 from datetime import datetime
 from typing import get_args
 
+from pydantic import ValidationError
+
 from app.core.draft.consultation import DraftVersion
 from app.core.draft.migrations import migrate
 from app.core.draft.model import Draft, Stage
 from app.core.draft.tree import EditError
 from app.core.draft.version_store import decode, encode, reachable
+from app.core.validation import describe_validation_error
 
 COVER_STAGES: tuple[str, ...] = get_args(Stage)
 """The stages the cover prints: 征求意见稿, 送审稿."""
@@ -92,5 +95,12 @@ def version_draft(draft: Draft, name_or_index: str | int) -> Draft:
     """One version read back as a draft (without versions and opinions of its own)."""
     version = find_version(draft, name_or_index)
     frozen = decode(version.data, draft.version_parts)
+    if not isinstance(frozen, dict):
+        raise EditError(f"版本“{version.name}”的数据已损坏，无法读出")
     data = migrate({**frozen, "versions": [], "opinions": []})
-    return Draft.model_validate({**data, "versions": [], "opinions": [], "version_parts": {}})
+    try:
+        return Draft.model_validate({**data, "versions": [], "opinions": [], "version_parts": {}})
+    except ValidationError as exc:
+        raise EditError(
+            f"版本“{version.name}”的数据有误，无法读出", problems=describe_validation_error(exc)
+        ) from exc
