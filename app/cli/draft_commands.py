@@ -68,7 +68,8 @@ def cmd_new(args: argparse.Namespace) -> int:
             **cover,
         )
     try:
-        save_draft(draft, out)
+        # without --force, a file made meanwhile by another command is not overwritten
+        save_draft(draft, out, expected_sha256=None if args.force else "")
     except PeakPlanError as exc:
         return fail(str(out), exc.one_line())
     measures = sum(1 for _ in draft.measures())

@@ -36,16 +36,22 @@ def add_feedback_parser(sub) -> None:
 
 
 def cmd_feedback(args: argparse.Namespace) -> int:
+    from app.core.draft.writing import editing_draft
+
+    try:  # the lock is held from reading to saving: another writer waits, nothing is lost
+        with editing_draft(args.draft) as edit:
+            return _feedback(args, edit)
+    except PeakPlanError as exc:
+        return fail(args.draft, exc.one_line())
+
+
+def _feedback(args: argparse.Namespace, edit) -> int:
     from app.core import operations as ops
-    from app.core.draft.files import load_draft, save_draft
     from app.core.readout.render import labels
     from app.export.word import sent_copy
     from app.importer.feedback import read_feedback
 
-    try:
-        draft = load_draft(args.draft)
-    except PeakPlanError as exc:
-        return fail(args.draft, exc.one_line())
+    draft = edit.draft
     sent = sent_copy(draft)
     found, unmatched = [], []
     for path in args.files:
@@ -61,7 +67,7 @@ def cmd_feedback(args: argparse.Namespace) -> int:
     try:
         if args.adopt_all:
             updated = ops.adopt_all(updated, [o.id for o in added])
-        save_draft(updated, args.draft)
+        edit.save(updated)
     except PeakPlanError as exc:
         return fail(args.draft, exc.one_line())
     label_of = labels(updated)

@@ -31,17 +31,23 @@ def add_rebase_parser(sub) -> None:
 
 
 def cmd_rebase(args: argparse.Namespace) -> int:
-    from app.core.draft.files import load_draft, save_draft
+    from app.core.draft.writing import editing_draft
+
+    try:  # the lock is held from reading to saving: another writer waits, nothing is lost
+        with editing_draft(args.draft) as edit:
+            return _rebase(args, edit)
+    except PeakPlanError as exc:
+        return fail(args.draft, exc.one_line())
+
+
+def _rebase(args: argparse.Namespace, edit) -> int:
     from app.core.operations.rebase import rebase
     from app.core.plans.library import find_plan_or_none, load_version
     from app.core.plans.resolver import PlanResolver
     from app.core.plans.revisions import split_ref
     from app.core.readout.findings import CheckContext
 
-    try:
-        draft = load_draft(args.draft)
-    except PeakPlanError as exc:
-        return fail(args.draft, exc.one_line())
+    draft = edit.draft
     plan_id = None
     plans = PlanResolver.library()
     if args.to:
@@ -68,7 +74,7 @@ def cmd_rebase(args: argparse.Namespace) -> int:
     changed = rebased != draft
     if changed:
         try:
-            save_draft(rebased, args.draft)
+            edit.save(rebased)
         except PeakPlanError as exc:
             return fail(args.draft, exc.one_line())
     for node_id in report.applied:

@@ -1,8 +1,9 @@
-"""`peakplan version DRAFT --save STAGE [--date YYYY-MM-DD]` and `peakplan versions DRAFT`.
+"""`peakplan version DRAFT --save STAGE [--date YYYY-MM-DD]`, `peakplan version DRAFT --drop N`
+and `peakplan versions DRAFT`.
 
 A version is the draft frozen at a stage inside the .peakplan file
 (app/core/operations/versions.py); the cover's stage follows for 征求意见稿 and 送审稿.
-The draft is saved atomically. `versions` lists them, oldest first, numbered from 1.
+The draft is read and saved under its lock, atomically. `versions` lists them, oldest first, numbered from 1.
 """
 
 from __future__ import annotations
@@ -18,11 +19,14 @@ def add_version_parsers(sub) -> None:
         "version", help="把起草文件的当前内容保存为一个版本（如 征求意见稿、送审稿）"
     )
     version.add_argument("draft", metavar="DRAFT", help="起草文件（.peakplan）")
-    version.add_argument(
+    what = version.add_mutually_exclusive_group(required=True)
+    what.add_argument(
         "--save",
-        required=True,
         metavar="STAGE",
         help="稿本名称：征求意见稿、送审稿（封面随之改变）或其他名称（如 印发稿）",
+    )
+    what.add_argument(
+        "--drop", metavar="N", help="删去一个版本（序号，见 peakplan versions；或版本名称）"
     )
     version.add_argument("--date", default="", metavar="YYYY-MM-DD", help="版本日期")
     version.set_defaults(handler=cmd_version)
@@ -33,13 +37,13 @@ def add_version_parsers(sub) -> None:
 
 
 def cmd_version(args: argparse.Namespace) -> int:
-    from app.core.draft.files import load_draft, save_draft
+    from app.core.draft.writing import update_draft
     from app.core.operations.versions import COVER_STAGES, save_version
 
-    try:
-        draft = load_draft(args.draft)
-        saved = save_version(draft, args.save, args.date)
-        save_draft(saved, args.draft)
+    if args.drop:
+        return _drop(args)
+    try:  # read, add and write under the draft's lock: a concurrent writer waits its turn
+        saved = update_draft(args.draft, lambda d: save_version(d, args.save, args.date)).after
     except PeakPlanError as exc:
         return fail(args.draft, exc.one_line())
     version = saved.versions[-1]
@@ -49,6 +53,24 @@ def cmd_version(args: argparse.Namespace) -> int:
         else f"（封面稿本仍为{saved.meta.stage}）"
     )
     print(f"已保存第 {len(saved.versions)} 个版本：{version.name}{cover}")
+    return EXIT_OK
+
+
+def _drop(args: argparse.Namespace) -> int:
+    from app.core.draft.writing import update_draft
+    from app.core.operations.versions import drop_version, find_version
+
+    gone = []
+
+    def change(draft):
+        gone.append(find_version(draft, args.drop).name)
+        return drop_version(draft, args.drop)
+
+    try:
+        left = update_draft(args.draft, change).after
+    except PeakPlanError as exc:
+        return fail(args.draft, exc.one_line())
+    print(f"已删去版本：{gone[-1]}（还有 {len(left.versions)} 个版本）")
     return EXIT_OK
 
 

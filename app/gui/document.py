@@ -18,14 +18,13 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from app.core.draft.changes import EVERYTHING, DraftChange, Part, draft_change
-from app.core.draft.files import (
-    discard_recovery,
-    file_sha256,
-    load_draft,
-    save_draft,
-    save_recovery,
-)
+from app.core.draft.files import discard_recovery, file_sha256, read_draft, save_recovery
 from app.core.draft.model import Draft
+from app.core.draft.writing import changed_since, write_draft
+from app.core.files import same_file
+
+SAVE_WAIT_SECONDS = 5.0
+"""How long a save waits for a command writing the same draft (then says so)."""
 
 
 class DraftDocument(QObject):
@@ -35,13 +34,20 @@ class DraftDocument(QObject):
     typing = Signal()  # a view holds typed text it will push at the pause (undo is possible)
 
     def __init__(
-        self, draft: Draft, path: Path | None = None, parent: QObject | None = None
+        self,
+        draft: Draft,
+        path: Path | None = None,
+        parent: QObject | None = None,
+        sha: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.draft = draft
         self.path = path
-        # a recovered draft whose file was moved or deleted since: nothing on disk to compare
-        self.sha = file_sha256(path) if path and path.is_file() else ""
+        # the hash of the file as this window read or wrote it: a save over anything else
+        # asks first. A recovered draft whose file was moved or deleted: nothing to compare
+        if sha is None:
+            sha = file_sha256(path) if path and path.is_file() else ""
+        self.sha = sha
         self.stack = QUndoStack(self)
         self.stack.cleanChanged.connect(self._clean_changed)
         self.recovery_file: Path | None = None
@@ -53,7 +59,8 @@ class DraftDocument(QObject):
 
     @classmethod
     def open(cls, path: Path, parent: QObject | None = None) -> DraftDocument:
-        return cls(load_draft(path), path, parent)
+        loaded = read_draft(path)  # the draft and the hash of the very bytes it came from
+        return cls(loaded.draft, path, parent, sha=loaded.sha256)
 
     def apply(self, draft: Draft, initiator: object = None) -> DraftChange:
         """Replace the draft (called by commands only) and tell the views what changed."""
@@ -77,17 +84,21 @@ class DraftDocument(QObject):
 
     def changed_on_disk(self) -> bool:
         """Has someone else written the file since we opened or saved it?"""
-        if self.path is None or not self.path.exists():
-            return False
-        return file_sha256(self.path) != self.sha
+        return self.path is not None and changed_since(self.path, self.sha)
 
-    def save(self, path: Path | None = None) -> Path:
+    def save(self, path: Path | None = None, *, overwrite: bool = False) -> Path:
+        """Save under the draft's lock. Over its own file, only if the file is still as this
+        window last read or wrote it (DraftChangedError otherwise), unless `overwrite`: the
+        user chose to replace what someone else wrote."""
         target = path or self.path
         assert target is not None
-        saved = save_draft(self.draft, target)
+        own = self.path is not None and (target == self.path or same_file(target, self.path))
+        expected = self.sha if own and not overwrite else None
+        saved, self.sha = write_draft(
+            self.draft, target, expected_sha256=expected, wait=SAVE_WAIT_SECONDS
+        )
         self.discard_recovery()
         self.path = saved
-        self.sha = file_sha256(saved)
         self.stack.setClean()
         self.path_changed.emit()
         return saved

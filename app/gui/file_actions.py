@@ -3,6 +3,9 @@
 Unsaved work is never dropped without asking, never written over a file
 someone else changed without asking, and autosaved to a recovery file (never
 over the user's file) every minute and a few seconds after the last edit.
+
+Someone else changing the open file is noticed and the user asks what to do
+(disk_changes.py): a save never writes over it unasked.
 """
 
 from __future__ import annotations
@@ -18,11 +21,13 @@ from app import paths
 from app.core import operations as ops
 from app.core.draft.demo import load_demo
 from app.core.draft.files import with_draft_suffix
+from app.core.draft.writing import DraftChangedError
 from app.core.errors import PeakPlanError
 from app.core.readout.preflight import Preflight, preflight
 from app.export.files import export_draft
 from app.export.pdf import to_pdf
 from app.gui.commands import push
+from app.gui.disk_changes import DiskChanges
 from app.gui.document import DraftDocument
 from app.gui.export_dialog import ExportDialog
 from app.gui.menus import add_action
@@ -60,6 +65,7 @@ class FileActions(QObject):
         self.autosave_problem.setStyleSheet("color: #b00020;")
         self.autosave_problem.hide()
         window.statusBar().addPermanentWidget(self.autosave_problem)
+        self.disk = DiskChanges(self)  # someone else writing the open file: noticed, asked
 
     @property
     def doc(self) -> DraftDocument:
@@ -204,22 +210,14 @@ class FileActions(QObject):
 
     # ------------------------------------------------------------ saving
 
-    def save(self) -> bool:
+    def save(self, *, overwrite: bool = False) -> bool:
         self.doc.flush()
         if self.doc.path is None:
             return self.save_as()
-        if (
-            self.doc.changed_on_disk()
-            and QMessageBox.question(
-                self.window,
-                self.tr("保存"),
-                self.tr("文件在打开后已被其他程序修改，仍要覆盖吗？"),
-            )
-            != QMessageBox.StandardButton.Yes
-        ):
-            return False
         try:
-            self.doc.save()
+            self.doc.save(overwrite=overwrite)
+        except DraftChangedError:
+            return self.disk.resolve(saving=True)
         except PeakPlanError as exc:
             self.window.show_error(self.tr("保存失败"), exc.one_line())
             return False

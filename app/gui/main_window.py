@@ -151,6 +151,7 @@ class MainWindow(QMainWindow):
         doc.stack.indexChanged.connect(self._title)
         doc.changed.connect(self.files.idle.start)
         self.edits.follow(doc)
+        self.files.disk.watch(doc)  # someone else writing its file is noticed
         self._title()
 
     def _unwatch(self, doc: DraftDocument) -> None:

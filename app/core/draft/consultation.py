@@ -58,12 +58,18 @@ class Opinion(_Frozen):
 
 
 class DraftVersion(_Frozen):
-    """The draft as it stood at a stage, frozen inside the file."""
+    """The draft as it stood at a stage, frozen inside the file.
+
+    `data` is the draft's data with its unchanged parts shared with the other versions: each
+    sizeable object a reference into the draft's `version_parts` (version_store.py).
+    Read a version back with operations.version_draft, never from `data` directly."""
 
     stage: str = Field(min_length=1, description="征求意见稿, 送审稿 …")
     date: str = Field("", pattern=r"^$|^\d{4}-\d{2}(-\d{2})?$")
     saved_at: str = ""
-    draft: dict[str, Any] = Field(description="the draft's data as stored, without its versions")
+    data: dict[str, Any] = Field(
+        description="the draft's data without its versions, sizeable parts as pool references"
+    )
 
     @property
     def name(self) -> str:

@@ -4,6 +4,12 @@ Loading only reads: a damaged or too-new file is reported (one message per
 problem, with the field path) and left exactly as it was. Saving is atomic, so
 an interrupted save leaves the old file or the new one, never a mix. Autosave
 writes a separate recovery file in the per-user folder, never the user's file.
+
+One writer at a time, nothing overwritten unseen: every save holds the draft's lock
+(app/core/file_lock.py) and, given the hash of the file as it was read, refuses when the
+file changed since (compare-and-swap); a command changes a draft as one locked step
+(app/core/draft/writing.py). A file the program could not read back (too large, nested
+too deep, a version that does not expand) is never written.
 """
 
 from __future__ import annotations
@@ -13,20 +19,25 @@ import json
 import os
 import secrets
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from app import paths
+from app.core.draft import version_store
+from app.core.draft.migrations import migrate
 from app.core.draft.model import DRAFT_FORMAT, DRAFT_FORMAT_VERSION, Draft
 from app.core.errors import PeakPlanError
+from app.core.file_lock import WAIT_SECONDS, file_lock
 from app.core.files import (
+    MB,
+    READ_LIMITS,
     FileReadError,
     FileWriteError,
     read_limited,
     set_aside,
+    write_atomic,
     write_text_atomic,
 )
 from app.core.validation import describe_validation_error
@@ -51,37 +62,6 @@ MAX_NESTING = 64
 
 class DraftFileError(PeakPlanError):
     """A draft file cannot be opened; the message says why, the file is untouched."""
-
-
-def _v1_to_v2(data: dict) -> dict:
-    """Version 2 adds `changes` and `questions` to nodes; a version-1 node has none to add."""
-    return {**data, "version": 2}
-
-
-def _v2_to_v3(data: dict) -> dict:
-    """Version 3 adds the reasons for parent measures not taken up; a version-2 draft gave none."""
-    return {**data, "version": 3, "not_taken_up": []}
-
-
-# version → function turning a draft of that version into one of version + 1.
-def _v3_to_v4(data: dict) -> dict:
-    """Version 4 adds named versions and opinions; a version-3 draft had none."""
-    return {**data, "version": 4, "versions": [], "opinions": []}
-
-
-MIGRATIONS: dict[int, Callable[[dict], dict]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
-
-
-def migrate(data: dict) -> dict:
-    """An older draft brought up to the current version, step by step."""
-    version = data.get("version")
-    while isinstance(version, int) and version < DRAFT_FORMAT_VERSION:
-        step = MIGRATIONS.get(version)
-        if step is None:
-            raise DraftFileError(f"无法升级第 {version} 版的起草文件")
-        data = step(data)
-        version = data.get("version")
-    return data
 
 
 def parse_draft(raw: bytes) -> Draft:
@@ -113,11 +93,19 @@ def parse_draft(raw: bytes) -> Draft:
         raise DraftFileError(
             f"文件格式版本 {version} 比本程序支持的 {DRAFT_FORMAT_VERSION} 新，请升级程序后再打开"
         )
-    data = migrate(data)
     try:
-        return Draft.model_validate(data)
+        data = migrate(data)
+    except PeakPlanError as exc:
+        raise DraftFileError(exc.message) from exc
+    try:
+        draft = Draft.model_validate(data)
     except ValidationError as exc:
         raise DraftFileError("起草文件内容有误", problems=describe_validation_error(exc)) from exc
+    try:
+        version_store.check((v.data for v in draft.versions), draft.version_parts)
+    except PeakPlanError as exc:
+        raise DraftFileError(exc.message, problems=exc.problems) from exc
+    return draft
 
 
 def _nesting(data: object) -> int:
@@ -148,14 +136,132 @@ def load_draft(path: str | Path) -> Draft:
     return parse_draft(read_draft_bytes(path))
 
 
+@dataclass(frozen=True)
+class LoadedDraft:
+    """A draft and the hash of the bytes it was read from (to save it back only over those)."""
+
+    draft: Draft
+    sha256: str
+
+
+def read_draft(path: str | Path) -> LoadedDraft:
+    """The draft at path and its file's hash, from one reading of the file."""
+    raw = read_draft_bytes(path)
+    return LoadedDraft(parse_draft(raw), hashlib.sha256(raw).hexdigest())
+
+
 def draft_json(draft: Draft) -> str:
     """The stored form: stable key order, readable Chinese, a final newline."""
-    return json.dumps(draft.model_dump(mode="json"), ensure_ascii=False, indent=1) + "\n"
+    return _json_text(draft.model_dump(mode="json"))
 
 
-def save_draft(draft: Draft, path: str | Path) -> Path:
-    """Write atomically: the old file stays whole until the new one is complete."""
-    return write_text_atomic(path, draft_json(draft))
+def _json_text(data: dict) -> str:
+    """Indented, except the versions' shared parts: one compact line each (thousands of
+    them; the indenting encoder is pure Python and would take seconds)."""
+    parts = data.get("version_parts")
+    if not parts:
+        return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    placeholder = f'"{secrets.token_hex(16)}"'  # where the parts go, in no one's text
+    head = json.dumps({**data, "version_parts": placeholder[1:-1]}, ensure_ascii=False, indent=1)
+    lines = ",\n".join(
+        f"  {json.dumps(key)}: {_COMPACT.encode(value)}" for key, value in parts.items()
+    )
+    return head.replace(placeholder, "{\n" + lines + "\n }", 1) + "\n"
+
+
+_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
+class DraftTooLargeError(FileWriteError):
+    """The draft would be written as a file the program could not read back."""
+
+
+class DraftChangedError(PeakPlanError):
+    """The file changed on disk since it was read: saving would overwrite that change."""
+
+
+def draft_bytes(draft: Draft) -> bytes:
+    """The bytes a draft is saved as, once checked that the program can read them back:
+    within the read limit and nesting depth, every version readable."""
+    data = draft.model_dump(mode="json")
+    if _nesting(data) > MAX_NESTING:
+        raise DraftTooLargeError(
+            "未保存：内容嵌套层数过多，保存后将无法打开",
+            problems=[f"层级最多 {MAX_NESTING} 层；请减少章节的层级后再保存（原文件保持不变）"],
+        )
+    raw = _json_text(data).encode("utf-8")
+    limit = READ_LIMITS["draft"]
+    if len(raw) > limit:
+        raise DraftTooLargeError(
+            f"未保存：起草文件将有 {len(raw) / MB:.1f} MB，超过本程序能打开的 {limit / MB:.0f} MB",
+            problems=[
+                "原文件保持不变。请删去不再需要的版本（peakplan version 文件 --drop 序号）"
+                "或过长的内容（如粘贴进来的整篇文件）后再保存，或把部分章节另存为一份新的起草文件"
+            ],
+        )
+    try:
+        version_store.check((v.data for v in draft.versions), draft.version_parts)
+    except PeakPlanError as exc:
+        raise DraftTooLargeError(f"未保存：{exc.message}", problems=exc.problems) from exc
+    return raw
+
+
+def save_draft(
+    draft: Draft,
+    path: str | Path,
+    *,
+    expected_sha256: str | None = None,
+    wait: float = WAIT_SECONDS,
+) -> Path:
+    """Write atomically under the draft's lock: the old file stays whole until the new one
+    is complete. expected_sha256: the hash of the file as it was read ("" for none): a
+    file changed since is not overwritten (DraftChangedError)."""
+    return write_draft(draft, path, expected_sha256=expected_sha256, wait=wait)[0]
+
+
+def write_draft(
+    draft: Draft,
+    path: str | Path,
+    *,
+    expected_sha256: str | None = None,
+    wait: float = WAIT_SECONDS,
+) -> tuple[Path, str]:
+    """save_draft, and the hash of the file as written (what the next save expects)."""
+    raw = draft_bytes(draft)  # before taking the lock: the slow part, others need not wait
+    with file_lock(path, wait):
+        if expected_sha256 is not None:
+            current = current_sha256(path)
+            if current and current != expected_sha256:
+                raise DraftChangedError(
+                    "未保存：起草文件在读取后已被其他程序修改",
+                    problems=[
+                        f"{Path(path).name} 已被另一个命令或窗口改写，覆盖会丢失那些修改；"
+                        "请重新打开后再修改，或另存为新文件"
+                    ],
+                )
+        saved = write_atomic(path, raw)
+    return saved, hashlib.sha256(raw).hexdigest()
+
+
+def current_sha256(path: str | Path) -> str:
+    """The hash of the file at path now; "" when there is none."""
+    try:
+        with open(path, "rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+    except FileNotFoundError:
+        return ""
+    except OSError as exc:
+        raise DraftFileError(f"无法读取 {Path(path).name}：{exc.strerror or exc.errno}") from exc
+
+
+def changed_since(path: str | Path, sha256: str) -> bool:
+    """Has someone written the file since it was read or written with this hash? A file
+    that is gone has nothing to lose; one that cannot be read counts as changed."""
+    try:
+        current = current_sha256(path)
+    except DraftFileError:
+        return True
+    return bool(current) and current != sha256
 
 
 def file_sha256(path: str | Path) -> str:
@@ -205,7 +311,13 @@ def save_recovery(
             "自动保存失败",
             problems=[f"无法建立恢复文件夹 {target.parent}（{_reason(exc)}）"],
         ) from exc
-    return write_text_atomic(target, json.dumps(record, ensure_ascii=False) + "\n")
+    text = json.dumps(record, ensure_ascii=False) + "\n"
+    if len(text.encode("utf-8")) > READ_LIMITS["draft"]:  # it could not be read back
+        raise FileWriteError(
+            "自动保存失败",
+            problems=[f"起草文件过大（超过 {READ_LIMITS['draft'] // MB} MB），恢复文件无法读回"],
+        )
+    return write_text_atomic(target, text)
 
 
 def _reason(exc: OSError) -> str:

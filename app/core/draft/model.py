@@ -29,7 +29,7 @@ from app.core.plans.model import ChapterRole, TitleStyle
 from app.core.text.county import CountyContext
 
 DRAFT_FORMAT = "peakplan-draft"
-DRAFT_FORMAT_VERSION = 4
+DRAFT_FORMAT_VERSION = 5
 # Format history (bump DRAFT_FORMAT_VERSION and add a migration in draft/files.py):
 #   1 — first version.
 #   2 — nodes keep what adaptation changed (`changes`) and could not decide (`questions`);
@@ -38,6 +38,7 @@ DRAFT_FORMAT_VERSION = 4
 #       for the 上级方案任务承接对照表.
 #   4 — the consultation round: named versions (`versions`) and the opinions sent back
 #       (`opinions`), app/core/draft/consultation.py.
+#   5 — a version's `data` shares unchanged parts through `version_parts` (version_store.py).
 
 Stage = Literal["征求意见稿", "送审稿"]
 Decision = Literal["pending", "value", "assigned", "dropped"]
@@ -318,6 +319,7 @@ class Draft(_Frozen):
     )
     versions: tuple[DraftVersion, ...] = Field((), description="named versions, oldest first")
     opinions: tuple[Opinion, ...] = Field((), description="opinions sent back, as imported")
+    version_parts: dict[str, Any] = Field(default_factory=dict)  # the versions' shared parts
 
     @model_validator(mode="wrap")
     @classmethod

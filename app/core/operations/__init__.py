@@ -52,7 +52,7 @@ from app.core.operations.targets import (
     set_target_indicator,
 )
 from app.core.operations.templates import reset_to_template
-from app.core.operations.versions import save_version, version_draft
+from app.core.operations.versions import drop_version, save_version, version_draft
 
 __all__ = [
     "add_committee_member",
@@ -65,6 +65,7 @@ __all__ = [
     "adopt_opinion",
     "answer_question",
     "apply_mapping",
+    "drop_version",
     "edited_since_take_up",
     "keep_despite_revision",
     "map_parent_unit",

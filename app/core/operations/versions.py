@@ -1,7 +1,8 @@
 """Named versions of a draft: the draft frozen at a stage (征求意见稿 2023-08-15, 送审稿 …).
 
 `save_version` keeps the draft's data as it stands (without its versions and opinions,
-app/core/draft/consultation.py) inside the draft itself; the cover's stage follows when
+app/core/draft/consultation.py) inside the draft itself, its unchanged parts shared with
+the earlier versions (app/core/draft/version_store.py): a version costs what changed; the cover's stage follows when
 the stage is one the cover prints (征求意见稿, 送审稿). Another stage (印发稿, 第二次征求
 意见稿 …) is the version's name only: the cover keeps its own. `version_draft` reads one
 back as a draft, for the 修改对照表 (app/core/readout/revision_table.py) or to look at.
@@ -13,10 +14,14 @@ import re
 from datetime import datetime
 from typing import get_args
 
+from pydantic import ValidationError
+
 from app.core.draft.consultation import DraftVersion
-from app.core.draft.files import migrate
+from app.core.draft.migrations import migrate
 from app.core.draft.model import Draft, Stage
 from app.core.draft.tree import EditError
+from app.core.draft.version_store import decode, encode, reachable
+from app.core.validation import describe_validation_error
 
 COVER_STAGES: tuple[str, ...] = get_args(Stage)
 """The stages the cover prints: 征求意见稿, 送审稿."""
@@ -26,7 +31,7 @@ MAX_STAGE = 40
 
 def frozen_data(draft: Draft) -> dict:
     """The draft's data as stored, without its versions and opinions."""
-    return draft.model_dump(mode="json", exclude={"versions", "opinions"})
+    return draft.model_dump(mode="json", exclude={"versions", "opinions", "version_parts"})
 
 
 def save_version(draft: Draft, stage: str, date: str = "", *, saved_at: str = "") -> Draft:
@@ -46,13 +51,14 @@ def save_version(draft: Draft, stage: str, date: str = "", *, saved_at: str = ""
         raise EditError(f"日期应为 YYYY-MM-DD（如 2023-08-15），而不是“{date}”")
     if stage in COVER_STAGES and draft.meta.stage != stage:
         draft = draft.model_copy(update={"meta": draft.meta.model_copy(update={"stage": stage})})
+    parts = dict(draft.version_parts)  # the draft's own stays as it is (undo keeps it)
     version = DraftVersion(
         stage=stage,
         date=date,
         saved_at=saved_at or datetime.now().isoformat(timespec="seconds"),
-        draft=frozen_data(draft),
+        data=encode(frozen_data(draft), parts),
     )
-    return draft.model_copy(update={"versions": (*draft.versions, version)})
+    return draft.model_copy(update={"versions": (*draft.versions, version), "version_parts": parts})
 
 
 def find_version(draft: Draft, name_or_index: str | int) -> DraftVersion:
@@ -76,8 +82,25 @@ def find_version(draft: Draft, name_or_index: str | int) -> DraftVersion:
     raise EditError(f"没有名为“{wanted}”的版本（已有：{names}）")
 
 
+def drop_version(draft: Draft, name_or_index: str | int) -> Draft:
+    """The draft without one version (as find_version finds it); the parts only it held go
+    too, so the file shrinks by what that version cost."""
+    version = find_version(draft, name_or_index)
+    kept = tuple(v for v in draft.versions if v is not version)
+    parts = reachable((v.data for v in kept), draft.version_parts)
+    return draft.model_copy(update={"versions": kept, "version_parts": parts})
+
+
 def version_draft(draft: Draft, name_or_index: str | int) -> Draft:
     """One version read back as a draft (without versions and opinions of its own)."""
     version = find_version(draft, name_or_index)
-    data = migrate({**version.draft, "versions": [], "opinions": []})
-    return Draft.model_validate({**data, "versions": [], "opinions": []})
+    frozen = decode(version.data, draft.version_parts)
+    if not isinstance(frozen, dict):
+        raise EditError(f"版本“{version.name}”的数据已损坏，无法读出")
+    data = migrate({**frozen, "versions": [], "opinions": []})
+    try:
+        return Draft.model_validate({**data, "versions": [], "opinions": [], "version_parts": {}})
+    except ValidationError as exc:
+        raise EditError(
+            f"版本“{version.name}”的数据有误，无法读出", problems=describe_validation_error(exc)
+        ) from exc
