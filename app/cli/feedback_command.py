@@ -11,16 +11,8 @@ from __future__ import annotations
 import argparse
 
 from app.cli.common import EXIT_OK, fail, print_json
+from app.core.draft.consultation import OPINION_KINDS
 from app.core.errors import PeakPlanError
-
-_KINDS = {
-    "comment": "批注",
-    "insertion": "插入",
-    "deletion": "删除",
-    "edit": "修改",
-    "table": "意见表",
-    "none": "无意见",
-}
 
 
 def add_feedback_parser(sub) -> None:
@@ -47,7 +39,7 @@ def cmd_feedback(args: argparse.Namespace) -> int:
     except PeakPlanError as exc:
         return fail(args.draft, exc.one_line())
     sent = sent_copy(draft)
-    found, unmatched = [], []
+    found, unmatched, notes = [], [], []
     for path in args.files:
         try:
             feedback = read_feedback(path, sent, args.unit)
@@ -55,18 +47,19 @@ def cmd_feedback(args: argparse.Namespace) -> int:
             return fail(path, exc.one_line())
         found.extend(feedback.opinions)
         unmatched.extend((path, text) for text in feedback.unmatched)
+        notes.extend((path, note) for note in feedback.notes)
     before = len(draft.opinions)
     updated = ops.add_opinions(draft, found)
     added = updated.opinions[before:]
     try:
         if args.adopt_all:
             updated = ops.adopt_all(updated, [o.id for o in added])
-        save_draft(updated, args.draft)
     except PeakPlanError as exc:
         return fail(args.draft, exc.one_line())
     label_of = labels(updated)
     rows = []
-    for opinion in (o for o in updated.opinions if o.id in {a.id for a in added}):
+    added_ids = {a.id for a in added}
+    for opinion in (o for o in updated.opinions if o.id in added_ids):
         node = draft.find(opinion.node_id) if opinion.node_id else None
         rows.append(
             {
@@ -87,15 +80,21 @@ def cmd_feedback(args: argparse.Namespace) -> int:
                 "decision": opinion.decision,
             }
         )
+    try:  # one save, after everything is read and checked
+        save_draft(updated, args.draft)
+    except PeakPlanError as exc:
+        return fail(args.draft, exc.one_line())
     if args.json:
         print_json(rows)
         return EXIT_OK
     for row in rows:
         where = f"{row['label']}{row['title']}" or "全文"
         text = row["comment"] or f"“{row['original']}” → “{row['proposed']}”"
-        print(f"{row['id']}\t{row['unit']}\t{_KINDS[row['kind']]}\t{where}\t{text}")
+        print(f"{row['id']}\t{row['unit']}\t{OPINION_KINDS[row['kind']]}\t{where}\t{text}")
     for path, text in unmatched:
         print(f"未能对应：{path}：{text[:60]}")
+    for path, note in notes:
+        print(f"提示：{path}：{note}")
     print(
         f"共 {len(rows)} 条意见，已存入 {args.draft}" + ("（已全部采纳）" if args.adopt_all else "")
     )

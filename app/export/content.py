@@ -250,6 +250,9 @@ class SentDraft:
     """Each catalogue unit's names: the name clauses use, its full name, its aliases."""
     version: str
     own_author: str
+    furniture: frozenset[str] = frozenset()
+    """Lines the export prints after the body that are no part of the draft's text (the 附件
+    label, the task table's title): coming back unchanged, they are no new paragraphs."""
 
 
 def sent_draft(
@@ -258,7 +261,12 @@ def sent_draft(
     """(word.sent_copy gives it for a draft.)"""
     units = [(u.name, u.full_name, *u.aliases) for u in draft.catalogue.units]
     version = f"{draft.meta.stage} {draft.meta.date}".strip()
-    return SentDraft(sent_blocks(draft, style, items), units, version, own_author)
+    furniture = (
+        frozenset({style.attachment.label, task_title(draft, style)})
+        if draft.layout.attachment
+        else frozenset()
+    )
+    return SentDraft(sent_blocks(draft, style, items), units, version, own_author, furniture)
 
 
 def task_title(draft: Draft, style: HouseStyle) -> str:

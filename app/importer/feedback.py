@@ -12,8 +12,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from app.core.draft.consultation import FoundOpinion
 from app.importer.feedback_docx import FeedbackError, read_returned
-from app.importer.feedback_match import Found, match
+from app.importer.feedback_match import match
 
 __all__ = ["Feedback", "FeedbackError", "read_feedback", "unit_from_name"]
 
@@ -24,8 +25,8 @@ _NAME_NOISE = re.compile(
 
 @dataclass
 class Feedback:
-    opinions: list[Found] = field(default_factory=list)
-    """Each with the fields of app.core.draft.consultation.Opinion but its id (ops.add_opinions numbers them)."""
+    opinions: list[FoundOpinion] = field(default_factory=list)
+    """The core's record, numbered when added to the draft (ops.add_opinions)."""
     unmatched: list[str] = field(default_factory=list)
     """Returned paragraphs that could not be placed in the draft: listed, never dropped."""
     notes: list[str] = field(default_factory=list)
@@ -60,13 +61,20 @@ def read_feedback(path: str | Path, sent, unit: str | None = None) -> Feedback:
     named = unit or unit_from_name(path.stem, sent.units)
     fallback = _NAME_NOISE.sub("", path.stem) or path.stem
     authors = [o.author for o in found.opinions if o.author]
-    for opinion in found.opinions:
-        opinion.source = path.name
-        opinion.version = sent.version
-        opinion.unit = (
-            named or opinion.unit or opinion.author or (authors[0] if authors else fallback)
+    opinions = [
+        opinion.model_copy(
+            update={
+                "source": path.name,
+                "version": sent.version,
+                "unit": named
+                or opinion.unit
+                or opinion.author
+                or (authors[0] if authors else fallback),
+            }
         )
-    notes = list(found.notes)
+        for opinion in found.opinions
+    ]
+    notes = [*returned.notes, *found.notes]
     if found.unmatched:
         notes.append(f"{len(found.unmatched)} 段文字未能对应到方案中的位置")
-    return Feedback(found.opinions, found.unmatched, notes)
+    return Feedback(opinions, found.unmatched, notes)

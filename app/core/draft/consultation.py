@@ -17,6 +17,15 @@ OpinionKind = Literal["comment", "insertion", "deletion", "edit", "table", "none
 """comment: a Word comment; insertion / deletion: a tracked change (w:ins / w:del); edit: an
 untracked change found by comparing with the version sent; table: a row of a 反馈意见表;
 none: the unit replied 无意见."""
+OPINION_KINDS: dict[str, str] = {
+    "comment": "批注",
+    "insertion": "插入",
+    "deletion": "删除",
+    "edit": "修改",
+    "table": "意见表",
+    "none": "无意见",
+}
+"""Each kind as the window and the command line name it."""
 OpinionDecision = Literal["pending", "adopted", "partly", "rejected", "elsewhere"]
 OPINION_DECISIONS: dict[str, str] = {
     "pending": "待处理",
@@ -32,11 +41,11 @@ class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
-class Opinion(_Frozen):
-    """One opinion a unit sent back, where it stands and what the team decided."""
+class FoundOpinion(_Frozen):
+    """One opinion a unit sent back, where it stands and what the team decided — as a returned
+    file gives it (app/importer/feedback), before the draft numbers it (ops.add_opinions)."""
 
-    id: str = Field(pattern=r"^o\d+$")
-    unit: str = Field(description="the unit it came from (县住建局), editable")
+    unit: str = Field("", description="the unit it came from (县住建局), editable")
     author: str = Field("", description="the Word author of the comment or change")
     kind: OpinionKind
     node_id: str = Field(
@@ -55,6 +64,13 @@ class Opinion(_Frozen):
         "anchor",
         description="how its place was found: the export's bookmark, text similarity, not at all",
     )
+
+
+class Opinion(FoundOpinion):
+    """An opinion kept with the draft: a FoundOpinion with its number (o1, o2 …)."""
+
+    id: str = Field(pattern=r"^o\d+$")
+    unit: str = Field(description="the unit it came from (县住建局), editable")
 
 
 class DraftVersion(_Frozen):

@@ -1,0 +1,285 @@
+"""Hostile returned files (issue 23, items 4–5): a forged, copied or moved bookmark invents no
+opinion and moves no paragraph; a file past the bounds is refused whole and the draft is
+not touched; a seeded fuzz of exported drafts finds no opinion that was not made."""
+
+from __future__ import annotations
+
+import copy
+import io
+import random
+import zipfile
+
+import pytest
+from docx import Document
+from docx.oxml.ns import qn
+from lxml import etree
+
+from app.cli import main
+from app.core import operations as ops
+from app.core.draft.demo import load_demo
+from app.core.draft.files import load_draft, save_draft
+from app.export.word import sent_copy, word_document
+from app.importer.feedback import FeedbackError, read_feedback
+from app.importer.limits import (
+    MAX_RETURNED_CHANGES,
+    MAX_RETURNED_COMMENTS,
+    MAX_RETURNED_PARAGRAPHS,
+)
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+@pytest.fixture(scope="module")
+def demo():
+    draft = load_demo()
+    return draft, word_document(draft).data, sent_copy(draft)
+
+
+def _bookmarks(doc) -> list:
+    return [
+        b
+        for b in doc.element.body.iter(qn("w:bookmarkStart"))
+        if (b.get(qn("w:name")) or "").startswith("pp_n")
+    ]
+
+
+def _body_paragraphs(doc) -> list:
+    """The paragraphs that carry one of the export's bookmarks."""
+    return [b.getparent() for b in _bookmarks(doc)]
+
+
+def _genuine(data: bytes):
+    """The export with what a unit really did: a comment, a tracked insertion, an edit."""
+    doc = Document(io.BytesIO(data))
+    long = [p for p in doc.paragraphs if len(p.text) > 60 and _has_bookmark(p)]
+    doc.add_comment(long[2].runs[0], text="建议补充具体指标", author="张三", initials="ZS")
+    ins = etree.SubElement(long[5]._p, qn("w:ins"))
+    ins.set(qn("w:id"), "901")
+    ins.set(qn("w:author"), "李四")
+    ins.set(qn("w:date"), "2026-01-05T10:00:00Z")
+    run = etree.SubElement(ins, qn("w:r"))
+    etree.SubElement(run, qn("w:t")).text = "并定期通报"
+    for run in long[8].runs:
+        if "，" in run.text:
+            run.text = run.text.replace("，", "、", 1)
+            break
+    return doc
+
+
+def _has_bookmark(paragraph) -> bool:
+    return any(
+        (b.get(qn("w:name")) or "").startswith("pp_")
+        for b in paragraph._p.iter(qn("w:bookmarkStart"))
+    )
+
+
+def _key(o) -> tuple:
+    return (o.kind, o.author, o.node_id, o.place, o.index, o.original, o.proposed, o.comment)
+
+
+def _save(doc, path) -> None:
+    doc.save(path)
+
+
+def test_a_renamed_bookmark_invents_nothing_and_adopting_moves_nothing(demo, tmp_path):
+    draft, data, _sent = demo
+    doc = Document(io.BytesIO(data))
+    for bookmark in _bookmarks(doc):
+        if bookmark.get(qn("w:name")) == "pp_n103_p0":
+            bookmark.set(qn("w:name"), "pp_n104_p0")
+    paragraph = next(p for p in doc.paragraphs if len(p.text) > 60 and _has_bookmark(p))
+    doc.add_comment(paragraph.runs[0], text="建议补充具体指标", author="张三", initials="ZS")
+    returned = tmp_path / "县发改局.docx"
+    doc.save(returned)
+    path = save_draft(draft, tmp_path / "d.peakplan")
+    assert main(["feedback", str(path), str(returned), "--adopt-all"]) == 0
+    saved = load_draft(path)
+    assert [(o.kind, o.comment) for o in saved.opinions] == [("comment", "建议补充具体指标")]
+    assert [(n.id, n.title, n.paragraphs) for n in saved.walk()] == [
+        (n.id, n.title, n.paragraphs) for n in draft.walk()
+    ]
+
+
+def test_a_copied_or_moved_bookmark_places_nothing_on_the_wrong_paragraph(demo, tmp_path):
+    _draft, data, sent = demo
+    baseline = tmp_path / "genuine.docx"
+    _genuine(data).save(baseline)
+    expected = sorted(map(_key, read_feedback(baseline, sent, "县发改局").opinions))
+    doc = _genuine(data)
+    paragraphs = _body_paragraphs(doc)
+    bookmarks = _bookmarks(doc)
+    # the bookmark of paragraph 10 copied onto paragraph 30; that of 20 moved onto 21
+    paragraphs[30].insert(0, copy.deepcopy(bookmarks[10]))
+    paragraphs[21].insert(0, bookmarks[20])
+    path = tmp_path / "hostile.docx"
+    doc.save(path)
+    feedback = read_feedback(path, sent, "县发改局")
+    assert sorted(map(_key, feedback.opinions)) == expected
+    assert any("书签" in note for note in feedback.notes)
+
+
+def _with_parts(data: bytes, document: bytes, comments: bytes | None) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            body = source.read(info)
+            if info.filename == "word/document.xml":
+                body = document
+            elif info.filename == "word/comments.xml" and comments is not None:
+                body = comments
+            target.writestr(info.filename, body)
+    return out.getvalue()
+
+
+def _many_comments(data: bytes, count: int) -> bytes:
+    """The export with `count` comments by a unit on its first body paragraph."""
+    doc = Document(io.BytesIO(data))
+    doc.add_comment(doc.paragraphs[0].runs[0], text="一", author="县住建局")
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    data = buffer.getvalue()
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        document = etree.fromstring(archive.read("word/document.xml"))
+        comments = etree.fromstring(archive.read("word/comments.xml"))
+    paragraph = next(b.getparent() for b in document.iter(qn("w:bookmarkStart")))
+    for k in range(count):
+        key = str(50_000 + k)
+        reference = etree.SubElement(
+            etree.SubElement(paragraph, qn("w:r")), qn("w:commentReference")
+        )
+        reference.set(qn("w:id"), key)
+        comment = etree.SubElement(comments, qn("w:comment"))
+        comment.set(qn("w:id"), key)
+        comment.set(qn("w:author"), "县住建局")
+        text = etree.SubElement(
+            etree.SubElement(etree.SubElement(comment, qn("w:p")), qn("w:r")), qn("w:t")
+        )
+        text.text = f"意见{k}"
+    return _with_parts(data, etree.tostring(document), etree.tostring(comments))
+
+
+def _many_changes(data: bytes, count: int) -> bytes:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        document = etree.fromstring(archive.read("word/document.xml"))
+    paragraph = next(b.getparent() for b in document.iter(qn("w:bookmarkStart")))
+    for k in range(count):
+        ins = etree.SubElement(paragraph, qn("w:ins"))
+        ins.set(qn("w:id"), str(60_000 + k))
+        ins.set(qn("w:author"), "县住建局")
+        etree.SubElement(etree.SubElement(ins, qn("w:r")), qn("w:t")).text = f"字{k}"
+    return _with_parts(data, etree.tostring(document), None)
+
+
+def _many_paragraphs(data: bytes, count: int) -> bytes:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        document = etree.fromstring(archive.read("word/document.xml"))
+    body = document.find(qn("w:body"))
+    for k in range(count):
+        paragraph = etree.Element(qn("w:p"))
+        etree.SubElement(etree.SubElement(paragraph, qn("w:r")), qn("w:t")).text = f"段{k}"
+        body.insert(0, paragraph)
+    return _with_parts(data, etree.tostring(document), None)
+
+
+@pytest.mark.parametrize(
+    ("make", "count", "words"),
+    [
+        (_many_comments, MAX_RETURNED_COMMENTS + 1, "批注"),
+        (_many_changes, MAX_RETURNED_CHANGES + 1, "修订"),
+        (_many_paragraphs, MAX_RETURNED_PARAGRAPHS + 1, "段"),
+    ],
+)
+def test_a_file_past_a_bound_is_refused_and_the_draft_untouched(
+    demo, tmp_path, capsys, make, count, words
+):
+    draft, data, sent = demo
+    returned = tmp_path / "县住建局.docx"
+    returned.write_bytes(make(data, count))
+    with pytest.raises(FeedbackError, match=f"{words}.*上限.*未导入"):
+        read_feedback(returned, sent)
+    path = save_draft(draft, tmp_path / "d.peakplan")
+    before = path.read_bytes()
+    assert main(["feedback", str(path), str(returned), "--json"]) == 2
+    assert path.read_bytes() == before
+    assert "上限" in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------- the fuzz
+
+
+def _hostile(doc, rng: random.Random) -> list[str]:
+    """Random edits of the file's structure that make no opinion: bookmarks renamed to another
+    exported name, copied or moved to another paragraph; the unit's comment marked again
+    elsewhere, its tracked change copied elsewhere (the same id, author, date and words)."""
+    done = []
+    names = [b.get(qn("w:name")) for b in _bookmarks(doc)]
+    for _ in range(rng.randint(1, 4)):
+        bookmarks, paragraphs = _bookmarks(doc), _body_paragraphs(doc)
+        what = rng.choice(["rename", "copy", "move", "comment", "change"])
+        bookmark, target = rng.choice(bookmarks), rng.choice(paragraphs)
+        if what == "rename":
+            bookmark.set(qn("w:name"), rng.choice(names))
+        elif what == "copy":
+            target.insert(0, copy.deepcopy(bookmark))
+        elif what == "move":
+            target.insert(0, bookmark)
+        elif what == "comment":
+            marks = list(doc.element.body.iter(qn("w:commentRangeStart"), qn("w:commentReference")))
+            mine = [m for m in marks if m.get(qn("w:id")) == _unit_comment_id(doc)]
+            if not mine:
+                continue
+            target.append(copy.deepcopy(rng.choice(mine)))
+        else:
+            target.append(copy.deepcopy(next(doc.element.body.iter(qn("w:ins")))))
+        done.append(what)
+    return done
+
+
+def _unit_comment_id(doc) -> str:
+    return next(str(c.comment_id) for c in doc.comments if c.author == "张三")
+
+
+@pytest.mark.parametrize("seed", range(24))
+def test_fuzz_hostile_structure_makes_no_opinion_that_was_not_made(demo, tmp_path, seed):
+    draft, data, sent = demo
+    genuine = tmp_path / "genuine.docx"
+    _genuine(data).save(genuine)
+    made = read_feedback(genuine, sent, "县发改局").opinions
+    rng = random.Random(seed)
+    doc = _genuine(data)
+    done = _hostile(doc, rng)
+    path = tmp_path / "hostile.docx"
+    doc.save(path)
+    found = read_feedback(path, sent, "县发改局").opinions
+    # each opinion found was made: the same change at the same place, or (a comment or change
+    # marked in several places) the same words with no place claimed
+    for opinion in found:
+        assert any(
+            _key(opinion) == _key(m)
+            or (
+                not opinion.node_id
+                and (opinion.kind, opinion.author, opinion.comment) == (m.kind, m.author, m.comment)
+            )
+            for m in made
+        ), (done, opinion)
+    assert len(found) <= len(made), done
+    # and the draft changes only as far as adopting what was made changes it
+    adopted = ops.adopt_all(ops.add_opinions(draft, found))
+    expected = ops.adopt_all(ops.add_opinions(draft, made))
+    changed = {n.id: n.paragraphs for n in adopted.walk()}
+    for node in draft.walk():
+        assert changed[node.id] in (node.paragraphs, expected.find(node.id).paragraphs), done
+
+
+def test_the_attachment_titles_of_an_unedited_copy_are_no_new_paragraphs(tmp_path):
+    draft = load_demo()
+    draft = draft.model_copy(
+        update={"layout": draft.layout.model_copy(update={"attachment": True})}
+    )
+    doc = Document(io.BytesIO(word_document(draft).data))
+    paragraph = next(p for p in doc.paragraphs if len(p.text) > 60 and _has_bookmark(p))
+    doc.add_comment(paragraph.runs[0], text="请核实", author="张三")
+    path = tmp_path / "县发改局.docx"
+    doc.save(path)
+    found = read_feedback(path, sent_copy(draft)).opinions
+    assert [(o.kind, o.comment) for o in found] == [("comment", "请核实")]
