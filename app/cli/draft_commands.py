@@ -145,6 +145,17 @@ def cmd_export(args: argparse.Namespace) -> int:
     for path in (result.word, result.excel):
         if path is not None:
             print(path)
+    if args.draft and not args.demo and result.sent is not None:
+        # the draft keeps what went out, so a copy returned later is read against it
+        from app.core.draft.files import save_draft
+        from app.core.operations import record_sent
+
+        kept = record_sent(draft, result.sent)
+        if kept is not draft:
+            try:
+                save_draft(kept, args.draft)
+            except PeakPlanError as exc:
+                return fail(args.draft, exc.one_line())
     if args.package:  # the 送审 package beside the draft (app/export/package.py)
         from app.export.package import export_package
 

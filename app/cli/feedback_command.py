@@ -95,6 +95,8 @@ def cmd_feedback(args: argparse.Namespace) -> int:
         print(f"未能对应：{path}：{text[:60]}")
     for path, note in notes:
         print(f"提示：{path}：{note}")
+    if len(added) < len(found):
+        print(f"提示：{len(found) - len(added)} 条意见与已导入的意见相同，未重复添加")
     print(
         f"共 {len(rows)} 条意见，已存入 {args.draft}" + ("（已全部采纳）" if args.adopt_all else "")
     )

@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from app.core.draft.consultation import FoundOpinion
+from app.core.draft.consultation import SENT_MARK, FoundOpinion, opinion_key
+from app.importer.feedback_carry import carry
 from app.importer.feedback_docx import FeedbackError, read_returned
 from app.importer.feedback_match import match
 
@@ -51,7 +52,8 @@ def read_feedback(path: str | Path, sent, unit: str | None = None) -> Feedback:
     """
     path = Path(path)
     returned = read_returned(path)
-    found = match(returned, sent, own_author=sent.own_author)
+    against, notes = _as_sent(returned, sent)
+    found = match(returned, against, own_author=sent.own_author)
     if not found.opinions and not found.unmatched:
         raise FeedbackError(
             f"{path.name} 中没有找到批注、修订、修改或反馈意见表，也不像本方案的返回稿"
@@ -65,7 +67,7 @@ def read_feedback(path: str | Path, sent, unit: str | None = None) -> Feedback:
         opinion.model_copy(
             update={
                 "source": path.name,
-                "version": sent.version,
+                "version": against.version,
                 "unit": named
                 or opinion.unit
                 or opinion.author
@@ -74,7 +76,30 @@ def read_feedback(path: str | Path, sent, unit: str | None = None) -> Feedback:
         )
         for opinion in found.opinions
     ]
-    notes = [*returned.notes, *found.notes]
+    notes.extend([*returned.notes, *found.notes])
+    if against is not sent:
+        opinions, flags = carry(opinions, against, sent)
+        notes.extend(flags)
+    fresh = [o for o in opinions if opinion_key(o) not in sent.known]
+    if len(fresh) < len(opinions):
+        notes.append(
+            f"{len(opinions) - len(fresh)} 条意见此前已导入（同一文件或同一批注），未重复添加"
+        )
     if found.unmatched:
         notes.append(f"{len(found.unmatched)} 段文字未能对应到方案中的位置")
-    return Feedback(opinions, found.unmatched, notes)
+    return Feedback(fresh, found.unmatched, notes)
+
+
+def _as_sent(returned, sent):
+    """The draft as this copy was sent (the export's mark in the file), to compare it with;
+    the current draft, with a note, when the draft keeps no copy of that export."""
+    mark = returned.properties.get(SENT_MARK, "")
+    if not mark or mark == sent.mark:
+        return sent, []
+    then = sent.earlier(mark) if sent.earlier is not None else None
+    if then is not None:
+        return then, []
+    return sent, [
+        "此文件发出时的文稿在起草文件中没有记录（不是从本起草文件导出，或记录已超出保留数量），"
+        "已按当前稿对照：起草组此后改过的文字可能显示为该单位的修改，采纳前请核对"
+    ]

@@ -84,3 +84,40 @@ class DraftVersion(_Frozen):
     @property
     def name(self) -> str:
         return f"{self.stage} {self.date}".strip()
+
+
+def opinion_key(opinion: FoundOpinion) -> tuple:
+    """What makes two opinions the same one: the same file or comment read twice gives the same
+    key (the team's decision and the file's name are not part of it)."""
+    return (
+        opinion.unit,
+        opinion.author,
+        opinion.kind,
+        opinion.node_id,
+        opinion.place,
+        opinion.index,
+        opinion.original,
+        opinion.proposed,
+        opinion.comment,
+    )
+
+
+SENT_MARK = "PeakPlanSent"
+"""The custom document property of an exported Word draft naming it (SentCopy.mark)."""
+SENT_VERSION = "PeakPlanVersion"
+"""… and, for a person looking at the file's properties, the stage and date it went out as."""
+
+
+class SentCopy(_Frozen):
+    """A Word draft as it went out, so a returned copy is read against what the unit saw,
+    not against the text the team has edited since (the export marks the file with `mark`,
+    a custom document property that Word, WPS and LibreOffice keep)."""
+
+    mark: str = Field(pattern=r"^[0-9a-f]{16}$", description="hash of the printed paragraphs")
+    version: str = Field("", description="the stage and date it went out as (征求意见稿 2023-08)")
+    saved_at: str = ""
+    paragraphs: str = Field(
+        "",
+        description="the printed paragraphs, zlib-packed JSON in base64; '' when a saved version "
+        "of that name prints the same (it is rebuilt from the version)",
+    )

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable
 from difflib import SequenceMatcher
 
-from app.core.draft.consultation import OPINION_DECISIONS, FoundOpinion, Opinion
+from app.core.draft.consultation import OPINION_DECISIONS, FoundOpinion, Opinion, opinion_key
 from app.core.draft.mentions import TOKEN, TextRenderer
 from app.core.draft.model import Draft, Node
 from app.core.draft.tree import EditError, existing_node
@@ -35,14 +35,20 @@ _IN_CLAUSE = "责任单位条款的这一修改不是单位名单，请在“责
 
 def add_opinions(draft: Draft, opinions: Iterable[FoundOpinion]) -> Draft:
     """The opinions (as read_feedback finds them, or Opinions) added, numbered o1, o2 … after
-    the draft's own: every field kept (the record is the same type end to end)."""
+    the draft's own: every field kept (the record is the same type end to end). A repeat of
+    one the draft holds or of one before it (consultation.opinion_key: the same file or
+    comment read twice) is not added again; callers say so by the count added."""
     number = max((int(o.id[1:]) for o in draft.opinions), default=0)
+    seen = {opinion_key(o) for o in draft.opinions}
     added = []
     for opinion in opinions:
         if not isinstance(opinion, FoundOpinion):
             raise TypeError(
                 f"add_opinions takes FoundOpinion records, not {type(opinion).__name__}"
             )
+        if opinion_key(opinion) in seen:
+            continue
+        seen.add(opinion_key(opinion))
         number += 1
         fields = opinion.model_dump(exclude={"id"})
         if not fields["unit"].strip():
