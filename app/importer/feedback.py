@@ -97,9 +97,18 @@ def _as_sent(returned, sent):
     if not mark or mark == sent.mark:
         return sent, []
     then = sent.earlier(mark) if sent.earlier is not None else None
-    if then is not None:
+    if then is not None and _agrees(returned, then) >= _agrees(returned, sent):
         return then, []
+    if then is not None:  # a mark copied from another file: its text says otherwise
+        return sent, ["此文件所标的发出稿与其文字不符，已按当前稿对照，采纳前请核对"]
     return sent, [
         "此文件发出时的文稿在起草文件中没有记录（不是从本起草文件导出，或记录已超出保留数量），"
         "已按当前稿对照：起草组此后改过的文字可能显示为该单位的修改，采纳前请核对"
     ]
+
+
+def _agrees(returned, sent) -> int:
+    """How many of the sent paragraphs the returned copy holds word for word (before its
+    tracked changes): the text it was made from holds the most."""
+    texts = {p.text for p in returned.paragraphs if p.text.strip()}
+    return sum(1 for _name, _node, parts in sent.blocks if "".join(t for _k, t in parts) in texts)

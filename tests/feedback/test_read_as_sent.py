@@ -188,3 +188,39 @@ def test_libreoffice_keeps_the_mark_of_the_draft_as_sent(tmp_path):
     feedback = read_feedback(out / "县住建局.docx", sent_copy(team), "县住建局")
     assert [(o.kind, o.node_id) for o in feedback.opinions] == [("comment", a.id)]
     assert not any("没有记录" in note for note in feedback.notes)
+
+
+def test_a_mark_that_its_text_contradicts_is_not_believed(tmp_path):
+    """A copy of today's text carrying the mark of an earlier export (copied from another file)
+    is read against today's text: the team's edits since that export are no opinions."""
+    from app.importer.feedback import read_feedback
+
+    draft = load_demo()
+    early = word_document(draft)
+    (a,) = _plain_nodes(draft, sent_copy(draft), 1)
+    team = ops.record_sent(draft, early.sent)
+    team = ops.set_paragraphs(team, a.id, (a.paragraphs[0] + TEAM, *a.paragraphs[1:]))
+    today = word_document(team).data
+    doc = Document(io.BytesIO(today))
+    doc.add_comment(_paragraph(doc, f"pp_{a.id}_p0").runs[0], text="请核实", author="王五")
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    forged = io.BytesIO()
+    with (
+        zipfile.ZipFile(buffer) as source,
+        zipfile.ZipFile(forged, "w") as target,
+    ):
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "docProps/custom.xml":
+                data = data.replace(team_mark(team).encode(), early.sent.mark.encode())
+            target.writestr(info.filename, data)
+    path = tmp_path / "县住建局.docx"
+    path.write_bytes(forged.getvalue())
+    feedback = read_feedback(path, sent_copy(team), "县住建局")
+    assert [(o.kind, o.node_id) for o in feedback.opinions] == [("comment", a.id)]
+    assert any("不符" in note for note in feedback.notes)
+
+
+def team_mark(draft) -> str:
+    return sent_copy(draft).mark
