@@ -20,14 +20,14 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from app.core import operations as ops
+from app.core.draft.demo import load_demo
+from app.export.word import sent_copy, word_document
+from app.importer.feedback import read_feedback
 from app.importer.limits import (
     MAX_RETURNED_CHANGES,
     MAX_RETURNED_COMMENTS,
     MAX_RETURNED_PARAGRAPHS,
 )
-from app.core.draft.demo import load_demo
-from app.export.word import sent_copy, word_document
-from app.importer.feedback import read_feedback
 
 
 def returned_file(data: bytes, k: int, folder: Path) -> Path:
