@@ -29,6 +29,7 @@ from app.importer.limits import (
     MAX_RETURNED_CHARS,
     MAX_RETURNED_COMMENTS,
     MAX_RETURNED_PARAGRAPHS,
+    MAX_RETURNED_ROWS,
     MAX_ZIP_MEMBERS,
 )
 
@@ -110,7 +111,7 @@ def read_returned(path: str | Path) -> Returned:
     except PeakPlanError as exc:
         raise FeedbackError(exc.one_line()) from exc
     if suffix in (".xlsx", ".xlsm"):
-        return Returned(path.name, [], _sheet_tables(data), [])
+        return Returned(path.name, [], _sheet_tables(data, path.name), [])
     if suffix in (".doc", ".wps"):
         pass
     elif suffix not in (".docx", ".docm"):
@@ -133,7 +134,9 @@ def read_returned(path: str | Path) -> Returned:
             if len(paragraph.text) + sum(len(c.inserted or c.words) for c in paragraph.changes) > (
                 MAX_COMPARED_CHARS
             ):
-                raise FeedbackError(_past(path.name, "一段的字数", MAX_COMPARED_CHARS, "字"))
+                raise FeedbackError(
+                    _past(path.name, "有一段的字数", f"每段 {MAX_COMPARED_CHARS:,} 字")
+                )
             returned.paragraphs.append(paragraph)
         elif child.tag == qn("w:tbl"):
             returned.tables.append(_table(child))
@@ -142,27 +145,39 @@ def read_returned(path: str | Path) -> Returned:
     return returned
 
 
-def _past(name: str, what: str, bound: int, unit: str) -> str:
+def _past(name: str, what: str, bound: str) -> str:
     return (
-        f"{name} 中{what}超过每个返回文件 {bound:,} {unit}的上限，未导入（起草文件未改动）；"
+        f"{name} 中{what}超过{bound}的上限，未导入（起草文件未改动）；"
         "请检查文件是否为本方案的返回稿，或分成几个文件后再导入"
     )
+
+
+def _per_file(count: int, unit: str, bound: int) -> tuple[str, str]:
+    """("有 50,000 条批注，", "每个返回文件 2,000 条"): `unit` a measure word and what it counts."""
+    return f"有 {count:,} {unit}，", f"每个返回文件 {bound:,} {unit[0]}"
 
 
 def _check_bounds(name: str, body, comments) -> None:
     """Refuse a file past the bounds (limits.py) before reading any of it."""
     paragraphs = sum(1 for child in body if child.tag == qn("w:p"))
-    if paragraphs > MAX_RETURNED_PARAGRAPHS:
-        raise FeedbackError(_past(name, f"有 {paragraphs:,} 段，", MAX_RETURNED_PARAGRAPHS, "段"))
-    count = sum(1 for _ in comments.iter(qn("w:comment"))) if comments is not None else 0
-    if count > MAX_RETURNED_COMMENTS:
-        raise FeedbackError(_past(name, f"有 {count:,} 条批注，", MAX_RETURNED_COMMENTS, "条"))
-    changes = sum(1 for _ in body.iter(*_REVISIONS))
-    if changes > MAX_RETURNED_CHANGES:
-        raise FeedbackError(_past(name, f"有 {changes:,} 处修订，", MAX_RETURNED_CHANGES, "处"))
-    chars = sum(len(t.text or "") for t in body.iter(qn("w:t"), qn("w:delText")))
-    if chars > MAX_RETURNED_CHARS:
-        raise FeedbackError(_past(name, f"有 {chars:,} 字，", MAX_RETURNED_CHARS, "字"))
+    counts = (
+        (paragraphs, "段", MAX_RETURNED_PARAGRAPHS),
+        (
+            sum(1 for _ in comments.iter(qn("w:comment"))) if comments is not None else 0,
+            "条批注",
+            MAX_RETURNED_COMMENTS,
+        ),
+        (sum(1 for _ in body.iter(*_REVISIONS)), "处修订", MAX_RETURNED_CHANGES),
+        (sum(1 for _ in body.iter(qn("w:tr"))), "行表格", MAX_RETURNED_ROWS),
+        (
+            sum(len(t.text or "") for t in body.iter(qn("w:t"), qn("w:delText"))),
+            "字",
+            MAX_RETURNED_CHARS,
+        ),
+    )
+    for count, unit, bound in counts:
+        if count > bound:
+            raise FeedbackError(_past(name, *_per_file(count, unit, bound)))
 
 
 def _revision_key(element) -> tuple:
@@ -364,7 +379,7 @@ def _table(tbl) -> list[list[str]]:
     return rows
 
 
-def _sheet_tables(data: bytes) -> list[list[list[str]]]:
+def _sheet_tables(data: bytes, name: str) -> list[list[list[str]]]:
     from openpyxl import load_workbook
 
     try:
@@ -375,8 +390,12 @@ def _sheet_tables(data: bytes) -> list[list[list[str]]]:
     try:
         for sheet in book.worksheets:
             rows = []
-            for row in sheet.iter_rows(values_only=True, max_row=5000, max_col=30):
+            for row in sheet.iter_rows(values_only=True, max_row=MAX_RETURNED_ROWS + 1, max_col=30):
                 rows.append(["" if v is None else str(v).strip() for v in row])
+            if len(rows) > MAX_RETURNED_ROWS:  # refused, never cut: a form read in part looks whole
+                raise FeedbackError(
+                    _past(name, f"工作表“{sheet.title}”的行数", f"每张表 {MAX_RETURNED_ROWS:,} 行")
+                )
             tables.append(rows)
     finally:
         book.close()

@@ -55,6 +55,10 @@ MAX_RETURNED_COMMENTS = 2_000
 MAX_RETURNED_CHANGES = 5_000
 """Tracked changes (w:ins, w:del and moves) in one returned file."""
 
+MAX_RETURNED_ROWS = 5_000
+"""Table rows in a returned Word file (all its tables), or rows of one sheet of a 反馈意见表
+.xlsx: a form has a row per opinion, the 附件 task table a few hundred."""
+
 MAX_RETURNED_CHARS = 1_000_000
 """Characters of text in a returned file's body, deleted words included (a plan: ~60,000)."""
 

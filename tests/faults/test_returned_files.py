@@ -24,6 +24,7 @@ from app.importer.limits import (
     MAX_RETURNED_CHANGES,
     MAX_RETURNED_COMMENTS,
     MAX_RETURNED_PARAGRAPHS,
+    MAX_RETURNED_ROWS,
 )
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -181,12 +182,25 @@ def _many_paragraphs(data: bytes, count: int) -> bytes:
     return _with_parts(data, etree.tostring(document), None)
 
 
+def _many_rows(data: bytes, count: int) -> bytes:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        document = etree.fromstring(archive.read("word/document.xml"))
+    table = etree.SubElement(document.find(qn("w:body")), qn("w:tbl"))
+    for k in range(count):
+        cell = etree.SubElement(etree.SubElement(table, qn("w:tr")), qn("w:tc"))
+        etree.SubElement(
+            etree.SubElement(etree.SubElement(cell, qn("w:p")), qn("w:r")), qn("w:t")
+        ).text = str(k)
+    return _with_parts(data, etree.tostring(document), None)
+
+
 @pytest.mark.parametrize(
     ("make", "count", "words"),
     [
         (_many_comments, MAX_RETURNED_COMMENTS + 1, "批注"),
         (_many_changes, MAX_RETURNED_CHANGES + 1, "修订"),
         (_many_paragraphs, MAX_RETURNED_PARAGRAPHS + 1, "段"),
+        (_many_rows, MAX_RETURNED_ROWS + 1, "行表格"),
     ],
 )
 def test_a_file_past_a_bound_is_refused_and_the_draft_untouched(
@@ -202,6 +216,21 @@ def test_a_file_past_a_bound_is_refused_and_the_draft_untouched(
     assert main(["feedback", str(path), str(returned), "--json"]) == 2
     assert path.read_bytes() == before
     assert "上限" in capsys.readouterr().err
+
+
+def test_a_form_sheet_past_the_rows_bound_is_refused_not_cut(demo, tmp_path):
+    from openpyxl import Workbook
+
+    _draft, _data, sent = demo
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["序号", "条款", "修改意见", "理由"])
+    for k in range(MAX_RETURNED_ROWS):
+        sheet.append([k + 1, "（一）", f"意见{k}", ""])
+    path = tmp_path / "县住建局反馈意见表.xlsx"
+    book.save(path)
+    with pytest.raises(FeedbackError, match="行数.*上限.*未导入"):
+        read_feedback(path, sent)
 
 
 # ---------------------------------------------------------------- the fuzz
