@@ -224,3 +224,15 @@ def test_a_mark_that_its_text_contradicts_is_not_believed(tmp_path):
 
 def team_mark(draft) -> str:
     return sent_copy(draft).mark
+
+
+def test_a_draft_saved_without_sent_copies_loads_and_keeps_none(tmp_path):
+    """Drafts saved before the sent copies (no 'sent' in the file) still open."""
+    import json
+
+    from app.core.draft.files import parse_draft
+
+    data = load_demo().model_dump(mode="json")
+    data.pop("sent")
+    draft = parse_draft(json.dumps(data, ensure_ascii=False).encode("utf-8"))
+    assert draft.sent == ()
