@@ -229,7 +229,7 @@ def test_a_form_sheet_past_the_rows_bound_is_refused_not_cut(demo, tmp_path):
         sheet.append([k + 1, "（一）", f"意见{k}", ""])
     path = tmp_path / "县住建局反馈意见表.xlsx"
     book.save(path)
-    with pytest.raises(FeedbackError, match="行数.*上限.*未导入"):
+    with pytest.raises(FeedbackError, match=r"行数.*上限.*未导入"):
         read_feedback(path, sent)
 
 
