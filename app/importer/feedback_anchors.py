@@ -56,7 +56,7 @@ def believed(returned: Returned, by_name: dict[str, int], texts: list[str]) -> A
     exact: dict[str, list[int]] = {}
     for i, text in enumerate(texts):
         exact.setdefault(text, []).append(i)
-    rewritten: set[int] = set()
+    rewritten: dict[int, list[str]] = {}
     standing = {p.text for p in returned.paragraphs if p.text.strip()}
     for number, paragraph in enumerate(returned.paragraphs):
         names = sorted({n for n in paragraph.anchors if n in by_name and counts[n] == 1})
@@ -72,7 +72,7 @@ def believed(returned: Returned, by_name: dict[str, int], texts: list[str]) -> A
             continue
         out.placed[number] = kept
         if not close:
-            rewritten.add(number)
+            rewritten[number] = names
     _in_order(out, rewritten)
     return out
 
@@ -106,7 +106,7 @@ def _check(
     return blocks, score >= SIMILAR
 
 
-def _in_order(out: Anchored, rewritten: set[int]) -> None:
+def _in_order(out: Anchored, rewritten: dict[int, list[str]]) -> None:
     """A rewritten paragraph keeps its bookmark only between its believed neighbours in the
     export's order."""
     numbers = sorted(out.placed)
@@ -118,4 +118,5 @@ def _in_order(out: Anchored, rewritten: set[int]) -> None:
         first, last = out.placed[number][0], out.placed[number][-1]
         if first <= before or (after is not None and last >= after):
             del out.placed[number]
-            out.doubted.append("一处书签与其在方案中的顺序和文字都不符，该段按文字对应")
+            names = "、".join(rewritten[number])
+            out.doubted.append(f"书签 {names} 与方案中的顺序和所在段落的文字都不符，按文字对应")

@@ -326,3 +326,25 @@ def test_the_attachment_titles_of_an_unedited_copy_are_no_new_paragraphs(tmp_pat
     doc.save(path)
     found = read_feedback(path, sent_copy(draft)).opinions
     assert [(o.kind, o.comment) for o in found] == [("comment", "请核实")]
+
+
+def test_a_renamed_bookmark_on_a_rewritten_paragraph_out_of_order_places_nothing(demo, tmp_path):
+    """Paragraph 10 rewritten carrying paragraph 50's bookmark, paragraph 50 deleted: read as
+    what happened (10 replaced, 50 deleted), not as 50 rewritten with 10's new words."""
+    _draft, data, sent = demo
+    doc = Document(io.BytesIO(data))
+    paragraphs = [p for p in doc.paragraphs if _has_bookmark(p) and len(p.text) > 30]
+    ten, fifty = paragraphs[10], paragraphs[50]
+    fifty_name = next(b.get(qn("w:name")) for b in fifty._p.iter(qn("w:bookmarkStart")))
+    fifty._p.getparent().remove(fifty._p)
+    next(ten._p.iter(qn("w:bookmarkStart"))).set(qn("w:name"), fifty_name)
+    for run in ten.runs[1:]:
+        run.text = ""
+    ten.runs[0].text = "此段由反馈单位全部改写为新的表述，与原文完全不同。"
+    path = tmp_path / "县发改局.docx"
+    doc.save(path)
+    feedback = read_feedback(path, sent, "县发改局")
+    node_fifty = next(node for name, node, _p in sent.blocks if name == fifty_name)
+    assert not any(o.node_id == node_fifty and "全部改写" in o.proposed for o in feedback.opinions)
+    assert any("全部改写" in o.proposed for o in feedback.opinions)
+    assert any(fifty_name in note for note in feedback.notes)
