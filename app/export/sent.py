@@ -74,9 +74,11 @@ def sent_record(draft: Draft, blocks: list[tuple], *, saved_at: str = "") -> Sen
     version (it prints the same), else the printed paragraphs packed."""
     version = ""
     if draft.versions:
-        newest = draft.versions[-1]
-        if frozen_data(version_draft(draft, -1)) == frozen_data(draft):
-            version = newest.name
+        try:
+            same = frozen_data(version_draft(draft, -1)) == frozen_data(draft)
+        except (PeakPlanError, ValueError):  # a version that no longer reads: keep the text
+            same = False
+        version = draft.versions[-1].name if same else ""
     return SentCopy(
         mark=sent_mark(blocks),
         version=version or _stage(draft),
@@ -104,7 +106,7 @@ def earlier_copies(draft: Draft, current: Callable[[Draft], SentDraft]) -> Calla
                 continue
             try:
                 then = current(version_draft(draft, index))
-            except PeakPlanError:
+            except (PeakPlanError, ValueError):
                 continue
             if then.mark == mark:
                 return then
