@@ -9,6 +9,7 @@ edited export). A file that cannot be read: one line, exit 2, the draft untouche
 from __future__ import annotations
 
 import argparse
+import sys
 
 from app.cli.common import EXIT_OK, fail, print_json
 from app.core.draft.consultation import OPINION_KINDS
@@ -84,19 +85,21 @@ def cmd_feedback(args: argparse.Namespace) -> int:
         save_draft(updated, args.draft)
     except PeakPlanError as exc:
         return fail(args.draft, exc.one_line())
-    if args.json:
+    said = [f"未能对应：{path}：{text[:60]}" for path, text in unmatched]
+    said += [f"提示：{path}：{note}" for path, note in notes]
+    if len(added) < len(found):
+        said.append(f"提示：{len(found) - len(added)} 条意见与已导入的意见相同，未重复添加")
+    if args.json:  # the list on standard output, what was said beside it on standard error
         print_json(rows)
+        for line in said:
+            print(line, file=sys.stderr)
         return EXIT_OK
     for row in rows:
         where = f"{row['label']}{row['title']}" or "全文"
         text = row["comment"] or f"“{row['original']}” → “{row['proposed']}”"
         print(f"{row['id']}\t{row['unit']}\t{OPINION_KINDS[row['kind']]}\t{where}\t{text}")
-    for path, text in unmatched:
-        print(f"未能对应：{path}：{text[:60]}")
-    for path, note in notes:
-        print(f"提示：{path}：{note}")
-    if len(added) < len(found):
-        print(f"提示：{len(found) - len(added)} 条意见与已导入的意见相同，未重复添加")
+    for line in said:
+        print(line)
     print(
         f"共 {len(rows)} 条意见，已存入 {args.draft}" + ("（已全部采纳）" if args.adopt_all else "")
     )
