@@ -23,19 +23,11 @@ from app.core.errors import PeakPlanError, PlanImportError
 from app.core.files import read_limited
 from app.importer.convert import convert_to_docx
 from app.importer.docx_reader import _part, _targets, _zip_members
-from app.importer.limits import (
-    MAX_COMPARED_CHARS,
-    MAX_RETURNED_CHANGES,
-    MAX_RETURNED_CHARS,
-    MAX_RETURNED_COMMENTS,
-    MAX_RETURNED_PARAGRAPHS,
-    MAX_RETURNED_ROWS,
-    MAX_ZIP_MEMBERS,
-)
+from app.importer.feedback_bounds import REVISIONS, past, past_bounds
+from app.importer.limits import MAX_COMPARED_CHARS, MAX_RETURNED_ROWS, MAX_ZIP_MEMBERS
 
 ANCHOR_PREFIX = "pp_"
 _SKIPPED = {qn(t) for t in ("w:instrText", "w:pPr", "w:rPr", "w:fldSimple")}
-_REVISIONS = {qn(t) for t in ("w:ins", "w:del", "w:moveTo", "w:moveFrom")}
 
 
 class FeedbackError(PlanImportError):
@@ -126,7 +118,9 @@ def read_returned(path: str | Path) -> Returned:
     returned = Returned(path.name, [], [], [], properties)
     if body is None:
         return returned
-    _check_bounds(path.name, body, comments)
+    refused = past_bounds(path.name, body, comments)
+    if refused:
+        raise FeedbackError(refused)
     reading = _Reading(_repeated(body))
     for child in body:
         if child.tag == qn("w:p"):
@@ -135,7 +129,7 @@ def read_returned(path: str | Path) -> Returned:
                 MAX_COMPARED_CHARS
             ):
                 raise FeedbackError(
-                    _past(path.name, "有一段的字数", f"每段 {MAX_COMPARED_CHARS:,} 字")
+                    past(path.name, "有一段的字数", f"每段 {MAX_COMPARED_CHARS:,} 字")
                 )
             returned.paragraphs.append(paragraph)
         elif child.tag == qn("w:tbl"):
@@ -143,41 +137,6 @@ def read_returned(path: str | Path) -> Returned:
     returned.notes.extend(reading.notes())
     _comment_texts(returned, reading, comments)
     return returned
-
-
-def _past(name: str, what: str, bound: str) -> str:
-    return (
-        f"{name} 中{what}超过{bound}的上限，未导入（起草文件未改动）；"
-        "请检查文件是否为本方案的返回稿，或分成几个文件后再导入"
-    )
-
-
-def _per_file(count: int, unit: str, bound: int) -> tuple[str, str]:
-    """("有 50,000 条批注，", "每个返回文件 2,000 条"): `unit` a measure word and what it counts."""
-    return f"有 {count:,} {unit}，", f"每个返回文件 {bound:,} {unit[0]}"
-
-
-def _check_bounds(name: str, body, comments) -> None:
-    """Refuse a file past the bounds (limits.py) before reading any of it."""
-    paragraphs = sum(1 for child in body if child.tag == qn("w:p"))
-    counts = (
-        (paragraphs, "段", MAX_RETURNED_PARAGRAPHS),
-        (
-            sum(1 for _ in comments.iter(qn("w:comment"))) if comments is not None else 0,
-            "条批注",
-            MAX_RETURNED_COMMENTS,
-        ),
-        (sum(1 for _ in body.iter(*_REVISIONS)), "处修订", MAX_RETURNED_CHANGES),
-        (sum(1 for _ in body.iter(qn("w:tr"))), "行表格", MAX_RETURNED_ROWS),
-        (
-            sum(len(t.text or "") for t in body.iter(qn("w:t"), qn("w:delText"))),
-            "字",
-            MAX_RETURNED_CHARS,
-        ),
-    )
-    for count, unit, bound in counts:
-        if count > bound:
-            raise FeedbackError(_past(name, *_per_file(count, unit, bound)))
 
 
 def _revision_key(element) -> tuple:
@@ -193,7 +152,7 @@ def _revision_key(element) -> tuple:
 def _repeated(body) -> set[tuple]:
     """Tracked changes whose XML is there more than once (the same id, author, date and words):
     a change is recorded once, so where a copy is the real one cannot be known."""
-    counts = Counter(_revision_key(e) for e in body.iter(*_REVISIONS))
+    counts = Counter(_revision_key(e) for e in body.iter(*REVISIONS))
     return {key for key, n in counts.items() if n > 1}
 
 
@@ -301,7 +260,7 @@ def _paragraph(p, number: int, reading: _Reading) -> Paragraph:
             tag = child.tag
             if tag in _SKIPPED:
                 continue
-            if tag in _REVISIONS and reading.repeated:
+            if tag in REVISIONS and reading.repeated:
                 key = _revision_key(child)
                 if key in reading.repeated:
                     reading.skipped.append(key)
@@ -394,7 +353,7 @@ def _sheet_tables(data: bytes, name: str) -> list[list[list[str]]]:
                 rows.append(["" if v is None else str(v).strip() for v in row])
             if len(rows) > MAX_RETURNED_ROWS:  # refused, never cut: a form read in part looks whole
                 raise FeedbackError(
-                    _past(name, f"工作表“{sheet.title}”的行数", f"每张表 {MAX_RETURNED_ROWS:,} 行")
+                    past(name, f"工作表“{sheet.title}”的行数", f"每张表 {MAX_RETURNED_ROWS:,} 行")
                 )
             tables.append(rows)
     finally:
