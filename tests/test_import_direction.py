@@ -20,7 +20,13 @@ CORE_ROOMS = ("text", "plans", "draft", "adapt", "operations", "readout")
 LAYERS: dict[str, tuple[str, ...]] = {
     "app.core": (),
     "app.soffice": (),
-    "app.importer": ("app.core.text", "app.core.plans", "app.soffice"),
+    # the opinion record (issue 22: one record, built by the importer, kept by the draft)
+    "app.importer": (
+        "app.core.text",
+        "app.core.plans",
+        "app.core.draft.consultation",
+        "app.soffice",
+    ),
     "app.export": ("app.core", "app.soffice"),
     "app.cli": ("app.core", "app.importer", "app.export"),
     "app.gui": ("app.core", "app.importer", "app.export", "app.soffice"),

@@ -146,6 +146,15 @@ def cmd_export(args: argparse.Namespace) -> int:
     for path in (result.word, result.excel):
         if path is not None:
             print(path)
+    if args.draft and not args.demo and result.sent is not None:
+        # the draft keeps what went out, so a copy returned later is read against it
+        from app.core.draft.writing import update_draft
+        from app.core.operations import record_sent
+
+        try:  # under the draft's lock, on the file as it is now (another writer may have saved)
+            update_draft(args.draft, lambda current: record_sent(current, result.sent))
+        except PeakPlanError as exc:
+            return fail(args.draft, exc.one_line())
     if args.package:  # the 送审 package beside the draft (app/export/package.py)
         from app.export.package import export_package
 

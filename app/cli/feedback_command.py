@@ -9,18 +9,11 @@ edited export). A file that cannot be read: one line, exit 2, the draft untouche
 from __future__ import annotations
 
 import argparse
+import sys
 
 from app.cli.common import EXIT_OK, fail, print_json
+from app.core.draft.consultation import OPINION_KINDS
 from app.core.errors import PeakPlanError
-
-_KINDS = {
-    "comment": "批注",
-    "insertion": "插入",
-    "deletion": "删除",
-    "edit": "修改",
-    "table": "意见表",
-    "none": "无意见",
-}
 
 
 def add_feedback_parser(sub) -> None:
@@ -53,7 +46,7 @@ def _feedback(args: argparse.Namespace, edit) -> int:
 
     draft = edit.draft
     sent = sent_copy(draft)
-    found, unmatched = [], []
+    found, unmatched, notes = [], [], []
     for path in args.files:
         try:
             feedback = read_feedback(path, sent, args.unit)
@@ -61,18 +54,19 @@ def _feedback(args: argparse.Namespace, edit) -> int:
             return fail(path, exc.one_line())
         found.extend(feedback.opinions)
         unmatched.extend((path, text) for text in feedback.unmatched)
+        notes.extend((path, note) for note in feedback.notes)
     before = len(draft.opinions)
     updated = ops.add_opinions(draft, found)
     added = updated.opinions[before:]
     try:
         if args.adopt_all:
             updated = ops.adopt_all(updated, [o.id for o in added])
-        edit.save(updated)
     except PeakPlanError as exc:
         return fail(args.draft, exc.one_line())
     label_of = labels(updated)
     rows = []
-    for opinion in (o for o in updated.opinions if o.id in {a.id for a in added}):
+    added_ids = {a.id for a in added}
+    for opinion in (o for o in updated.opinions if o.id in added_ids):
         node = draft.find(opinion.node_id) if opinion.node_id else None
         rows.append(
             {
@@ -93,15 +87,25 @@ def _feedback(args: argparse.Namespace, edit) -> int:
                 "decision": opinion.decision,
             }
         )
-    if args.json:
+    try:  # one save, after everything is read and checked
+        edit.save(updated)
+    except PeakPlanError as exc:
+        return fail(args.draft, exc.one_line())
+    said = [f"未能对应：{path}：{text[:60]}" for path, text in unmatched]
+    said += [f"提示：{path}：{note}" for path, note in notes]
+    if len(added) < len(found):
+        said.append(f"提示：{len(found) - len(added)} 条意见与已导入的意见相同，未重复添加")
+    if args.json:  # the list on standard output, what was said beside it on standard error
         print_json(rows)
+        for line in said:
+            print(line, file=sys.stderr)
         return EXIT_OK
     for row in rows:
         where = f"{row['label']}{row['title']}" or "全文"
         text = row["comment"] or f"“{row['original']}” → “{row['proposed']}”"
-        print(f"{row['id']}\t{row['unit']}\t{_KINDS[row['kind']]}\t{where}\t{text}")
-    for path, text in unmatched:
-        print(f"未能对应：{path}：{text[:60]}")
+        print(f"{row['id']}\t{row['unit']}\t{OPINION_KINDS[row['kind']]}\t{where}\t{text}")
+    for line in said:
+        print(line)
     print(
         f"共 {len(rows)} 条意见，已存入 {args.draft}" + ("（已全部采纳）" if args.adopt_all else "")
     )

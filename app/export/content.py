@@ -9,8 +9,12 @@ it safe for its format through `printable` and its own escaping.
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import json
 import re
-from collections.abc import Iterable
+import zlib
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from app.core.draft.model import Draft, Node
@@ -240,6 +244,36 @@ def sent_blocks(draft: Draft, style: HouseStyle, items: Iterable[RenderedNode]) 
     ]
 
 
+_PACKED_LIMIT = 50 * 1024 * 1024
+
+
+def sent_mark(blocks: list[tuple]) -> str:
+    """The printed paragraphs' mark: 16 hex digits of their SHA-256."""
+    data = json.dumps(blocks, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
+def pack_blocks(blocks: list[tuple]) -> str:
+    """The printed paragraphs kept small inside the draft: zlib-packed JSON in base64."""
+    data = json.dumps(blocks, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return base64.b64encode(zlib.compress(data, 9)).decode("ascii")
+
+
+def unpack_blocks(packed: str) -> list[tuple] | None:
+    """pack_blocks read back; None for data that is not such (a hand-edited file)."""
+    try:
+        inflate = zlib.decompressobj()
+        raw = inflate.decompress(base64.b64decode(packed, validate=True), _PACKED_LIMIT)
+        if inflate.unconsumed_tail:
+            return None
+        return [
+            (str(name), str(node), tuple((str(k), str(t)) for k, t in parts))
+            for name, node, parts in json.loads(raw.decode("utf-8"))
+        ]
+    except (ValueError, TypeError, zlib.error):
+        return None
+
+
 @dataclass(frozen=True)
 class SentDraft:
     """The draft as its Word export prints it, for reading a returned copy against
@@ -250,6 +284,17 @@ class SentDraft:
     """Each catalogue unit's names: the name clauses use, its full name, its aliases."""
     version: str
     own_author: str
+    furniture: frozenset[str] = frozenset()
+    """Lines the export prints after the body that are no part of the draft's text (the 附件
+    label, the task table's title): coming back unchanged, they are no new paragraphs."""
+    earlier: Callable[[str], SentDraft | None] | None = None
+    """The draft as an earlier export printed it, by that export's mark (None: not kept)."""
+    known: frozenset[tuple] = frozenset()
+    """The opinions the draft already holds (consultation.opinion_key): a repeat is said."""
+
+    @property
+    def mark(self) -> str:
+        return sent_mark(self.blocks)
 
 
 def sent_draft(
@@ -258,7 +303,12 @@ def sent_draft(
     """(word.sent_copy gives it for a draft.)"""
     units = [(u.name, u.full_name, *u.aliases) for u in draft.catalogue.units]
     version = f"{draft.meta.stage} {draft.meta.date}".strip()
-    return SentDraft(sent_blocks(draft, style, items), units, version, own_author)
+    furniture = (
+        frozenset({style.attachment.label, task_title(draft, style)})
+        if draft.layout.attachment
+        else frozenset()
+    )
+    return SentDraft(sent_blocks(draft, style, items), units, version, own_author, furniture)
 
 
 def task_title(draft: Draft, style: HouseStyle) -> str:

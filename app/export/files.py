@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.core.draft.consultation import SentCopy
 from app.core.draft.model import Draft
 from app.core.files import FileWriteError
 from app.core.plans.resolver import PlanResolver
@@ -44,6 +45,9 @@ class ExportResult:
     """Open questions printed as comments in the Word draft."""
     open_questions: int = 0
     """Open questions standing in the Word draft's words (printed as comments or not)."""
+    sent: SentCopy | None = None
+    """The Word draft as sent, for the draft to keep (ops.record_sent): a returned copy is
+    read against it."""
 
     def questions_line(self) -> str:
         """One line for the user on what the Word draft leaves open (empty without one)."""
@@ -93,4 +97,5 @@ def export_draft(
         excel_path if excel else None,
         document.comments if document else 0,
         document.open_questions if document else 0,
+        document.sent if document else None,
     )

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import io
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from docx import Document
 from docx.document import Document as DocxDocument
@@ -20,14 +20,16 @@ from docx.enum.section import WD_SECTION
 from docx.oxml.ns import qn
 from lxml import etree
 
+from app.core.draft.consultation import SentCopy
 from app.core.draft.model import Draft
 from app.core.readout.render import rendered_nodes
 from app.core.readout.task_rows import task_rows
-from app.export import word_front, wordml
+from app.export import sent, word_front, wordml
 from app.export.content import (
     Block,
     SentDraft,
     anchor_name,
+    anchored_parts,
     body_blocks,
     printable,
     sent_draft,
@@ -62,8 +64,9 @@ class _Body:
         setup_section(section, sect_pr, style, landscape=landscape)
         return section, sect_pr
 
-    def docx(self) -> bytes:
-        """The .docx: python-docx's package with the main part assembled from the pieces."""
+    def docx(self, properties: dict[str, str] | None = None) -> bytes:
+        """The .docx: python-docx's package with the main part assembled from the pieces (and
+        `properties` as custom document properties)."""
         buffer = io.BytesIO()
         self.doc.save(buffer)
         main = wordml.document_xml(self.doc.element, self.pieces).encode("utf-8")
@@ -76,7 +79,11 @@ class _Body:
         ):
             for info in source.infolist():
                 data = main if info.filename == name else source.read(info)
+                if properties and info.filename in ("[Content_Types].xml", "_rels/.rels"):
+                    data = sent.with_custom_part(info.filename, data)
                 target.writestr(info.filename, data)
+            if properties:
+                target.writestr(sent.CUSTOM_PART, sent.custom_properties(properties))
         return out.getvalue()
 
 
@@ -95,6 +102,8 @@ class WordDocument:
     """How many open questions it prints as comments (0 without comments)."""
     open_questions: int
     """How many open questions stand in its printed words, with comments or without."""
+    sent: SentCopy | None = None
+    """What the draft keeps of it (ops.record_sent) to read a returned copy against."""
 
 
 def blank_document(style: HouseStyle) -> tuple[DocxDocument, WordStyles, _Body]:
@@ -145,7 +154,9 @@ def word_document(
         wordml.remove_child(sect_pr, "w:pgNumType")
         body.add(attachment(styles, draft, lines, marked.cells, ids))
     wordml.set_child(doc.settings.element, wordml.UPDATE_FIELDS)
-    return WordDocument(body.docx(), marked.questions, found.questions)
+    printed = [(names[n], b.node_id, tuple(anchored_parts(b))) for n, b in enumerate(blocks)]
+    data = body.docx(sent.sent_properties(draft, printed))
+    return WordDocument(data, marked.questions, found.questions, sent.sent_record(draft, printed))
 
 
 def _anchored(
@@ -172,4 +183,6 @@ def sent_copy(draft: Draft, style: HouseStyle | None = None) -> SentDraft:
     """The draft as its Word export prints it, to read a returned copy against
     (app/importer/feedback.read_feedback); the export's own comments are not opinions."""
     style = style or house_style(draft.layout.style)
-    return sent_draft(draft, style, rendered_nodes(draft), AUTHOR)
+    now = sent_draft(draft, style, rendered_nodes(draft), AUTHOR)
+    earlier = sent.earlier_copies(draft, lambda d: sent_draft(d, style, rendered_nodes(d), AUTHOR))
+    return replace(now, earlier=earlier, known=sent.known_opinions(draft))

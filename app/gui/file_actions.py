@@ -306,6 +306,9 @@ class FileActions(QObject):
         layout = dialog.chosen_layout()
         if layout != self.doc.draft.layout:
             push(self.doc, "导出版式", ops.set_layout, **layout.model_dump())
+        if dialog.result is not None and dialog.result.sent is not None:
+            # kept so a copy returned after further edits is read against what went out
+            push(self.doc, "记录发出的文稿", ops.record_sent, dialog.result.sent)
         return dialog
 
     def export_pdf(self) -> Job:

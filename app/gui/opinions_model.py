@@ -24,7 +24,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QWidget
 
 from app.core import operations as ops
-from app.core.draft.consultation import OPINION_DECISIONS, Opinion
+from app.core.draft.consultation import OPINION_DECISIONS, OPINION_KINDS, Opinion
 from app.core.draft.model import Draft
 from app.core.draft.tree import EditError
 from app.core.readout.opinions import conflicts, proposal_text
@@ -45,14 +45,6 @@ DECISION_KEY = Qt.ItemDataRole.UserRole + 3
 WHOLE = "全文"
 CONFLICT_TINT = QColor("#ffd8c8")
 PENDING_TINT = QColor("#fff3a0")
-KIND_NAMES = {
-    "comment": "批注",
-    "insertion": "插入",
-    "deletion": "删除",
-    "edit": "修改",
-    "table": "意见表",
-    "none": "无意见",
-}
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -145,7 +137,7 @@ class OpinionsModel(QAbstractTableModel):
             return self._text(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == PROPOSED:
-                extra = [KIND_NAMES[o.kind], o.author, o.source]
+                extra = [OPINION_KINDS[o.kind], o.author, o.source]
                 if o.comment and o.kind != "comment":
                     extra.append(o.comment)
                 return f"{self._text(row, column)}\n（{'；'.join(x for x in extra if x)}）"

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,7 +23,8 @@ from app.core.errors import PeakPlanError, PlanImportError
 from app.core.files import read_limited
 from app.importer.convert import convert_to_docx
 from app.importer.docx_reader import _part, _targets, _zip_members
-from app.importer.limits import MAX_ZIP_MEMBERS
+from app.importer.feedback_bounds import REVISIONS, past, past_bounds
+from app.importer.limits import MAX_COMPARED_CHARS, MAX_RETURNED_ROWS, MAX_ZIP_MEMBERS
 
 ANCHOR_PREFIX = "pp_"
 _SKIPPED = {qn(t) for t in ("w:instrText", "w:pPr", "w:rPr", "w:fldSimple")}
@@ -71,6 +73,8 @@ class Comment:
     start: int = 0
     end: int = -1
     words: str = ""
+    ranged: bool = False
+    """Placed by its range start (not only by its mark)."""
 
 
 @dataclass
@@ -79,6 +83,9 @@ class Returned:
     paragraphs: list[Paragraph]
     tables: list[list[list[str]]]
     comments: list[Comment]
+    properties: dict[str, str] = field(default_factory=dict)
+    """The document's custom properties (docProps/custom.xml): the export's sent-copy mark."""
+    notes: list[str] = field(default_factory=list)
 
     @property
     def anchored(self) -> bool:
@@ -96,7 +103,7 @@ def read_returned(path: str | Path) -> Returned:
     except PeakPlanError as exc:
         raise FeedbackError(exc.one_line()) from exc
     if suffix in (".xlsx", ".xlsm"):
-        return Returned(path.name, [], _sheet_tables(data), [])
+        return Returned(path.name, [], _sheet_tables(data, path.name), [])
     if suffix in (".doc", ".wps"):
         pass
     elif suffix not in (".docx", ".docm"):
@@ -104,19 +111,80 @@ def read_returned(path: str | Path) -> Returned:
             f"不支持的反馈文件类型 {suffix or '（无扩展名）'}：请用 .docx、.doc、.wps 或 .xlsx"
         )
     try:
-        document, comments = _open(data)
+        document, comments, properties = _open(data)
     except PlanImportError as exc:
         raise FeedbackError(exc.message) from exc
     body = document.find(qn("w:body"))
-    returned = Returned(path.name, [], [], [])
+    returned = Returned(path.name, [], [], [], properties)
     if body is None:
         return returned
-    found: dict[str, Comment] = {}
+    refused = past_bounds(path.name, body, comments)
+    if refused:
+        raise FeedbackError(refused)
+    reading = _Reading(_repeated(body))
     for child in body:
         if child.tag == qn("w:p"):
-            returned.paragraphs.append(_paragraph(child, len(returned.paragraphs), found))
+            paragraph = _paragraph(child, len(returned.paragraphs), reading)
+            if len(paragraph.text) + sum(len(c.inserted or c.words) for c in paragraph.changes) > (
+                MAX_COMPARED_CHARS
+            ):
+                raise FeedbackError(
+                    past(path.name, "有一段的字数", f"每段 {MAX_COMPARED_CHARS:,} 字")
+                )
+            returned.paragraphs.append(paragraph)
         elif child.tag == qn("w:tbl"):
             returned.tables.append(_table(child))
+    returned.notes.extend(reading.notes())
+    _comment_texts(returned, reading, comments)
+    return returned
+
+
+def _revision_key(element) -> tuple:
+    return (
+        element.tag,
+        element.get(qn("w:id")),
+        element.get(qn("w:author")),
+        element.get(qn("w:date")),
+        "".join(t.text or "" for t in element.iter(qn("w:t"), qn("w:delText"))),
+    )
+
+
+def _repeated(body) -> set[tuple]:
+    """Tracked changes whose XML is there more than once (the same id, author, date and words):
+    a change is recorded once, so where a copy is the real one cannot be known."""
+    counts = Counter(_revision_key(e) for e in body.iter(*REVISIONS))
+    return {key for key, n in counts.items() if n > 1}
+
+
+class _Reading:
+    """What is gathered while the paragraphs are read: the comments' places, the repeats."""
+
+    def __init__(self, repeated: set[tuple]) -> None:
+        self.repeated = repeated
+        self.comments: dict[str, Comment] = {}
+        self.starts: dict[str, set[int]] = {}
+        """Each comment's paragraphs where its range starts."""
+        self.references: dict[str, set[int]] = {}
+        """… and where it is referenced."""
+        self.skipped: list[tuple] = []
+
+    def doubled(self, key: str) -> bool:
+        """A comment whose range starts (or, without one, whose mark stands) in several places."""
+        return len(self.starts.get(key) or self.references.get(key) or ()) > 1
+
+    def notes(self) -> list[str]:
+        out = []
+        for key in dict.fromkeys(self.skipped):
+            kind = "插入" if key[0] in (qn("w:ins"), qn("w:moveTo")) else "删除"
+            out.append(f"{key[2] or '未署名'}的{kind}修订“{key[4][:20]}”在文件中出现多次，未读取")
+        doubled = [key for key in self.comments if self.doubled(key)]
+        if doubled:
+            out.append(f"{len(doubled)} 条批注标在多处，无法确定位置，按全文意见读取")
+        return out
+
+
+def _comment_texts(returned: Returned, reading: _Reading, comments) -> None:
+    found = reading.comments
     for element in comments.iter(qn("w:comment")) if comments is not None else ():
         comment = found.get(element.get(qn("w:id")) or "")
         if comment is None:
@@ -125,14 +193,15 @@ def read_returned(path: str | Path) -> Returned:
         comment.text = "\n".join(
             "".join(t.text or "" for t in p.iter(qn("w:t"))) for p in element.iter(qn("w:p"))
         ).strip()
-    for comment in found.values():
+    for key, comment in found.items():
+        if reading.doubled(key):
+            comment.paragraph = -1  # marked in several places: which is meant is not known
         if 0 <= comment.paragraph < len(returned.paragraphs):
             text = returned.paragraphs[comment.paragraph].text
             end = comment.end if comment.end >= 0 else len(text)
             comment.end = max(comment.start, end)
             comment.words = text[comment.start : comment.end]
         returned.comments.append(comment)
-    return returned
 
 
 def _open(data: bytes):
@@ -144,18 +213,37 @@ def _open(data: bytes):
     except (zipfile.BadZipFile, EOFError, ValueError) as exc:
         raise FeedbackError("文件已损坏或不是 Word 文档（.docx 应为 zip 压缩包）") from exc
     with archive:
-        main = _targets(archive, "").get("/officeDocument", "word/document.xml")
+        roots = _targets(archive, "")
+        main = roots.get("/officeDocument", "word/document.xml")
         document = _part(archive, main, "正文")
         name = _targets(archive, main).get("/comments")
         comments = _part(archive, name, "批注") if name and name in archive.NameToInfo else None
+        custom = roots.get("/custom-properties", "docProps/custom.xml")
+        properties = _properties(archive, custom) if custom in archive.NameToInfo else {}
     if document.tag != qn("w:document"):
         raise FeedbackError("文件的正文不是 Word 正文，文件可能不是 .docx")
-    return document, comments
+    return document, comments, properties
 
 
-def _paragraph(p, number: int, comments: dict[str, Comment]) -> Paragraph:
+def _properties(archive: zipfile.ZipFile, name: str) -> dict[str, str]:
+    """The custom document properties (name → text); a damaged part gives none (the file is
+    then read against the current draft)."""
+    try:
+        root = _part(archive, name, "自定义属性")
+    except PlanImportError:
+        return {}
+    out = {}
+    for prop in root:
+        key = prop.get("name")
+        if key and len(prop):
+            out[key] = (prop[0].text or "")[:200]
+    return out
+
+
+def _paragraph(p, number: int, reading: _Reading) -> Paragraph:
     out = Paragraph()
     state = {"length": 0}
+    comments = reading.comments
 
     def add(piece: str, change: tuple[str, str] | None) -> None:
         if not piece:
@@ -172,6 +260,11 @@ def _paragraph(p, number: int, comments: dict[str, Comment]) -> Paragraph:
             tag = child.tag
             if tag in _SKIPPED:
                 continue
+            if tag in REVISIONS and reading.repeated:
+                key = _revision_key(child)
+                if key in reading.repeated:
+                    reading.skipped.append(key)
+                    continue
             if tag in (qn("w:ins"), qn("w:moveTo")):
                 visit(child, ("insertion", child.get(qn("w:author")) or ""))
             elif tag in (qn("w:del"), qn("w:moveFrom")):
@@ -185,14 +278,19 @@ def _paragraph(p, number: int, comments: dict[str, Comment]) -> Paragraph:
                 if name.startswith(ANCHOR_PREFIX):
                     out.anchors.append(name)
             elif tag == qn("w:commentRangeStart"):
-                key = child.get(qn("w:id")) or ""
-                comments[key] = Comment(key, paragraph=number, start=state["length"])
+                key = child.get(qn("w:id")) or ""  # a copied range start: the first counts
+                known = comments.get(key)
+                if known is None or not known.ranged:  # a range start places it, not its mark
+                    comments[key] = Comment(key, paragraph=number, start=state["length"])
+                    comments[key].ranged = True
+                reading.starts.setdefault(key, set()).add(number)
             elif tag == qn("w:commentRangeEnd"):
                 comment = comments.get(child.get(qn("w:id")) or "")
                 if comment is not None and comment.paragraph == number:
                     comment.end = state["length"]
             elif tag == qn("w:commentReference"):
                 key = child.get(qn("w:id")) or ""
+                reading.references.setdefault(key, set()).add(number)
                 comments.setdefault(key, Comment(key, paragraph=number, start=state["length"]))
             else:
                 visit(child, change)
@@ -240,7 +338,7 @@ def _table(tbl) -> list[list[str]]:
     return rows
 
 
-def _sheet_tables(data: bytes) -> list[list[list[str]]]:
+def _sheet_tables(data: bytes, name: str) -> list[list[list[str]]]:
     from openpyxl import load_workbook
 
     try:
@@ -251,8 +349,12 @@ def _sheet_tables(data: bytes) -> list[list[list[str]]]:
     try:
         for sheet in book.worksheets:
             rows = []
-            for row in sheet.iter_rows(values_only=True, max_row=5000, max_col=30):
+            for row in sheet.iter_rows(values_only=True, max_row=MAX_RETURNED_ROWS + 1, max_col=30):
                 rows.append(["" if v is None else str(v).strip() for v in row])
+            if len(rows) > MAX_RETURNED_ROWS:  # refused, never cut: a form read in part looks whole
+                raise FeedbackError(
+                    past(name, f"工作表“{sheet.title}”的行数", f"每张表 {MAX_RETURNED_ROWS:,} 行")
+                )
             tables.append(rows)
     finally:
         book.close()

@@ -10,10 +10,12 @@ file with the bookmarks is an insertion there; what matches nothing is listed, n
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from difflib import SequenceMatcher
 
 from rapidfuzz import fuzz, process
 
+from app.importer.feedback_anchors import believed
 from app.importer.feedback_docx import Comment, Paragraph, Returned
 from app.importer.feedback_found import NO_OPINION, SIMILAR, Found, Matched, where
 from app.importer.feedback_table import table_opinions
@@ -34,41 +36,31 @@ def match(returned: Returned, sent, *, own_author: str = "") -> Matched:
     by_name = {name: i for i, (name, _node, _parts) in enumerate(blocks) if name}
     texts = ["".join(t for _k, t in parts) for _n, _node, parts in blocks]
     out = Matched()
+    anchored = believed(returned, by_name, texts)
+    out.notes.extend(anchored.doubted)
     groups: list[_Group] = []
     seen: set[int] = set()
     loose: list[int] = []
-    started = not returned.anchored
+    started = not anchored.bookmarked
     for number, paragraph in enumerate(returned.paragraphs):
-        known = [by_name[a] for a in paragraph.anchors if a in by_name and by_name[a] not in seen]
+        known = [i for i in anchored.placed.get(number, ()) if i not in seen]
+        started = started or any(a in by_name for a in paragraph.anchors)
         if known:
-            started = True
             seen.update(known)
             groups.append(_Group(paragraph, known, "anchor"))
         elif started and (paragraph.text.strip() or _typed(paragraph)):
+            if paragraph.text.strip() in sent.furniture and not paragraph.changes:
+                continue  # the 附件 label or table title, as printed
             loose.append(number)
-    left = [i for i in range(len(blocks)) if i not in seen]
-    placed_loose: dict[int, _Group] = {}
-    new: list[int] = []
-    for number in loose:
-        paragraph = returned.paragraphs[number]
-        if not paragraph.text.strip():
-            new.append(number)  # typed in with tracking: all of it inserted
-            continue
-        choices = {i: texts[i] for i in left}
-        best = process.extractOne(paragraph.text, choices, scorer=fuzz.ratio) if choices else None
-        if best is not None and best[1] >= SIMILAR:
-            left.remove(best[2])
-            seen.add(best[2])
-            placed_loose[number] = _Group(paragraph, [best[2]], "text")
-        elif not NO_OPINION.match(paragraph.text):
-            new.append(number)
+    placed_loose, new = _by_text(returned, loose, texts, seen)
     order = [*groups, *placed_loose.values()]
     for group in order:
         _edits(group, blocks, texts, out, returned.name)
     _new_paragraphs(returned, order, new, blocks, out)
     _moves(groups, blocks, texts, out)
+    left = [i for i in range(len(blocks)) if i not in seen]
     matched_share = len(seen) / max(1, len(blocks))
-    if left and (returned.anchored or matched_share > 0.5):
+    if left and (anchored.bookmarked or matched_share > 0.5):
         _missing(left, blocks, texts, out)
     index_of = {id(g.paragraph): g for g in order}
     for comment in returned.comments:
@@ -84,6 +76,39 @@ def match(returned: Returned, sent, *, own_author: str = "") -> Matched:
             out.opinions.append(Found("none", place="draft", matched="none", comment=body))
             out.unmatched.clear()
     return out
+
+
+def _by_text(
+    returned: Returned, loose: list[int], texts: list[str], seen: set[int]
+) -> tuple[dict[int, _Group], list[int]]:
+    """Paragraphs without a believed bookmark placed on the sent paragraphs left, by their text
+    (the same text first, then the most similar); the others are new."""
+    left = {i: texts[i] for i in range(len(texts)) if i not in seen}
+    exact: dict[str, list[int]] = {}
+    for i, text in left.items():
+        exact.setdefault(text, []).append(i)
+    placed: dict[int, _Group] = {}
+    new: list[int] = []
+    for number in loose:
+        paragraph = returned.paragraphs[number]
+        if not paragraph.text.strip():
+            new.append(number)  # typed in with tracking: all of it inserted
+            continue
+        same = [i for i in exact.get(paragraph.text, ()) if i in left]
+        best = (
+            (None, 100, same[0])
+            if same
+            else process.extractOne(paragraph.text, left, scorer=fuzz.ratio, score_cutoff=SIMILAR)
+            if left
+            else None
+        )
+        if best is not None:
+            del left[best[2]]
+            seen.add(best[2])
+            placed[number] = _Group(paragraph, [best[2]], "text")
+        elif not NO_OPINION.match(paragraph.text):
+            new.append(number)
+    return placed, new
 
 
 def _typed(paragraph: Paragraph) -> str:
@@ -238,20 +263,28 @@ def _edits(group: _Group, blocks, texts, out: Matched, source: str) -> None:
 
 
 def _position_map(opcodes):
+    """A position in the returned text → the position in the sent text (by bisection: a
+    paragraph may carry many changes)."""
+    starts = [op[3] for op in opcodes]
+
     def to_sent(position: int) -> int:
-        for _tag, a0, a1, b0, b1 in opcodes:
-            if b0 <= position < b1 or (position == b1 and b0 == b1):
-                return a0 + min(position - b0, max(0, a1 - a0 - 1))
-        return opcodes[-1][2] if opcodes else 0
+        k = bisect_left(starts, position)
+        if k < len(opcodes) and starts[k] == position:
+            op = opcodes[k]  # the first piece starting here (a deletion, or the one holding it)
+        elif k > 0 and position < opcodes[k - 1][4]:
+            op = opcodes[k - 1]
+        else:
+            return opcodes[-1][2] if opcodes else 0
+        _tag, a0, a1, b0, _b1 = op
+        return a0 + min(position - b0, max(0, a1 - a0 - 1))
 
     return to_sent
 
 
 def _back(to_sent, sent_start: int, now: str) -> int:
-    for position in range(len(now) + 1):
-        if to_sent(position) >= sent_start:
-            return position
-    return 0
+    """The first returned position at or after the sent position (to_sent never goes back)."""
+    position = bisect_left(range(len(now) + 1), sent_start, key=to_sent)
+    return position if position <= len(now) else 0
 
 
 def _context(text: str, lo: int, start: int, end: int, hi: int) -> tuple[str, str]:

@@ -40,3 +40,28 @@ MAX_PLAN_ID_BYTES = 120
 """A plan id made from a file name (UTF-8 bytes, 40 Chinese characters): the library stores
 the plan as `<id>.json` and writes it through a temporary `.<id>.json.<random>.tmp`, and
 the id may get a number (-2) — all within the 255 bytes a file name may have."""
+
+# ---------------------------------------------------------------- returned files (feedback)
+# A county plan sent out for comment prints a few hundred paragraphs; a unit returns it with
+# at most a few dozen comments and changes. Past any of these bounds the file is refused
+# whole, with a message naming the bound, and the draft is not touched.
+
+MAX_RETURNED_PARAGRAPHS = 5_000
+"""Paragraphs in a returned Word file's body (the demo prints about 120, a large plan 500)."""
+
+MAX_RETURNED_COMMENTS = 2_000
+"""Comments (批注) in one returned file."""
+
+MAX_RETURNED_CHANGES = 5_000
+"""Tracked changes (w:ins, w:del and moves) in one returned file."""
+
+MAX_RETURNED_ROWS = 5_000
+"""Table rows in a returned Word file (all its tables), or rows of one sheet of a 反馈意见表
+.xlsx: a form has a row per opinion, the 附件 task table a few hundred."""
+
+MAX_RETURNED_CHARS = 1_000_000
+"""Characters of text in a returned file's body, deleted words included (a plan: ~60,000)."""
+
+MAX_COMPARED_CHARS = 20_000
+"""One returned paragraph compared with the paragraph sent: the longest printed paragraph is a
+few thousand characters, and comparing costs the product of the two lengths."""

@@ -334,3 +334,34 @@ def test_the_changes_listed_adopted_at_once(window, qtbot):
     assert opinions[0].proposed in after.find(opinions[0].node_id).paragraphs[0]
     window.edits.undo_action.trigger()
     assert window.doc.draft == before
+
+
+def test_exporting_from_the_window_keeps_the_draft_as_sent(window, qtbot, tmp_path, monkeypatch):
+    """The Word draft exported from the window is kept with the draft (one undoable step), so a
+    copy returned after further edits is read against what went out."""
+    import zipfile
+
+    from app.gui import export_dialog
+
+    seen = {}
+
+    def run_dialog(self):
+        self.folder.setText(str(tmp_path))
+        qtbot.mouseClick(
+            self.buttons.button(self.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton
+        )
+        qtbot.waitUntil(
+            lambda: self.result is not None or "失败" in self.status.text(), timeout=20000
+        )
+        seen["dialog"] = self
+        return 1
+
+    monkeypatch.setattr(export_dialog.ExportDialog, "exec", run_dialog)
+    assert window.doc.draft.sent == ()
+    window.files.export()
+    word = seen["dialog"].result.word
+    with zipfile.ZipFile(word) as archive:
+        custom = archive.read("docProps/custom.xml").decode("utf-8")
+    (kept,) = window.doc.draft.sent
+    assert kept.mark in custom
+    assert window.doc.stack.undoText() == "记录发出的文稿"

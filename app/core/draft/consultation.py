@@ -17,6 +17,15 @@ OpinionKind = Literal["comment", "insertion", "deletion", "edit", "table", "none
 """comment: a Word comment; insertion / deletion: a tracked change (w:ins / w:del); edit: an
 untracked change found by comparing with the version sent; table: a row of a 反馈意见表;
 none: the unit replied 无意见."""
+OPINION_KINDS: dict[str, str] = {
+    "comment": "批注",
+    "insertion": "插入",
+    "deletion": "删除",
+    "edit": "修改",
+    "table": "意见表",
+    "none": "无意见",
+}
+"""Each kind as the window and the command line name it."""
 OpinionDecision = Literal["pending", "adopted", "partly", "rejected", "elsewhere"]
 OPINION_DECISIONS: dict[str, str] = {
     "pending": "待处理",
@@ -32,11 +41,11 @@ class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
-class Opinion(_Frozen):
-    """One opinion a unit sent back, where it stands and what the team decided."""
+class FoundOpinion(_Frozen):
+    """One opinion a unit sent back, where it stands and what the team decided — as a returned
+    file gives it (app/importer/feedback), before the draft numbers it (ops.add_opinions)."""
 
-    id: str = Field(pattern=r"^o\d+$")
-    unit: str = Field(description="the unit it came from (县住建局), editable")
+    unit: str = Field("", description="the unit it came from (县住建局), editable")
     author: str = Field("", description="the Word author of the comment or change")
     kind: OpinionKind
     node_id: str = Field(
@@ -57,6 +66,13 @@ class Opinion(_Frozen):
     )
 
 
+class Opinion(FoundOpinion):
+    """An opinion kept with the draft: a FoundOpinion with its number (o1, o2 …)."""
+
+    id: str = Field(pattern=r"^o\d+$")
+    unit: str = Field(description="the unit it came from (县住建局), editable")
+
+
 class DraftVersion(_Frozen):
     """The draft as it stood at a stage, frozen inside the file.
 
@@ -74,3 +90,40 @@ class DraftVersion(_Frozen):
     @property
     def name(self) -> str:
         return f"{self.stage} {self.date}".strip()
+
+
+def opinion_key(opinion: FoundOpinion) -> tuple:
+    """What makes two opinions the same one: the same file or comment read twice gives the same
+    key (the team's decision and the file's name are not part of it)."""
+    return (
+        opinion.unit,
+        opinion.author,
+        opinion.kind,
+        opinion.node_id,
+        opinion.place,
+        opinion.index,
+        opinion.original,
+        opinion.proposed,
+        opinion.comment,
+    )
+
+
+SENT_MARK = "PeakPlanSent"
+"""The custom document property of an exported Word draft naming it (SentCopy.mark)."""
+SENT_VERSION = "PeakPlanVersion"
+"""… and, for a person looking at the file's properties, the stage and date it went out as."""
+
+
+class SentCopy(_Frozen):
+    """A Word draft as it went out, so a returned copy is read against what the unit saw,
+    not against the text the team has edited since (the export marks the file with `mark`,
+    a custom document property that Word, WPS and LibreOffice keep)."""
+
+    mark: str = Field(pattern=r"^[0-9a-f]{16}$", description="hash of the printed paragraphs")
+    version: str = Field("", description="the stage and date it went out as (征求意见稿 2023-08)")
+    saved_at: str = ""
+    paragraphs: str = Field(
+        "",
+        description="the printed paragraphs, zlib-packed JSON in base64; '' when a saved version "
+        "of that name prints the same (it is rebuilt from the version)",
+    )

@@ -23,7 +23,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from app.core.draft.adaptation import AdaptChange, OpenQuestion
-from app.core.draft.consultation import DraftVersion, Opinion
+from app.core.draft.consultation import DraftVersion, Opinion, SentCopy
 from app.core.draft.gc_pause import collections_paused
 from app.core.plans.model import ChapterRole, TitleStyle
 from app.core.text.county import CountyContext
@@ -320,6 +320,9 @@ class Draft(_Frozen):
     versions: tuple[DraftVersion, ...] = Field((), description="named versions, oldest first")
     opinions: tuple[Opinion, ...] = Field((), description="opinions sent back, as imported")
     version_parts: dict[str, Any] = Field(default_factory=dict)  # the versions' shared parts
+    sent: tuple[SentCopy, ...] = Field(
+        (), description="Word drafts sent out, to read returned copies against (newest last)"
+    )
 
     @model_validator(mode="wrap")
     @classmethod

@@ -41,6 +41,7 @@ from app.core.operations.opinions import (
 )
 from app.core.operations.parents import add_parent
 from app.core.operations.rebase import keep_despite_revision, rebase, take_revised_text
+from app.core.operations.sent_copies import record_sent
 from app.core.operations.structure import add_measure, merge, move, remove, rename, reorder
 from app.core.operations.take_up import edited_since_take_up, take_up, take_up_into
 from app.core.operations.targets import (
@@ -76,6 +77,7 @@ __all__ = [
     "move_committee_member",
     "prune_targets",
     "rebase",
+    "record_sent",
     "remove",
     "remove_committee_member",
     "remove_unit",

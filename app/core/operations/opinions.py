@@ -14,10 +14,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import asdict, is_dataclass
 from difflib import SequenceMatcher
 
-from app.core.draft.consultation import OPINION_DECISIONS, Opinion
+from app.core.draft.consultation import OPINION_DECISIONS, FoundOpinion, Opinion, opinion_key
 from app.core.draft.mentions import TOKEN, TextRenderer
 from app.core.draft.model import Draft, Node
 from app.core.draft.tree import EditError, existing_node
@@ -34,23 +33,27 @@ _NOT_A_UNIT = re.compile(r"[。：:！!？?“”\"\s]|负责|按职责|等$")
 _IN_CLAUSE = "责任单位条款的这一修改不是单位名单，请在“责任单位”中处理"
 
 
-def _fields(opinion: object) -> dict:
-    if isinstance(opinion, Opinion):
-        return opinion.model_dump()
-    if is_dataclass(opinion):
-        return asdict(opinion)
-    return dict(opinion)  # type: ignore[call-overload]
-
-
-def add_opinions(draft: Draft, opinions: Iterable[object]) -> Draft:
-    """The opinions (Opinion, or feedback.read_feedback's records) added, numbered o1, o2 … after
-    the draft's own."""
+def add_opinions(draft: Draft, opinions: Iterable[FoundOpinion]) -> Draft:
+    """The opinions (as read_feedback finds them, or Opinions) added, numbered o1, o2 … after
+    the draft's own: every field kept (the record is the same type end to end). A repeat of
+    one the draft holds or of one before it (consultation.opinion_key: the same file or
+    comment read twice) is not added again; callers say so by the count added."""
     number = max((int(o.id[1:]) for o in draft.opinions), default=0)
+    seen = {opinion_key(o) for o in draft.opinions}
     added = []
     for opinion in opinions:
+        if not isinstance(opinion, FoundOpinion):
+            raise TypeError(
+                f"add_opinions takes FoundOpinion records, not {type(opinion).__name__}"
+            )
+        if opinion_key(opinion) in seen:
+            continue
+        seen.add(opinion_key(opinion))
         number += 1
-        fields = {k: v for k, v in _fields(opinion).items() if k in Opinion.model_fields}
-        added.append(Opinion.model_validate({**fields, "id": f"o{number}"}))
+        fields = opinion.model_dump(exclude={"id"})
+        if not fields["unit"].strip():
+            raise EditError(f"意见 o{number} 没有反馈单位")
+        added.append(Opinion(id=f"o{number}", **fields))
     return draft.model_copy(update={"opinions": (*draft.opinions, *added)})
 
 

@@ -31,7 +31,7 @@ MAX_STAGE = 40
 
 def frozen_data(draft: Draft) -> dict:
     """The draft's data as stored, without its versions and opinions."""
-    return draft.model_dump(mode="json", exclude={"versions", "opinions", "version_parts"})
+    return draft.model_dump(mode="json", exclude={"versions", "opinions", "version_parts", "sent"})
 
 
 def save_version(draft: Draft, stage: str, date: str = "", *, saved_at: str = "") -> Draft:
