@@ -250,6 +250,9 @@ class SentDraft:
     """Each catalogue unit's names: the name clauses use, its full name, its aliases."""
     version: str
     own_author: str
+    lines: tuple[str, ...] = ()
+    """Lines the export prints without a bookmark after the body (附件, the task table's
+    title): an unedited copy's, not a unit's new paragraphs."""
 
 
 def sent_draft(
@@ -258,7 +261,8 @@ def sent_draft(
     """(word.sent_copy gives it for a draft.)"""
     units = [(u.name, u.full_name, *u.aliases) for u in draft.catalogue.units]
     version = f"{draft.meta.stage} {draft.meta.date}".strip()
-    return SentDraft(sent_blocks(draft, style, items), units, version, own_author)
+    lines = ("附件", task_title(draft, style)) if draft.layout.attachment else ()
+    return SentDraft(sent_blocks(draft, style, items), units, version, own_author, lines)
 
 
 def task_title(draft: Draft, style: HouseStyle) -> str:

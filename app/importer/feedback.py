@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.importer.feedback_docx import FeedbackError, read_returned
-from app.importer.feedback_match import Found, match
+from app.importer.feedback_match import NO_OPINION, Found, match
+from app.importer.feedback_paragraphs import joined_splits, merges, printed_lines, toc_notes
 
 __all__ = ["Feedback", "FeedbackError", "read_feedback", "unit_from_name"]
 
@@ -41,6 +42,25 @@ def unit_from_name(stem: str, units) -> str:
     return best
 
 
+_OFFICE_PLACEHOLDERS = {"Comment added", "Comment deleted", "Comment changed", "批注已添加"}
+"""What LibreOffice writes as the text of a comment of its own when it saves a comment made
+with record changes on in a .doc (the tracked insertion of the comment, not the unit's)."""
+_FORM_LINE = re.compile(r"意见表|反馈单位|填表|联系人|联系电话|日期|年\s*\d*\s*月|盖章|^附件")
+
+
+def _office_noise(opinions: list[Found], tables) -> None:
+    """Comments LibreOffice made up dropped; a comment saying only 无意见 is a 无意见 reply."""
+    opinions[:] = [
+        o
+        for o in opinions
+        if not (o.kind == "comment" and o.comment.strip() in _OFFICE_PLACEHOLDERS)
+    ]
+    for opinion in opinions:
+        if opinion.kind == "comment" and NO_OPINION.match(opinion.comment):
+            opinion.kind, opinion.place, opinion.node_id, opinion.index = "none", "draft", "", 0
+            opinion.original, opinion.matched = "", "none"
+
+
 def read_feedback(path: str | Path, sent, unit: str | None = None) -> Feedback:
     """The opinions in one returned file (.docx, .doc/.wps, or a 反馈意见表 .xlsx).
 
@@ -51,15 +71,22 @@ def read_feedback(path: str | Path, sent, unit: str | None = None) -> Feedback:
     path = Path(path)
     returned = read_returned(path)
     found = match(returned, sent, own_author=sent.own_author)
-    if not found.opinions and not found.unmatched:
+    _office_noise(found.opinions, returned.tables)
+    found.opinions = printed_lines(joined_splits(found.opinions), tuple(sent.lines))
+    found.opinions += merges(returned, sent.blocks)
+    found.notes += toc_notes(returned, sent.blocks)
+    if not found.opinions and not found.unmatched and not found.notes:
         raise FeedbackError(
             f"{path.name} 中没有找到批注、修订、修改或反馈意见表，也不像本方案的返回稿"
         )
     if returned.anchored is False and returned.paragraphs and not found.opinions:
         raise FeedbackError(f"{path.name} 与本方案的内容对不上，不像本方案的返回稿")
+    if returned.tables and not returned.anchored:  # a form: its title lines are no opinions
+        found.unmatched = [t for t in found.unmatched if not _FORM_LINE.search(t)]
     named = unit or unit_from_name(path.stem, sent.units)
     fallback = _NAME_NOISE.sub("", path.stem) or path.stem
-    authors = [o.author for o in found.opinions if o.author]
+    saved_by = returned.author if returned.author != sent.own_author else ""
+    authors = [o.author for o in found.opinions if o.author] + [saved_by] * bool(saved_by)
     for opinion in found.opinions:
         opinion.source = path.name
         opinion.version = sent.version

@@ -36,6 +36,7 @@ from app.core.operations.opinions import (
     add_opinions,
     adopt_all,
     adopt_opinion,
+    adopt_possible,
     set_opinion_decision,
     set_opinion_unit,
 )
@@ -63,6 +64,7 @@ __all__ = [
     "add_unit",
     "adopt_all",
     "adopt_opinion",
+    "adopt_possible",
     "answer_question",
     "apply_mapping",
     "edited_since_take_up",
