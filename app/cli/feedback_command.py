@@ -58,9 +58,10 @@ def cmd_feedback(args: argparse.Namespace) -> int:
     before = len(draft.opinions)
     updated = ops.add_opinions(draft, found)
     added = updated.opinions[before:]
+    refused: list[tuple[str, str]] = []
     try:
         if args.adopt_all:
-            updated = ops.adopt_all(updated, [o.id for o in added])
+            updated, refused = ops.adopt_possible(updated, [o.id for o in added])
         save_draft(updated, args.draft)
     except PeakPlanError as exc:
         return fail(args.draft, exc.one_line())
@@ -85,6 +86,7 @@ def cmd_feedback(args: argparse.Namespace) -> int:
                 "source": opinion.source,
                 "matched": opinion.matched,
                 "decision": opinion.decision,
+                "not_adopted": dict(refused).get(opinion.id, ""),
             }
         )
     if args.json:
@@ -96,7 +98,12 @@ def cmd_feedback(args: argparse.Namespace) -> int:
         print(f"{row['id']}\t{row['unit']}\t{_KINDS[row['kind']]}\t{where}\t{text}")
     for path, text in unmatched:
         print(f"未能对应：{path}：{text[:60]}")
-    print(
-        f"共 {len(rows)} 条意见，已存入 {args.draft}" + ("（已全部采纳）" if args.adopt_all else "")
+    for opinion_id, why in refused:
+        print(f"未采纳：{opinion_id}：{why}（仍为待处理）")
+    adopted = (
+        f"（已采纳 {len(rows) - len(refused)} 条，{len(refused)} 条无法采纳，仍为待处理）"
+        if refused
+        else "（已全部采纳）"
     )
+    print(f"共 {len(rows)} 条意见，已存入 {args.draft}" + (adopted if args.adopt_all else ""))
     return EXIT_OK
