@@ -25,6 +25,9 @@ def add_version_parsers(sub) -> None:
         help="稿本名称：征求意见稿、送审稿（封面随之改变）或其他名称（如 印发稿）",
     )
     version.add_argument("--date", default="", metavar="YYYY-MM-DD", help="版本日期")
+    version.add_argument(
+        "--force", action="store_true", help="已有同一稿本、同一日期的版本时仍再保存一个"
+    )
     version.set_defaults(handler=cmd_version)
 
     versions = sub.add_parser("versions", help="列出起草文件保存的版本")
@@ -38,6 +41,14 @@ def cmd_version(args: argparse.Namespace) -> int:
 
     try:
         draft = load_draft(args.draft)
+        name = f"{args.save.strip()} {args.date.strip()}".strip()
+        same = [v for v in draft.versions if v.name == name]
+        if same and not args.force:
+            return fail(
+                args.draft,
+                f"已有版本“{name}”（保存于 {same[-1].saved_at or '未记录'}），未再保存："
+                "要再保存一个同名版本请加 --force",
+            )
         saved = save_version(draft, args.save, args.date)
         save_draft(saved, args.draft)
     except PeakPlanError as exc:

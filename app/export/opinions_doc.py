@@ -159,6 +159,17 @@ def opinion_summary(draft: Draft) -> OpinionSummary:
     )
 
 
+def pending_line(draft: Draft) -> str:
+    """A warning when opinions are still 待处理, naming their 序号 in the 意见采纳情况表 ('' when
+    none is): the package should not go out with them undecided unnoticed."""
+    counted = [o for o in draft.opinions if o.kind != "none"]
+    numbers = [str(k) for k, o in enumerate(counted, start=1) if o.decision == "pending"]
+    if not numbers:
+        return ""
+    shown = "、".join(numbers[:10]) + ("等" if len(numbers) > 10 else "")
+    return f"注意：还有 {len(numbers)} 条反馈意见待处理（意见采纳情况表第 {shown} 条），请处理后再报送。"
+
+
 def opinions_title(draft: Draft) -> str:
     return f"《{draft.meta.document_title}》{SUFFIX}"
 
