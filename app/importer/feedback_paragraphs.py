@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 
+from app.core.draft.consultation import MERGE_NOTE as MERGED
+from app.core.draft.consultation import SPLIT_NOTE as SPLIT
 from app.importer.feedback_docx import Returned
 from app.importer.feedback_found import Found, where
 
-SPLIT = "段落拆分为两段"
-MERGED = "段落合并"
 _TOC_LINE = re.compile(r"\t\s*[—－-]?\s*\d+\s*[—－-]?\s*$")
 
 

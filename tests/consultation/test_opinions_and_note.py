@@ -86,3 +86,31 @@ def test_the_drafting_note_says_the_data_in_its_parts(consulted):
     texts = [p.text for p in doc.paragraphs]
     assert texts[0] == "关于《平罗县碳达峰实施方案（送审稿）》的起草说明"
     assert "二、起草过程" in texts and "四、与上级方案衔接情况" in texts
+
+
+def test_a_change_is_quoted_by_its_words_not_the_paragraph_around_it(consulted):
+    """Issue 28: 建议删除“实行成品交房，推动供给侧结构性改革，减少装修环” (环节 cut in half)."""
+    from app.core.draft.consultation import Opinion
+    from app.export.opinions_doc import opinion_content
+
+    deleted = Opinion(
+        id="o9",
+        unit="县住建局",
+        kind="deletion",
+        original="实行成品交房，推动供给侧结构性改革，减少装修环",
+        proposed="实行成品交房，减少装修环",
+    )
+    assert opinion_content(deleted) == "建议删除“，推动供给侧结构性改革”"
+    paragraph = (
+        "到2025年，城镇新建建筑全面执行绿色建筑标准，星级绿色建筑占比不低47%，实行成品交房。"
+    )
+    edited = Opinion(
+        id="o10",
+        unit="县住建局",
+        kind="edit",
+        original=paragraph,
+        proposed=paragraph.replace("不低47%", "不低于47%"),
+    )
+    assert opinion_content(edited, paragraph) == (
+        "建议将“星级绿色建筑占比不低47%”修改为“星级绿色建筑占比不低于47%”"
+    )

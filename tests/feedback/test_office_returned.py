@@ -123,3 +123,17 @@ def test_an_edit_in_the_contents_is_noted(round_):
 
 def test_a_file_named_without_a_unit_takes_the_documents_author(round_):
     assert {o.unit for o in _read(round_, "修改稿.docx").opinions} == {"县发改局"}
+
+
+def test_the_opinions_table_quotes_the_change_in_a_few_words(round_):
+    from app.export.opinions_doc import opinion_rows
+
+    draft = round_[0]
+    for name in EXPECTED:
+        draft = ops.add_opinions(draft, _read(round_, name).opinions)
+    rows = opinion_rows(draft)
+    contents = [r.content for r in rows]
+    assert "建议删除“，推进绿色电力交易”" in contents
+    assert "建议将“遏制煤炭消费快速增长趋势”修改为“坚决遏制煤炭消费增长”" in contents
+    assert "建议在“加大新能源产业项目招商引资力度，”后另起一段" in contents
+    assert all(len(c) <= 90 for c in contents), max(contents, key=len)

@@ -1,0 +1,158 @@
+"""意见内容 of a change, as a reader of the 意见采纳情况表 wants it: what was deleted, inserted or
+replaced, with only as much of the text around it as it takes to find it — and that cut at
+punctuation, so a quote never ends in half a word (减少装修环|节).
+
+An opinion's original and proposed words are the change with some text either side (as the
+returned file was read); the change is what differs between them, the common beginning and
+end trimmed. A short change (a character or two) is quoted in its clause — the words between
+the nearest punctuation marks — taken from the paragraph as it prints when it is found there.
+"""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+
+from app.core.draft.consultation import MERGE_NOTE as MERGED
+from app.core.draft.consultation import SPLIT_NOTE as SPLIT
+
+SHORT = 4
+"""A change shorter than this many characters is quoted with its clause around it."""
+LONG = 60
+"""A span longer than this is quoted as its separate changes, or shortened with ……."""
+_CLAUSE = re.compile(r"（(?:责任单位：)?[^（）]*(?:局|委|办|中心|公司|政府|分局)[^（）]*）$")
+_STOP = '，。；：、！？,.;:!?（）()“”"《》\n'
+
+
+def _quote(text: str) -> str:
+    return f"“{text.strip()}”"
+
+
+def _trimmed(original: str, proposed: str) -> tuple[int, int, int]:
+    """(start, end in original, end in proposed) of the one span that differs. Words only
+    deleted or only inserted could often sit a few characters left or right: the place
+    where they start at a punctuation mark is taken (删除“，推进绿色电力交易”, not
+    “色电力交易，推进绿”)."""
+    start = 0
+    limit = min(len(original), len(proposed))
+    while start < limit and original[start] == proposed[start]:
+        start += 1
+    end = 0
+    while end < limit - start and original[-1 - end] == proposed[-1 - end]:
+        end += 1
+    end_a, end_b = len(original) - end, len(proposed) - end
+    if end_a > start and end_b > start:
+        return start, end_a, end_b
+    longer, end_l = (original, end_a) if end_a > start else (proposed, end_b)
+    width = end_l - start
+    if not width:
+        return start, end_a, end_b
+    lo = start
+    while lo > 0 and longer[lo - 1] == longer[lo - 1 + width]:
+        lo -= 1
+    choices = range(lo, start + 1)
+    best = next((k for k in choices if longer[k] in _STOP), None)
+    if best is None:
+        best = next((k for k in choices if longer[k + width - 1] in _STOP), start)
+    shift = start - best
+    return best, end_a - shift, end_b - shift
+
+
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause around text[start:end]: out to the punctuation either side."""
+    lo = start
+    while lo > 0 and text[lo - 1] not in _STOP:
+        lo -= 1
+    hi = end
+    while hi < len(text) and text[hi] not in _STOP:
+        hi += 1
+    return lo, hi
+
+
+def _without_clause(text: str) -> str:
+    """Deleted words less a 责任单位 clause at their end (adopting keeps the clause)."""
+    return _CLAUSE.sub("", text) or text
+
+
+def short_quote(text: str) -> str:
+    """A long quote as its first and last clause with …… between."""
+    if len(text) <= LONG:
+        return text
+    first = re.split(r"(?<=[，。；：、])", text)
+    head, tail = first[0], first[-1] if len(first) > 1 else ""
+    if len(head) > LONG // 2 or len(tail) > LONG // 2 or not tail:
+        return text[: LONG // 2].rstrip() + "……"
+    return f"{head}……{tail}"
+
+
+def _one(original: str, proposed: str, around: str) -> str:
+    start, end_a, end_b = _trimmed(original, proposed)
+    deleted, inserted = original[start:end_a], proposed[start:end_b]
+    if len(deleted) + len(inserted) > LONG * 2 and deleted and inserted:
+        return ""
+    if max(len(deleted), len(inserted)) < SHORT or (deleted and around.count(deleted) > 1):
+        text, offset = (around, around.find(original)) if original in around else (original, 0)
+        offset = max(offset, 0)
+        lo, hi = _clause(text, offset + start, offset + end_a)
+        before, after = text[lo : offset + start], text[offset + end_a : hi]
+        if not deleted and before and not after:  # at the end of a clause
+            return f"建议在{_quote(before)}后增加{_quote(inserted)}"
+        if not deleted and after and not before:
+            return f"建议在{_quote(after)}前增加{_quote(inserted)}"
+        old, new = before + deleted + after, before + inserted + after
+        if not inserted and not new.strip("，。；、 "):
+            return f"建议删除{_quote(short_quote(old))}"
+        return f"建议将{_quote(short_quote(old))}修改为{_quote(short_quote(new))}"
+    if deleted and inserted:
+        return f"建议将{_quote(short_quote(deleted))}修改为{_quote(short_quote(inserted))}"
+    if deleted:
+        return f"建议删除{_quote(short_quote(_without_clause(deleted)))}"
+    text, offset = (around, around.find(original)) if original in around else (original, 0)
+    offset = max(offset, 0)
+    lo, _hi = _clause(text, offset + start, offset + start)
+    before = text[lo : offset + start]
+    if before:
+        return f"建议在{_quote(short_quote(before))}后增加{_quote(short_quote(inserted))}"
+    _lo, hi = _clause(text, offset + start, offset + start)
+    after = text[offset + start : hi]
+    if after:
+        return f"建议在{_quote(short_quote(after))}前增加{_quote(short_quote(inserted))}"
+    return f"建议增加{_quote(short_quote(inserted))}"
+
+
+def change_words(original: str, proposed: str, comment: str = "", around: str = "") -> str:
+    """What a change asks, in a few words: 建议删除“，推动供给侧结构性改革”, 建议将“不低47%”
+    修改为“不低于47%”, 建议在“……力度，”后分段. `around`: the paragraph as it prints, where
+    the clause of a short change is looked for."""
+    if comment == SPLIT and "\n" in proposed:
+        first = proposed.split("\n", 1)[0].strip()
+        body = first.rstrip(_STOP)
+        lo = max((body.rfind(c) for c in _STOP), default=-1) + 1
+        return f"建议在{_quote(short_quote(first[lo:]))}后另起一段"
+    if comment == MERGED and "\n" in original:
+        first, second = original.split("\n", 1)
+        body = first.rstrip(_STOP)
+        tail = first[max((body.rfind(c) for c in _STOP), default=-1) + 1 :]
+        head = re.split(r"(?<=[，。；：])", second.split("\n")[0])[0]
+        return f"建议将{_quote(short_quote(tail))}所在段与下一段{_quote(head + '……')}合并为一段"
+    if not original.strip():
+        return f"建议增加{_quote(short_quote(proposed))}"
+    if not proposed.strip():
+        return f"建议删除{_quote(short_quote(_without_clause(original)))}"
+    if (
+        len(original) <= SHORT * 2 and len(proposed) <= SHORT * 4
+    ):  # the words as the unit named them
+        return f"建议将{_quote(original)}修改为{_quote(proposed)}"
+    said = _one(original, proposed, around)
+    if said:
+        return said
+    hunks = [
+        op
+        for op in SequenceMatcher(None, original, proposed, autojunk=False).get_opcodes()
+        if op[0] != "equal"
+    ]
+    parts = [
+        _one(original[max(0, a0 - 2) : a1 + 2], proposed[max(0, b0 - 2) : b1 + 2], original)
+        for _tag, a0, a1, b0, b1 in hunks[:4]
+    ]
+    return "；".join(p for p in parts if p) + ("等" if len(hunks) > 4 else "")
