@@ -61,6 +61,20 @@ def _office_noise(opinions: list[Found], tables) -> None:
             opinion.original, opinion.matched = "", "none"
 
 
+_NO_OPINION_WORDS = re.compile(r"无意见|没有意见|无修改意见|无其他意见|无异议")
+
+
+def _letter(returned, found) -> None:
+    """A short letter of its own (no bookmark, no form) saying 无意见 is a 无意见 reply, even
+    when its heading (关于《…方案》的反馈意见) looks like the draft's title."""
+    body = "".join(p.text for p in returned.paragraphs).strip()
+    if returned.anchored or returned.tables or len(body) > 300:
+        return
+    if _NO_OPINION_WORDS.search(body) and all(o.kind in ("edit", "none") for o in found.opinions):
+        found.opinions[:] = [Found("none", place="draft", matched="none", comment=body)]
+        found.unmatched.clear()
+
+
 def read_feedback(path: str | Path, sent, unit: str | None = None) -> Feedback:
     """The opinions in one returned file (.docx, .doc/.wps, or a 反馈意见表 .xlsx).
 
@@ -72,6 +86,7 @@ def read_feedback(path: str | Path, sent, unit: str | None = None) -> Feedback:
     returned = read_returned(path)
     found = match(returned, sent, own_author=sent.own_author)
     _office_noise(found.opinions, returned.tables)
+    _letter(returned, found)
     found.opinions = printed_lines(joined_splits(found.opinions), tuple(sent.lines))
     found.opinions += merges(returned, sent.blocks)
     found.notes += toc_notes(returned, sent.blocks)

@@ -4,6 +4,7 @@ Calc with title rows and merged cells; every opinion found, none invented, each 
 
 from __future__ import annotations
 
+import copy
 import io
 
 import pytest
@@ -26,12 +27,15 @@ def round_(tmp_path_factory):
     source = folder / "平罗县碳达峰实施方案（征求意见稿）.docx"
     source.write_bytes(word_document(draft).data)
     run_office(jobs(source, folder))
-    return draft, sent_copy(draft), folder
+    return draft, sent_copy(draft), folder, {}
 
 
 def _read(round_, name):
-    _draft, sent, folder = round_
-    return read_feedback(folder / name, sent)
+    """The file read once (a .doc goes through LibreOffice); a fresh copy each time."""
+    _draft, sent, folder, read = round_
+    if name not in read:
+        read[name] = read_feedback(folder / name, sent)
+    return copy.deepcopy(read[name])
 
 
 def _adopted(round_, name):
@@ -137,3 +141,21 @@ def test_the_opinions_table_quotes_the_change_in_a_few_words(round_):
     assert "建议将“遏制煤炭消费快速增长趋势”修改为“坚决遏制煤炭消费增长”" in contents
     assert "建议在“加大新能源产业项目招商引资力度，”后另起一段" in contents
     assert all(len(c) <= 90 for c in contents), max(contents, key=len)
+
+
+def test_every_returned_file_adopts_whole(round_):
+    """Each file's opinions adopted together: none refused, the unit's words in the text."""
+    for name in EXPECTED:
+        _adopted(round_, name)
+    works = _adopted(round_, "县商务局.xlsx")
+    assert "推行绿色社区创建" in works.find("n20").paragraphs[0]
+    devices = works.find("n23").paragraphs[0]
+    assert "全面推进能效相关标准实施" in devices and "综合运用税收" not in devices
+    grid = _adopted(round_, "县林草局.docx").find("n14")
+    assert "建设坚强智能电网和微电网" in grid.paragraphs[0]
+    assert grid.paragraphs[-1] == "推进源网荷储一体化"
+
+
+def test_a_letter_saying_no_opinion_is_a_reply_not_a_title_edit(round_):
+    assert [o.kind for o in _read(round_, "县统计局.docx").opinions] == ["none"]
+    assert {o.unit for o in _read(round_, "返回稿.doc").opinions} == {"县市场监管局"}
