@@ -136,17 +136,24 @@ class _Places:
         best = process.extractOne(key, self.headings, scorer=fuzz.partial_ratio)
         return best[2] if best is not None and best[1] >= 85 else ""
 
+    def under(self, node: str) -> set[str]:
+        """The node and those under it (a section's measures), by their label paths."""
+        path = next((p for p, n in self.paths.items() if n == node), None)
+        if path is None:
+            return {node}
+        return {n for p, n in self.paths.items() if p[: len(path)] == path} | {node}
+
     def words(self, words: str, node: str = "") -> tuple[str, str] | None:
-        """(node, part key) of the one part holding the words (within `node` when given)."""
+        """(node, part key) of the one part holding the words (within `node` and the nodes
+        under it when given)."""
         if not words:
             return None
+        within = self.under(node) if node else None
         hits = [
             (n, k)
             for n, k, text in self.parts
-            if words in text and (not node or n == node) and k != "t"
+            if words in text and (within is None or n in within) and k != "t"
         ]
-        if not hits and node:  # the 原文 under a section's heading: its measures' paragraphs
-            return None
         return hits[0] if len(hits) == 1 else None
 
     def paragraphs(self, node: str) -> int:
