@@ -37,6 +37,7 @@ from app.core.operations.opinions import (
     adopt_all,
     adopt_opinion,
     adopt_possible,
+    changes_text,
     set_opinion_decision,
     set_opinion_unit,
 )
@@ -67,6 +68,7 @@ __all__ = [
     "adopt_possible",
     "answer_question",
     "apply_mapping",
+    "changes_text",
     "edited_since_take_up",
     "keep_despite_revision",
     "map_parent_unit",

@@ -86,14 +86,14 @@ def adopt_opinion(draft: Draft, opinion_id: str) -> Draft:
     """The opinion's change made in the draft's text, its decision 采纳; a comment (or none) just
     decided. Raises EditError when the words are no longer there or belong to a target."""
     opinion = _opinion(draft, opinion_id)
-    if _makes_a_change(opinion):
+    if changes_text(opinion):
         before = _paragraph_count(draft, opinion)
         draft = _apply(draft, opinion)
         draft = _shift(draft, opinion, _paragraph_count(draft, opinion) - before)
     return _replace(draft, opinion, decision="adopted")
 
 
-def _makes_a_change(opinion: Opinion) -> bool:
+def changes_text(opinion: Opinion) -> bool:
     """A tracked change or edit; a 反馈意见表 row only where its words were read into a change
     at a paragraph, clause or title (a row on a whole measure or 全文 is a comment)."""
     if opinion.kind != "table":
