@@ -3,6 +3,7 @@ python3-uno): the tests here skip only when soffice or uno is missing (CI instal
 
 from __future__ import annotations
 
+import functools
 import json
 import shutil
 import subprocess
@@ -15,6 +16,7 @@ DRIVER = Path(__file__).with_name("uno_driver.py")
 SYSTEM_PYTHON = "/usr/bin/python3"
 
 
+@functools.cache
 def office_missing() -> str:
     """Why the office tests cannot run here ('' when they can)."""
     if shutil.which("soffice") is None:
@@ -27,7 +29,8 @@ def office_missing() -> str:
     return "" if probe.returncode == 0 else "python3-uno not installed"
 
 
-needs_office = pytest.mark.skipif(bool(office_missing()), reason=office_missing() or "office")
+_MISSING = office_missing()
+needs_office = pytest.mark.skipif(bool(_MISSING), reason=_MISSING or "LibreOffice with UNO")
 
 
 def run_office(jobs: list[dict]) -> None:
