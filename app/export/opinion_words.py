@@ -13,9 +13,6 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
-from app.core.draft.consultation import MERGE_NOTE as MERGED
-from app.core.draft.consultation import SPLIT_NOTE as SPLIT
-
 SHORT = 4
 """A change shorter than this many characters is quoted with its clause around it."""
 LONG = 60
@@ -120,16 +117,16 @@ def _one(original: str, proposed: str, around: str) -> str:
     return f"建议增加{_quote(short_quote(inserted))}"
 
 
-def change_words(original: str, proposed: str, comment: str = "", around: str = "") -> str:
+def change_words(original: str, proposed: str, around: str = "") -> str:
     """What a change asks, in a few words: 建议删除“，推动供给侧结构性改革”, 建议将“不低47%”
     修改为“不低于47%”, 建议在“……力度，”后分段. `around`: the paragraph as it prints, where
     the clause of a short change is looked for."""
-    if comment == SPLIT and "\n" in proposed:
+    if "\n" in proposed and "\n" not in original:  # a paragraph split in two
         first = proposed.split("\n", 1)[0].strip()
         body = first.rstrip(_STOP)
         lo = max((body.rfind(c) for c in _STOP), default=-1) + 1
         return f"建议在{_quote(short_quote(first[lo:]))}后另起一段"
-    if comment == MERGED and "\n" in original:
+    if "\n" in original and "\n" not in proposed:  # paragraphs merged
         first, second = original.split("\n", 1)
         body = first.rstrip(_STOP)
         tail = first[max((body.rfind(c) for c in _STOP), default=-1) + 1 :]

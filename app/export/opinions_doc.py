@@ -17,7 +17,7 @@ from app.core.draft.mentions import TextRenderer
 from app.core.draft.model import Draft
 from app.core.readout.crosswalk import county_paths
 from app.export.files import safe_file_name
-from app.export.opinion_words import MERGED, SPLIT, change_words
+from app.export.opinion_words import change_words
 from app.export.package_doc import start, table, title
 from app.export.style import HouseStyle
 
@@ -105,8 +105,8 @@ def opinion_content(opinion: Opinion, around: str = "") -> str:
             comment = f"（原文{_quote(original)}）{comment}"
         return comment or change_words(opinion.original, opinion.proposed) or "—"
     if opinion.kind in ("insertion", "deletion", "edit"):
-        said = change_words(opinion.original, opinion.proposed, comment, around)
-        if comment and comment not in (SPLIT, MERGED):
+        said = change_words(opinion.original, opinion.proposed, around)
+        if comment:
             said += f"。{comment}"
         return said
     said = comment

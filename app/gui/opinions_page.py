@@ -317,20 +317,9 @@ class OpinionActions(QObject):
             for o in self.window.doc.draft.opinions
             if o.id in ids and o.decision == "pending" and ops.changes_text(o)
         ]
-        try:
-            after, refused = ops.adopt_possible(self.window.doc.draft, chosen)
-            push(self.window.doc, "采纳全部修改", lambda _draft: after)
-        except PeakPlanError as exc:
-            page.message.setText(exc.one_line())
-            return
-        if refused:  # the others adopted; these stay 待处理, each with why
-            said = "；".join(f"{i}：{why}" for i, why in refused)
-            page.message.setText(
-                self.tr("已采纳 %1 条；%2 条无法采纳，仍为待处理：%3")
-                .replace("%1", str(len(chosen) - len(refused)))
-                .replace("%2", str(len(refused)))
-                .replace("%3", said)
-            )
+        after, refused = ops.adopt_possible(self.window.doc.draft, chosen)
+        push(self.window.doc, "采纳全部修改", lambda _draft: after)
+        page.message.setText(ops.refused_line(len(chosen), refused) if refused else "")
 
     def ask_files(self) -> list[str]:
         """The returned files to read (tests replace this)."""

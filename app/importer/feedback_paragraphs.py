@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import re
 
-from app.core.draft.consultation import MERGE_NOTE as MERGED
-from app.core.draft.consultation import SPLIT_NOTE as SPLIT
 from app.importer.feedback_docx import Returned
 from app.importer.feedback_found import Found, where
 
@@ -54,7 +52,6 @@ def joined_splits(opinions: list[Found]) -> list[Found]:
             out.remove(clause)
         out.remove(second)
         cut.proposed = cut.proposed.rstrip() + "\n" + rest
-        cut.comment = SPLIT
     return out
 
 
@@ -88,7 +85,6 @@ def merges(returned: Returned, blocks) -> list[Found]:
                 index=index,
                 original="\n".join(t for _n, _i, t in texts),
                 proposed="".join(t for _n, _i, t in texts),
-                comment=MERGED,
                 source=returned.name,
             )
         )

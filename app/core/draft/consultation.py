@@ -68,9 +68,3 @@ class DraftVersion(_Frozen):
     @property
     def name(self) -> str:
         return f"{self.stage} {self.date}".strip()
-
-
-SPLIT_NOTE = "段落拆分为两段"
-"""The comment of an edit that splits a paragraph (its proposed words hold the break)."""
-MERGE_NOTE = "段落合并"
-"""The comment of an edit that merges paragraphs (its original words hold the breaks)."""

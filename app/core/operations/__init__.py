@@ -38,6 +38,7 @@ from app.core.operations.opinions import (
     adopt_opinion,
     adopt_possible,
     changes_text,
+    refused_line,
     set_opinion_decision,
     set_opinion_unit,
 )
@@ -79,6 +80,7 @@ __all__ = [
     "move_committee_member",
     "prune_targets",
     "rebase",
+    "refused_line",
     "remove",
     "remove_committee_member",
     "remove_unit",

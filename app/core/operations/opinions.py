@@ -163,6 +163,12 @@ def adopt_possible(
     return draft, refused
 
 
+def refused_line(asked: int, refused: list[tuple[str, str]]) -> str:
+    """What adopt_possible could not adopt, for the user: how many, which and why."""
+    said = "；".join(f"{opinion_id}：{why}" for opinion_id, why in refused)
+    return f"已采纳 {asked - len(refused)} 条；{len(refused)} 条无法采纳，仍为待处理：{said}"
+
+
 # ---------------------------------------------------------------- the change in the text
 
 
