@@ -15,6 +15,9 @@ from difflib import SequenceMatcher
 
 SHORT = 4
 """A change shorter than this many characters is quoted with its clause around it."""
+CLAUSE_MAX = 24
+"""A clause up to this long is quoted whole around a change inside it (推行→推进 as
+“推行绿色社区试点”修改为“推进绿色社区创建”, not “行…”修改为“进…”)."""
 LONG = 60
 """A span longer than this is quoted as its separate changes, or shortened with ……."""
 _CLAUSE = re.compile(r"（(?:责任单位：)?[^（）]*(?:局|委|办|中心|公司|政府|分局)[^（）]*）$")
@@ -82,39 +85,44 @@ def short_quote(text: str) -> str:
     return f"{head}……{tail}"
 
 
+def _bounds(text: str, a0: int, a1: int, deleted: str, inserted: str) -> tuple[int, int]:
+    """The clause around text[a0:a1]: out to the punctuation either side, or the deleted
+    words' own edge where that is punctuation (words put in go after the clause before)."""
+    lo, hi = _clause(text, a0, a1)
+    if deleted[:1] in _STOP and deleted:
+        lo = a0
+    if (deleted or inserted)[-1:] in _STOP:
+        hi = a1
+    return lo, hi
+
+
 def _one(original: str, proposed: str, around: str) -> str:
+    """The one span that differs, said in words: the words alone where they stand between
+    punctuation or are long enough to find, else with their clause (CLAUSE_MAX)."""
     start, end_a, end_b = _trimmed(original, proposed)
     deleted, inserted = original[start:end_a], proposed[start:end_b]
-    if len(deleted) + len(inserted) > LONG * 2 and deleted and inserted:
+    if deleted and inserted and len(deleted) + len(inserted) > LONG * 2:
         return ""
-    if max(len(deleted), len(inserted)) < SHORT or (deleted and around.count(deleted) > 1):
-        text, offset = (around, around.find(original)) if original in around else (original, 0)
-        offset = max(offset, 0)
-        lo, hi = _clause(text, offset + start, offset + end_a)
-        before, after = text[lo : offset + start], text[offset + end_a : hi]
-        if not deleted and before and not after:  # at the end of a clause
-            return f"建议在{_quote(before)}后增加{_quote(inserted)}"
-        if not deleted and after and not before:
-            return f"建议在{_quote(after)}前增加{_quote(inserted)}"
-        old, new = before + deleted + after, before + inserted + after
-        if not inserted and not new.strip("，。；、 "):
-            return f"建议删除{_quote(short_quote(old))}"
-        return f"建议将{_quote(short_quote(old))}修改为{_quote(short_quote(new))}"
-    if deleted and inserted:
-        return f"建议将{_quote(short_quote(deleted))}修改为{_quote(short_quote(inserted))}"
-    if deleted:
-        return f"建议删除{_quote(short_quote(_without_clause(deleted)))}"
     text, offset = (around, around.find(original)) if original in around else (original, 0)
-    offset = max(offset, 0)
-    lo, _hi = _clause(text, offset + start, offset + start)
-    before = text[lo : offset + start]
-    if before:
-        return f"建议在{_quote(short_quote(before))}后增加{_quote(short_quote(inserted))}"
-    _lo, hi = _clause(text, offset + start, offset + start)
-    after = text[offset + start : hi]
-    if after:
-        return f"建议在{_quote(short_quote(after))}前增加{_quote(short_quote(inserted))}"
-    return f"建议增加{_quote(short_quote(inserted))}"
+    a0, a1 = max(offset, 0) + start, max(offset, 0) + end_a
+    lo, hi = _bounds(text, a0, a1, deleted, inserted)
+    before, after = text[lo:a0], text[a1:hi]
+    old, new = before + deleted + after, before + inserted + after
+    in_clause = (before or after) and len(old) <= CLAUSE_MAX
+    short = max(len(deleted), len(inserted)) < SHORT
+    repeated = bool(deleted) and text.count(deleted) > 1
+    if not deleted:
+        if not after or (before and not in_clause and not short):
+            return f"建议在{_quote(short_quote(before))}后增加{_quote(short_quote(inserted))}"
+        if not before:
+            return f"建议在{_quote(short_quote(after))}前增加{_quote(short_quote(inserted))}"
+    elif not (in_clause or short or repeated):
+        if not inserted:
+            return f"建议删除{_quote(short_quote(_without_clause(deleted)))}"
+        return f"建议将{_quote(short_quote(deleted))}修改为{_quote(short_quote(inserted))}"
+    if not new.strip("，。；、 "):
+        return f"建议删除{_quote(short_quote(old))}"
+    return f"建议将{_quote(short_quote(old))}修改为{_quote(short_quote(new))}"
 
 
 def change_words(original: str, proposed: str, around: str = "") -> str:

@@ -99,11 +99,14 @@ def opinion_content(opinion: Opinion, around: str = "") -> str:
     """意见内容 in words: the comment, or what the change asks (opinion_words.change_words:
     the words changed, not the paragraph around them). `around`: the part as it prints."""
     comment = opinion.comment.strip()
-    if opinion.kind == "table":  # the unit's own words, with the 原文 they are about
-        original = opinion.original.strip()
+    if opinion.kind == "table":  # the unit's own words, with the change or 原文 they are about
+        original, proposed = opinion.original.strip(), opinion.proposed.strip()
+        if original and proposed and "“" not in comment:  # the comment does not say it
+            said = change_words(opinion.original, opinion.proposed, around)
+            return f"{said}。{comment}" if comment else said
         if comment and original and original not in comment and len(original) <= QUOTED + 10:
             comment = f"（原文{_quote(original)}）{comment}"
-        return comment or change_words(opinion.original, opinion.proposed) or "—"
+        return comment or "—"
     if opinion.kind in ("insertion", "deletion", "edit"):
         said = change_words(opinion.original, opinion.proposed, around)
         if comment:

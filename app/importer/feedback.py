@@ -15,6 +15,7 @@ from pathlib import Path
 from app.importer.feedback_docx import FeedbackError, read_returned
 from app.importer.feedback_match import NO_OPINION, Found, match
 from app.importer.feedback_paragraphs import joined_splits, merges, printed_lines, toc_notes
+from app.importer.feedback_table import UNIT_END
 
 __all__ = ["Feedback", "FeedbackError", "read_feedback", "unit_from_name"]
 
@@ -98,8 +99,9 @@ def read_feedback(path: str | Path, sent, unit: str | None = None) -> Feedback:
         raise FeedbackError(f"{path.name} 与本方案的内容对不上，不像本方案的返回稿")
     if returned.tables and not returned.anchored:  # a form: its title lines are no opinions
         found.unmatched = [t for t in found.unmatched if not _FORM_LINE.search(t)]
-    named = unit or unit_from_name(path.stem, sent.units)
     fallback = _NAME_NOISE.sub("", path.stem) or path.stem
+    named = unit or unit_from_name(path.stem, sent.units)
+    named = named or (fallback if UNIT_END.search(fallback) else "")  # 县林草局.docx
     saved_by = returned.author if returned.author != sent.own_author else ""
     authors = [o.author for o in found.opinions if o.author] + [saved_by] * bool(saved_by)
     for opinion in found.opinions:

@@ -49,11 +49,12 @@ _HEADERS: dict[str, tuple[str, ...]] = {
     "unit": ("反馈单位", "单位", "提出单位", "单位名称"),
 }
 _UNIT_LINE = re.compile(r"(?:反馈|填报|报送)?单位(?:名称)?[（(]?(?:盖章)?[)）]?[:：]\s*(\S{2,30})")
-_UNIT_END = re.compile(
+UNIT_END = re.compile(
     r"(?:局|委|办|办公室|中心|公司|政府|院|所|委员会|管委会|分局|队|站|部|处|厅|社)$"
 )
+"""How a unit's name ends: a form's title or a file name ending so names the unit."""
 _FORM_WORDS = re.compile(
-    r"(?:关于|对|《[^》]*》|的|反馈意见表|意见反馈表|修改意见表|意见表|征求意见)"
+    r"(?:关于|对|《[^》]*》|的|反馈意见表|意见反馈表|修改意见表|意见表|反馈意见|修改意见|征求意见|意见)"
 )
 
 
@@ -90,7 +91,7 @@ def _title_unit(rows: list[list[str]]) -> str:
             if found:
                 return found.group(1).strip("（）()")
             bare = _FORM_WORDS.sub("", re.sub(r"\s+", "", cell))
-            if 2 <= len(bare) <= 20 and _UNIT_END.search(bare):
+            if 2 <= len(bare) <= 20 and UNIT_END.search(bare):
                 return bare
     return ""
 

@@ -114,3 +114,17 @@ def test_a_change_is_quoted_by_its_words_not_the_paragraph_around_it(consulted):
     assert opinion_content(edited, paragraph) == (
         "建议将“星级绿色建筑占比不低47%”修改为“星级绿色建筑占比不低于47%”"
     )
+
+
+def test_words_put_in_are_quoted_after_the_clause_they_follow(consulted):
+    from app.export.opinion_words import change_words
+
+    paragraph = "进一步整合土地资源，加大新能源产业项目招商引资力度，打造高仁乡光伏产业园区。"
+    original = "加大新能源产业项目招商引资力度"
+    assert change_words(original, original + "，推广分布式光伏", paragraph) == (
+        "建议在“加大新能源产业项目招商引资力度”后增加“，推广分布式光伏”"
+    )
+    # a word changed inside a short clause: the clause, never half a word (推行 → 推进)
+    assert change_words("改造，推行绿色社区试点，推进", "改造，推进绿色社区创建，推进") == (
+        "建议将“推行绿色社区试点”修改为“推进绿色社区创建”"
+    )

@@ -286,9 +286,8 @@ def main(argv: list[str]) -> int:
     jobs = json.loads(Path(argv[1]).read_text(encoding="utf-8"))
     office = Office(os.environ.get("PEAKPLAN_SOFFICE") or shutil.which("soffice") or "soffice")
     try:
-        for job in jobs:
-            if job.get("author"):
-                office.set_author(job["author"])
+        for job in jobs:  # each job saved by its own author (none: no name)
+            office.set_author(job.get("author", ""))
             run_job(office, job)
     finally:
         office.close()
