@@ -9,6 +9,7 @@ edited export). A file that cannot be read: one line, exit 2, the draft untouche
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from app.cli.common import EXIT_OK, fail, print_json
 from app.core.errors import PeakPlanError
@@ -47,7 +48,7 @@ def cmd_feedback(args: argparse.Namespace) -> int:
     except PeakPlanError as exc:
         return fail(args.draft, exc.one_line())
     sent = sent_copy(draft)
-    found, unmatched = [], []
+    found, unmatched, notes = [], [], []
     for path in args.files:
         try:
             feedback = read_feedback(path, sent, args.unit)
@@ -55,6 +56,7 @@ def cmd_feedback(args: argparse.Namespace) -> int:
             return fail(path, exc.one_line())
         found.extend(feedback.opinions)
         unmatched.extend((path, text) for text in feedback.unmatched)
+        notes.extend((path, note) for note in feedback.notes)
     before = len(draft.opinions)
     updated = ops.add_opinions(draft, found)
     added = updated.opinions[before:]
@@ -98,6 +100,8 @@ def cmd_feedback(args: argparse.Namespace) -> int:
         print(f"{row['id']}\t{row['unit']}\t{_KINDS[row['kind']]}\t{where}\t{text}")
     for path, text in unmatched:
         print(f"未能对应：{path}：{text[:60]}")
+    for path, note in notes:  # rows listed at 全文, edits in the 目录 …
+        print(f"注意：{Path(path).name}：{note}")
     for opinion_id, why in refused:
         print(f"未采纳：{opinion_id}：{why}（仍为待处理）")
     adopted = (

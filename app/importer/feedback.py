@@ -89,7 +89,9 @@ def read_feedback(path: str | Path, sent, unit: str | None = None) -> Feedback:
     _office_noise(found.opinions, returned.tables)
     _letter(returned, found)
     found.opinions = printed_lines(joined_splits(found.opinions), tuple(sent.lines))
-    found.opinions += merges(returned, sent.blocks)
+    merged, merge_notes = merges(returned, sent.blocks)
+    found.opinions += merged
+    found.notes += merge_notes
     found.notes += toc_notes(returned, sent.blocks)
     if not found.opinions and not found.unmatched and not found.notes:
         raise FeedbackError(

@@ -55,40 +55,57 @@ def joined_splits(opinions: list[Found]) -> list[Found]:
     return out
 
 
-def merges(returned: Returned, blocks) -> list[Found]:
-    """Paragraphs of one node the unit merged: two or more of the export's bookmarks in one
-    returned paragraph, or a paragraph whose mark was deleted with record changes on."""
-    by_name = {name: (node, parts) for name, node, parts in blocks if name}
+def _runs(returned: Returned) -> list[list[str]]:
+    """The export's bookmarks of each paragraph as the unit left it: a paragraph whose mark
+    was deleted with record changes on runs on into the next."""
     runs: list[list[str]] = []
     carried: list[str] = []
     for paragraph in returned.paragraphs:
         carried = carried + paragraph.anchors
-        if paragraph.joined:
+        if not paragraph.joined:
+            runs.append(carried)
+            carried = []
+    return runs
+
+
+def _texts(anchors: list[str], by_name: dict) -> list[tuple[str, str, str]]:
+    """(node, part key, printed text) of the paragraphs and headings the bookmarks stand for."""
+    out = []
+    for anchor in anchors:
+        node, parts = by_name.get(anchor, ("", ()))
+        out += [(node, k, t) for k, t in parts if node and (k.startswith("p") or k == "t")]
+    return out
+
+
+def merges(returned: Returned, blocks) -> tuple[list[Found], list[str]]:
+    """Paragraphs of one node the unit merged, each run one opinion; paragraphs of two
+    nodes merged (a heading run into the paragraph before it) noted, not read."""
+    by_name = {name: (node, parts) for name, node, parts in blocks if name}
+    found, notes = [], []
+    for anchors in _runs(returned):
+        texts = _texts(anchors, by_name)
+        if len([a for a in anchors if a in by_name]) < 2 or len(texts) < 2:
+            continue  # one paragraph as sent (a run-in heading is one, with its text)
+        if len({node for node, _k, _t in texts}) > 1 or any(k == "t" for _n, k, _t in texts):
+            first, second = texts[0][2][-12:], texts[1][2][:12]
+            notes.append(
+                f"“…{first}”与“{second}…”被合并为一段（跨条目或标题），未作为意见读取，请在编辑器中处理"
+            )
             continue
-        runs.append(carried)
-        carried = []
-    found = []
-    for anchors in runs:
-        texts: list[tuple[str, int, str]] = []
-        for anchor in anchors:
-            node, parts = by_name.get(anchor, ("", ()))
-            texts += [(node, int(k[1:]), t) for k, t in parts if k.startswith("p") and node]
-        if len(texts) < 2 or len({node for node, _i, _t in texts}) != 1:
-            continue
-        texts.sort(key=lambda item: item[1])
-        node_id, place, index = where(f"p{texts[0][1]}", texts[0][0])
+        texts.sort(key=lambda item: int(item[1][1:]))
+        node_id, place, index = where(texts[0][1], texts[0][0])
         found.append(
             Found(
                 "edit",
                 node_id=node_id,
                 place=place,
                 index=index,
-                original="\n".join(t for _n, _i, t in texts),
-                proposed="".join(t for _n, _i, t in texts),
+                original="\n".join(t for _n, _k, t in texts),
+                proposed="".join(t for _n, _k, t in texts),
                 source=returned.name,
             )
         )
-    return found
+    return found, notes
 
 
 def toc_notes(returned: Returned, blocks) -> list[str]:

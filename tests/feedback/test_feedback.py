@@ -234,3 +234,23 @@ def test_a_form_row_naming_a_section_finds_its_words_in_one_of_its_measures(demo
     assert (opinion.node_id, opinion.place) == ("n9", "paragraph")
     adopted = ops.adopt_opinion(ops.add_opinions(draft, [opinion]), "o1")
     assert adopted.find("n9").paragraphs[0].startswith("严格控制煤炭消费增量")
+
+
+def test_the_command_line_says_what_it_listed_at_the_whole_draft(demo, tmp_path, capsys):
+    from app.cli import main
+    from app.core.draft.files import save_draft
+
+    draft, _data, _sent = demo
+    path = save_draft(draft, tmp_path / "d.peakplan")
+    doc = Document()
+    table = doc.add_table(rows=2, cols=3)
+    for row, values in zip(
+        table.rows, [("序号", "章节", "修改意见"), ("1", "第九部分", "建议加强宣传")], strict=True
+    ):
+        for cell, value in zip(row.cells, values, strict=True):
+            cell.text = value
+    form = tmp_path / "县文旅局.docx"
+    doc.save(form)
+    assert main(["feedback", str(path), str(form)]) == 0
+    said = capsys.readouterr().out
+    assert "注意：县文旅局.docx：反馈意见表第2行“建议加强宣传”未能对应到方案中的条款" in said

@@ -159,3 +159,9 @@ def test_every_returned_file_adopts_whole(round_):
 def test_a_letter_saying_no_opinion_is_a_reply_not_a_title_edit(round_):
     assert [o.kind for o in _read(round_, "县统计局.docx").opinions] == ["none"]
     assert {o.unit for o in _read(round_, "返回稿.doc").opinions} == {"县市场监管局"}
+
+
+def test_a_heading_merged_into_the_paragraph_before_is_noted(round_):
+    """Delete at the end of （一）'s lead paragraph runs the next measure's title into it."""
+    feedback = _read(round_, "修改稿.docx")
+    assert any("被合并为一段" in n and "1.推进煤炭消费替代" in n for n in feedback.notes)

@@ -197,6 +197,7 @@ def jobs(sent: Path, out: Path) -> list[dict]:
             "steps": [
                 {"op": "track"},
                 {"op": "split", "find": "加大新能源产业项目招商引资力度，"},
+                {"op": "merge", "find": "加快构建清洁低碳安全高效的能源体系。"},
                 {"op": "accept_all"},
             ],
         },
