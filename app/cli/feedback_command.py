@@ -94,6 +94,12 @@ def cmd_feedback(args: argparse.Namespace) -> int:
     if args.json:
         print_json(rows)
         return EXIT_OK
+    _say(args, rows, unmatched, notes, refused)
+    return EXIT_OK
+
+
+def _say(args, rows: list[dict], unmatched, notes, refused: list[tuple[str, str]]) -> None:
+    """The opinions added, what could not be placed or read, and what was not adopted."""
     for row in rows:
         where = f"{row['label']}{row['title']}" or "全文"
         text = row["comment"] or f"“{row['original']}” → “{row['proposed']}”"
@@ -110,4 +116,3 @@ def cmd_feedback(args: argparse.Namespace) -> int:
         else "（已全部采纳）"
     )
     print(f"共 {len(rows)} 条意见，已存入 {args.draft}" + (adopted if args.adopt_all else ""))
-    return EXIT_OK

@@ -76,6 +76,7 @@ class Office:
                 time.sleep(0.25)
         else:
             raise RuntimeError("soffice did not accept a connection in 60 s")
+        self.author = ""
         self.smgr = self.context.ServiceManager
         self.desktop = self.smgr.createInstanceWithContext(
             "com.sun.star.frame.Desktop", self.context
@@ -93,6 +94,7 @@ class Office:
             "com.sun.star.configuration.ConfigurationUpdateAccess",
             _props(nodepath="/org.openoffice.UserProfile/Data"),
         )
+        self.author = name
         access.setPropertyValue("givenname", name)
         access.setPropertyValue("sn", "")
         access.commitChanges()
@@ -144,9 +146,7 @@ def _dispatch(office: Office, doc, command: str) -> None:
 
 def _writer_step(office: Office, doc, step: dict) -> None:
     op = step["op"]
-    if op == "author":
-        office.set_author(step["name"])
-    elif op == "track":
+    if op == "track":
         doc.RecordChanges = bool(step.get("on", True))
     elif op == "replace":  # select the words and type over them
         found = _find(doc, step["find"], step.get("nth", 0))
@@ -160,9 +160,9 @@ def _writer_step(office: Office, doc, step: dict) -> None:
     elif op == "comment":
         found = _find(doc, step["find"], step.get("nth", 0))
         note = doc.createInstance("com.sun.star.text.textfield.Annotation")
-        note.Author = step.get("author", "")
+        note.Author = step.get("author", office.author)
         note.Content = step["text"]
-        note.Initials = step.get("author", "")[:2]
+        note.Initials = note.Author[:2]
         stamp = uno.createUnoStruct("com.sun.star.util.DateTime")
         stamp.Year, stamp.Month, stamp.Day, stamp.Hours = 2023, 8, 20, 10
         note.DateTimeValue = stamp  # the .docx export needs a date on each comment
@@ -195,17 +195,22 @@ def _writer_step(office: Office, doc, step: dict) -> None:
         cursor.getText().insertString(cursor, step["text"], False)
     elif op == "accept_all":
         _dispatch(office, doc, ".uno:AcceptAllTrackedChanges")
-    elif op == "text":  # a new document's paragraphs
-        text = doc.getText()
-        cursor = text.createTextCursorByRange(text.getEnd())
-        for k, line in enumerate(step["lines"]):
-            if k:
-                text.insertControlCharacter(cursor, PARAGRAPH_BREAK, False)
-            text.insertString(cursor, line, False)
+    elif op == "text":
+        _writer_text(doc, step["lines"])
     elif op == "table":
         _writer_table(doc, step)
     else:
         raise ValueError(f"unknown step {op}")
+
+
+def _writer_text(doc, lines: list[str]) -> None:
+    """A new document's paragraphs (a letter)."""
+    text = doc.getText()
+    cursor = text.createTextCursorByRange(text.getEnd())
+    for k, line in enumerate(lines):
+        if k:
+            text.insertControlCharacter(cursor, PARAGRAPH_BREAK, False)
+        text.insertString(cursor, line, False)
 
 
 def _writer_table(doc, step: dict) -> None:
