@@ -80,7 +80,9 @@ def read_feedback(path: str | Path, sent, unit: str | None = None) -> Feedback:
     """The opinions in one returned file (.docx, .doc/.wps, or a 反馈意见表 .xlsx).
 
     `sent`: app/export/content.sent_draft(draft). The unit: `unit`, else the catalogue unit
-    the file name names, else each comment's or change's author, else the file name.
+    the file name names, else the file name where it reads as a unit (县林草局.docx), else a
+    form's 单位, else each comment's or change's author, else the document's author (who
+    saved it last), else the file name.
     Raises FeedbackError (a Chinese message) for a damaged or unrelated file.
     """
     path = Path(path)
