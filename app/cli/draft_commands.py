@@ -169,4 +169,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     line = result.questions_line()
     if line:
         print(line)
+    if not args.package:  # the package's notes said it already
+        from app.export.opinions_doc import pending_line
+
+        if pending_line(draft):
+            print(pending_line(draft))
     return EXIT_OK

@@ -58,9 +58,10 @@ def _feedback(args: argparse.Namespace, edit) -> int:
     before = len(draft.opinions)
     updated = ops.add_opinions(draft, found)
     added = updated.opinions[before:]
+    refused: list[tuple[str, str]] = []
     try:
         if args.adopt_all:
-            updated = ops.adopt_all(updated, [o.id for o in added])
+            updated, refused = ops.adopt_possible(updated, [o.id for o in added])
     except PeakPlanError as exc:
         return fail(args.draft, exc.one_line())
     label_of = labels(updated)
@@ -85,6 +86,7 @@ def _feedback(args: argparse.Namespace, edit) -> int:
                 "source": opinion.source,
                 "matched": opinion.matched,
                 "decision": opinion.decision,
+                "not_adopted": dict(refused).get(opinion.id, ""),
             }
         )
     try:  # one save, after everything is read and checked
@@ -100,13 +102,23 @@ def _feedback(args: argparse.Namespace, edit) -> int:
         for line in said:
             print(line, file=sys.stderr)
         return EXIT_OK
+    _say(args, rows, said, refused)
+    return EXIT_OK
+
+
+def _say(args, rows: list[dict], said: list[str], refused: list[tuple[str, str]]) -> None:
+    """The opinions added, what could not be placed or read, and what was not adopted."""
     for row in rows:
         where = f"{row['label']}{row['title']}" or "全文"
         text = row["comment"] or f"“{row['original']}” → “{row['proposed']}”"
         print(f"{row['id']}\t{row['unit']}\t{OPINION_KINDS[row['kind']]}\t{where}\t{text}")
     for line in said:
         print(line)
-    print(
-        f"共 {len(rows)} 条意见，已存入 {args.draft}" + ("（已全部采纳）" if args.adopt_all else "")
+    for opinion_id, why in refused:
+        print(f"未采纳：{opinion_id}：{why}（仍为待处理）")
+    adopted = (
+        f"（已采纳 {len(rows) - len(refused)} 条，{len(refused)} 条无法采纳，仍为待处理）"
+        if refused
+        else "（已全部采纳）"
     )
-    return EXIT_OK
+    print(f"共 {len(rows)} 条意见，已存入 {args.draft}" + (adopted if args.adopt_all else ""))

@@ -29,6 +29,9 @@ def add_version_parsers(sub) -> None:
         "--drop", metavar="N", help="删去一个版本（序号，见 peakplan versions；或版本名称）"
     )
     version.add_argument("--date", default="", metavar="YYYY-MM-DD", help="版本日期")
+    version.add_argument(
+        "--force", action="store_true", help="已有同一稿本、同一日期的版本时仍再保存一个"
+    )
     version.set_defaults(handler=cmd_version)
 
     versions = sub.add_parser("versions", help="列出起草文件保存的版本")
@@ -42,8 +45,19 @@ def cmd_version(args: argparse.Namespace) -> int:
 
     if args.drop:
         return _drop(args)
+
+    def add(draft):
+        name = f"{args.save.strip()} {args.date.strip()}".strip()
+        same = [v for v in draft.versions if v.name == name]
+        if same and not args.force:
+            raise PeakPlanError(
+                f"已有版本“{name}”（保存于 {same[-1].saved_at or '未记录'}），未再保存："
+                "要再保存一个同名版本请加 --force"
+            )
+        return save_version(draft, args.save, args.date)
+
     try:  # read, add and write under the draft's lock: a concurrent writer waits its turn
-        saved = update_draft(args.draft, lambda d: save_version(d, args.save, args.date)).after
+        saved = update_draft(args.draft, add).after
     except PeakPlanError as exc:
         return fail(args.draft, exc.one_line())
     version = saved.versions[-1]

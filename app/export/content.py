@@ -296,6 +296,11 @@ class SentDraft:
     def mark(self) -> str:
         return sent_mark(self.blocks)
 
+    @property
+    def lines(self) -> tuple[str, ...]:
+        """The furniture lines in the order they print (附件, then the task table's title)."""
+        return tuple(sorted(self.furniture, key=lambda line: (line != "附件", line)))
+
 
 def sent_draft(
     draft: Draft, style: HouseStyle, items: Iterable[RenderedNode], own_author: str

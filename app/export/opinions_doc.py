@@ -13,9 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.core.draft.consultation import OPINION_DECISIONS, Opinion
+from app.core.draft.mentions import TextRenderer
 from app.core.draft.model import Draft
 from app.core.readout.crosswalk import county_paths
 from app.export.files import safe_file_name
+from app.export.opinion_words import change_words
 from app.export.package_doc import start, table, title
 from app.export.style import HouseStyle
 
@@ -24,6 +26,9 @@ OPINION_HEADERS = ("序号", "反馈单位", "条款", "意见内容", "处理�
 SHARES = (0.06, 0.13, 0.20, 0.30, 0.12, 0.19)
 ALIGNS = ("center", "center", "left", "justify", "center", "justify")
 WHOLE_DRAFT = "全文"
+QUOTED = 20
+"""A comment's words up to this long are quoted before it; longer ones (a comment on a whole
+paragraph) are not: the 条款 says where it is."""
 
 
 @dataclass(frozen=True)
@@ -90,22 +95,41 @@ def _quote(text: str) -> str:
     return f"“{text.strip()}”"
 
 
-def opinion_content(opinion: Opinion) -> str:
-    """意见内容 in words: the comment, or what the change proposes."""
-    if opinion.kind == "insertion" or (opinion.kind == "edit" and not opinion.original):
-        said = f"建议增加{_quote(opinion.proposed)}"
-    elif opinion.kind == "deletion" or (opinion.kind == "edit" and not opinion.proposed):
-        said = f"建议删除{_quote(opinion.original)}"
-    elif opinion.kind == "edit":
-        said = f"建议将{_quote(opinion.original)}修改为{_quote(opinion.proposed)}"
-    else:
-        said = opinion.comment.strip()
-        if opinion.proposed.strip():
-            said += f"（建议修改为{_quote(opinion.proposed)}）"
-        return said or "—"
-    if opinion.comment.strip():
-        said += f"。{opinion.comment.strip()}"
-    return said
+def opinion_content(opinion: Opinion, around: str = "") -> str:
+    """意见内容 in words: the comment, or what the change asks (opinion_words.change_words:
+    the words changed, not the paragraph around them). `around`: the part as it prints."""
+    comment = opinion.comment.strip()
+    if opinion.kind == "table":  # the unit's own words, with the change or 原文 they are about
+        original, proposed = opinion.original.strip(), opinion.proposed.strip()
+        if original and proposed and "“" not in comment:  # the comment does not say it
+            said = change_words(opinion.original, opinion.proposed, around)
+            return f"{said}。{comment}" if comment else said
+        if comment and original and original not in comment and len(original) <= QUOTED + 10:
+            comment = f"（原文{_quote(original)}）{comment}"
+        return comment or "—"
+    if opinion.kind in ("insertion", "deletion", "edit"):
+        said = change_words(opinion.original, opinion.proposed, around)
+        if comment:
+            said += f"。{comment}"
+        return said
+    said = comment
+    if opinion.proposed.strip():
+        said += f"（建议修改为{_quote(opinion.proposed)}）"
+    if opinion.original.strip() and said and len(opinion.original.strip()) <= QUOTED:
+        said = f"（针对{_quote(opinion.original)}）{said}"
+    return said or "—"
+
+
+def printed_part(draft: Draft, opinion: Opinion, render: TextRenderer | None = None) -> str:
+    """The part an opinion is on, as it prints now ('' when it is gone or not a paragraph)."""
+    render = render or TextRenderer(draft)
+    if opinion.place == "preamble":
+        preamble = draft.meta.preamble
+        return render(preamble[opinion.index]) if opinion.index < len(preamble) else ""
+    node = draft.find(opinion.node_id) if opinion.node_id else None
+    if node is None or opinion.place != "paragraph" or opinion.index >= len(node.paragraphs):
+        return ""
+    return render(node.paragraphs[opinion.index])
 
 
 def opinion_place(draft: Draft, node_id: str, paths: dict[str, str] | None = None) -> str:
@@ -123,6 +147,7 @@ def opinion_place(draft: Draft, node_id: str, paths: dict[str, str] | None = Non
 def opinion_rows(draft: Draft) -> list[OpinionRow]:
     """One row an opinion (无意见 replies aside), in the order they came."""
     paths = county_paths(draft)
+    render = TextRenderer(draft)
     rows = []
     for opinion in (o for o in draft.opinions if o.kind != "none"):
         rows.append(
@@ -130,7 +155,7 @@ def opinion_rows(draft: Draft) -> list[OpinionRow]:
                 len(rows) + 1,
                 opinion.unit.strip(),
                 opinion_place(draft, opinion.node_id, paths),
-                opinion_content(opinion),
+                opinion_content(opinion, printed_part(draft, opinion, render)),
                 OPINION_DECISIONS[opinion.decision],
                 opinion.reason.strip(),
             )
@@ -157,6 +182,17 @@ def opinion_summary(draft: Draft) -> OpinionSummary:
         pending=count("pending"),
         no_opinion_units=silent,
     )
+
+
+def pending_line(draft: Draft) -> str:
+    """A warning when opinions are still 待处理, naming their 序号 in the 意见采纳情况表 ('' when
+    none is): the package should not go out with them undecided unnoticed."""
+    counted = [o for o in draft.opinions if o.kind != "none"]
+    numbers = [str(k) for k, o in enumerate(counted, start=1) if o.decision == "pending"]
+    if not numbers:
+        return ""
+    shown = "、".join(numbers[:10]) + ("等" if len(numbers) > 10 else "")
+    return f"注意：还有 {len(numbers)} 条反馈意见待处理（意见采纳情况表第 {shown} 条），请处理后再报送。"
 
 
 def opinions_title(draft: Draft) -> str:

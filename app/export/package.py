@@ -16,7 +16,7 @@ from app.core.operations.versions import version_draft
 from app.core.plans.resolver import PlanResolver
 from app.export.crosswalk_doc import crosswalk_bytes, crosswalk_path
 from app.export.drafting_note import note_bytes, note_path
-from app.export.opinions_doc import opinions_bytes, opinions_path
+from app.export.opinions_doc import opinions_bytes, opinions_path, pending_line
 from app.export.opinions_sheet import opinions_xlsx
 from app.export.pair import write_files
 from app.export.revision_doc import revisions_bytes, revisions_path
@@ -70,6 +70,9 @@ def package_files(
     else:
         notes.append(NO_REVISIONS)
     files.append((note_path(draft, folder), note_bytes(draft, plans, style)))
+    pending = pending_line(draft)
+    if pending:
+        notes.insert(0, pending)
     return files, notes
 
 

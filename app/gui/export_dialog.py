@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from app.core.draft.model import Draft
 from app.core.files import os_reason
 from app.core.plans.resolver import PlanResolver
+from app.export.opinions_doc import pending_line
 from app.gui.workers import Job, start
 
 
@@ -202,6 +203,9 @@ class ExportDialog(QDialog):
         status = self.tr("已导出：{}").format("、".join(names))
         if result.word is not None:  # the command line's words (app/export/files.py)
             status += "\n" + result.questions_line()
+        pending = pending_line(self.draft)  # opinions still 待处理, before the package goes out
+        if pending:
+            status += "\n" + pending
         self.status.setText(status)
         self.open_file.setVisible(result.word is not None)
         self.open_folder.show()

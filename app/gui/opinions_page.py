@@ -34,7 +34,7 @@ from app.core import operations as ops
 from app.core.draft.changes import EVERYTHING, DraftChange, Part
 from app.core.draft.consultation import OPINION_DECISIONS, Opinion
 from app.core.errors import PeakPlanError
-from app.core.readout.opinions import CHANGES, counts_text
+from app.core.readout.opinions import counts_text
 from app.core.readout.render import labels
 from app.gui.commands import push, push_or_say
 from app.gui.document import DocumentView, DraftDocument
@@ -315,12 +315,11 @@ class OpinionActions(QObject):
         chosen = [
             o.id
             for o in self.window.doc.draft.opinions
-            if o.id in ids and o.decision == "pending" and o.kind in CHANGES - {"table"}
+            if o.id in ids and o.decision == "pending" and ops.changes_text(o)
         ]
-        try:
-            push(self.window.doc, "采纳全部修改", ops.adopt_all, chosen)
-        except PeakPlanError as exc:
-            page.message.setText(exc.one_line())
+        after, refused = ops.adopt_possible(self.window.doc.draft, chosen)
+        push(self.window.doc, "采纳全部修改", lambda _draft: after)
+        page.message.setText(ops.refused_line(len(chosen), refused) if refused else "")
 
     def ask_files(self) -> list[str]:
         """The returned files to read (tests replace this)."""

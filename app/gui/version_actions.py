@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLineEdit,
     QMenu,
+    QMessageBox,
     QWidget,
 )
 
@@ -100,6 +101,20 @@ class CompareDialog(QDialog):
         return self.old.currentIndex(), self.new.currentIndex(), Path(self.folder.text().strip())
 
 
+def version_names(draft) -> list[str]:
+    """Each version's name; a name saved more than once told apart: which saving, and when."""
+    names = [v.name for v in draft.versions]
+    out = []
+    for k, v in enumerate(draft.versions):
+        if names.count(v.name) < 2:
+            out.append(v.name)
+            continue
+        nth = names[: k + 1].count(v.name)
+        when = v.saved_at.replace("T", " ")[:16]
+        out.append(f"{v.name}（第 {nth} 次保存{'，' + when if when else ''}）")
+    return out
+
+
 class VersionActions(QObject):
     """The 保存版本… entry of the 文件 menu, put before 导出."""
 
@@ -147,7 +162,7 @@ class VersionActions(QObject):
                 self.tr("比较版本"), self.tr("还没有保存过版本：先用“保存版本…”")
             )
             return None
-        names = [v.name for v in draft.versions] + [self.tr("当前稿（未保存为版本）")]
+        names = [*version_names(draft), self.tr("当前稿（未保存为版本）")]
         answer = self.ask_compare(names)
         if answer is None:
             return None
@@ -167,12 +182,26 @@ class VersionActions(QObject):
         )
         return written
 
+    def ask_again(self, name: str) -> bool:
+        """Whether to save a second version of a name already saved (tests replace this)."""
+        answer = QMessageBox.question(
+            self.window,
+            self.tr("保存版本"),
+            self.tr("已有版本“%1”。仍要再保存一个同名版本吗？").replace("%1", name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
     def save_version(self) -> None:
         doc = self.window.doc
         answer = ask_version(self.window, doc.draft.meta.stage)
         if answer is None:
             return
         stage, date = answer
+        name = f"{stage.strip()} {date.strip()}".strip()
+        if any(v.name == name for v in doc.draft.versions) and not self.ask_again(name):
+            return
         after = push_or_say(self.window, doc, f"保存版本：{stage}", ops.save_version, stage, date)
         if after is not None:
             self.window.statusBar().showMessage(

@@ -15,7 +15,9 @@ from pathlib import Path
 from app.core.draft.consultation import SENT_MARK, FoundOpinion, opinion_key
 from app.importer.feedback_carry import carry
 from app.importer.feedback_docx import FeedbackError, read_returned
-from app.importer.feedback_match import match
+from app.importer.feedback_match import NO_OPINION, match
+from app.importer.feedback_paragraphs import joined_splits, merges, printed_lines, toc_notes
+from app.importer.feedback_table import UNIT_END
 
 __all__ = ["Feedback", "FeedbackError", "read_feedback", "unit_from_name"]
 
@@ -43,26 +45,80 @@ def unit_from_name(stem: str, units) -> str:
     return best
 
 
+_OFFICE_PLACEHOLDERS = {"Comment added", "Comment deleted", "Comment changed", "批注已添加"}
+"""What LibreOffice writes as the text of a comment of its own when it saves a comment made
+with record changes on in a .doc (the tracked insertion of the comment, not the unit's)."""
+_FORM_LINE = re.compile(r"意见表|反馈单位|填表|联系人|联系电话|日期|年\s*\d*\s*月|盖章|^附件")
+
+
+def _office_noise(opinions: list[FoundOpinion]) -> list[FoundOpinion]:
+    """Comments LibreOffice made up dropped; a comment saying only 无意见 is a 无意见 reply."""
+    out = []
+    for o in opinions:
+        if o.kind == "comment" and o.comment.strip() in _OFFICE_PLACEHOLDERS:
+            continue
+        if o.kind == "comment" and NO_OPINION.match(o.comment):
+            o = o.model_copy(
+                update={
+                    "kind": "none",
+                    "place": "draft",
+                    "node_id": "",
+                    "index": 0,
+                    "original": "",
+                    "matched": "none",
+                }
+            )
+        out.append(o)
+    return out
+
+
+_NO_OPINION_WORDS = re.compile(r"无意见|没有意见|无修改意见|无其他意见|无异议")
+
+
+def _letter(returned, found) -> None:
+    """A short letter of its own (no bookmark, no form) saying 无意见 is a 无意见 reply, even
+    when its heading (关于《…方案》的反馈意见) looks like the draft's title."""
+    body = "".join(p.text for p in returned.paragraphs).strip()
+    if returned.anchored or returned.tables or len(body) > 300:
+        return
+    if _NO_OPINION_WORDS.search(body) and all(o.kind in ("edit", "none") for o in found.opinions):
+        found.opinions[:] = [FoundOpinion(kind="none", place="draft", matched="none", comment=body)]
+        found.unmatched.clear()
+
+
 def read_feedback(path: str | Path, sent, unit: str | None = None) -> Feedback:
     """The opinions in one returned file (.docx, .doc/.wps, or a 反馈意见表 .xlsx).
 
     `sent`: app/export/content.sent_draft(draft). The unit: `unit`, else the catalogue unit
-    the file name names, else each comment's or change's author, else the file name.
+    the file name names, else the file name where it reads as a unit (县林草局.docx), else a
+    form's 单位, else each comment's or change's author, else the document's author (who
+    saved it last), else the file name.
     Raises FeedbackError (a Chinese message) for a damaged or unrelated file.
     """
     path = Path(path)
     returned = read_returned(path)
     against, notes = _as_sent(returned, sent)
     found = match(returned, against, own_author=sent.own_author)
-    if not found.opinions and not found.unmatched:
+    found.opinions = _office_noise(found.opinions)
+    _letter(returned, found)
+    found.opinions = printed_lines(joined_splits(found.opinions), tuple(sent.lines))
+    merged, merge_notes = merges(returned, against.blocks)
+    found.opinions += merged
+    found.notes += merge_notes
+    found.notes += toc_notes(returned, against.blocks)
+    if not found.opinions and not found.unmatched and not found.notes:
         raise FeedbackError(
             f"{path.name} 中没有找到批注、修订、修改或反馈意见表，也不像本方案的返回稿"
         )
     if returned.anchored is False and returned.paragraphs and not found.opinions:
         raise FeedbackError(f"{path.name} 与本方案的内容对不上，不像本方案的返回稿")
-    named = unit or unit_from_name(path.stem, sent.units)
+    if returned.tables and not returned.anchored:  # a form: its title lines are no opinions
+        found.unmatched = [t for t in found.unmatched if not _FORM_LINE.search(t)]
     fallback = _NAME_NOISE.sub("", path.stem) or path.stem
-    authors = [o.author for o in found.opinions if o.author]
+    named = unit or unit_from_name(path.stem, sent.units)
+    named = named or (fallback if UNIT_END.search(fallback) else "")  # 县林草局.docx
+    saved_by = returned.author if returned.author != sent.own_author else ""
+    authors = [o.author for o in found.opinions if o.author] + [saved_by] * bool(saved_by)
     opinions = [
         opinion.model_copy(
             update={

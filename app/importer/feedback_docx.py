@@ -58,6 +58,8 @@ class Paragraph:
     sent: list[str] = field(default_factory=list)
     """The text before the tracked changes, in pieces while reading."""
     changes: list[Change] = field(default_factory=list)
+    joined: bool = False
+    """Its paragraph mark deleted with record changes on: it runs on into the next one."""
 
     @property
     def text(self) -> str:
@@ -86,6 +88,11 @@ class Returned:
     properties: dict[str, str] = field(default_factory=dict)
     """The document's custom properties (docProps/custom.xml): the export's sent-copy mark."""
     notes: list[str] = field(default_factory=list)
+    author: str = ""
+    """Who saved it last (docProps/core.xml: lastModifiedBy, else creator): the unit when
+    neither the file name nor a change names one."""
+    contents: list[Paragraph] = field(default_factory=list)
+    """The 目录's lines (in a content control, w:sdt): not matched, only checked for edits."""
 
     @property
     def anchored(self) -> bool:
@@ -111,11 +118,11 @@ def read_returned(path: str | Path) -> Returned:
             f"不支持的反馈文件类型 {suffix or '（无扩展名）'}：请用 .docx、.doc、.wps 或 .xlsx"
         )
     try:
-        document, comments, properties = _open(data)
+        document, comments, properties, author = _open(data)
     except PlanImportError as exc:
         raise FeedbackError(exc.message) from exc
     body = document.find(qn("w:body"))
-    returned = Returned(path.name, [], [], [], properties)
+    returned = Returned(path.name, [], [], [], properties, author=author)
     if body is None:
         return returned
     refused = past_bounds(path.name, body, comments)
@@ -134,6 +141,9 @@ def read_returned(path: str | Path) -> Returned:
             returned.paragraphs.append(paragraph)
         elif child.tag == qn("w:tbl"):
             returned.tables.append(_table(child))
+        elif child.tag == qn("w:sdt"):
+            for p in child.iter(qn("w:p")):
+                returned.contents.append(_paragraph(p, -1, _Reading(set())))
     returned.notes.extend(reading.notes())
     _comment_texts(returned, reading, comments)
     return returned
@@ -220,9 +230,35 @@ def _open(data: bytes):
         comments = _part(archive, name, "批注") if name and name in archive.NameToInfo else None
         custom = roots.get("/custom-properties", "docProps/custom.xml")
         properties = _properties(archive, custom) if custom in archive.NameToInfo else {}
+        core = "docProps/core.xml"
+        core_part = _part(archive, core, "文档属性") if core in archive.NameToInfo else None
     if document.tag != qn("w:document"):
         raise FeedbackError("文件的正文不是 Word 正文，文件可能不是 .docx")
-    return document, comments, properties
+    return document, comments, properties, _saved_by(core_part)
+
+
+_CORE = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
+_TOOLS = {
+    "python-docx",
+    "openpyxl",
+    "Administrator",
+    "admin",
+    "user",
+    "User",
+    "Microsoft Office 用户",
+}
+
+
+def _saved_by(properties) -> str:
+    """The person (or unit) who last saved the file, a tool's own name left out."""
+    if properties is None:
+        return ""
+    for tag in (f"{{{_CORE}}}lastModifiedBy", "{http://purl.org/dc/elements/1.1/}creator"):
+        element = properties.find(tag)
+        name = (element.text or "").strip() if element is not None else ""
+        if name and name not in _TOOLS:
+            return name
+    return ""
 
 
 def _properties(archive: zipfile.ZipFile, name: str) -> dict[str, str]:
@@ -296,6 +332,8 @@ def _paragraph(p, number: int, reading: _Reading) -> Paragraph:
                 visit(child, change)
 
     visit(p, None)
+    mark = p.find(f"{qn('w:pPr')}/{qn('w:rPr')}/{qn('w:del')}")
+    out.joined = mark is not None
     return out
 
 
@@ -325,24 +363,35 @@ def _record(changes: list[Change], change: tuple[str, str], at: int, piece: str)
 
 
 def _table(tbl) -> list[list[str]]:
-    rows = []
+    """Each row's cells on the table's grid: a cell merged across (w:gridSpan) repeated in
+    each column it covers, one merged down (w:vMerge) carrying the text of the cell above."""
+    rows: list[list[str]] = []
     for tr in tbl.iter(qn("w:tr")):
-        cells = []
-        for tc in tr.iter(qn("w:tc")):
-            cells.append(
-                "\n".join(
-                    "".join(t.text or "" for t in p.iter(qn("w:t"))) for p in tc.iter(qn("w:p"))
-                ).strip()
-            )
+        cells: list[str] = []
+        for tc in tr.findall(qn("w:tc")):
+            text = "\n".join(
+                "".join(t.text or "" for t in p.iter(qn("w:t"))) for p in tc.iter(qn("w:p"))
+            ).strip()
+            props = tc.find(qn("w:tcPr"))
+            span = props.find(qn("w:gridSpan")) if props is not None else None
+            merge = props.find(qn("w:vMerge")) if props is not None else None
+            column = len(cells)
+            if merge is not None and merge.get(qn("w:val")) in (None, "continue") and rows:
+                above = rows[-1]
+                text = above[column] if column < len(above) else text
+            width = int(span.get(qn("w:val")) or 1) if span is not None else 1
+            cells.extend([text] * max(1, min(width, 60)))
         rows.append(cells)
     return rows
 
 
 def _sheet_tables(data: bytes, name: str) -> list[list[list[str]]]:
+    """Each sheet's rows; a merged range's text in each of its cells (a title over A1:E1, a
+    章节 merged down over its rows)."""
     from openpyxl import load_workbook
 
     try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        book = load_workbook(io.BytesIO(data), data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged workbook
         raise FeedbackError("Excel 文件已损坏或不是 .xlsx 表格，未读取") from exc
     tables = []
@@ -355,6 +404,14 @@ def _sheet_tables(data: bytes, name: str) -> list[list[list[str]]]:
                 raise FeedbackError(
                     past(name, f"工作表“{sheet.title}”的行数", f"每张表 {MAX_RETURNED_ROWS:,} 行")
                 )
+            for merged in sheet.merged_cells.ranges:
+                top, left = merged.min_row - 1, merged.min_col - 1
+                if top >= len(rows) or left >= len(rows[top]):
+                    continue
+                value = rows[top][left]
+                for r in range(top, min(merged.max_row, len(rows))):
+                    for c in range(left, min(merged.max_col, len(rows[r]))):
+                        rows[r][c] = value
             tables.append(rows)
     finally:
         book.close()

@@ -100,3 +100,49 @@ def test_any_two_versions_are_compared_from_the_menu(window, monkeypatch, tmp_pa
     (written,) = (tmp_path / "对照").iterdir()
     text = "\n".join(c.text for t in Document(str(written)).tables for r in t.rows for c in r.cells)
     assert measure.title + "（修改后）" in text
+
+
+def test_the_package_warns_of_opinions_still_pending(tmp_path, capsys):
+    path = tmp_path / "pingluo.peakplan"
+    draft = with_opinions(load_demo())
+    pending = draft.opinions[0].model_copy(update={"decision": "pending"})
+    save_draft(draft.model_copy(update={"opinions": (pending, *draft.opinions[1:])}), path)
+    out = tmp_path / "out"
+    assert main(["export", str(path), "-o", str(out), "--package"]) == 0
+    printed = capsys.readouterr().out
+    assert "1 条反馈意见待处理（意见采纳情况表第 1 条）" in printed
+    assert main(["export", str(path), "-o", str(out)]) == 0
+    assert "待处理" in capsys.readouterr().out
+
+
+def test_the_same_stage_and_date_twice_is_refused_unless_forced(tmp_path, capsys):
+    path = tmp_path / "pingluo.peakplan"
+    save_draft(load_demo(), path)
+    assert main(["version", str(path), "--save", "征求意见稿", "--date", "2023-08-15"]) == 0
+    assert main(["version", str(path), "--save", "征求意见稿", "--date", "2023-08-15"]) == 2
+    assert "--force" in capsys.readouterr().err
+    assert len(load_draft(path).versions) == 1
+    args = ["version", str(path), "--save", "征求意见稿", "--date", "2023-08-15", "--force"]
+    assert main(args) == 0
+    assert len(load_draft(path).versions) == 2
+
+
+def test_the_window_asks_before_a_second_version_of_a_name(window, monkeypatch, tmp_path):
+    from app.gui import version_actions
+
+    monkeypatch.setattr(
+        version_actions, "ask_version", lambda parent, stage: ("征求意见稿", "2023-08-15")
+    )
+    window.versions.action.trigger()
+    asked = []
+    monkeypatch.setattr(window.versions, "ask_again", lambda name: asked.append(name) or False)
+    window.versions.action.trigger()
+    assert asked == ["征求意见稿 2023-08-15"]
+    assert len(window.doc.draft.versions) == 1
+    monkeypatch.setattr(window.versions, "ask_again", lambda name: True)
+    window.versions.action.trigger()
+    assert len(window.doc.draft.versions) == 2
+    shown = []
+    monkeypatch.setattr(window.versions, "ask_compare", lambda names: shown.append(names) or None)
+    window.versions.compare_action.trigger()
+    assert len(set(shown[0])) == len(shown[0]) == 3

@@ -86,3 +86,45 @@ def test_the_drafting_note_says_the_data_in_its_parts(consulted):
     texts = [p.text for p in doc.paragraphs]
     assert texts[0] == "关于《平罗县碳达峰实施方案（送审稿）》的起草说明"
     assert "二、起草过程" in texts and "四、与上级方案衔接情况" in texts
+
+
+def test_a_change_is_quoted_by_its_words_not_the_paragraph_around_it(consulted):
+    """Issue 28: 建议删除“实行成品交房，推动供给侧结构性改革，减少装修环” (环节 cut in half)."""
+    from app.core.draft.consultation import Opinion
+    from app.export.opinions_doc import opinion_content
+
+    deleted = Opinion(
+        id="o9",
+        unit="县住建局",
+        kind="deletion",
+        original="实行成品交房，推动供给侧结构性改革，减少装修环",
+        proposed="实行成品交房，减少装修环",
+    )
+    assert opinion_content(deleted) == "建议删除“，推动供给侧结构性改革”"
+    paragraph = (
+        "到2025年，城镇新建建筑全面执行绿色建筑标准，星级绿色建筑占比不低47%，实行成品交房。"
+    )
+    edited = Opinion(
+        id="o10",
+        unit="县住建局",
+        kind="edit",
+        original=paragraph,
+        proposed=paragraph.replace("不低47%", "不低于47%"),
+    )
+    assert opinion_content(edited, paragraph) == (
+        "建议将“星级绿色建筑占比不低47%”修改为“星级绿色建筑占比不低于47%”"
+    )
+
+
+def test_words_put_in_are_quoted_after_the_clause_they_follow(consulted):
+    from app.export.opinion_words import change_words
+
+    paragraph = "进一步整合土地资源，加大新能源产业项目招商引资力度，打造高仁乡光伏产业园区。"
+    original = "加大新能源产业项目招商引资力度"
+    assert change_words(original, original + "，推广分布式光伏", paragraph) == (
+        "建议在“加大新能源产业项目招商引资力度”后增加“，推广分布式光伏”"
+    )
+    # a word changed inside a short clause: the clause, never half a word (推行 → 推进)
+    assert change_words("改造，推行绿色社区试点，推进", "改造，推进绿色社区创建，推进") == (
+        "建议将“推行绿色社区试点”修改为“推进绿色社区创建”"
+    )

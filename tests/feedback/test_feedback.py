@@ -214,3 +214,43 @@ def test_libreoffice_keeps_the_bookmarks(demo, tmp_path):
     assert {n for n, _node, _parts in sent.blocks if n} <= names
     feedback = read_feedback(out / "in.docx", sent, "县住建局")
     assert [(o.kind, o.matched) for o in feedback.opinions] == [("edit", "anchor")]
+
+
+def test_a_form_row_naming_a_section_finds_its_words_in_one_of_its_measures(demo, tmp_path):
+    """章节 "三、（一）" with 原文 words that stand in its measure 1 (and nowhere else there)."""
+    draft, _data, sent = demo
+    doc = Document()
+    table = doc.add_table(rows=2, cols=4)
+    rows = [
+        ("序号", "章节", "原文", "修改意见"),
+        ("1", "三、（一）", "严控煤炭消费增量", "改为“严格控制煤炭消费增量”"),
+    ]
+    for row, values in zip(table.rows, rows, strict=True):
+        for cell, value in zip(row.cells, values, strict=True):
+            cell.text = value
+    path = tmp_path / "县发改局反馈意见表.docx"
+    doc.save(path)
+    (opinion,) = read_feedback(path, sent).opinions
+    assert (opinion.node_id, opinion.place) == ("n9", "paragraph")
+    adopted = ops.adopt_opinion(ops.add_opinions(draft, [opinion]), "o1")
+    assert adopted.find("n9").paragraphs[0].startswith("严格控制煤炭消费增量")
+
+
+def test_the_command_line_says_what_it_listed_at_the_whole_draft(demo, tmp_path, capsys):
+    from app.cli import main
+    from app.core.draft.files import save_draft
+
+    draft, _data, _sent = demo
+    path = save_draft(draft, tmp_path / "d.peakplan")
+    doc = Document()
+    table = doc.add_table(rows=2, cols=3)
+    for row, values in zip(
+        table.rows, [("序号", "章节", "修改意见"), ("1", "第九部分", "建议加强宣传")], strict=True
+    ):
+        for cell, value in zip(row.cells, values, strict=True):
+            cell.text = value
+    form = tmp_path / "县文旅局.docx"
+    doc.save(form)
+    assert main(["feedback", str(path), str(form)]) == 0
+    said = capsys.readouterr().out
+    assert "注意：县文旅局.docx：反馈意见表第2行“建议加强宣传”未能对应到方案中的条款" in said

@@ -238,3 +238,44 @@ def test_a_clause_change_that_is_no_unit_list_is_refused(demo, tmp_path):
     assert [o.place for o in feedback.opinions] == ["clause"]
     with pytest.raises(EditError, match="责任单位"):
         ops.adopt_opinion(ops.add_opinions(draft, feedback.opinions), "o1")
+
+
+def test_adopt_all_adopts_what_it_can_and_says_why_not(demo, tmp_path, capsys):
+    """One opinion touching a target figure no longer makes --adopt-all store nothing."""
+    from app.cli import main
+    from app.core.draft.files import load_draft, save_draft
+
+    draft, data, _sent = demo
+    path = save_draft(draft, tmp_path / "d.peakplan")
+    doc = Document(io.BytesIO(data))
+    solar = next(p for p in _marked(doc, "pp_n12_p0") if "150万千瓦" in p.text)
+    _typed_over(solar, "150万千瓦", "200万千瓦", "县发改局")
+    coal = _marked(doc, "pp_n9_p0")[0]
+    _typed_over(coal, "遏制煤炭消费快速增长趋势", "坚决遏制煤炭消费增长", "县发改局")
+    returned = tmp_path / "县发改局.docx"
+    doc.save(returned)
+    assert main(["feedback", str(path), str(returned), "--adopt-all"]) == 0
+    said = capsys.readouterr().out
+    assert "无法采纳" in said and "目标" in said
+    saved = load_draft(path)
+    decisions = sorted(o.decision for o in saved.opinions)
+    assert decisions == ["adopted", "pending"]
+    assert "坚决遏制煤炭消费增长" in saved.find("n9").paragraphs[0]
+
+
+def test_an_unedited_copy_with_the_attachment_gives_only_the_units_edit(tmp_path):
+    """The 附件 lines (附件, the task table's title) print without a bookmark: not new paragraphs."""
+    draft = load_demo()
+    draft = draft.model_copy(
+        update={"layout": draft.layout.model_copy(update={"attachment": True})}
+    )
+    doc = Document(io.BytesIO(word_document(draft).data))
+    coal = _marked(doc, "pp_n9_p0")[0]
+    for run in coal.runs:
+        if "遏制" in run.text:
+            run.text = run.text.replace("遏制", "坚决遏制", 1)
+            break
+    path = tmp_path / "县统计局.docx"
+    doc.save(path)
+    opinions = read_feedback(path, sent_copy(draft)).opinions
+    assert [(o.kind, o.node_id) for o in opinions] == [("edit", "n9")]

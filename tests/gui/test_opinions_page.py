@@ -365,3 +365,47 @@ def test_exporting_from_the_window_keeps_the_draft_as_sent(window, qtbot, tmp_pa
     (kept,) = window.doc.draft.sent
     assert kept.mark in custom
     assert window.doc.stack.undoText() == "记录发出的文稿"
+
+
+def test_adopting_the_listed_changes_adopts_what_it_can_and_says_why_not(window, qtbot):
+    """Issue 28: one change that cannot be made no longer stops the others."""
+    good = _opinions(window.doc.draft)[0]
+    gone = good.model_copy(update={"id": "o2", "original": "方案中没有的文字", "proposed": "别的"})
+    second = list(window.doc.draft.measures())[1]
+    words = _plain_words(second.paragraphs[0])
+    form_row = Opinion(  # a 反馈意见表 row read into a change
+        id="o3",
+        unit="县工信局",
+        kind="table",
+        node_id=second.id,
+        original=words,
+        proposed=words + "（表）",
+        comment="建议修改",
+    )
+    opinions = (good, gone, form_row)
+    push(window.doc, "导入意见", lambda d: d.model_copy(update={"opinions": opinions}))
+    window.pages.setCurrentWidget(window.opinions)
+    window.opinion_actions.actions["adopt_shown"].trigger()
+    after = window.doc.draft
+    assert [o.decision for o in after.opinions] == ["adopted", "pending", "adopted"]
+    assert good.proposed in after.find(good.node_id).paragraphs[0]
+    assert words + "（表）" in after.find(second.id).paragraphs[0]
+    said = window.opinions.message.text()
+    assert "1 条无法采纳" in said and "已不在方案中" in said
+
+
+def test_the_export_dialog_warns_of_opinions_still_pending(qtbot, tmp_path):
+    from app.core.draft.demo import load_demo
+    from app.core.plans.resolver import PlanResolver
+    from app.gui.export_dialog import ExportDialog
+
+    draft = load_demo()
+    draft = draft.model_copy(update={"opinions": _opinions(draft)})
+    dialog = ExportDialog(draft, str(tmp_path), PlanResolver.library())
+    qtbot.addWidget(dialog)
+    dialog.word.setChecked(False)
+    dialog.excel.setChecked(False)
+    dialog.crosswalk.setChecked(True)
+    dialog.run()
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=20_000)
+    assert "3 条反馈意见待处理" in dialog.status.text()

@@ -89,14 +89,24 @@ def adopt_opinion(draft: Draft, opinion_id: str) -> Draft:
     """The opinion's change made in the draft's text, its decision 采纳; a comment (or none) just
     decided. Raises EditError when the words are no longer there or belong to a target."""
     opinion = _opinion(draft, opinion_id)
-    if opinion.kind in _CHANGES and (opinion.kind != "table" or opinion.proposed):
+    if changes_text(opinion):
         before = _paragraph_count(draft, opinion)
         draft = _apply(draft, opinion)
         draft = _shift(draft, opinion, _paragraph_count(draft, opinion) - before)
     return _replace(draft, opinion, decision="adopted")
 
 
+def changes_text(opinion: Opinion) -> bool:
+    """A tracked change or edit; a 反馈意见表 row only where its words were read into a change
+    at a paragraph, clause or title (a row on a whole measure or 全文 is a comment)."""
+    if opinion.kind != "table":
+        return opinion.kind in _CHANGES
+    placed = opinion.place in ("paragraph", "clause", "title", "preamble")
+    return placed and bool(opinion.original or opinion.proposed)
+
+
 def _paragraph_count(draft: Draft, opinion: Opinion) -> int:
+    """How many paragraphs the opinion's part has (a change may add or remove some)."""
     if opinion.place == "preamble":
         return len(draft.meta.preamble)
     node = draft.find(opinion.node_id) if opinion.place == "paragraph" else None
@@ -104,11 +114,11 @@ def _paragraph_count(draft: Draft, opinion: Opinion) -> int:
 
 
 def _shift(draft: Draft, adopted: Opinion, by: int) -> Draft:
-    """A paragraph inserted (by 1) or emptied out (by -1): the other undecided opinions on the
-    paragraphs after it in the same node follow their paragraphs."""
+    """A paragraph inserted or split (by 1), emptied out or merged (by -1): the other undecided
+    opinions on the paragraphs after it in the same node follow their paragraphs."""
     if not by:
         return draft
-    at = adopted.index + (0 if by > 0 else 1)
+    at = adopted.index + (0 if by > 0 and not adopted.original else 1)
     opinions = tuple(
         o.model_copy(update={"index": max(0, o.index + by)})
         if o.id != adopted.id
@@ -135,6 +145,31 @@ def adopt_all(draft: Draft, opinion_ids: Iterable[str] | None = None) -> Draft:
         except EditError as exc:
             raise EditError(f"意见 {opinion_id} 无法采纳：{exc.message}") from exc
     return draft
+
+
+def adopt_possible(
+    draft: Draft, opinion_ids: Iterable[str] | None = None
+) -> tuple[Draft, list[tuple[str, str]]]:
+    """Every opinion given (all pending ones when None) that can be adopted, adopted in turn;
+    the others stay pending, returned as (id, why) for the user to be told."""
+    ids = (
+        list(opinion_ids)
+        if opinion_ids is not None
+        else [o.id for o in draft.opinions if o.decision == "pending"]
+    )
+    refused: list[tuple[str, str]] = []
+    for opinion_id in ids:
+        try:
+            draft = adopt_opinion(draft, opinion_id)
+        except EditError as exc:
+            refused.append((opinion_id, exc.message))
+    return draft, refused
+
+
+def refused_line(asked: int, refused: list[tuple[str, str]]) -> str:
+    """What adopt_possible could not adopt, for the user: how many, which and why."""
+    said = "；".join(f"{opinion_id}：{why}" for opinion_id, why in refused)
+    return f"已采纳 {asked - len(refused)} 条；{len(refused)} 条无法采纳，仍为待处理：{said}"
 
 
 # ---------------------------------------------------------------- the change in the text
@@ -207,7 +242,7 @@ def _apply(draft: Draft, opinion: Opinion) -> Draft:
         if proposed.strip():
             raise EditError("对整条措施的修改意见请逐段处理")
         return remove(draft, opinion.node_id)
-    new_paragraph = opinion.kind == "insertion" and not original and proposed.strip()
+    new_paragraph = opinion.kind in ("insertion", "table") and not original and proposed.strip()
     if opinion.place == "preamble":
         preamble = list(draft.meta.preamble)
         if new_paragraph:
@@ -230,17 +265,50 @@ def _apply(draft: Draft, opinion: Opinion) -> Draft:
         paragraphs.insert(min(opinion.index, len(paragraphs)), proposed.strip())
         return set_paragraphs(draft, node.id, tuple(paragraphs))
     if opinion.place == "paragraph":
-        if opinion.index >= len(node.paragraphs):
-            raise EditError("这一段已不在方案中")
-        stored = node.paragraphs[opinion.index]
-        now = TextRenderer(draft)(stored)
-        new = _stored(stored, now, _changed(now, original, proposed), draft)
-        paragraphs = list(node.paragraphs)
-        paragraphs[opinion.index] = new
-        return set_paragraphs(draft, node.id, tuple(paragraphs))
+        return _paragraphs(draft, node, opinion.index, original, proposed)
     if opinion.place == "clause":
         return _units(draft, node, original, proposed)
     raise EditError("这一处的修改请在编辑器中处理")
+
+
+def _paragraphs(draft: Draft, node: Node, index: int, original: str, proposed: str) -> Draft:
+    """A change in the node's paragraphs from `index`: one paragraph, or several where the
+    words hold line breaks (paragraphs the unit merged, a paragraph it split in two). A
+    deletion that took the 责任单位 clause with the measure's last paragraph deletes the
+    paragraph; the clause stays with the measure."""
+    if index >= len(node.paragraphs):
+        raise EditError("这一段已不在方案中")
+    render = TextRenderer(draft)
+    clause = _clause_words(draft, node)
+    if clause and original.endswith(clause) and index == len(node.paragraphs) - 1:
+        original = original[: -len(clause)]
+        proposed = proposed[: -len(clause)] if proposed.endswith(clause) else proposed
+    elif clause and proposed.endswith(clause) and "\n" in proposed:
+        proposed = proposed[: -len(clause)]  # the clause went with the second half of a split
+    count = original.count("\n") + 1
+    if index + count > len(node.paragraphs):
+        raise EditError("要合并的段落已不在方案中")
+    stored = "\n".join(node.paragraphs[index : index + count])
+    now = render(stored)
+    new = _stored(stored, now, _changed(now, original, proposed), draft)
+    pieces = [p for p in (p.strip() for p in new.split("\n")) if p]
+    paragraphs = [*node.paragraphs[:index], *pieces, *node.paragraphs[index + count :]]
+    if not [p for p in paragraphs if p.strip()]:
+        raise EditError("这是该条措施仅有的一段，不能删除；删除整条措施请在编辑器中进行")
+    return set_paragraphs(draft, node.id, tuple(paragraphs))
+
+
+def _clause_words(draft: Draft, node: Node) -> str:
+    """The 责任单位 clause as the export prints it after the node's last paragraph."""
+    if node.responsibility is None or not node.responsibility.units:
+        return ""
+    home = home_prefix(draft)
+    responsibility = node.responsibility
+    listed = format_unit_list(
+        list(responsibility.units), home=home, groups=list(responsibility.groups) or None
+    )
+    head, tail = _clause_printed(draft, node)
+    return head + listed + tail
 
 
 def _clause_printed(draft: Draft, node: Node) -> tuple[str, str]:
