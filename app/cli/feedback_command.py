@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from app.cli.common import EXIT_OK, fail, print_json
 from app.core.draft.consultation import OPINION_KINDS
@@ -94,7 +95,7 @@ def _feedback(args: argparse.Namespace, edit) -> int:
     except PeakPlanError as exc:
         return fail(args.draft, exc.one_line())
     said = [f"未能对应：{path}：{text[:60]}" for path, text in unmatched]
-    said += [f"提示：{path}：{note}" for path, note in notes]
+    said += [f"注意：{Path(path).name}：{note}" for path, note in notes]
     if len(added) < len(found):
         said.append(f"提示：{len(found) - len(added)} 条意见与已导入的意见相同，未重复添加")
     if args.json:  # the list on standard output, what was said beside it on standard error

@@ -400,6 +400,8 @@ def _sheet_tables(data: bytes, name: str) -> list[list[list[str]]]:
             rows = []
             for row in sheet.iter_rows(values_only=True, max_row=MAX_RETURNED_ROWS + 1, max_col=30):
                 rows.append(["" if v is None else str(v).strip() for v in row])
+            while rows and not any(rows[-1]):  # Calc saves formatted empty rows to the sheet's end
+                rows.pop()
             if len(rows) > MAX_RETURNED_ROWS:  # refused, never cut: a form read in part looks whole
                 raise FeedbackError(
                     past(name, f"工作表“{sheet.title}”的行数", f"每张表 {MAX_RETURNED_ROWS:,} 行")
