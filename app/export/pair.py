@@ -16,6 +16,12 @@ must not leave the new .docx beside the old .xlsx. So:
    that name, a file Word or Excel holds open), those already renamed are put
    back: the folder holds the previous files, byte for byte, and no file of ours.
 
+A set of files (the 送审 package with its draft) goes the same way, with a record
+(``.~pp.exported.json``) of what each set wrote — names and SHA-256 — so that
+the next set of the same title removes, in the same renames, the documents of the
+earlier set it does not write again (a 修改对照表 when the versions are gone); only
+those the app wrote and nobody changed since: an edited one stays and is named.
+
 A lock file (``.~pp.lock``, locked by the operating system, so a killed program
 leaves no lock behind) keeps two exports into one folder — two windows, the
 window and the command line — from interleaving: the second waits up to
@@ -27,6 +33,8 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import filecmp
+import hashlib
 import json
 import os
 import re
@@ -42,6 +50,8 @@ from app.core.files import FileWriteError, replace_with_retry
 
 PREFIX = ".~pp"
 LOCK_NAME = ".~pp.lock"
+RECORD_NAME = ".~pp.exported.json"
+"""What each set of files (by the title they are named from) last wrote into the folder."""
 LOCK_WAIT_SECONDS = 10.0
 """How long an export waits for another export into the same folder to finish."""
 STALE_SECONDS = 3600
@@ -59,7 +69,8 @@ class ExportBusyError(FileWriteError):
 @dataclass(frozen=True)
 class _Entry:
     target: Path
-    new: Path
+    new: Path | None
+    """None: the target is removed (a document of an earlier set)."""
     old: Path | None
     """The previous file, kept under a temporary name until all are in place (None: there was none)."""
 
@@ -81,6 +92,73 @@ def write_files(files: Sequence[tuple[Path, bytes]]) -> None:
     with folder_lock(folder) as exclusive:
         recover(folder, all_leftovers=exclusive)
         _write_all(folder, files)
+
+
+def write_set(files: Sequence[tuple[Path, bytes]], key: str) -> list[str]:
+    """Write the files like write_files, and remove the earlier set's documents (those
+    recorded under `key`) that this set does not write again, in the same renames.
+
+    Returns the names of earlier documents kept because they changed since the app
+    wrote them (someone edited them: they are the user's now).
+    """
+    if not files:
+        return []
+    folder = files[0][0].parent
+    with folder_lock(folder) as exclusive:
+        recover(folder, all_leftovers=exclusive)
+        record = _read_record(folder)
+        earlier = record.get(key, {})
+        names = {path.name for path, _data in files}
+        stale, kept = [], []
+        for name, digest in sorted(earlier.items()):
+            path = folder / name
+            if name in names or not _is_file(path):
+                continue
+            (stale if _sha256(path) == digest else kept).append(name)
+        record[key] = {path.name: hashlib.sha256(data).hexdigest() for path, data in files}
+        text = json.dumps(record, ensure_ascii=False, indent=1, sort_keys=True)
+        _write_all(folder, [*files, (folder / RECORD_NAME, text.encode("utf-8"))], stale)
+    return kept
+
+
+def _read_record(folder: Path) -> dict[str, dict[str, str]]:
+    """The record of earlier sets; a damaged one counts as none (nothing is then removed)."""
+    try:
+        data = json.loads((folder / RECORD_NAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {
+        key: {n: d for n, d in files.items() if _plain_name(n) and isinstance(d, str)}
+        for key, files in data.items()
+        if isinstance(key, str) and isinstance(files, dict)
+    }
+
+
+def _plain_name(name: object) -> bool:
+    """A name in this folder that is not one of ours."""
+    return (
+        isinstance(name, str)
+        and bool(name)
+        and os.path.basename(name) == name
+        and name not in (".", "..", LOCK_NAME, RECORD_NAME)
+        and not is_ours(name)
+    )
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file() and not path.is_symlink()
+    except OSError:
+        return False
+
+
+def _sha256(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return ""
 
 
 # ---------------------------------------------------------------- the lock
@@ -224,9 +302,13 @@ def _read_journal(folder: Path, journal: Path) -> list[_Entry]:
         # Names in this folder only, and only our temporary files are moved.
         if not isinstance(target, str) or os.path.basename(target) != target or is_ours(target):
             raise ValueError(target)
-        if not is_ours(new) or (old is not None and not is_ours(old)):
+        if new is None and old is None:
+            raise ValueError(target)
+        if (new is not None and not is_ours(new)) or (old is not None and not is_ours(old)):
             raise ValueError(new)
-        entries.append(_Entry(folder / target, folder / new, folder / old if old else None))
+        entries.append(
+            _Entry(folder / target, folder / new if new else None, folder / old if old else None)
+        )
     return entries
 
 
@@ -237,19 +319,18 @@ def _token() -> str:
     return "".join(secrets.choice(_TOKEN_CHARS) for _ in range(8))
 
 
-def _write_all(folder: Path, files: Sequence[tuple[Path, bytes]]) -> None:
+def _write_all(
+    folder: Path, files: Sequence[tuple[Path, bytes]], remove: Sequence[str] = ()
+) -> None:
     token = _token()
     for path, _data in files:
-        if path.is_dir():
-            raise FileWriteError(
-                "无法导出", problems=[f"{path.name}：已有同名文件夹占用这个文件名"]
-            )
+        _check_name(path)
     entries: list[_Entry] = []
     journal = folder / f"{PREFIX}{token}.pair.tmp"
     made: list[Path] = []
     try:
         for index, (path, data) in enumerate(files):
-            new = folder / f"{PREFIX}{token}{index}{path.suffix}.tmp"
+            new = folder / f"{PREFIX}{token}{index}{_suffix(path)}.tmp"
             made.append(new)
             _write_new(new, path, data)
             old = None
@@ -258,6 +339,11 @@ def _write_all(folder: Path, files: Sequence[tuple[Path, bytes]]) -> None:
                 made.append(old)
                 _keep(path, old)
             entries.append(_Entry(path, new, old))
+        for index, name in enumerate(remove, start=len(files)):
+            old = folder / f"{PREFIX}{token}{index}.old.tmp"
+            made.append(old)
+            _keep(folder / name, old)
+            entries.append(_Entry(folder / name, None, old))
         made.append(journal)
         _write_journal(journal, entries)
         _sync_folder(folder)
@@ -267,6 +353,24 @@ def _write_all(folder: Path, files: Sequence[tuple[Path, bytes]]) -> None:
         for path in reversed(made):  # the journal first: from then on the renames are done
             with contextlib.suppress(OSError):
                 path.unlink()
+
+
+def _check_name(path: Path) -> None:
+    """A name the file system takes, and no folder in its way — or the reason, before anything is written."""
+    if len(path.name.encode("utf-8")) > 255:
+        raise FileWriteError("无法导出", problems=[f"{path.name}：文件名或路径过长"])
+    try:
+        in_the_way = path.is_dir()
+    except OSError as exc:
+        raise _error(exc, path) from exc
+    if in_the_way:
+        raise FileWriteError("无法导出", problems=[f"{path.name}：已有同名文件夹占用这个文件名"])
+
+
+def _suffix(path: Path) -> str:
+    """The temporary file's ending: the target's (.docx), where it is a plain one."""
+    suffix = path.suffix
+    return suffix if re.fullmatch(r"\.[0-9a-z]{1,5}", suffix) else ""
 
 
 def _write_new(tmp: Path, target: Path, data: bytes) -> None:
@@ -299,7 +403,11 @@ def _write_journal(journal: Path, entries: list[_Entry]) -> None:
     text = json.dumps(
         {
             "files": [
-                {"target": e.target.name, "new": e.new.name, "old": e.old.name if e.old else None}
+                {
+                    "target": e.target.name,
+                    "new": e.new.name if e.new else None,
+                    "old": e.old.name if e.old else None,
+                }
                 for e in entries
             ]
         },
@@ -319,14 +427,31 @@ def _rename_all(entries: list[_Entry]) -> None:
     """Each new file onto its name; if one fails, those already moved are put back."""
     done: list[_Entry] = []
     for entry in entries:
-        if not os.path.lexists(entry.new):
-            continue  # moved before the program was stopped (recovery)
         try:
-            replace_with_retry(entry.new, entry.target)
+            if entry.new is None:
+                if not _remove(entry):
+                    continue
+            elif not os.path.lexists(entry.new):
+                continue  # moved before the program was stopped (recovery)
+            else:
+                replace_with_retry(entry.new, entry.target)
         except OSError as exc:
             _put_back(done)
             raise _error(exc, entry.target) from exc
         done.append(entry)
+
+
+def _remove(entry: _Entry) -> bool:
+    """Remove a document of an earlier set — only while it is still the file kept aside
+    (in recovery the user may have put another file of that name there since)."""
+    assert entry.old is not None
+    if not os.path.lexists(entry.target) or not os.path.lexists(entry.old):
+        return False
+    same = os.path.samestat(os.lstat(entry.target), os.lstat(entry.old))
+    if not same and not filecmp.cmp(entry.target, entry.old, shallow=False):
+        return False
+    os.unlink(entry.target)
+    return True
 
 
 def _put_back(done: list[_Entry]) -> None:
