@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import asdict, is_dataclass
-from difflib import SequenceMatcher
 
 from app.core.draft.consultation import OPINION_DECISIONS, Opinion
 from app.core.draft.mentions import TOKEN, TextRenderer
@@ -24,6 +23,7 @@ from app.core.draft.tree import EditError, existing_node
 from app.core.draft.units_printed import LEAD_NOTE, home_prefix
 from app.core.operations.content import set_meta, set_paragraphs, set_units
 from app.core.operations.structure import remove, rename
+from app.core.text.diff import segments
 from app.core.text.unit_lists import format_unit_list, parse_unit_list
 
 _CHANGES = ("insertion", "deletion", "edit", "table")
@@ -145,7 +145,7 @@ def _changed(now: str, original: str, proposed: str) -> str:
         return now.replace(original, proposed)
     # the part changed since (another opinion adopted): each hunk with its context
     out = now
-    ops = SequenceMatcher(None, original, proposed, autojunk=False).get_opcodes()
+    ops = segments(original, proposed)
     for tag, a0, a1, b0, b1 in reversed(ops):
         if tag == "equal":
             continue
@@ -179,7 +179,7 @@ def _stored(stored: str, printed_now: str, printed_new: str, draft: Draft) -> st
         spans.append((start, start + len(p), s, target))
         start += len(p)
     out = stored
-    ops = SequenceMatcher(None, printed_now, printed_new, autojunk=False).get_opcodes()
+    ops = segments(printed_now, printed_new)
     for tag, a0, a1, b0, b1 in reversed(ops):
         if tag == "equal":
             continue
