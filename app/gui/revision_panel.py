@@ -18,6 +18,7 @@ from app.core.draft.model import Draft, Node
 from app.core.operations.rebase import revision_of
 from app.core.plans.resolver import NO_PLANS, PlanResolver
 from app.core.plans.revisions import section_text
+from app.core.text.clause_label import clause_label
 from app.core.text.diff import Mark, inline
 from app.gui.commands import push_or_say
 from app.gui.document import DraftDocument
@@ -89,7 +90,7 @@ class RevisionPanel(QWidget):
             self.heading.clear()
             self.view.clear()
             return False
-        label = revision.source.node.split(":", 1)[-1]
+        label = clause_label(revision.source.node)
         state = "已删去" if revision.removed else "已修订"
         self.heading.setText(
             self.tr("《{}》第 {} 版{}条款 {}（删去的字划线，新增的字底色标出）").format(

@@ -14,6 +14,7 @@ from app.core.adapt.changes import ChangeKind
 from app.core.adapt.text import adapt_text
 from app.core.draft.model import Draft, Node, county_of
 from app.core.plans.resolver import PlanResolver
+from app.core.text.clause_label import clause_label
 from app.core.text.diff import Mark
 
 
@@ -57,7 +58,7 @@ def node_diff(draft: Draft, node: Node, plans: PlanResolver) -> NodeDiff:
             # named as the user knows it: the plan's title from the draft, the clause's number
             known = next((p.title for p in draft.parents if p.id == source.plan_id), "")
             title = plan.title if plan else known
-            label = source.node.split(":", 1)[-1]
+            label = clause_label(source.node)
             sources.append(
                 SourceDiff(source=source.node, plan_title=title, heading=label, found=False)
             )

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from app.core.draft.model import MAX_PARAGRAPH, Draft, NotTakenUp
 from app.core.draft.tree import EditError
+from app.core.text.clause_label import clause_label
 
 
 def set_not_taken_reason(draft: Draft, parent_node_id: str, reason: str) -> Draft:
@@ -17,7 +18,7 @@ def set_not_taken_reason(draft: Draft, parent_node_id: str, reason: str) -> Draf
     """
     plan_id, _, path = parent_node_id.partition(":")
     if not path or not any(parent.id == plan_id for parent in draft.parents):
-        raise EditError(f"{parent_node_id} 不是本方案上级方案中的条款")
+        raise EditError(f"{clause_label(parent_node_id)} 不是本方案上级方案中的条款")
     text = reason.strip()
     if len(text) > MAX_PARAGRAPH:
         raise EditError(f"理由过长（{len(text)} 字，最多 {MAX_PARAGRAPH} 字）")

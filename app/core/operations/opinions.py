@@ -57,8 +57,18 @@ def add_opinions(draft: Draft, opinions: Iterable[object]) -> Draft:
 def _opinion(draft: Draft, opinion_id: str) -> Opinion:
     found = next((o for o in draft.opinions if o.id == opinion_id), None)
     if found is None:
-        raise EditError(f"意见 {opinion_id} 不存在")
+        raise EditError("找不到这条意见（可能已删除）")
     return found
+
+
+def opinion_name(draft: Draft, opinion_id: str) -> str:
+    """An opinion as the user knows it: 第 3 条意见（县发改局）, numbered as the
+    意见采纳情况表 numbers them (无意见 replies aside) — never its internal id."""
+    shown = [o for o in draft.opinions if o.kind != "none"]
+    number = next((i for i, o in enumerate(shown, 1) if o.id == opinion_id), None)
+    opinion = next((o for o in draft.opinions if o.id == opinion_id), None)
+    unit = f"（{opinion.unit.strip()}）" if opinion is not None and opinion.unit.strip() else ""
+    return f"第 {number} 条意见{unit}" if number is not None else f"意见{unit}"
 
 
 def _replace(draft: Draft, opinion: Opinion, **update: object) -> Draft:
@@ -130,7 +140,7 @@ def adopt_all(draft: Draft, opinion_ids: Iterable[str] | None = None) -> Draft:
         try:
             draft = adopt_opinion(draft, opinion_id)
         except EditError as exc:
-            raise EditError(f"意见 {opinion_id} 无法采纳：{exc.message}") from exc
+            raise EditError(f"{opinion_name(draft, opinion_id)}无法采纳：{exc.message}") from exc
     return draft
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from app.core.draft.model import Draft, Node
 from app.core.readout.render import RenderedNode, clause_text, home_prefix, rendered_nodes
+from app.core.text.clause_label import printed_place
 from app.core.text.diff import Piece, common, pairs, sides
 
 REVISION_HEADERS = ("序号", "条款", "原文", "修改后", "修改说明")
@@ -66,13 +67,14 @@ class _Unit:
 
 
 def _places(draft: Draft, rendered: list[RenderedNode]) -> dict[str, str]:
-    """三（一）2: each node's labels down from its chapter, without the 、 and dots."""
+    """三（一）2: each node's labels down from its chapter, printed (a node without a label
+    by the beginning of its title)."""
     out: dict[str, str] = {}
     parents: list[str] = []
     for item in rendered:
-        label = item.label.rstrip("、.．")
+        label = item.label.strip("、.．（）() ")
         parents[item.depth :] = [label or item.node.title[:8]]
-        out[item.node.id] = "".join(parents)
+        out[item.node.id] = printed_place(parents)
     return out
 
 
