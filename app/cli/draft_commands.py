@@ -118,7 +118,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from app.export.files import export_draft
+    from app.export.files import PairChoice, export_draft
 
     where = "示例" if args.demo else (args.draft or "peakplan export")
     try:
@@ -136,14 +136,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         if args.package:  # the 送审 package with the draft, one set (app/export/package.py)
             from app.export.package import export_package
 
-            package = export_package(
-                draft,
-                out,
-                PlanResolver.library(),
-                word=not args.excel_only,
-                excel=not args.word_only,
-                comments=not args.clean,
-            )
+            choice = PairChoice(not args.excel_only, not args.word_only, not args.clean)
+            package = export_package(draft, out, PlanResolver.library(), choice)
             result = package.pair
         else:
             result = export_draft(

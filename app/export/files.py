@@ -79,24 +79,26 @@ def export_draft(
     With `comments` (the default) each open question prints as a comment on its words; without
     (`peakplan export --clean`) the Word draft is clean.
     """
-    files, result = pair_files(
-        draft, folder, plans=plans, word=word, excel=excel, comments=comments
-    )
+    files, result = pair_files(draft, folder, plans, PairChoice(word, excel, comments))
     write_files(files)  # both or neither
     return result
 
 
+@dataclass(frozen=True)
+class PairChoice:
+    """Which of the pair to write, and whether open questions print as comments."""
+
+    word: bool = True
+    excel: bool = True
+    comments: bool = True
+
+
 def pair_files(
-    draft: Draft,
-    folder: str | Path,
-    *,
-    plans: PlanResolver,
-    word: bool = True,
-    excel: bool = True,
-    comments: bool = True,
+    draft: Draft, folder: str | Path, plans: PlanResolver, choice: PairChoice
 ) -> tuple[list[tuple[Path, bytes]], ExportResult]:
     """The pair's paths and bytes, built before anything is written (an error in building
     writes nothing), and what the export will have done once they are written."""
+    word, excel, comments = choice.word, choice.excel, choice.comments
     folder = Path(folder)
     if not folder.exists():
         raise FileWriteError("无法导出", problems=[f"文件夹不存在：{folder}"])

@@ -18,7 +18,7 @@ from app.core.operations.versions import version_draft
 from app.core.plans.resolver import PlanResolver
 from app.export.crosswalk_doc import crosswalk_bytes, crosswalk_path
 from app.export.drafting_note import note_bytes, note_path
-from app.export.files import ExportResult, pair_files, safe_file_name
+from app.export.files import ExportResult, PairChoice, pair_files, safe_file_name
 from app.export.opinions_doc import opinions_bytes, opinions_path
 from app.export.opinions_sheet import opinions_xlsx
 from app.export.pair import write_set
@@ -79,18 +79,12 @@ def package_files(
 
 
 def export_package(
-    draft: Draft,
-    folder: str | Path,
-    plans: PlanResolver,
-    *,
-    word: bool = True,
-    excel: bool = True,
-    comments: bool = True,
+    draft: Draft, folder: str | Path, plans: PlanResolver, pair: PairChoice | None = None
 ) -> PackageResult:
-    """Write the draft (`word`, `excel`, `comments` as export_draft takes them) and the
+    """Write the draft (the `pair` chosen: both files with comments by default) and the
     package's documents into `folder` as one set: all new, or the folder as it was."""
-    pair, result = pair_files(draft, folder, plans=plans, word=word, excel=excel, comments=comments)
+    drafts, result = pair_files(draft, folder, plans, pair or PairChoice())
     files, notes = package_files(draft, folder, plans)
-    kept = write_set([*pair, *files], key=safe_file_name(draft.meta.document_title))
+    kept = write_set([*drafts, *files], key=safe_file_name(draft.meta.document_title))
     notes += [f"未删除上次导出的 {name}：导出后已被修改，请自行核对或删除" for name in kept]
     return PackageResult([path for path, _data in files], notes, result)

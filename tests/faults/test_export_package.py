@@ -9,11 +9,7 @@ versions left the earlier 修改对照表/修订稿 beside the new draft.
 from __future__ import annotations
 
 import errno
-import os
 import random
-import signal
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -24,7 +20,7 @@ from app.core import operations as ops
 from app.core.draft.demo import load_demo
 from app.core.draft.files import save_draft
 from app.export import pair
-from tests.conftest import ROOT
+from tests.faults.killing import kill_once_ready
 
 TITLE = "平罗县碳达峰实施方案"
 ENDINGS = (
@@ -179,24 +175,11 @@ def test_a_package_export_killed_at_random_moments_leaves_one_whole_set(tmp_path
         str(_draft_file(tmp_path, tag="甲")),
         str(_draft_file(tmp_path, tag="乙", versions=False)),
     ]
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
     rng = random.Random(23)
     seen: set[str] = set()
     began = time.monotonic()
     for round_ in range(20):
-        child = subprocess.Popen(
-            [sys.executable, "-c", CHILD, *drafts, str(folder)],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-        try:
-            assert child.stdout.readline().strip() == "ready"
-            time.sleep(rng.uniform(0, 0.2))
-        finally:
-            child.send_signal(signal.SIGKILL)
-            child.wait()
+        kill_once_ready(CHILD, [*drafts, str(folder)], rng, 0.2)
         pair.recover(folder)  # what the next export does first
         documents = [p for p in folder.iterdir() if not p.name.startswith(".")]
         tags = {p.name: _tag_of(p) for p in documents}
