@@ -34,7 +34,6 @@ from app.export.word_setup import WordStyles
 SUFFIX = "修订稿"
 AUTHOR = "发改局起草组"
 """The changes' author after the draft's own prefix (县发改局起草组), when no 编制单位 is given."""
-_BREAKS = re.compile(r"([\t\n])")
 _TITLE, _PREAMBLE = "#doc", "#pre"
 
 
@@ -109,7 +108,7 @@ class _Writer:
         for text, key, bold in _segments(block, begin, end):
             rpr = self.styles.rpr(key, bold)
             if change == "del":
-                runs.append(_deleted_run(text, rpr))
+                runs.append(wordml.run(text, rpr, deleted=True))
             else:
                 runs.append(wordml.run(text, rpr))
         if not runs or not change:
@@ -158,19 +157,6 @@ class _Writer:
                 out.append(self._runs(new, at_new, at_new + size))
                 at_old, at_new = at_old + size, at_new + size
         return self._paragraph(new, "".join(out), old_style=old.style)
-
-
-def _deleted_run(value: str, rpr: str) -> str:
-    """``<w:r>{rPr}<w:delText xml:space="preserve">…</w:delText></w:r>`` (tab w:tab, break w:br)."""
-    pieces = []
-    for piece in _BREAKS.split(value):
-        if piece == "\t":
-            pieces.append("<w:tab/>")
-        elif piece == "\n":
-            pieces.append("<w:br/>")
-        elif piece:
-            pieces.append(f'<w:delText xml:space="preserve">{wordml.text(piece)}</w:delText>')
-    return f"<w:r>{rpr}{''.join(pieces)}</w:r>"
 
 
 def _group_paragraphs(writer: _Writer, old: list[Block], new: list[Block]) -> Iterator[str]:
