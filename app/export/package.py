@@ -21,10 +21,10 @@ from app.export.drafting_note import note_bytes, note_path
 from app.export.files import ExportResult, PairChoice, pair_files, safe_file_name
 from app.export.opinions_doc import opinions_bytes, opinions_path
 from app.export.opinions_sheet import opinions_xlsx
-from app.export.pair import write_set
 from app.export.revision_doc import revisions_bytes, revisions_path
 from app.export.style import house_style
 from app.export.tracked_doc import tracked_bytes, tracked_path
+from app.export.written_set import write_set
 
 NO_REVISIONS = "未写修改对照表和修订稿：起草文件保存的版本不足两个（用 peakplan version DRAFT --save 稿本 保存版本）"
 

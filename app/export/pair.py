@@ -15,12 +15,7 @@ must not leave the new .docx beside the old .xlsx. So:
 4. The new files are renamed over the old ones. If one rename fails (a folder of
    that name, a file Word or Excel holds open), those already renamed are put
    back: the folder holds the previous files, byte for byte, and no file of ours.
-
-A set of files (the 送审 package with its draft) goes the same way, with a record
-(``.~pp.exported.json``) of what each set wrote — names and SHA-256 — so that
-the next set of the same title removes, in the same renames, the documents of the
-earlier set it does not write again (a 修改对照表 when the versions are gone); only
-those the app wrote and nobody changed since: an edited one stays and is named.
+   Files to remove (an earlier package's: written_set.py) go the same way.
 
 A lock file (``.~pp.lock``, locked by the operating system, so a killed program
 leaves no lock behind) keeps two exports into one folder — two windows, the
@@ -34,7 +29,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import filecmp
-import hashlib
 import json
 import os
 import re
@@ -47,11 +41,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.core.files import FileWriteError, replace_with_retry
+from app.export.write_errors import export_error
 
 PREFIX = ".~pp"
 LOCK_NAME = ".~pp.lock"
-RECORD_NAME = ".~pp.exported.json"
-"""What each set of files (by the title they are named from) last wrote into the folder."""
 LOCK_WAIT_SECONDS = 10.0
 """How long an export waits for another export into the same folder to finish."""
 STALE_SECONDS = 3600
@@ -91,74 +84,7 @@ def write_files(files: Sequence[tuple[Path, bytes]]) -> None:
     folder = files[0][0].parent
     with folder_lock(folder) as exclusive:
         recover(folder, all_leftovers=exclusive)
-        _write_all(folder, files)
-
-
-def write_set(files: Sequence[tuple[Path, bytes]], key: str) -> list[str]:
-    """Write the files like write_files, and remove the earlier set's documents (those
-    recorded under `key`) that this set does not write again, in the same renames.
-
-    Returns the names of earlier documents kept because they changed since the app
-    wrote them (someone edited them: they are the user's now).
-    """
-    if not files:
-        return []
-    folder = files[0][0].parent
-    with folder_lock(folder) as exclusive:
-        recover(folder, all_leftovers=exclusive)
-        record = _read_record(folder)
-        earlier = record.get(key, {})
-        names = {path.name for path, _data in files}
-        stale, kept = [], []
-        for name, digest in sorted(earlier.items()):
-            path = folder / name
-            if name in names or not _is_file(path):
-                continue
-            (stale if _sha256(path) == digest else kept).append(name)
-        record[key] = {path.name: hashlib.sha256(data).hexdigest() for path, data in files}
-        text = json.dumps(record, ensure_ascii=False, indent=1, sort_keys=True)
-        _write_all(folder, [*files, (folder / RECORD_NAME, text.encode("utf-8"))], stale)
-    return kept
-
-
-def _read_record(folder: Path) -> dict[str, dict[str, str]]:
-    """The record of earlier sets; a damaged one counts as none (nothing is then removed)."""
-    try:
-        data = json.loads((folder / RECORD_NAME).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    if not isinstance(data, dict):
-        return {}
-    return {
-        key: {n: d for n, d in files.items() if _plain_name(n) and isinstance(d, str)}
-        for key, files in data.items()
-        if isinstance(key, str) and isinstance(files, dict)
-    }
-
-
-def _plain_name(name: object) -> bool:
-    """A name in this folder that is not one of ours."""
-    return (
-        isinstance(name, str)
-        and bool(name)
-        and os.path.basename(name) == name
-        and name not in (".", "..", LOCK_NAME, RECORD_NAME)
-        and not is_ours(name)
-    )
-
-
-def _is_file(path: Path) -> bool:
-    try:
-        return path.is_file() and not path.is_symlink()
-    except OSError:
-        return False
-
-
-def _sha256(path: Path) -> str:
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        return ""
+        write_unlocked(folder, files)
 
 
 # ---------------------------------------------------------------- the lock
@@ -174,7 +100,7 @@ def folder_lock(folder: Path, wait: float | None = None) -> Iterator[bool]:
         try:
             fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o666)
         except OSError as exc:
-            raise _error(exc, path, folder_only=True) from exc
+            raise export_error(exc, path, folder_only=True) from exc
         try:
             locked = _try_lock(fd)
         except BaseException:
@@ -319,7 +245,7 @@ def _token() -> str:
     return "".join(secrets.choice(_TOKEN_CHARS) for _ in range(8))
 
 
-def _write_all(
+def write_unlocked(
     folder: Path, files: Sequence[tuple[Path, bytes]], remove: Sequence[str] = ()
 ) -> None:
     token = _token()
@@ -330,7 +256,7 @@ def _write_all(
     made: list[Path] = []
     try:
         for index, (path, data) in enumerate(files):
-            new = folder / f"{PREFIX}{token}{index}{_suffix(path)}.tmp"
+            new = folder / f"{PREFIX}{token}{index}{path.suffix}.tmp"
             made.append(new)
             _write_new(new, path, data)
             old = None
@@ -362,15 +288,9 @@ def _check_name(path: Path) -> None:
     try:
         in_the_way = path.is_dir()
     except OSError as exc:
-        raise _error(exc, path) from exc
+        raise export_error(exc, path) from exc
     if in_the_way:
         raise FileWriteError("无法导出", problems=[f"{path.name}：已有同名文件夹占用这个文件名"])
-
-
-def _suffix(path: Path) -> str:
-    """The temporary file's ending: the target's (.docx), where it is a plain one."""
-    suffix = path.suffix
-    return suffix if re.fullmatch(r"\.[0-9a-z]{1,5}", suffix) else ""
 
 
 def _write_new(tmp: Path, target: Path, data: bytes) -> None:
@@ -381,7 +301,7 @@ def _write_new(tmp: Path, target: Path, data: bytes) -> None:
             handle.flush()
             os.fsync(handle.fileno())
     except OSError as exc:
-        raise _error(exc, target) from exc
+        raise export_error(exc, target) from exc
     with contextlib.suppress(OSError):  # the permissions of the file it replaces
         shutil.copymode(target, tmp)
 
@@ -396,7 +316,7 @@ def _keep(target: Path, old: Path) -> None:
     try:
         shutil.copy2(target, old, follow_symlinks=False)
     except OSError as exc:
-        raise _error(exc, target) from exc
+        raise export_error(exc, target) from exc
 
 
 def _write_journal(journal: Path, entries: list[_Entry]) -> None:
@@ -420,7 +340,7 @@ def _write_journal(journal: Path, entries: list[_Entry]) -> None:
             handle.flush()
             os.fsync(handle.fileno())
     except OSError as exc:
-        raise _error(exc, journal, folder_only=True) from exc
+        raise export_error(exc, journal, folder_only=True) from exc
 
 
 def _rename_all(entries: list[_Entry]) -> None:
@@ -437,7 +357,7 @@ def _rename_all(entries: list[_Entry]) -> None:
                 replace_with_retry(entry.new, entry.target)
         except OSError as exc:
             _put_back(done)
-            raise _error(exc, entry.target) from exc
+            raise export_error(exc, entry.target) from exc
         done.append(entry)
 
 
@@ -473,29 +393,3 @@ def _sync_folder(folder: Path) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
-
-
-def _error(exc: OSError, path: Path, *, folder_only: bool = False) -> FileWriteError:
-    """The reason in the user's words, naming the file (or the folder)."""
-    where = str(path.parent) if folder_only else path.name
-    return FileWriteError("无法导出", problems=[f"{where}：{_reason(exc, path, folder_only)}"])
-
-
-def _reason(exc: OSError, path: Path, folder_only: bool) -> str:
-    if isinstance(exc, IsADirectoryError) or (not folder_only and path.is_dir()):
-        return "已有同名文件夹占用这个文件名"
-    if isinstance(exc, PermissionError):
-        if not folder_only and path.exists():
-            return "文件被其他程序占用（如 Word、WPS 或 Excel 正打开它），请关闭后重试"
-        return "文件夹不可写（没有写入权限）"
-    if exc.errno == errno.ENOSPC:
-        return "磁盘空间不足"
-    if exc.errno == getattr(errno, "EDQUOT", -1):
-        return "磁盘配额已用完"
-    if exc.errno == errno.EROFS:
-        return "文件夹只读，无法写入"
-    if exc.errno in (errno.ENOENT, errno.ENOTDIR):
-        return "文件夹不存在"
-    if exc.errno == errno.ENAMETOOLONG:
-        return "文件名或路径过长"
-    return f"写入失败（错误号 {exc.errno}）"

@@ -20,6 +20,7 @@ from app.core import operations as ops
 from app.core.draft.demo import load_demo
 from app.core.draft.files import save_draft
 from app.export import pair
+from app.export.write_errors import export_error
 from tests.faults.killing import kill_once_ready
 
 TITLE = "平罗县碳达峰实施方案"
@@ -91,7 +92,7 @@ def test_a_full_disk_leaves_the_earlier_package_untouched(tmp_path, monkeypatch,
     def full_disk(tmp: Path, target: Path, data: bytes) -> None:
         calls.append(target.name)
         if len(calls) == 4:  # the pair written, then the disk is full
-            raise pair._error(OSError(errno.ENOSPC, "No space left on device"), target)
+            raise export_error(OSError(errno.ENOSPC, "No space left on device"), target)
         written(tmp, target, data)
 
     monkeypatch.setattr(pair, "_write_new", full_disk)
