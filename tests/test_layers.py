@@ -44,3 +44,21 @@ def test_shipped_library_matches_the_importer():
         text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_no_module_imports_another_packages_private_names():
+    """A private name (_paragraph) is its module's own: the window's preview once wrote HTML
+    with export/html.py's private helper beside the export's own writer (issue 22)."""
+    import ast
+
+    found = []
+    for path in sorted((ROOT / "app").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        package = path.relative_to(ROOT).parts[1]
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("app."):
+                other = node.module.split(".")[1]
+                private = [a.name for a in node.names if a.name.startswith("_")]
+                if private and other != package:
+                    found.append(f"{path.relative_to(ROOT)}: {node.module} {private}")
+    assert found == []

@@ -119,7 +119,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from app.export.files import export_draft
+    from app.export.files import PairChoice, export_draft
 
     where = "示例" if args.demo else (args.draft or "peakplan export")
     try:
@@ -132,18 +132,26 @@ def cmd_export(args: argparse.Namespace) -> int:
     except OSError as exc:
         reason = "不是文件夹" if out.exists() else os_reason(exc)
         return fail(str(out), f"无法导出：{reason}")
+    package = None
     try:
-        result = export_draft(
-            draft,
-            out,
-            plans=PlanResolver.library(),
-            word=not args.excel_only,
-            excel=not args.word_only,
-            comments=not args.clean,
-        )
+        if args.package:  # the 送审 package with the draft, one set (app/export/package.py)
+            from app.export.package import export_package
+
+            choice = PairChoice(not args.excel_only, not args.word_only, not args.clean)
+            package = export_package(draft, out, PlanResolver.library(), choice)
+            result = package.pair
+        else:
+            result = export_draft(
+                draft,
+                out,
+                plans=PlanResolver.library(),
+                word=not args.excel_only,
+                excel=not args.word_only,
+                comments=not args.clean,
+            )
     except PeakPlanError as exc:
         return fail(str(out), exc.one_line())
-    for path in (result.word, result.excel):
+    for path in (result.word, result.excel, *(package.paths if package else ())):
         if path is not None:
             print(path)
     if args.draft and not args.demo and result.sent is not None:
@@ -155,17 +163,8 @@ def cmd_export(args: argparse.Namespace) -> int:
             update_draft(args.draft, lambda current: record_sent(current, result.sent))
         except PeakPlanError as exc:
             return fail(args.draft, exc.one_line())
-    if args.package:  # the 送审 package beside the draft (app/export/package.py)
-        from app.export.package import export_package
-
-        try:
-            package = export_package(draft, out, PlanResolver.library())
-        except PeakPlanError as exc:
-            return fail(str(out), exc.one_line())
-        for path in package.paths:
-            print(path)
-        for note in package.notes:
-            print(note)
+    for note in package.notes if package else ():
+        print(note)
     line = result.questions_line()
     if line:
         print(line)

@@ -14,6 +14,7 @@ import argparse
 
 from app.cli.common import EXIT_FINDINGS, EXIT_OK, fail
 from app.core.errors import PeakPlanError
+from app.core.text.clause_label import clause_label
 
 
 def add_rebase_parser(sub) -> None:
@@ -69,7 +70,7 @@ def _rebase(args: argparse.Namespace, edit) -> int:
         return before.where(node) if node is not None else node_id
 
     def clause(section_id: str) -> str:
-        return section_id.split(":", 1)[-1]
+        return clause_label(section_id)
 
     changed = rebased != draft
     if changed:

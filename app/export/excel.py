@@ -28,6 +28,7 @@ from app.core.draft.model import DECISION_NAMES, Draft
 from app.core.plans.resolver import PlanResolver
 from app.core.readout.render import labels
 from app.core.readout.task_rows import TASK_HEADERS, task_rows
+from app.core.text.clause_label import clause_label
 from app.export.content import (
     TEXT_COLUMNS,
     TaskLine,
@@ -262,7 +263,7 @@ def write_source_sheet(out: _Sheet, draft: Draft, plans: PlanResolver) -> None:
             values = (
                 f"{label_of.get(node.id, '')}{node.title}",
                 plan.title if plan else source.plan_id,
-                source.node.split(":", 1)[1],
+                clause_label(source.node),
                 section.heading if section else "（上级方案中已找不到）",
             )
             for col, value in enumerate(values, 1):

@@ -25,13 +25,17 @@ _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]')
 EXCEL_SUFFIX = "任务分工表.xlsx"
 NAME_BYTES = 255
 """The longest file name (UTF-8 bytes on Linux and macOS; Windows counts 255 characters)."""
+ENDING_BYTES = 40
+"""Room kept for what a document of the set adds to the title: the longest,
+上级方案任务承接对照表.docx, is 38 bytes (tests/faults/test_export_package.py checks all fit)."""
 
 
 def safe_file_name(title: str) -> str:
     """A file name Windows accepts, from the document title; a title too long for a
-    file name is cut where the longer of the two names still fits."""
+    file name is cut (on a character boundary) where every document's name still fits,
+    so that all the files of one export share the same beginning."""
     name = _UNSAFE.sub("_", title).strip(" .")
-    budget = NAME_BYTES - len(EXCEL_SUFFIX.encode("utf-8"))
+    budget = NAME_BYTES - ENDING_BYTES
     if len(name.encode("utf-8")) > budget:
         name = name.encode("utf-8")[:budget].decode("utf-8", "ignore").rstrip(" .")
     return name or "碳达峰实施方案"
@@ -79,20 +83,38 @@ def export_draft(
     With `comments` (the default) each open question prints as a comment on its words; without
     (`peakplan export --clean`) the Word draft is clean.
     """
+    files, result = pair_files(draft, folder, plans, PairChoice(word, excel, comments))
+    write_files(files)  # both or neither
+    return result
+
+
+@dataclass(frozen=True)
+class PairChoice:
+    """Which of the pair to write, and whether open questions print as comments."""
+
+    word: bool = True
+    excel: bool = True
+    comments: bool = True
+
+
+def pair_files(
+    draft: Draft, folder: str | Path, plans: PlanResolver, choice: PairChoice
+) -> tuple[list[tuple[Path, bytes]], ExportResult]:
+    """The pair's paths and bytes, built before anything is written (an error in building
+    writes nothing), and what the export will have done once they are written."""
+    word, excel, comments = choice.word, choice.excel, choice.comments
     folder = Path(folder)
     if not folder.exists():
         raise FileWriteError("无法导出", problems=[f"文件夹不存在：{folder}"])
     if not folder.is_dir():
         raise FileWriteError("无法导出", problems=[f"不是文件夹：{folder}"])
     word_path, excel_path = export_paths(draft, folder)
-    # Both built before anything is written: an error in building writes nothing.
     document = word_document(draft, comments=comments) if word else None
     excel_data = excel_bytes(draft, plans=plans, comments=comments) if excel else None
     files = [(word_path, document.data)] if document is not None else []
     if excel_data is not None:
         files.append((excel_path, excel_data))
-    write_files(files)  # both or neither
-    return ExportResult(
+    return files, ExportResult(
         word_path if word else None,
         excel_path if excel else None,
         document.comments if document else 0,

@@ -1,5 +1,8 @@
 """The draft as HTML for the live preview: the blocks the Word draft prints, in the house style.
 
+The one HTML writer: the window's preview (app/gui/preview.py) calls draft_html, for a big
+draft with `only` the nodes around the one being edited.
+
 It lays out content.py's blocks as the Word writer does, so a measure title
 run in or on its own line shows as it will print, and takes every font, size,
 indent and spacing from the house style at its preview scale. Qt's rich text
@@ -9,6 +12,7 @@ lengths are written in px at 96 to the inch, alignment as `align`.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from html import escape
 
 from app.core.draft.model import Draft
@@ -74,28 +78,45 @@ def _paragraph(block: Block, style: HouseStyle, current: str) -> str:
     return f'<p class="{block.style}" align="{align}"{marked}>{runs}</p>'
 
 
+def _note(text: str) -> str:
+    """A line of the viewer's, not of the draft (where a part of the draft is left out)."""
+    return f"<p align='center' style='color:#8a6d3b'>{escape(text)}</p>" if text else ""
+
+
 def draft_html(
     draft: Draft,
     *,
     current: str = "",
     style: HouseStyle | None = None,
     scale: float | None = None,
+    only: Collection[str] | None = None,
+    front: bool = True,
+    above: str = "",
+    below: str = "",
 ) -> str:
     """The cover, a rule for the page break, then the body; the node `current` is marked for the eye.
 
     `scale` defaults to the house style's preview scale; each node's first
-    block carries an anchor named by the node's id.
+    block carries an anchor named by the node's id. `only`: the blocks of these
+    nodes alone (numbered and worded as in the whole draft); without `front`, no
+    cover, title or preamble; `above` and `below`: a note before and after.
     """
     style = style or house_style(draft.layout.style)
     scale = style.preview.scale if scale is None else scale
     parts = [f"<html><head><style>{stylesheet(style, scale)}</style></head><body>"]
-    parts.extend(_paragraph(block, style, current) for block in cover_blocks(draft))
-    parts.append("<hr/>")
+    if front:
+        parts.extend(_paragraph(block, style, current) for block in cover_blocks(draft))
+        parts.append("<hr/>")
+    parts.append(_note(above))
     anchored: set[str] = set()
-    for block in body_blocks(draft, style, rendered_nodes(draft)):
+    wanted = None if only is None else set(only)
+    for block in body_blocks(draft, style, rendered_nodes(draft, only=wanted)):
+        if not front and not block.node_id:
+            continue  # the title and preamble
         if block.node_id and block.node_id not in anchored:
             anchored.add(block.node_id)
             parts.append(f'<a name="{escape(block.node_id)}"></a>')
         parts.append(_paragraph(block, style, current))
+    parts.append(_note(below))
     parts.append("</body></html>")
     return "".join(parts)

@@ -11,7 +11,8 @@ the nearest punctuation marks — taken from the paragraph as it prints when it 
 from __future__ import annotations
 
 import re
-from difflib import SequenceMatcher
+
+from app.core.text.diff import Op, segments
 
 SHORT = 4
 """A change shorter than this many characters is quoted with its clause around it."""
@@ -151,11 +152,7 @@ def change_words(original: str, proposed: str, around: str = "") -> str:
     said = _one(original, proposed, around)
     if said:
         return said
-    hunks = [
-        op
-        for op in SequenceMatcher(None, original, proposed, autojunk=False).get_opcodes()
-        if op[0] != "equal"
-    ]
+    hunks = [op for op in segments(original, proposed) if op.op is not Op.EQUAL]
     parts = [
         _one(original[max(0, a0 - 2) : a1 + 2], proposed[max(0, b0 - 2) : b1 + 2], original)
         for _tag, a0, a1, b0, b1 in hunks[:4]

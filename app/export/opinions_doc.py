@@ -133,7 +133,7 @@ def printed_part(draft: Draft, opinion: Opinion, render: TextRenderer | None = N
 
 
 def opinion_place(draft: Draft, node_id: str, paths: dict[str, str] | None = None) -> str:
-    """条款: 三.一.2 推进煤炭消费替代和转型升级, as the 对照表 names county measures."""
+    """条款: 三（一）2 推进煤炭消费替代和转型升级, as the 对照表 names county measures."""
     if not node_id:
         return WHOLE_DRAFT
     node = draft.find(node_id)

@@ -2,8 +2,10 @@
 
 上级方案任务承接对照表 (crosswalk_doc.py), 意见采纳情况表 (.docx and .xlsx), 修改对照表 and
 修订稿 (tracked_doc.py) between the last two versions (only when there are two) and 起草说明:
-every file named `<title><what it is>.docx`, all written atomically together under the folder's export lock
-(pair.py): all new, or the folder as it was.
+every file named `<title><what it is>.docx`, written with the draft and its task table as one
+set under the folder's export lock (pair.py): all new, or the folder as it was. Documents an
+earlier package of the same title wrote and this one does not (a 修改对照表 when the versions
+are gone) are removed in the same step, unless someone changed them since.
 """
 
 from __future__ import annotations
@@ -16,12 +18,13 @@ from app.core.operations.versions import version_draft
 from app.core.plans.resolver import PlanResolver
 from app.export.crosswalk_doc import crosswalk_bytes, crosswalk_path
 from app.export.drafting_note import note_bytes, note_path
+from app.export.files import ExportResult, PairChoice, pair_files, safe_file_name
 from app.export.opinions_doc import opinions_bytes, opinions_path, pending_line
 from app.export.opinions_sheet import opinions_xlsx
-from app.export.pair import write_files
 from app.export.revision_doc import revisions_bytes, revisions_path
 from app.export.style import house_style
 from app.export.tracked_doc import tracked_bytes, tracked_path
+from app.export.written_set import write_set
 
 NO_REVISIONS = "未写修改对照表和修订稿：起草文件保存的版本不足两个（用 peakplan version DRAFT --save 稿本 保存版本）"
 
@@ -31,6 +34,8 @@ class PackageResult:
     paths: list[Path] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     """What was left out, and why (one line each)."""
+    pair: ExportResult = field(default_factory=lambda: ExportResult(None, None))
+    """The draft and its task table, written in the same set."""
 
 
 def package_files(
@@ -76,8 +81,13 @@ def package_files(
     return files, notes
 
 
-def export_package(draft: Draft, folder: str | Path, plans: PlanResolver) -> PackageResult:
-    """Write the package's documents into `folder` (atomically, all or none)."""
+def export_package(
+    draft: Draft, folder: str | Path, plans: PlanResolver, pair: PairChoice | None = None
+) -> PackageResult:
+    """Write the draft (the `pair` chosen: both files with comments by default) and the
+    package's documents into `folder` as one set: all new, or the folder as it was."""
+    drafts, result = pair_files(draft, folder, plans, pair or PairChoice())
     files, notes = package_files(draft, folder, plans)
-    write_files(files)
-    return PackageResult([path for path, _data in files], notes)
+    kept = write_set([*drafts, *files], key=safe_file_name(draft.meta.document_title))
+    notes += [f"未删除上次导出的 {name}：导出后已被修改，请自行核对或删除" for name in kept]
+    return PackageResult([path for path, _data in files], notes, result)

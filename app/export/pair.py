@@ -15,6 +15,7 @@ must not leave the new .docx beside the old .xlsx. So:
 4. The new files are renamed over the old ones. If one rename fails (a folder of
    that name, a file Word or Excel holds open), those already renamed are put
    back: the folder holds the previous files, byte for byte, and no file of ours.
+   Files to remove (an earlier package's: written_set.py) go the same way.
 
 A lock file (``.~pp.lock``, locked by the operating system, so a killed program
 leaves no lock behind) keeps two exports into one folder — two windows, the
@@ -27,6 +28,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import filecmp
 import json
 import os
 import re
@@ -39,6 +41,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.core.files import FileWriteError, replace_with_retry
+from app.export.write_errors import export_error
 
 PREFIX = ".~pp"
 LOCK_NAME = ".~pp.lock"
@@ -59,7 +62,8 @@ class ExportBusyError(FileWriteError):
 @dataclass(frozen=True)
 class _Entry:
     target: Path
-    new: Path
+    new: Path | None
+    """None: the target is removed (a document of an earlier set)."""
     old: Path | None
     """The previous file, kept under a temporary name until all are in place (None: there was none)."""
 
@@ -80,7 +84,7 @@ def write_files(files: Sequence[tuple[Path, bytes]]) -> None:
     folder = files[0][0].parent
     with folder_lock(folder) as exclusive:
         recover(folder, all_leftovers=exclusive)
-        _write_all(folder, files)
+        write_unlocked(folder, files)
 
 
 # ---------------------------------------------------------------- the lock
@@ -96,7 +100,7 @@ def folder_lock(folder: Path, wait: float | None = None) -> Iterator[bool]:
         try:
             fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o666)
         except OSError as exc:
-            raise _error(exc, path, folder_only=True) from exc
+            raise export_error(exc, path, folder_only=True) from exc
         try:
             locked = _try_lock(fd)
         except BaseException:
@@ -224,9 +228,13 @@ def _read_journal(folder: Path, journal: Path) -> list[_Entry]:
         # Names in this folder only, and only our temporary files are moved.
         if not isinstance(target, str) or os.path.basename(target) != target or is_ours(target):
             raise ValueError(target)
-        if not is_ours(new) or (old is not None and not is_ours(old)):
+        if new is None and old is None:
+            raise ValueError(target)
+        if (new is not None and not is_ours(new)) or (old is not None and not is_ours(old)):
             raise ValueError(new)
-        entries.append(_Entry(folder / target, folder / new, folder / old if old else None))
+        entries.append(
+            _Entry(folder / target, folder / new if new else None, folder / old if old else None)
+        )
     return entries
 
 
@@ -237,13 +245,12 @@ def _token() -> str:
     return "".join(secrets.choice(_TOKEN_CHARS) for _ in range(8))
 
 
-def _write_all(folder: Path, files: Sequence[tuple[Path, bytes]]) -> None:
+def write_unlocked(
+    folder: Path, files: Sequence[tuple[Path, bytes]], remove: Sequence[str] = ()
+) -> None:
     token = _token()
     for path, _data in files:
-        if path.is_dir():
-            raise FileWriteError(
-                "无法导出", problems=[f"{path.name}：已有同名文件夹占用这个文件名"]
-            )
+        _check_name(path)
     entries: list[_Entry] = []
     journal = folder / f"{PREFIX}{token}.pair.tmp"
     made: list[Path] = []
@@ -258,6 +265,11 @@ def _write_all(folder: Path, files: Sequence[tuple[Path, bytes]]) -> None:
                 made.append(old)
                 _keep(path, old)
             entries.append(_Entry(path, new, old))
+        for index, name in enumerate(remove, start=len(files)):
+            old = folder / f"{PREFIX}{token}{index}.old.tmp"
+            made.append(old)
+            _keep(folder / name, old)
+            entries.append(_Entry(folder / name, None, old))
         made.append(journal)
         _write_journal(journal, entries)
         _sync_folder(folder)
@@ -269,6 +281,18 @@ def _write_all(folder: Path, files: Sequence[tuple[Path, bytes]]) -> None:
                 path.unlink()
 
 
+def _check_name(path: Path) -> None:
+    """A name the file system takes, and no folder in its way — or the reason, before anything is written."""
+    if len(path.name.encode("utf-8")) > 255:
+        raise FileWriteError("无法导出", problems=[f"{path.name}：文件名或路径过长"])
+    try:
+        in_the_way = path.is_dir()
+    except OSError as exc:
+        raise export_error(exc, path) from exc
+    if in_the_way:
+        raise FileWriteError("无法导出", problems=[f"{path.name}：已有同名文件夹占用这个文件名"])
+
+
 def _write_new(tmp: Path, target: Path, data: bytes) -> None:
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
@@ -277,7 +301,7 @@ def _write_new(tmp: Path, target: Path, data: bytes) -> None:
             handle.flush()
             os.fsync(handle.fileno())
     except OSError as exc:
-        raise _error(exc, target) from exc
+        raise export_error(exc, target) from exc
     with contextlib.suppress(OSError):  # the permissions of the file it replaces
         shutil.copymode(target, tmp)
 
@@ -292,14 +316,18 @@ def _keep(target: Path, old: Path) -> None:
     try:
         shutil.copy2(target, old, follow_symlinks=False)
     except OSError as exc:
-        raise _error(exc, target) from exc
+        raise export_error(exc, target) from exc
 
 
 def _write_journal(journal: Path, entries: list[_Entry]) -> None:
     text = json.dumps(
         {
             "files": [
-                {"target": e.target.name, "new": e.new.name, "old": e.old.name if e.old else None}
+                {
+                    "target": e.target.name,
+                    "new": e.new.name if e.new else None,
+                    "old": e.old.name if e.old else None,
+                }
                 for e in entries
             ]
         },
@@ -312,21 +340,38 @@ def _write_journal(journal: Path, entries: list[_Entry]) -> None:
             handle.flush()
             os.fsync(handle.fileno())
     except OSError as exc:
-        raise _error(exc, journal, folder_only=True) from exc
+        raise export_error(exc, journal, folder_only=True) from exc
 
 
 def _rename_all(entries: list[_Entry]) -> None:
     """Each new file onto its name; if one fails, those already moved are put back."""
     done: list[_Entry] = []
     for entry in entries:
-        if not os.path.lexists(entry.new):
-            continue  # moved before the program was stopped (recovery)
         try:
-            replace_with_retry(entry.new, entry.target)
+            if entry.new is None:
+                if not _remove(entry):
+                    continue
+            elif not os.path.lexists(entry.new):
+                continue  # moved before the program was stopped (recovery)
+            else:
+                replace_with_retry(entry.new, entry.target)
         except OSError as exc:
             _put_back(done)
-            raise _error(exc, entry.target) from exc
+            raise export_error(exc, entry.target) from exc
         done.append(entry)
+
+
+def _remove(entry: _Entry) -> bool:
+    """Remove a document of an earlier set — only while it is still the file kept aside
+    (in recovery the user may have put another file of that name there since)."""
+    assert entry.old is not None
+    if not os.path.lexists(entry.target) or not os.path.lexists(entry.old):
+        return False
+    same = os.path.samestat(os.lstat(entry.target), os.lstat(entry.old))
+    if not same and not filecmp.cmp(entry.target, entry.old, shallow=False):
+        return False
+    os.unlink(entry.target)
+    return True
 
 
 def _put_back(done: list[_Entry]) -> None:
@@ -348,29 +393,3 @@ def _sync_folder(folder: Path) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
-
-
-def _error(exc: OSError, path: Path, *, folder_only: bool = False) -> FileWriteError:
-    """The reason in the user's words, naming the file (or the folder)."""
-    where = str(path.parent) if folder_only else path.name
-    return FileWriteError("无法导出", problems=[f"{where}：{_reason(exc, path, folder_only)}"])
-
-
-def _reason(exc: OSError, path: Path, folder_only: bool) -> str:
-    if isinstance(exc, IsADirectoryError) or (not folder_only and path.is_dir()):
-        return "已有同名文件夹占用这个文件名"
-    if isinstance(exc, PermissionError):
-        if not folder_only and path.exists():
-            return "文件被其他程序占用（如 Word、WPS 或 Excel 正打开它），请关闭后重试"
-        return "文件夹不可写（没有写入权限）"
-    if exc.errno == errno.ENOSPC:
-        return "磁盘空间不足"
-    if exc.errno == getattr(errno, "EDQUOT", -1):
-        return "磁盘配额已用完"
-    if exc.errno == errno.EROFS:
-        return "文件夹只读，无法写入"
-    if exc.errno in (errno.ENOENT, errno.ENOTDIR):
-        return "文件夹不存在"
-    if exc.errno == errno.ENAMETOOLONG:
-        return "文件名或路径过长"
-    return f"写入失败（错误号 {exc.errno}）"

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from app.core.draft.model import Draft
 from app.core.readout.revision_table import REVISION_HEADERS, Piece, RevisionRow, revision_rows
+from app.core.text.diff import Mark
 from app.export import wordml
 from app.export.files import safe_file_name
 from app.export.package_doc import cell, start, title
@@ -30,19 +31,19 @@ def revisions_path(draft: Draft, folder: Path) -> Path:
     return Path(folder) / f"{safe_file_name(draft.meta.document_title)}{SUFFIX}.docx"
 
 
-def _rpr(styles: WordStyles, key: str, mark: str) -> str:
+def _rpr(styles: WordStyles, key: str, mark: Mark) -> str:
     """The key's run properties, struck through (deleted) or underlined and bold (inserted).
 
     ``<w:rPr><w:rFonts …/><w:b/><w:bCs/><w:strike/><w:sz w:val="21"/><w:szCs w:val="21"/>
     <w:u w:val="single"/></w:rPr>`` in the schema's order."""
-    if mark == "same":
+    if mark is Mark.SAME:
         return styles.rpr(key)
     text = styles.style.of(key)
     latin, east_asia = wordml.text(styles.latin(key)), wordml.text(text.east_asia)
     size = round(text.size * 2)
-    bold = '<w:b w:val="1"/><w:bCs w:val="1"/>' if mark == "inserted" else ""
-    strike = '<w:strike w:val="1"/>' if mark == "deleted" else ""
-    underline = '<w:u w:val="single"/>' if mark == "inserted" else ""
+    bold = '<w:b w:val="1"/><w:bCs w:val="1"/>' if mark is Mark.INSERTED else ""
+    strike = '<w:strike w:val="1"/>' if mark is Mark.DELETED else ""
+    underline = '<w:u w:val="single"/>' if mark is Mark.INSERTED else ""
     return (
         f'<w:rPr><w:rFonts w:ascii="{latin}" w:hAnsi="{latin}" w:eastAsia="{east_asia}" '
         f'w:cs="{latin}"/>{bold}{strike}<w:sz w:val="{size}"/><w:szCs w:val="{size}"/>'

@@ -16,7 +16,6 @@ the older one's, paragraph for paragraph.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -24,7 +23,7 @@ from pathlib import Path
 
 from app.core.draft.model import Draft
 from app.core.readout.render import home_prefix, rendered_nodes
-from app.core.readout.revision_table import marked
+from app.core.text.diff import Mark, Op, inline, pairs, segments
 from app.export import wordml
 from app.export.content import Block, body_blocks
 from app.export.files import safe_file_name
@@ -35,7 +34,6 @@ from app.export.word_setup import WordStyles
 SUFFIX = "修订稿"
 AUTHOR = "发改局起草组"
 """The changes' author after the draft's own prefix (县发改局起草组), when no 编制单位 is given."""
-_BREAKS = re.compile(r"([\t\n])")
 _TITLE, _PREAMBLE = "#doc", "#pre"
 
 
@@ -110,7 +108,7 @@ class _Writer:
         for text, key, bold in _segments(block, begin, end):
             rpr = self.styles.rpr(key, bold)
             if change == "del":
-                runs.append(_deleted_run(text, rpr))
+                runs.append(wordml.run(text, rpr, deleted=True))
             else:
                 runs.append(wordml.run(text, rpr))
         if not runs or not change:
@@ -145,72 +143,40 @@ class _Writer:
     def changed(self, old: Block, new: Block) -> str:
         """A paragraph in both versions, its words changed: deleted characters in the older
         version's format, the others in the newer's."""
-        before, after = marked(old.text, new.text)
         out = []
         at_old = at_new = 0
-        pieces = iter(after)
-        for piece in before:
-            if piece.mark == "deleted":
-                out.append(self._runs(old, at_old, at_old + len(piece.text), "del"))
-                at_old += len(piece.text)
-                continue
-            # the inserted pieces that come before this common one, then the common one
-            for other in pieces:
-                if other.mark == "inserted":
-                    out.append(self._runs(new, at_new, at_new + len(other.text), "ins"))
-                    at_new += len(other.text)
-                    continue
-                out.append(self._runs(new, at_new, at_new + len(other.text)))
-                at_new += len(other.text)
-                break
-            at_old += len(piece.text)
-        for other in pieces:  # what is inserted at the end
-            out.append(self._runs(new, at_new, at_new + len(other.text), "ins"))
-            at_new += len(other.text)
+        for piece in inline(old.text, new.text):
+            size = len(piece.text)
+            if piece.mark is Mark.DELETED:
+                out.append(self._runs(old, at_old, at_old + size, "del"))
+                at_old += size
+            elif piece.mark is Mark.INSERTED:
+                out.append(self._runs(new, at_new, at_new + size, "ins"))
+                at_new += size
+            else:
+                out.append(self._runs(new, at_new, at_new + size))
+                at_old, at_new = at_old + size, at_new + size
         return self._paragraph(new, "".join(out), old_style=old.style)
-
-
-def _deleted_run(value: str, rpr: str) -> str:
-    """``<w:r>{rPr}<w:delText xml:space="preserve">…</w:delText></w:r>`` (tab w:tab, break w:br)."""
-    pieces = []
-    for piece in _BREAKS.split(value):
-        if piece == "\t":
-            pieces.append("<w:tab/>")
-        elif piece == "\n":
-            pieces.append("<w:br/>")
-        elif piece:
-            pieces.append(f'<w:delText xml:space="preserve">{wordml.text(piece)}</w:delText>')
-    return f"<w:r>{rpr}{''.join(pieces)}</w:r>"
 
 
 def _group_paragraphs(writer: _Writer, old: list[Block], new: list[Block]) -> Iterator[str]:
     """A node's (or the preamble's) paragraphs in both versions: paired by their text."""
-    matcher = difflib.SequenceMatcher(
-        None, [b.text for b in old], [b.text for b in new], autojunk=False
-    )
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op == "equal":
-            yield from (writer.plain(block) for block in new[j1:j2])
-            continue
-        for k in range(max(i2 - i1, j2 - j1)):
-            before = old[i1 + k] if i1 + k < i2 else None
-            after = new[j1 + k] if j1 + k < j2 else None
-            if before is not None and after is not None:
-                yield writer.changed(before, after)
-            elif after is not None:
-                yield writer.whole(after, "ins")
-            elif before is not None:
-                yield writer.whole(before, "del")
+    for pair in pairs(old, new, key=lambda block: block.text):
+        if pair.same and pair.new is not None:
+            yield writer.plain(pair.new)
+        elif pair.old is not None and pair.new is not None:
+            yield writer.changed(pair.old, pair.new)
+        elif pair.new is not None:
+            yield writer.whole(pair.new, "ins")
+        elif pair.old is not None:
+            yield writer.whole(pair.old, "del")
 
 
 def tracked_paragraphs(writer: _Writer, old: list[Block], new: list[Block]) -> Iterator[str]:
     """Both versions' body paragraphs, the newer's order, what changed tracked."""
     before, after = _groups(old), _groups(new)
-    matcher = difflib.SequenceMatcher(
-        None, [key for key, _ in before], [key for key, _ in after], autojunk=False
-    )
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op == "equal":
+    for op, i1, i2, j1, j2 in segments([key for key, _ in before], [key for key, _ in after]):
+        if op is Op.EQUAL:
             for (_key, old_blocks), (_same, new_blocks) in zip(
                 before[i1:i2], after[j1:j2], strict=True
             ):

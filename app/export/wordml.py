@@ -82,8 +82,11 @@ def run_properties(
     return "".join(out)
 
 
-def run(value: str, rpr: str = "") -> str:
-    """``<w:r>{rPr}<w:t xml:space="preserve">一、</w:t><w:tab/><w:t …>3</w:t></w:r>``: a tab is w:tab, a line break w:br."""
+def run(value: str, rpr: str = "", *, deleted: bool = False) -> str:
+    """``<w:r>{rPr}<w:t xml:space="preserve">一、</w:t><w:tab/><w:t …>3</w:t></w:r>``: a tab is w:tab, a line break w:br.
+
+    `deleted`: the text of a tracked deletion (w:delText)."""
+    tag = "w:delText" if deleted else "w:t"
     pieces = []
     for piece in _BREAKS.split(value):
         if piece == "\t":
@@ -91,7 +94,7 @@ def run(value: str, rpr: str = "") -> str:
         elif piece == "\n":
             pieces.append("<w:br/>")
         elif piece:
-            pieces.append(f'<w:t xml:space="preserve">{text(piece)}</w:t>')
+            pieces.append(f'<{tag} xml:space="preserve">{text(piece)}</{tag}>')
     return f"<w:r>{rpr}{''.join(pieces)}</w:r>"
 
 

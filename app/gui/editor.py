@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 from app.core import operations as ops
 from app.core.adapt.diff import node_diff
 from app.core.draft.changes import DraftChange, Part
-from app.core.draft.mentions import editable
+from app.core.draft.mentions import SHOWN, editable
 from app.core.draft.model import Node, work_row_units
 from app.core.operations.content import WorkRowField
 from app.core.plans.resolver import PlanResolver
@@ -263,7 +263,7 @@ class MeasureEditor(QWidget, DocumentView):
         marks += [(w, "#ffd8a8") for w in self.asked_words]
         for word, colour in [*marks, (None, "#dce8ff")]:
             spans = (
-                [(m.start(), m.end()) for m in re.finditer(r"⟦[^⟦⟧]*⟧", text)]
+                [(m.start(), m.end()) for m in SHOWN.finditer(text)]
                 if word is None
                 else [(m.start(), m.end()) for m in re.finditer(re.escape(word), text)]
             )

@@ -15,6 +15,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget
 
 from app.core.plans.resolver import PlanResolver
+from app.core.text.clause_label import plan_of
 from app.gui.catalogue_page import CataloguePage
 from app.gui.checks_panel import ChecksPanel
 from app.gui.cover_page import CoverPage
@@ -190,7 +191,7 @@ class MainWindow(QMainWindow):
 
     def take_up_at(self, section_id: str, parent_id: str, index: int) -> None:
         """A parent measure dropped on the outline: taken up at that place."""
-        tree = self.parents.tree(section_id.split(":", 1)[0])
+        tree = self.parents.tree(plan_of(section_id))
         if tree is not None:
             tree.take(section_id, parent_id or None, None if index < 0 else index)
 

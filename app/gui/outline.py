@@ -15,6 +15,7 @@ from app.core import operations as ops
 from app.core.draft.changes import EVERYTHING, DraftChange, Part
 from app.core.draft.tree import EditError, index_in_parent
 from app.core.readout.render import labels
+from app.core.text.clause_label import clause_label
 from app.gui.commands import push
 from app.gui.document import DocumentView, DraftDocument
 from app.gui.parents import SECTION_MIME
@@ -69,8 +70,7 @@ class OutlineView(QTreeView, DocumentView):
             return f"{label}{node.title}\n本县自有"
         titles = {p.id: p.title for p in self.doc.draft.parents}
         sources = "、".join(
-            f"《{titles.get(s.plan_id, s.plan_id)}》{s.node.split(':', 1)[-1]}"
-            for s in node.sources
+            f"《{titles.get(s.plan_id, s.plan_id)}》{clause_label(s.node)}" for s in node.sources
         )
         return f"{label}{node.title}\n采纳自：{sources}"
 

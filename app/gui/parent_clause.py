@@ -9,7 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox
 
-from app.core.adapt.diff import NodeDiff, Segment
+from app.core.adapt.diff import NodeDiff
+from app.core.text.diff import Mark
 
 
 class UnitBox(QComboBox):
@@ -38,11 +39,11 @@ def parent_clause_html(diff: NodeDiff) -> str:
             html = []
             for piece in pieces:
                 text = escape(piece.text)
-                if piece.segment is Segment.REMOVED:
+                if piece.mark is Mark.DELETED:
                     html.append(
                         f'<span style="background:#ffe0e0;text-decoration:line-through">{text}</span>'
                     )
-                elif piece.segment is Segment.ADDED:
+                elif piece.mark is Mark.INSERTED:
                     html.append(f'<span style="background:#d8f5d0">{text}</span>')
                 else:
                     html.append(text)

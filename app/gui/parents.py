@@ -32,6 +32,7 @@ from app.core.plans.lineage_corrections import save_correction
 from app.core.plans.model import LEVEL_NAMES, Plan, Section
 from app.core.plans.resolver import PlanResolver
 from app.core.readout.coverage import descendants
+from app.core.text.clause_label import clause_label
 from app.gui.commands import push
 from app.gui.document import DocumentView, DraftDocument
 
@@ -113,9 +114,7 @@ class ParentTree(QWidget, DocumentView):
             tips = [f"{section.heading}"]
             for link in links(section):
                 title = titles.get(link.plan_id, link.plan_id)
-                tips.append(
-                    f"源自《{title}》{link.node.split(':', 1)[-1]}（相似度 {link.score:.0f}）"
-                )
+                tips.append(f"源自《{title}》{clause_label(link.node)}（相似度 {link.score:.0f}）")
             if self.nearer and section.id in measures:
                 carried = [d for part in section.walk() for d in down.get(part.id, [])]
                 if carried:
@@ -123,7 +122,7 @@ class ParentTree(QWidget, DocumentView):
                         "已由"
                         + nearer_level
                         + "方案承接："
-                        + "、".join(d.split(":", 1)[-1] for d in carried)
+                        + "、".join(clause_label(d) for d in carried)
                     )
                 else:
                     item.setText(0, f"{section.heading}（上级有、{nearer_level}未承接）")
@@ -191,7 +190,7 @@ class ParentTree(QWidget, DocumentView):
         )
         titles = {p.id: p.title for p in self.doc.draft.parents}
         lineage = "".join(
-            f"\n\n源自《{titles.get(link.plan_id, link.plan_id)}》{link.node.split(':', 1)[-1]}"
+            f"\n\n源自《{titles.get(link.plan_id, link.plan_id)}》{clause_label(link.node)}"
             f"（相似度 {link.score:.0f}"
             + ("，本县更正" if link.by == "user" else "")
             + (f"；共同字词：{'、'.join(link.words[:8])}" if link.words else "")
@@ -223,7 +222,7 @@ class ParentTree(QWidget, DocumentView):
         for plan in self.farther:
             for area in plan.task_areas():
                 for measure in area.children:
-                    choices.append(f"{plan.title}  {measure.id.split(':', 1)[-1]} {measure.title}")
+                    choices.append(f"{plan.title}  {clause_label(measure.id)} {measure.title}")
                     ids.append(measure.id)
         current = next(iter(links(section)), None)
         start = ids.index(current.node) if current and current.node in ids else 0

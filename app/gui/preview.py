@@ -9,17 +9,12 @@ it many seconds after each edit. The export always prints the whole draft.
 
 from __future__ import annotations
 
-from html import escape
-
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QTextBrowser
 
 from app.core.draft.changes import DraftChange
 from app.core.draft.model import Draft, Node
-from app.core.readout.render import rendered_nodes
-from app.export.content import body_blocks, cover_blocks
-from app.export.html import _paragraph, draft_html, stylesheet
-from app.export.style import house_style
+from app.export.html import draft_html
 from app.gui.document import DocumentView, DraftDocument
 
 DEBOUNCE_MS = 150
@@ -52,38 +47,23 @@ def shown_part(draft: Draft, current: str) -> tuple[list[str], bool, bool] | Non
     return ids, first == 0, last == len(order)
 
 
+PART_NOTE = "（方案较长，预览只显示当前位置前后的部分，编号与全文一致；导出的文稿为全文）"
+
+
 def preview_html(draft: Draft, current: str = "") -> str:
     """The preview's HTML: the whole draft (export/html.py), or the part around `current`."""
     part = shown_part(draft, current)
     if part is None:
         return draft_html(draft, current=current)
     ids, at_start, at_end = part
-    style = house_style(draft.layout.style)
-    scale = style.preview.scale
-    parts = [f"<html><head><style>{stylesheet(style, scale)}</style></head><body>"]
-    note = (
-        "<p align='center' style='color:#8a6d3b'>（方案较长，预览只显示当前位置前后的部分，"
-        "编号与全文一致；导出的文稿为全文）</p>"
+    return draft_html(
+        draft,
+        current=current,
+        only=ids,
+        front=at_start,
+        above="" if at_start else PART_NOTE,
+        below="" if at_end else PART_NOTE,
     )
-    blocks = body_blocks(draft, style, rendered_nodes(draft, only=set(ids)))
-    if at_start:
-        parts.extend(_paragraph(block, style, current) for block in cover_blocks(draft))
-        parts.append("<hr/>")
-    else:
-        parts.append(note)
-        blocks = [
-            block for block in blocks if block.node_id
-        ]  # the title and preamble are far above
-    anchored: set[str] = set()
-    for block in blocks:
-        if block.node_id and block.node_id not in anchored:
-            anchored.add(block.node_id)
-            parts.append(f'<a name="{escape(block.node_id)}"></a>')
-        parts.append(_paragraph(block, style, current))
-    if not at_end:
-        parts.append(note)
-    parts.append("</body></html>")
-    return "".join(parts)
 
 
 class Preview(QTextBrowser, DocumentView):

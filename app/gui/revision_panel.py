@@ -17,13 +17,15 @@ from app.core import operations as ops
 from app.core.draft.model import Draft, Node
 from app.core.operations.rebase import revision_of
 from app.core.plans.resolver import NO_PLANS, PlanResolver
-from app.core.plans.revisions import section_text, text_changes
+from app.core.plans.revisions import section_text
+from app.core.text.clause_label import clause_label
+from app.core.text.diff import Mark, inline
 from app.gui.commands import push_or_say
 from app.gui.document import DraftDocument
 
 _STYLE = {
-    "removed": "background:#ffe0e0;text-decoration:line-through",
-    "added": "background:#d8f5d0",
+    Mark.DELETED: "background:#ffe0e0;text-decoration:line-through",
+    Mark.INSERTED: "background:#d8f5d0",
 }
 
 
@@ -41,9 +43,9 @@ def revision_html(old: str, new: str | None) -> str:
             f"<p>{escape(line)}</p>" for line in new.split("\n")
         )
     html: list[str] = []
-    for text, segment in text_changes(old, new):
-        body = escape(text).replace("\n", "<br>")
-        style = _STYLE.get(segment)
+    for piece in inline(old, new):
+        body = escape(piece.text).replace("\n", "<br>")
+        style = _STYLE.get(piece.mark)
         html.append(f'<span style="{style}">{body}</span>' if style else body)
     return f"<p>{''.join(html)}</p>"
 
@@ -88,7 +90,7 @@ class RevisionPanel(QWidget):
             self.heading.clear()
             self.view.clear()
             return False
-        label = revision.source.node.split(":", 1)[-1]
+        label = clause_label(revision.source.node)
         state = "已删去" if revision.removed else "已修订"
         self.heading.setText(
             self.tr("《{}》第 {} 版{}条款 {}（删去的字划线，新增的字底色标出）").format(

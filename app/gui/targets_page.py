@@ -26,6 +26,7 @@ from app.core.draft.changes import EVERYTHING, DraftChange, Part
 from app.core.draft.model import DECISION_NAMES, CountyTarget
 from app.core.draft.tree import EditError
 from app.core.operations.targets import target_cell_text
+from app.core.text.clause_label import clause_label
 from app.gui.commands import push
 from app.gui.document import DocumentView, DraftDocument
 
@@ -85,7 +86,7 @@ class TargetsModel(QAbstractTableModel):
             if column == 1:
                 return target.unit
             if column == 2:
-                return "、".join(s.split(":", 1)[-1] for s in target.sources)
+                return "、".join(clause_label(s) for s in target.sources)
             if column < COUNTY:
                 return _parent_text(target, YEARS[column - len(FIXED)])
             return target_cell_text(target.year(YEARS[column - COUNTY]))

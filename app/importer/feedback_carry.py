@@ -9,11 +9,10 @@ rewritten is kept but flagged (a note), and adopting it finds the words or refus
 
 from __future__ import annotations
 
-from difflib import SequenceMatcher
-
 from rapidfuzz import fuzz
 
 from app.core.draft.consultation import FoundOpinion
+from app.core.text.diff import Op, segments
 from app.importer.feedback_found import SIMILAR
 
 _KEYS = {"title": "t", "clause": "c"}
@@ -122,10 +121,8 @@ def _applies(now: str, original: str, proposed: str) -> bool:
     exactly once in the text as it is now (as adopting will look for them)."""
     if original and now.count(original) == 1:
         return True
-    for tag, a0, a1, _b0, _b1 in SequenceMatcher(
-        None, original, proposed, autojunk=False
-    ).get_opcodes():
-        if tag == "equal":
+    for tag, a0, a1, _b0, _b1 in segments(original, proposed):
+        if tag is Op.EQUAL:
             continue
         for width in (8, 4, 2):
             words = original[max(0, a0 - width) : a1 + width]

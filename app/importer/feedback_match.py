@@ -11,10 +11,10 @@ file with the bookmarks is an insertion there; what matches nothing is listed, n
 from __future__ import annotations
 
 from bisect import bisect_left
-from difflib import SequenceMatcher
 
 from rapidfuzz import fuzz, process
 
+from app.core.text.diff import segments
 from app.importer.feedback_anchors import believed
 from app.importer.feedback_docx import Comment, Paragraph, Returned
 from app.importer.feedback_found import NO_OPINION, SIMILAR, Found, Matched, where
@@ -203,7 +203,7 @@ def _edits(group: _Group, blocks, texts, out: Matched, source: str) -> None:
     if not parts:
         return
     now = group.paragraph.text
-    opcodes = [op for op in SequenceMatcher(None, sent, now, autojunk=False).get_opcodes()]
+    opcodes = segments(sent, now)
     changed: dict[tuple[str, str], list[tuple[int, int, str]]] = {}
     for tag, a0, a1, b0, b1 in opcodes:
         if tag == "equal":

@@ -19,6 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from app.core.text.places import Division, gazetteer
+from app.core.text.rules import level_words
 from app.importer.blocks import ImportNote
 
 _PROVINCE_ABBREVIATIONS = {
@@ -31,19 +32,6 @@ _DOC_NUMBER = re.compile(
 )
 _ZONE_WORDS = ("基地", "园区", "开发区", "高新区", "示范区", "经开区", "新区")
 _NATIONAL_ISSUERS = ("国务院", "国家", "中共中央", "中央", "生态环境部", "工业和信息化部")
-_LEVEL_WORDS: tuple[tuple[str, str], ...] = (
-    ("全国", "national"),
-    ("全省", "province"),
-    ("我省", "province"),
-    ("本市", "city"),
-    ("全市", "city"),
-    ("我市", "city"),
-    ("全自治区", "region"),
-    ("全区", "region"),
-    ("我区", "region"),
-    ("全县", "county"),
-    ("我县", "county"),
-)
 _JOINT_WORDS = ("两省市", "两省区", "两省")
 
 
@@ -151,7 +139,8 @@ _PREFIX_LEVEL = {"自治区": "region", "省": "province", "市": "city", "县":
 def _from_words(guess: LevelGuess, text: str) -> LevelGuess:
     """Weak evidence: the level words of the text and the prefixes of its clauses' units."""
     counts: Counter[str] = Counter()
-    for word, level in _LEVEL_WORDS:
+    words = level_words().by_level
+    for word, level in words:
         counts[level] += text.count(word)
     for m in _UNIT_PREFIX.finditer(text):
         counts[_PREFIX_LEVEL[m.group(1) or m.group(2)]] += 1
@@ -163,8 +152,8 @@ def _from_words(guess: LevelGuess, text: str) -> LevelGuess:
     if not best:
         return guess
     guess.level = best[0][0]
-    words = [w for w, level in _LEVEL_WORDS if level == guess.level and w in text]
-    guess.evidence = "正文用语“" + "、".join(words[:3]) + "”" if words else "责任单位的前缀"
+    found = [w for w, level in words if level == guess.level and w in text]
+    guess.evidence = "正文用语“" + "、".join(found[:3]) + "”" if found else "责任单位的前缀"
     return guess
 
 

@@ -11,11 +11,11 @@ the plan's own measures, falling back to the rows below the label.
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
 
 from app.core.plans.model import Section, TableRow, TableWork
+from app.core.text.diff import similarity
 from app.core.text.normalise import compact, ends_sentence
 from app.core.text.unit_lists import clean_unit_name, parse_unit_list
 from app.importer.blocks import Block, ImportNote
@@ -271,7 +271,7 @@ def _parent_titles(sections: list[Section]) -> dict[str, str]:
 
 
 def _similarity(a: str, b: str) -> float:
-    return difflib.SequenceMatcher(None, compact(a), compact(b)).ratio()
+    return similarity(compact(a), compact(b))
 
 
 def _best_group(parent_title: str, groups: list[str]) -> int | None:

@@ -20,7 +20,7 @@ def test_the_rows_and_the_summary_count_units_once_and_no_opinion_as_a_unit(cons
     assert [r.number for r in rows] == [1, 2, 3, 4]
     assert [r.unit for r in rows] == ["县住建局", "县住建局", "县交通局", "县交通局"]
     assert [r.decision for r in rows] == ["采纳", "部分采纳", "不采纳", "已采纳于其他意见"]
-    assert rows[0].place.startswith("三.一.1 ")
+    assert rows[0].place.startswith("三（一）1 ")
     assert rows[1].content == "建议将“严控”修改为“严格控制”"
     assert rows[2].content == "建议删除“遏制煤炭消费快速增长趋势”"
     assert rows[3].place == "全文" and rows[3].content == "建议增加“新能源公交”"

@@ -11,7 +11,8 @@ from app.core import operations as ops
 from app.core.draft.demo import load_demo
 from app.core.draft.files import draft_json, parse_draft
 from app.core.draft.tree import EditError
-from app.core.readout.revision_table import marked, revision_rows
+from app.core.readout.revision_table import revision_rows
+from app.core.text.diff import sides
 from app.export.revision_doc import revisions_bytes
 from tests.consultation.helpers import NEW_MEASURE
 
@@ -66,12 +67,12 @@ def test_a_reordered_measure_is_said_so():
 
 
 def test_changed_words_are_marked_by_characters():
-    before, after = marked("严控煤炭消费", "严格控制煤炭消费")
+    before, after = sides("严控煤炭消费", "严格控制煤炭消费")
     assert [(p.text, p.mark) for p in after if p.mark != "same"] == [
         ("格", "inserted"),
         ("制", "inserted"),
     ]
-    before, _after = marked("加快建设新型电力系统", "建设电力系统")
+    before, _after = sides("加快建设新型电力系统", "建设电力系统")
     assert "".join(p.text for p in before if p.mark == "deleted") == "加快新型"
 
 

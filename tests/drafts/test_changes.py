@@ -6,7 +6,7 @@ import pytest
 
 from app.core import operations as ops
 from app.core.adapt.changes import ChangeKind
-from app.core.adapt.diff import Segment, node_diff
+from app.core.adapt.diff import node_diff
 from app.core.adapt.text import adapt_text
 from app.core.draft.changes import EVERYTHING, Part, draft_change
 from app.core.draft.demo import load_demo
@@ -18,6 +18,7 @@ from app.core.operations.targets import parse_target_cell, target_cell_text
 from app.core.plans.library import find_plan
 from app.core.plans.resolver import PlanResolver
 from app.core.text.county import CountyContext
+from app.core.text.diff import Mark
 from app.core.text.unit_lists import split_unit_names
 
 
@@ -162,13 +163,13 @@ def test_the_parent_clause_beside_a_measure_marks_each_change():
     node = next(n for n in draft.measures() if any(c.old == "全市" for c in n.changes))
     diff = node_diff(draft, node, PlanResolver.of([plan]))
     pieces = [p for paragraph in diff.sources[0].paragraphs for p in paragraph]
-    removed = [p for p in pieces if p.segment is Segment.REMOVED]
+    removed = [p for p in pieces if p.mark is Mark.DELETED]
     assert any(p.text == "全市" and p.kind is ChangeKind.LEVEL_WORD for p in removed)
     assert "全县" in diff.added_words
     # the parent text reads whole again from its SAME and REMOVED pieces
     section = plan.find(node.sources[0].node)
     assert (
-        "".join(p.text for p in diff.sources[0].paragraphs[0] if p.segment is not Segment.ADDED)
+        "".join(p.text for p in diff.sources[0].paragraphs[0] if p.mark is not Mark.INSERTED)
         == section.paragraphs[0]
     )
     missing = node_diff(draft, node, PlanResolver.of([]))

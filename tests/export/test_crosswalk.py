@@ -51,7 +51,7 @@ def test_each_city_measure_is_taken_up_directly_adjusted_merged_or_not(yongning)
     assert len(rows) == 34
     assert rows[REMOVED].cell == "未承接（理由待填）" and rows[REMOVED].county == ()
     assert rows[EDITED].cell == "调整承接"
-    assert rows[EDITED].county == ("三.二.1 全面提升节能管理能力",)
+    assert rows[EDITED].county == ("三（二）1 全面提升节能管理能力",)
     assert {rows[c].cell for c in MERGED} == {"合并承接"}
     assert rows[MERGED[0]].county_ids == rows[MERGED[1]].county_ids
     others = [r for c, r in rows.items() if c not in {REMOVED, EDITED, *MERGED}]
@@ -100,8 +100,8 @@ def test_the_document_has_a_table_a_parent_with_its_header(yongning, tmp_path):
     city = document.tables[0]
     assert len(city.rows) == 1 + 34
     cells = {row.cells[0].text: row.cells[2].text for row in city.rows[1:]}
-    assert cells["三.一.2 严格合理控制化石能源消费"] == "未承接：本县无燃煤电厂，由市级统筹"
-    assert cells["三.二.1 全面提升节能管理能力"] == "调整承接"
+    assert cells["三（一）2 严格合理控制化石能源消费"] == "未承接：本县无燃煤电厂，由市级统筹"
+    assert cells["三（二）1 全面提升节能管理能力"] == "调整承接"
     assert not list(tmp_path.glob(".~pp*.tmp"))
 
 

@@ -125,7 +125,7 @@ def test_demo_has_target_and_source_sheets():
     indicators = [c.value for c in targets["B"][1:]]
     assert "新能源发电总装机容量" in indicators
     sources = workbook["对照表"]
-    assert any(c.value == "三.一.2" for c in sources["C"])
+    assert any(c.value == "三（一）2" for c in sources["C"])
 
 
 def test_the_source_sheet_is_built_from_the_plans_passed_in(monkeypatch):
@@ -146,7 +146,7 @@ def test_the_source_sheet_is_built_from_the_plans_passed_in(monkeypatch):
     assert {row[1] for row in given_rows} == {"传入的自治区方案"}
     assert {row[1] for row in none_rows} == {"ningxia-region"}
     assert {row[3] for row in none_rows} == {"（上级方案中已找不到）"}
-    clause = next(row for row in given_rows if row[2] == "三.一.2")
+    clause = next(row for row in given_rows if row[2] == "三（一）2")
     assert clause[3] == next(s.heading for s in ningxia.walk() if s.id.endswith(":三.一.2"))
 
 

@@ -78,3 +78,18 @@ def test_the_current_measure_is_marked_and_anchored():
     assert f'<a name="{measure.id}"></a>' in page
     marked = re.findall(r"<p [^>]*background-color[^>]*>(.*?)</p>", page)
     assert marked and "推进煤炭消费替代和转型升级" in marked[0]
+
+
+def test_only_some_nodes_are_written_as_the_whole_draft_writes_them():
+    """`only` (the window's preview of a big draft): those nodes' paragraphs, numbered and
+    worded as in the whole page, and without `front` no cover or preamble."""
+    draft = load_demo()
+    measures = list(draft.measures())
+    wanted = measures[3]
+    whole = draft_html(draft)
+    part = draft_html(draft, only={wanted.id}, front=False, above="（部分）")
+    paragraphs = re.findall(r"<p [^>]*>.*?</p>", part)
+    assert paragraphs[0].endswith("（部分）</p>")
+    assert paragraphs[1:] and all(p in whole for p in paragraphs[1:])
+    assert wanted.title in part and measures[4].title not in part
+    assert draft.meta.document_title not in part and draft.meta.preamble[0][:20] not in part

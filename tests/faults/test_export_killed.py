@@ -10,11 +10,7 @@ next export no temporary file of ours is left.
 from __future__ import annotations
 
 import hashlib
-import os
 import random
-import signal
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -24,7 +20,7 @@ from app.core.draft.demo import load_demo
 from app.core.plans.resolver import PlanResolver
 from app.export import pair
 from app.export.files import export_draft
-from tests.conftest import ROOT
+from tests.faults.killing import kill_once_ready
 
 PLANS = PlanResolver.library()
 CHILD = r"""
@@ -76,25 +72,12 @@ def test_an_export_killed_at_random_moments_leaves_a_whole_pair(tmp_path):
     folder.mkdir()
     word = folder / "平罗县碳达峰实施方案.docx"
     excel = folder / "平罗县碳达峰实施方案任务分工表.xlsx"
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
     rng = random.Random(15)
     seen: set[str] = set()
     began = time.monotonic()
     for round_ in range(20):
         hashes = tmp_path / f"hashes{round_}"
-        child = subprocess.Popen(
-            [sys.executable, "-c", CHILD, str(folder), str(hashes)],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-        try:
-            assert child.stdout.readline().strip() == "ready"
-            time.sleep(rng.uniform(0, 0.15))
-        finally:
-            child.send_signal(signal.SIGKILL)
-            child.wait()
+        kill_once_ready(CHILD, [str(folder), str(hashes)], rng, 0.15)
         pairs = {}
         for line in hashes.read_text(encoding="utf-8").splitlines():
             tag, w, x = line.split()

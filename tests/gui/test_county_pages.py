@@ -240,3 +240,18 @@ def test_a_target_decision_is_picked_from_the_list_or_typed_with_its_unit(window
     QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(item).center())
     QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.doc.draft.target(target_id).year(2025).decision == "assigned")
+
+
+def test_the_target_sources_are_named_as_the_plans_number_them(window, qtbot):
+    """来源 shows 三（一）2, as the printed tables do, not the id's 三.一.2 (issue 28 item 6)."""
+    from app.gui.document import DraftDocument
+
+    draft = window.doc.draft
+    target = draft.targets[0].model_copy(
+        update={"sources": ("ningxia-region:三.一.5", "ningxia-region:二.二")}
+    )
+    draft = draft.model_copy(update={"targets": (target, *draft.targets[1:])})
+    window.set_document(DraftDocument(draft, None, window))
+    window.pages.setCurrentWidget(window.targets)
+    shown = window.targets.model.index(window.targets.row_of(target.id), 2).data()
+    assert shown == "三（一）5、二（二）"

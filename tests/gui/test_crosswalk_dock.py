@@ -50,7 +50,7 @@ def test_a_reason_typed_in_the_dock_is_kept_and_undone(window, qtbot):
     tree = window.checks.coverage
     window.checks.setCurrentWidget(tree)
     assert tree.topLevelItem(0).text(0) == "《银川市碳达峰实施方案》（措施 34 条，承接 33 条）"
-    assert _manner(window, "三.一.1 推进清洁能源开发利用") == "直接承接"
+    assert _manner(window, "三（一）1 推进清洁能源开发利用") == "直接承接"
     item = _row(window, CLAUSE)
     assert item.text(2) == "未承接（理由待填）" and item.text(3) == ""
 

@@ -107,4 +107,4 @@ def test_the_user_corrects_where_a_city_measure_descends_from(window, qtbot, mon
     regional = next(c for c in coverage(window.doc.draft, window.plans) if c.parent.id == region.id)
     assert wanted in {m.section.id for m in regional.through_nearer}
     fresh = window.parents.tree("yinchuan-city")
-    assert "三.一.5" in fresh.item_for(section.id).toolTip(0)
+    assert "三（一）5" in fresh.item_for(section.id).toolTip(0)

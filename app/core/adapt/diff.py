@@ -9,24 +9,20 @@ and kinds), not from searching the text for the words again.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
 
 from app.core.adapt.changes import ChangeKind
 from app.core.adapt.text import adapt_text
 from app.core.draft.model import Draft, Node, county_of
 from app.core.plans.resolver import PlanResolver
-
-
-class Segment(StrEnum):
-    SAME = "same"  # parent words kept as they are
-    REMOVED = "removed"  # parent words adaptation replaced
-    ADDED = "added"  # the county words that replaced them
+from app.core.text.clause_label import clause_label
+from app.core.text.diff import Mark
 
 
 @dataclass(frozen=True)
 class DiffPiece:
     text: str
-    segment: Segment
+    mark: Mark
+    """SAME: parent words kept; DELETED: parent words adaptation replaced; INSERTED: the county's."""
     kind: ChangeKind | None = None
     reason: str = ""
 
@@ -62,7 +58,7 @@ def node_diff(draft: Draft, node: Node, plans: PlanResolver) -> NodeDiff:
             # named as the user knows it: the plan's title from the draft, the clause's number
             known = next((p.title for p in draft.parents if p.id == source.plan_id), "")
             title = plan.title if plan else known
-            label = source.node.split(":", 1)[-1]
+            label = clause_label(source.node)
             sources.append(
                 SourceDiff(source=source.node, plan_title=title, heading=label, found=False)
             )
@@ -79,13 +75,13 @@ def node_diff(draft: Draft, node: Node, plans: PlanResolver) -> NodeDiff:
                 if change.kind is ChangeKind.TARGET or change.old_start < position:
                     continue
                 if change.old_start > position:
-                    pieces.append(DiffPiece(paragraph[position : change.old_start], Segment.SAME))
-                pieces.append(DiffPiece(change.old, Segment.REMOVED, change.kind, change.reason))
-                pieces.append(DiffPiece(change.new, Segment.ADDED, change.kind, change.reason))
+                    pieces.append(DiffPiece(paragraph[position : change.old_start], Mark.SAME))
+                pieces.append(DiffPiece(change.old, Mark.DELETED, change.kind, change.reason))
+                pieces.append(DiffPiece(change.new, Mark.INSERTED, change.kind, change.reason))
                 added.add(change.new)
                 position = change.old_start + len(change.old)
             if position < len(paragraph):
-                pieces.append(DiffPiece(paragraph[position:], Segment.SAME))
+                pieces.append(DiffPiece(paragraph[position:], Mark.SAME))
             paragraphs.append(tuple(pieces))
         sources.append(
             SourceDiff(

@@ -155,7 +155,8 @@ def editable(text: str, draft: Draft) -> tuple[str, list[str]]:
     return TOKEN.sub(show, text), tokens
 
 
-_SHOWN = re.compile(r"⟦[^⟦⟧]*⟧")
+SHOWN = re.compile(r"⟦[^⟦⟧]*⟧")
+"""A mention as the user edits it: ⟦its words⟧."""
 
 
 def stored(shown: str, tokens: list[str]) -> str:
@@ -173,4 +174,4 @@ def stored(shown: str, tokens: list[str]) -> str:
             return tokens[index - 1]
         return m.group(0)[1:-1]
 
-    return _SHOWN.sub(back, shown)
+    return SHOWN.sub(back, shown)

@@ -26,6 +26,7 @@ from app.core.draft.adaptation import AdaptChange, OpenQuestion
 from app.core.draft.consultation import DraftVersion, Opinion, SentCopy
 from app.core.draft.gc_pause import collections_paused
 from app.core.plans.model import ChapterRole, TitleStyle
+from app.core.text.clause_label import plan_of
 from app.core.text.county import CountyContext
 
 DRAFT_FORMAT = "peakplan-draft"
@@ -62,7 +63,7 @@ class SourceRef(_Frozen):
 
     @property
     def plan_id(self) -> str:
-        return self.node.split(":", 1)[0]
+        return plan_of(self.node)
 
 
 class Responsibility(_Frozen):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from app.core.draft.model import MAX_PARAGRAPH, Draft, NotTakenUp
 from app.core.draft.tree import EditError
+from app.core.text.clause_label import clause_label, plan_of
 
 
 def set_not_taken_reason(draft: Draft, parent_node_id: str, reason: str) -> Draft:
@@ -15,9 +16,10 @@ def set_not_taken_reason(draft: Draft, parent_node_id: str, reason: str) -> Draf
     The measure must be of one of the draft's parent plans. A reason stays with the
     parent measure if the county later takes it up (the 对照表 then no longer prints it).
     """
-    plan_id, _, path = parent_node_id.partition(":")
-    if not path or not any(parent.id == plan_id for parent in draft.parents):
-        raise EditError(f"{parent_node_id} 不是本方案上级方案中的条款")
+    plan_id = plan_of(parent_node_id)
+    has_path = ":" in parent_node_id and not parent_node_id.endswith(":")
+    if not has_path or not any(parent.id == plan_id for parent in draft.parents):
+        raise EditError(f"{clause_label(parent_node_id)} 不是本方案上级方案中的条款")
     text = reason.strip()
     if len(text) > MAX_PARAGRAPH:
         raise EditError(f"理由过长（{len(text)} 字，最多 {MAX_PARAGRAPH} 字）")

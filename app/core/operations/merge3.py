@@ -9,7 +9,8 @@ same paragraph or sentence, the county's text stays and the caller asks (a confl
 from __future__ import annotations
 
 import re
-from difflib import SequenceMatcher
+
+from app.core.text.diff import common
 
 
 def three(base, mine, theirs):
@@ -119,12 +120,7 @@ def _chunks(base: list[str], mine: list[str], theirs: list[str]):
 
 
 def _matches(a: list[str], b: list[str]) -> dict[int, int]:
-    matcher = SequenceMatcher(None, a, b, autojunk=False)
-    return {
-        block.a + k: block.b + k
-        for block in matcher.get_matching_blocks()
-        for k in range(block.size)
-    }
+    return common(a, b)
 
 
 _SENTENCE = re.compile(r"(?:⟦[^⟧]*⟧|[^。；！？⟦])+(?:[。；！？]+|$)|[。；！？]+")

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from difflib import SequenceMatcher
 
 from app.core.draft.consultation import OPINION_DECISIONS, FoundOpinion, Opinion, opinion_key
 from app.core.draft.mentions import TOKEN, TextRenderer
@@ -23,6 +22,7 @@ from app.core.draft.tree import EditError, existing_node
 from app.core.draft.units_printed import LEAD_NOTE, home_prefix
 from app.core.operations.content import set_meta, set_paragraphs, set_units
 from app.core.operations.structure import remove, rename
+from app.core.text.diff import segments
 from app.core.text.unit_lists import format_unit_list, parse_unit_list
 
 _CHANGES = ("insertion", "deletion", "edit", "table")
@@ -60,8 +60,18 @@ def add_opinions(draft: Draft, opinions: Iterable[FoundOpinion]) -> Draft:
 def _opinion(draft: Draft, opinion_id: str) -> Opinion:
     found = next((o for o in draft.opinions if o.id == opinion_id), None)
     if found is None:
-        raise EditError(f"意见 {opinion_id} 不存在")
+        raise EditError("找不到这条意见（可能已删除）")
     return found
+
+
+def opinion_name(draft: Draft, opinion_id: str) -> str:
+    """An opinion as the user knows it: 第 3 条意见（县发改局）, numbered as the
+    意见采纳情况表 numbers them (无意见 replies aside) — never its internal id."""
+    shown = [o for o in draft.opinions if o.kind != "none"]
+    number = next((i for i, o in enumerate(shown, 1) if o.id == opinion_id), None)
+    opinion = next((o for o in draft.opinions if o.id == opinion_id), None)
+    unit = f"（{opinion.unit.strip()}）" if opinion is not None and opinion.unit.strip() else ""
+    return f"第 {number} 条意见{unit}" if number is not None else f"意见{unit}"
 
 
 def _replace(draft: Draft, opinion: Opinion, **update: object) -> Draft:
@@ -143,7 +153,7 @@ def adopt_all(draft: Draft, opinion_ids: Iterable[str] | None = None) -> Draft:
         try:
             draft = adopt_opinion(draft, opinion_id)
         except EditError as exc:
-            raise EditError(f"意见 {opinion_id} 无法采纳：{exc.message}") from exc
+            raise EditError(f"{opinion_name(draft, opinion_id)}无法采纳：{exc.message}") from exc
     return draft
 
 
@@ -183,7 +193,7 @@ def _changed(now: str, original: str, proposed: str) -> str:
         return now.replace(original, proposed)
     # the part changed since (another opinion adopted): each hunk with its context
     out = now
-    ops = SequenceMatcher(None, original, proposed, autojunk=False).get_opcodes()
+    ops = segments(original, proposed)
     for tag, a0, a1, b0, b1 in reversed(ops):
         if tag == "equal":
             continue
@@ -217,7 +227,7 @@ def _stored(stored: str, printed_now: str, printed_new: str, draft: Draft) -> st
         spans.append((start, start + len(p), s, target))
         start += len(p)
     out = stored
-    ops = SequenceMatcher(None, printed_now, printed_new, autojunk=False).get_opcodes()
+    ops = segments(printed_now, printed_new)
     for tag, a0, a1, b0, b1 in reversed(ops):
         if tag == "equal":
             continue

@@ -14,6 +14,7 @@ from app.core.draft.model import Draft, Node, ParentPlan
 from app.core.draft.tree import EditError, insert_node, parent_of
 from app.core.operations.adapted_nodes import NodeBuilder, TakeUpReport
 from app.core.plans.model import Plan, Section, chapter_role
+from app.core.text.clause_label import clause_label
 
 
 def _order(plan: Plan) -> dict[str, int]:
@@ -91,7 +92,7 @@ def take_up(
     """
     section = plan.find(section_id)
     if section is None:
-        raise EditError(f"上级方案 {plan.id} 中没有 {section_id}")
+        raise EditError(f"《{plan.title}》中没有 {clause_label(section_id)} 这一条")
     if adapt and _taken(draft, section_id) is not None:
         raise EditError(f"{section.heading} 已采纳，不能重复采纳")
     builder = NodeBuilder(draft, plan, adapt=adapt)

@@ -30,6 +30,7 @@ from rapidfuzz.distance import Indel
 from app.core.plans.model import LineageLink, Plan, Section, chapter_role
 from app.core.text.normalise import compact
 from app.core.text.places import Division, gazetteer
+from app.core.text.rules import level_words
 
 __all__ = [
     "MAX_LINKS",
@@ -57,10 +58,7 @@ _CLOSE = 0.6
 _RANK = {"national": 0, "region": 1, "province": 1, "city": 2, "county": 3, "zone": 3}
 
 # Level words and self-references that differ between a parent's text and its adaptation.
-_LEVEL_WORDS = re.compile(
-    r"全(?:国|省|区|市|县|旗|州)|(?:我|本)(?:省|区|市|县|旗|州)|(?:区|市|县)(?:属|直|域|级)"
-    r"|自治区|各地市|各县（市）区|各县区|各市县|各地区|县（市）区|区内|市内|县内"
-)
+_LEVEL_WORDS = re.compile(level_words().pattern(compounds=True))
 _NOT_TEXT = re.compile(r"[\W_]+")  # punctuation, spaces: not part of any bigram
 _WORD_SPLIT = re.compile(r"[^\w]+")
 

@@ -14,6 +14,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from app.core.text.clause_label import plan_of
 from app.core.text.normalise import compact
 from app.core.text.unit_lists import ClauseUnit
 
@@ -133,7 +134,7 @@ class LineageLink(_Model):
 
     @property
     def plan_id(self) -> str:
-        return self.node.split(":", 1)[0]
+        return plan_of(self.node)
 
 
 class Section(_Model):

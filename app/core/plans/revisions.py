@@ -10,7 +10,6 @@ version is later, the clause as a draft took it up, the measures a version added
 from __future__ import annotations
 
 from collections.abc import Callable
-from difflib import SequenceMatcher
 
 from app.core.plans.model import Plan, Section, fingerprint
 
@@ -83,19 +82,3 @@ def section_text(section: Section) -> str:
     if section.clause is not None:
         lines.append(section.clause.text)
     return "\n".join(line for line in lines if line)
-
-
-def text_changes(old: str, new: str) -> list[tuple[str, str]]:
-    """Two versions of a clause character by character (Chinese has no spaces between words):
-    (text, "same" / "removed" / "added") pieces, removed before added where words were replaced."""
-    matcher = SequenceMatcher(None, old, new, autojunk=False)
-    pieces: list[tuple[str, str]] = []
-    for op, a0, a1, b0, b1 in matcher.get_opcodes():
-        if op == "equal":
-            pieces.append((old[a0:a1], "same"))
-            continue
-        if a1 > a0:
-            pieces.append((old[a0:a1], "removed"))
-        if b1 > b0:
-            pieces.append((new[b0:b1], "added"))
-    return pieces

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from app.core.plans.model import Target
+from app.core.text.rules import level_words
 from app.core.text.unit_lists import split_top_level
 
 _FIVE_YEAR = {"十四五": 2025, "十五五": 2030, "十六五": 2035}
@@ -300,7 +301,8 @@ _IN_BASE_YEAR = re.compile(
 )
 _LEADING = re.compile(
     r"^(?:力争|确保|争取|努力|累计|基本|全面|持续|进一步|逐步|起|要|将|其中|同时|并|实现|"
-    r"全国|全省|全市|全区|全县|全旗|全自治区|我省|我市|我区|我县)"
+    + level_words().pattern()
+    + ")"
 )
 _TRAILING = re.compile(
     r"(?:力争|确保|争取|要|将|均|都|全部|累计|分别|基本|总体|持续|稳步|逐步|进一步|并|"

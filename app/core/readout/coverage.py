@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from app.core.draft.model import Draft, Node, ParentPlan
 from app.core.plans.model import Plan, Section
 from app.core.plans.resolver import PlanResolver
+from app.core.text.clause_label import clause_label
 
 
 @dataclass(frozen=True)
@@ -27,8 +28,8 @@ class CoveredMeasure:
 
     @property
     def label(self) -> str:
-        """三.一.4, the measure's place in its plan."""
-        return self.section.id.split(":", 1)[-1]
+        """三（一）4, the measure's place in its plan."""
+        return clause_label(self.section.id)
 
     @property
     def taken_up(self) -> bool:

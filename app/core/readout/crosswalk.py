@@ -27,6 +27,7 @@ from app.core.plans.resolver import PlanResolver
 from app.core.readout.coverage import CoveredMeasure, ParentCoverage, coverage
 from app.core.readout.findings import Finding
 from app.core.readout.render import labels
+from app.core.text.clause_label import printed_place
 
 Manner = Literal["direct", "adjusted", "merged", "via", "missing"]
 MANNER_NAMES: dict[str, str] = {
@@ -48,11 +49,11 @@ class CrosswalkRow:
     parent_id: str
     """The parent measure's clause id: yinchuan-city:三.一.4."""
     parent: str
-    """上级措施 as printed: 三.一.4 大力发展新能源."""
+    """上级措施 as printed: 三（一）4 大力发展新能源."""
     county_ids: tuple[str, ...]
     """The county nodes taking it up (or, 经…承接, taking up its nearer descendant)."""
     county: tuple[str, ...]
-    """县方案对应措施 as printed, one a county node: 三.一.4 推进新能源开发利用."""
+    """县方案对应措施 as printed, one a county node: 三（一）4 推进新能源开发利用."""
     manner: Manner
     via: str = ""
     """经…承接: the nearer parent's title."""
@@ -107,7 +108,7 @@ class ParentCrosswalk:
 
 
 def county_paths(draft: Draft) -> dict[str, str]:
-    """Each county node's place as the parent clauses are named: 三.一.4 (an unnumbered
+    """Each county node's place as clauses are printed: 三（一）4 (an unnumbered
     sub-item: its measure's)."""
     label_of = labels(draft)
     out: dict[str, str] = {}
@@ -116,7 +117,7 @@ def county_paths(draft: Draft) -> dict[str, str]:
         for node in nodes:
             mark = _LABEL_MARKS.sub("", label_of.get(node.id, ""))
             here = (*path, mark) if mark else path
-            out[node.id] = ".".join(here)
+            out[node.id] = printed_place(here)
             visit(node.children, here)
 
     visit(draft.chapters, ())

@@ -5,9 +5,9 @@ words (conflicts), the counts by decision, each one's proposal in words — read
 from __future__ import annotations
 
 from collections import Counter
-from difflib import SequenceMatcher
 
 from app.core.draft.consultation import OPINION_DECISIONS, Opinion
+from app.core.text.diff import longest_common
 
 CHANGES = frozenset({"insertion", "deletion", "edit", "table"})
 """The kinds that propose words (a comment or 无意见 does not)."""
@@ -29,8 +29,7 @@ def _overlap(a: str, b: str) -> bool:
         return False
     if a in b or b in a:
         return True
-    match = SequenceMatcher(None, a, b, autojunk=False).find_longest_match()
-    return match.size >= 4
+    return longest_common(a, b) >= 4
 
 
 def conflicts(opinions: tuple[Opinion, ...]) -> dict[str, tuple[str, ...]]:

@@ -12,6 +12,7 @@ from app.core.plans.revisions import added_sections, old_section, section_text
 from app.core.readout.coverage import ParentCoverage, coverage
 from app.core.readout.crosswalk import reason_findings
 from app.core.readout.findings import CheckContext, Finding
+from app.core.text.clause_label import clause_label
 
 
 def check_parents(ctx: CheckContext, plans: PlanResolver) -> Iterator[Finding]:
@@ -113,7 +114,7 @@ def _changed_sources(ctx: CheckContext, plan: Plan, plans: PlanResolver) -> Iter
                 "revision": plan.revision,
                 "old_text": old_text,
             }
-            label = source.node.split(":", 1)[-1]
+            label = clause_label(source.node)
             if section is None:
                 yield Finding(
                     "warning",
@@ -146,7 +147,7 @@ def _added_measures(parent: ParentCoverage, plans: PlanResolver) -> Iterator[Fin
     for section in added_sections(parent.plan, [m.section for m in parent.measures], plans):
         if section.id not in open_:
             continue
-        label = section.id.split(":", 1)[-1]
+        label = clause_label(section.id)
         yield Finding(
             "info",
             "parent-added",

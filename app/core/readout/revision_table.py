@@ -6,29 +6,21 @@ node. A measure (a level-3 node, its items with it) is one row: its heading, par
 tokens; the clause without the 列首位 note, which only follows the first clause). A chapter's or action's text is compared paragraph by paragraph, a row each
 paragraph that changed, and its heading when renamed; the preamble likewise. 修改说明 says
 what changed: 新增, 删除, 修改 (标题, 内容, 责任单位), 调整顺序. The changed words are
-marked from a character diff (difflib): deleted in 原文, inserted in 修改后.
+marked from the character diff (app/core/text/diff.py): deleted in 原文, inserted in 修改后.
 """
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
-from typing import Literal
 
 from app.core.draft.model import Draft, Node
 from app.core.readout.render import RenderedNode, clause_text, home_prefix, rendered_nodes
+from app.core.text.clause_label import printed_place
+from app.core.text.diff import Piece, common, pairs, sides
 
 REVISION_HEADERS = ("序号", "条款", "原文", "修改后", "修改说明")
 MEASURE_LEVEL = 3
 """Nodes this deep and deeper are compared whole, with their items: one row a measure."""
-
-Mark = Literal["same", "deleted", "inserted"]
-
-
-@dataclass(frozen=True)
-class Piece:
-    text: str
-    mark: Mark = "same"
 
 
 @dataclass(frozen=True)
@@ -53,23 +45,6 @@ class RevisionRow:
         return "".join(p.text for p in self.revised)
 
 
-def marked(old: str, new: str) -> tuple[tuple[Piece, ...], tuple[Piece, ...]]:
-    """Both texts in pieces: what the character diff deletes from `old`, inserts into `new`."""
-    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
-    before: list[Piece] = []
-    after: list[Piece] = []
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op == "equal":
-            before.append(Piece(old[i1:i2]))
-            after.append(Piece(new[j1:j2]))
-            continue
-        if i2 > i1:
-            before.append(Piece(old[i1:i2], "deleted"))
-        if j2 > j1:
-            after.append(Piece(new[j1:j2], "inserted"))
-    return tuple(before), tuple(after)
-
-
 @dataclass(frozen=True)
 class _Unit:
     """What one node prints, as compared."""
@@ -92,13 +67,14 @@ class _Unit:
 
 
 def _places(draft: Draft, rendered: list[RenderedNode]) -> dict[str, str]:
-    """三（一）2: each node's labels down from its chapter, without the 、 and dots."""
+    """三（一）2: each node's labels down from its chapter, printed (a node without a label
+    by the beginning of its title)."""
     out: dict[str, str] = {}
     parents: list[str] = []
     for item in rendered:
-        label = item.label.rstrip("、.．")
+        label = item.label.strip("、.．（）() ")
         parents[item.depth :] = [label or item.node.title[:8]]
-        out[item.node.id] = "".join(parents)
+        out[item.node.id] = printed_place(parents)
     return out
 
 
@@ -151,8 +127,8 @@ def _units(draft: Draft) -> dict[str, _Unit]:
 def _moved(old: dict[str, _Unit], new: dict[str, _Unit]) -> set[str]:
     """Nodes in both whose place among the nodes of both changed: another parent, or out of
     the order the others keep."""
-    common = [i for i in new if i in old]
-    moved = {i for i in common if old[i].parent != new[i].parent}
+    both = [i for i in new if i in old]
+    moved = {i for i in both if old[i].parent != new[i].parent}
     groups: dict[str, tuple[list[str], list[str]]] = {}
     for i in old:
         if i in new and i not in moved:
@@ -161,10 +137,7 @@ def _moved(old: dict[str, _Unit], new: dict[str, _Unit]) -> set[str]:
         if i in old and i not in moved:
             groups.setdefault(new[i].parent, ([], []))[1].append(i)
     for before, after in groups.values():
-        kept = set()
-        matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
-        for block in matcher.get_matching_blocks():
-            kept.update(after[block.b : block.b + block.size])
+        kept = {after[j] for j in common(before, after).values()}
         moved.update(i for i in after if i not in kept)
     return moved
 
@@ -173,29 +146,32 @@ def _paragraph_rows(place: str, old: tuple[str, ...], new: tuple[str, ...]) -> l
     """A chapter's or action's paragraphs compared: a row each paragraph changed, added or
     removed (第2段 of the revised text; of the original for a removal)."""
     rows = []
-    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op == "equal":
+    for pair in pairs(old, new):
+        before, after = pair.old, pair.new
+        if pair.same:
             continue
-        pairs = max(i2 - i1, j2 - j1)
-        for k in range(pairs):
-            before = old[i1 + k] if i1 + k < i2 else None
-            after = new[j1 + k] if j1 + k < j2 else None
-            if before is not None and after is not None:
-                a, b = marked(before, after)
-                rows.append(RevisionRow(f"{place}第{j1 + k + 1}段", a, b, "修改", "", ("修改",)))
-            elif after is not None:
-                rows.append(
-                    RevisionRow(
-                        f"{place}第{j1 + k + 1}段", (), (Piece(after),), "新增", "", ("新增",)
-                    )
+        if before is not None and after is not None:
+            a, b = sides(before, after)
+            rows.append(
+                RevisionRow(f"{place}第{pair.new_index + 1}段", a, b, "修改", "", ("修改",))
+            )
+        elif after is not None:
+            rows.append(
+                RevisionRow(
+                    f"{place}第{pair.new_index + 1}段", (), (Piece(after),), "新增", "", ("新增",)
                 )
-            elif before is not None:
-                rows.append(
-                    RevisionRow(
-                        f"{place}原第{i1 + k + 1}段", (Piece(before),), (), "删除", "", ("删除",)
-                    )
+            )
+        elif before is not None:
+            rows.append(
+                RevisionRow(
+                    f"{place}原第{pair.old_index + 1}段",
+                    (Piece(before),),
+                    (),
+                    "删除",
+                    "",
+                    ("删除",),
                 )
+            )
     return rows
 
 
@@ -215,7 +191,7 @@ def _changed_row(old: _Unit, new: _Unit, moved: bool) -> list[RevisionRow]:
             kinds.append(f"修改（{'、'.join(what)}）")
         if not kinds:
             return []
-        a, b = marked(old.text(), new.text())
+        a, b = sides(old.text(), new.text())
         if not what:  # only moved: the text as it stands, labels aside
             a, b = (Piece(old.text()),), (Piece(new.text()),)
         return [RevisionRow(new.place, a, b, "；".join(kinds), new.node.id, tuple(kinds))]
@@ -223,7 +199,7 @@ def _changed_row(old: _Unit, new: _Unit, moved: bool) -> list[RevisionRow]:
     if old.node.title != new.node.title or moved:
         if old.node.title != new.node.title:
             kinds.append("修改（标题）")
-        a, b = marked(old.heading, new.heading)
+        a, b = sides(old.heading, new.heading)
         rows.append(RevisionRow(new.place, a, b, "；".join(kinds), new.node.id, tuple(kinds)))
     for row in _paragraph_rows(new.place, old.paragraphs, new.paragraphs):
         rows.append(

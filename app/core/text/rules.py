@@ -29,6 +29,24 @@ class LeftoverRule:
 
 
 @dataclass(frozen=True)
+class LevelWords:
+    """全省, 我市, 本县 … by the level of the government writing them (the file's `words`)."""
+
+    by_level: tuple[tuple[str, str], ...]
+    """(word, level) in the file's order."""
+    compounds: tuple[str, ...]
+    """区属, 市直, 各县（市）区 …: words of a level that name no level of their own."""
+
+    def words(self) -> tuple[str, ...]:
+        return tuple(word for word, _level in self.by_level)
+
+    def pattern(self, *, compounds: bool = False) -> str:
+        """A regular expression alternation of the words (longest first, so 全自治区 before 全区)."""
+        words = [*self.words(), *(self.compounds if compounds else ())]
+        return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+@dataclass(frozen=True)
 class AdaptRules:
     rules: tuple[WordRule, ...]
     leftover: tuple[LeftoverRule, ...]
@@ -37,6 +55,7 @@ class AdaptRules:
     indicator_strip_prefixes: tuple[str, ...]
     indicator_strip_suffixes: tuple[str, ...]
     national_standards: tuple[str, ...] = ()
+    level_words: LevelWords = LevelWords((), ())
 
     def for_level(self, level: str) -> list[WordRule]:
         return [rule for rule in self.rules if level in rule.levels]
@@ -60,4 +79,17 @@ def adapt_rules() -> AdaptRules:
         indicator_strip_prefixes=tuple(targets["indicator_strip_prefixes"]),
         indicator_strip_suffixes=tuple(targets["indicator_strip_suffixes"]),
         national_standards=tuple(targets.get("national_standards", ())),
+        level_words=LevelWords(
+            tuple(
+                (word, level)
+                for level, words in data["words"]["by_level"].items()
+                for word in words
+            ),
+            tuple(data["words"]["compounds"]),
+        ),
     )
+
+
+def level_words() -> LevelWords:
+    """The level words of resources/adapt/level_words.json (the one list of them)."""
+    return adapt_rules().level_words
