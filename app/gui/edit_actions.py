@@ -22,6 +22,16 @@ if TYPE_CHECKING:
     from app.gui.main_window import MainWindow
 
 
+def redo_keys() -> list[QKeySequence]:
+    """Ctrl+Y and the platform's redo keys, each once: Windows' (and Qt's offscreen) redo keys
+    include Ctrl+Y already, and a key given twice is ambiguous, so Qt did nothing on it."""
+    keys = [QKeySequence("Ctrl+Y")]
+    for key in QKeySequence.keyBindings(QKeySequence.StandardKey.Redo):
+        if key not in keys:
+            keys.append(key)
+    return keys
+
+
 class EditActions(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -33,7 +43,7 @@ class EditActions(QObject):
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.undo_action.triggered.connect(self.undo)
         self.redo_action = QAction(self.tr("重做"), window)
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence.StandardKey.Redo])
+        self.redo_action.setShortcuts(redo_keys())
         self.redo_action.triggered.connect(self.redo)
         self.group.canUndoChanged.connect(self.undo_action.setEnabled)
         self.group.canRedoChanged.connect(self.redo_action.setEnabled)

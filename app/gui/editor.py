@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from html import escape
 
-from PySide6.QtCore import QStringListModel, Qt, QTimer
+from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtGui import QColor, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -46,13 +46,11 @@ from app.core.plans.resolver import PlanResolver
 from app.core.readout.render import labels
 from app.gui.commands import push_or_say
 from app.gui.document import DocumentView, DraftDocument
+from app.gui.draft_fields import Burst, draft_field
 from app.gui.menus import on_delete
 from app.gui.parent_clause import UnitBox, parent_clause_html
 from app.gui.questions_panel import QuestionsPanel
 from app.gui.revision_panel import RevisionPanel
-
-TYPING_PAUSE_MS = 400
-
 
 ROW_FIELDS = (WorkRowField.WORK, WorkRowField.LEAD, WorkRowField.COOPERATING)
 
@@ -73,14 +71,17 @@ class MeasureEditor(QWidget, DocumentView):
         self.text = QPlainTextEdit()
         self.text.setPlaceholderText(self.tr("正文，每段一行；⟦…⟧ 为指标表中的目标"))
         self.text.textChanged.connect(self._typing)
-        self.typing = QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS)
-        self.typing.timeout.connect(self._text_done)
+        self.burst = Burst(self, lambda: f"text:{self.node_id}", self._text_done)
+        self.typing = self.burst.pause  # running while typed text waits for its pause
+        draft_field(self.text, self.burst.end)
+        draft_field(self.title, edited=self._line_typed)
         self.parent_text = QTextBrowser()
         self.parent_text.setPlaceholderText(self.tr("本县自有措施，无上级条款"))
         self.lead = UnitBox()
         self.lead.setEditable(True)
         self.lead.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.lead.lineEdit().editingFinished.connect(self._lead_done)
+        draft_field(self.lead.lineEdit(), edited=self._line_typed)
         self.lead.activated.connect(lambda _i: self._lead_done())
         self.cooperating = QListWidget()
         self.cooperating.setMaximumHeight(110)
@@ -158,10 +159,12 @@ class MeasureEditor(QWidget, DocumentView):
         super().set_document(doc)
 
     def flush(self) -> None:
-        """Typing still waiting for its pause becomes a command now (before undo, save …)."""
-        if self.typing.isActive():
-            self.typing.stop()
-            self._text_done()
+        """What the boxes hold and the draft does not yet becomes a command now (before
+        undo, redo, save …); the typing burst ends, so what follows is another step."""
+        self.burst.end()
+        if getattr(self, "doc", None) is not None and self.node_id:
+            self._title_done()
+            self._lead_done()
 
     def show_node(self, node_id: str) -> None:
         self.flush()
@@ -290,10 +293,14 @@ class MeasureEditor(QWidget, DocumentView):
 
     def _typing(self) -> None:
         if not self._loading:
-            self.typing.start()
+            self.burst.typed()
             self.doc.typing.emit()
 
-    def _text_done(self) -> None:
+    def _line_typed(self) -> None:
+        self.doc.typing.emit()  # 撤销 is offered: it pushes the line, then undoes it
+
+    def _text_done(self, merge_key: str = "") -> None:
+        merge_key = merge_key or self.burst.key
         if self.doc.draft.find(self.node_id) is None:
             return
         push_or_say(
@@ -303,7 +310,7 @@ class MeasureEditor(QWidget, DocumentView):
             ops.set_shown_text,
             self.node_id,
             self.text.toPlainText(),
-            merge_key=f"text:{self.node_id}",
+            merge_key=merge_key,
             initiator=self.text,
         )
 
