@@ -13,12 +13,11 @@ from __future__ import annotations
 import re
 from html import escape
 
-from PySide6.QtCore import QStringListModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QCompleter,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -51,6 +50,7 @@ from app.gui.menus import on_delete
 from app.gui.parent_clause import UnitBox, parent_clause_html
 from app.gui.questions_panel import QuestionsPanel
 from app.gui.revision_panel import RevisionPanel
+from app.gui.unit_completer import UnitCompleter
 
 ROW_FIELDS = (WorkRowField.WORK, WorkRowField.LEAD, WorkRowField.COOPERATING)
 
@@ -87,13 +87,13 @@ class MeasureEditor(QWidget, DocumentView):
         self.cooperating.setMaximumHeight(110)
         self.new_unit = QLineEdit()
         self.new_unit.setPlaceholderText(self.tr("添加配合单位"))
-        # one completer each: a shared one wrote the unit chosen in 添加配合单位 into 牵头单位
-        self.unit_completer = QCompleter(self)
-        self.unit_completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        # one completer each: a shared one wrote the unit chosen in 添加配合单位 into 牵头单位;
+        # the lead's sits on its line, not the box, which mapped a pick to a row of its own list
+        self.unit_completer = UnitCompleter(self)
         self.new_unit.setCompleter(self.unit_completer)
-        self.lead_completer = QCompleter(self)
-        self.lead_completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.lead.setCompleter(self.lead_completer)
+        self.lead_completer = UnitCompleter(self)
+        self.lead.lineEdit().setCompleter(self.lead_completer)
+        self.lead_completer.activated[str].connect(self._lead_picked)
         on_delete(self.cooperating, self._remove_unit)
         buttons = QHBoxLayout()
         for text, slot, tip in (
@@ -168,6 +168,8 @@ class MeasureEditor(QWidget, DocumentView):
 
     def show_node(self, node_id: str) -> None:
         self.flush()
+        if node_id != self.node_id:
+            self.new_unit.clear()  # the unit typed to add to the last measure is not this one's
         self.node_id = node_id
         self.refresh()
 
@@ -212,12 +214,11 @@ class MeasureEditor(QWidget, DocumentView):
         shown, _tokens = editable("\n".join(node.paragraphs), draft)
         if keep is not self.text and self.text.toPlainText() != shown:
             self._show_text(shown)
-        names = sorted(draft.catalogue.names())
         for completer in (self.unit_completer, self.lead_completer):
-            completer.setModel(QStringListModel(names, completer))
+            completer.set_catalogue(draft.catalogue)
         units = node.responsibility.units if node.responsibility else ()
         self.lead.clear()
-        self.lead.addItems(names)
+        self.lead.addItems([unit.name for unit in draft.catalogue.units])
         self.lead.setCurrentText(units[0] if units else "")
         self.cooperating.clear()
         self.cooperating.addItems(list(units[1:]))
@@ -329,6 +330,11 @@ class MeasureEditor(QWidget, DocumentView):
     def _lead_done(self) -> None:
         if not self._loading:
             self._set_units(self._units(), "设置牵头单位")
+
+    def _lead_picked(self, name: str) -> None:
+        """A suggestion taken (Enter, Tab, a click): that unit leads now."""
+        self.lead.setEditText(name)
+        self._lead_done()
 
     def _add_unit(self) -> None:
         name = self.new_unit.text().strip()
