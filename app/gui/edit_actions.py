@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
-from PySide6.QtWidgets import QDialog, QInputDialog, QMenu, QMessageBox, QUndoView, QVBoxLayout
+from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox
 
 from app.core import operations as ops
 from app.core.draft.tree import EditError, index_in_parent, parent_of
@@ -38,6 +38,7 @@ class EditActions(QObject):
         self.window = window
         self.group = QUndoGroup(self)
         self.find_dialog = None
+        self.history = None
         self.actions: dict[str, QAction] = {}
         self.undo_action = QAction(self.tr("撤销"), window)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
@@ -55,7 +56,7 @@ class EditActions(QObject):
     def fill(self, menu: QMenu) -> None:
         menu.addAction(self.undo_action)
         menu.addAction(self.redo_action)
-        self._add(menu, self.tr("操作历史…"), self.show_history)
+        self.actions["history"] = self._add(menu, self.tr("操作历史…"), self.show_history)
         menu.addSeparator()
         find = self._add(
             menu, self.tr("查找(&F)…"), lambda: self.find(False), QKeySequence.StandardKey.Find
@@ -117,14 +118,13 @@ class EditActions(QObject):
         self.group.redo()
 
     def show_history(self) -> None:
-        dialog = QDialog(self.window)
-        dialog.setWindowTitle(self.tr("操作历史"))
-        layout = QVBoxLayout(dialog)
-        view = QUndoView(self.group)
-        view.setEmptyLabel(self.tr("<打开时>"))
-        layout.addWidget(view)
-        dialog.resize(360, 420)
-        dialog.show()
+        if self.history is None:
+            from app.gui.history_dialog import HistoryDialog
+
+            self.history = HistoryDialog(self.window, self.group, lambda: self.window.doc.flush())
+        self.history.show()
+        self.history.raise_()
+        self.history.activateWindow()
 
     # ------------------------------------------------------------ outline edits
 
