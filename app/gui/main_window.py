@@ -171,7 +171,8 @@ class MainWindow(QMainWindow):
         is_page = self.pages.indexOf(self.preview) >= 0
         if as_page and not is_page:
             self.pages.add_page(self.preview, self.tr("预览"), scroll=False)
-            self.splitter.setSizes([chars_wide(self.left, OUTLINE_CHARS + 4), self.width()])
+            outline = chars_wide(self.left, OUTLINE_CHARS + 6)  # sizes are shares of the room
+            self.splitter.setSizes([outline, max(self.splitter.width() - outline, outline)])
         elif not as_page and is_page:
             self.pages.removeTab(self.pages.indexOf(self.preview))
             self.splitter.addWidget(self.preview)

@@ -30,7 +30,7 @@ def test_the_window_fits_a_small_screen(window, qtbot):
 def test_outline_titles_and_preview_stay_readable(window, qtbot):
     _small(window, qtbot)
     outline = window.outline
-    assert outline.viewport().width() >= _chars(outline, 12)
+    assert outline.viewport().width() >= _chars(outline, 16)
     # the preview is a page of its own, as wide as the pages
     pages = window.pages
     labels = [pages.tabText(i) for i in range(pages.count())]
