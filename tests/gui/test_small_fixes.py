@@ -85,3 +85,38 @@ def test_print_preview_says_so_when_no_program_opens_the_pdf(window, qtbot, tmp_
     _entry(window, "导出 PDF（打印预览）…").trigger()
     qtbot.waitUntil(lambda: bool(said), timeout=10_000)
     assert str(pdf) in said[0] and "PDF" in said[0]
+
+
+def test_an_opinion_on_a_whole_paragraph_shows_the_change_in_a_few_lines(window, qtbot):
+    from app.core.draft.consultation import Opinion
+    from app.gui.commands import push
+    from app.gui.opinions_model import ORIGINAL, PROPOSED
+
+    measure = next(m for m in window.doc.draft.measures() if m.title == "大力发展新能源")
+    paragraph = measure.paragraphs[0]
+    cut = len(paragraph) // 2
+    proposed = paragraph[:cut] + "严格" + paragraph[cut:]
+    opinions = tuple(
+        Opinion(
+            id=f"o{i}",
+            unit=unit,
+            kind="edit",
+            node_id=measure.id,
+            original=paragraph,
+            proposed=proposed,
+        )
+        for i, unit in ((1, "县住建局"), (2, "县科技局"))
+    )
+    push(window.doc, "导入意见", lambda d: d.model_copy(update={"opinions": opinions}))
+    window.pages.setCurrentWidget(window.opinions)
+    table = window.opinions.table
+    qtbot.waitUntil(lambda: table.model().rowCount() == 2)
+    shown = table.model().index(0, PROPOSED).data()
+    assert "【严格】" in shown and len(shown) < 40
+    assert "严格" not in table.model().index(0, ORIGINAL).data()
+    assert table.model().index(0, ORIGINAL).data(Qt.ItemDataRole.ToolTipRole) == paragraph
+    qtbot.wait(50)  # the rows take their heights once the columns settle
+    line = table.fontMetrics().lineSpacing()
+    assert table.rowHeight(0) <= 7 * line + 12  # a few lines, not the paragraph
+    # the second opinion is on screen, not below the fold
+    assert table.rowViewportPosition(1) + table.rowHeight(1) <= table.viewport().height()
