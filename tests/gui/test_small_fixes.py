@@ -118,5 +118,11 @@ def test_an_opinion_on_a_whole_paragraph_shows_the_change_in_a_few_lines(window,
     qtbot.wait(50)  # the rows take their heights once the columns settle
     line = table.fontMetrics().lineSpacing()
     assert table.rowHeight(0) <= 7 * line + 12  # a few lines, not the paragraph
+    # the words put in are painted green
+    cell = table.viewport().grab(table.visualRect(table.model().index(0, PROPOSED))).toImage()
+    colours = {
+        cell.pixelColor(x, y).name() for x in range(cell.width()) for y in range(cell.height())
+    }
+    assert "#c8f0c8" in colours
     # the second opinion is on screen, not below the fold
     assert table.rowViewportPosition(1) + table.rowHeight(1) <= table.viewport().height()
