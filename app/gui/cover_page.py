@@ -98,6 +98,8 @@ class CoverPage(QWidget, DocumentView):
     def _field_done(self, key: str) -> None:
         edit = self.fields[key]
         value = edit.text().strip()
+        if edit.text() == str(getattr(self.doc.draft.meta, key)):
+            return  # not edited: nothing to push (flush asks every box)
         if not self._filling and value != str(getattr(self.doc.draft.meta, key)):
             if key == "county" and not value:
                 self.refresh()

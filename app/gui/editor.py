@@ -288,6 +288,8 @@ class MeasureEditor(QWidget, DocumentView):
         node = self.doc.draft.find(self.node_id)
         if self._loading or node is None or not title or title == node.title:
             return
+        if self.title.text() == node.title:
+            return  # not edited (a title with spaces about it stays as it is)
         push_or_say(
             self, self.doc, "修改标题", ops.rename, self.node_id, title, initiator=self.title
         )

@@ -22,6 +22,7 @@ from app.gui.document import DraftDocument
 from app.gui.edit_actions import EditActions
 from app.gui.editor import MeasureEditor
 from app.gui.file_actions import FileActions
+from app.gui.marked_text import mark_changes
 from app.gui.opinions_page import OpinionActions, OpinionsPage
 from app.gui.outline import OutlineView
 from app.gui.parents import ParentPanel
@@ -150,6 +151,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.counts)
         for tabs in self.findChildren(QTabWidget):
             fit_tab_labels(tabs)
+        mark_changes(self.opinions.table)  # what an opinion takes out and puts in, highlighted
         self.preview_shown = bool(self.settings.value("view/preview", True, bool))
 
     @property

@@ -8,7 +8,15 @@ import re
 
 from PySide6.QtCore import QModelIndex, QSize
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QTextDocument
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import (
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
+
+from app.gui.opinions_model import ORIGINAL, PROPOSED
 
 _MARKED = re.compile(r"【([^【】]*)】")
 PADDING = 3
@@ -72,3 +80,9 @@ class MarkedTextDelegate(QStyledItemDelegate):
             options.rect.setWidth(view.columnWidth(index.column()))
         document = self._document(options, index)
         return QSize(int(document.idealWidth()), int(document.size().height()))
+
+
+def mark_changes(table: QTableView) -> None:
+    """The 意见处理 table's 原文 (words taken out, red) and 修改意见 (put in, green)."""
+    for column, colour in ((ORIGINAL, "#ffd0d0"), (PROPOSED, "#c8f0c8")):
+        table.setItemDelegateForColumn(column, MarkedTextDelegate(colour, table))

@@ -38,14 +38,11 @@ from app.core.readout.opinions import CHANGES, counts_text
 from app.core.readout.render import labels
 from app.gui.commands import push, push_or_say
 from app.gui.document import DocumentView, DraftDocument
-from app.gui.marked_text import MarkedTextDelegate
 from app.gui.menus import add_action
 from app.gui.opinions_model import (
     COLUMN_WIDTHS,
     DECISION_ORDER,
     OPINION_ID,
-    ORIGINAL,
-    PROPOSED,
     DecisionDelegate,
     OpinionFilter,
     OpinionsModel,
@@ -106,9 +103,6 @@ class OpinionsPage(QWidget, DocumentView):
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
         self.table.setItemDelegate(DecisionDelegate(self.table))
-        # the words an opinion takes out and puts in, highlighted in their short context
-        for column, colour in ((ORIGINAL, "#ffd0d0"), (PROPOSED, "#c8f0c8")):
-            self.table.setItemDelegateForColumn(column, MarkedTextDelegate(colour, self.table))
         self.table.doubleClicked.connect(self._double_clicked)
         self.detail = QTextBrowser()
         self.detail.setOpenLinks(False)
