@@ -58,7 +58,7 @@ class HistoryDialog(QDialog):
         buttons.addButton(self.go, QDialogButtonBox.ButtonRole.ActionRole)
         layout = QVBoxLayout(self)
         layout.addWidget(
-            QLabel(self.tr("单击选中一步，双击、回车或按“回到所选步骤”才会撤销或重做。"))
+            QLabel(self.tr("单击只选中一步；双击、回车或按下方的按钮才会撤销或重做到那一步。"))
         )
         layout.addWidget(self.steps)
         layout.addWidget(self.what)
