@@ -137,13 +137,40 @@ def opinions_shot(window, app: QApplication, path: Path) -> None:
     window.grab().save(str(path))
 
 
+def screen_sizes(app: QApplication, out: Path) -> int:
+    """The demo's window on a common office screen and on a small one (a 600-pixel screen
+    less the task bar and the title bar leaves about 530)."""
+    window = build_window()
+    window.show()
+    for width, height, name in (
+        (1366, 768, "window-1366x768.png"),
+        (1024, 530, "window-1024x600.png"),
+    ):
+        window.resize(width, height)
+        settle(app)
+        window.checks.refresh()
+        settle(app)
+        window.grab().save(str(out / name))
+        print(out / name)
+    window.shutdown()
+    window.doc.stack.clear()
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument(
+        "--sizes-only",
+        action="store_true",
+        help="only the window at 1366×768 and at 1024×600 (window-1366x768.png, window-1024x600.png)",
+    )
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication([])
     install_translations(app)
+    if args.sizes_only:
+        return screen_sizes(app, args.out)
     window = build_window()
     window.resize(1366, 768)
     window.show()

@@ -2,7 +2,8 @@
 
 Core operations are pure functions, so a command is the two drafts and undo
 is putting the old one back. Typing in one field of one measure merges into a
-single step (mergeWith), as Qt's own examples do.
+single step per burst (mergeWith, draft_fields.Burst), as Qt's own examples do; a
+burst that changed nothing leaves no step.
 """
 
 from __future__ import annotations
@@ -65,6 +66,8 @@ class DraftCommand(QUndoCommand):
         ):
             return False
         self.after = other.after
+        # typing that came back to where it started is no step (Qt drops the command)
+        self.setObsolete(self.after == self.before)
         return True
 
 

@@ -20,6 +20,7 @@ from app.core.draft.changes import Part
 from app.core.operations.content import COMMITTEE_FIELDS
 from app.gui.commands import push
 from app.gui.document import DocumentView, DraftDocument
+from app.gui.draft_fields import draft_field
 
 
 class CoverPage(QWidget, DocumentView):
@@ -40,6 +41,8 @@ class CoverPage(QWidget, DocumentView):
         ):
             edit = QLineEdit()
             edit.editingFinished.connect(lambda key=key: self._field_done(key))
+            # Ctrl+Z undoes the draft's steps (flush pushes this box first)
+            draft_field(edit, edited=lambda: self.doc.typing.emit())
             self.fields[key] = edit
             form.addRow(self.tr(label), edit)
         self.stage = QComboBox()
@@ -84,12 +87,19 @@ class CoverPage(QWidget, DocumentView):
                 self.committee.setItem(row, col, QTableWidgetItem(value))
         self._filling = False
 
+    def flush(self) -> None:
+        """A box edited and not yet left becomes a step (before undo, redo, save …)."""
+        for key in self.fields:
+            self._field_done(key)
+
     def set_meta(self, **fields: object) -> None:
         push(self.doc, "修改封面", ops.set_meta, **fields)
 
     def _field_done(self, key: str) -> None:
         edit = self.fields[key]
         value = edit.text().strip()
+        if edit.text() == str(getattr(self.doc.draft.meta, key)):
+            return  # not edited: nothing to push (flush asks every box)
         if not self._filling and value != str(getattr(self.doc.draft.meta, key)):
             if key == "county" and not value:
                 self.refresh()

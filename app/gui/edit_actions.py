@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
-from PySide6.QtWidgets import QDialog, QInputDialog, QMenu, QMessageBox, QUndoView, QVBoxLayout
+from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox
 
 from app.core import operations as ops
 from app.core.draft.tree import EditError, index_in_parent, parent_of
@@ -22,18 +22,29 @@ if TYPE_CHECKING:
     from app.gui.main_window import MainWindow
 
 
+def redo_keys() -> list[QKeySequence]:
+    """Ctrl+Y and the platform's redo keys, each once: Windows' (and Qt's offscreen) redo keys
+    include Ctrl+Y already, and a key given twice is ambiguous, so Qt did nothing on it."""
+    keys = [QKeySequence("Ctrl+Y")]
+    for key in QKeySequence.keyBindings(QKeySequence.StandardKey.Redo):
+        if key not in keys:
+            keys.append(key)
+    return keys
+
+
 class EditActions(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
         self.group = QUndoGroup(self)
         self.find_dialog = None
+        self.history = None
         self.actions: dict[str, QAction] = {}
         self.undo_action = QAction(self.tr("撤销"), window)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.undo_action.triggered.connect(self.undo)
         self.redo_action = QAction(self.tr("重做"), window)
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence.StandardKey.Redo])
+        self.redo_action.setShortcuts(redo_keys())
         self.redo_action.triggered.connect(self.redo)
         self.group.canUndoChanged.connect(self.undo_action.setEnabled)
         self.group.canRedoChanged.connect(self.redo_action.setEnabled)
@@ -45,7 +56,7 @@ class EditActions(QObject):
     def fill(self, menu: QMenu) -> None:
         menu.addAction(self.undo_action)
         menu.addAction(self.redo_action)
-        self._add(menu, self.tr("操作历史…"), self.show_history)
+        self.actions["history"] = self._add(menu, self.tr("操作历史…"), self.show_history)
         menu.addSeparator()
         find = self._add(
             menu, self.tr("查找(&F)…"), lambda: self.find(False), QKeySequence.StandardKey.Find
@@ -107,14 +118,13 @@ class EditActions(QObject):
         self.group.redo()
 
     def show_history(self) -> None:
-        dialog = QDialog(self.window)
-        dialog.setWindowTitle(self.tr("操作历史"))
-        layout = QVBoxLayout(dialog)
-        view = QUndoView(self.group)
-        view.setEmptyLabel(self.tr("<打开时>"))
-        layout.addWidget(view)
-        dialog.resize(360, 420)
-        dialog.show()
+        if self.history is None:
+            from app.gui.history_dialog import HistoryDialog
+
+            self.history = HistoryDialog(self.window, self.group, lambda: self.window.doc.flush())
+        self.history.show()
+        self.history.raise_()
+        self.history.activateWindow()
 
     # ------------------------------------------------------------ outline edits
 

@@ -13,12 +13,11 @@ from __future__ import annotations
 import re
 from html import escape
 
-from PySide6.QtCore import QStringListModel, Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QCompleter,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -46,13 +45,12 @@ from app.core.plans.resolver import PlanResolver
 from app.core.readout.render import labels
 from app.gui.commands import push_or_say
 from app.gui.document import DocumentView, DraftDocument
+from app.gui.draft_fields import Burst, draft_field
 from app.gui.menus import on_delete
 from app.gui.parent_clause import UnitBox, parent_clause_html
 from app.gui.questions_panel import QuestionsPanel
 from app.gui.revision_panel import RevisionPanel
-
-TYPING_PAUSE_MS = 400
-
+from app.gui.unit_completer import UnitCompleter
 
 ROW_FIELDS = (WorkRowField.WORK, WorkRowField.LEAD, WorkRowField.COOPERATING)
 
@@ -73,26 +71,29 @@ class MeasureEditor(QWidget, DocumentView):
         self.text = QPlainTextEdit()
         self.text.setPlaceholderText(self.tr("正文，每段一行；⟦…⟧ 为指标表中的目标"))
         self.text.textChanged.connect(self._typing)
-        self.typing = QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS)
-        self.typing.timeout.connect(self._text_done)
+        self.burst = Burst(self, lambda: f"text:{self.node_id}", self._text_done)
+        self.typing = self.burst.pause  # running while typed text waits for its pause
+        draft_field(self.text, self.burst.end)
+        draft_field(self.title, edited=self._line_typed)
         self.parent_text = QTextBrowser()
         self.parent_text.setPlaceholderText(self.tr("本县自有措施，无上级条款"))
         self.lead = UnitBox()
         self.lead.setEditable(True)
         self.lead.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.lead.lineEdit().editingFinished.connect(self._lead_done)
+        draft_field(self.lead.lineEdit(), edited=self._line_typed)
         self.lead.activated.connect(lambda _i: self._lead_done())
         self.cooperating = QListWidget()
         self.cooperating.setMaximumHeight(110)
         self.new_unit = QLineEdit()
         self.new_unit.setPlaceholderText(self.tr("添加配合单位"))
-        # one completer each: a shared one wrote the unit chosen in 添加配合单位 into 牵头单位
-        self.unit_completer = QCompleter(self)
-        self.unit_completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        # one completer each: a shared one wrote the unit chosen in 添加配合单位 into 牵头单位;
+        # the lead's sits on its line, not the box, which mapped a pick to a row of its own list
+        self.unit_completer = UnitCompleter(self)
         self.new_unit.setCompleter(self.unit_completer)
-        self.lead_completer = QCompleter(self)
-        self.lead_completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.lead.setCompleter(self.lead_completer)
+        self.lead_completer = UnitCompleter(self)
+        self.lead.lineEdit().setCompleter(self.lead_completer)
+        self.lead_completer.activated[str].connect(self._lead_picked)
         on_delete(self.cooperating, self._remove_unit)
         buttons = QHBoxLayout()
         for text, slot, tip in (
@@ -158,13 +159,17 @@ class MeasureEditor(QWidget, DocumentView):
         super().set_document(doc)
 
     def flush(self) -> None:
-        """Typing still waiting for its pause becomes a command now (before undo, save …)."""
-        if self.typing.isActive():
-            self.typing.stop()
-            self._text_done()
+        """What the boxes hold and the draft does not yet becomes a command now (before
+        undo, redo, save …); the typing burst ends, so what follows is another step."""
+        self.burst.end()
+        if getattr(self, "doc", None) is not None and self.node_id:
+            self._title_done()
+            self._lead_done()
 
     def show_node(self, node_id: str) -> None:
         self.flush()
+        if node_id != self.node_id:
+            self.new_unit.clear()  # the unit typed to add to the last measure is not this one's
         self.node_id = node_id
         self.refresh()
 
@@ -209,12 +214,11 @@ class MeasureEditor(QWidget, DocumentView):
         shown, _tokens = editable("\n".join(node.paragraphs), draft)
         if keep is not self.text and self.text.toPlainText() != shown:
             self._show_text(shown)
-        names = sorted(draft.catalogue.names())
         for completer in (self.unit_completer, self.lead_completer):
-            completer.setModel(QStringListModel(names, completer))
+            completer.set_catalogue(draft.catalogue)
         units = node.responsibility.units if node.responsibility else ()
         self.lead.clear()
-        self.lead.addItems(names)
+        self.lead.addItems([unit.name for unit in draft.catalogue.units])
         self.lead.setCurrentText(units[0] if units else "")
         self.cooperating.clear()
         self.cooperating.addItems(list(units[1:]))
@@ -284,16 +288,22 @@ class MeasureEditor(QWidget, DocumentView):
         node = self.doc.draft.find(self.node_id)
         if self._loading or node is None or not title or title == node.title:
             return
+        if self.title.text() == node.title:
+            return  # not edited (a title with spaces about it stays as it is)
         push_or_say(
             self, self.doc, "修改标题", ops.rename, self.node_id, title, initiator=self.title
         )
 
     def _typing(self) -> None:
         if not self._loading:
-            self.typing.start()
+            self.burst.typed()
             self.doc.typing.emit()
 
-    def _text_done(self) -> None:
+    def _line_typed(self) -> None:
+        self.doc.typing.emit()  # 撤销 is offered: it pushes the line, then undoes it
+
+    def _text_done(self, merge_key: str = "") -> None:
+        merge_key = merge_key or self.burst.key
         if self.doc.draft.find(self.node_id) is None:
             return
         push_or_say(
@@ -303,7 +313,7 @@ class MeasureEditor(QWidget, DocumentView):
             ops.set_shown_text,
             self.node_id,
             self.text.toPlainText(),
-            merge_key=f"text:{self.node_id}",
+            merge_key=merge_key,
             initiator=self.text,
         )
 
@@ -322,6 +332,11 @@ class MeasureEditor(QWidget, DocumentView):
     def _lead_done(self) -> None:
         if not self._loading:
             self._set_units(self._units(), "设置牵头单位")
+
+    def _lead_picked(self, name: str) -> None:
+        """A suggestion taken (Enter, Tab, a click): that unit leads now."""
+        self.lead.setEditText(name)
+        self._lead_done()
 
     def _add_unit(self) -> None:
         name = self.new_unit.text().strip()

@@ -35,9 +35,10 @@ from app.gui.wizard import NewDraftWizard
 from app.gui.workers import Job, start
 
 
-def open_file(path: Path) -> None:
-    """The file in the program the system opens it with (tests replace this)."""
-    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+def open_file(path: Path) -> bool:
+    """The file in the program the system opens it with (tests replace this); False when
+    no program took it."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
 if TYPE_CHECKING:
@@ -177,7 +178,9 @@ class FileActions(QObject):
         return True
 
     def open_dialog(self) -> None:
-        folder = str(self.settings.value("folders/open", str(Path.home())))
+        # the open draft's folder first: other drafts of the county sit beside it
+        here = self.doc.path.parent if self.doc.path else None
+        folder = str(here or self.settings.value("folders/open", str(Path.home())))
         path, _ = QFileDialog.getOpenFileName(
             self.window, self.tr("打开起草文件"), folder, self.tr(FILE_FILTER)
         )
@@ -336,7 +339,14 @@ class FileActions(QObject):
     def _pdf_ready(self, pdf: Path) -> None:
         self.window.statusBar().showMessage(self.tr("PDF 已生成：{}").format(pdf), 15_000)
         self.last_pdf = pdf
-        open_file(pdf)
+        if not open_file(pdf):
+            self.window.show_error(
+                self.tr("打印预览"),
+                self.tr(
+                    "PDF 已生成，但本机没有程序能打开 PDF：\n{}\n\n"
+                    "可安装 PDF 阅读器，或用浏览器打开这个文件。"
+                ).format(pdf),
+            )
 
     # ------------------------------------------------------------ recent files
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget
 
 from app.core.plans.resolver import PlanResolver
@@ -23,6 +23,7 @@ from app.gui.document import DraftDocument
 from app.gui.edit_actions import EditActions
 from app.gui.editor import MeasureEditor
 from app.gui.file_actions import FileActions
+from app.gui.marked_text import mark_changes
 from app.gui.opinions_page import OpinionActions, OpinionsPage
 from app.gui.outline import OutlineView
 from app.gui.parents import ParentPanel
@@ -33,6 +34,15 @@ from app.gui.tasks_page import TasksPage
 from app.gui.texts_page import TextsPage
 from app.gui.version_actions import VersionActions
 from app.gui.view_help import ViewAndHelp
+from app.gui.window_layout import (
+    OUTLINE_CHARS,
+    PREVIEW_CHARS,
+    SHORT_WINDOW,
+    WIDE_WINDOW,
+    PageTabs,
+    chars_wide,
+    fit_tab_labels,
+)
 
 
 class MainWindow(QMainWindow):
@@ -113,17 +123,19 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ layout
 
     def _lay_out(self) -> None:
-        self.pages = QTabWidget()
-        self.pages.addTab(self.editor, self.tr("措施编辑"))
-        self.pages.addTab(self.cover, self.tr("封面与编制委员会"))
-        self.pages.addTab(self.texts, self.tr("文本章节"))
-        self.pages.addTab(self.targets, self.tr("主要目标指标"))
-        self.pages.addTab(self.tasks, self.tr("任务分工"))
-        self.pages.addTab(self.catalogue, self.tr("单位目录"))
-        self.pages.addTab(self.opinions, self.tr("意见处理"))
+        self.pages = PageTabs()
+        self.pages.add_page(self.editor, self.tr("措施编辑"))
+        self.pages.add_page(self.cover, self.tr("封面与编制委员会"))
+        self.pages.add_page(self.texts, self.tr("文本章节"))
+        self.pages.add_page(self.targets, self.tr("主要目标指标"))
+        self.pages.add_page(self.tasks, self.tr("任务分工"))
+        self.pages.add_page(self.catalogue, self.tr("单位目录"))
+        self.pages.add_page(self.opinions, self.tr("意见处理"))
         self.left = QTabWidget()
         self.left.addTab(self.outline, self.tr("方案大纲"))
         self.left.addTab(self.parents, self.tr("上级方案"))
+        self.left.setMinimumWidth(chars_wide(self.left, OUTLINE_CHARS))
+        self.preview.setMinimumWidth(chars_wide(self.preview, PREVIEW_CHARS))
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.left)
         self.splitter.addWidget(self.pages)
@@ -138,13 +150,56 @@ class MainWindow(QMainWindow):
         self.resizeDocks([dock], [150], Qt.Orientation.Vertical)
         self.counts = QLabel()
         self.statusBar().addPermanentWidget(self.counts)
+        for tabs in self.findChildren(QTabWidget):
+            fit_tab_labels(tabs)
+        mark_changes(self.opinions.table)  # what an opinion takes out and puts in, highlighted
+        self.preview_shown = bool(self.settings.value("view/preview", True, bool))
+
+    @property
+    def narrow(self) -> bool:
+        """Too narrow for three panes side by side: the preview is a page."""
+        return self.width() < WIDE_WINDOW
+
+    def show_preview(self, shown: bool) -> None:
+        """视图 › 预览: shown or hidden, beside the pages or as one; remembered."""
+        self.preview_shown = shown
+        self.settings.setValue("view/preview", shown)
+        self.arrange()
+
+    def arrange(self) -> None:
+        """The preview beside the pages on a wide window, the last page on a narrow one."""
+        if not hasattr(self, "preview_shown"):
+            return  # still being built
+        as_page = self.narrow and self.preview_shown
+        is_page = self.pages.indexOf(self.preview) >= 0
+        if as_page and not is_page:
+            self.pages.add_page(self.preview, self.tr("预览"), scroll=False)
+            outline = chars_wide(self.left, OUTLINE_CHARS + 6)  # sizes are shares of the room
+            self.splitter.setSizes([outline, max(self.splitter.width() - outline, outline)])
+        elif not as_page and is_page:
+            self.pages.removeTab(self.pages.indexOf(self.preview))
+            self.splitter.addWidget(self.preview)
+            self.splitter.setSizes([330, 560, 470])
+        if not as_page:
+            self.preview.setVisible(self.preview_shown)
+        for index in range(self.splitter.count()):
+            self.splitter.setCollapsible(index, False)  # a pane dragged shut looked lost
+        short = self.height() < SHORT_WINDOW
+        if short != getattr(self, "_short", None):  # on the change only: a drag of it stays
+            self._short = short
+            self.resizeDocks([self.checks_dock], [90 if short else 150], Qt.Orientation.Vertical)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.arrange()
 
     def _restore(self) -> None:
         geometry = self.settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
         sizes = self.settings.value("window/splitter")
-        if sizes is not None:
+        self.arrange()
+        if sizes is not None and not self.narrow:
             self.splitter.restoreState(sizes)
 
     def _watch(self, doc: DraftDocument) -> None:
@@ -232,7 +287,8 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/splitter", self.splitter.saveState())
+        if not self.narrow:  # the three panes' widths; narrow, the preview is a page
+            self.settings.setValue("window/splitter", self.splitter.saveState())
         if not self.doc.modified:
             self.doc.discard_recovery()
         event.accept()

@@ -29,6 +29,7 @@ from app.core.draft.model import Draft
 from app.core.draft.tree import EditError
 from app.core.readout.opinions import conflicts, proposal_text
 from app.core.readout.render import labels
+from app.core.text.excerpt import change_excerpt
 from app.gui.commands import push
 from app.gui.document import DraftDocument
 
@@ -117,12 +118,16 @@ class OpinionsModel(QAbstractTableModel):
 
     def _text(self, row: int, column: int) -> str:
         o = self.opinions[row]
+        original, proposed = o.original, proposal_text(o)
+        if column in (ORIGINAL, PROPOSED) and proposed == o.proposed:
+            # the changed words marked 【】 with a little context, not two whole paragraphs
+            original, proposed = change_excerpt(original, proposed)
         return (
             str(row + 1),
             o.unit,
             self.places[row],
-            o.original,
-            proposal_text(o),
+            original,
+            proposed,
             OPINION_DECISIONS[o.decision],
             o.reason,
             self.rivals_text(o),
@@ -140,7 +145,9 @@ class OpinionsModel(QAbstractTableModel):
                 extra = [OPINION_KINDS[o.kind], o.author, o.source]
                 if o.comment and o.kind != "comment":
                     extra.append(o.comment)
-                return f"{self._text(row, column)}\n（{'；'.join(x for x in extra if x)}）"
+                return f"{proposal_text(o)}\n（{'；'.join(x for x in extra if x)}）"
+            if column == ORIGINAL:
+                return o.original or None  # the whole paragraph, where the row shows a part
             return self._text(row, column) or None
         if role == Qt.ItemDataRole.BackgroundRole:
             if o.id in self.rivals:

@@ -10,9 +10,10 @@ it many seconds after each edit. The export always prints the whole draft.
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QTextBlock, QTextCursor
 from PySide6.QtWidgets import QTextBrowser
 
-from app.core.draft.changes import DraftChange
+from app.core.draft.changes import DraftChange, Part
 from app.core.draft.model import Draft, Node
 from app.export.html import draft_html
 from app.gui.document import DocumentView, DraftDocument
@@ -66,23 +67,58 @@ def preview_html(draft: Draft, current: str = "") -> str:
     )
 
 
+def node_html(draft: Draft, node_id: str, current: str = "") -> str:
+    """One node's blocks as the whole preview shows them, anchor first: what a partial refresh
+    puts in place of that node's old blocks."""
+    style = house_style(draft.layout.style)
+    blocks = body_blocks(draft, style, rendered_nodes(draft, only={node_id}))
+    body = "".join(_paragraph(b, style, current) for b in blocks if b.node_id == node_id)
+    return (
+        f"<html><head><style>{stylesheet(style, style.preview.scale)}</style></head><body>"
+        f'<a name="{escape(node_id)}"></a>{body}</body></html>'
+    )
+
+
+def _anchors(block: QTextBlock) -> list[str]:
+    """The anchors a block carries (Qt puts an empty <a name> on the next block's format)."""
+    names: list[str] = list(block.charFormat().anchorNames())
+    fragments = block.begin()
+    while not fragments.atEnd():
+        names.extend(fragments.fragment().charFormat().anchorNames())
+        fragments += 1
+    return names
+
+
 class Preview(QTextBrowser, DocumentView):
+    """The draft as it prints. A pause after typing in one measure rebuilds that measure's
+    blocks only (the change names it); anything else shows the draft afresh."""
+
     def __init__(self, doc: DraftDocument) -> None:
         super().__init__()
         self.current = ""
+        self.stale: set[str] | None = None
+        """Nodes whose own content changed since the preview was built; None: rebuild all."""
         self.timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self.timer.timeout.connect(self.refresh)
         self.set_document(doc)
 
     def document_changed(self, change: DraftChange) -> None:
+        if change.parts == {Part.NODES} and self.stale is not None:
+            self.stale |= change.nodes  # a measure's text, units or rows: its blocks only
+        else:
+            self.stale = None  # numbering, targets, the cover …: the whole draft
         self.timer.start()  # refresh once the user pauses
 
     def show_node(self, node_id: str) -> None:
         self.current = node_id
+        self.stale = None  # the highlight moves: everything afresh
         self.refresh()
 
     def refresh(self) -> None:
         self.timer.stop()  # shown now: a refresh still waiting would only repeat it
+        stale, self.stale = self.stale, set()
+        if stale and all(self._replace(node_id) for node_id in stale):
+            return
         bar = self.verticalScrollBar()
         position = bar.value()
         self.setHtml(preview_html(self.doc.draft, self.current))
@@ -90,3 +126,35 @@ class Preview(QTextBrowser, DocumentView):
             self.scrollToAnchor(self.current)
         else:
             bar.setValue(position)
+
+    def _replace(self, node_id: str) -> bool:
+        """Put the node's new blocks in place of its old ones; False: not possible here (the
+        node is new, gone, or shares a block with another), so the whole draft is rebuilt."""
+        span = self._span(node_id)
+        if span is None or self.doc.draft.find(node_id) is None:
+            return False
+        bar = self.verticalScrollBar()
+        position = bar.value()
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(span[0])
+        cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
+        cursor.beginEditBlock()
+        cursor.removeSelectedText()
+        cursor.insertHtml(node_html(self.doc.draft, node_id, self.current))
+        cursor.endEditBlock()
+        bar.setValue(position)
+        return True
+
+    def _span(self, node_id: str) -> tuple[int, int] | None:
+        """Where the node's blocks are: from its anchor to the next node's, less the break."""
+        block, start = self.document().begin(), None
+        while block.isValid():
+            names = _anchors(block)
+            if start is None and node_id in names:
+                if len(names) > 1:
+                    return None
+                start = block.position()
+            elif start is not None and names:
+                return start, block.position() - 1
+            block = block.next()
+        return None if start is None else (start, self.document().characterCount() - 1)

@@ -29,6 +29,7 @@ from app.core.operations.targets import target_cell_text
 from app.core.text.clause_label import clause_label
 from app.gui.commands import push
 from app.gui.document import DocumentView, DraftDocument
+from app.gui.menus import on_delete
 
 YEARS = (2025, 2030, 2035)
 FIXED = ("指标", "单位", "来源")
@@ -188,6 +189,7 @@ class TargetsPage(QWidget, DocumentView):
             )
         )
         self.table.setItemDelegate(DecisionDelegate(self.table))
+        on_delete(self.table, self.clear_cells)
         layout.addWidget(self.table)
         layout.addWidget(self.message)
         self.model: TargetsModel | None = None
@@ -212,6 +214,33 @@ class TargetsPage(QWidget, DocumentView):
 
     def refresh(self) -> None:
         self.document_changed(EVERYTHING)
+
+    def clear_cells(self) -> None:
+        """Delete on county cells: their values go, the targets are 待定 again (one undo step).
+        An indicator's name cannot be emptied: the table says so."""
+        if self.model is None:
+            return
+        cells = [
+            i
+            for i in self.table.selectionModel().selectedIndexes()
+            if i.column() >= COUNTY and self.model.flags(i) & Qt.ItemFlag.ItemIsEditable
+        ]
+        if not cells:
+            if any(i.column() == 0 for i in self.table.selectionModel().selectedIndexes()):
+                self.message.setText(self.tr("指标名称不能为空：双击改写它"))
+            return
+        ids = self.model.ids
+
+        def cleared(draft):
+            for index in cells:
+                year = YEARS[index.column() - COUNTY]
+                draft = ops.set_target_cell(draft, ids[index.row()], year, "")
+            return draft
+
+        try:
+            push(self.model.doc, "清除目标值", cleared)  # nothing to clear: no step
+        except EditError as exc:
+            self.message.setText(exc.one_line())
 
     def row_of(self, target_id: str) -> int:
         assert self.model is not None

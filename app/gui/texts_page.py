@@ -6,7 +6,6 @@ puts back what the template gives for this county, as one undo step.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -23,6 +22,7 @@ from app.core.draft.mentions import editable
 from app.core.draft.tree import EditError
 from app.gui.commands import push
 from app.gui.document import DocumentView, DraftDocument
+from app.gui.draft_fields import Burst, draft_field
 
 PREAMBLE = "preamble"
 
@@ -38,8 +38,9 @@ class TextsPage(QWidget, DocumentView):
         self.source = QLabel()
         self.text = QPlainTextEdit()
         self.text.textChanged.connect(self._typing)
-        self.timer = QTimer(self, singleShot=True, interval=400)
-        self.timer.timeout.connect(self._save)
+        self.burst = Burst(self, lambda: f"text:{self.editing}", self._save)
+        self.timer = self.burst.pause  # running while typed text waits for its pause
+        draft_field(self.text, self.burst.end)
         self.reset = QPushButton(self.tr("恢复为模板文字"))
         self.reset.setToolTip(self.tr("放弃对本段的修改，重新按模板生成（可撤销）"))
         self.reset.clicked.connect(self.reset_to_template)
@@ -108,16 +109,15 @@ class TextsPage(QWidget, DocumentView):
 
     def _typing(self) -> None:
         if not self._loading:
-            self.timer.start()
+            self.burst.typed()
             self.doc.typing.emit()
 
     def flush(self) -> None:
         """Typing still waiting for its pause becomes a command now (before undo, save …)."""
-        if self.timer.isActive():
-            self.timer.stop()
-            self._save()
+        self.burst.end()
 
-    def _save(self) -> None:
+    def _save(self, merge_key: str = "") -> None:
+        merge_key = merge_key or self.burst.key
         key = self.editing
         if key != PREAMBLE and self.doc.draft.find(key) is None:
             return
@@ -128,7 +128,7 @@ class TextsPage(QWidget, DocumentView):
                 "编辑前言",
                 ops.set_shown_preamble,
                 shown,
-                merge_key="text:preamble",
+                merge_key=merge_key,
                 initiator=self.text,
             )
         else:
@@ -138,7 +138,7 @@ class TextsPage(QWidget, DocumentView):
                 ops.set_shown_text,
                 key,
                 shown,
-                merge_key=f"text:{key}",
+                merge_key=merge_key,
                 initiator=self.text,
             )
 

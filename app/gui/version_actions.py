@@ -76,7 +76,7 @@ def ask_version(parent: QWidget, stage: str) -> tuple[str, str] | None:
 class CompareDialog(QDialog):
     """Two versions to compare (the earlier first) and the folder for the 修改对照表."""
 
-    def __init__(self, parent: QWidget, names: list[str]) -> None:
+    def __init__(self, parent: QWidget, names: list[str], folder: Path | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("比较版本"))
         self.old = QComboBox()
@@ -85,7 +85,7 @@ class CompareDialog(QDialog):
             box.addItems(names)
         self.old.setCurrentIndex(max(0, len(names) - 2))
         self.new.setCurrentIndex(len(names) - 1)
-        self.folder = QLineEdit(str(Path.home()))
+        self.folder = QLineEdit(str(folder or Path.home()))  # the draft's folder, if saved
         form = QFormLayout(self)
         form.addRow(self.tr("原版本"), self.old)
         form.addRow(self.tr("修改后"), self.new)
@@ -147,7 +147,8 @@ class VersionActions(QObject):
     def ask_compare(self, names: list[str]) -> tuple[int, int, Path] | None:
         """Which two (indexes into names, the current text last) and where to save; None:
         cancelled (tests replace this)."""
-        dialog = CompareDialog(self.window, names)
+        path = self.window.doc.path
+        dialog = CompareDialog(self.window, names, path.parent if path else None)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.answer()

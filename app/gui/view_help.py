@@ -55,9 +55,11 @@ class ViewAndHelp(QObject):
         dock.setText(self.tr("检查与对照(&C)"))
         dock.setToolTip(self.tr("显示或隐藏窗口下方的检查与对照"))
         menu.addAction(dock)
-        preview = QAction(self.tr("预览(&P)"), self.window, checkable=True, checked=True)
-        preview.setToolTip(self.tr("显示或隐藏右侧按导出版式排的预览"))
-        preview.toggled.connect(self.window.preview.setVisible)
+        preview = QAction(
+            self.tr("预览(&P)"), self.window, checkable=True, checked=self.window.preview_shown
+        )
+        preview.setToolTip(self.tr("显示或隐藏按导出版式排的预览（窗口较窄时它是最后一页“预览”）"))
+        preview.toggled.connect(self.window.show_preview)
         menu.addAction(preview)
         self.preview_action = preview
         bar = self.toolbar.toggleViewAction()

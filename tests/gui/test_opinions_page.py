@@ -103,7 +103,8 @@ def test_the_page_shows_every_opinion(window):
     assert _cell(page, 0, PLACE) == labels(draft)[first.id] + first.title
     assert _cell(page, 3, PLACE) == "全文"
     assert _cell(page, 0, 3) == opinions[0].original
-    assert _cell(page, 0, 4) == opinions[0].proposed
+    words = opinions[0].original  # the change marked where it is
+    assert _cell(page, 0, 4) == words[:4] + "【全面】" + words[4:]
     assert _cell(page, 1, 4) == f"删除“{opinions[1].original}”"
     assert _cell(page, 2, 4) == "建议补充公交电动化的年度目标"
     assert _cell(page, 3, 4) == "无意见"

@@ -88,7 +88,7 @@ def test_export_pdf_makes_the_print_preview_and_opens_it(window, qtbot, monkeypa
     from app.gui import file_actions
 
     opened = []
-    monkeypatch.setattr(file_actions, "open_file", lambda path: opened.append(path))
+    monkeypatch.setattr(file_actions, "open_file", lambda path: opened.append(path) or True)
     _menu_action(window, "文件", "导出 PDF").trigger()
     qtbot.waitUntil(lambda: bool(opened), timeout=120_000)
     pdf = opened[0]
