@@ -2,25 +2,18 @@
 
 Each returned .docx (.doc/.wps, or a 反馈意见表 .xlsx) is read against the draft as its Word
 export prints it (app/importer/feedback.py); the opinions found are printed and added to
-the draft, which is saved atomically. --adopt-all adopts every one of them (the team's own
-edited export). A file that cannot be read: one line, exit 2, the draft untouched.
+the draft, which is saved atomically (app/tasks/feedback.py, as 意见处理 › 导入反馈… does).
+--adopt-all adopts every one of them (the team's own edited export). A file that cannot be read: one line, exit 2, the draft untouched.
 """
 
 from __future__ import annotations
 
 import argparse
 
-from app.cli.common import EXIT_OK, fail, print_json
+from app.cli.common import EXIT_OK, print_json, task_failed
 from app.core.errors import PeakPlanError
-
-_KINDS = {
-    "comment": "批注",
-    "insertion": "插入",
-    "deletion": "删除",
-    "edit": "修改",
-    "table": "意见表",
-    "none": "无意见",
-}
+from app.tasks.feedback import read_returned_files
+from app.tasks.files import change_draft_file
 
 
 def add_feedback_parser(sub) -> None:
@@ -36,67 +29,19 @@ def add_feedback_parser(sub) -> None:
 
 
 def cmd_feedback(args: argparse.Namespace) -> int:
-    from app.core import operations as ops
-    from app.core.draft.files import load_draft, save_draft
-    from app.core.readout.render import labels
-    from app.export.word import sent_copy
-    from app.importer.feedback import read_feedback
-
     try:
-        draft = load_draft(args.draft)
-    except PeakPlanError as exc:
-        return fail(args.draft, exc.one_line())
-    sent = sent_copy(draft)
-    found, unmatched = [], []
-    for path in args.files:
-        try:
-            feedback = read_feedback(path, sent, args.unit)
-        except PeakPlanError as exc:
-            return fail(path, exc.one_line())
-        found.extend(feedback.opinions)
-        unmatched.extend((path, text) for text in feedback.unmatched)
-    before = len(draft.opinions)
-    updated = ops.add_opinions(draft, found)
-    added = updated.opinions[before:]
-    try:
-        if args.adopt_all:
-            updated = ops.adopt_all(updated, [o.id for o in added])
-        save_draft(updated, args.draft)
-    except PeakPlanError as exc:
-        return fail(args.draft, exc.one_line())
-    label_of = labels(updated)
-    rows = []
-    for opinion in (o for o in updated.opinions if o.id in {a.id for a in added}):
-        node = draft.find(opinion.node_id) if opinion.node_id else None
-        rows.append(
-            {
-                "id": opinion.id,
-                "unit": opinion.unit,
-                "author": opinion.author,
-                "kind": opinion.kind,
-                "node_id": opinion.node_id,
-                "label": label_of.get(opinion.node_id, ""),
-                "title": node.title if node else "",
-                "place": opinion.place,
-                "index": opinion.index,
-                "original": opinion.original,
-                "proposed": opinion.proposed,
-                "comment": opinion.comment,
-                "source": opinion.source,
-                "matched": opinion.matched,
-                "decision": opinion.decision,
-            }
+        result, _saved = change_draft_file(
+            args.draft, read_returned_files, args.files, args.unit, adopt_all=args.adopt_all
         )
+    except PeakPlanError as exc:
+        return task_failed(exc, args.draft)
     if args.json:
-        print_json(rows)
+        print_json(result.data)
         return EXIT_OK
-    for row in rows:
-        where = f"{row['label']}{row['title']}" or "全文"
-        text = row["comment"] or f"“{row['original']}” → “{row['proposed']}”"
-        print(f"{row['id']}\t{row['unit']}\t{_KINDS[row['kind']]}\t{where}\t{text}")
-    for path, text in unmatched:
-        print(f"未能对应：{path}：{text[:60]}")
+    for line in result.lines:
+        print(line)
     print(
-        f"共 {len(rows)} 条意见，已存入 {args.draft}" + ("（已全部采纳）" if args.adopt_all else "")
+        f"共 {len(result.added)} 条意见，已存入 {args.draft}"
+        + ("（已全部采纳）" if args.adopt_all else "")
     )
     return EXIT_OK

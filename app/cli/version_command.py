@@ -3,14 +3,17 @@
 A version is the draft frozen at a stage inside the .peakplan file
 (app/core/operations/versions.py); the cover's stage follows for 征求意见稿 and 送审稿.
 The draft is saved atomically. `versions` lists them, oldest first, numbered from 1.
+Thin callers of app/tasks/versions.py, as 文件 › 保存版本… and 版本列表… are.
 """
 
 from __future__ import annotations
 
 import argparse
 
-from app.cli.common import EXIT_OK, fail
+from app.cli.common import EXIT_OK, say, task_failed
 from app.core.errors import PeakPlanError
+from app.tasks.files import change_draft_file, load
+from app.tasks.versions import list_versions, save_version
 
 
 def add_version_parsers(sub) -> None:
@@ -33,36 +36,18 @@ def add_version_parsers(sub) -> None:
 
 
 def cmd_version(args: argparse.Namespace) -> int:
-    from app.core.draft.files import load_draft, save_draft
-    from app.core.operations.versions import COVER_STAGES, save_version
-
     try:
-        draft = load_draft(args.draft)
-        saved = save_version(draft, args.save, args.date)
-        save_draft(saved, args.draft)
+        result, _saved = change_draft_file(args.draft, save_version, args.save, args.date)
     except PeakPlanError as exc:
-        return fail(args.draft, exc.one_line())
-    version = saved.versions[-1]
-    cover = (
-        f"，封面稿本：{saved.meta.stage}"
-        if version.stage in COVER_STAGES
-        else f"（封面稿本仍为{saved.meta.stage}）"
-    )
-    print(f"已保存第 {len(saved.versions)} 个版本：{version.name}{cover}")
+        return task_failed(exc, args.draft)
+    say(result)
     return EXIT_OK
 
 
 def cmd_versions(args: argparse.Namespace) -> int:
-    from app.core.draft.files import load_draft
-
     try:
-        draft = load_draft(args.draft)
+        draft = load(args.draft)
     except PeakPlanError as exc:
-        return fail(args.draft, exc.one_line())
-    if not draft.versions:
-        print("此起草文件还没有保存过版本（peakplan version DRAFT --save 稿本）。")
-        return EXIT_OK
-    for number, version in enumerate(draft.versions, 1):
-        saved = version.saved_at.replace("T", " ")
-        print(f"{number}\t{version.stage}\t{version.date or '—'}\t保存于 {saved}")
+        return task_failed(exc, args.draft)
+    say(list_versions(draft))
     return EXIT_OK

@@ -78,3 +78,16 @@ def export_package(draft: Draft, folder: str | Path, plans: PlanResolver) -> Pac
     files, notes = package_files(draft, folder, plans)
     write_files(files)
     return PackageResult([path for path, _data in files], notes)
+
+
+def package_paths(draft: Draft, folder: str | Path) -> list[Path]:
+    """The files export_package writes, in its order, without building them."""
+    folder = Path(folder)
+    paths = [
+        crosswalk_path(draft, folder),
+        opinions_path(draft, folder),
+        opinions_path(draft, folder, ".xlsx"),
+    ]
+    if len(draft.versions) >= 2:
+        paths += [revisions_path(draft, folder), tracked_path(draft, folder)]
+    return [*paths, note_path(draft, folder)]
