@@ -10,8 +10,9 @@ from app.core.draft.model import Draft
 from app.core.plans.resolver import PlanResolver
 from app.tasks.result import TaskError, TaskResult
 
-MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
-"""The cover's month (二〇二三年九月) as given: YYYY-MM."""
+MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?")
+"""The cover's month (二〇二三年九月) as given: YYYY-MM (a day after it, as the wizard reads a
+date, is kept and not printed)."""
 
 
 def _cover(date: str, commissioned_by: str, drafted_by: str) -> dict[str, str]:
