@@ -12,7 +12,7 @@ meanwhile, the task is run again on the draft as it is now, so no edit is lost.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -26,7 +26,8 @@ from app.tasks.result import TaskResult
 if TYPE_CHECKING:
     from app.gui.main_window import MainWindow
 
-Done = Callable[[TaskResult], object]
+Done = Callable[[Any], object]
+"""Called with what the work returned: a TaskResult for a task (a Path for the PDF preview)."""
 Failed = Callable[[str], object]
 
 
@@ -43,7 +44,7 @@ def message_of(exc: PeakPlanError) -> str:
 def run_task(
     host: QWidget,
     title: str,
-    work: Callable[[], TaskResult],
+    work: Callable[[], object],
     done: Done,
     failed: Failed | None = None,
 ) -> Job:
@@ -56,7 +57,7 @@ def run_task(
         bar.showMessage(tr("正在{}…").format(title))
     job = Job(work)
 
-    def finished(result: TaskResult) -> None:
+    def finished(result: Any) -> None:
         _forget(host, job)
         if bar is not None:
             bar.clearMessage()
