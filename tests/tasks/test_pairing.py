@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from docx import Document
+from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMessageBox, QWizard
 
@@ -146,8 +147,8 @@ def run_new(window, qtbot, tmp_path, capsys, monkeypatch) -> None:
     assert draft_state(saved) == draft_state(made)
 
 
-def _export_dialog(window, qtbot, monkeypatch, folder: Path, *, package: bool, clean: bool):
-    """文件 › 导出…: the folder typed, the boxes clicked, 导出 clicked."""
+def _export_dialog(window, qtbot, monkeypatch, folder: Path, *, clicked: tuple[str, ...]):
+    """文件 › 导出…: the folder typed, the boxes named clicked, 导出 clicked."""
     from app.gui.export_dialog import ExportDialog
 
     monkeypatch.setattr(window.files, "ask_preflight", lambda _summary: "continue")
@@ -156,10 +157,12 @@ def _export_dialog(window, qtbot, monkeypatch, folder: Path, *, package: bool, c
         dialog.show()
         dialog.folder.clear()
         type_text(dialog.folder, str(folder))
-        if package:
-            QTest.mouseClick(dialog.package, Qt.MouseButton.LeftButton)
-        if clean:
-            QTest.mouseClick(dialog.comments, Qt.MouseButton.LeftButton)
+        for name in clicked:
+            box = getattr(dialog, name)
+            was = box.isChecked()
+            # on the box itself, at its left: a form row is wider than the box and its words
+            QTest.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
+            assert box.isChecked() != was, name
         monkeypatch.setattr(dialog, "ask_create", lambda _f: QMessageBox.StandardButton.Yes)
         ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
         QTest.mouseClick(ok, Qt.MouseButton.LeftButton)
@@ -172,27 +175,39 @@ def _export_dialog(window, qtbot, monkeypatch, folder: Path, *, package: bool, c
     menu_action(window, "文件", "导出(&E)…").trigger()
 
 
-def _exported(window, qtbot, tmp_path, capsys, monkeypatch, *flags: str) -> tuple[Path, Path]:
-    draft_cli, draft_gui = _copies(tmp_path, _consulted())
+def _exported(
+    window, qtbot, tmp_path, capsys, monkeypatch, *flags: str, draft=None
+) -> tuple[Path, Path]:
+    draft_cli, draft_gui = _copies(tmp_path, draft or _consulted())
     out_cli, out_gui = tmp_path / "out-cli", tmp_path / "out-gui"
     code, _out = _cli(capsys, "export", draft_cli, "-o", out_cli, *flags)
     assert code == 0
     _open(window, draft_gui)
-    _export_dialog(
-        window,
-        qtbot,
-        monkeypatch,
-        out_gui,
-        package="--package" in flags,
-        clean="--clean" in flags,
-    )
+    boxes = {"--package": "package", "--clean": "comments", "--word-only": "excel"}
+    _export_dialog(window, qtbot, monkeypatch, out_gui, clicked=tuple(boxes[f] for f in flags))
     return out_cli, out_gui
 
 
 def run_export(window, qtbot, tmp_path, capsys, monkeypatch) -> None:
-    out_cli, out_gui = _exported(window, qtbot, tmp_path, capsys, monkeypatch, "--clean")
+    """Both with their open questions as comments, then both --clean (附批注 unticked)."""
+    from tests.export.test_comments import asked_draft
+
+    draft, _questions = asked_draft()
+    out_cli, out_gui = _exported(window, qtbot, tmp_path, capsys, monkeypatch, draft=draft)
     names = files_alike(out_cli, out_gui)
-    assert len(names) == 2
+    assert len(names) == 2 and Document(str(out_gui / names[0])).comments
+    for folder in (tmp_path / "cli", tmp_path / "gui", out_cli, out_gui):
+        shutil.rmtree(folder)
+    out_cli, out_gui = _exported(
+        window, qtbot, tmp_path, capsys, monkeypatch, "--clean", draft=draft
+    )
+    names = files_alike(out_cli, out_gui)
+    assert len(names) == 2 and not Document(str(out_gui / names[0])).comments
+
+
+def run_export_word_only(window, qtbot, tmp_path, capsys, monkeypatch) -> None:
+    out_cli, out_gui = _exported(window, qtbot, tmp_path, capsys, monkeypatch, "--word-only")
+    assert [name[-5:] for name in files_alike(out_cli, out_gui)] == [".docx"]
 
 
 def run_export_package(window, qtbot, tmp_path, capsys, monkeypatch) -> None:
@@ -331,6 +346,7 @@ PAIRS: tuple[Pair, ...] = (
     Pair("import-plan FILE", (("文件", "导入上级方案(&I)…"),), run_import_plan),
     Pair("new", (("文件", "新建(&N)"), ("文件", "另存为(&A)…")), run_new),
     Pair("export --clean", (("文件", "导出(&E)…"),), run_export),
+    Pair("export --word-only", (("文件", "导出(&E)…"),), run_export_word_only),
     Pair("export --package", (("文件", "导出(&E)…"),), run_export_package),
     Pair("export --package", (("意见处理", "导出送审材料(&S)…"),), run_package_menu),
     Pair("check", (("编辑", "检查全文(&K)…"),), run_check),
