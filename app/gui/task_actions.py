@@ -1,5 +1,5 @@
-"""Menu entries for the tasks the window lacked beside the command line: 文件 › 方案库… and
-导入上级方案…, 编辑 › 检查全文… and 采用上级修订…, 意见处理 › 导出送审材料….
+"""Menu entries for the tasks the window lacked beside the command line: 文件 › 方案库…,
+导入上级方案… and 按原样打开方案…, 编辑 › 检查全文… and 采用上级修订…, 意见处理 › 导出送审材料….
 
 Each runs its task (app/tasks/) through app/gui/task_runner.py and says what it did with
 the words `peakplan` prints; tests/tasks/test_pairing.py pairs every command with its entry.
@@ -12,11 +12,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMenu, QMessageBox
 
+from app.gui.document import DraftDocument
 from app.gui.menus import add_action
 from app.gui.task_runner import run_draft_task, run_task
-from app.tasks.drafts import check
+from app.tasks.drafts import check, new_as_is
 from app.tasks.export import ExportDone, export_package_only
 from app.tasks.plans import library_listing
 from app.tasks.rebase import NOTHING, rebase_draft, rebase_summary
@@ -52,6 +53,15 @@ class TaskActions(QObject):
             self.tr("导入上级方案(&I)…"),
             window.imports.ask_and_import,
             self.tr("读取 .txt/.docx/.doc/.wps/.pdf 方案文件或网页存入方案库（也可拖到窗口上）"),
+        )
+        self._add_before(
+            before,
+            "as_is",
+            self.tr("按原样打开方案…"),
+            self.open_as_is,
+            self.tr(
+                "把方案库中一个已印发的方案不作调整转为起草文件（与 peakplan new --as-is 相同）"
+            ),
         )
 
     def _add_before(self, before: QAction, key: str, text: str, slot, tip: str) -> QAction:
@@ -106,6 +116,35 @@ class TaskActions(QObject):
 
     def show_library(self) -> None:
         self._told(self.tr("方案库"), library_listing())
+
+    def ask_plan(self) -> str | None:
+        """Which plan of the library to open as it is: its id, or None (cancelled)."""
+        from app.gui.wizard import plan_label
+
+        entries = [e for e in library_listing().data or [] if "problem" not in e]
+        labels = [plan_label(e["title"], e["level"], e["stage"]) for e in entries]
+        dialog = QInputDialog(self.window)
+        dialog.setWindowTitle(self.tr("按原样打开方案"))
+        dialog.setLabelText(self.tr("方案库中的方案（不作调整，含任务分工表）："))
+        dialog.setComboBoxItems(labels)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        chosen = dialog.textValue()
+        dialog.deleteLater()
+        if not accepted or chosen not in labels:
+            return None
+        return entries[labels.index(chosen)]["id"]
+
+    def open_as_is(self) -> None:
+        """文件 › 按原样打开方案…: the plan as an unsaved draft, as `peakplan new --as-is`."""
+        plan_id = self.ask_plan()
+        if plan_id is None or not self.window.files.may_leave():
+            return
+        run_task(
+            self.window,
+            self.tr("打开方案"),
+            lambda: new_as_is(plan_id),
+            lambda result: self.window.set_document(DraftDocument(result.draft, None, self.window)),
+        )
 
     def check(self) -> None:
         doc = self.window.doc

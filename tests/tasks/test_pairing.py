@@ -19,7 +19,16 @@ import pytest
 from docx import Document
 from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMessageBox, QWizard
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QInputDialog,
+    QMessageBox,
+    QWizard,
+)
 
 from app.cli import build_parser, main
 from app.core.draft.files import load_draft, save_draft
@@ -71,8 +80,10 @@ def _told(window, monkeypatch) -> list[str]:
     return told
 
 
-def _save_window(window) -> None:
-    """文件 › 保存 through its shortcut, as a person saves."""
+def _save_window(window, qtbot) -> None:
+    """文件 › 保存 through its shortcut, as a person saves (in the window, the dialogs gone)."""
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     QTest.keySequence(window, Qt.Modifier.CTRL | Qt.Key.Key_S)
     assert not window.doc.modified
 
@@ -143,8 +154,31 @@ def run_new(window, qtbot, tmp_path, capsys, monkeypatch) -> None:
     menu_action(window, "文件", "新建(&N)").trigger()
     saved = tmp_path / "gui.peakplan"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(saved), ""))
-    _save_window(window)
+    _save_window(window, qtbot)
     assert draft_state(saved) == draft_state(made)
+
+
+def run_new_as_is(window, qtbot, tmp_path, capsys, monkeypatch) -> None:
+    made = tmp_path / "cli.peakplan"
+    argv = ("new", "--from-plan", "yinchuan-city", "--as-is", "-o", made)
+    assert _cli(capsys, *argv)[0] == 0
+
+    def drive(dialog: QInputDialog) -> int:
+        dialog.show()
+        box = dialog.findChild(QComboBox)
+        box.setCurrentIndex(next(i for i in range(box.count()) if "银川市" in box.itemText(i)))
+        ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+        QTest.mouseClick(ok, Qt.MouseButton.LeftButton)
+        return dialog.result()
+
+    monkeypatch.setattr(QInputDialog, "exec", drive)
+    menu_action(window, "文件", "按原样打开方案…").trigger()
+    _wait(qtbot, window)
+    saved = tmp_path / "gui.peakplan"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(saved), ""))
+    _save_window(window, qtbot)
+    assert draft_state(saved) == draft_state(made)
+    assert load_draft(saved).meta.document_title.startswith("银川市")
 
 
 def _export_dialog(window, qtbot, monkeypatch, folder: Path, *, clicked: tuple[str, ...]):
@@ -266,7 +300,7 @@ def run_version(window, qtbot, tmp_path, capsys, monkeypatch) -> None:
     monkeypatch.setattr(VersionDialog, "exec", drive)
     menu_action(window, "文件", "保存版本(&V)…").trigger()
     assert window.statusBar().currentMessage() == out.strip()
-    _save_window(window)
+    _save_window(window, qtbot)
     assert draft_state(draft_gui) == draft_state(draft_cli)
 
 
@@ -299,7 +333,7 @@ def _feedback(window, qtbot, tmp_path, capsys, monkeypatch, *flags: str) -> tupl
 
 def run_feedback(window, qtbot, tmp_path, capsys, monkeypatch) -> None:
     draft_cli, draft_gui = _feedback(window, qtbot, tmp_path, capsys, monkeypatch)
-    _save_window(window)
+    _save_window(window, qtbot)
     assert draft_state(draft_gui) == draft_state(draft_cli)
     assert load_draft(draft_gui).opinions[-1].decision == "pending"
 
@@ -307,7 +341,7 @@ def run_feedback(window, qtbot, tmp_path, capsys, monkeypatch) -> None:
 def run_feedback_adopt_all(window, qtbot, tmp_path, capsys, monkeypatch) -> None:
     draft_cli, draft_gui = _feedback(window, qtbot, tmp_path, capsys, monkeypatch, "--adopt-all")
     menu_action(window, "意见处理", "采纳列出的全部修改(&A)").trigger()
-    _save_window(window)
+    _save_window(window, qtbot)
     assert draft_state(draft_gui) == draft_state(draft_cli)
     assert load_draft(draft_gui).opinions[-1].decision == "adopted"
 
@@ -327,7 +361,7 @@ def run_rebase(window, qtbot, tmp_path, capsys, monkeypatch) -> None:
     cli_lines = out.splitlines()
     assert told[0].splitlines()[:-1] == cli_lines[:-1]  # the last line names the file saved
     assert told[0].splitlines()[-1] == cli_lines[-1].replace(f"，已保存：{draft_cli}", "")
-    _save_window(window)
+    _save_window(window, qtbot)
     assert draft_state(draft_gui) == draft_state(draft_cli)
     window.edits.undo_action.trigger()  # the whole rebase is one undoable step
     assert window.doc.draft == before
@@ -345,6 +379,7 @@ PAIRS: tuple[Pair, ...] = (
     Pair("plans", (("文件", "方案库…"),), run_plans),
     Pair("import-plan FILE", (("文件", "导入上级方案(&I)…"),), run_import_plan),
     Pair("new", (("文件", "新建(&N)"), ("文件", "另存为(&A)…")), run_new),
+    Pair("new --from-plan --as-is", (("文件", "按原样打开方案…"),), run_new_as_is),
     Pair("export --clean", (("文件", "导出(&E)…"),), run_export),
     Pair("export --word-only", (("文件", "导出(&E)…"),), run_export_word_only),
     Pair("export --package", (("文件", "导出(&E)…"),), run_export_package),
