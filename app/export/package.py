@@ -23,7 +23,10 @@ from app.export.revision_doc import revisions_bytes, revisions_path
 from app.export.style import house_style
 from app.export.tracked_doc import tracked_bytes, tracked_path
 
-NO_REVISIONS = "未写修改对照表和修订稿：起草文件保存的版本不足两个（用 peakplan version DRAFT --save 稿本 保存版本）"
+NO_REVISIONS = (
+    "未写修改对照表和修订稿：起草文件保存的版本不足两个"
+    "（在窗口中用 文件 › 保存版本…，或 peakplan version DRAFT --save 稿本 保存版本）"
+)
 
 
 @dataclass
