@@ -12,7 +12,18 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
 
 from app.gui.document import DraftDocument
 from app.gui.menus import add_action
@@ -114,8 +125,34 @@ class TaskActions(QObject):
         self.last = result
         self.tell(title, "\n".join([*result.lines, *extra]))
 
-    def show_library(self) -> None:
-        self._told(self.tr("方案库"), library_listing())
+    def show_library(self) -> QDialog:
+        """The library as `peakplan plans` lists it, one row a plan, one column a field."""
+        result = library_listing()
+        self.last = result
+        dialog = QDialog(self.window)
+        dialog.setWindowTitle(self.tr("方案库"))
+        headers = [self.tr(h) for h in ("编号", "来源", "层级", "方案", "日期", "版本")]
+        rows = [line.split("\t") for line in result.lines if "\t" in line]
+        table = QTableWidget(len(rows), len(headers), dialog)
+        table.setHorizontalHeaderLabels(headers)
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.verticalHeader().hide()
+        for r, cells in enumerate(rows):
+            for c, text in enumerate(cells[: len(headers)]):
+                table.setItem(r, c, QTableWidgetItem(text))
+        table.resizeColumnsToContents()
+        table.horizontalHeader().setStretchLastSection(True)
+        layout = QVBoxLayout(dialog)
+        if not rows:
+            layout.addWidget(QLabel("\n".join(result.lines)))
+        layout.addWidget(table)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(dialog.reject)
+        layout.addWidget(close)
+        dialog.resize(900, 360)
+        self.library_dialog = dialog
+        dialog.open()  # window-modal, not blocking: the table is read, then closed
+        return dialog
 
     def ask_plan(self) -> str | None:
         """Which plan of the library to open as it is: its id, or None (cancelled)."""

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
     QMessageBox,
+    QTableWidget,
     QWizard,
 )
 
@@ -93,10 +94,15 @@ def _save_window(window, qtbot) -> None:
 
 def run_plans(window, qtbot, tmp_path, capsys, monkeypatch) -> None:
     code, out = _cli(capsys, "plans")
-    told = _told(window, monkeypatch)
     menu_action(window, "文件", "方案库…").trigger()
-    assert code == 0 and told == [out.rstrip("\n")]
-    assert "yinchuan-city\t[内置]" in out
+    table = window.task_actions.library_dialog.findChild(QTableWidget)
+    shown = [
+        "\t".join(table.item(r, c).text() for c in range(table.columnCount()))
+        for r in range(table.rowCount())
+    ]
+    assert code == 0 and shown == out.splitlines()
+    assert any(line.startswith("yinchuan-city\t[内置]") for line in shown)
+    window.task_actions.library_dialog.reject()
 
 
 def run_import_plan(window, qtbot, tmp_path, capsys, monkeypatch) -> None:
