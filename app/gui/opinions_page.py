@@ -53,7 +53,7 @@ from app.gui.opinions_model import (
 )
 from app.gui.task_runner import run_draft_task
 from app.gui.workers import Job
-from app.tasks.feedback import Returned, adopt_pending, read_returned_files
+from app.tasks.feedback import Returned, adopt_pending, read_returned_files, take_in
 
 if TYPE_CHECKING:
     from app.gui.main_window import MainWindow
@@ -352,6 +352,7 @@ class OpinionActions(QObject):
                 read_returned_files,
                 [path],
                 done=lambda result, p=path: self._read(p, result),
+                again=take_in,  # another file's opinions came in meanwhile: not read twice
                 # the line names the file already: the task's own naming of it is left off
                 failed=lambda message, p=path: self._failed(p, message.removeprefix(f"{p}：")),
             )

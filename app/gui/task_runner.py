@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from app.core.draft.model import Draft
 from app.core.errors import PeakPlanError
 from app.gui.commands import DraftCommand
 from app.gui.document import DraftDocument
@@ -100,10 +101,13 @@ def run_draft_task(
     *args,
     done: Done | None = None,
     failed: Failed | None = None,
+    again: Callable[[Draft, Any], TaskResult] | None = None,
     **kwargs,
 ) -> Job:
     """Run `task(draft, *args, **kwargs)` on the open draft in a worker; the draft it returns
-    becomes one undoable command named `text`, then `done(result)`."""
+    becomes one undoable command named `text`, then `done(result)`. `again(draft, result)`:
+    the task's change made on the draft as edited meanwhile, without its slow part (the
+    task is run again otherwise)."""
     doc = window.doc
     started = doc.draft
 
@@ -116,7 +120,10 @@ def run_draft_task(
             return
         if doc.draft is not started:  # edited meanwhile: run again on the draft as it is
             try:
-                result = task(doc.draft, *args, **kwargs)
+                if again is not None:
+                    result = again(doc.draft, result)
+                else:
+                    result = task(doc.draft, *args, **kwargs)
             except PeakPlanError as exc:
                 refuse(message_of(exc))
                 return

@@ -36,6 +36,9 @@ class Returned(TaskResult):
     added: list[str] = field(default_factory=list)
     """The ids of the opinions added (o7, o8 …)."""
     files: list[FileRead] = field(default_factory=list)
+    found: list = field(default_factory=list)
+    """The opinions as read, before the draft numbers them."""
+    adopt_all: bool = False
 
 
 def read_returned_files(
@@ -44,7 +47,6 @@ def read_returned_files(
     """Each file read against the draft as its Word export prints it (read_feedback), the
     opinions added (add_opinions), adopted too with `adopt_all`. A file that cannot be read
     raises TaskError naming it; nothing is added then."""
-    from app.core import operations as ops
     from app.export.word import sent_copy
     from app.importer.feedback import read_feedback
 
@@ -59,15 +61,31 @@ def read_returned_files(
         files.append(
             FileRead(Path(path), len(feedback.opinions), feedback.unmatched, feedback.notes)
         )
+    return take_in(draft, Returned(files=files, found=found, adopt_all=adopt_all))
+
+
+def take_in(draft: Draft, read: Returned) -> Returned:
+    """The opinions read added to `draft`: the draft they were read against, or the same draft
+    edited since (the window: files read in workers while the user works on)."""
+    from app.core import operations as ops
+
     before = len(draft.opinions)
-    updated = ops.add_opinions(draft, found)
+    updated = ops.add_opinions(draft, read.found)
     added = [o.id for o in updated.opinions[before:]]
-    if adopt_all:
+    if read.adopt_all:
         updated = adopt_pending(updated, added)
     rows = opinion_rows(draft, updated, added)
     lines = [_row_line(row) for row in rows]
-    lines += [f"未能对应：{f.path}：{text[:60]}" for f in files for text in f.unmatched]
-    return Returned(lines=lines, draft=updated, data=rows, added=added, files=files)
+    lines += [f"未能对应：{f.path}：{text[:60]}" for f in read.files for text in f.unmatched]
+    return Returned(
+        lines=lines,
+        draft=updated,
+        data=rows,
+        added=added,
+        files=read.files,
+        found=read.found,
+        adopt_all=read.adopt_all,
+    )
 
 
 def adopt_pending(draft: Draft, ids: Iterable[str] | None = None) -> Draft:

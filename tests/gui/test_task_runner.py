@@ -51,3 +51,31 @@ def test_a_task_error_is_one_message_naming_the_file(window, qtbot, monkeypatch)
     qtbot.waitUntil(lambda: bool(said), timeout=10_000)
     assert said == ["县住建局.docx：不是 Word 文件"]
     assert window.doc.draft is before and not window.doc.stack.count()
+
+
+def test_files_read_side_by_side_are_each_read_once(window, qtbot, monkeypatch, tmp_path):
+    """Two returned files read in workers at once: the second finds the draft changed by the
+    first and adds its opinions to it, without reading its file again (a slow Word file)."""
+    import sys
+    import types
+
+    from app.core.draft.consultation import Opinion
+
+    first = next(window.doc.draft.measures())
+    reads = []
+
+    def read(path, sent, unit=None):
+        reads.append(path.name)
+        opinion = Opinion(id="o1", unit=path.stem, kind="comment", node_id=first.id, comment="意见")
+        return types.SimpleNamespace(opinions=[opinion], unmatched=[], notes=[])
+
+    module = types.ModuleType("app.importer.feedback")
+    module.read_feedback = read
+    monkeypatch.setitem(sys.modules, "app.importer.feedback", module)
+    told = []
+    monkeypatch.setattr(window.opinion_actions, "tell", told.append)
+    window.opinion_actions.import_files([tmp_path / "县住建局.docx", tmp_path / "县发改局.docx"])
+    qtbot.waitUntil(lambda: bool(told), timeout=10_000)
+    assert sorted(reads) == sorted(["县住建局.docx", "县发改局.docx"])
+    assert {o.unit for o in window.doc.draft.opinions} >= {"县住建局", "县发改局"}
+    assert window.doc.stack.count() == 2  # one undo step a file
