@@ -45,22 +45,7 @@ class ExportDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.folder)
         row.addWidget(browse)
-        self.word = QCheckBox(self.tr("Word 文稿（.docx）"), checked=True)
-        self.excel = QCheckBox(self.tr("任务分工表（.xlsx）"), checked=True)
-        self.crosswalk = QCheckBox(self.tr("上级方案任务承接对照表（.docx）"), checked=False)
-        self.crosswalk.setToolTip(
-            self.tr("送审材料：每个上级方案的措施、县方案对应措施和承接方式，未承接的列出理由")
-        )
-        self.package = QCheckBox(
-            self.tr("送审材料（承接对照表、意见采纳情况表、修改对照表、修订稿、起草说明）"),
-            checked=False,
-        )
-        self.package.setToolTip(
-            self.tr(
-                "与 peakplan export --package 相同：另写意见采纳情况表（.docx、.xlsx）、"
-                "修改对照表和修订稿（最近两个版本之间）、起草说明和上级方案任务承接对照表"
-            )
-        )
+        self._file_boxes()
         layout_ = draft.layout
         self.titles = QComboBox()
         for value, text in (
@@ -122,6 +107,25 @@ class ExportDialog(QDialog):
         layout.addLayout(done_row)
         layout.addWidget(self.buttons)
         self.resize(560, self.sizeHint().height())
+
+    def _file_boxes(self) -> None:
+        """Which files: the draft, the 任务分工表, the 承接对照表, the whole 送审 package."""
+        self.word = QCheckBox(self.tr("Word 文稿（.docx）"), checked=True)
+        self.excel = QCheckBox(self.tr("任务分工表（.xlsx）"), checked=True)
+        self.crosswalk = QCheckBox(self.tr("上级方案任务承接对照表（.docx）"), checked=False)
+        self.crosswalk.setToolTip(
+            self.tr("送审材料：每个上级方案的措施、县方案对应措施和承接方式，未承接的列出理由")
+        )
+        self.package = QCheckBox(
+            self.tr("送审材料（承接对照表、意见采纳情况表、修改对照表、修订稿、起草说明）"),
+            checked=False,
+        )
+        self.package.setToolTip(
+            self.tr(
+                "与 peakplan export --package 相同：另写意见采纳情况表（.docx、.xlsx）、"
+                "修改对照表和修订稿（最近两个版本之间）、起草说明和上级方案任务承接对照表"
+            )
+        )
 
     def chosen_layout(self):
         return self.draft.layout.model_copy(
