@@ -28,8 +28,9 @@ LAYERS: dict[str, tuple[str, ...]] = {
         "app.soffice",
     ),
     "app.export": ("app.core", "app.soffice"),
-    "app.cli": ("app.core", "app.importer", "app.export"),
-    "app.gui": ("app.core", "app.importer", "app.export", "app.soffice"),
+    "app.tasks": ("app.core", "app.importer", "app.export", "app.soffice"),
+    "app.cli": ("app.core", "app.importer", "app.export", "app.tasks"),
+    "app.gui": ("app.core", "app.importer", "app.export", "app.soffice", "app.tasks"),
 }
 
 
@@ -116,6 +117,10 @@ def test_layers_and_rooms_import_one_way():
         ("app.core.readout.render", "app.core.draft.model", True),
         ("app.importer.measures", "app.core.draft.model", False),
         ("app.export.word", "app.gui.document", False),
+        ("app.tasks.export", "app.gui.workers", False),
+        ("app.tasks.export", "app.cli.common", False),
+        ("app.export.package", "app.tasks.export", False),
+        ("app.cli.draft_commands", "app.tasks.export", True),
     ],
 )
 def test_the_rule_itself(module: str, imported: str, allowed: bool):
@@ -158,10 +163,10 @@ def test_no_cycles_between_core_modules():
 def test_only_session_starters_read_the_plan_library():
     """Export, checks and views get their plans from a resolver passed in (a hidden input otherwise).
 
-    The command line and the new-draft wizard choose plans, the importer adds
+    The command line, the user tasks and the new-draft wizard choose plans, the importer adds
     them, the resolver looks them up; nothing else opens the library.
     """
-    allowed = {"app.cli", "app.gui.wizard", "app.importer", "app.core.plans.resolver"}
+    allowed = {"app.cli", "app.tasks", "app.gui.wizard", "app.importer", "app.core.plans.resolver"}
     readers = {
         _module_name(path)
         for path in (ROOT / "app").rglob("*.py")

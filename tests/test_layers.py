@@ -8,10 +8,11 @@ import sys
 from tests.conftest import ROOT
 
 
-def test_core_and_importer_do_not_load_qt():
+def test_core_importer_and_tasks_do_not_load_qt():
+    """The user tasks (app/tasks) sit below both front ends: loading them loads no Qt."""
     code = (
-        "import sys, pkgutil, importlib, app.core, app.importer, app.cli;"
-        "[importlib.import_module(m.name) for p in (app.core, app.importer)"
+        "import sys, pkgutil, importlib, app.core, app.importer, app.cli, app.tasks;"
+        "[importlib.import_module(m.name) for p in (app.core, app.importer, app.tasks)"
         " for m in pkgutil.iter_modules(p.__path__, p.__name__ + '.')];"
         "from app.importer import import_plan;"
         "import_plan('reference_plans/sources/ningdong_base_plan_2023.txt');"

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
-import re
 import sys
 
 from app.core.errors import PeakPlanError
@@ -13,8 +12,6 @@ from app.core.errors import PeakPlanError
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_BAD_INPUT = 2
-MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
-"""--date: a month as the cover prints it (二〇二三年九月)."""
 
 
 def configure_stdio() -> None:
@@ -44,3 +41,19 @@ def load_draft_arg(args: argparse.Namespace):
     if not args.draft:
         raise PeakPlanError("请给出起草文件，或使用 --demo")
     return load_draft(args.draft)
+
+
+def say(result, *, as_json: bool = False) -> None:
+    """A task's result as the command line prints it: hints on stderr, lines (or JSON) on stdout."""
+    for note in result.notes:
+        print(note, file=sys.stderr)
+    if as_json:
+        print_json(result.data)
+        return
+    for line in result.lines:
+        print(line)
+
+
+def task_failed(exc: PeakPlanError, where: str) -> int:
+    """One line for a task's error: the file it names (TaskError.where), else `where`."""
+    return fail(getattr(exc, "where", "") or where, exc.one_line())

@@ -1,87 +1,64 @@
-"""`peakplan new`, `check` and `export`: a county draft from its parents to its files."""
+"""`peakplan new`, `check` and `export`: a county draft from its parents to its files.
+
+Each is a thin caller of its task (app/tasks/): the window calls the same functions."""
 
 from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from app.cli.common import (
     EXIT_FINDINGS,
     EXIT_OK,
-    MONTH,
     fail,
     load_draft_arg,
-    print_json,
+    say,
+    task_failed,
 )
 from app.core.errors import PeakPlanError
-from app.core.files import os_reason
 from app.core.plans.resolver import PlanResolver
+from app.tasks import drafts
+from app.tasks.export import ExportChoice, export_selected, make_folder
+from app.tasks.files import new_path, save_new
 
 # ---------------------------------------------------------------- new
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from app.core.draft.files import save_draft, with_draft_suffix
-    from app.core.operations.content import set_meta
-    from app.core.operations.new_draft import as_is, nearest_first, new_draft
-    from app.core.plans.library import find_plan
-
-    out = with_draft_suffix(args.output)
-    if out.exists() and not args.force:
-        return fail(str(out), "文件已存在，未覆盖（如确需覆盖，请加 --force）")
-    if args.date and not MONTH.fullmatch(args.date):
-        return fail("peakplan new", f"--date 应为 YYYY-MM（如 2023-09），而不是“{args.date}”")
-    cover = {"date": args.date, "commissioned_by": args.commissioner, "drafted_by": args.drafter}
-    if args.from_plan:
-        if not args.as_is:
-            return fail("peakplan new", "--from-plan 需要与 --as-is 一起使用")
-        plan = find_plan(args.from_plan)
-        draft = as_is(plan)
-        given = {field: value for field, value in cover.items() if value}
-        if given:
-            draft = set_meta(draft, **given)
-        reports = []
-    else:
-        missing = [n for n, v in (("--county", args.county), ("--from", args.sources)) if not v]
-        if missing:
-            return fail("peakplan new", f"缺少参数 {'、'.join(missing)}")
-        if args.all and args.actions:
-            return fail("peakplan new", "--all 与 --actions 只能选一个")
-        found = [find_plan(source) for source in dict.fromkeys(args.sources)]
-        ordered = nearest_first(found)
-        if ordered != found:
-            names = "、".join(p.id for p in ordered)
-            print(f"提示：上级方案按由近及远排列为 {names}", file=sys.stderr)
-        plan, farther = ordered[0], tuple(ordered[1:])
-        actions = (
-            None if args.all or not args.actions else args.actions.replace("，", ",").split(",")
-        )
-        draft, reports = new_draft(
-            county=args.county,
-            city=args.city or "",
-            region=args.region or "",
-            plan=plan,
-            actions=actions,
-            stage=args.stage,
-            farther=farther,
-            **cover,
-        )
+    where = "peakplan new"
     try:
-        # without --force, a file made meanwhile by another command is not overwritten
-        save_draft(draft, out, expected_sha256=None if args.force else "")
+        out = new_path(args.output, force=args.force)
+        cover = {
+            "date": args.date,
+            "commissioned_by": args.commissioner,
+            "drafted_by": args.drafter,
+        }
+        if args.from_plan:
+            if not args.as_is:
+                return fail(where, "--from-plan 需要与 --as-is 一起使用")
+            result = drafts.new_as_is(args.from_plan, **cover)
+        else:
+            if args.all and args.actions:
+                return fail(where, "--all 与 --actions 只能选一个")
+            actions = (
+                None if args.all or not args.actions else args.actions.replace("，", ",").split(",")
+            )
+            result = drafts.new_from_parents(
+                county=args.county or "",
+                city=args.city or "",
+                region=args.region or "",
+                sources=args.sources or [],
+                actions=actions,
+                stage=args.stage,
+                **cover,
+            )
+        assert result.draft is not None
+        save_new(result.draft, out, force=args.force)
     except PeakPlanError as exc:
-        return fail(str(out), exc.one_line())
-    measures = sum(1 for _ in draft.measures())
-    print(
-        f"已创建：{out}（{draft.meta.document_title}，{measures} 条措施，{len(draft.targets)} 个目标）"
-    )
-    unmapped = list(dict.fromkeys(u for r in reports for u in r.unmapped_units))
-    if unmapped:
-        print(
-            f"提示：{len(unmapped)} 个上级单位在县单位目录中没有对应，已原样保留：{'、'.join(unmapped)}",
-            file=sys.stderr,
-        )
+        return task_failed(exc, where)
+    print(f"已创建：{out}（{result.lines[0]}）")
+    for note in result.notes:
+        print(note, file=sys.stderr)
     return EXIT_OK
 
 
@@ -89,71 +66,37 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from app.core.readout.checks import check_draft
-
     where = "示例" if args.demo else (args.draft or "peakplan check")
     try:
         draft = load_draft_arg(args)
     except PeakPlanError as exc:
         return fail(where, exc.one_line())
-    findings = check_draft(draft, PlanResolver.library())
-    errors = sum(1 for f in findings if f.severity == "error")
-    warnings = sum(1 for f in findings if f.severity == "warning")
-    if args.json:
-        print_json(
-            {
-                "title": draft.meta.document_title,
-                "errors": errors,
-                "warnings": warnings,
-                "findings": [f.as_json() for f in findings],
-            }
-        )
-    else:
-        for finding in findings:
-            print(finding.line())
-        print(f"共 {errors} 个错误，{warnings} 个警告。")
-    return EXIT_FINDINGS if errors else EXIT_OK
+    result = drafts.check(draft, PlanResolver.library())
+    say(result, as_json=args.json)
+    return EXIT_OK if result.ok else EXIT_FINDINGS
 
 
 # ---------------------------------------------------------------- export
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from app.export.files import PairChoice, export_draft
-
     where = "示例" if args.demo else (args.draft or "peakplan export")
     try:
         draft = load_draft_arg(args)
     except PeakPlanError as exc:
         return fail(where, exc.one_line())
-    out = Path(args.output)
+    choice = ExportChoice(
+        word=not args.excel_only,
+        excel=not args.word_only,
+        comments=not args.clean,
+        package=args.package,
+    )
     try:
-        out.mkdir(parents=True, exist_ok=True)  # ARCHITECTURE.md: DIR made if missing
-    except OSError as exc:
-        reason = "不是文件夹" if out.exists() else os_reason(exc)
-        return fail(str(out), f"无法导出：{reason}")
-    package = None
-    try:
-        if args.package:  # the 送审 package with the draft, one set (app/export/package.py)
-            from app.export.package import export_package
-
-            choice = PairChoice(not args.excel_only, not args.word_only, not args.clean)
-            package = export_package(draft, out, PlanResolver.library(), choice)
-            result = package.pair
-        else:
-            result = export_draft(
-                draft,
-                out,
-                plans=PlanResolver.library(),
-                word=not args.excel_only,
-                excel=not args.word_only,
-                comments=not args.clean,
-            )
+        result = export_selected(draft, make_folder(args.output), PlanResolver.library(), choice)
     except PeakPlanError as exc:
-        return fail(str(out), exc.one_line())
-    for path in (result.word, result.excel, *(package.paths if package else ())):
-        if path is not None:
-            print(path)
+        return task_failed(exc, args.output)
+    for path in result.written:
+        print(path)
     if args.draft and not args.demo and result.sent is not None:
         # the draft keeps what went out, so a copy returned later is read against it
         from app.core.draft.writing import update_draft
@@ -163,10 +106,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             update_draft(args.draft, lambda current: record_sent(current, result.sent))
         except PeakPlanError as exc:
             return fail(args.draft, exc.one_line())
-    for note in package.notes if package else ():
-        print(note)
-    line = result.questions_line()
-    if line:
+    for line in result.lines:
         print(line)
     if not args.package:  # the package's notes said it already
         from app.export.opinions_doc import pending_line

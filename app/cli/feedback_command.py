@@ -2,19 +2,19 @@
 
 Each returned .docx (.doc/.wps, or a 反馈意见表 .xlsx) is read against the draft as its Word
 export prints it (app/importer/feedback.py); the opinions found are printed and added to
-the draft, which is saved atomically. --adopt-all adopts every one of them (the team's own
-edited export). A file that cannot be read: one line, exit 2, the draft untouched.
+the draft, which is read and saved under its lock, once, after every file is read (app/tasks/feedback.py, as 意见处理 › 导入反馈… does).
+--adopt-all adopts every one of them (the team's own edited export). A file that cannot be read: one line, exit 2, the draft untouched.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
-from app.cli.common import EXIT_OK, fail, print_json
-from app.core.draft.consultation import OPINION_KINDS
+from app.cli.common import EXIT_OK, print_json, task_failed
 from app.core.errors import PeakPlanError
+from app.tasks.feedback import closing_line, read_returned_files
+from app.tasks.files import change_draft_file
 
 
 def add_feedback_parser(sub) -> None:
@@ -30,96 +30,18 @@ def add_feedback_parser(sub) -> None:
 
 
 def cmd_feedback(args: argparse.Namespace) -> int:
-    from app.core.draft.writing import editing_draft
-
-    try:  # the lock is held from reading to saving: another writer waits, nothing is lost
-        with editing_draft(args.draft) as edit:
-            return _feedback(args, edit)
-    except PeakPlanError as exc:
-        return fail(args.draft, exc.one_line())
-
-
-def _feedback(args: argparse.Namespace, edit) -> int:
-    from app.core import operations as ops
-    from app.core.readout.render import labels
-    from app.export.word import sent_copy
-    from app.importer.feedback import read_feedback
-
-    draft = edit.draft
-    sent = sent_copy(draft)
-    found, unmatched, notes = [], [], []
-    for path in args.files:
-        try:
-            feedback = read_feedback(path, sent, args.unit)
-        except PeakPlanError as exc:
-            return fail(path, exc.one_line())
-        found.extend(feedback.opinions)
-        unmatched.extend((path, text) for text in feedback.unmatched)
-        notes.extend((path, note) for note in feedback.notes)
-    before = len(draft.opinions)
-    updated = ops.add_opinions(draft, found)
-    added = updated.opinions[before:]
-    refused: list[tuple[str, str]] = []
     try:
-        if args.adopt_all:
-            updated, refused = ops.adopt_possible(updated, [o.id for o in added])
-    except PeakPlanError as exc:
-        return fail(args.draft, exc.one_line())
-    label_of = labels(updated)
-    rows = []
-    added_ids = {a.id for a in added}
-    for opinion in (o for o in updated.opinions if o.id in added_ids):
-        node = draft.find(opinion.node_id) if opinion.node_id else None
-        rows.append(
-            {
-                "id": opinion.id,
-                "unit": opinion.unit,
-                "author": opinion.author,
-                "kind": opinion.kind,
-                "node_id": opinion.node_id,
-                "label": label_of.get(opinion.node_id, ""),
-                "title": node.title if node else "",
-                "place": opinion.place,
-                "index": opinion.index,
-                "original": opinion.original,
-                "proposed": opinion.proposed,
-                "comment": opinion.comment,
-                "source": opinion.source,
-                "matched": opinion.matched,
-                "decision": opinion.decision,
-                "not_adopted": dict(refused).get(opinion.id, ""),
-            }
+        result, _saved = change_draft_file(
+            args.draft, read_returned_files, args.files, args.unit, adopt_all=args.adopt_all
         )
-    try:  # one save, after everything is read and checked
-        edit.save(updated)
     except PeakPlanError as exc:
-        return fail(args.draft, exc.one_line())
-    said = [f"未能对应：{path}：{text[:60]}" for path, text in unmatched]
-    said += [f"注意：{Path(path).name}：{note}" for path, note in notes]
-    if len(added) < len(found):
-        said.append(f"提示：{len(found) - len(added)} 条意见与已导入的意见相同，未重复添加")
+        return task_failed(exc, args.draft)
     if args.json:  # the list on standard output, what was said beside it on standard error
-        print_json(rows)
-        for line in said:
+        print_json(result.data)
+        for line in result.said:
             print(line, file=sys.stderr)
         return EXIT_OK
-    _say(args, rows, said, refused)
-    return EXIT_OK
-
-
-def _say(args, rows: list[dict], said: list[str], refused: list[tuple[str, str]]) -> None:
-    """The opinions added, what could not be placed or read, and what was not adopted."""
-    for row in rows:
-        where = f"{row['label']}{row['title']}" or "全文"
-        text = row["comment"] or f"“{row['original']}” → “{row['proposed']}”"
-        print(f"{row['id']}\t{row['unit']}\t{OPINION_KINDS[row['kind']]}\t{where}\t{text}")
-    for line in said:
+    for line in result.lines:
         print(line)
-    for opinion_id, why in refused:
-        print(f"未采纳：{opinion_id}：{why}（仍为待处理）")
-    adopted = (
-        f"（已采纳 {len(rows) - len(refused)} 条，{len(refused)} 条无法采纳，仍为待处理）"
-        if refused
-        else "（已全部采纳）"
-    )
-    print(f"共 {len(rows)} 条意见，已存入 {args.draft}" + (adopted if args.adopt_all else ""))
+    print(closing_line(result, args.draft))
+    return EXIT_OK

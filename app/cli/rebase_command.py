@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import argparse
 
-from app.cli.common import EXIT_FINDINGS, EXIT_OK, fail
+from app.cli.common import EXIT_FINDINGS, EXIT_OK, task_failed
 from app.core.errors import PeakPlanError
-from app.core.text.clause_label import clause_label
+from app.core.plans.resolver import PlanResolver
+from app.tasks.files import change_draft_file
+from app.tasks.rebase import NOTHING, rebase_draft, rebase_summary
 
 
 def add_rebase_parser(sub) -> None:
@@ -32,73 +34,14 @@ def add_rebase_parser(sub) -> None:
 
 
 def cmd_rebase(args: argparse.Namespace) -> int:
-    from app.core.draft.writing import editing_draft
-
-    try:  # the lock is held from reading to saving: another writer waits, nothing is lost
-        with editing_draft(args.draft) as edit:
-            return _rebase(args, edit)
+    try:
+        result, changed = change_draft_file(
+            args.draft, rebase_draft, PlanResolver.library(), args.to
+        )
     except PeakPlanError as exc:
-        return fail(args.draft, exc.one_line())
-
-
-def _rebase(args: argparse.Namespace, edit) -> int:
-    from app.core.operations.rebase import rebase
-    from app.core.plans.library import find_plan_or_none, load_version
-    from app.core.plans.resolver import PlanResolver
-    from app.core.plans.revisions import split_ref
-    from app.core.readout.findings import CheckContext
-
-    draft = edit.draft
-    plan_id = None
-    plans = PlanResolver.library()
-    if args.to:
-        plan_id, _revision = split_ref(args.to)
-        if not any(parent.id == plan_id for parent in draft.parents):
-            known = "、".join(p.id for p in draft.parents) or "无"
-            return fail(args.draft, f"{plan_id} 不是此起草文件的上级方案（上级方案：{known}）")
-        try:
-            chosen = load_version(args.to)
-        except PeakPlanError as exc:
-            return fail(args.to, exc.one_line())
-        plans = PlanResolver(lambda pid: chosen if pid == plan_id else find_plan_or_none(pid))
-
-    before = CheckContext(draft)
-    rebased, report = rebase(draft, plans, plan_id)
-
-    def where(node_id: str) -> str:
-        node = draft.find(node_id)
-        return before.where(node) if node is not None else node_id
-
-    def clause(section_id: str) -> str:
-        return clause_label(section_id)
-
-    changed = rebased != draft
-    if changed:
-        try:
-            edit.save(rebased)
-        except PeakPlanError as exc:
-            return fail(args.draft, exc.one_line())
-    for node_id in report.applied:
-        print(f"已采用上级新文字：{where(node_id)}")
-    for node_id, section_id in report.conflicts:
-        print(
-            f"部分采用：{where(node_id)}（上级 {clause(section_id)}）与本县修改冲突之处保留本县文字，"
-            "已列为待定事项"
-        )
-    for node_id, section_id in report.removed:
-        print(
-            f"未能采用：{where(node_id)}：上级已删去所承接的条款 {clause(section_id)}，请确认是否保留"
-        )
-    for node_id, section_id in report.unknown_base:
-        print(
-            f"未能采用：{where(node_id)}：采纳时的上级条款 {clause(section_id)} 的版本不在方案库中，"
-            "无法合并，请对照后手工修改"
-        )
-    if not (report.applied or report.conflicts or report.removed or report.unknown_base):
-        print("上级方案没有修订本起草文件所承接的条款，未作修改。")
-        return EXIT_OK
-    applied = len(report.applied)
-    pending = len(report.conflicts) + len(report.removed) + len(report.unknown_base)
-    saved = f"，已保存：{args.draft}" if changed else "，起草文件未改动"
-    print(f"共采用 {applied} 条，{pending} 处需要处理{saved}。")
-    return EXIT_OK if report.complete else EXIT_FINDINGS
+        return task_failed(exc, args.draft)
+    for line in result.lines:
+        print(line)
+    if result.lines != [NOTHING]:
+        print(rebase_summary(result, f"，已保存：{args.draft}" if changed else "，起草文件未改动"))
+    return EXIT_OK if result.ok else EXIT_FINDINGS

@@ -1,17 +1,20 @@
-"""`peakplan version DRAFT --save STAGE [--date YYYY-MM-DD]`, `peakplan version DRAFT --drop N`
-and `peakplan versions DRAFT`.
+"""`peakplan version DRAFT --save STAGE [--date YYYY-MM-DD] [--force]`, `peakplan version DRAFT
+--drop N` and `peakplan versions DRAFT`.
 
 A version is the draft frozen at a stage inside the .peakplan file
 (app/core/operations/versions.py); the cover's stage follows for 征求意见稿 and 送审稿.
-The draft is read and saved under its lock, atomically. `versions` lists them, oldest first, numbered from 1.
+The draft is read and saved under its lock. `versions` lists them, oldest first, numbered from 1.
+Thin callers of app/tasks/versions.py, as 文件 › 保存版本… and 版本列表… are.
 """
 
 from __future__ import annotations
 
 import argparse
 
-from app.cli.common import EXIT_OK, fail
+from app.cli.common import EXIT_OK, say, task_failed
 from app.core.errors import PeakPlanError
+from app.tasks.files import change_draft_file, load
+from app.tasks.versions import drop_version, list_versions, save_version
 
 
 def add_version_parsers(sub) -> None:
@@ -40,65 +43,23 @@ def add_version_parsers(sub) -> None:
 
 
 def cmd_version(args: argparse.Namespace) -> int:
-    from app.core.draft.writing import update_draft
-    from app.core.operations.versions import COVER_STAGES, save_version
-
-    if args.drop:
-        return _drop(args)
-
-    def add(draft):
-        name = f"{args.save.strip()} {args.date.strip()}".strip()
-        same = [v for v in draft.versions if v.name == name]
-        if same and not args.force:
-            raise PeakPlanError(
-                f"已有版本“{name}”（保存于 {same[-1].saved_at or '未记录'}），未再保存："
-                "要再保存一个同名版本请加 --force"
-            )
-        return save_version(draft, args.save, args.date)
-
-    try:  # read, add and write under the draft's lock: a concurrent writer waits its turn
-        saved = update_draft(args.draft, add).after
-    except PeakPlanError as exc:
-        return fail(args.draft, exc.one_line())
-    version = saved.versions[-1]
-    cover = (
-        f"，封面稿本：{saved.meta.stage}"
-        if version.stage in COVER_STAGES
-        else f"（封面稿本仍为{saved.meta.stage}）"
-    )
-    print(f"已保存第 {len(saved.versions)} 个版本：{version.name}{cover}")
-    return EXIT_OK
-
-
-def _drop(args: argparse.Namespace) -> int:
-    from app.core.draft.writing import update_draft
-    from app.core.operations.versions import drop_version, find_version
-
-    gone = []
-
-    def change(draft):
-        gone.append(find_version(draft, args.drop).name)
-        return drop_version(draft, args.drop)
-
     try:
-        left = update_draft(args.draft, change).after
+        if args.drop:
+            result, _saved = change_draft_file(args.draft, drop_version, args.drop)
+        else:
+            result, _saved = change_draft_file(
+                args.draft, save_version, args.save, args.date, force=args.force
+            )
     except PeakPlanError as exc:
-        return fail(args.draft, exc.one_line())
-    print(f"已删去版本：{gone[-1]}（还有 {len(left.versions)} 个版本）")
+        return task_failed(exc, args.draft)
+    say(result)
     return EXIT_OK
 
 
 def cmd_versions(args: argparse.Namespace) -> int:
-    from app.core.draft.files import load_draft
-
     try:
-        draft = load_draft(args.draft)
+        draft = load(args.draft)
     except PeakPlanError as exc:
-        return fail(args.draft, exc.one_line())
-    if not draft.versions:
-        print("此起草文件还没有保存过版本（peakplan version DRAFT --save 稿本）。")
-        return EXIT_OK
-    for number, version in enumerate(draft.versions, 1):
-        saved = version.saved_at.replace("T", " ")
-        print(f"{number}\t{version.stage}\t{version.date or '—'}\t保存于 {saved}")
+        return task_failed(exc, args.draft)
+    say(list_versions(draft))
     return EXIT_OK

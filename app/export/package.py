@@ -26,7 +26,10 @@ from app.export.style import house_style
 from app.export.tracked_doc import tracked_bytes, tracked_path
 from app.export.written_set import write_set
 
-NO_REVISIONS = "未写修改对照表和修订稿：起草文件保存的版本不足两个（用 peakplan version DRAFT --save 稿本 保存版本）"
+NO_REVISIONS = (
+    "未写修改对照表和修订稿：起草文件保存的版本不足两个"
+    "（在窗口中用 文件 › 保存版本…，或 peakplan version DRAFT --save 稿本 保存版本）"
+)
 
 
 @dataclass
@@ -91,3 +94,16 @@ def export_package(
     kept = write_set([*drafts, *files], key=safe_file_name(draft.meta.document_title))
     notes += [f"未删除上次导出的 {name}：导出后已被修改，请自行核对或删除" for name in kept]
     return PackageResult([path for path, _data in files], notes, result)
+
+
+def package_paths(draft: Draft, folder: str | Path) -> list[Path]:
+    """The files export_package writes, in its order, without building them."""
+    folder = Path(folder)
+    paths = [
+        crosswalk_path(draft, folder),
+        opinions_path(draft, folder),
+        opinions_path(draft, folder, ".xlsx"),
+    ]
+    if len(draft.versions) >= 2:
+        paths += [revisions_path(draft, folder), tracked_path(draft, folder)]
+    return [*paths, note_path(draft, folder)]

@@ -1,4 +1,5 @@
-"""导出 dialog: folder, which files, the layout choices; the export runs in a worker."""
+"""导出 dialog: folder, which files, the layout choices; the export is the task
+app/tasks/export.py:export_selected (as `peakplan export`), run in a worker."""
 
 from __future__ import annotations
 
@@ -25,8 +26,8 @@ from PySide6.QtWidgets import (
 from app.core.draft.model import Draft
 from app.core.files import os_reason
 from app.core.plans.resolver import PlanResolver
-from app.export.opinions_doc import pending_line
-from app.gui.workers import Job, start
+from app.gui.task_runner import run_task
+from app.tasks.export import ExportChoice, ExportDone, export_selected, planned_paths
 
 
 class ExportDialog(QDialog):
@@ -36,20 +37,15 @@ class ExportDialog(QDialog):
         self.setWindowTitle(self.tr("导出"))
         self.draft = draft
         self.result = None
-        self.crosswalk_file: Path | None = None
-        """The 上级方案任务承接对照表 the last export wrote, if asked for."""
+        self.written: list[Path] = []
+        """Every file the last export wrote."""
         self.folder = QLineEdit(folder)
         browse = QPushButton(self.tr("浏览…"))
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
         row.addWidget(self.folder)
         row.addWidget(browse)
-        self.word = QCheckBox(self.tr("Word 文稿（.docx）"), checked=True)
-        self.excel = QCheckBox(self.tr("任务分工表（.xlsx）"), checked=True)
-        self.crosswalk = QCheckBox(self.tr("上级方案任务承接对照表（.docx）"), checked=False)
-        self.crosswalk.setToolTip(
-            self.tr("送审材料：每个上级方案的措施、县方案对应措施和承接方式，未承接的列出理由")
-        )
+        self._file_boxes()
         layout_ = draft.layout
         self.titles = QComboBox()
         for value, text in (
@@ -75,6 +71,7 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("文件"), self.word)
         form.addRow("", self.excel)
         form.addRow("", self.crosswalk)
+        form.addRow("", self.package)
         form.addRow(self.tr("措施标题"), self.titles)
         form.addRow(self.tr("页码"), self.pages)
         form.addRow("", self.committee)
@@ -111,6 +108,25 @@ class ExportDialog(QDialog):
         layout.addWidget(self.buttons)
         self.resize(560, self.sizeHint().height())
 
+    def _file_boxes(self) -> None:
+        """Which files: the draft, the 任务分工表, the 承接对照表, the whole 送审 package."""
+        self.word = QCheckBox(self.tr("Word 文稿（.docx）"), checked=True)
+        self.excel = QCheckBox(self.tr("任务分工表（.xlsx）"), checked=True)
+        self.crosswalk = QCheckBox(self.tr("上级方案任务承接对照表（.docx）"), checked=False)
+        self.crosswalk.setToolTip(
+            self.tr("送审材料：每个上级方案的措施、县方案对应措施和承接方式，未承接的列出理由")
+        )
+        self.package = QCheckBox(
+            self.tr("送审材料（承接对照表、意见采纳情况表、修改对照表、修订稿、起草说明）"),
+            checked=False,
+        )
+        self.package.setToolTip(
+            self.tr(
+                "与 peakplan export --package 相同：另写意见采纳情况表（.docx、.xlsx）、"
+                "修改对照表和修订稿（最近两个版本之间）、起草说明和上级方案任务承接对照表"
+            )
+        )
+
     def chosen_layout(self):
         return self.draft.layout.model_copy(
             update={
@@ -132,16 +148,26 @@ class ExportDialog(QDialog):
             self, self.tr("导出"), self.tr("文件夹“{}”不存在，要新建吗？").format(folder)
         )
 
-    def run(self) -> None:
-        if not (self.word.isChecked() or self.excel.isChecked() or self.crosswalk.isChecked()):
-            self.status.setText(self.tr("请至少选择一个文件"))
-            return
-        from app.export.crosswalk_doc import crosswalk_path, export_crosswalk
-        from app.export.files import (  # python-docx/openpyxl load on first export
-            export_draft,
-            export_paths,
+    def choice(self) -> ExportChoice:
+        """The boxes ticked, as the task takes them (`peakplan export`'s options)."""
+        layout = self.chosen_layout()
+        return ExportChoice(
+            word=self.word.isChecked(),
+            excel=self.excel.isChecked(),
+            comments=self.comments.isChecked(),
+            crosswalk=self.crosswalk.isChecked(),
+            package=self.package.isChecked(),
+            layout={
+                key: getattr(layout, key)
+                for key in ("measure_titles", "page_numbers", "committee_page", "attachment")
+            },
         )
 
+    def run(self) -> None:
+        choice = self.choice()
+        if not choice.anything():
+            self.status.setText(self.tr("请至少选择一个文件"))
+            return
         folder = Path(self.folder.text().strip()).expanduser()
         if not self.folder.text().strip():
             self.status.setText(self.tr("请选择导出到哪个文件夹"))
@@ -157,14 +183,8 @@ class ExportDialog(QDialog):
             except OSError as exc:
                 self.status.setText(self.tr("无法建立文件夹 {}：{}").format(folder, os_reason(exc)))
                 return
-        draft = self.draft.model_copy(update={"layout": self.chosen_layout()})
-        word, excel = export_paths(draft, folder)
-        wanted = (
-            (word, self.word.isChecked()),
-            (excel, self.excel.isChecked()),
-            (crosswalk_path(draft, folder), self.crosswalk.isChecked()),
-        )
-        existing = [p.name for p, on in wanted if on and p.exists()]
+        draft, plans = self.draft, self.plans
+        existing = [p.name for p in planned_paths(draft, folder, choice) if p.exists()]
         if (
             existing
             and QMessageBox.question(
@@ -179,33 +199,22 @@ class ExportDialog(QDialog):
         self.progress.show()
         self.status.setText(self.tr("正在导出…"))
         # Everything the worker needs is read here, on the GUI thread: it never touches a widget.
-        plans, want_word, want_excel = self.plans, self.word.isChecked(), self.excel.isChecked()
-        comments, want_crosswalk = self.comments.isChecked(), self.crosswalk.isChecked()
+        self.job = run_task(
+            self,
+            self.tr("导出"),
+            lambda: export_selected(draft, folder, plans, choice),
+            self._done,
+            self._failed,
+        )
 
-        def export():
-            result = export_draft(
-                draft, folder, plans=plans, word=want_word, excel=want_excel, comments=comments
-            )
-            return result, export_crosswalk(draft, folder, plans) if want_crosswalk else None
-
-        job = Job(export)
-        job.signals.done.connect(self._done)
-        job.signals.failed.connect(self._failed)
-        self.job = job
-        start(job)
-
-    def _done(self, done) -> None:
-        result, self.crosswalk_file = done
+    def _done(self, result: ExportDone) -> None:
         self.result = result
+        self.written = list(result.written)
         self.progress.hide()
         self.buttons.setEnabled(True)
-        names = [p.name for p in (result.word, result.excel, self.crosswalk_file) if p]
-        status = self.tr("已导出：{}").format("、".join(names))
-        if result.word is not None:  # the command line's words (app/export/files.py)
-            status += "\n" + result.questions_line()
-        pending = pending_line(self.draft)  # opinions still 待处理, before the package goes out
-        if pending:
-            status += "\n" + pending
+        status = self.tr("已导出：{}").format("、".join(p.name for p in result.written))
+        for line in result.lines:  # the command line's words (app/tasks/export.py)
+            status += "\n" + line
         self.status.setText(status)
         self.open_file.setVisible(result.word is not None)
         self.open_folder.show()

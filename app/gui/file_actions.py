@@ -31,8 +31,9 @@ from app.gui.disk_changes import DiskChanges
 from app.gui.document import DraftDocument
 from app.gui.export_dialog import ExportDialog
 from app.gui.menus import add_action
+from app.gui.task_runner import run_task
 from app.gui.wizard import NewDraftWizard
-from app.gui.workers import Job, start
+from app.gui.workers import Job
 
 
 def open_file(path: Path) -> bool:
@@ -320,21 +321,20 @@ class FileActions(QObject):
         self.doc.flush()
         draft, plans = self.doc.draft, self.window.plans
         folder = paths.user_cache_dir() / "print-preview"
-        self.window.statusBar().showMessage(self.tr("正在生成 PDF…"))
 
         def work() -> Path:
             folder.mkdir(parents=True, exist_ok=True)
             result = export_draft(draft, folder, plans=plans, excel=False)
             return to_pdf(result.word, folder, comments=True)
 
-        job = Job(work)
-        job.signals.done.connect(self._pdf_ready)
-        job.signals.failed.connect(
-            lambda message: self.window.show_error(self.tr("导出 PDF"), message)
+        self.pdf_job = run_task(
+            self.window,
+            self.tr("生成 PDF"),
+            work,
+            self._pdf_ready,
+            lambda message: self.window.show_error(self.tr("导出 PDF"), message),
         )
-        self.pdf_job = job
-        start(job)
-        return job
+        return self.pdf_job
 
     def _pdf_ready(self, pdf: Path) -> None:
         self.window.statusBar().showMessage(self.tr("PDF 已生成：{}").format(pdf), 15_000)

@@ -30,6 +30,7 @@ from app.gui.parents import ParentPanel
 from app.gui.plan_import import PlanImports, plan_files
 from app.gui.preview import Preview
 from app.gui.targets_page import TargetsPage
+from app.gui.task_actions import TaskActions
 from app.gui.tasks_page import TasksPage
 from app.gui.texts_page import TextsPage
 from app.gui.version_actions import VersionActions
@@ -70,9 +71,14 @@ class MainWindow(QMainWindow):
         self.imports = PlanImports(self)
         self.files.fill(self.menuBar().addMenu(self.tr("文件(&F)")))
         self.versions = VersionActions(self)  # 文件 › 保存版本…
-        self.edits.fill(self.menuBar().addMenu(self.tr("编辑(&E)")))
+        self.task_actions = TaskActions(self)  # 文件 › 方案库…, 导入上级方案…
+        edit_menu = self.menuBar().addMenu(self.tr("编辑(&E)"))
+        self.edits.fill(edit_menu)
+        self.task_actions.fill_edit(edit_menu)  # 检查全文…, 采用上级修订…
         self.opinion_actions = OpinionActions(self)  # 意见处理: import, counts, 转到措施
-        self.opinion_actions.fill(self.menuBar().addMenu(self.tr("意见处理(&O)")))
+        opinion_menu = self.menuBar().addMenu(self.tr("意见处理(&O)"))
+        self.opinion_actions.fill(opinion_menu)
+        self.task_actions.fill_opinions(opinion_menu)  # 导出送审材料…
         self.view_help = ViewAndHelp(self)
         self.view_help.fill_view(self.menuBar().addMenu(self.tr("视图(&V)")))
         self.view_help.fill_help(self.menuBar().addMenu(self.tr("帮助(&H)")))

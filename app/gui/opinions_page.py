@@ -36,7 +36,7 @@ from app.core.draft.consultation import OPINION_DECISIONS, Opinion
 from app.core.errors import PeakPlanError
 from app.core.readout.opinions import counts_text
 from app.core.readout.render import labels
-from app.gui.commands import push, push_or_say
+from app.gui.commands import push
 from app.gui.document import DocumentView, DraftDocument
 from app.gui.menus import add_action
 from app.gui.opinions_model import (
@@ -51,7 +51,9 @@ from app.gui.opinions_model import (
     refill,
     side_by_side,
 )
-from app.gui.workers import Job, start
+from app.gui.task_runner import run_draft_task
+from app.gui.workers import Job
+from app.tasks.feedback import Returned, adopt_possible, read_returned_files, take_in
 
 if TYPE_CHECKING:
     from app.gui.main_window import MainWindow
@@ -317,7 +319,11 @@ class OpinionActions(QObject):
             for o in self.window.doc.draft.opinions
             if o.id in ids and o.decision == "pending" and ops.changes_text(o)
         ]
-        after, refused = ops.adopt_possible(self.window.doc.draft, chosen)
+        try:
+            after, refused = adopt_possible(self.window.doc.draft, chosen)
+        except PeakPlanError as exc:
+            page.message.setText(exc.one_line())
+            return
         push(self.window.doc, "采纳全部修改", lambda _draft: after)
         page.message.setText(ops.refused_line(len(chosen), refused) if refused else "")
 
@@ -337,46 +343,35 @@ class OpinionActions(QObject):
             self.import_files(paths)
 
     def import_files(self, paths: list[Path]) -> None:
-        """Each file read in a worker; its opinions added as one command when it is done."""
-        from app.export.word import sent_copy
-        from app.importer.feedback import read_feedback
-
+        """Each file read by the task `peakplan feedback` runs (app/tasks/feedback.py) in a
+        worker; its opinions added as one command when it is done."""
         self.window.pages.setCurrentWidget(self.page)
         for path in paths:
             if path in self.jobs:
                 continue
-            doc = self.window.doc
-            # read against the draft as its Word export prints it, as the command line does
-            job = Job(lambda p=path, d=doc.draft: read_feedback(p, sent_copy(d)))
-            job.signals.done.connect(lambda result, p=path, d=doc: self._read(p, d, result))
-            job.signals.failed.connect(lambda message, p=path: self._failed(p, message))
-            self.jobs[path] = job
-            start(job)
+            self.jobs[path] = run_draft_task(
+                self.window,
+                f"导入反馈：{path.name}",
+                read_returned_files,
+                [path],
+                done=lambda result, p=path: self._read(p, result),
+                again=take_in,  # another file's opinions came in meanwhile: not read twice
+                # the line names the file already: the task's own naming of it is left off
+                failed=lambda message, p=path: self._failed(p, message.removeprefix(f"{p}：")),
+            )
         if self.jobs:
             self.window.statusBar().showMessage(
                 self.tr("正在读取 {} 个反馈文件…").format(len(self.jobs))
             )
 
-    def _read(self, path: Path, doc: DraftDocument, feedback) -> None:
+    def _read(self, path: Path, result: Returned) -> None:
         self.jobs.pop(path, None)
-        if doc is not self.window.doc:
-            self.report.append(self.tr("{}：读完时已打开另一方案，未导入").format(path.name))
-        else:
-            before = len(doc.draft.opinions)
-            if feedback.opinions:
-                push_or_say(
-                    self.page,
-                    doc,
-                    f"导入反馈：{path.name}",
-                    ops.add_opinions,
-                    feedback.opinions,
-                )
-            added = len(doc.draft.opinions) - before
-            line = self.tr("{}：意见 {} 条").format(path.name, added)
-            if feedback.unmatched:
-                line += self.tr("；以下 {} 段未能对应到方案：").format(len(feedback.unmatched))
-                line += "".join(f"\n　· {text[:80]}" for text in feedback.unmatched)
-            for note in feedback.notes:
+        for read in result.files:
+            line = self.tr("{}：意见 {} 条").format(path.name, len(result.added))
+            if read.unmatched:
+                line += self.tr("；以下 {} 段未能对应到方案：").format(len(read.unmatched))
+                line += "".join(f"\n　· {text[:80]}" for text in read.unmatched)
+            for note in read.notes:
                 line += f"\n　{note}"
             self.report.append(line)
         self._maybe_done()

@@ -10,14 +10,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject
-from PySide6.QtWidgets import QInputDialog, QMessageBox, QProgressBar, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QProgressBar, QWidget
 
 from app.core import operations as ops
 from app.core.errors import PeakPlanError
 from app.core.plans.model import LEVEL_NAMES
 from app.gui.commands import push
-from app.gui.workers import Job, start
+from app.gui.task_runner import run_task
+from app.gui.workers import Job
 from app.importer.readers import PLAN_SUFFIXES  # the importer says what it reads
+from app.tasks.plans import PlanImported, import_plan_file
 
 if TYPE_CHECKING:
     from app.gui.main_window import MainWindow
@@ -73,30 +75,47 @@ class PlanImports(QObject):
         window.statusBar().addWidget(self.busy)
 
     def import_file(self, path: Path) -> Job | None:
-        """Import one plan file in a worker (a file already being imported is not started twice)."""
-        from app.importer import import_to_library
-
+        """Import one plan file in a worker, as `peakplan import-plan` does
+        (app/tasks/plans.py); a file already being imported is not started twice."""
         if path in self.jobs:
             return None
-        job = Job(lambda: import_to_library(path))
-        job.signals.done.connect(lambda done: self._imported(path, done[0], done[1]))
-        job.signals.failed.connect(lambda message: self._failed(path, message))
-        self.jobs[path] = job
         self.busy.show()
-        self.window.statusBar().showMessage(self.tr("正在导入 {}…").format(path.name))
-        start(job)
-        return job
+        self.jobs[path] = run_task(
+            self.window,
+            self.tr("导入 {}").format(path.name),
+            lambda: import_plan_file(path),
+            lambda done: self._imported(path, done),
+            lambda message: self._failed(path, message.removeprefix(f"{path}：")),
+        )
+        return self.jobs[path]
+
+    def ask_and_import(self) -> None:
+        """文件 › 导入上级方案…: a plan file chosen, imported into the library."""
+        path = self.ask_file()
+        if path:
+            self.import_file(Path(path))
+
+    def ask_file(self) -> str:
+        """The plan file to import (tests replace this)."""
+        path, _ = QFileDialog.getOpenFileName(
+            self.window,
+            self.tr("导入上级方案"),
+            str(Path.home()),
+            self.tr("方案文件 ({})").format(" ".join("*" + suffix for suffix in PLAN_SUFFIXES)),
+        )
+        return path
 
     def _finished(self, path: Path) -> None:
         self.jobs.pop(path, None)
         if not self.jobs:
             self.busy.hide()
 
-    def _imported(self, path: Path, result, stored: Path | None = None) -> None:
+    def _imported(self, path: Path, done: PlanImported) -> None:
         self._finished(path)
-        if stored is not None:
+        result = done.imported
+        if done.stored is not None:
             try:
-                result = settle_level(path, result, stored, self.ask_level)
+                result = settle_level(path, result, done.stored, self.ask_level)
             except PeakPlanError as exc:
                 self._failed(path, exc.one_line())
                 return

@@ -69,14 +69,8 @@ def preview_html(draft: Draft, current: str = "") -> str:
 
 def node_html(draft: Draft, node_id: str, current: str = "") -> str:
     """One node's blocks as the whole preview shows them, anchor first: what a partial refresh
-    puts in place of that node's old blocks."""
-    style = house_style(draft.layout.style)
-    blocks = body_blocks(draft, style, rendered_nodes(draft, only={node_id}))
-    body = "".join(_paragraph(b, style, current) for b in blocks if b.node_id == node_id)
-    return (
-        f"<html><head><style>{stylesheet(style, style.preview.scale)}</style></head><body>"
-        f'<a name="{escape(node_id)}"></a>{body}</body></html>'
-    )
+    puts in place of that node's old blocks (export/html.py's writer, that node only)."""
+    return draft_html(draft, current=current, only=[node_id], front=False)
 
 
 def _anchors(block: QTextBlock) -> list[str]:

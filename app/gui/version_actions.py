@@ -23,13 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core import operations as ops
 from app.core.errors import PeakPlanError
 from app.core.files import os_reason, write_atomic
 from app.core.operations.versions import COVER_STAGES, version_draft
 from app.export.revision_doc import revisions_bytes, revisions_path
-from app.gui.commands import push_or_say
 from app.gui.menus import add_action
+from app.gui.task_runner import push_task
+from app.tasks.versions import list_versions, save_version
 
 if TYPE_CHECKING:
     from app.gui.main_window import MainWindow
@@ -143,6 +143,16 @@ class VersionActions(QObject):
         )
         menu.removeAction(self.compare_action)
         menu.insertAction(export, self.compare_action)
+        self.list_action = add_action(
+            menu,
+            window,
+            self.tr("版本列表…"),
+            self.list_versions,
+            None,
+            self.tr("列出起草文件保存的版本（与 peakplan versions 相同）"),
+        )
+        menu.removeAction(self.list_action)
+        menu.insertAction(export, self.list_action)
 
     def ask_compare(self, names: list[str]) -> tuple[int, int, Path] | None:
         """Which two (indexes into names, the current text last) and where to save; None:
@@ -195,6 +205,7 @@ class VersionActions(QObject):
         return answer == QMessageBox.StandardButton.Yes
 
     def save_version(self) -> None:
+        """The task `peakplan version --save` runs (app/tasks/versions.py), one undo step."""
         doc = self.window.doc
         answer = ask_version(self.window, doc.draft.meta.stage)
         if answer is None:
@@ -203,11 +214,19 @@ class VersionActions(QObject):
         name = f"{stage.strip()} {date.strip()}".strip()
         if any(v.name == name for v in doc.draft.versions) and not self.ask_again(name):
             return
-        after = push_or_say(self.window, doc, f"保存版本：{stage}", ops.save_version, stage, date)
-        if after is not None:
-            self.window.statusBar().showMessage(
-                self.tr("已保存版本：%1（共 %2 个版本）")
-                .replace("%1", after.versions[-1].name)
-                .replace("%2", str(len(after.versions))),
-                10_000,
-            )
+        try:
+            result = push_task(doc, f"保存版本：{stage}", save_version, stage, date, force=True)
+        except PeakPlanError as exc:
+            self.window.statusBar().showMessage(exc.one_line(), 10_000)
+            return
+        self.window.statusBar().showMessage(result.lines[0], 10_000)
+
+    def list_versions(self) -> str:
+        """文件 › 版本列表…: the versions as `peakplan versions` lists them."""
+        text = "\n".join(list_versions(self.window.doc.draft).lines)
+        self.tell(text)
+        return text
+
+    def tell(self, text: str) -> None:
+        """The list of versions (tests replace this)."""
+        QMessageBox.information(self.window, self.tr("版本列表"), text)

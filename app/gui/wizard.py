@@ -32,13 +32,16 @@ from app import paths
 from app.core.draft.catalogue_files import catalogue_title
 from app.core.draft.model import CommitteeMember, Draft
 from app.core.errors import PeakPlanError
-from app.core.operations.new_draft import nearest_first, new_draft
+from app.core.operations.new_draft import nearest_first
 from app.core.plans.library import find_plan, list_plans
 from app.core.plans.model import LEVEL_NAMES, Plan
 from app.core.text.numbering import parse_date
 from app.gui.plan_import import ask_level, settle_level
-from app.gui.workers import Job, start
+from app.gui.task_runner import run_task
+from app.gui.workers import Job
 from app.importer.readers import PLAN_SUFFIXES
+from app.tasks.drafts import new_from_parents
+from app.tasks.plans import PlanImported, import_plan_file
 
 
 class _ActionsPage(QWizardPage):
@@ -212,23 +215,23 @@ class NewDraftWizard(QWizard):
             self.import_file(Path(path))
 
     def import_file(self, path: Path) -> Job:
-        """Import a plan in a worker, add it to the library, and choose it."""
-        from app.importer import import_to_library
-
+        """Import a plan in a worker (the task `peakplan import-plan` runs), add it to the
+        library, and choose it."""
         self.progress.show()
         self.import_button.setEnabled(False)
+        self.job = run_task(
+            self,
+            self.tr("导入上级方案"),
+            lambda: import_plan_file(path),
+            lambda done: self._imported_at(path, done),
+            lambda message: self._import_failed(path, message.removeprefix(f"{path}：")),
+        )
+        return self.job
 
-        job = Job(lambda: import_to_library(path))
-        job.signals.done.connect(lambda done: self._imported_at(path, *done))
-        job.signals.failed.connect(lambda message: self._import_failed(path, message))
-        self.job = job
-        start(job)
-        return job
-
-    def _imported_at(self, path: Path, result, stored: Path) -> None:
+    def _imported_at(self, path: Path, done: PlanImported) -> None:
         """The level confirmed where the file leaves it open, then the plan chosen."""
         try:
-            result = settle_level(path, result, stored, lambda *a: ask_level(self, *a))
+            result = settle_level(path, done.imported, done.stored, lambda *a: ask_level(self, *a))
         except PeakPlanError as exc:
             self._import_failed(path, exc.one_line())
             return
@@ -277,5 +280,21 @@ class NewDraftWizard(QWizard):
         }
 
     def draft(self) -> Draft:
-        draft, _reports = new_draft(**self.answers())
-        return draft
+        """The draft `peakplan new` makes from the same answers (app/tasks/drafts.py)."""
+        answers = self.answers()
+        result = new_from_parents(
+            county=answers["county"],
+            city=answers["city"],
+            region=answers["region"],
+            sources=[answers["plan"].id, *(p.id for p in answers["farther"])],
+            actions=answers["actions"],
+            stage=answers["stage"],
+            date=answers["date"],
+            commissioned_by=answers["commissioned_by"],
+            drafted_by=answers["drafted_by"],
+            committee=answers["committee"],
+            catalogue_id=answers["catalogue_id"],
+            keep_first=True,
+        )
+        assert result.draft is not None
+        return result.draft

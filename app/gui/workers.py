@@ -25,8 +25,9 @@ class Job(QRunnable):
     def run(self) -> None:
         try:
             result = self.work()
-        except PeakPlanError as exc:
-            self.signals.failed.emit(exc.one_line())
+        except PeakPlanError as exc:  # a task's error names its file (app/tasks/result.py)
+            where = getattr(exc, "where", "")
+            self.signals.failed.emit(f"{where}：{exc.one_line()}" if where else exc.one_line())
         except Exception as exc:
             self.signals.failed.emit(f"程序内部错误（{type(exc).__name__}: {exc}）")
         else:

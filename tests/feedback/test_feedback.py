@@ -88,7 +88,17 @@ def test_comment_and_tracked_changes_with_authors(demo, tmp_path):
     assert kinds["comment"].node_id
     assert kinds["insertion"].author == "李四" and "并加强监测" in kinds["insertion"].proposed
     assert kinds["deletion"].author == "王五" and "（删去）" in kinds["deletion"].original
-    assert {o.unit for o in feedback.opinions} == {"县住建局"} or feedback.opinions[0].unit
+    # the file's name names a catalogue unit: every opinion is that unit's, whoever wrote it
+    assert {o.unit for o in feedback.opinions} == {"县住建局"}
+    # a name that names no unit: each comment and change is its author's
+    unnamed = tmp_path / "returned.docx"
+    shutil.copy(path, unnamed)
+    by_kind = {o.kind: o.unit for o in read_feedback(unnamed, sent).opinions}
+    assert (by_kind["comment"], by_kind["insertion"], by_kind["deletion"]) == (
+        "张三",
+        "李四",
+        "王五",
+    )
 
 
 def test_deleted_measure_and_moved_paragraph(demo, tmp_path):

@@ -104,7 +104,7 @@ def test_the_export_dialog_writes_the_crosswalk_when_asked(qtbot, tmp_path):
     dialog.run()
     qtbot.waitUntil(lambda: dialog.result is not None, timeout=20_000)
     written = tmp_path / "平罗县碳达峰实施方案上级方案任务承接对照表.docx"
-    assert dialog.crosswalk_file == written
+    assert dialog.written == [written]
     assert [p.name for p in tmp_path.iterdir() if not p.name.startswith(".")] == [written.name]
     assert written.name in dialog.status.text()
     assert len(Document(str(written)).tables) == 1

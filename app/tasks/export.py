@@ -1,0 +1,136 @@
+"""Export with its choices (`peakplan export`, 文件 › 导出…) and the 送审 package
+(`export --package`, the dialog's 送审材料 box, 意见处理 › 导出送审材料…)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app.core.draft.model import Draft
+from app.core.files import os_reason
+from app.core.plans.resolver import PlanResolver
+from app.tasks.result import TaskError, TaskResult
+
+
+@dataclass(frozen=True)
+class ExportChoice:
+    """What to write, as the dialog's boxes and the command's options say it."""
+
+    word: bool = True
+    excel: bool = True
+    comments: bool = True
+    """Open questions as Word comments (off: `--clean`)."""
+    crosswalk: bool = False
+    """The 上级方案任务承接对照表 on its own (the package holds it too)."""
+    package: bool = False
+    """The 送审 package: 承接对照表, 意见采纳情况表 (.docx, .xlsx), 修改对照表 and 修订稿
+    (between the last two versions), 起草说明."""
+    layout: Mapping[str, object] = field(default_factory=dict)
+    """Layout fields chosen for this export (measure_titles, page_numbers, committee_page,
+    attachment); the draft's own otherwise."""
+
+    def anything(self) -> bool:
+        return self.word or self.excel or self.crosswalk or self.package
+
+
+ONLY_PACKAGE = ExportChoice(word=False, excel=False, package=True)
+"""意见处理 › 导出送审材料…: the package alone."""
+
+
+@dataclass
+class ExportDone(TaskResult):
+    word: Path | None = None
+    excel: Path | None = None
+    questions: str = ""
+    """What the Word draft leaves open, one line (empty without a Word draft)."""
+    sent: object = None
+    """The Word draft as it went out (export.files.ExportResult.sent): kept with the draft
+    (ops.record_sent) so a copy returned later is read against it."""
+
+
+def laid_out(draft: Draft, choice: ExportChoice) -> Draft:
+    """The draft as this export prints it."""
+    if not choice.layout:
+        return draft
+    return draft.model_copy(update={"layout": draft.layout.model_copy(update=dict(choice.layout))})
+
+
+def planned_paths(draft: Draft, folder: str | Path, choice: ExportChoice) -> list[Path]:
+    """Every file the export would write (the window asks before replacing one)."""
+    from app.export.crosswalk_doc import crosswalk_path
+    from app.export.files import export_paths
+    from app.export.package import package_paths
+
+    draft, folder = laid_out(draft, choice), Path(folder)
+    word, excel = export_paths(draft, folder)
+    paths = [p for p, on in ((word, choice.word), (excel, choice.excel)) if on]
+    if choice.package:
+        paths += package_paths(draft, folder)
+    elif choice.crosswalk:
+        paths.append(crosswalk_path(draft, folder))
+    return paths
+
+
+def make_folder(folder: str | Path) -> Path:
+    """The export folder, made if missing (ARCHITECTURE.md: DIR made if missing)."""
+    folder = Path(folder)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        reason = "不是文件夹" if folder.exists() else os_reason(exc)
+        raise TaskError(str(folder), f"无法导出：{reason}") from exc
+    return folder
+
+
+def export_selected(
+    draft: Draft, folder: str | Path, plans: PlanResolver, choice: ExportChoice
+) -> ExportDone:
+    """Write the chosen files into an existing folder; each group all or nothing."""
+    from app.core.errors import PeakPlanError
+    from app.export.crosswalk_doc import export_crosswalk
+    from app.export.files import PairChoice, export_draft
+    from app.export.package import export_package
+
+    draft, folder = laid_out(draft, choice), Path(folder)
+    done = ExportDone()
+    pair = PairChoice(choice.word, choice.excel, choice.comments)
+    try:
+        result = None
+        if choice.package:  # the pair and the package written as one set
+            package = export_package(draft, folder, plans, pair)
+            result = package.pair
+            done.lines += package.notes
+        elif choice.word or choice.excel:
+            result = export_draft(
+                draft,
+                folder,
+                plans=plans,
+                word=choice.word,
+                excel=choice.excel,
+                comments=choice.comments,
+            )
+        if result is not None:
+            done.word, done.excel, done.sent = result.word, result.excel, result.sent
+            done.written += [p for p in (result.word, result.excel) if p is not None]
+            done.questions = result.questions_line() if result.word is not None else ""
+        if choice.package:
+            done.written += package.paths
+        elif choice.crosswalk:
+            done.written.append(export_crosswalk(draft, folder, plans))
+    except PeakPlanError as exc:
+        raise TaskError(str(folder), exc.one_line()) from exc
+    if done.questions:
+        done.lines.append(done.questions)
+    if not choice.package:  # the package says it among its notes
+        from app.export.opinions_doc import pending_line
+
+        pending = pending_line(draft)  # opinions still 待处理
+        if pending:
+            done.lines.append(pending)
+    return done
+
+
+def export_package_only(draft: Draft, folder: str | Path, plans: PlanResolver) -> ExportDone:
+    """The 送审 package alone, into `folder` (made if missing)."""
+    return export_selected(draft, make_folder(folder), plans, ONLY_PACKAGE)
