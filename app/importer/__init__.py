@@ -146,9 +146,21 @@ def import_to_library(
     result's `replaced` names it. Otherwise the library may give the plan another id (a
     different plan already has this one), so callers use the returned plan's id.
     """
-    from app.core.plans.library import add_user_plan, load_plan, replace_plan, superseded_by
+    from app.core.plans.library import (
+        add_user_plan,
+        find_plan,
+        load_plan,
+        replace_plan,
+        superseded_by,
+    )
 
     result = import_plan(path, plan_id=plan_id, level=level)
+    if replaces and result.level is not None and not result.level.certain:
+        # an uncertain guess yields to the plan the user says this one revises; whether it
+        # is that plan is then judged on its place and text (library.replace_plan)
+        old_level = find_plan(replaces).level
+        if result.plan.level != old_level:
+            result = import_plan(path, plan_id=plan_id, level=old_level)  # type: ignore[arg-type]
     plan = _with_lineage(result.plan)
     older = superseded_by(plan) if replaces is None else None
     replaces = replaces or (older.id if older is not None else None)
