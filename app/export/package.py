@@ -20,7 +20,7 @@ from app.export.opinions_doc import opinions_bytes, opinions_path
 from app.export.opinions_sheet import opinions_xlsx
 from app.export.pair import write_files
 from app.export.revision_doc import revisions_bytes, revisions_path
-from app.export.style import house_style
+from app.export.style import usable_style
 from app.export.tracked_doc import tracked_bytes, tracked_path
 
 NO_REVISIONS = "未写修改对照表和修订稿：起草文件保存的版本不足两个（用 peakplan version DRAFT --save 稿本 保存版本）"
@@ -38,7 +38,7 @@ def package_files(
 ) -> tuple[list[tuple[Path, bytes]], list[str]]:
     """Each file's path and bytes, and what was left out."""
     folder = Path(folder)
-    style = house_style(draft.layout.style)
+    style = usable_style(draft.layout.style)
     files = [
         (crosswalk_path(draft, folder), crosswalk_bytes(draft, plans, style)),
         (opinions_path(draft, folder), opinions_bytes(draft, style)),

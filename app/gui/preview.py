@@ -19,7 +19,7 @@ from app.core.draft.model import Draft, Node
 from app.core.readout.render import rendered_nodes
 from app.export.content import body_blocks, cover_blocks
 from app.export.html import _paragraph, draft_html, stylesheet
-from app.export.style import house_style
+from app.export.style import usable_style
 from app.gui.document import DocumentView, DraftDocument
 
 DEBOUNCE_MS = 150
@@ -58,7 +58,7 @@ def preview_html(draft: Draft, current: str = "") -> str:
     if part is None:
         return draft_html(draft, current=current)
     ids, at_start, at_end = part
-    style = house_style(draft.layout.style)
+    style = usable_style(draft.layout.style)
     scale = style.preview.scale
     parts = [f"<html><head><style>{stylesheet(style, scale)}</style></head><body>"]
     note = (
