@@ -41,6 +41,7 @@ from app.core.operations.opinions import (
 )
 from app.core.operations.parents import add_parent
 from app.core.operations.rebase import keep_despite_revision, rebase, take_revised_text
+from app.core.operations.rebase_undo import keep_before_rebase
 from app.core.operations.structure import add_measure, merge, move, remove, rename, reorder
 from app.core.operations.take_up import edited_since_take_up, take_up, take_up_into
 from app.core.operations.targets import (
@@ -66,6 +67,7 @@ __all__ = [
     "answer_question",
     "apply_mapping",
     "edited_since_take_up",
+    "keep_before_rebase",
     "keep_despite_revision",
     "map_parent_unit",
     "mentioned_targets",
