@@ -87,9 +87,18 @@ def import_plan(
     notes.extend(clause_reader.notes)
     ident = plan_id or plan_id_from_name(source.name)
     sections = []
+    used: dict[str, int] = {}
     for root in builder.roots:
         if root.depth == 1:
-            sections.append(freeze(root, ident, [root.number], clause_reader.clauses, notes))
+            # a chapter number printed twice (a running head, a page read twice) is kept as
+            # a chapter of its own, as freeze does below it; the same id twice was a
+            # message naming an internal id (节点编号 p:一 重复)
+            used[root.number] = used.get(root.number, 0) + 1
+            key = root.number
+            if used[key] > 1:
+                notes.append(ImportNote(root.line, f"编号 {root.label or key} 在同一级重复出现"))
+                key = f"{key}~{used[key]}"
+            sections.append(freeze(root, ident, [key], clause_reader.clauses, notes))
 
     task_rows = []
     if table_blocks:
