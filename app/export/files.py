@@ -21,8 +21,10 @@ from app.export.excel import excel_bytes
 from app.export.pair import write_files
 from app.export.word import word_document
 
-_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]')
-_INVISIBLE = {"Cc", "Cf", "Zl", "Zp", "Co", "Cs"}
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f-\x9f]')
+_INVISIBLE = {"Cf", "Zl", "Zp", "Co", "Cs"}
+"""Removed from file names: format (bidi, zero-width), separators, private and surrogates;
+control characters become _ (_UNSAFE) as before."""
 EXCEL_SUFFIX = "任务分工表.xlsx"
 NAME_BYTES = 255
 """The longest file name (UTF-8 bytes on Linux and macOS; Windows counts 255 characters)."""
