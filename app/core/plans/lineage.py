@@ -36,7 +36,6 @@ __all__ = [
     "THRESHOLD",
     "link_plan",
     "links",
-    "neutral_text",
     "plan_division",
     "plans_above",
     "set_link",
@@ -162,11 +161,6 @@ def _neutral(text: str) -> str:
         last = place.end
     out.append(text[last:])
     return _LEVEL_WORDS.sub("", "".join(out))
-
-
-def neutral_text(text: str) -> str:
-    """The text as two plans are compared: level words, place names and punctuation out."""
-    return _neutral(text)
 
 
 def _full_text(section: Section) -> str:

@@ -19,7 +19,8 @@ import re
 
 from rapidfuzz import fuzz
 
-from app.core.plans.lineage import neutral_text, plan_division
+from app.core.plans.lineage import _neutral as neutral_text  # level words and places out
+from app.core.plans.lineage import plan_division
 from app.core.plans.model import LEVEL_NAMES, Plan
 
 TEXT_MIN = 50.0
