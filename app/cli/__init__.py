@@ -15,6 +15,7 @@ from app import __version__
 from app.cli.common import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, configure_stdio, fail
 from app.cli.draft_commands import cmd_check, cmd_export, cmd_new
 from app.cli.feedback_command import add_feedback_parser
+from app.cli.parser import GIVEN, ChineseParser
 from app.cli.plan_commands import cmd_import_plan, cmd_plans
 from app.cli.rebase_command import add_rebase_parser
 from app.cli.version_command import add_version_parsers
@@ -36,7 +37,7 @@ def _run_gui(path: str | None = None) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = ChineseParser(
         prog="peakplan",
         description="碳达峰方案起草助手：从上级方案起草县级碳达峰实施方案",
     )
@@ -138,6 +139,7 @@ def main(argv: list[str] | None = None) -> int:
     if len(argv) == 1 and is_draft_path(argv[0]):
         return _run_gui(argv[0])  # double-clicked draft, "open with"
     parser = build_parser()
+    GIVEN[:] = argv
     args = parser.parse_args(argv)
     handler = getattr(args, "handler", None)
     if handler is None:

@@ -85,6 +85,11 @@ def cmd_export(args: argparse.Namespace) -> int:
         draft = load_draft_arg(args)
     except PeakPlanError as exc:
         return fail(where, exc.one_line())
+    from app.export.style import style_problem
+
+    problem = style_problem(draft.layout.style)
+    if problem:  # the house style is used: said once, the export goes on
+        print(f"提示：{problem}", file=sys.stderr)
     choice = ExportChoice(
         word=not args.excel_only,
         excel=not args.word_only,

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import argparse
 
-from app.cli.common import EXIT_FINDINGS, EXIT_OK, task_failed
+from app.cli.common import EXIT_FINDINGS, EXIT_OK, fail, task_failed
 from app.core.errors import PeakPlanError
 from app.core.plans.resolver import PlanResolver
 from app.tasks.files import change_draft_file
-from app.tasks.rebase import NOTHING, rebase_draft, rebase_summary
+from app.tasks.rebase import NOTHING, rebase_draft, rebase_summary, undo_rebase
 
 
 def add_rebase_parser(sub) -> None:
@@ -30,10 +30,24 @@ def add_rebase_parser(sub) -> None:
         metavar="PLAN-ID",
         help="只对这一上级方案（可写作 编号@版本，如 yinchuan-city@2；默认：全部上级方案的现行版本）",
     )
+    rebase.add_argument(
+        "--undo",
+        action="store_true",
+        help="撤销上一次 rebase：恢复其前自动保存的版本“采用上级修订前”（当前内容先另存为版本）",
+    )
     rebase.set_defaults(handler=cmd_rebase)
 
 
 def cmd_rebase(args: argparse.Namespace) -> int:
+    if args.undo:
+        if args.to:
+            return fail(args.draft, "--undo 与 --to 不能同时使用")
+        try:
+            result, _changed = change_draft_file(args.draft, undo_rebase)
+        except PeakPlanError as exc:
+            return task_failed(exc, args.draft)
+        print(f"{result.lines[0]}，已保存：{args.draft}")
+        return EXIT_OK
     try:
         result, changed = change_draft_file(
             args.draft, rebase_draft, PlanResolver.library(), args.to
@@ -43,5 +57,11 @@ def cmd_rebase(args: argparse.Namespace) -> int:
     for line in result.lines:
         print(line)
     if result.lines != [NOTHING]:
-        print(rebase_summary(result, f"，已保存：{args.draft}" if changed else "，起草文件未改动"))
+        saved = (
+            f"，已保存：{args.draft}（改动前的内容已保存为版本“{result.draft.versions[-1].name}”，"
+            f"撤销：peakplan rebase {args.draft} --undo）"
+            if changed
+            else "，起草文件未改动"
+        )
+        print(rebase_summary(result, saved))
     return EXIT_OK if result.ok else EXIT_FINDINGS

@@ -26,7 +26,7 @@ from app.export.files import safe_file_name
 from app.export.package_doc import start
 from app.export.package_doc import title as package_title
 from app.export.pair import write_files
-from app.export.style import HouseStyle, house_style
+from app.export.style import HouseStyle, usable_style
 from app.export.word_setup import WordStyles
 
 SUFFIX = "上级方案任务承接对照表"
@@ -56,7 +56,7 @@ def export_crosswalk(draft: Draft, folder: str | Path, plans: PlanResolver) -> P
 
 def crosswalk_bytes(draft: Draft, plans: PlanResolver, style: HouseStyle | None = None) -> bytes:
     """The .docx of the 对照表, as bytes."""
-    style = style or house_style(draft.layout.style)
+    style = style or usable_style(draft.layout.style)
     tables = crosswalk(draft, plans)
     landscape = any(len(row.cell) >= LANDSCAPE_FROM for t in tables for row in t.rows)
     doc = start(draft, style, landscape=landscape)

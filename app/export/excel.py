@@ -38,7 +38,7 @@ from app.export.content import (
 )
 from app.export.sheet_notes import add_question_comments
 from app.export.sheet_pages import Span, cut, page_capacity, page_starts, print_scale
-from app.export.style import BorderStyle, HouseStyle, PageStyle, house_style
+from app.export.style import BorderStyle, HouseStyle, PageStyle, usable_style
 
 _CENTRE = Alignment(horizontal="center", vertical="center", wrap_text=True)
 _LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)
@@ -281,7 +281,7 @@ def build_workbook(
 
     With `comments` a cell holding an open question's words carries it as a cell comment.
     """
-    style = style or house_style(draft.layout.style)
+    style = style or usable_style(draft.layout.style)
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "任务分工"

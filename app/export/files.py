@@ -10,6 +10,7 @@ untouched and no partial file behind, and says why in the user's terms.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,7 +22,10 @@ from app.export.excel import excel_bytes
 from app.export.pair import write_files
 from app.export.word import word_document
 
-_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]')
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f-\x9f]')
+_INVISIBLE = {"Cf", "Zl", "Zp", "Co", "Cs"}
+"""Removed from file names: format (bidi, zero-width), separators, private and surrogates;
+control characters become _ (_UNSAFE) as before."""
 EXCEL_SUFFIX = "任务分工表.xlsx"
 NAME_BYTES = 255
 """The longest file name (UTF-8 bytes on Linux and macOS; Windows counts 255 characters)."""
@@ -34,6 +38,10 @@ def safe_file_name(title: str) -> str:
     """A file name Windows accepts, from the document title; a title too long for a
     file name is cut (on a character boundary) where every document's name still fits,
     so that all the files of one export share the same beginning."""
+
+    # bidi overrides (U+202E shows 'exe.txt' as 'txt.exe'), zero-width and other invisible
+    # format characters never reach a file name
+    title = "".join(c for c in title if unicodedata.category(c) not in _INVISIBLE)
     name = _UNSAFE.sub("_", title).strip(" .")
     budget = NAME_BYTES - ENDING_BYTES
     if len(name.encode("utf-8")) > budget:

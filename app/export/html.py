@@ -18,7 +18,7 @@ from html import escape
 from app.core.draft.model import Draft
 from app.core.readout.render import rendered_nodes
 from app.export.content import Block, Run, body_blocks, cover_blocks, printable
-from app.export.style import HouseStyle, TextStyle, house_style
+from app.export.style import HouseStyle, TextStyle, usable_style
 
 PX_PER_PT = 96 / 72
 _GENERIC = ("serif", "sans-serif", "monospace")
@@ -101,7 +101,7 @@ def draft_html(
     nodes alone (numbered and worded as in the whole draft); without `front`, no
     cover, title or preamble; `above` and `below`: a note before and after.
     """
-    style = style or house_style(draft.layout.style)
+    style = style or usable_style(draft.layout.style)
     scale = style.preview.scale if scale is None else scale
     parts = [f"<html><head><style>{stylesheet(style, scale)}</style></head><body>"]
     if front:

@@ -17,7 +17,7 @@ from app.export.opinions_doc import (
     opinion_summary,
     opinions_title,
 )
-from app.export.style import HouseStyle, house_style
+from app.export.style import HouseStyle, usable_style
 
 WIDTHS = (6, 18, 22, 60, 12, 34)
 TEXT_COLUMNS = (2, 3, 5)
@@ -26,7 +26,7 @@ HEADER_ROW = 3
 
 
 def opinions_workbook(draft: Draft, style: HouseStyle | None = None) -> Workbook:
-    style = style or house_style(draft.layout.style)
+    style = style or usable_style(draft.layout.style)
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "意见采纳情况"

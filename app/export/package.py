@@ -22,7 +22,7 @@ from app.export.files import ExportResult, PairChoice, pair_files, safe_file_nam
 from app.export.opinions_doc import opinions_bytes, opinions_path, pending_line
 from app.export.opinions_sheet import opinions_xlsx
 from app.export.revision_doc import revisions_bytes, revisions_path
-from app.export.style import house_style
+from app.export.style import usable_style
 from app.export.tracked_doc import tracked_bytes, tracked_path
 from app.export.written_set import write_set
 
@@ -46,7 +46,7 @@ def package_files(
 ) -> tuple[list[tuple[Path, bytes]], list[str]]:
     """Each file's path and bytes, and what was left out."""
     folder = Path(folder)
-    style = house_style(draft.layout.style)
+    style = usable_style(draft.layout.style)
     files = [
         (crosswalk_path(draft, folder), crosswalk_bytes(draft, plans, style)),
         (opinions_path(draft, folder), opinions_bytes(draft, style)),

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from app.core.draft.model import Draft
 from app.export import wordml
-from app.export.style import HouseStyle, house_style
+from app.export.style import HouseStyle, usable_style
 from app.export.word import _Body, blank_document
 from app.export.word_setup import WordStyles, number_pages, setup_section
 
@@ -40,7 +40,7 @@ def start(
     draft: Draft, style: HouseStyle | None = None, *, landscape: bool = False
 ) -> PackageDocument:
     """An empty document on the house style's page (turned for a wide table), pages numbered."""
-    style = style or house_style(draft.layout.style)
+    style = style or usable_style(draft.layout.style)
     doc, styles, body = blank_document(style)
     sect_pr = wordml.section_properties(doc.element)[0]
     setup_section(doc.sections[0], sect_pr, style, landscape=landscape)

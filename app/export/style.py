@@ -173,6 +173,11 @@ class HouseStyle(_Model):
 
 
 def style_path(name: str = DEFAULT_STYLE) -> Path:
+    """The style file of a name: the user's own, else the built-in one. A name that is a
+    path (../../x, C:\\x, a/b) names no style: a draft from elsewhere cannot point out of
+    the styles folder."""
+    if not name or Path(name).name != name or name in (".", "..") or "\\" in name or ":" in name:
+        raise StyleError(f"版式名称“{name[:40]}”无效")
     own = paths.user_data_dir() / "styles" / f"{name}.json"
     return own if own.is_file() else paths.resource("styles", f"{name}.json")
 
@@ -233,3 +238,25 @@ def house_style(name: str = DEFAULT_STYLE) -> HouseStyle:
         if moved is None:
             raise
         return house_style(name)
+
+
+def usable_style(name: str = DEFAULT_STYLE) -> HouseStyle:
+    """The draft's style, or the built-in house style when that one cannot be used (a
+    missing file, a name that is a path): the draft still opens, previews and exports;
+    `style_problem` says what was wrong, for the window's status bar and the export."""
+    try:
+        return house_style(name)
+    except StyleError:
+        if name == DEFAULT_STYLE:
+            raise
+        log.warning("版式 %r 无法使用，改用默认版式", name[:40])
+        return house_style(DEFAULT_STYLE)
+
+
+def style_problem(name: str = DEFAULT_STYLE) -> str:
+    """Why the draft's style is not used ("" when it is), in one line for the user."""
+    try:
+        house_style(name)
+    except StyleError as exc:
+        return f"{exc.one_line()}，已改用默认版式"
+    return ""

@@ -28,7 +28,7 @@ from app.export import wordml
 from app.export.content import Block, body_blocks
 from app.export.files import safe_file_name
 from app.export.package_doc import start
-from app.export.style import HouseStyle, house_style
+from app.export.style import HouseStyle, usable_style
 from app.export.word_setup import WordStyles
 
 SUFFIX = "修订稿"
@@ -202,7 +202,7 @@ def tracked_bytes(
     author (change_author) at `date` (change_date: the newer version's time; now when "").
 
     `old_name` and `new_name` (征求意见稿 2023-08-15 …) go into the file's properties."""
-    style = style or house_style(draft.layout.style)
+    style = style or usable_style(draft.layout.style)
     doc = start(draft, style)
     writer = _Writer(doc.styles, change_author(draft), change_date(date))
     old_blocks = body_blocks(old, style, rendered_nodes(old))

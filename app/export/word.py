@@ -37,7 +37,7 @@ from app.export.content import (
 )
 from app.export.pages import start_pages
 from app.export.questions import AUTHOR, INITIALS, mark_questions, unmarked
-from app.export.style import HouseStyle, house_style
+from app.export.style import HouseStyle, usable_style
 from app.export.word_setup import WordStyles, number_pages, setup_section
 from app.export.word_table import attachment
 
@@ -121,7 +121,7 @@ def word_document(
     draft: Draft, style: HouseStyle | None = None, *, comments: bool = True
 ) -> WordDocument:
     """The .docx and how many comments it holds (see word_bytes)."""
-    style = style or house_style(draft.layout.style)
+    style = style or usable_style(draft.layout.style)
     doc, styles, body = blank_document(style)
     setup_section(doc.sections[0], wordml.section_properties(doc.element)[0], style)
     blocks = body_blocks(draft, style, rendered_nodes(draft))
@@ -182,7 +182,7 @@ def _anchored(
 def sent_copy(draft: Draft, style: HouseStyle | None = None) -> SentDraft:
     """The draft as its Word export prints it, to read a returned copy against
     (app/importer/feedback.read_feedback); the export's own comments are not opinions."""
-    style = style or house_style(draft.layout.style)
+    style = style or usable_style(draft.layout.style)
     now = sent_draft(draft, style, rendered_nodes(draft), AUTHOR)
     earlier = sent.earlier_copies(draft, lambda d: sent_draft(d, style, rendered_nodes(d), AUTHOR))
     return replace(now, earlier=earlier, known=sent.known_opinions(draft))

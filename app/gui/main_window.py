@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QSp
 
 from app.core.plans.resolver import PlanResolver
 from app.core.text.clause_label import plan_of
+from app.export.style import style_problem
 from app.gui.catalogue_page import CataloguePage
 from app.gui.checks_panel import ChecksPanel
 from app.gui.cover_page import CoverPage
@@ -109,6 +110,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self._watch(doc)
         self._restore()
+        self._say_style(doc)
 
     def views(self) -> tuple:
         """Every view that follows the open draft."""
@@ -246,9 +248,18 @@ class MainWindow(QMainWindow):
         if not old.modified:
             old.discard_recovery()
         old.deleteLater()
+        self._say_style(doc)
         first = next(doc.draft.measures(), None)  # the new draft's, never the old one's
         if first is not None:
             self.select_and_show(first.id)
+
+    def _say_style(self, doc: DraftDocument) -> None:
+        """A draft whose style file is missing (or names a path) opens in the house style;
+        the status bar says so until the next message."""
+        problem = style_problem(doc.draft.layout.style)
+        self.style_problem = problem
+        if problem:
+            self.statusBar().showMessage(problem)
 
     def take_up_at(self, section_id: str, parent_id: str, index: int) -> None:
         """A parent measure dropped on the outline: taken up at that place."""

@@ -87,9 +87,18 @@ def import_plan(
     notes.extend(clause_reader.notes)
     ident = plan_id or plan_id_from_name(source.name)
     sections = []
+    used: dict[str, int] = {}
     for root in builder.roots:
         if root.depth == 1:
-            sections.append(freeze(root, ident, [root.number], clause_reader.clauses, notes))
+            # a chapter number printed twice (a running head, a page read twice) is kept as
+            # a chapter of its own, as freeze does below it; the same id twice was a
+            # message naming an internal id (节点编号 p:一 重复)
+            used[root.number] = used.get(root.number, 0) + 1
+            key = root.number
+            if used[key] > 1:
+                notes.append(ImportNote(root.line, f"编号 {root.label or key} 在同一级重复出现"))
+                key = f"{key}~{used[key]}"
+            sections.append(freeze(root, ident, [key], clause_reader.clauses, notes))
 
     task_rows = []
     if table_blocks:
@@ -146,9 +155,21 @@ def import_to_library(
     result's `replaced` names it. Otherwise the library may give the plan another id (a
     different plan already has this one), so callers use the returned plan's id.
     """
-    from app.core.plans.library import add_user_plan, load_plan, replace_plan, superseded_by
+    from app.core.plans.library import (
+        add_user_plan,
+        find_plan,
+        load_plan,
+        replace_plan,
+        superseded_by,
+    )
 
     result = import_plan(path, plan_id=plan_id, level=level)
+    if replaces and result.level is not None and not result.level.certain:
+        # an uncertain guess yields to the plan the user says this one revises; whether it
+        # is that plan is then judged on its place and text (library.replace_plan)
+        old_level = find_plan(replaces).level
+        if result.plan.level != old_level:
+            result = import_plan(path, plan_id=plan_id, level=old_level)  # type: ignore[arg-type]
     plan = _with_lineage(result.plan)
     older = superseded_by(plan) if replaces is None else None
     replaces = replaces or (older.id if older is not None else None)

@@ -18,7 +18,7 @@ import re
 
 from app.core.errors import PlanImportError
 from app.importer.blocks import Block, ImportNote
-from app.importer.limits import MAX_TEXT_BYTES, MB
+from app.importer.limits import MAX_HTML_DEPTH, MAX_MHTML_DEPTH, MAX_MHTML_PARTS, MAX_TEXT_BYTES, MB
 
 _JUNK_TAGS = {
     "script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe",
@@ -42,6 +42,8 @@ _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)"""
 _GB_NAMES = {"gb2312", "gbk", "gb18030", "cp936", "euccn", "xgbk", "hzgb2312"}
 _SPACE = re.compile(r"[ \t\r\n\f]+")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+_TAG = re.compile(r"<[^>]*>")
+_BOUNDARY = re.compile(rb"boundary\s*=", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
@@ -65,9 +67,18 @@ def read_html_blocks(data: bytes, *, mhtml: bool) -> tuple[list[Block], list[Imp
         import lxml.etree
         import lxml.html
 
-        root = lxml.html.document_fromstring(text)
+        # huge_tree: libxml2 otherwise stops at 256 levels of nesting and the plan inside
+        # 300 <div>s read as an empty page ("文件中没有文字"); the walk below is iterative
+        parser = lxml.html.HTMLParser(huge_tree=True)
+        root = lxml.html.document_fromstring(text, parser=parser)
     except (ValueError, lxml.etree.ParserError, lxml.etree.XMLSyntaxError) as exc:
         raise PlanImportError("网页内容无法解析：HTML 结构已损坏或没有内容") from exc
+    if not _compact(root.text_content()) and _compact(_TAG.sub("", text)):
+        # libxml2 stops at MAX_HTML_DEPTH levels even with huge_tree: text below is lost
+        raise PlanImportError(
+            f"网页的元素嵌套过深（超过 {MAX_HTML_DEPTH} 层），读不出其中的文字："
+            "请在浏览器中打开，把正文另存为文本或复制到 Word 后导入"
+        )
     dropped = _drop_junk(root)
     body = root.find("body")
     if body is None:
@@ -90,14 +101,36 @@ def read_html_blocks(data: bytes, *, mhtml: bool) -> tuple[list[Block], list[Imp
 
 
 def _mhtml_html_part(data: bytes) -> tuple[bytes, str | None]:
-    """The first text/html part of an MHTML archive, its transfer encoding undone."""
+    """The first text/html part of an MHTML archive, its transfer encoding undone.
+
+    A browser saves one level of parts (a page and its images); parts nested deeper than
+    MAX_MHTML_DEPTH, or more than MAX_MHTML_PARTS of them, are refused with a message
+    (Python's mail parser recurses once per level: 5,000 levels were a RecursionError)."""
+    nested = len(_BOUNDARY.findall(data))
+    if nested > MAX_MHTML_PARTS:
+        raise PlanImportError(
+            f"MHTML 文件中分段过多（{nested} 个），上限 {MAX_MHTML_PARTS} 个：不是浏览器保存的网页"
+        )
     try:
         message = email.message_from_bytes(data, policy=email.policy.compat32)
-        for part in message.walk():
-            if part.get_content_type() == "text/html":
+        stack = [(message, 0)]
+        while stack:  # depth first, in the archive's order, without recursion
+            part, depth = stack.pop()
+            if depth > MAX_MHTML_DEPTH:
+                raise PlanImportError(
+                    f"MHTML 文件的分段嵌套过深（超过 {MAX_MHTML_DEPTH} 层）：不是浏览器保存的网页"
+                )
+            if part.is_multipart():
+                children = part.get_payload()
+                stack.extend((child, depth + 1) for child in reversed(children))
+            elif part.get_content_type() == "text/html":
                 payload = part.get_payload(decode=True)
                 if isinstance(payload, bytes) and payload.strip():
                     return payload, part.get_content_charset()
+    except RecursionError as exc:
+        raise PlanImportError(
+            "MHTML 文件的分段嵌套过深：不是浏览器保存的网页（可能已损坏）"
+        ) from exc
     except (ValueError, TypeError, LookupError, IndexError, AttributeError) as exc:
         raise PlanImportError("MHTML 文件已损坏：无法从中取出网页部分（text/html）") from exc
     raise PlanImportError("MHTML 文件中没有网页部分（text/html），可能已损坏或不是保存的网页")
@@ -243,25 +276,34 @@ class _Walker:
         if text:
             self.out.append(Block(text=text, line=0))
 
-    def _visit(self, element) -> None:
-        tag = element.tag.lower() if isinstance(element.tag, str) else ""
-        if tag == "br":
-            self._flush()
-        elif tag == "table" and _is_data_table(element):
-            self._flush()
-            self._table(element)
-        elif tag:
-            block = tag in _BLOCK_TAGS
-            if block:
+    def _visit(self, root) -> None:
+        """Depth first with a stack of its own: a plan inside thousands of nested elements
+        is read like any other (a recursive walk stopped at Python's recursion limit)."""
+        stack: list[tuple[object, bool]] = [(root, False)]
+        while stack:
+            element, leaving = stack.pop()
+            tag = element.tag.lower() if isinstance(element.tag, str) else ""
+            if leaving:  # after its children: end its paragraph, then its tail
+                if tag in _BLOCK_TAGS:
+                    self._flush()
+                if element.tail:
+                    self.buffer.append(element.tail)
+                continue
+            if tag == "br":
                 self._flush()
-            if element.text:
-                self.buffer.append(element.text)
-            for child in element.iterchildren():
-                self._visit(child)
-            if block:
+            elif tag == "table" and _is_data_table(element):
                 self._flush()
-        if element.tail:
-            self.buffer.append(element.tail)
+                self._table(element)
+            elif tag:
+                if tag in _BLOCK_TAGS:
+                    self._flush()
+                if element.text:
+                    self.buffer.append(element.text)
+                stack.append((element, True))
+                stack.extend((child, False) for child in reversed(list(element.iterchildren())))
+                continue
+            if element.tail:
+                self.buffer.append(element.tail)
 
     def _table(self, table) -> None:
         """Rows of plain cells; a cell spanning rows repeats its text, as docx_reader does."""

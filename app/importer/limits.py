@@ -36,6 +36,16 @@ RATIO_CHECKED_FROM = 1 * MB
 MAX_ZIP_MEMBERS = 10_000
 """Parts listed in a .docx's zip directory (a plan with pictures has under a hundred)."""
 
+MAX_HTML_DEPTH = 2_000
+"""Levels of elements inside elements a web page is read to (libxml2's own bound, with
+huge_tree, is 2,048; a page without the text below it is refused with a message)."""
+
+MAX_MHTML_PARTS = 1_000
+"""Parts (boundaries) of an MHTML archive: a saved page has one per image and style sheet."""
+
+MAX_MHTML_DEPTH = 20
+"""Levels of parts inside parts in an MHTML archive: a browser saves one or two."""
+
 MAX_PLAN_ID_BYTES = 120
 """A plan id made from a file name (UTF-8 bytes, 40 Chinese characters): the library stores
 the plan as `<id>.json` and writes it through a temporary `.<id>.json.<random>.tmp`, and

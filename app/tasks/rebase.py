@@ -17,6 +17,7 @@ def rebase_draft(draft: Draft, plans: PlanResolver, to: str | None = None) -> Ta
     the county's edits; `to` = PLAN-ID[@N] limits it to one parent (at version N). Not ok
     when something needs the user (a conflict, a removed clause, an unknown base)."""
     from app.core.operations.rebase import rebase
+    from app.core.operations.rebase_undo import keep_before_rebase
     from app.core.plans.library import find_plan_or_none, load_version
     from app.core.plans.revisions import split_ref
     from app.core.readout.findings import CheckContext
@@ -33,7 +34,13 @@ def rebase_draft(draft: Draft, plans: PlanResolver, to: str | None = None) -> Ta
             raise TaskError(to, exc.one_line()) from exc
         plans = PlanResolver(lambda pid: chosen if pid == plan_id else find_plan_or_none(pid))
     before = CheckContext(draft)
-    rebased, report = rebase(draft, plans, plan_id)
+    try:  # the draft as it was, kept as the version 采用上级修订前 (rebase --undo puts it back)
+        kept = keep_before_rebase(draft)
+    except PeakPlanError as exc:
+        raise TaskError("", exc.one_line()) from exc
+    rebased, report = rebase(kept, plans, plan_id)
+    if rebased == kept:  # nothing taken up: no version kept either
+        rebased = draft
 
     def where(node_id: str) -> str:
         node = draft.find(node_id)
@@ -69,3 +76,15 @@ def rebase_summary(result: TaskResult, saved: str) -> str:
     """The closing line: how many taken up, how many need the user, and where it was saved."""
     counts = result.data if isinstance(result.data, dict) else {}
     return f"共采用 {counts.get('applied', 0)} 条，{counts.get('pending', 0)} 处需要处理{saved}。"
+
+
+def undo_rebase(draft: Draft) -> TaskResult:
+    """The draft as it was before the last rebase (the version 采用上级修订前); what it
+    replaces is kept as a version first."""
+    from app.core.operations.rebase_undo import undo_rebase as undo
+
+    try:
+        restored, name = undo(draft)
+    except PeakPlanError as exc:
+        raise TaskError("", exc.one_line()) from exc
+    return TaskResult(lines=[f"已恢复版本“{name}”（撤销前的内容已另存为版本）"], draft=restored)

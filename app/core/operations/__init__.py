@@ -44,6 +44,7 @@ from app.core.operations.opinions import (
 )
 from app.core.operations.parents import add_parent
 from app.core.operations.rebase import keep_despite_revision, rebase, take_revised_text
+from app.core.operations.rebase_undo import keep_before_rebase
 from app.core.operations.sent_copies import record_sent
 from app.core.operations.structure import add_measure, merge, move, remove, rename, reorder
 from app.core.operations.take_up import edited_since_take_up, take_up, take_up_into
@@ -73,6 +74,7 @@ __all__ = [
     "changes_text",
     "drop_version",
     "edited_since_take_up",
+    "keep_before_rebase",
     "keep_despite_revision",
     "map_parent_unit",
     "mentioned_targets",

@@ -47,8 +47,8 @@ def save_version(draft: Draft, stage: str, date: str = "", *, saved_at: str = ""
         raise EditError("请写明版本的稿本名称（如 征求意见稿、送审稿）")
     if len(stage) > MAX_STAGE or "\n" in stage:
         raise EditError(f"稿本名称过长（最多 {MAX_STAGE} 字）")
-    if date and not _DATE.fullmatch(date):
-        raise EditError(f"日期应为 YYYY-MM-DD（如 2023-08-15），而不是“{date}”")
+    if date and not (_DATE.fullmatch(date) and _real_day(date)):
+        raise EditError(f"“{date}”不是有效日期（应为 YYYY-MM-DD，如 2023-08-15）")
     if stage in COVER_STAGES and draft.meta.stage != stage:
         draft = draft.model_copy(update={"meta": draft.meta.model_copy(update={"stage": stage})})
     parts = dict(draft.version_parts)  # the draft's own stays as it is (undo keeps it)
@@ -59,6 +59,15 @@ def save_version(draft: Draft, stage: str, date: str = "", *, saved_at: str = ""
         data=encode(frozen_data(draft), parts),
     )
     return draft.model_copy(update={"versions": (*draft.versions, version), "version_parts": parts})
+
+
+def _real_day(text: str) -> bool:
+    """A day of the calendar (2026-02-30 is none), or a month 01–12 for YYYY-MM."""
+    try:
+        datetime.strptime(text, "%Y-%m-%d" if len(text) == 10 else "%Y-%m")
+    except ValueError:
+        return False
+    return True
 
 
 def find_version(draft: Draft, name_or_index: str | int) -> DraftVersion:

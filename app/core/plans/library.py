@@ -21,6 +21,7 @@ from app.core.files import FileReadError, os_reason, read_limited, set_aside, wr
 from app.core.plans.lineage_corrections import apply_corrections
 from app.core.plans.model import PLAN_FORMAT, Plan
 from app.core.plans.revisions import is_later, split_ref
+from app.core.plans.sameness import differences
 from app.core.text.normalise import compact
 from app.core.validation import describe_validation_error
 
@@ -259,13 +260,14 @@ def superseded_by(plan: Plan) -> Plan | None:
         old = load_plan(entry.path)
         if old.provenance.source_sha256 == plan.provenance.source_sha256:
             continue
-        if is_later(plan, old):
-            return old
+        if is_later(plan, old) and not differences(old, plan):
+            return old  # another plan of the same title is a plan of its own
     return None
 
 
 def replace_plan(plan: Plan, old_id: str) -> tuple[Path, Plan]:
-    """Store plan as the next revision of the library's plan old_id, the old one kept.
+    """Store plan as the next revision of the library's plan old_id, the old one kept;
+    PlanFileError when it is another plan (sameness.py: level, place, chapters, text).
 
     The new plan takes old_id (its node ids moved along), revision = old + 1; the old
     version goes to versions/<id>@<revision>.json, the new one is the user's <id>.json
@@ -275,6 +277,12 @@ def replace_plan(plan: Plan, old_id: str) -> tuple[Path, Plan]:
     if old.provenance.source_sha256 == plan.provenance.source_sha256:
         raise PlanFileError(
             f"此文件与方案库中的 {old_id}（第 {old.revision} 版）来自同一原文，不是新版本"
+        )
+    differ = differences(old, plan)
+    if differ:
+        raise PlanFileError(
+            f"此文件不是方案库中 {old_id}（{old.title}）的新版本，未作为新版本保存"
+            f"（{'；'.join(differ)}）；如是另一方案，请去掉 --replaces 导入"
         )
     new = plan if plan.id == old_id else rename_plan(plan, old_id)
     new = new.model_copy(update={"revision": old.revision + 1})

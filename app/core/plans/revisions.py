@@ -41,11 +41,29 @@ def earlier_versions(plan: Plan, plans: Callable[[str], Plan | None]) -> list[Pl
     return [version for version in found if version is not None]
 
 
+MAX_REVISIONS = 1000
+"""The most versions of one plan looked through for the text a clause was taken up as."""
+
+
+def later_versions(plan: Plan, plans: Callable[[str], Plan | None]) -> list[Plan]:
+    """The versions after this one (`rebase --to id@1` goes back from a later one), oldest
+    first: id@N+1, id@N+2 … up to the first the library does not keep."""
+    found: list[Plan] = []
+    for revision in range(plan.revision + 1, plan.revision + MAX_REVISIONS):
+        version = plans(f"{plan.id}@{revision}")
+        if version is None or version.revision != revision:
+            break
+        found.append(version)
+    return found
+
+
 def old_section(
     plan: Plan, node_id: str, print_: str, plans: Callable[[str], Plan | None]
 ) -> Section | None:
-    """The clause node_id as it read when taken up: in the version whose text has print_."""
-    for earlier in earlier_versions(plan, plans):
+    """The clause node_id as it read when taken up: in the version whose text has print_ —
+    an earlier one (the plan was revised since), or a later one (the draft took up a later
+    version and goes back to this one: `rebase --to id@1`)."""
+    for earlier in [*earlier_versions(plan, plans), *later_versions(plan, plans)]:
         section = _index(earlier).get(node_id)
         if section is not None and _print(earlier, section) == print_:
             return section
