@@ -87,9 +87,14 @@ def import_plan(
     notes.extend(clause_reader.notes)
     ident = plan_id or plan_id_from_name(source.name)
     sections = []
+    used: dict[str, int] = {}
     for root in builder.roots:
         if root.depth == 1:
-            sections.append(freeze(root, ident, [root.number], clause_reader.clauses, notes))
+            used[root.number] = used.get(root.number, 0) + 1
+            key = root.number if used[root.number] == 1 else f"{root.number}~{used[root.number]}"
+            if key != root.number:
+                notes.append(ImportNote(root.line, f"提示：编号 {root.label} 在第一级重复出现"))
+            sections.append(freeze(root, ident, [key], clause_reader.clauses, notes))
 
     task_rows = []
     if table_blocks:

@@ -19,6 +19,7 @@ from app.importer.blocks import Block, ImportNote
 from app.importer.level import leading_place, level_of_document_number
 from app.importer.notice import compact as compact_text
 from app.importer.notice import find_notice, find_title_run
+from app.importer.structure import parse_chapter
 
 _TITLE_WORDS = ("方案", "意见", "计划", "规划", "纲要", "办法", "行动")
 _STAGES = ("征求意见稿", "送审稿")
@@ -108,6 +109,9 @@ def first_chapter_index(blocks: list[Block]) -> int | None:
             continue
         parsed = parse_label(block.text)
         if parsed and parsed[0] == 1 and parsed[1] == "一" and len(parsed[2]) <= 40:
+            return i
+        chapter = parse_chapter(block.text)
+        if chapter and chapter[1] == "一" and len(chapter[2]) <= 40 and chapter[0] < 0:
             return i
     return None
 

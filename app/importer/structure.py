@@ -21,6 +21,21 @@ from app.importer.blocks import Block, ImportNote
 
 MAX_TITLE = 60
 
+CHAPTER = re.compile(r"^第\s*(?P<num>[一二三四五六七八九十百]{1,4})\s*(?P<kind>章|篇|部分|节)\s*")
+"""第一章 / 第一篇 / 第一部分 (rank -1) and 第一节 (rank 0): outlines above 一、."""
+_TABLE_ROW = re.compile(r"\d[%％]?\s+[-—－]?\d")
+"""Two figures side by side: a table row ("一、可再生能源 1373 3114 18%"), not a heading."""
+
+
+def parse_chapter(text: str) -> tuple[int, str, str, str] | None:
+    """(rank, number, rest, label) of a 第X章/第X节 heading line."""
+    m = CHAPTER.match(text)
+    if not m:
+        return None
+    rank = 0 if m.group("kind") == "节" else -1
+    label = f"第{m.group('num')}{m.group('kind')}"
+    return rank, m.group("num"), text[m.end() :], label
+
 
 @dataclass
 class RawSection:
@@ -134,15 +149,36 @@ class TreeBuilder:
 
     def feed(self, block: Block) -> None:
         text = block.text
-        parsed = parse_label(text)
+        chapter = parse_chapter(text)
+        label = None
+        if chapter:
+            rank, number, rest, label = chapter
+            parsed: tuple[int, str, str] | None = (rank, number, rest)
+        else:
+            parsed = parse_label(text)
+        if parsed and _TABLE_ROW.search(parsed[2]):
+            parsed = None  # a row of a table the text layer gives as a line
         if parsed:
             rank, number, rest = parsed
-            value = number_value(rank, number)
+            value = number_value(max(rank, 1), number)
             if value is not None:
                 if self._open_paragraph() and not self._follows_on(rank, value):
                     self._add_paragraph(text, block.line)
                     return
-                self._open_section(rank, number, value, rest, block.line)
+                if rank <= 1 and value <= self._last_value.get(rank, 0):
+                    if self._restart_after_contents(rank, block.line):
+                        self._open_section(rank, number, value, rest, block.line, label)
+                        return
+                    self.notes.append(
+                        ImportNote(
+                            block.line,
+                            f"提示：“{text[:20]}”的编号没有接着上一个（{self._last_value[rank]}），"
+                            "按正文处理",
+                        )
+                    )
+                    self._add_paragraph(text, block.line)
+                    return
+                self._open_section(rank, number, value, rest, block.line, label)
                 return
         if (
             block.outline_level is not None
@@ -163,22 +199,43 @@ class TreeBuilder:
             return
         self._add_paragraph(text, block.line)
 
-    def _open_section(self, rank: int, number: str, value: int, rest: str, line: int) -> None:
+    def _restart_after_contents(self, rank: int, line: int) -> bool:
+        """Numbering starting again after headings without a sentence under them: those were
+        a contents page the text layer gave without leader dots or page numbers; dropped."""
+        at = next((i for i, s in enumerate(self._stack) if s.rank == rank), None)
+        if at is None:
+            return False
+        siblings = self._stack[at - 1].children if at else self.roots
+        if any("。" in p for s in siblings for n in s.walk() for p in n.paragraphs):
+            return False
+        self.notes.append(ImportNote(line, f"前面 {len(siblings)} 个没有正文的标题是目录，已跳过"))
+        siblings.clear()
+        del self._stack[at:]
+        for deeper in [r for r in self._last_value if r >= rank]:
+            del self._last_value[deeper]
+        return True
+
+    def _open_section(
+        self, rank: int, number: str, value: int, rest: str, line: int, label: str | None = None
+    ) -> None:
         while self._stack and self._stack[-1].rank >= rank:
             self._stack.pop()
+        for deeper in [r for r in self._last_value if r > rank]:
+            del self._last_value[deeper]  # numbering starts again under a new parent
         depth = len(self._stack) + 1
         if depth > 4:
             self.notes.append(ImportNote(line, "标题层级超过四级，按正文处理"))
-            self._add_paragraph(label_for(min(rank, 4), value) + rest, line)
+            self._add_paragraph((label or label_for(min(max(rank, 1), 4), value)) + rest, line)
             return
         title, body, style = split_heading_text(rest)
+        label = label or label_for(rank, value)
         if style == "none":
-            self.notes.append(ImportNote(line, f"编号 {label_for(rank, value)} 后没有可识别的标题"))
+            self.notes.append(ImportNote(line, f"编号 {label} 后没有可识别的标题"))
         section = RawSection(
             rank=rank,
             number=number,
             value=value,
-            label=label_for(rank, value),
+            label=label,
             title=title,
             title_style=style,
             line=line,
