@@ -226,8 +226,14 @@ def _continues(previous: PdfLine, line: PdfLine, frames: dict[int, _Frame], em: 
     if _LABEL.fullmatch(before):
         return True  # a label alone on its line ("四、" then "保障措施")
     was, now = frames[previous.page], frames[line.page]
-    if min(previous.size, line.size) > 1.15 * em and not ends_sentence(before):
-        return abs(previous.size - line.size) < 0.2 * em  # a title in large type, wrapped
+    if (
+        min(previous.size, line.size) > 1.15 * em
+        and not ends_sentence(before)
+        and (_fills(previous, was) or _centred(previous, was))
+    ):
+        # a title in large type, wrapped (a line wraps only when full or centred; the body
+        # em of a plan with many small-type 专栏 boxes is the boxes' size)
+        return abs(previous.size - line.size) < 0.2 * em
     if _centred(previous, was) and _centred(line, now):
         return not ends_sentence(before) and abs(previous.size - line.size) < 0.2 * em
     if _LABEL.match(text):
