@@ -18,6 +18,7 @@ import argparse
 import json
 import re
 import statistics
+from collections import Counter
 import sys
 import time
 import unicodedata
@@ -30,6 +31,7 @@ sys.path.insert(0, str(ROOT))
 from app.core.errors import PlanImportError  # noqa: E402
 from app.importer import import_plan  # noqa: E402
 from app.importer.pdf_reader import pdf_lines  # noqa: E402
+from app.importer.reflow import PRIVATE_GLYPHS  # noqa: E402
 
 DEFAULT_DIR = ROOT.parent / "shared" / "corpus" / "pdf"
 DEFAULT_LABELS = ROOT / "tests" / "importer" / "corpus_labels.json"
@@ -62,16 +64,39 @@ class Layer:
 def text_layer(path: Path) -> Layer:
     """What a reader sees in the PDF: heading lines, 责任单位 count and figures."""
     lines, _ = pdf_lines(path.read_bytes())
-    texts = [line.text for line in lines if not _PAGE_NUMBER.match(line.text)]
+    texts = [
+        line.text.translate(PRIVATE_GLYPHS) for line in lines if not _PAGE_NUMBER.match(line.text)
+    ]
     headings = 0
-    for text in texts:
-        if _ATTACHMENT.match(text):
+    skip = _contents(texts)
+    for index, text in enumerate(texts):
+        if index in skip:
+            continue
+        if headings and _ATTACHMENT.match(text):
             break  # attachments are plans of their own, kept as provenance
         if _HEADING.match(text) and not _LEADER_OR_PAGE.search(text):
             headings += 1
     joined = squash("".join(texts))
     figures = _FIGURE.findall(joined)
     return Layer(headings, len(_UNIT_WORDS.findall(joined)), figures, joined)
+
+
+def _entry(text: str) -> str:
+    text = re.sub(r"[.…·\s\d]+$", "", squash(text))
+    return text
+
+
+def _contents(texts: list[str]) -> range:
+    """The lines of a contents page: from 目录 to the body's repeat of its first heading."""
+    start = next((i for i, t in enumerate(texts) if squash(t) == "目录"), None)
+    if start is None:
+        return range(0)
+    first = next((i for i in range(start + 1, len(texts)) if _HEADING.match(texts[i])), None)
+    if first is None:
+        return range(0)
+    key = _entry(texts[first])
+    end = next((j for j in range(first + 1, len(texts)) if _entry(texts[j]) == key), None)
+    return range(start, end) if end is not None else range(0)
 
 
 def plan_text(plan) -> str:
@@ -163,12 +188,8 @@ def sweep_file(path: Path) -> Row:
 
 def _lost(figures: list[str], text: str) -> list[str]:
     """Figures the plan has fewer times than the text layer (front matter has none to speak of)."""
-    out = []
-    for figure in sorted(set(figures)):
-        pattern = re.compile(r"(?<![\d.])" + re.escape(figure))
-        if len(pattern.findall(text)) < figures.count(figure):
-            out.append(figure)
-    return out
+    have = Counter(_FIGURE.findall(text))
+    return [f for f, n in sorted(Counter(figures).items()) if have[f] < n]
 
 
 def is_guihua(name: str) -> bool:

@@ -31,6 +31,20 @@ _CHAPTER_LABEL = r"(?:[一二三四五六七八九十]+、|[（(][一二三四�
 _RUN_ON_HEADING = re.compile(rf"(?<=[。；！？］）\]])\s+(?={_CHAPTER_LABEL})")
 _SPACED = re.compile(r"^(?:[\u4e00-\u9fff]\s+){1,12}[\u4e00-\u9fff]$")
 _FOOTNOTE_START = re.compile(r"^(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|[①-⑳]|\d{1,2}(?=\s*\S)|注\s*\d*[:：])")
+PRIVATE_GLYPHS = {
+    0xA3AC: "，",
+    0xA3AE: "。",
+    0xA3BB: "；",
+    0xA3BA: "：",
+    0x1001B0: ".",
+    0x100170: "·",
+    0x1001BA: "…",
+    **{0xF000 + code: chr(code) for code in range(0x20, 0x7F)},
+    0xF0B4: "×",
+    0xF0B7: "•",
+}
+"""Punctuation some PDF fonts map to Yi syllables or private-use code points ("ꎬ" for "，",
+U+1001B0 for the decimal point, U+F0xx for the Symbol font's ASCII): read as what is printed."""
 EDGE = 0.12  # heads and feet live in the top and bottom eighth of a page
 
 
@@ -61,7 +75,7 @@ class _Frame:
 def reflow(lines: list[PdfLine]) -> tuple[list[Block], list[ImportNote]]:
     """Blocks of paragraphs (with page breaks marked) and notes on what was mended."""
     notes: list[ImportNote] = []
-    lines = [line for line in lines if line.text.strip()]
+    lines = [_printed(line) for line in lines if line.text.strip()]
     numbers = [line for line in lines if _is_page_number(line)]
     lines = [line for line in lines if not _is_page_number(line)]
     if numbers:
@@ -102,6 +116,11 @@ def reflow(lines: list[PdfLine]) -> tuple[list[Block], list[ImportNote]]:
     if footnotes:
         notes.append(ImportNote(None, f"PDF：{len(footnotes)} 行页脚注释单独列出，未并入正文"))
     return blocks, notes
+
+
+def _printed(line: PdfLine) -> PdfLine:
+    text = line.text.translate(PRIVATE_GLYPHS)
+    return line if text == line.text else _part(line, text, line.x0, line.x1)
 
 
 def _compact(text: str) -> str:

@@ -206,7 +206,8 @@ class TreeBuilder:
         if at is None:
             return False
         siblings = self._stack[at - 1].children if at else self.roots
-        if any("。" in p for s in siblings for n in s.walk() for p in n.paragraphs):
+        texts = [p for s in siblings for n in s.walk() for p in n.paragraphs]
+        if any(len(p) > 40 or re.search(r"[。；！？]", p) for p in texts):
             return False
         self.notes.append(ImportNote(line, f"前面 {len(siblings)} 个没有正文的标题是目录，已跳过"))
         siblings.clear()
