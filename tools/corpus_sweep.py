@@ -77,7 +77,7 @@ def text_layer(path: Path) -> Layer:
         if _HEADING.match(text) and not _LEADER_OR_PAGE.search(text):
             headings += 1
     joined = squash("".join(texts))
-    figures = _FIGURE.findall(joined)
+    figures = [f for text in texts for f in _FIGURE.findall(squash(text))]
     return Layer(headings, len(_UNIT_WORDS.findall(joined)), figures, joined)
 
 
@@ -188,8 +188,7 @@ def sweep_file(path: Path) -> Row:
 
 def _lost(figures: list[str], text: str) -> list[str]:
     """Figures the plan has fewer times than the text layer (front matter has none to speak of)."""
-    have = Counter(_FIGURE.findall(text))
-    return [f for f, n in sorted(Counter(figures).items()) if have[f] < n]
+    return [f for f, n in sorted(Counter(figures).items()) if text.count(f) < n]
 
 
 def is_guihua(name: str) -> bool:

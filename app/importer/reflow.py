@@ -45,6 +45,7 @@ PRIVATE_GLYPHS = {
 }
 """Punctuation some PDF fonts map to Yi syllables or private-use code points ("ꎬ" for "，",
 U+1001B0 for the decimal point, U+F0xx for the Symbol font's ASCII): read as what is printed."""
+_FIGURE_GOES_ON = re.compile(r"^\d+(?:\.\d+)?\s*(?:[%‰％。，；、）)]|[万亿千百吨个家项座年月日])")
 EDGE = 0.12  # heads and feet live in the top and bottom eighth of a page
 
 
@@ -204,7 +205,10 @@ def _is_footnote(line: PdfLine, em: float) -> bool:
     """A small-type note at the foot of a page ("¹ 指……", "注：……")."""
     if not em or line.size >= 0.85 * em or line.bottom < (line.page_height or 1.0) * 0.7:
         return False
-    return bool(_FOOTNOTE_START.match(line.text.strip()))
+    text = line.text.strip()
+    if _FIGURE_GOES_ON.match(text) or len(re.findall(r"[\u4e00-\u9fff]", text)) < 4:
+        return False  # "30%。" ending the sentence above: digits are shorter than ideographs
+    return bool(_FOOTNOTE_START.match(text))
 
 
 def _paragraphs(
