@@ -22,7 +22,7 @@ from app.importer.blocks import Block, ImportNote
 MAX_TITLE = 60
 
 CHAPTER = re.compile(r"^第\s*(?P<num>[一二三四五六七八九十百]{1,4})\s*(?P<kind>章|篇|部分|节)\s*")
-"""第一章 / 第一篇 / 第一部分 (rank -1) and 第一节 (rank 0): outlines above 一、."""
+"""第一篇 / 第一部分 (rank -2), 第一章 (-1) and 第一节 (0): outlines above 一、."""
 _TABLE_ROW = re.compile(r"\d[%％]?\s+[-—－]?\d")
 """Two figures side by side: a table row ("一、可再生能源 1373 3114 18%"), not a heading."""
 
@@ -32,7 +32,7 @@ def parse_chapter(text: str) -> tuple[int, str, str, str] | None:
     m = CHAPTER.match(text)
     if not m:
         return None
-    rank = 0 if m.group("kind") == "节" else -1
+    rank = {"节": 0, "章": -1}.get(m.group("kind"), -2)  # 篇 and 部分 hold chapters
     label = f"第{m.group('num')}{m.group('kind')}"
     return rank, m.group("num"), text[m.end() :], label
 
