@@ -203,7 +203,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-v", "--verbose", action="store_true", help="list the lost figures")
     parser.add_argument("--json", type=Path, help="write the rows to this file")
     args = parser.parse_args(argv)
-    files = sorted(p for p in args.folder.rglob("*") if p.suffix.lower() == ".pdf" and args.only in p.name)
+    files = sorted(
+        p for p in args.folder.rglob("*") if p.suffix.lower() == ".pdf" and args.only in p.name
+    )
     labels = json.loads(args.labels.read_text("utf-8")) if args.labels.exists() else {}
     rows = []
     for path in files:
@@ -257,9 +259,7 @@ def _totals(rows: list[Row], labels: dict) -> None:
     outline = sum(1 for r in done if r.outline_ok)
     print(f"  outline within 10% of the text layer: {outline}/{len(done)}")
     lost = [r for r in done if r.lost]
-    print(
-        f"  plans with lost figures: {len(lost)} ({sum(len(r.lost) for r in lost)} figures)"
-    )
+    print(f"  plans with lost figures: {len(lost)} ({sum(len(r.lost) for r in lost)} figures)")
     print(
         f"  clauses {sum(r.clauses for r in done)}; 责任单位/牵头单位 in text "
         f"{sum(r.unit_words for r in done)}; targets {sum(r.targets for r in done)}"

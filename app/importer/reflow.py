@@ -265,8 +265,8 @@ def _continues(previous: PdfLine, line: PdfLine, frames: dict[int, _Frame], em: 
         return False  # indented: a new paragraph
     if not _fills(previous, was):
         return False  # a short line ends its paragraph
-    if min(len(before), len(text)) < 4:
-        return True  # the boxes of a few characters say little about their type size
+    if min(len(before), len(text)) < 4 or _FIGURE_GOES_ON.match(text):
+        return True  # the boxes of a few characters (or digits) say little about their type size
     return abs(previous.size - line.size) < 0.25 * em or line.page != previous.page
 
 

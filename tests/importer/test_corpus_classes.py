@@ -1,0 +1,166 @@
+"""Shapes of real published plans the importer once refused or mangled (issue 26).
+
+Each fixture is a few lines of a real page of the public corpus, shortened; the
+whole corpus is swept by tools/corpus_sweep.py.
+"""
+
+from __future__ import annotations
+
+from app.importer import import_plan
+from app.importer.reflow import PdfLine, reflow
+
+
+def _plan(tmp_path, text: str, name: str = "plan.txt"):
+    path = tmp_path / name
+    path.write_text(text.strip() + "\n", encoding="utf-8")
+    return import_plan(path)
+
+
+CHAPTERS = """
+南充市“十四五”生态环境保护规划
+第一章 发展基础
+一、取得的成效
+“十三五”时期，南充市生态环境质量持续提升。
+二、面临的形势
+生态环境保护结构性压力依然较大。
+第二章 总体要求
+一、指导思想
+以习近平新时代中国特色社会主义思想为指导。
+二、主要目标
+到2025年，空气质量优良天数比率达到90%以上。
+"""
+
+
+def test_chapter_outline_holds_its_numbered_sections(tmp_path):
+    plan = _plan(tmp_path, CHAPTERS).plan
+    assert [s.label + s.title for s in plan.sections] == ["第一章发展基础", "第二章总体要求"]
+    assert [c.title for c in plan.sections[1].children] == ["指导思想", "主要目标"]
+    assert plan.sections[1].children[1].targets  # 90%以上 read under its chapter
+
+
+CONTENTS_WITHOUT_LEADERS = """
+浙江省可再生能源发展“十四五”规划
+目 录
+一、发展基础
+二、总体要求
+三、重点任务
+一、发展基础
+截至2020年底，全省可再生能源装机容量达到3114万千瓦。
+二、总体要求
+坚持绿色发展。
+三、重点任务
+大力发展光伏。
+"""
+
+
+def test_contents_without_leader_dots_is_skipped_not_refused(tmp_path):
+    result = _plan(tmp_path, CONTENTS_WITHOUT_LEADERS)
+    assert [s.title for s in result.plan.sections] == ["发展基础", "总体要求", "重点任务"]
+    assert "3114万千瓦" in result.plan.sections[0].paragraphs[0]
+    assert any("目录" in str(n) for n in result.notes)
+
+
+TABLE_ROWS = """
+浙江省可再生能源发展“十四五”规划
+一、发展基础
+全省可再生能源装机容量达到3114万千瓦。
+表1 “十三五”可再生能源发展情况
+一、可再生能源 1373 3114 18%
+二、非水可再生能源 371 1943 39%
+二、总体要求
+坚持绿色发展。
+"""
+
+
+def test_table_rows_numbered_like_chapters_stay_text(tmp_path):
+    plan = _plan(tmp_path, TABLE_ROWS).plan
+    assert [s.title for s in plan.sections] == ["发展基础", "总体要求"]
+    assert "1943 39%" in " ".join(plan.sections[0].paragraphs)
+
+
+RESTART = """
+关于严格能效约束推动重点领域节能降碳的若干意见
+一、总体要求
+坚持系统观念。
+二、重点任务
+突出抓好重点行业。
+一、二星级评价标识的建筑项目中，绿色建材应用比例达到30%。
+三、保障措施
+完善技改支持政策。
+"""
+
+
+def test_a_number_that_starts_again_is_kept_as_text_with_a_hint(tmp_path):
+    result = _plan(tmp_path, RESTART)
+    assert [s.title for s in result.plan.sections] == ["总体要求", "重点任务", "保障措施"]
+    assert "二星级评价标识" in " ".join(result.plan.sections[1].paragraphs)
+    assert any("提示" in str(n) and "第 6 行" in str(n) for n in result.notes)
+
+
+ATTACHMENTS = """
+关于严格能效约束推动重点领域节能降碳的若干意见
+一、总体要求
+坚持系统观念。
+二、保障措施
+加强政策宣传解读。
+附件 1
+冶金、建材重点行业严格能效约束推动节能降碳行动方案
+一、行动目标
+到2025年，能效达到标杆水平的产能比例超过30%。
+附件 2
+石化化工重点行业严格能效约束推动节能降碳行动方案
+一、行动目标
+到2025年，炼油领域能效标杆水平以上产能比例达到30%。
+"""
+
+
+def test_attachments_are_kept_apart_not_read_as_chapters(tmp_path):
+    result = _plan(tmp_path, ATTACHMENTS)
+    plan = result.plan
+    assert [s.title for s in plan.sections] == ["总体要求", "保障措施"]
+    assert len(plan.provenance.notes) == 2
+    assert "超过30%" in plan.provenance.notes[0]
+    assert plan.provenance.notes[1].startswith("附件2")
+
+
+def _line(text, top, x0=80.0, x1=516.0, size=15.5, page=0):
+    return PdfLine(text, page, x0, x1, top, top + size, size, 595.0, 842.0)
+
+
+def test_heading_in_body_type_is_not_glued_to_its_paragraph_when_boxes_are_small():
+    # 科技支撑碳达峰碳中和实施方案: the 专栏 boxes in 12 pt outnumber the 15.5 pt body lines
+    boxes = [
+        _line(f"专栏文字第{i}行煤炭清洁高效利用技术研究", 400 + 14 * i, size=12.0)
+        for i in range(20)
+    ]
+    lines = [
+        _line("化碳排放比2005年下降65%以上，单位GDP能源消耗持续大幅", 100),
+        _line("下降。", 120, x1=115, size=14.4),
+        _line("一、能源绿色低碳转型科技支撑行动", 140, x0=111, x1=359, size=14.8),
+        _line("聚焦国家能源发展战略任务，立足以煤为主的资源禀赋，抓", 160, x0=112, size=15.3),
+        *boxes,
+    ]
+    blocks, _ = reflow(lines)
+    assert [b.text for b in blocks[:3]] == [
+        "化碳排放比2005年下降65%以上，单位GDP能源消耗持续大幅下降。",
+        "一、能源绿色低碳转型科技支撑行动",
+        "聚焦国家能源发展战略任务，立足以煤为主的资源禀赋，抓",
+    ]
+
+
+def test_figure_ending_a_sentence_at_the_page_foot_is_not_a_footnote():
+    # “十四五”工业绿色发展规划: "71%。" alone on the last line of a page, digits are short
+    lines = [_line(f"正文第{i}行绿色制造体系基本构建研究制定标准", 100 + 20 * i) for i in range(10)]
+    lines += [
+        _line("太阳能电池组件在全球市场份额占比达", 700),
+        _line("71%。", 722, x1=120, size=10.0),
+    ]
+    blocks, _ = reflow(lines)
+    assert blocks[-1].text.endswith("占比达71%。")
+
+
+def test_punctuation_printed_as_yi_syllables_is_read_as_printed():
+    # 青海省“十四五”生态文明建设规划: the font maps ， and 。 to ꎬ and ꎮ
+    lines = [_line("到2025年ꎬ全省清洁能源装机总量达到8226万千瓦ꎮ", 100)]
+    blocks, _ = reflow(lines)
+    assert blocks[0].text == "到2025年，全省清洁能源装机总量达到8226万千瓦。"
