@@ -18,10 +18,10 @@ import argparse
 import json
 import re
 import statistics
-from collections import Counter
 import sys
 import time
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 

@@ -9,6 +9,7 @@ whole and in order, as provenance of the plan, never merged into its outline.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from app.importer.blocks import Block, ImportNote
 
@@ -29,7 +30,7 @@ def split_attachments(
         return blocks, [], []
     parts: list[str] = []
     bounds = [*starts, len(blocks)]
-    for begin, end in zip(bounds, bounds[1:], strict=False):
+    for begin, end in pairwise(bounds):
         parts.append("\n".join(b.text for b in blocks[begin:end]))
     first = blocks[starts[0]]
     note = ImportNote(
