@@ -75,7 +75,7 @@ def split_front(
     else:
         notes.append(ImportNote(body[chapter].line, "没有找到方案标题，用文件名代替"))
         front, preamble = [], body[:chapter]
-        meta = FrontMatter(title=split_title_stage(file_stem)[0])
+        meta = FrontMatter(title=title_from_file_name(file_stem))
     if notice is not None:
         meta.notice = notice.lines
         meta.issuer = meta.issuer or notice.issuer
@@ -100,6 +100,13 @@ def split_front(
             meta.stage = stage
             preamble = preamble[1:]
     return meta, preamble, notes
+
+
+def title_from_file_name(stem: str) -> str:
+    """A file name as a title: without a collection's list number ("7、", "12.") or a
+    copy mark, as the plan would print it."""
+    title = re.sub(r"^\s*\d{1,4}\s*[、.．_\-]\s*", "", stem.strip())
+    return split_title_stage(title)[0].strip() or stem
 
 
 def first_chapter_index(blocks: list[Block]) -> int | None:
@@ -130,6 +137,8 @@ def split_title_stage(text: str) -> tuple[str, str, str]:
     """(title, stage, subtitle) from a title line such as 自治区碳达峰实施方案（征求意见稿）."""
     stage = ""
     subtitle = ""
+    # the day of issue printed after the title (（2021年9月22日）) is a date, not the title
+    text = re.sub(r"\s*[（(]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[）)]\s*$", "", text)
     m = re.search(r"[（(]([^（）()]{1,20})[）)]\s*$", text)
     if m:
         inner = m.group(1).strip()

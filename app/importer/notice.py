@@ -140,11 +140,17 @@ def find_title_run(
 def _continues_title(text: str, block: Block) -> bool:
     """Can this line be the first part of a title broken over lines?"""
     raw = (block.raw or block.text).strip()
-    starts_title = text.startswith("关于") or "碳达峰" in text or _starts_with_place(text)
+    starts_title = (
+        text.startswith("关于")
+        or "碳达峰" in text
+        or _starts_with_place(text)
+        or "关于" in text[:30]  # the issuers, then 关于: 中共杭州市委 杭州市人民政府关于…
+    )
+    _, about, after = raw.partition("关于")
     return (
         block.cells is None
         and starts_title
-        and not re.search(r"\S\s+\S", raw)
+        and not re.search(r"\S\s+\S", after if about else raw)
         and _is_title_line(text)
         and len(text) >= 6
         and not title_ends(text)

@@ -164,3 +164,59 @@ def test_punctuation_printed_as_yi_syllables_is_read_as_printed():
     lines = [_line("到2025年ꎬ全省清洁能源装机总量达到8226万千瓦ꎮ", 100)]
     blocks, _ = reflow(lines)
     assert blocks[0].text == "到2025年，全省清洁能源装机总量达到8226万千瓦。"
+
+
+MINISTRY_NOTICE = """
+农业农村部 国家发展改革委关于印发《农业农村减排固碳实施方案》的通知
+农科教发〔2022〕2 号
+各省、自治区、直辖市农业农村（农牧）厅（局、委）：
+为贯彻落实碳达峰碳中和重大决策部署，制定了《农业农村减排固碳实施方案》，现印发你们。
+农业农村部 国家发展改革委
+2022 年 5 月 7 日
+农业农村减排固碳实施方案
+一、总体要求
+推进农业农村减排固碳。
+二、重点任务
+全国农作物秸秆综合利用率保持在86%以上。
+"""
+
+
+def test_plan_of_national_ministries_is_national(tmp_path):
+    assert _plan(tmp_path, MINISTRY_NOTICE).plan.level == "national"
+
+
+def test_title_from_file_name_drops_the_collections_list_number(tmp_path):
+    text = "一、总体要求\n坚持系统观念。\n二、重点任务\n加强建设。"
+    plan = _plan(tmp_path, text, "221、重庆市环境应急能力建设“十四五”规划（2021—2025年）.txt").plan
+    assert plan.title == "重庆市环境应急能力建设“十四五”规划（2021—2025年）"
+    assert plan.level == "province"  # 重庆 is a 直辖市
+
+
+WRAPPED_TITLE = """
+中共杭州市委 杭州市人民政府关于完整准确全面贯彻新发展理念
+做好碳达峰碳中和工作的实施意见
+为贯彻落实党中央、国务院关于碳达峰、碳中和的重大战略决策，现提出如下实施意见。
+一、主要目标
+到2025年，碳达峰、碳中和政策体系基本建立。
+"""
+
+
+def test_title_wrapped_over_two_lines_keeps_its_issuers(tmp_path):
+    plan = _plan(tmp_path, WRAPPED_TITLE).plan
+    assert plan.title == (
+        "中共杭州市委杭州市人民政府关于完整准确全面贯彻新发展理念做好碳达峰碳中和工作的实施意见"
+    )
+
+
+DATED_TITLE = """
+中共中央、国务院关于深入打好污染防治攻坚战的意见
+（2021年11月2日）
+一、总体要求
+坚持系统观念。
+"""
+
+
+def test_day_of_issue_is_not_part_of_the_title(tmp_path):
+    text = DATED_TITLE.replace("意见\n（", "意见（")
+    plan = _plan(tmp_path, text).plan
+    assert plan.title == "中共中央、国务院关于深入打好污染防治攻坚战的意见"
