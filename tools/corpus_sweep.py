@@ -150,6 +150,8 @@ class Row:
     title: str = ""
     lost: list[str] = field(default_factory=list)
     depths: dict[str, int] = field(default_factory=dict)
+    chapters: int = 0
+    actions: int = 0
 
     @property
     def outline_ok(self) -> bool:
@@ -183,6 +185,8 @@ def sweep_file(path: Path) -> Row:
         title=plan.title,
         lost=_lost(layer.figures, text),
         depths=depths,
+        chapters=len(plan.sections),
+        actions=sum(len(s.children) for s in plan.sections),
     )
 
 
@@ -232,6 +236,13 @@ def _line(row: Row, label: dict | None) -> str:
             checks += f" LEVEL≠{label['level']}"
         if label.get("title") and label["title"] != row.title:
             checks += " TITLE≠"
+        if "chapters" in label and (label["chapters"], label["actions"]) != (
+            row.chapters,
+            row.actions,
+        ):
+            checks += (
+                f" OUTLINE≠{label['chapters']}/{label['actions']}({row.chapters}/{row.actions})"
+            )
     return (
         f"ok      {row.name}  {row.seconds:.2f}s  headings {row.headings}/{row.layer_headings}{mark}"
         f"  clauses {row.clauses}/{row.unit_words}  targets {row.targets}  lost {len(row.lost)}"
@@ -264,11 +275,23 @@ def _totals(rows: list[Row], labels: dict) -> None:
         f"  clauses {sum(r.clauses for r in done)}; 责任单位/牵头单位 in text "
         f"{sum(r.unit_words for r in done)}; targets {sum(r.targets for r in done)}"
     )
-    labelled = [r for r in done if r.name in labels]
+    labelled = [r for r in done if r.name in labels and not labels[r.name].get("not_a_plan")]
     if labelled:
         level = sum(1 for r in labelled if labels[r.name].get("level") == r.level)
         title = sum(1 for r in labelled if labels[r.name].get("title") == r.title)
         print(f"  labelled {len(labelled)}: level right {level}, title right {title}")
+        counted = [r for r in labelled if "chapters" in labels[r.name]]
+        same = sum(
+            1
+            for r in counted
+            if (labels[r.name]["chapters"], labels[r.name]["actions"]) == (r.chapters, r.actions)
+        )
+        print(f"  hand-counted outlines (chapters/actions): {same}/{len(counted)} match")
+    wrong = [
+        r for r in rows if not r.ok and r.name in labels and not labels[r.name].get("not_a_plan")
+    ]
+    refused_right = sum(1 for r in rows if not r.ok and labels.get(r.name, {}).get("not_a_plan"))
+    print(f"  refused that are plans: {len(wrong)}; refused that are not plans: {refused_right}")
     print(
         f"  time: median {statistics.median(times):.2f}s, max {max(times):.2f}s"
         f" ({max(rows, key=lambda r: r.seconds).name})"
