@@ -73,7 +73,8 @@ def import_plan(
     guess = guess_plan_level(
         title=meta.title,
         issuer=meta.issuer,
-        front=meta.front_text,
+        # no front matter read (no title line found): the preamble's first lines stand for it
+        front=meta.front_text or [b.text for b in preamble_blocks[:5]],
         body=[b.text for b in preamble_blocks + body[chapter:]],
     )
     plan_level = level or guess.level

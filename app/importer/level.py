@@ -132,6 +132,9 @@ def guess_plan_level(*, title: str, issuer: str, front: list[str], body: list[st
             if number and number[0] == "national":
                 break
             return guess
+    national = _national_front(front)
+    if national:
+        return LevelGuess("national", national, True)
     # A government named by the issuer or the title issues alone; a plan of none may be joint.
     guess.governments = _joint_governments(title, text)
     if guess.governments:
@@ -149,6 +152,26 @@ def guess_plan_level(*, title: str, issuer: str, front: list[str], body: list[st
     if title.startswith("自治区"):
         return LevelGuess("region", "标题中的“自治区”", True)
     return _from_words(guess, text)
+
+
+_TO_PROVINCES = re.compile(r"各(?:有关)?省[、（(]\s*(?:自治区|区)[、，]\s*(?:直辖市|市)")
+"""A notice sent to 各省、自治区、直辖市 (or 各有关省（区、市）) comes from the nation."""
+
+
+def _national_front(front: list[str]) -> str:
+    """The evidence that the front matter is a national body's: its first lines open with a
+    national issuer (中共中央办公厅、国务院办公厅印发…, 生态环境部), or it is sent to the
+    provinces."""
+    for line in [t for t in front if t.strip()][:3]:
+        name = re.sub(r"\s+", "", line)
+        if (name.startswith(_NATIONAL_ISSUERS) or _MINISTRY.match(name)) and not leading_place(
+            name
+        ):
+            return f"发文机关“{name[:20]}”"
+    for line in front[:12]:
+        if _TO_PROVINCES.search(line):
+            return "主送“各省、自治区、直辖市”"
+    return ""
 
 
 _UNIT_PREFIX = re.compile(

@@ -220,3 +220,29 @@ def test_day_of_issue_is_not_part_of_the_title(tmp_path):
     text = DATED_TITLE.replace("意见\n（", "意见（")
     plan = _plan(tmp_path, text).plan
     assert plan.title == "中共中央、国务院关于深入打好污染防治攻坚战的意见"
+
+
+SENT_TO_PROVINCES = """
+关于加强自由贸易试验区生态环境保护推动高质量发展的指导意见
+各有关省（区、市）生态环境厅（局）、商务主管部门、发展改革委：
+为深入贯彻习近平生态文明思想，现提出以下意见。
+一、总体要求
+全市推进生态环境保护。
+"""
+
+
+def test_plan_sent_to_the_provinces_is_national(tmp_path):
+    # the text's own 全市 would make it a city's plan
+    assert _plan(tmp_path, SENT_TO_PROVINCES).plan.level == "national"
+
+
+CENTRAL_OFFICES = """
+中共中央办公厅、国务院办公厅印发《关于推动城乡建设绿色发展的意见》
+近日，中共中央办公厅、国务院办公厅印发了《关于推动城乡建设绿色发展的意见》。
+一、总体要求
+全区推动城乡建设绿色发展。
+"""
+
+
+def test_plan_printed_by_the_central_offices_is_national(tmp_path):
+    assert _plan(tmp_path, CENTRAL_OFFICES).plan.level == "national"
