@@ -64,6 +64,9 @@ def split_front(
             line=lines[0].line,
             raw="".join(compact_text(b.raw or b.text) for b in lines),
         )
+        named = compact_text(notice.plan_title) if notice else ""
+        if named != title_block.text and named.endswith(title_block.text):
+            title_block.text = named  # the cover's title cut to its last line; the notice's whole
         front, preamble = body[: run[0]], body[run[1] : chapter]
         meta = read_front_matter(front, title_block)
     elif notice is not None and notice.plan_title:

@@ -246,3 +246,46 @@ CENTRAL_OFFICES = """
 
 def test_plan_printed_by_the_central_offices_is_national(tmp_path):
     assert _plan(tmp_path, CENTRAL_OFFICES).plan.level == "national"
+
+
+COVER_IN_PIECES = """
+安徽省“十四五”重点流域水生态环境
+保护规划
+安徽省生态环境厅
+二〇二二年三月
+安徽省
+“
+十四五
+”
+重点流域水生态环境保护规划
+一、总体要求
+坚持系统治理。
+"""
+
+
+def test_cover_title_set_in_pieces_is_read_whole(tmp_path):
+    plan = _plan(tmp_path, COVER_IN_PIECES).plan
+    assert plan.title == "安徽省“十四五”重点流域水生态环境保护规划"
+
+
+NOTICE_NAMES_THE_WHOLE_TITLE = """
+南充市人民政府
+关于印发《南充市“十四五”生态环境
+保护规划》的通知
+各县（市、区）人民政府，市政府各部门：
+《南充市“十四五”生态环境保护规划》已经市政府同意，现印发给你们，请认真贯彻执行。
+南充市人民政府
+2022年8月1日
+南充市
+“
+十四五
+”
+生态环境保护规划
+一、总体要求
+坚持系统治理。
+"""
+
+
+def test_title_cut_to_its_last_line_takes_the_notices_whole_title(tmp_path):
+    plan = _plan(tmp_path, NOTICE_NAMES_THE_WHOLE_TITLE).plan
+    assert plan.title == "南充市“十四五”生态环境保护规划"
