@@ -69,15 +69,22 @@ def text_layer(path: Path) -> Layer:
     ]
     headings = 0
     skip = _contents(texts)
+    entries = [_entry(t) if _HEADING.match(t) else "" for t in texts]
+    last = {entry: i for i, entry in enumerate(entries) if entry}
+    early = len(texts) // 5  # a contents page is at the front, attachments repeat at the back
+    repeated = [i for i, entry in enumerate(entries[:early]) if entry and last[entry] != i]
+    if repeated and not skip:  # a contents page without 目录: its entries come again later
+        skip = range(repeated[0], repeated[-1] + 2)
     for index, text in enumerate(texts):
-        if index in skip:
-            continue
+        if index in skip or (entries[index] and last[entries[index]] != index):
+            continue  # a contents line: the same heading comes again in the body
         if headings and _ATTACHMENT.match(text):
             break  # attachments are plans of their own, kept as provenance
         if _HEADING.match(text) and not _LEADER_OR_PAGE.search(text):
             headings += 1
     joined = squash("".join(texts))
-    figures = [f for text in texts for f in _FIGURE.findall(squash(text))]
+    body = [t for i, t in enumerate(texts) if i not in skip]
+    figures = [f for text in body for f in _FIGURE.findall(squash(text))]
     return Layer(headings, len(_UNIT_WORDS.findall(joined)), figures, joined)
 
 

@@ -97,7 +97,7 @@ def reflow(lines: list[PdfLine]) -> tuple[list[Block], list[ImportNote]]:
     body: list[PdfLine] = []
     footnotes: list[PdfLine] = []
     for line in lines:
-        (footnotes if _is_footnote(line, em) else body).append(line)
+        (footnotes if _is_footnote(line, em) and _marked(line, lines) else body).append(line)
     blocks, joined_pages, spaced = _paragraphs(body, frames, em)
     for line in footnotes:
         text = line.text.strip()
@@ -199,6 +199,19 @@ def _frames(lines: list[PdfLine], em: float) -> dict[int, _Frame]:
     for page in {line.page for line in lines}:
         frames[page] = frame([line for line in long_lines if line.page == page]) or default
     return frames
+
+
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def _marked(note: PdfLine, lines: list[PdfLine]) -> bool:
+    """A note numbered 7 is one only where its page prints the raised marker ⁷ in the text: a
+    table row "7 装配式建筑面积占比 % 30" at the page foot is not."""
+    m = re.match(r"\d{1,2}", note.text.strip())
+    if m is None:
+        return True  # ¹ ① 注： — the note says what it is
+    marker = m.group(0).translate(_SUPERSCRIPT)
+    return any(marker in line.text for line in lines if line.page == note.page and line is not note)
 
 
 def _is_footnote(line: PdfLine, em: float) -> bool:

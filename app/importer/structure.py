@@ -91,6 +91,17 @@ def _unclosed_bracket(text: str) -> bool:
     return depth > 0
 
 
+def _has_sentences(sections: list[RawSection]) -> bool:
+    """Is there plan text under these headings, not just a contents page's dots and pages?"""
+    for section in sections:
+        for node in section.walk():
+            for paragraph in node.paragraphs:
+                words = re.sub(r"[.…·．\s\d\-—－]+", "", paragraph)
+                if len(words) > 40 or re.search(r"[。；！？]", words):
+                    return True
+    return False
+
+
 def run_in_lead(paragraph: str) -> str | None:
     """The bold lead phrase of an unnumbered sub-item: "构建绿色低碳产业体系。……"."""
     stop = paragraph.find("。")
@@ -206,8 +217,7 @@ class TreeBuilder:
         if at is None:
             return False
         siblings = self._stack[at - 1].children if at else self.roots
-        texts = [p for s in siblings for n in s.walk() for p in n.paragraphs]
-        if any(len(p) > 40 or re.search(r"[。；！？]", p) for p in texts):
+        if _has_sentences(siblings):
             return False
         self.notes.append(ImportNote(line, f"前面 {len(siblings)} 个没有正文的标题是目录，已跳过"))
         siblings.clear()
@@ -216,9 +226,25 @@ class TreeBuilder:
             del self._last_value[deeper]
         return True
 
+    def _drop_contents_before(self, rank: int, line: int) -> None:
+        """Headings before the first chapter that sit below it and carry no sentence (（一）发展基础
+        of a contents page whose 一、 lines the text layer lost) are that contents page."""
+        if not self.roots or any(root.rank <= rank for root in self.roots):
+            return
+        if _has_sentences(self.roots):
+            return
+        self.notes.append(
+            ImportNote(line, f"第一章之前 {len(self.roots)} 个没有正文的标题是目录，已跳过")
+        )
+        self.roots.clear()
+        self._stack.clear()
+        self._last_value = {}
+
     def _open_section(
         self, rank: int, number: str, value: int, rest: str, line: int, label: str | None = None
     ) -> None:
+        if rank <= 1:
+            self._drop_contents_before(rank, line)
         while self._stack and self._stack[-1].rank >= rank:
             self._stack.pop()
         for deeper in [r for r in self._last_value if r > rank]:

@@ -289,3 +289,23 @@ NOTICE_NAMES_THE_WHOLE_TITLE = """
 def test_title_cut_to_its_last_line_takes_the_notices_whole_title(tmp_path):
     plan = _plan(tmp_path, NOTICE_NAMES_THE_WHOLE_TITLE).plan
     assert plan.title == "南充市“十四五”生态环境保护规划"
+
+
+def test_numbered_table_row_at_the_page_foot_is_not_a_footnote():
+    # 合肥市“十四五”绿色建筑发展规划: the indicator table runs to the page foot in small type
+    lines = [
+        _line(f"正文第{i}行绿色建筑高质量发展规划目标指标如下表", 100 + 20 * i) for i in range(10)
+    ]
+    lines.append(_line("7 装配式建筑面积占新建建筑面积比例 % 30 预期性", 760, size=10.0))
+    blocks, _ = reflow(lines)
+    assert blocks[-1].text.startswith("7 装配式建筑面积")  # kept as text, in its place
+
+
+def test_footnote_with_its_marker_in_the_text_is_set_aside():
+    lines = [
+        _line(f"正文第{i}行长江经济带发展是党中央作出的重大决策", 100 + 20 * i) for i in range(10)
+    ]
+    lines.append(_line("长江经济带¹覆盖上海、江苏等11省市。", 320))
+    lines.append(_line("1 长江经济带覆盖上海、江苏、浙江、安徽等 11 省市。", 760, size=10.0))
+    blocks, _ = reflow(lines)
+    assert blocks[-1].text.startswith("¹")
