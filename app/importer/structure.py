@@ -95,11 +95,16 @@ def _has_sentences(sections: list[RawSection]) -> bool:
     """Is there plan text under these headings, not just a contents page's dots and pages?"""
     for section in sections:
         for node in section.walk():
-            for paragraph in node.paragraphs:
-                words = re.sub(r"[.…·．\s\d\-—－]+", "", paragraph)
-                if len(words) > 40 or re.search(r"[。；！？]", words):
-                    return True
+            if any(_has_sentence(p) for p in node.paragraphs):
+                return True
     return False
+
+
+def _has_sentence(paragraph: str) -> bool:
+    if re.search(r"\.{4,}|…{2,}|·{4,}|．{4,}", paragraph):
+        return False  # leader dots: contents entries run together
+    words = re.sub(r"[\s\d\-—－]+", "", paragraph)
+    return len(words) > 40 or bool(re.search(r"[。；！？]", words))
 
 
 def run_in_lead(paragraph: str) -> str | None:
@@ -217,8 +222,21 @@ class TreeBuilder:
         if at is None:
             return False
         siblings = self._stack[at - 1].children if at else self.roots
-        if _has_sentences(siblings):
+        if not siblings or _has_sentences(siblings[:-1]):
             return False
+        last = siblings[-1]
+        if _has_sentences(last.children):
+            return False
+        # the text after the contents page (a 前言) ran on under its last entry: kept as text
+        first = next((i for i, p in enumerate(last.paragraphs) if _has_sentence(p)), None)
+        carried = list(zip(last.paragraphs, last.paragraph_lines, strict=True))[
+            first if first is not None else len(last.paragraphs) :
+        ]
+        if carried and at:
+            return False  # text inside a chapter: a real section, not a contents page
+        for paragraph, paragraph_line in carried:
+            self.preamble.append(paragraph)
+            self.preamble_lines.append(paragraph_line)
         self.notes.append(ImportNote(line, f"前面 {len(siblings)} 个没有正文的标题是目录，已跳过"))
         siblings.clear()
         del self._stack[at:]
