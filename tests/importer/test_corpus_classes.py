@@ -309,3 +309,28 @@ def test_footnote_with_its_marker_in_the_text_is_set_aside():
     lines.append(_line("1 长江经济带覆盖上海、江苏、浙江、安徽等 11 省市。", 760, size=10.0))
     blocks, _ = reflow(lines)
     assert blocks[-1].text.startswith("¹")
+
+
+CONTENTS_RUN_TOGETHER = """
+内蒙古自治区“十四五”可再生能源发展规划
+第一章 发展基础
+.....................................................................................
+2一、发展现状..........................................................................................
+第二章 总体要求
+.....................................................................................
+7一、指导思想..........................................................................................
+“十四五”时期是内蒙古可再生能源高质量发展的关键期。
+第一章 发展基础
+一、发展现状
+全区可再生能源装机达到5500万千瓦。
+第二章 总体要求
+一、指导思想
+坚持生态优先、绿色发展。
+"""
+
+
+def test_contents_with_leaders_run_together_is_dropped_and_the_foreword_kept(tmp_path):
+    plan = _plan(tmp_path, CONTENTS_RUN_TOGETHER).plan
+    assert [s.label + s.title for s in plan.sections] == ["第一章发展基础", "第二章总体要求"]
+    assert any("关键期" in p for p in plan.preamble)
+    assert "5500万千瓦" in plan.sections[0].children[0].paragraphs[0]
