@@ -334,3 +334,14 @@ def test_contents_with_leaders_run_together_is_dropped_and_the_foreword_kept(tmp
     assert [s.label + s.title for s in plan.sections] == ["第一章发展基础", "第二章总体要求"]
     assert any("关键期" in p for p in plan.preamble)
     assert "5500万千瓦" in plan.sections[0].children[0].paragraphs[0]
+
+
+def test_contents_entry_with_private_use_leaders_and_page_in_brackets_is_skipped():
+    # 青海省“十四五”生态文明建设规划: leader dots are U+1001BA glyphs, pages "(６)"
+    leader = "\U001001ba" * 12
+    lines = [_line(f"第二章 总体要求 {leader} (６)", 100, x1=300)]
+    blocks, _ = reflow(lines)
+    from app.importer.cleanup import clean_blocks
+
+    kept, _, notes = clean_blocks(blocks)
+    assert kept == [] and any("目录" in str(n) for n in notes)
