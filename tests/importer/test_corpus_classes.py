@@ -345,3 +345,10 @@ def test_contents_entry_with_private_use_leaders_and_page_in_brackets_is_skipped
 
     kept, _, notes = clean_blocks(blocks)
     assert kept == [] and any("目录" in str(n) for n in notes)
+
+
+def test_targets_written_in_full_width_digits_are_read():
+    from app.core.plans.targets import extract_targets
+
+    targets = extract_targets("到２０２５年，全省非化石能源消费比重达到３４％以上。")
+    assert [(t.year, t.value, t.unit, t.qualifier) for t in targets] == [(2025, "34", "%", "以上")]
