@@ -159,6 +159,7 @@ class Row:
     depths: dict[str, int] = field(default_factory=dict)
     chapters: int = 0
     actions: int = 0
+    untitled: int = 0
 
     @property
     def outline_ok(self) -> bool:
@@ -193,6 +194,7 @@ def sweep_file(path: Path) -> Row:
         lost=_lost(layer.figures, text),
         depths=depths,
         chapters=len(plan.sections),
+        untitled=sum(1 for s in sections if s.label and not s.title),
         actions=sum(len(s.children) for s in plan.sections),
     )
 
@@ -278,6 +280,7 @@ def _totals(rows: list[Row], labels: dict) -> None:
     print(f"  outline within 10% of the text layer: {outline}/{len(done)}")
     lost = [r for r in done if r.lost]
     print(f"  plans with lost figures: {len(lost)} ({sum(len(r.lost) for r in lost)} figures)")
+    print(f"  headings without a title: {sum(r.untitled for r in done)}")
     print(
         f"  clauses {sum(r.clauses for r in done)}; 责任单位/牵头单位 in text "
         f"{sum(r.unit_words for r in done)}; targets {sum(r.targets for r in done)}"

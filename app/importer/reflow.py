@@ -266,6 +266,7 @@ def _continues(previous: PdfLine, line: PdfLine, frames: dict[int, _Frame], em: 
         min(previous.size, line.size) > 1.15 * em
         and not ends_sentence(before)
         and (_fills(previous, was) or _centred(previous, was))
+        and not (_fills(line, now) and line.x0 > now.left + 1.2 * em)  # an indented full line
     ):
         # a title in large type, wrapped (a line wraps only when full or centred; the body
         # em of a plan with many small-type 专栏 boxes is the boxes' size)
