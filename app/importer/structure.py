@@ -71,6 +71,8 @@ def split_heading_text(rest: str) -> tuple[str, str, Literal["own_line", "run_in
         return "", rest, "none"
     if len(rest) <= MAX_TITLE and "，" not in rest[:MAX_TITLE]:
         return rest.rstrip("：:；;"), "", "own_line"
+    if len(rest) <= 30 and not rest.endswith(("，", "、", ",")):
+        return rest, "", "own_line"  # 强化风险管控，防治土壤污染: a title in two phrases
     return "", rest, "none"
 
 

@@ -352,3 +352,18 @@ def test_targets_written_in_full_width_digits_are_read():
 
     targets = extract_targets("到２０２５年，全省非化石能源消费比重达到３４％以上。")
     assert [(t.year, t.value, t.unit, t.qualifier) for t in targets] == [(2025, "34", "%", "以上")]
+
+
+TITLE_IN_TWO_PHRASES = """
+天津市生态环境保护“十四五”规划
+一、总体要求
+坚持系统观念。
+二、强化风险管控，防治土壤污染
+坚持保护优先、预防为主，加强土壤、地下水污染协同防治。
+"""
+
+
+def test_heading_title_with_a_comma_is_a_title_not_glued_to_its_paragraph(tmp_path):
+    section = _plan(tmp_path, TITLE_IN_TWO_PHRASES).plan.sections[1]
+    assert section.title == "强化风险管控，防治土壤污染"
+    assert section.paragraphs == ["坚持保护优先、预防为主，加强土壤、地下水污染协同防治。"]
