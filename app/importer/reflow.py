@@ -262,6 +262,8 @@ def _continues(previous: PdfLine, line: PdfLine, frames: dict[int, _Frame], em: 
     if _LABEL.fullmatch(before):
         return True  # a label alone on its line ("四、" then "保障措施")
     was, now = frames[previous.page], frames[line.page]
+    if _LABEL.match(text):
+        return False  # a false "2." at a line start is rejoined by the tree builder's number check
     if (
         min(previous.size, line.size) > 1.15 * em
         and not ends_sentence(before)
@@ -273,8 +275,6 @@ def _continues(previous: PdfLine, line: PdfLine, frames: dict[int, _Frame], em: 
         return abs(previous.size - line.size) < 0.2 * em
     if _centred(previous, was) and _centred(line, now):
         return not ends_sentence(before) and abs(previous.size - line.size) < 0.2 * em
-    if _LABEL.match(text):
-        return False  # a false "2." at a line start is rejoined by the tree builder's number check
     if line.x0 > now.left + 1.2 * em:
         return False  # indented: a new paragraph
     if not _fills(previous, was):

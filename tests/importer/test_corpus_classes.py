@@ -367,3 +367,21 @@ def test_heading_title_with_a_comma_is_a_title_not_glued_to_its_paragraph(tmp_pa
     section = _plan(tmp_path, TITLE_IN_TWO_PHRASES).plan.sections[1]
     assert section.title == "强化风险管控，防治土壤污染"
     assert section.paragraphs == ["坚持保护优先、预防为主，加强土壤、地下水污染协同防治。"]
+
+
+def test_centred_chapter_title_is_not_joined_to_the_section_heading_below():
+    # 济宁市“十四五”生态环境保护规划: 第二章 … centred, then 第一节 centred below it
+    body = [
+        _line(f"正文第{i}行济宁市生态环境保护规划编制依据和范围说明", 300 + 20 * i)
+        for i in range(10)
+    ]
+    lines = [
+        _line("第二章 “十四五”时期总体要求和主要目标", 100, x0=144, x1=457, size=15.7),
+        _line("第一节 指导思想", 130, x0=239, x1=362, size=14.7),
+        *body,
+    ]
+    blocks, _ = reflow(lines)
+    assert [b.text for b in blocks[:2]] == [
+        "第二章 “十四五”时期总体要求和主要目标",
+        "第一节 指导思想",
+    ]
