@@ -224,12 +224,15 @@ class TreeBuilder:
         if at is None:
             return False
         siblings = self._stack[at - 1].children if at else self.roots
-        if not siblings or _has_sentences(siblings[:-1]):
+        if not siblings:
             return False
         last = siblings[-1]
-        if _has_sentences(last.children):
+        while last.children:
+            last = last.children[-1]  # the text after the contents ran on under its last entry
+        others = [n for s in siblings for n in s.walk() if n is not last]
+        if any(_has_sentence(p) for n in others for p in n.paragraphs):
             return False
-        # the text after the contents page (a 前言) ran on under its last entry: kept as text
+        # that text (a 前言) is kept as the preamble
         first = next((i for i, p in enumerate(last.paragraphs) if _has_sentence(p)), None)
         carried = list(zip(last.paragraphs, last.paragraph_lines, strict=True))[
             first if first is not None else len(last.paragraphs) :

@@ -385,3 +385,29 @@ def test_centred_chapter_title_is_not_joined_to_the_section_heading_below():
         "第二章 “十四五”时期总体要求和主要目标",
         "第一节 指导思想",
     ]
+
+
+CONTENTS_WITH_SUB_ENTRIES = """
+贵州省能源科技创新发展“十四五”规划
+目 录
+一、能源科技发展现状及趋势
+（一）我省能源科技现状
+二、总体要求
+（一）指导思想
+（二）基本原则
+能源科技创新是推动能源革命的重要支撑。
+一、能源科技发展现状及趋势
+（一）我省能源科技现状
+全省能源科技创新能力持续提升。
+二、总体要求
+（一）指导思想
+坚持创新驱动。
+（二）基本原则
+坚持需求导向。
+"""
+
+
+def test_contents_with_sub_entries_is_dropped_and_the_foreword_kept(tmp_path):
+    plan = _plan(tmp_path, CONTENTS_WITH_SUB_ENTRIES).plan
+    assert [len(s.children) for s in plan.sections] == [1, 2]
+    assert any("重要支撑" in p for p in plan.preamble)
