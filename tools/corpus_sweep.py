@@ -160,6 +160,7 @@ class Row:
     chapters: int = 0
     actions: int = 0
     untitled: int = 0
+    footnotes: int = 0
 
     @property
     def outline_ok(self) -> bool:
@@ -195,6 +196,7 @@ def sweep_file(path: Path) -> Row:
         depths=depths,
         chapters=len(plan.sections),
         untitled=sum(1 for s in sections if s.label and not s.title),
+        footnotes=len(plan.footnotes),
         actions=sum(len(s.children) for s in plan.sections),
     )
 
@@ -281,6 +283,7 @@ def _totals(rows: list[Row], labels: dict) -> None:
     lost = [r for r in done if r.lost]
     print(f"  plans with lost figures: {len(lost)} ({sum(len(r.lost) for r in lost)} figures)")
     print(f"  headings without a title: {sum(r.untitled for r in done)}")
+    print(f"  lines set aside as footnotes: {sum(r.footnotes for r in done)}")
     print(
         f"  clauses {sum(r.clauses for r in done)}; 责任单位/牵头单位 in text "
         f"{sum(r.unit_words for r in done)}; targets {sum(r.targets for r in done)}"
