@@ -27,6 +27,9 @@ _TABLE_ROW = re.compile(r"\d[%％]?\s+[-—－]?\d")
 """Two figures side by side: a table row ("一、可再生能源 1373 3114 18%"), not a heading."""
 
 
+_NOTE_START = re.compile(r"^(?:注|备注)\s*[：:]\s*1\s*[.．、]")
+
+
 def parse_chapter(text: str) -> tuple[int, str, str, str] | None:
     """(rank, number, rest, label) of a 第X章/第X节 heading line."""
     m = CHAPTER.match(text)
@@ -131,6 +134,7 @@ class TreeBuilder:
         self._stack: list[RawSection] = []
         self._last_value: dict[int, int] = {}
         self._last_block_was_heading = False
+        self._in_note = 0  # after "注：1. …" below a table, the number of its next item
 
     # ---------------------------------------------------------------- paragraphs
 
@@ -159,6 +163,8 @@ class TreeBuilder:
             paragraphs.append(text)
             lines.append(line)
         self._last_block_was_heading = False
+        if _NOTE_START.match(text):
+            self._in_note = 2
 
     # ---------------------------------------------------------------- headings
 
@@ -176,6 +182,12 @@ class TreeBuilder:
             parsed = parse_label(text)
         if parsed and _TABLE_ROW.search(parsed[2]):
             parsed = None  # a row of a table the text layer gives as a line
+        if parsed and self._in_note and parsed[0] >= 3 and parsed[1] == str(self._in_note):
+            self._in_note += 1
+            paragraphs, lines = self._paragraph_list()
+            paragraphs.append(text)  # "2. 带*指标数据为2020年初步数据": the note's, not a measure
+            lines.append(block.line)
+            return
         if parsed:
             rank, number, rest = parsed
             value = number_value(max(rank, 1), number)
@@ -266,6 +278,7 @@ class TreeBuilder:
     def _open_section(
         self, rank: int, number: str, value: int, rest: str, line: int, label: str | None = None
     ) -> None:
+        self._in_note = 0
         if rank <= 1:
             self._drop_contents_before(rank, line)
         while self._stack and self._stack[-1].rank >= rank:

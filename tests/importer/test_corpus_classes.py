@@ -411,3 +411,24 @@ def test_contents_with_sub_entries_is_dropped_and_the_foreword_kept(tmp_path):
     plan = _plan(tmp_path, CONTENTS_WITH_SUB_ENTRIES).plan
     assert [len(s.children) for s in plan.sections] == [1, 2]
     assert any("重要支撑" in p for p in plan.preamble)
+
+
+TABLE_NOTE = """
+广东省生态文明建设“十四五”规划
+一、主要目标
+到2025年，生态文明建设取得新进步。
+表1 主要指标
+注：1.[ ]内为五年累计值。
+2.带*指标数据为2020年初步数据，后续将根据国家核定情况调整。
+二、重点任务
+（一）优化国土空间开发保护格局
+1.强化国土空间规划引领。坚持陆海统筹。
+"""
+
+
+def test_numbered_items_of_a_table_note_are_text_not_measures(tmp_path):
+    plan = _plan(tmp_path, TABLE_NOTE).plan
+    first, second = plan.sections
+    assert first.children == []
+    assert first.paragraphs[-1].startswith("2.带*指标数据")
+    assert [c.title for c in second.children[0].children] == ["强化国土空间规划引领"]
