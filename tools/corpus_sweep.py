@@ -29,6 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from app.core.errors import PlanImportError  # noqa: E402
+from app.core.text.numbering import from_chinese  # noqa: E402
 from app.importer import import_plan  # noqa: E402
 from app.importer.pdf_reader import pdf_lines  # noqa: E402
 from app.importer.reflow import PRIVATE_GLYPHS  # noqa: E402
@@ -43,6 +44,8 @@ _HEADING = re.compile(
 _LEADER_OR_PAGE = re.compile(r"(?:\.{3,}|…{2,}|·{3,}|[\U00100000-\U0010ffff]{2,}|\s\d{1,3}\s*$)")
 _ATTACHMENT = re.compile(r"^\s*附\s*件\s*[0-9０-９一二三四五六七八九十]*\s*[：:]?\s*$")
 _PAGE_NUMBER = re.compile(r"^\s*[-—－]?\s*\d{1,3}\s*[-—－]?\s*$")
+_BOX = re.compile(r"^\s*专栏\s*[0-9０-９一二三四五六七八九十]*")
+_BOX_ITEM = re.compile(rf"^\s*[（(]([{_CN}]{{1,3}})[）)]")
 UNITS = ("%", "‰", "万", "亿", "吨", "千瓦", "公顷", "亩", "立方米", "平方米", "公里", "千米")
 _FIGURE = re.compile(r"\d+(?:\.\d+)?(?:" + "|".join(map(re.escape, UNITS)) + ")")
 _UNIT_WORDS = re.compile(r"(?:责任单位|牵头单位)")
@@ -68,6 +71,7 @@ def text_layer(path: Path) -> Layer:
         line.text.translate(PRIVATE_GLYPHS) for line in lines if not _PAGE_NUMBER.match(line.text)
     ]
     headings = 0
+    box_next = 0
     skip = _contents(texts)
     entries = [_entry(t) if _HEADING.match(t) else "" for t in texts]
     last = {entry: i for i, entry in enumerate(entries) if entry}
@@ -80,6 +84,14 @@ def text_layer(path: Path) -> Layer:
             continue  # a contents line: the same heading comes again in the body
         if headings and _ATTACHMENT.match(text):
             break  # attachments are plans of their own, kept as provenance
+        if _BOX.match(text):
+            box_next = 1
+        item = _BOX_ITEM.match(text)
+        if box_next and item and from_chinese(item.group(1)) == box_next:
+            box_next += 1  # an item of a 专栏 box: text of its node, not a heading
+            continue
+        if item or _HEADING.match(text):
+            box_next = 0  # the plan's own numbering again
         if _HEADING.match(text) and not _LEADER_OR_PAGE.search(text):
             headings += 1
     joined = squash("".join(texts))

@@ -27,6 +27,7 @@ _TABLE_ROW = re.compile(r"\d[%％]?\s+[-—－]?\d")
 """Two figures side by side: a table row ("一、可再生能源 1373 3114 18%"), not a heading."""
 
 
+_BOX_START = re.compile(r"^专栏\s*[0-9０-９一二三四五六七八九十]*")
 _NOTE_START = re.compile(r"^(?:注|备注)\s*[：:]\s*1\s*[.．、]")
 
 
@@ -135,6 +136,7 @@ class TreeBuilder:
         self._last_value: dict[int, int] = {}
         self._last_block_was_heading = False
         self._in_note = 0  # after "注：1. …" below a table, the number of its next item
+        self._box_next = 0  # inside a 专栏 box: the number of its next （一） item
 
     # ---------------------------------------------------------------- paragraphs
 
@@ -165,6 +167,8 @@ class TreeBuilder:
         self._last_block_was_heading = False
         if _NOTE_START.match(text):
             self._in_note = 2
+        if _BOX_START.match(text):
+            self._box_next = 1
 
     # ---------------------------------------------------------------- headings
 
@@ -188,6 +192,11 @@ class TreeBuilder:
             paragraphs.append(text)  # "2. 带*指标数据为2020年初步数据": the note's, not a measure
             lines.append(block.line)
             return
+        if parsed and self._box_item(parsed):
+            paragraphs, lines = self._paragraph_list()
+            paragraphs.append(text)  # "（一）渔港环境综合治理" in 专栏2: the box's, not an action
+            lines.append(block.line)
+            return
         if parsed:
             rank, number, rest = parsed
             value = number_value(max(rank, 1), number)
@@ -195,8 +204,10 @@ class TreeBuilder:
                 if self._open_paragraph() and not self._follows_on(rank, value):
                     self._add_paragraph(text, block.line)
                     return
-                if rank <= 1 and value <= self._last_value.get(rank, 0):
-                    if self._restart_after_contents(rank, block.line):
+                if rank <= 2 and value < self._last_value.get(rank, 0):
+                    # 一、 again: a contents page, a table row or an odd line; （一） again under
+                    # the same chapter: the items of a 专栏 box — text of the node they are in
+                    if rank <= 1 and self._restart_after_contents(rank, block.line):
                         self._open_section(rank, number, value, rest, block.line, label)
                         return
                     self.notes.append(
@@ -228,6 +239,16 @@ class TreeBuilder:
             self._open_section(rank, number, value, text, block.line)
             return
         self._add_paragraph(text, block.line)
+
+    def _box_item(self, parsed: tuple[int, str, str]) -> bool:
+        """Is this （一） line the next item of the 专栏 box being read (numbered from one)?"""
+        if not self._box_next or parsed[0] != 2:
+            return False
+        if number_value(2, parsed[1]) == self._box_next:
+            self._box_next += 1
+            return True
+        self._box_next = 0  # numbering that does not run on from the box's: the plan's own
+        return False
 
     def _restart_after_contents(self, rank: int, line: int) -> bool:
         """Numbering starting again after headings without a sentence under them: those were
@@ -280,6 +301,7 @@ class TreeBuilder:
     ) -> None:
         self._in_note = 0
         if rank <= 1:
+            self._box_next = 0
             self._drop_contents_before(rank, line)
         while self._stack and self._stack[-1].rank >= rank:
             self._stack.pop()

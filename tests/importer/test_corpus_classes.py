@@ -432,3 +432,22 @@ def test_numbered_items_of_a_table_note_are_text_not_measures(tmp_path):
     assert first.children == []
     assert first.paragraphs[-1].startswith("2.带*指标数据")
     assert [c.title for c in second.children[0].children] == ["强化国土空间规划引领"]
+
+
+BOX = """
+土壤、地下水和农村生态环境保护规划
+一、主要任务
+（一）持续推进土壤污染防治
+严格土壤污染源头管控。
+专栏 2 土壤污染防治领域重点工程
+（一）土壤污染源头管控工程
+（二）土壤风险管控与修复工程
+（二）扎实推进地下水环境保护
+开展地下水环境状况调查评估。
+"""
+
+
+def test_items_of_a_box_are_text_of_their_node_not_actions(tmp_path):
+    chapter = _plan(tmp_path, BOX).plan.sections[0]
+    assert [c.title for c in chapter.children] == ["持续推进土壤污染防治", "扎实推进地下水环境保护"]
+    assert "（二）土壤风险管控与修复工程" in chapter.children[0].paragraphs
