@@ -17,6 +17,7 @@ from app import __version__
 from app.core.errors import PlanImportError
 from app.core.plans.model import Plan, PlanLevel, Provenance
 from app.core.validation import describe_validation_error
+from app.importer.attachments import split_attachments
 from app.importer.blocks import ImportNote
 from app.importer.cleanup import clean_blocks
 from app.importer.front_matter import first_chapter_index, split_front
@@ -65,12 +66,15 @@ def import_plan(
     chapter = first_chapter_index(body)
     if chapter is None:
         raise PlanImportError("没有找到“一、总体要求”这样的一级标题，文件可能不是实施方案")
+    body, attachments, attachment_notes = split_attachments(body, chapter)
+    notes.extend(attachment_notes)
     meta, preamble_blocks, front_notes = split_front(body, chapter, Path(source.name).stem)
     notes.extend(front_notes)
     guess = guess_plan_level(
         title=meta.title,
         issuer=meta.issuer,
-        front=meta.front_text,
+        # no front matter read (no title line found): the preamble's first lines stand for it
+        front=meta.front_text or [b.text for b in preamble_blocks[:5]],
         body=[b.text for b in preamble_blocks + body[chapter:]],
     )
     plan_level = level or guess.level
@@ -114,6 +118,7 @@ def import_plan(
         imported_with=f"peakplan {__version__}",
         notice=meta.notice,
         document_number=meta.document_number,
+        notes=attachments,
     )
     try:
         plan = Plan(

@@ -22,7 +22,9 @@ _HTML_TAG = re.compile(
 )
 _BOLD = re.compile(r"\*\*|__")
 _DOT_LEADER = re.compile(r"(?:\.{3,}|…{2,}|·{3,}|－{3,}|-{4,}|_{4,}|\.{2,}\s*\t)")
-_PAGE_NUMBER = re.compile(r"(?:\t|\s{2}|[.…·])\s*+[-—－]?\s*+\d{1,3}\s*+[-—－]?\s*+$")
+_PAGE_NUMBER = re.compile(
+    r"(?:\t|\s{2}|[.…·])\s*+[-—－（(]?\s*+\d{1,3}\s*+[-—－）)]?\s*+$"
+)  # "…… 12", "……（６）": the page a contents entry points to
 _BLANK_RUN = re.compile(r"\s{2,}")
 _TOC_TITLE = re.compile(r"^目\s*录$")
 _FOOTNOTE = re.compile(r"^[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*")

@@ -19,6 +19,7 @@ from app.importer.blocks import Block, ImportNote
 from app.importer.level import leading_place, level_of_document_number
 from app.importer.notice import compact as compact_text
 from app.importer.notice import find_notice, find_title_run
+from app.importer.structure import parse_chapter
 
 _TITLE_WORDS = ("方案", "意见", "计划", "规划", "纲要", "办法", "行动")
 _STAGES = ("征求意见稿", "送审稿")
@@ -63,6 +64,9 @@ def split_front(
             line=lines[0].line,
             raw="".join(compact_text(b.raw or b.text) for b in lines),
         )
+        named = compact_text(notice.plan_title) if notice else ""
+        if named != title_block.text and named.endswith(title_block.text):
+            title_block.text = named  # the cover's title cut to its last line; the notice's whole
         front, preamble = body[: run[0]], body[run[1] : chapter]
         meta = read_front_matter(front, title_block)
     elif notice is not None and notice.plan_title:
@@ -74,7 +78,7 @@ def split_front(
     else:
         notes.append(ImportNote(body[chapter].line, "没有找到方案标题，用文件名代替"))
         front, preamble = [], body[:chapter]
-        meta = FrontMatter(title=split_title_stage(file_stem)[0])
+        meta = FrontMatter(title=title_from_file_name(file_stem))
     if notice is not None:
         meta.notice = notice.lines
         meta.issuer = meta.issuer or notice.issuer
@@ -101,6 +105,13 @@ def split_front(
     return meta, preamble, notes
 
 
+def title_from_file_name(stem: str) -> str:
+    """A file name as a title: without a collection's list number ("7、", "12.") or a
+    copy mark, as the plan would print it."""
+    title = re.sub(r"^\s*\d{1,4}\s*[、.．_\-]\s*", "", stem.strip())
+    return split_title_stage(title)[0].strip() or stem
+
+
 def first_chapter_index(blocks: list[Block]) -> int | None:
     """Index of the first 一、 heading: where the plan's chapters begin."""
     for i, block in enumerate(blocks):
@@ -108,6 +119,9 @@ def first_chapter_index(blocks: list[Block]) -> int | None:
             continue
         parsed = parse_label(block.text)
         if parsed and parsed[0] == 1 and parsed[1] == "一" and len(parsed[2]) <= 40:
+            return i
+        chapter = parse_chapter(block.text)
+        if chapter and chapter[1] == "一" and len(chapter[2]) <= 40 and chapter[0] < 0:
             return i
     return None
 
@@ -126,6 +140,8 @@ def split_title_stage(text: str) -> tuple[str, str, str]:
     """(title, stage, subtitle) from a title line such as 自治区碳达峰实施方案（征求意见稿）."""
     stage = ""
     subtitle = ""
+    # the day of issue printed after the title (（2021年9月22日）) is a date, not the title
+    text = re.sub(r"\s*[（(]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[）)]\s*$", "", text)
     m = re.search(r"[（(]([^（）()]{1,20})[）)]\s*$", text)
     if m:
         inner = m.group(1).strip()

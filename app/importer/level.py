@@ -32,6 +32,13 @@ _DOC_NUMBER = re.compile(
 )
 _ZONE_WORDS = ("基地", "园区", "开发区", "高新区", "示范区", "经开区", "新区")
 _NATIONAL_ISSUERS = ("国务院", "国家", "中共中央", "中央", "生态环境部", "工业和信息化部")
+_MINISTRY = re.compile(
+    r"^(?:农业农村|住房和城乡建设|住房城乡建设|教育|财政|科技|科学技术|自然资源|交通运输|商务"
+    r"|水利|民政|人力资源社会保障|人力资源和社会保障|文化和旅游|应急管理|司法|公安|外交)部"
+    r"|^(?:中国人民银行|国务院国资委|市场监管总局|银保监会|中国银保监会|证监会|中国证监会)"
+    r"(?![\u4e00-\u9fff]{0,8}(?:分行|支行|局))"
+)
+"""A national ministry opening an issuer or title: 农业农村部, 住房和城乡建设部等15部门, 教育部."""
 _JOINT_WORDS = ("两省市", "两省区", "两省")
 
 
@@ -93,7 +100,9 @@ def guess_plan_level(*, title: str, issuer: str, front: list[str], body: list[st
     for name, source in ((issuer, "发文机关"), (title, "标题")):
         if not name:
             continue
-        if name.startswith(_NATIONAL_ISSUERS) and not leading_place(name):
+        if (
+            name.startswith(_NATIONAL_ISSUERS) or _MINISTRY.match(re.sub(r"\s+", "", name))
+        ) and not leading_place(name):
             return LevelGuess("national", f"{source}“{name}”", True)
         if _names_a_zone(name):
             return LevelGuess("zone", f"{source}“{name}”", True)
@@ -111,6 +120,9 @@ def guess_plan_level(*, title: str, issuer: str, front: list[str], body: list[st
             if number and number[0] == "national":
                 break
             return guess
+    national = _national_front(front)
+    if national:
+        return LevelGuess("national", national, True)
     # A government named by the issuer or the title issues alone; a plan of none may be joint.
     guess.governments = _joint_governments(title, text)
     if guess.governments:
@@ -128,6 +140,26 @@ def guess_plan_level(*, title: str, issuer: str, front: list[str], body: list[st
     if title.startswith("自治区"):
         return LevelGuess("region", "标题中的“自治区”", True)
     return _from_words(guess, text)
+
+
+_TO_PROVINCES = re.compile(r"各(?:有关)?省[、（(]\s*(?:自治区|区)[、，]\s*(?:直辖市|市)")
+"""A notice sent to 各省、自治区、直辖市 (or 各有关省（区、市）) comes from the nation."""
+
+
+def _national_front(front: list[str]) -> str:
+    """The evidence that the front matter is a national body's: its first lines open with a
+    national issuer (中共中央办公厅、国务院办公厅印发…, 生态环境部), or it is sent to the
+    provinces."""
+    for line in [t for t in front if t.strip()][:3]:
+        name = re.sub(r"\s+", "", line)
+        if (name.startswith(_NATIONAL_ISSUERS) or _MINISTRY.match(name)) and not leading_place(
+            name
+        ):
+            return f"发文机关“{name[:20]}”"
+    for line in front[:12]:
+        if _TO_PROVINCES.search(line):
+            return "主送“各省、自治区、直辖市”"
+    return ""
 
 
 _UNIT_PREFIX = re.compile(

@@ -127,11 +127,14 @@ def find_title_run(
         if blocks[j].cells is not None or not (_is_title_line(text) and title_ends(text)):
             continue
         i = j
-        while i > start and j - i + 1 < _MAX_TITLE_LINES:
+        whole = 1  # lines of the title other than pieces such as "“" or "十四五"
+        while i > start and whole < _MAX_TITLE_LINES:
             before = compact(blocks[i - 1].text)
             joined = before + _joined(blocks, i, j + 1 - i)
-            if not _continues_title(before, blocks[i - 1]) or len(joined) > 60:
+            piece = _title_piece(before, blocks[i - 1])
+            if not (piece or _continues_title(before, blocks[i - 1])) or len(joined) > 60:
                 break
+            whole += 0 if piece else 1
             i -= 1
         return i, j + 1
     return None
@@ -140,17 +143,38 @@ def find_title_run(
 def _continues_title(text: str, block: Block) -> bool:
     """Can this line be the first part of a title broken over lines?"""
     raw = (block.raw or block.text).strip()
-    starts_title = text.startswith("关于") or "碳达峰" in text or _starts_with_place(text)
+    starts_title = (
+        text.startswith("关于")
+        or "碳达峰" in text
+        or _starts_with_place(text)
+        or "关于" in text[:30]  # the issuers, then 关于: 中共杭州市委 杭州市人民政府关于…
+    )
+    _, about, after = raw.partition("关于")
     return (
         block.cells is None
         and starts_title
-        and not re.search(r"\S\s+\S", raw)
+        and not re.search(r"\S\s+\S", after if about else raw)
         and _is_title_line(text)
         and len(text) >= 6
         and not title_ends(text)
         and not parse_date(text)
         and not text.endswith(_ISSUER_END)
         and not _STAGE_TAIL.fullmatch(text)
+    )
+
+
+def _title_piece(text: str, block: Block) -> bool:
+    """A cover's title set in pieces, each its own line: "兰", "州市", "“", "十四五", "”"."""
+    return (
+        block.cells is None
+        and 0 < len(text) <= 6
+        and bool(re.fullmatch(r"[“”\"〝〞\u4e00-\u9fff]+", text))
+        and not text.endswith((*_ISSUER_END, "院", "部"))
+        and text not in ("目录", "前言", "附件")
+        and not parse_date(text)
+        and not re.fullmatch(
+            r"[〇○零一二三四五六七八九十]*[年月日][〇○零一二三四五六七八九十年月日]*", text
+        )
     )
 
 

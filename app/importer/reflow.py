@@ -31,6 +31,21 @@ _CHAPTER_LABEL = r"(?:[一二三四五六七八九十]+、|[（(][一二三四�
 _RUN_ON_HEADING = re.compile(rf"(?<=[。；！？］）\]])\s+(?={_CHAPTER_LABEL})")
 _SPACED = re.compile(r"^(?:[\u4e00-\u9fff]\s+){1,12}[\u4e00-\u9fff]$")
 _FOOTNOTE_START = re.compile(r"^(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|[①-⑳]|\d{1,2}(?=\s*\S)|注\s*\d*[:：])")
+PRIVATE_GLYPHS = {
+    0xA3AC: "，",
+    0xA3AE: "。",
+    0xA3BB: "；",
+    0xA3BA: "：",
+    0x1001B0: ".",
+    0x100170: "·",
+    0x1001BA: "…",
+    **{0xF000 + code: chr(code) for code in range(0x20, 0x7F)},
+    0xF0B4: "×",
+    0xF0B7: "•",
+}
+"""Punctuation some PDF fonts map to Yi syllables or private-use code points ("ꎬ" for "，",
+U+1001B0 for the decimal point, U+F0xx for the Symbol font's ASCII): read as what is printed."""
+_FIGURE_GOES_ON = re.compile(r"^\d+(?:\.\d+)?\s*(?:[%‰％。，；、）)]|[万亿千百吨个家项座年月日])")
 EDGE = 0.12  # heads and feet live in the top and bottom eighth of a page
 
 
@@ -61,7 +76,7 @@ class _Frame:
 def reflow(lines: list[PdfLine]) -> tuple[list[Block], list[ImportNote]]:
     """Blocks of paragraphs (with page breaks marked) and notes on what was mended."""
     notes: list[ImportNote] = []
-    lines = [line for line in lines if line.text.strip()]
+    lines = [_printed(line) for line in lines if line.text.strip()]
     numbers = [line for line in lines if _is_page_number(line)]
     lines = [line for line in lines if not _is_page_number(line)]
     if numbers:
@@ -82,7 +97,7 @@ def reflow(lines: list[PdfLine]) -> tuple[list[Block], list[ImportNote]]:
     body: list[PdfLine] = []
     footnotes: list[PdfLine] = []
     for line in lines:
-        (footnotes if _is_footnote(line, em) else body).append(line)
+        (footnotes if _is_footnote(line, em) and _marked(line, lines) else body).append(line)
     blocks, joined_pages, spaced = _paragraphs(body, frames, em)
     for line in footnotes:
         text = line.text.strip()
@@ -102,6 +117,11 @@ def reflow(lines: list[PdfLine]) -> tuple[list[Block], list[ImportNote]]:
     if footnotes:
         notes.append(ImportNote(None, f"PDF：{len(footnotes)} 行页脚注释单独列出，未并入正文"))
     return blocks, notes
+
+
+def _printed(line: PdfLine) -> PdfLine:
+    text = line.text.translate(PRIVATE_GLYPHS)
+    return line if text == line.text else _part(line, text, line.x0, line.x1)
 
 
 def _compact(text: str) -> str:
@@ -181,11 +201,27 @@ def _frames(lines: list[PdfLine], em: float) -> dict[int, _Frame]:
     return frames
 
 
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def _marked(note: PdfLine, lines: list[PdfLine]) -> bool:
+    """A note numbered 7 is one only where its page prints the raised marker ⁷ in the text: a
+    table row "7 装配式建筑面积占比 % 30" at the page foot is not."""
+    m = re.match(r"\d{1,2}", note.text.strip())
+    if m is None:
+        return True  # ¹ ① 注： — the note says what it is
+    marker = m.group(0).translate(_SUPERSCRIPT)
+    return any(marker in line.text for line in lines if line.page == note.page and line is not note)
+
+
 def _is_footnote(line: PdfLine, em: float) -> bool:
     """A small-type note at the foot of a page ("¹ 指……", "注：……")."""
     if not em or line.size >= 0.85 * em or line.bottom < (line.page_height or 1.0) * 0.7:
         return False
-    return bool(_FOOTNOTE_START.match(line.text.strip()))
+    text = line.text.strip()
+    if _FIGURE_GOES_ON.match(text) or len(re.findall(r"[\u4e00-\u9fff]", text)) < 4:
+        return False  # "30%。" ending the sentence above: digits are shorter than ideographs
+    return bool(_FOOTNOTE_START.match(text))
 
 
 def _paragraphs(
@@ -226,18 +262,25 @@ def _continues(previous: PdfLine, line: PdfLine, frames: dict[int, _Frame], em: 
     if _LABEL.fullmatch(before):
         return True  # a label alone on its line ("四、" then "保障措施")
     was, now = frames[previous.page], frames[line.page]
-    if min(previous.size, line.size) > 1.15 * em and not ends_sentence(before):
-        return abs(previous.size - line.size) < 0.2 * em  # a title in large type, wrapped
-    if _centred(previous, was) and _centred(line, now):
-        return not ends_sentence(before) and abs(previous.size - line.size) < 0.2 * em
     if _LABEL.match(text):
         return False  # a false "2." at a line start is rejoined by the tree builder's number check
+    if (
+        min(previous.size, line.size) > 1.15 * em
+        and not ends_sentence(before)
+        and (_fills(previous, was) or _centred(previous, was))
+        and not (_fills(line, now) and line.x0 > now.left + 1.2 * em)  # an indented full line
+    ):
+        # a title in large type, wrapped (a line wraps only when full or centred; the body
+        # em of a plan with many small-type 专栏 boxes is the boxes' size)
+        return abs(previous.size - line.size) < 0.2 * em
+    if _centred(previous, was) and _centred(line, now):
+        return not ends_sentence(before) and abs(previous.size - line.size) < 0.2 * em
     if line.x0 > now.left + 1.2 * em:
         return False  # indented: a new paragraph
     if not _fills(previous, was):
         return False  # a short line ends its paragraph
-    if min(len(before), len(text)) < 4:
-        return True  # the boxes of a few characters say little about their type size
+    if min(len(before), len(text)) < 4 or _FIGURE_GOES_ON.match(text):
+        return True  # the boxes of a few characters (or digits) say little about their type size
     return abs(previous.size - line.size) < 0.25 * em or line.page != previous.page
 
 

@@ -21,6 +21,25 @@ from app.importer.blocks import Block, ImportNote
 
 MAX_TITLE = 60
 
+CHAPTER = re.compile(r"^第\s*(?P<num>[一二三四五六七八九十百]{1,4})\s*(?P<kind>章|篇|部分|节)\s*")
+"""第一篇 / 第一部分 (rank -2), 第一章 (-1) and 第一节 (0): outlines above 一、."""
+_TABLE_ROW = re.compile(r"\d[%％]?\s+[-—－]?\d")
+"""Two figures side by side: a table row ("一、可再生能源 1373 3114 18%"), not a heading."""
+
+
+_BOX_START = re.compile(r"^专栏\s*[0-9０-９一二三四五六七八九十]*")
+_NOTE_START = re.compile(r"^(?:注|备注)\s*[：:]\s*1\s*[.．、]")
+
+
+def parse_chapter(text: str) -> tuple[int, str, str, str] | None:
+    """(rank, number, rest, label) of a 第X章/第X节 heading line."""
+    m = CHAPTER.match(text)
+    if not m:
+        return None
+    rank = {"节": 0, "章": -1}.get(m.group("kind"), -2)  # 篇 and 部分 hold chapters
+    label = f"第{m.group('num')}{m.group('kind')}"
+    return rank, m.group("num"), text[m.end() :], label
+
 
 @dataclass
 class RawSection:
@@ -56,6 +75,8 @@ def split_heading_text(rest: str) -> tuple[str, str, Literal["own_line", "run_in
         return "", rest, "none"
     if len(rest) <= MAX_TITLE and "，" not in rest[:MAX_TITLE]:
         return rest.rstrip("：:；;"), "", "own_line"
+    if len(rest) <= 30 and not rest.endswith(("，", "、", ",")):
+        return rest, "", "own_line"  # 强化风险管控，防治土壤污染: a title in two phrases
     return "", rest, "none"
 
 
@@ -74,6 +95,22 @@ def _unclosed_bracket(text: str) -> bool:
         elif ch in "）)］]】":
             depth = max(0, depth - 1)
     return depth > 0
+
+
+def _has_sentences(sections: list[RawSection]) -> bool:
+    """Is there plan text under these headings, not just a contents page's dots and pages?"""
+    for section in sections:
+        for node in section.walk():
+            if any(_has_sentence(p) for p in node.paragraphs):
+                return True
+    return False
+
+
+def _has_sentence(paragraph: str) -> bool:
+    if re.search(r"\.{4,}|…{2,}|·{4,}|．{4,}", paragraph):
+        return False  # leader dots: contents entries run together
+    words = re.sub(r"[\s\d\-—－]+", "", paragraph)
+    return len(words) > 40 or bool(re.search(r"[。；！？]", words))
 
 
 def run_in_lead(paragraph: str) -> str | None:
@@ -98,6 +135,8 @@ class TreeBuilder:
         self._stack: list[RawSection] = []
         self._last_value: dict[int, int] = {}
         self._last_block_was_heading = False
+        self._in_note = 0  # after "注：1. …" below a table, the number of its next item
+        self._box_next = 0  # inside a 专栏 box: the number of its next （一） item
 
     # ---------------------------------------------------------------- paragraphs
 
@@ -126,6 +165,10 @@ class TreeBuilder:
             paragraphs.append(text)
             lines.append(line)
         self._last_block_was_heading = False
+        if _NOTE_START.match(text):
+            self._in_note = 2
+        if _BOX_START.match(text):
+            self._box_next = 1
 
     # ---------------------------------------------------------------- headings
 
@@ -134,15 +177,49 @@ class TreeBuilder:
 
     def feed(self, block: Block) -> None:
         text = block.text
-        parsed = parse_label(text)
+        chapter = parse_chapter(text)
+        label = None
+        if chapter:
+            rank, number, rest, label = chapter
+            parsed: tuple[int, str, str] | None = (rank, number, rest)
+        else:
+            parsed = parse_label(text)
+        if parsed and _TABLE_ROW.search(parsed[2]):
+            parsed = None  # a row of a table the text layer gives as a line
+        if parsed and self._in_note and parsed[0] >= 3 and parsed[1] == str(self._in_note):
+            self._in_note += 1
+            paragraphs, lines = self._paragraph_list()
+            paragraphs.append(text)  # "2. 带*指标数据为2020年初步数据": the note's, not a measure
+            lines.append(block.line)
+            return
+        if parsed and self._box_item(parsed):
+            paragraphs, lines = self._paragraph_list()
+            paragraphs.append(text)  # "（一）渔港环境综合治理" in 专栏2: the box's, not an action
+            lines.append(block.line)
+            return
         if parsed:
             rank, number, rest = parsed
-            value = number_value(rank, number)
+            value = number_value(max(rank, 1), number)
             if value is not None:
                 if self._open_paragraph() and not self._follows_on(rank, value):
                     self._add_paragraph(text, block.line)
                     return
-                self._open_section(rank, number, value, rest, block.line)
+                if rank <= 2 and value < self._last_value.get(rank, 0):
+                    # 一、 again: a contents page, a table row or an odd line; （一） again under
+                    # the same chapter: the items of a 专栏 box — text of the node they are in
+                    if rank <= 1 and self._restart_after_contents(rank, block.line):
+                        self._open_section(rank, number, value, rest, block.line, label)
+                        return
+                    self.notes.append(
+                        ImportNote(
+                            block.line,
+                            f"提示：“{text[:20]}”的编号没有接着上一个（{self._last_value[rank]}），"
+                            "按正文处理",
+                        )
+                    )
+                    self._add_paragraph(text, block.line)
+                    return
+                self._open_section(rank, number, value, rest, block.line, label)
                 return
         if (
             block.outline_level is not None
@@ -163,22 +240,87 @@ class TreeBuilder:
             return
         self._add_paragraph(text, block.line)
 
-    def _open_section(self, rank: int, number: str, value: int, rest: str, line: int) -> None:
+    def _box_item(self, parsed: tuple[int, str, str]) -> bool:
+        """Is this （一） line the next item of the 专栏 box being read (numbered from one)?"""
+        if not self._box_next or parsed[0] != 2:
+            return False
+        if number_value(2, parsed[1]) == self._box_next:
+            self._box_next += 1
+            return True
+        self._box_next = 0  # numbering that does not run on from the box's: the plan's own
+        return False
+
+    def _restart_after_contents(self, rank: int, line: int) -> bool:
+        """Numbering starting again after headings without a sentence under them: those were
+        a contents page the text layer gave without leader dots or page numbers; dropped."""
+        at = next((i for i, s in enumerate(self._stack) if s.rank == rank), None)
+        if at is None:
+            return False
+        siblings = self._stack[at - 1].children if at else self.roots
+        if not siblings:
+            return False
+        last = siblings[-1]
+        while last.children:
+            last = last.children[-1]  # the text after the contents ran on under its last entry
+        others = [n for s in siblings for n in s.walk() if n is not last]
+        if any(_has_sentence(p) for n in others for p in n.paragraphs):
+            return False
+        # that text (a 前言) is kept as the preamble
+        first = next((i for i, p in enumerate(last.paragraphs) if _has_sentence(p)), None)
+        carried = list(zip(last.paragraphs, last.paragraph_lines, strict=True))[
+            first if first is not None else len(last.paragraphs) :
+        ]
+        if carried and at:
+            return False  # text inside a chapter: a real section, not a contents page
+        for paragraph, paragraph_line in carried:
+            self.preamble.append(paragraph)
+            self.preamble_lines.append(paragraph_line)
+        self.notes.append(ImportNote(line, f"前面 {len(siblings)} 个没有正文的标题是目录，已跳过"))
+        siblings.clear()
+        del self._stack[at:]
+        for deeper in [r for r in self._last_value if r >= rank]:
+            del self._last_value[deeper]
+        return True
+
+    def _drop_contents_before(self, rank: int, line: int) -> None:
+        """Headings before the first chapter that sit below it and carry no sentence (（一）发展基础
+        of a contents page whose 一、 lines the text layer lost) are that contents page."""
+        if not self.roots or any(root.rank <= rank for root in self.roots):
+            return
+        if _has_sentences(self.roots):
+            return
+        self.notes.append(
+            ImportNote(line, f"第一章之前 {len(self.roots)} 个没有正文的标题是目录，已跳过")
+        )
+        self.roots.clear()
+        self._stack.clear()
+        self._last_value = {}
+
+    def _open_section(
+        self, rank: int, number: str, value: int, rest: str, line: int, label: str | None = None
+    ) -> None:
+        self._in_note = 0
+        if rank <= 1:
+            self._box_next = 0
+            self._drop_contents_before(rank, line)
         while self._stack and self._stack[-1].rank >= rank:
             self._stack.pop()
+        for deeper in [r for r in self._last_value if r > rank]:
+            del self._last_value[deeper]  # numbering starts again under a new parent
         depth = len(self._stack) + 1
         if depth > 4:
             self.notes.append(ImportNote(line, "标题层级超过四级，按正文处理"))
-            self._add_paragraph(label_for(min(rank, 4), value) + rest, line)
+            self._add_paragraph((label or label_for(min(max(rank, 1), 4), value)) + rest, line)
             return
         title, body, style = split_heading_text(rest)
+        label = label or label_for(rank, value)
         if style == "none":
-            self.notes.append(ImportNote(line, f"编号 {label_for(rank, value)} 后没有可识别的标题"))
+            self.notes.append(ImportNote(line, f"编号 {label} 后没有可识别的标题"))
         section = RawSection(
             rank=rank,
             number=number,
             value=value,
-            label=label_for(rank, value),
+            label=label,
             title=title,
             title_style=style,
             line=line,

@@ -181,9 +181,13 @@ def _object_name(head: str, after_value: str, unit: str) -> str:
     return name
 
 
+_HALF_WIDTH = str.maketrans("０１２３４５６７８９％．", "0123456789%.")
+
+
 def locate_targets(paragraph: str, paragraph_index: int = 0) -> list[TargetSpan]:
     """Every target stated in one paragraph, in reading order, with its value span."""
     spans: list[TargetSpan] = []
+    paragraph = paragraph.translate(_HALF_WIDTH)  # 到２０２５年…３４％: one for one, spans hold
     # "到2025年，…取得明显进展。非化石能源消费比重达到8%以上；…": a sentence that names
     # the year but no figure lends it to the next one; after one stating its own
     # figures, a sentence without a year stands alone.
