@@ -189,10 +189,12 @@ def test_core_names_each_thing_once():
     assert clashes == []
 
 
-def test_no_module_in_app_is_over_400_lines():
+def test_no_module_in_app_runs_far_past_the_size_guide():
+    """The guide (README, Development) is ~600 lines a file, split where a concept ends; this
+    only catches a file that has grown far past it, not one a few lines over."""
     long = {
         str(path.relative_to(ROOT)): n
         for path in (ROOT / "app").rglob("*.py")
-        if (n := len(path.read_text(encoding="utf-8").splitlines())) > 400
+        if (n := len(path.read_text(encoding="utf-8").splitlines())) > 800
     }
     assert long == {}
