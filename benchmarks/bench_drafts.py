@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from app.core.draft.demo import demo_path, load_demo  # noqa: E402
-from app.core.draft.files import load_draft, save_draft  # noqa: E402
+from app.core.draft.store.files import load_draft, save_draft  # noqa: E402
 from app.core.operations.new_draft import new_draft  # noqa: E402
 from app.core.operations.targets import set_target  # noqa: E402
 from app.core.plans.library import find_plan  # noqa: E402

@@ -35,7 +35,7 @@ from app.core.draft.demo import load_demo  # noqa: E402
 from app.core.draft.model import Draft  # noqa: E402
 from app.core.plans.resolver import PlanResolver  # noqa: E402
 from app.export.excel import excel_bytes  # noqa: E402
-from app.export.word import word_bytes  # noqa: E402
+from app.export.word.document import word_bytes  # noqa: E402
 from benchmarks.drafts import synthetic  # noqa: E402
 
 PLANS = PlanResolver.library()

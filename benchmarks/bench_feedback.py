@@ -1,7 +1,7 @@
 """Importing 50 returned files of the demo, each with a comment, a tracked insertion and two
 edits: `.venv/bin/python benchmarks/bench_feedback.py` (the goal: under 10 s).
 
-Then hostile files at the bounds (app/importer/limits.py): the most comments, tracked changes
+Then hostile files at the bounds (app/importer/readers/limits.py): the most comments, tracked changes
 and paragraphs a file may have, each read in full (goal: a few seconds each), and 50,000
 comments — refused at once (goal: under 2 s, the draft untouched)."""
 
@@ -21,9 +21,9 @@ from lxml import etree
 
 from app.core import operations as ops
 from app.core.draft.demo import load_demo
-from app.export.word import sent_copy, word_document
-from app.importer.feedback import read_feedback
-from app.importer.limits import (
+from app.export.word.document import sent_copy, word_document
+from app.feedback.reader import read_feedback
+from app.importer.readers.limits import (
     MAX_RETURNED_CHANGES,
     MAX_RETURNED_COMMENTS,
     MAX_RETURNED_PARAGRAPHS,
@@ -115,7 +115,7 @@ def hostile(data: bytes, comments: int = 0, changes: int = 0, paragraphs: int = 
 
 
 def at_the_bounds() -> None:
-    from app.importer.feedback import FeedbackError
+    from app.feedback.reader import FeedbackError
 
     draft = load_demo()
     data = word_document(draft).data

@@ -30,7 +30,7 @@ os.environ["PEAKPLAN_DATA_DIR"] = tempfile.mkdtemp(prefix="peakplan-bench-")
 from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from app.core.draft.files import save_draft  # noqa: E402
+from app.core.draft.store.files import save_draft  # noqa: E402
 from app.gui.app import build_window  # noqa: E402
 from benchmarks.drafts import taken_up  # noqa: E402
 

@@ -24,9 +24,9 @@ sys.path.insert(0, str(ROOT))
 
 from app.core import operations as ops  # noqa: E402
 from app.core.draft.demo import load_demo  # noqa: E402
-from app.core.draft.files import load_draft, save_draft  # noqa: E402
-from app.core.draft.writing import update_draft  # noqa: E402
-from app.core.operations.versions import frozen_data, version_draft  # noqa: E402
+from app.core.draft.store.files import load_draft, save_draft  # noqa: E402
+from app.core.draft.store.writing import update_draft  # noqa: E402
+from app.core.operations.consultation.versions import frozen_data, version_draft  # noqa: E402
 from benchmarks.timing import time_it  # noqa: E402
 
 MB = 1024 * 1024

@@ -64,7 +64,7 @@ def taken_up(measures: int) -> Draft:
 
 
 def main() -> int:
-    from app.core.draft.files import save_draft
+    from app.core.draft.store.files import save_draft
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("measures", type=int)

@@ -15,8 +15,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from app.core.draft.demo import load_demo
-from app.export.word import sent_copy, word_document
-from app.importer.feedback import read_feedback
+from app.export.word.document import sent_copy, word_document
+from app.feedback.reader import read_feedback
 from tests.feedback.office import office_missing, run_office
 from tests.feedback.office.returned_set import EXPECTED, jobs, score
 

@@ -27,10 +27,18 @@ LAYERS: dict[str, tuple[str, ...]] = {
         "app.core.draft.consultation",
         "app.soffice",
     ),
+    "app.feedback": ("app.core", "app.importer.readers", "app.soffice"),
     "app.export": ("app.core", "app.soffice"),
-    "app.tasks": ("app.core", "app.importer", "app.export", "app.soffice"),
-    "app.cli": ("app.core", "app.importer", "app.export", "app.tasks"),
-    "app.gui": ("app.core", "app.importer", "app.export", "app.soffice", "app.tasks"),
+    "app.tasks": ("app.core", "app.importer", "app.feedback", "app.export", "app.soffice"),
+    "app.cli": ("app.core", "app.importer", "app.feedback", "app.export", "app.tasks"),
+    "app.gui": (
+        "app.core",
+        "app.importer",
+        "app.feedback",
+        "app.export",
+        "app.soffice",
+        "app.tasks",
+    ),
 }
 
 
@@ -116,10 +124,10 @@ def test_layers_and_rooms_import_one_way():
         ("app.core.draft.model", "app.core.readout.render", False),
         ("app.core.readout.render", "app.core.draft.model", True),
         ("app.importer.measures", "app.core.draft.model", False),
-        ("app.export.word", "app.gui.document", False),
+        ("app.export.word.document", "app.gui.document", False),
         ("app.tasks.export", "app.gui.workers", False),
         ("app.tasks.export", "app.cli.common", False),
-        ("app.export.package", "app.tasks.export", False),
+        ("app.export.package.package", "app.tasks.export", False),
         ("app.cli.draft_commands", "app.tasks.export", True),
     ],
 )
@@ -166,7 +174,13 @@ def test_only_session_starters_read_the_plan_library():
     The command line, the user tasks and the new-draft wizard choose plans, the importer adds
     them, the resolver looks them up; nothing else opens the library.
     """
-    allowed = {"app.cli", "app.tasks", "app.gui.wizard", "app.importer", "app.core.plans.resolver"}
+    allowed = {
+        "app.cli",
+        "app.tasks",
+        "app.gui.dialogs.wizard",
+        "app.importer",
+        "app.core.plans.resolver",
+    }
     readers = {
         _module_name(path)
         for path in (ROOT / "app").rglob("*.py")

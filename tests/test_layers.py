@@ -9,11 +9,14 @@ from tests.conftest import ROOT
 
 
 def test_core_importer_and_tasks_do_not_load_qt():
-    """The user tasks (app/tasks) sit below both front ends: loading them loads no Qt."""
+    """Every module of core, the importers, the export and the user tasks (app/tasks, below
+    both front ends), subfolders included: loading them loads no Qt."""
     code = (
-        "import sys, pkgutil, importlib, app.core, app.importer, app.cli, app.tasks;"
-        "[importlib.import_module(m.name) for p in (app.core, app.importer, app.tasks)"
-        " for m in pkgutil.iter_modules(p.__path__, p.__name__ + '.')];"
+        "import sys, pkgutil, importlib, app.core, app.importer, app.feedback, app.export,"
+        " app.cli, app.tasks;"
+        "[importlib.import_module(m.name)"
+        " for p in (app.core, app.importer, app.feedback, app.export, app.tasks)"
+        " for m in pkgutil.walk_packages(p.__path__, p.__name__ + '.')];"
         "from app.importer import import_plan;"
         "import_plan('reference_plans/sources/ningdong_base_plan_2023.txt');"
         "from app.core.draft.demo import load_demo; from app.core.readout.checks import check_draft;"

@@ -22,8 +22,8 @@ sys.path.insert(0, str(ROOT))
 
 from app.core.adapt.targets import indicator_key  # noqa: E402
 from app.core.draft.catalogue_files import load_catalogue  # noqa: E402
-from app.core.draft.files import draft_json  # noqa: E402
 from app.core.draft.model import Draft, Node, ParentPlan, SourceRef  # noqa: E402
+from app.core.draft.store.files import draft_json  # noqa: E402
 from app.core.operations.new_draft import as_is  # noqa: E402
 from app.core.plans.library import find_plan  # noqa: E402
 from app.core.plans.model import Plan, fingerprint  # noqa: E402

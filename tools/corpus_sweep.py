@@ -31,8 +31,8 @@ sys.path.insert(0, str(ROOT))
 from app.core.errors import PlanImportError  # noqa: E402
 from app.core.text.numbering import from_chinese  # noqa: E402
 from app.importer import import_plan  # noqa: E402
-from app.importer.pdf_reader import pdf_lines  # noqa: E402
-from app.importer.reflow import PRIVATE_GLYPHS  # noqa: E402
+from app.importer.readers.pdf_reader import pdf_lines  # noqa: E402
+from app.importer.readers.reflow import PRIVATE_GLYPHS  # noqa: E402
 
 DEFAULT_DIR = ROOT.parent / "shared" / "corpus" / "pdf"
 DEFAULT_LABELS = ROOT / "tests" / "importer" / "corpus_labels.json"

@@ -24,8 +24,8 @@ from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from app.gui.app import build_window, install_translations  # noqa: E402
-from app.gui.export_dialog import ExportDialog  # noqa: E402
-from app.gui.wizard import NewDraftWizard  # noqa: E402
+from app.gui.dialogs.export_dialog import ExportDialog  # noqa: E402
+from app.gui.dialogs.wizard import NewDraftWizard  # noqa: E402
 
 
 def settle(app: QApplication) -> None:
@@ -258,7 +258,7 @@ def main() -> int:
     guide.close()
     names.append("help-guide.png")
     window.files.open_demo()
-    from app.gui.view_help import show_welcome
+    from app.gui.actions.view_help import show_welcome
 
     welcome = show_welcome(window)
     settle(app)

@@ -19,7 +19,7 @@ from app.cli.parser import GIVEN, ChineseParser
 from app.cli.plan_commands import cmd_import_plan, cmd_plans
 from app.cli.rebase_command import add_rebase_parser
 from app.cli.version_command import add_version_parsers
-from app.core.draft.files import is_draft_path
+from app.core.draft.store.files import is_draft_path
 from app.core.errors import PeakPlanError
 
 __all__ = ["EXIT_BAD_INPUT", "EXIT_FINDINGS", "EXIT_OK", "build_parser", "main"]

@@ -34,7 +34,7 @@ def print_json(data: object) -> None:
 
 def load_draft_arg(args: argparse.Namespace):
     from app.core.draft.demo import load_demo
-    from app.core.draft.files import load_draft
+    from app.core.draft.store.files import load_draft
 
     if args.demo:
         return load_demo()

@@ -104,7 +104,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         print(path)
     if args.draft and not args.demo and result.sent is not None:
         # the draft keeps what went out, so a copy returned later is read against it
-        from app.core.draft.writing import update_draft
+        from app.core.draft.store.writing import update_draft
         from app.core.operations import record_sent
 
         try:  # under the draft's lock, on the file as it is now (another writer may have saved)
@@ -114,7 +114,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     for line in result.lines:
         print(line)
     if not args.package:  # the package's notes said it already
-        from app.export.opinions_doc import pending_line
+        from app.export.package.opinions_doc import pending_line
 
         if pending_line(draft):
             print(pending_line(draft))

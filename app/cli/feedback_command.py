@@ -1,7 +1,7 @@
 """`peakplan feedback DRAFT FILE… [--unit U] [--json] [--adopt-all]`: returned files read in.
 
 Each returned .docx (.doc/.wps, or a 反馈意见表 .xlsx) is read against the draft as its Word
-export prints it (app/importer/feedback.py); the opinions found are printed and added to
+export prints it (app/feedback/reader.py); the opinions found are printed and added to
 the draft, which is read and saved under its lock, once, after every file is read (app/tasks/feedback.py, as 意见处理 › 导入反馈… does).
 --adopt-all adopts every one of them (the team's own edited export). A file that cannot be read: one line, exit 2, the draft untouched.
 """

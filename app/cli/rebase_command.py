@@ -2,7 +2,7 @@
 
 Every county measure whose parent clause reads otherwise in the plan's current version
 (or version N) takes the new text, adapted and merged with the county's own edits
-(app/core/operations/rebase.py). The draft is saved (atomically) when anything changed;
+(app/core/operations/revised_parent/rebase.py). The draft is saved (atomically) when anything changed;
 what could not be applied — a conflict with a county edit (left as an open question), a
 clause removed upstream, a version taken up that the library no longer keeps — is
 listed. Exit 0 when everything was applied, 1 when something needs the user.

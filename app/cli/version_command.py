@@ -2,7 +2,7 @@
 --drop N` and `peakplan versions DRAFT`.
 
 A version is the draft frozen at a stage inside the .peakplan file
-(app/core/operations/versions.py); the cover's stage follows for 征求意见稿 and 送审稿.
+(app/core/operations/consultation/versions.py); the cover's stage follows for 征求意见稿 and 送审稿.
 The draft is read and saved under its lock. `versions` lists them, oldest first, numbered from 1.
 Thin callers of app/tasks/versions.py, as 文件 › 保存版本… and 版本列表… are.
 """

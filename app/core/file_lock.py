@@ -10,7 +10,7 @@ waiting writer gets when the holder is alive but takes too long.
 
 Where the folder allows no lock file, or the file system no locks (some network shares),
 the write goes ahead unlocked: the content-hash check before writing (compare-and-swap,
-app/core/draft/files.py) still refuses to overwrite a change made since reading.
+app/core/draft/store/files.py) still refuses to overwrite a change made since reading.
 """
 
 from __future__ import annotations

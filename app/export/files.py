@@ -20,7 +20,7 @@ from app.core.files import FileWriteError
 from app.core.plans.resolver import PlanResolver
 from app.export.excel import excel_bytes
 from app.export.pair import write_files
-from app.export.word import word_document
+from app.export.word.document import word_document
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f-\x9f]')
 _INVISIBLE = {"Cf", "Zl", "Zp", "Co", "Cs"}

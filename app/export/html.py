@@ -1,6 +1,6 @@
 """The draft as HTML for the live preview: the blocks the Word draft prints, in the house style.
 
-The one HTML writer: the window's preview (app/gui/preview.py) calls draft_html, for a big
+The one HTML writer: the window's preview (app/gui/views/preview.py) calls draft_html, for a big
 draft with `only` the nodes around the one being edited.
 
 It lays out content.py's blocks as the Word writer does, so a measure title

@@ -17,7 +17,7 @@ from xml.sax.saxutils import escape, quoteattr
 from app.core.draft.consultation import SENT_MARK, SENT_VERSION, SentCopy, opinion_key
 from app.core.draft.model import Draft
 from app.core.errors import PeakPlanError
-from app.core.operations.versions import frozen_data, version_draft
+from app.core.operations.consultation.versions import frozen_data, version_draft
 from app.export.content import (
     SentDraft,
     pack_blocks,

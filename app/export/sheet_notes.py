@@ -13,7 +13,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from app.core.draft.model import Draft
 from app.core.readout.questions import open_questions
 from app.export.content import TaskLine, printable
-from app.export.questions import AUTHOR
+from app.export.word.questions import AUTHOR
 
 WORK, LEAD, COOPERATING = 3, 4, 5
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import paths
 from app.core.draft.demo import load_demo
-from app.core.draft.files import (
+from app.core.draft.store.files import (
     Recovery,
     discard_recovery,
     find_recoveries,
@@ -21,9 +21,9 @@ from app.core.draft.files import (
     set_aside_recovery,
 )
 from app.core.errors import PeakPlanError
+from app.gui.actions.view_help import show_welcome
 from app.gui.document import DraftDocument
 from app.gui.main_window import MainWindow
-from app.gui.view_help import show_welcome
 
 
 def settings() -> QSettings:

@@ -3,7 +3,7 @@
 Someone else writing the open file (a `peakplan feedback` or `version` command, another
 window) is noticed as it happens (a file watcher; a window in the background asks when
 the user comes back to it) and at the latest when saving: the save compares the file with
-the hash this window read, under the draft's lock (core: app/core/draft/files.py). The
+the hash this window read, under the draft's lock (core: app/core/draft/store/files.py). The
 user chooses 重新载入, 另存为 or 覆盖 — the file is never overwritten unasked.
 """
 
@@ -19,7 +19,7 @@ from app.core.errors import PeakPlanError
 from app.gui.document import DraftDocument
 
 if TYPE_CHECKING:
-    from app.gui.file_actions import FileActions
+    from app.gui.actions.file_actions import FileActions
 
 CHECK_MS = 300
 """After the file changed on disk: a writer replacing it has finished by then."""

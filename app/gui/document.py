@@ -18,9 +18,9 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from app.core.draft.changes import EVERYTHING, DraftChange, Part, draft_change
-from app.core.draft.files import discard_recovery, file_sha256, read_draft, save_recovery
 from app.core.draft.model import Draft
-from app.core.draft.writing import changed_since, write_draft
+from app.core.draft.store.files import discard_recovery, file_sha256, read_draft, save_recovery
+from app.core.draft.store.writing import changed_since, write_draft
 from app.core.files import same_file
 
 SAVE_WAIT_SECONDS = 5.0

@@ -17,25 +17,25 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QSp
 from app.core.plans.resolver import PlanResolver
 from app.core.text.clause_label import plan_of
 from app.export.style import style_problem
-from app.gui.catalogue_page import CataloguePage
-from app.gui.checks_panel import ChecksPanel
-from app.gui.cover_page import CoverPage
+from app.gui.actions.edit_actions import EditActions
+from app.gui.actions.file_actions import FileActions
+from app.gui.actions.plan_import import PlanImports, plan_files
+from app.gui.actions.task_actions import TaskActions
+from app.gui.actions.version_actions import VersionActions
+from app.gui.actions.view_help import ViewAndHelp
 from app.gui.document import DraftDocument
-from app.gui.edit_actions import EditActions
-from app.gui.editor import MeasureEditor
-from app.gui.file_actions import FileActions
-from app.gui.marked_text import mark_changes
-from app.gui.opinions_page import OpinionActions, OpinionsPage
-from app.gui.outline import OutlineView
-from app.gui.parents import ParentPanel
-from app.gui.plan_import import PlanImports, plan_files
-from app.gui.preview import Preview
-from app.gui.targets_page import TargetsPage
-from app.gui.task_actions import TaskActions
-from app.gui.tasks_page import TasksPage
-from app.gui.texts_page import TextsPage
-from app.gui.version_actions import VersionActions
-from app.gui.view_help import ViewAndHelp
+from app.gui.pages.catalogue_page import CataloguePage
+from app.gui.pages.cover_page import CoverPage
+from app.gui.pages.opinions_page import OpinionActions, OpinionsPage
+from app.gui.pages.targets_page import TargetsPage
+from app.gui.pages.tasks_page import TasksPage
+from app.gui.pages.texts_page import TextsPage
+from app.gui.views.checks_panel import ChecksPanel
+from app.gui.views.editor import MeasureEditor
+from app.gui.views.outline import OutlineView
+from app.gui.views.parents import ParentPanel
+from app.gui.views.preview import Preview
+from app.gui.widgets.marked_text import mark_changes
 from app.gui.window_layout import (
     OUTLINE_CHARS,
     PREVIEW_CHARS,

@@ -22,9 +22,9 @@ from app.importer.blocks import ImportNote
 from app.importer.cleanup import clean_blocks
 from app.importer.front_matter import first_chapter_index, split_front
 from app.importer.level import LevelGuess, guess_plan_level, level_notes
-from app.importer.limits import MAX_PLAN_ID_BYTES
 from app.importer.measures import ClauseReader, freeze
-from app.importer.readers import read_source
+from app.importer.readers.by_type import read_source
+from app.importer.readers.limits import MAX_PLAN_ID_BYTES
 from app.importer.structure import build_tree
 from app.importer.task_table import TaskTableReader, split_task_table
 

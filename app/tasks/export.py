@@ -58,9 +58,9 @@ def laid_out(draft: Draft, choice: ExportChoice) -> Draft:
 
 def planned_paths(draft: Draft, folder: str | Path, choice: ExportChoice) -> list[Path]:
     """Every file the export would write (the window asks before replacing one)."""
-    from app.export.crosswalk_doc import crosswalk_path
     from app.export.files import export_paths
-    from app.export.package import package_paths
+    from app.export.package.crosswalk_doc import crosswalk_path
+    from app.export.package.package import package_paths
 
     draft, folder = laid_out(draft, choice), Path(folder)
     word, excel = export_paths(draft, folder)
@@ -88,9 +88,9 @@ def export_selected(
 ) -> ExportDone:
     """Write the chosen files into an existing folder; each group all or nothing."""
     from app.core.errors import PeakPlanError
-    from app.export.crosswalk_doc import export_crosswalk
     from app.export.files import PairChoice, export_draft
-    from app.export.package import export_package
+    from app.export.package.crosswalk_doc import export_crosswalk
+    from app.export.package.package import export_package
 
     draft, folder = laid_out(draft, choice), Path(folder)
     done = ExportDone()
@@ -123,7 +123,7 @@ def export_selected(
     if done.questions:
         done.lines.append(done.questions)
     if not choice.package:  # the package says it among its notes
-        from app.export.opinions_doc import pending_line
+        from app.export.package.opinions_doc import pending_line
 
         pending = pending_line(draft)  # opinions still 待处理
         if pending:

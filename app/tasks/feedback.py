@@ -43,8 +43,8 @@ def read_returned_files(
     """Each file read against the draft as its Word export prints it (read_feedback), the
     opinions added (add_opinions), adopted too with `adopt_all`. A file that cannot be read
     raises TaskError naming it; nothing is added then."""
-    from app.export.word import sent_copy
-    from app.importer.feedback import read_feedback
+    from app.export.word.document import sent_copy
+    from app.feedback.reader import read_feedback
 
     sent = sent_copy(draft)
     found, files = [], []

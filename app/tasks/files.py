@@ -15,7 +15,7 @@ from app.tasks.result import TaskError, TaskResult
 
 
 def load(path: str | Path) -> Draft:
-    from app.core.draft.files import load_draft
+    from app.core.draft.store.files import load_draft
 
     try:
         return load_draft(path)
@@ -27,10 +27,10 @@ def change_draft_file(
     path: str | Path, task: Callable[..., TaskResult], *args, **kwargs
 ) -> tuple[TaskResult, bool]:
     """Run `task(draft, …)` on the draft in `path` and save what it changed, under the draft's
-    lock from reading to writing (app/core/draft/writing.py): another writer waits its turn,
+    lock from reading to writing (app/core/draft/store/writing.py): another writer waits its turn,
     and a file changed behind the lock's back is refused, never written over. The result
     and whether the file was written."""
-    from app.core.draft.writing import editing_draft
+    from app.core.draft.store.writing import editing_draft
 
     try:
         with editing_draft(path) as edit:
@@ -48,7 +48,7 @@ def change_draft_file(
 
 def save_new(draft: Draft, path: str | Path, *, force: bool = False) -> Path:
     """A new draft saved to `path` (.peakplan added); an existing file only with `force`."""
-    from app.core.draft.files import save_draft
+    from app.core.draft.store.files import save_draft
 
     out = new_path(path, force=force)
     try:  # without force, a file made meanwhile by another program is not written over
@@ -60,7 +60,7 @@ def save_new(draft: Draft, path: str | Path, *, force: bool = False) -> Path:
 
 def new_path(path: str | Path, *, force: bool = False) -> Path:
     """Where a new draft goes (.peakplan added); refused when a file is there, unless `force`."""
-    from app.core.draft.files import with_draft_suffix
+    from app.core.draft.store.files import with_draft_suffix
 
     out = with_draft_suffix(path)
     if out.exists() and not force:

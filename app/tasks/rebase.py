@@ -16,8 +16,8 @@ def rebase_draft(draft: Draft, plans: PlanResolver, to: str | None = None) -> Ta
     """Every measure whose parent clause reads otherwise now takes the new text, merged with
     the county's edits; `to` = PLAN-ID[@N] limits it to one parent (at version N). Not ok
     when something needs the user (a conflict, a removed clause, an unknown base)."""
-    from app.core.operations.rebase import rebase
-    from app.core.operations.rebase_undo import keep_before_rebase
+    from app.core.operations.revised_parent.rebase import rebase
+    from app.core.operations.revised_parent.rebase_undo import keep_before_rebase
     from app.core.plans.library import find_plan_or_none, load_version
     from app.core.plans.revisions import split_ref
     from app.core.readout.findings import CheckContext
@@ -81,7 +81,7 @@ def rebase_summary(result: TaskResult, saved: str) -> str:
 def undo_rebase(draft: Draft) -> TaskResult:
     """The draft as it was before the last rebase (the version 采用上级修订前); what it
     replaces is kept as a version first."""
-    from app.core.operations.rebase_undo import undo_rebase as undo
+    from app.core.operations.revised_parent.rebase_undo import undo_rebase as undo
 
     try:
         restored, name = undo(draft)

@@ -12,8 +12,8 @@ def save_version(draft: Draft, stage: str, date: str = "", *, force: bool = Fals
     """The draft frozen as the version `stage` `date`; the cover's stage follows for
     征求意见稿 and 送审稿. The same stage and date twice is refused unless `force` (the window
     asks first)."""
-    from app.core.operations.versions import COVER_STAGES
-    from app.core.operations.versions import save_version as freeze
+    from app.core.operations.consultation.versions import COVER_STAGES
+    from app.core.operations.consultation.versions import save_version as freeze
 
     name = f"{stage.strip()} {date.strip()}".strip()
     same = [v for v in draft.versions if v.name == name]
@@ -41,8 +41,8 @@ def save_version(draft: Draft, stage: str, date: str = "", *, force: bool = Fals
 def drop_version(draft: Draft, which: str) -> TaskResult:
     """A version removed (its number as `versions` lists it, or its name), with the parts only
     it held: what the too-large message points to."""
-    from app.core.operations.versions import drop_version as drop
-    from app.core.operations.versions import find_version
+    from app.core.operations.consultation.versions import drop_version as drop
+    from app.core.operations.consultation.versions import find_version
 
     try:
         name = find_version(draft, which).name

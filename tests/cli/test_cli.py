@@ -120,7 +120,7 @@ def test_a_plan_imported_twice_under_one_id_is_named_by_its_stored_id(tmp_path, 
 def test_new_fills_the_cover_from_drafter_commissioner_and_date(tmp_path, capsys):
     from docx import Document
 
-    from app.core.draft.files import load_draft
+    from app.core.draft.store.files import load_draft
 
     out = tmp_path / "永宁.peakplan"
     argv = ["new", "--county", "永宁县", "--city", "银川市", "--region", "宁夏回族自治区"]
@@ -153,7 +153,7 @@ def test_new_refuses_a_date_that_is_not_a_month(tmp_path, capsys):
 
 
 def test_as_is_takes_the_cover_fields_too(tmp_path):
-    from app.core.draft.files import load_draft
+    from app.core.draft.store.files import load_draft
 
     out = tmp_path / "银川.peakplan"
     argv = ["new", "--from-plan", "yinchuan-city", "--as-is", "-o", str(out)]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 from app.cli import main
-from app.core.draft.files import load_draft, save_draft
+from app.core.draft.store.files import load_draft, save_draft
 from app.core.plans.library import find_plan
 from tests.conftest import SEEDS
 from tests.drafts.test_parent_revised import (

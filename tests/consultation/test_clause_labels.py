@@ -16,7 +16,7 @@ from app.core.plans.resolver import PlanResolver
 from app.core.readout.crosswalk import crosswalk
 from app.core.readout.revision_table import revision_rows
 from app.export.excel import excel_bytes
-from app.export.opinions_doc import opinion_rows
+from app.export.package.opinions_doc import opinion_rows
 
 
 def test_the_three_package_tables_name_a_measure_alike():

@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 
 from app.cli import main
 from app.core.draft.demo import load_demo
-from app.core.draft.files import load_draft, save_draft
+from app.core.draft.store.files import load_draft, save_draft
 from tests.consultation.helpers import with_opinions
 
 TITLE = "平罗县碳达峰实施方案"
@@ -52,7 +52,7 @@ def test_version_versions_and_the_package(tmp_path, capsys):
 
 
 def test_save_version_through_the_menu_is_one_undo_step(window, monkeypatch):
-    from app.gui import version_actions
+    from app.gui.actions import version_actions
 
     asked = []
     monkeypatch.setattr(
@@ -80,7 +80,7 @@ def test_any_two_versions_are_compared_from_the_menu(window, monkeypatch, tmp_pa
     from docx import Document
 
     from app.core import operations as ops
-    from app.gui import version_actions
+    from app.gui.actions import version_actions
     from app.gui.commands import push
 
     monkeypatch.setattr(
@@ -128,7 +128,7 @@ def test_the_same_stage_and_date_twice_is_refused_unless_forced(tmp_path, capsys
 
 
 def test_the_window_asks_before_a_second_version_of_a_name(window, monkeypatch, tmp_path):
-    from app.gui import version_actions
+    from app.gui.actions import version_actions
 
     monkeypatch.setattr(
         version_actions, "ask_version", lambda parent, stage: ("征求意见稿", "2023-08-15")

@@ -8,9 +8,9 @@ from docx import Document
 from openpyxl import load_workbook
 
 from app.core.plans.resolver import PlanResolver
-from app.export.drafting_note import note_bytes, note_parts
-from app.export.opinions_doc import opinion_rows, opinion_summary, opinions_bytes
-from app.export.opinions_sheet import opinions_xlsx
+from app.export.package.drafting_note import note_bytes, note_parts
+from app.export.package.opinions_doc import opinion_rows, opinion_summary, opinions_bytes
+from app.export.package.opinions_sheet import opinions_xlsx
 
 LINE = "共收到3家单位反馈意见4条，采纳1条，部分采纳1条，未采纳1条，已采纳于其他意见1条。"
 
@@ -91,7 +91,7 @@ def test_the_drafting_note_says_the_data_in_its_parts(consulted):
 def test_a_change_is_quoted_by_its_words_not_the_paragraph_around_it(consulted):
     """Issue 28: 建议删除“实行成品交房，推动供给侧结构性改革，减少装修环” (环节 cut in half)."""
     from app.core.draft.consultation import Opinion
-    from app.export.opinions_doc import opinion_content
+    from app.export.package.opinions_doc import opinion_content
 
     deleted = Opinion(
         id="o9",
@@ -117,7 +117,7 @@ def test_a_change_is_quoted_by_its_words_not_the_paragraph_around_it(consulted):
 
 
 def test_words_put_in_are_quoted_after_the_clause_they_follow(consulted):
-    from app.export.opinion_words import change_words
+    from app.export.package.opinion_words import change_words
 
     paragraph = "进一步整合土地资源，加大新能源产业项目招商引资力度，打造高仁乡光伏产业园区。"
     original = "加大新能源产业项目招商引资力度"

@@ -15,9 +15,9 @@ from app.core import operations as ops
 from app.core.plans.resolver import PlanResolver
 from app.core.readout.render import rendered_nodes
 from app.export.content import body_blocks
-from app.export.package import package_files
+from app.export.package.package import package_files
+from app.export.package.tracked_doc import change_author, change_date, tracked_bytes, tracked_path
 from app.export.style import house_style
-from app.export.tracked_doc import change_author, change_date, tracked_bytes, tracked_path
 from tests.consultation.helpers import NEW_MEASURE
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

@@ -9,11 +9,11 @@ from docx import Document
 
 from app.core import operations as ops
 from app.core.draft.demo import load_demo
-from app.core.draft.files import draft_json, parse_draft
+from app.core.draft.store.files import draft_json, parse_draft
 from app.core.draft.tree import EditError
 from app.core.readout.revision_table import revision_rows
 from app.core.text.diff import sides
-from app.export.revision_doc import revisions_bytes
+from app.export.package.revision_doc import revisions_bytes
 from tests.consultation.helpers import NEW_MEASURE
 
 

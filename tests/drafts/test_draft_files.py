@@ -10,7 +10,8 @@ import pytest
 
 from app.cli import main
 from app.core import files
-from app.core.draft.files import (
+from app.core.draft.model import DRAFT_FORMAT_VERSION
+from app.core.draft.store.files import (
     DraftFileError,
     discard_recovery,
     draft_json,
@@ -19,7 +20,6 @@ from app.core.draft.files import (
     save_draft,
     save_recovery,
 )
-from app.core.draft.model import DRAFT_FORMAT_VERSION
 from app.core.operations.new_draft import as_is
 from app.core.operations.structure import rename
 from app.core.plans.library import find_plan
@@ -190,7 +190,7 @@ def _good_bytes() -> bytes:
 @settings(max_examples=60, deadline=None)
 @given(cut=st.integers(min_value=0, max_value=10_000), junk=st.binary(max_size=40))
 def test_any_damage_gives_a_draft_file_error_never_a_crash(cut, junk):
-    from app.core.draft.files import parse_draft
+    from app.core.draft.store.files import parse_draft
 
     good = _good_bytes()
     position = cut % len(good)

@@ -8,9 +8,9 @@ import re
 import pytest
 
 from app.cli import main
-from app.core.draft.files import load_draft
 from app.core.draft.mentions import render
 from app.core.draft.model import work_row_units
+from app.core.draft.store.files import load_draft
 from app.core.plans.library import find_plan
 from app.core.plans.resolver import PlanResolver
 from app.core.readout.checks import check_draft

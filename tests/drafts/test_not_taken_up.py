@@ -9,8 +9,14 @@ import pytest
 
 from app.core import operations as ops
 from app.core.draft.demo import load_demo
-from app.core.draft.files import DraftFileError, draft_json, load_draft, parse_draft, save_draft
 from app.core.draft.model import DRAFT_FORMAT_VERSION
+from app.core.draft.store.files import (
+    DraftFileError,
+    draft_json,
+    load_draft,
+    parse_draft,
+    save_draft,
+)
 from app.core.draft.tree import EditError
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -10,8 +10,8 @@ import pytest
 
 from app.core import operations as ops
 from app.core.draft.tree import EditError
-from app.core.operations.merge3 import merge3
 from app.core.operations.new_draft import new_draft
+from app.core.operations.revised_parent.merge3 import merge3
 from app.core.plans.library import (
     add_user_plan,
     find_plan,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from app.core.draft.files import draft_json
 from app.core.draft.mentions import render
+from app.core.draft.store.files import draft_json
 from app.core.operations.new_draft import as_is
 from app.core.operations.targets import set_target
 from app.core.plans.library import find_plan

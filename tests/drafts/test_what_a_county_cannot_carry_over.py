@@ -160,7 +160,7 @@ def test_every_open_question_prints_as_a_word_comment_on_its_words(made):
 
     from docx import Document
 
-    from app.export.word import word_document
+    from app.export.word.document import word_document
 
     draft, _plan = made
     exported = word_document(draft)
@@ -229,7 +229,7 @@ def test_each_mention_of_a_nearby_county_is_asked_and_commented_where_it_stands(
 
     from docx import Document
 
-    from app.export.word import word_document
+    from app.export.word.document import word_document
 
     draft, _plan = _cangwu()
     node = next(n for n in draft.walk() if n.title == "推动能源体系绿色低碳转型")

@@ -16,11 +16,11 @@ from app.cli import main
 from app.core import operations as ops
 from app.core.draft.adaptation import OpenQuestion, Suggestion
 from app.core.draft.demo import load_demo
-from app.core.draft.files import save_draft
+from app.core.draft.store.files import save_draft
 from app.core.draft.tree import update_node
 from app.export.pdf import to_pdf
-from app.export.questions import AUTHOR
-from app.export.word import word_bytes, word_document
+from app.export.word.document import word_bytes, word_document
+from app.export.word.questions import AUTHOR
 from tests.conftest import ROOT
 
 SPECIAL_QUOTE = "甲&乙<丙>\"丁'戊"

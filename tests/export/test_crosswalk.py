@@ -14,7 +14,7 @@ from app.core.operations.new_draft import new_draft
 from app.core.plans.library import find_plan
 from app.core.plans.resolver import NO_PLANS, PlanResolver
 from app.core.readout.crosswalk import CROSSWALK_HEADERS, check_reasons, crosswalk
-from app.export.crosswalk_doc import crosswalk_bytes, export_crosswalk
+from app.export.package.crosswalk_doc import crosswalk_bytes, export_crosswalk
 
 REMOVED = "yinchuan-city:三.一.2"
 EDITED = "yinchuan-city:三.二.1"

@@ -13,7 +13,7 @@ from app.core.plans.library import find_plan
 from app.core.plans.resolver import NO_PLANS, PlanResolver
 from app.core.readout.task_rows import TASK_HEADERS, task_rows
 from app.export.excel import excel_bytes, lines_needed
-from app.export.word import word_bytes
+from app.export.word.document import word_bytes
 
 
 @pytest.fixture(scope="module")

@@ -17,7 +17,7 @@ from tests.export.test_comments import asked_draft
 def test_comments_are_on_by_default_and_the_dialog_says_how_many(qtbot, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
-    from app.gui.export_dialog import ExportDialog
+    from app.gui.dialogs.export_dialog import ExportDialog
 
     draft, _questions = asked_draft()
     dialog = ExportDialog(draft, str(tmp_path), NO_PLANS)
@@ -44,7 +44,7 @@ def test_a_missing_folder_is_made_after_asking(qtbot, tmp_path, monkeypatch):
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
-    from app.gui.export_dialog import ExportDialog
+    from app.gui.dialogs.export_dialog import ExportDialog
 
     draft, _questions = asked_draft()
     target = tmp_path / "导出" / "第一稿"

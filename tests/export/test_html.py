@@ -13,7 +13,7 @@ from app.core import operations as ops
 from app.core.draft.demo import load_demo
 from app.export.html import draft_html
 from app.export.style import house_style
-from app.export.word import word_bytes
+from app.export.word.document import word_bytes
 
 OWN_LINE = re.compile(r'<p class="heading(\d)"[^>]*>(.*?)</p>')
 

@@ -21,7 +21,7 @@ from app.core.draft.model import CommitteeMember, WorkRow
 from app.core.plans.resolver import PlanResolver
 from app.export.excel import excel_bytes
 from app.export.html import draft_html
-from app.export.word import word_bytes
+from app.export.word.document import word_bytes
 
 CONTROL = "".join(chr(c) for c in range(32) if chr(c) not in "\t\n")
 SPECIAL = (

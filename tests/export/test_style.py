@@ -17,7 +17,7 @@ from app.core.plans.resolver import NO_PLANS
 from app.export.excel import excel_bytes
 from app.export.html import draft_html
 from app.export.style import StyleError, house_style
-from app.export.word import word_bytes
+from app.export.word.document import word_bytes
 
 OWN = {
     "format": "peakplan-house-style",

@@ -23,10 +23,10 @@ from app.core.draft.demo import load_demo
 from app.core.operations.new_draft import new_draft
 from app.core.plans.library import find_plan
 from app.core.readout.render import rendered_nodes
-from app.export import wordml
-from app.export.pages import line_breaks, line_starts
 from app.export.pdf import to_pdf
-from app.export.word import word_bytes
+from app.export.word import wordml
+from app.export.word.document import word_bytes
+from app.export.word.pages import line_breaks, line_starts
 from tests.conftest import ROOT
 
 needs_soffice = pytest.mark.skipif(
@@ -129,7 +129,7 @@ def test_line_model_as_libreoffice_breaks_lines():
 
 def _reference_lines(text: str, indent: float = 32) -> list[str]:
     """The line model written plainly, character by character: line_starts must agree with it."""
-    from app.export import pages
+    from app.export.word import pages
 
     kinds, size, spacing = [], 16, -0.25
     for ch in text:

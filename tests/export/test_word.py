@@ -12,7 +12,7 @@ from docx.shared import Mm
 
 from app.core.draft.demo import load_demo
 from app.core.readout.task_rows import TASK_HEADERS
-from app.export.word import word_bytes
+from app.export.word.document import word_bytes
 from app.importer import import_plan
 from tests.conftest import SEEDS
 

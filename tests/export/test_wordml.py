@@ -5,8 +5,8 @@ from __future__ import annotations
 from docx.oxml.ns import qn
 from lxml import etree
 
-from app.export import wordml
 from app.export.style import BorderStyle
+from app.export.word import wordml
 
 
 def _parse(xml: str):

@@ -8,7 +8,7 @@ import os
 
 import pytest
 
-from app.core.draft.files import DraftFileError, load_draft
+from app.core.draft.store.files import DraftFileError, load_draft
 
 
 def _refused(path) -> str:

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from app.core import operations as ops
 from app.core.draft.demo import load_demo
-from app.core.draft.files import load_draft, save_draft
 from app.core.draft.mentions import render
+from app.core.draft.store.files import load_draft, save_draft
 from app.core.plans.resolver import PlanResolver
 from app.core.readout.checks import check_draft
-from app.export.word import word_document
+from app.export.word.document import word_document
 
 STORAGE = ("t15", "t16", "t17")  # 储能容量, 储能时长, 需求侧响应: one clause of the demo
 

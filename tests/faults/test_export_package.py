@@ -18,7 +18,7 @@ import pytest
 from app.cli import main
 from app.core import operations as ops
 from app.core.draft.demo import load_demo
-from app.core.draft.files import save_draft
+from app.core.draft.store.files import save_draft
 from app.export import pair
 from app.export.write_errors import export_error
 from tests.faults.killing import kill_once_ready
@@ -137,7 +137,8 @@ CHILD = r"""
 import os, sys
 from types import SimpleNamespace
 from app.cli import main
-from app.export import files, package
+from app.export import files
+from app.export.package import package
 
 drafts, folder = sys.argv[1:3], sys.argv[3]
 which = {}

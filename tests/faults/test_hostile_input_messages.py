@@ -7,7 +7,7 @@ import pytest
 
 from app.cli import main
 from app.core.draft.demo import load_demo
-from app.core.draft.files import load_draft, save_draft
+from app.core.draft.store.files import load_draft, save_draft
 
 
 def test_a_file_name_starting_with_a_dash_is_one_chinese_line(tmp_path, capsys, monkeypatch):

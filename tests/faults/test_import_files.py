@@ -15,7 +15,7 @@ import pytest
 from app.core.errors import PlanImportError
 from app.core.files import READ_LIMITS
 from app.importer import import_plan, import_to_library
-from app.importer.limits import (
+from app.importer.readers.limits import (
     MAX_COMPRESSION_RATIO,
     MAX_DOCX_PART_BYTES,
     MAX_PARAGRAPH_CHARS,

@@ -9,8 +9,8 @@ import pytest
 
 from app.core import operations as ops
 from app.core.draft.demo import load_demo
-from app.core.draft.files import DraftFileError, draft_json, load_draft
 from app.core.draft.model import MAX_PARAGRAPH
+from app.core.draft.store.files import DraftFileError, draft_json, load_draft
 from app.core.draft.tree import EditError
 
 

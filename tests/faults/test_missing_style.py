@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from app.cli import main
 from app.core.draft.demo import load_demo
-from app.core.draft.files import save_draft
+from app.core.draft.store.files import save_draft
 from app.gui import app as gui_app
 
 STYLES = ["没有这个版式", "../../../../etc/passwd", "..\\..\\boot"]

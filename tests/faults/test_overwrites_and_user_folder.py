@@ -11,7 +11,7 @@ import pytest
 
 from app.cli import main
 from app.core.draft.demo import load_demo
-from app.core.draft.files import save_draft
+from app.core.draft.store.files import save_draft
 from app.core.files import FileWriteError, write_text_atomic
 from app.core.plans.library import list_plans
 from tests.conftest import SEEDS
@@ -151,7 +151,7 @@ def test_a_long_file_name_saves_and_a_killed_saves_leftover_goes(tmp_path):
 
 def test_a_damaged_own_house_style_is_set_aside_and_the_built_in_one_used(user_dirs):
     from app.export.style import house_style
-    from app.export.word import word_document
+    from app.export.word.document import word_document
 
     own = user_dirs / "styles" / "gbt9704.json"
     own.parent.mkdir(parents=True)

@@ -15,7 +15,7 @@ import pytest
 
 from app.core import operations as ops
 from app.core.draft.demo import load_demo
-from app.core.draft.files import recovery_dir, save_draft, save_recovery
+from app.core.draft.store.files import recovery_dir, save_draft, save_recovery
 from app.gui import app as gui_app
 from app.gui.commands import push
 

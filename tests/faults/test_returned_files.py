@@ -18,10 +18,10 @@ from lxml import etree
 from app.cli import main
 from app.core import operations as ops
 from app.core.draft.demo import load_demo
-from app.core.draft.files import load_draft, save_draft
-from app.export.word import sent_copy, word_document
-from app.importer.feedback import FeedbackError, read_feedback
-from app.importer.limits import (
+from app.core.draft.store.files import load_draft, save_draft
+from app.export.word.document import sent_copy, word_document
+from app.feedback.reader import FeedbackError, read_feedback
+from app.importer.readers.limits import (
     MAX_RETURNED_CHANGES,
     MAX_RETURNED_COMMENTS,
     MAX_RETURNED_PARAGRAPHS,

@@ -4,7 +4,7 @@ and goes back to any earlier version of its parent."""
 from __future__ import annotations
 
 from app.cli import main
-from app.core.draft.files import load_draft, save_draft
+from app.core.draft.store.files import load_draft, save_draft
 from app.core.plans.library import find_plan, list_plans
 from tests.conftest import SOURCES
 from tests.drafts.test_parent_revised import PARENT_EDITS, county_node, drafted, revised_seed
@@ -59,7 +59,7 @@ def test_rebase_keeps_a_version_undo_and_any_earlier_revision(tmp_path, capsys):
     assert PARENT_EDITS["三.二.1"][1] in "".join(county_node(undone, "三.二.1").paragraphs)
     assert [v.stage for v in undone.versions][-1] == "撤销采用上级修订前"
     first = undone.versions[0]
-    from app.core.operations.versions import version_draft
+    from app.core.operations.consultation.versions import version_draft
 
     kept = version_draft(undone, 0)
     assert first.stage == "采用上级修订前"

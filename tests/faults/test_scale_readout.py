@@ -77,7 +77,7 @@ def test_rendering_part_of_a_draft_numbers_and_words_it_as_the_whole():
 
 def test_the_preview_of_a_big_draft_is_the_part_around_the_measure_edited():
     from app.export.html import draft_html
-    from app.gui.preview import AFTER, preview_html, shown_part
+    from app.gui.views.preview import AFTER, preview_html, shown_part
 
     small = synthetic(200)
     assert shown_part(small, "") is None

@@ -19,11 +19,11 @@ import pytest
 from docx import Document
 
 from app.core.draft.demo import load_demo
-from app.core.draft.files import load_draft, read_draft, save_draft
-from app.core.draft.writing import DraftChangedError, update_draft
+from app.core.draft.store.files import load_draft, read_draft, save_draft
+from app.core.draft.store.writing import DraftChangedError, update_draft
 from app.core.file_lock import FileBusyError, lock_path
-from app.core.operations.versions import save_version
-from app.export.word import word_document
+from app.core.operations.consultation.versions import save_version
+from app.export.word.document import word_document
 from tests.conftest import ROOT
 
 ROUNDS = 10

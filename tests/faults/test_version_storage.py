@@ -16,16 +16,16 @@ from app.cli import main
 from app.core import files as core_files
 from app.core import operations as ops
 from app.core.draft.demo import load_demo
-from app.core.draft.files import (
+from app.core.draft.model import DRAFT_FORMAT_VERSION
+from app.core.draft.store.files import (
     DraftFileError,
     draft_json,
     load_draft,
     parse_draft,
     save_draft,
 )
-from app.core.draft.model import DRAFT_FORMAT_VERSION
 from app.core.errors import PeakPlanError
-from app.core.operations.versions import version_draft
+from app.core.operations.consultation.versions import version_draft
 
 FIXTURES = Path(__file__).parents[1] / "drafts" / "fixtures"
 

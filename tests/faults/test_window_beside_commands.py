@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from app.core import operations as ops
 from app.core.draft.demo import load_demo
-from app.core.draft.files import load_draft, save_draft
+from app.core.draft.store.files import load_draft, save_draft
 from app.gui.commands import push
 from tests.conftest import ROOT
 

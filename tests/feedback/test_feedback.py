@@ -13,8 +13,8 @@ from lxml import etree
 
 from app.core import operations as ops
 from app.core.draft.demo import load_demo
-from app.export.word import sent_copy, word_document
-from app.importer.feedback import FeedbackError, read_feedback
+from app.export.word.document import sent_copy, word_document
+from app.feedback.reader import FeedbackError, read_feedback
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -188,7 +188,7 @@ def test_damaged_and_unrelated_files_are_refused(demo, tmp_path):
 def test_cli_feedback_saves_and_a_damaged_file_changes_nothing(demo, tmp_path):
     draft, data, _sent = demo
     from app.cli import main
-    from app.core.draft.files import load_draft, save_draft
+    from app.core.draft.store.files import load_draft, save_draft
 
     path = save_draft(draft, tmp_path / "d.peakplan")
     before = path.read_bytes()
@@ -248,7 +248,7 @@ def test_a_form_row_naming_a_section_finds_its_words_in_one_of_its_measures(demo
 
 def test_the_command_line_says_what_it_listed_at_the_whole_draft(demo, tmp_path, capsys):
     from app.cli import main
-    from app.core.draft.files import save_draft
+    from app.core.draft.store.files import save_draft
 
     draft, _data, _sent = demo
     path = save_draft(draft, tmp_path / "d.peakplan")

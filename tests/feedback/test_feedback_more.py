@@ -14,8 +14,8 @@ from lxml import etree
 from app.core import operations as ops
 from app.core.draft.demo import load_demo
 from app.core.draft.tree import EditError
-from app.export.word import sent_copy, word_document
-from app.importer.feedback import read_feedback
+from app.export.word.document import sent_copy, word_document
+from app.feedback.reader import read_feedback
 
 
 @pytest.fixture(scope="module")
@@ -243,7 +243,7 @@ def test_a_clause_change_that_is_no_unit_list_is_refused(demo, tmp_path):
 def test_adopt_all_adopts_what_it_can_and_says_why_not(demo, tmp_path, capsys):
     """One opinion touching a target figure no longer makes --adopt-all store nothing."""
     from app.cli import main
-    from app.core.draft.files import load_draft, save_draft
+    from app.core.draft.store.files import load_draft, save_draft
 
     draft, data, _sent = demo
     path = save_draft(draft, tmp_path / "d.peakplan")

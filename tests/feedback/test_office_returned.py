@@ -12,8 +12,8 @@ from docx import Document
 
 from app.core import operations as ops
 from app.core.draft.demo import load_demo
-from app.export.word import sent_copy, word_document
-from app.importer.feedback import read_feedback
+from app.export.word.document import sent_copy, word_document
+from app.feedback.reader import read_feedback
 from tests.feedback.office import needs_office, run_office
 from tests.feedback.office.returned_set import EXPECTED, N_COAL, N_FARM, N_SOLAR, jobs, score
 
@@ -130,7 +130,7 @@ def test_a_file_named_without_a_unit_takes_the_documents_author(round_):
 
 
 def test_the_opinions_table_quotes_the_change_in_a_few_words(round_):
-    from app.export.opinions_doc import opinion_rows
+    from app.export.package.opinions_doc import opinion_rows
 
     draft = round_[0]
     for name in EXPECTED:

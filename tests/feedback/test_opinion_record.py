@@ -12,8 +12,8 @@ from pydantic import ValidationError
 from app.core import operations as ops
 from app.core.draft.consultation import FoundOpinion
 from app.core.draft.demo import load_demo
-from app.export.word import sent_copy, word_document
-from app.importer.feedback import read_feedback
+from app.export.word.document import sent_copy, word_document
+from app.feedback.reader import read_feedback
 
 
 def test_every_field_read_reaches_the_draft(tmp_path):

@@ -16,8 +16,8 @@ from docx.oxml.ns import qn
 from app.cli import main
 from app.core import operations as ops
 from app.core.draft.demo import load_demo
-from app.core.draft.files import load_draft, save_draft
-from app.export.word import sent_copy, word_document
+from app.core.draft.store.files import load_draft, save_draft
+from app.export.word.document import sent_copy, word_document
 
 TEAM = "起草组新增的措施文字"
 
@@ -136,14 +136,14 @@ def test_a_copy_whose_sent_text_is_not_kept_is_read_against_the_draft_with_a_not
     doc.add_comment(paragraph.runs[0], text="请核实", author="王五")
     path = tmp_path / "县住建局.docx"
     doc.save(path)
-    from app.importer.feedback import read_feedback
+    from app.feedback.reader import read_feedback
 
     feedback = read_feedback(path, sent_copy(changed), "县住建局")
     assert any("没有记录" in note for note in feedback.notes)
 
 
 def test_a_change_of_words_the_team_has_since_rewritten_is_flagged(tmp_path):
-    from app.importer.feedback import read_feedback
+    from app.feedback.reader import read_feedback
 
     draft = load_demo()
     document = word_document(draft)
@@ -164,7 +164,7 @@ def test_a_change_of_words_the_team_has_since_rewritten_is_flagged(tmp_path):
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
 def test_libreoffice_keeps_the_mark_of_the_draft_as_sent(tmp_path):
-    from app.importer.feedback import read_feedback
+    from app.feedback.reader import read_feedback
 
     draft = load_demo()
     document = word_document(draft)
@@ -193,7 +193,7 @@ def test_libreoffice_keeps_the_mark_of_the_draft_as_sent(tmp_path):
 def test_a_mark_that_its_text_contradicts_is_not_believed(tmp_path):
     """A copy of today's text carrying the mark of an earlier export (copied from another file)
     is read against today's text: the team's edits since that export are no opinions."""
-    from app.importer.feedback import read_feedback
+    from app.feedback.reader import read_feedback
 
     draft = load_demo()
     early = word_document(draft)
@@ -230,7 +230,7 @@ def test_a_draft_saved_without_sent_copies_loads_and_keeps_none(tmp_path):
     """Drafts saved before the sent copies (no 'sent' in the file) still open."""
     import json
 
-    from app.core.draft.files import parse_draft
+    from app.core.draft.store.files import parse_draft
 
     data = load_demo().model_dump(mode="json")
     data.pop("sent")

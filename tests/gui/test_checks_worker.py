@@ -14,8 +14,8 @@ import threading
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
-from app.gui import checks_panel
 from app.gui.document import DraftDocument
+from app.gui.views import checks_panel
 from benchmarks.drafts import synthetic
 from tests.gui.helpers import type_text
 

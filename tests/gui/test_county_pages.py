@@ -8,8 +8,8 @@ from PySide6.QtGui import QDropEvent
 from app.core.draft.mentions import render
 from app.core.readout.render import rendered_nodes
 from app.core.readout.task_rows import task_rows
-from app.gui.catalogue_models import MappingModel, UnitsModel
-from app.gui.targets_page import COUNTY, YEARS, TargetsModel
+from app.gui.models.catalogue_models import MappingModel, UnitsModel
+from app.gui.pages.targets_page import COUNTY, YEARS, TargetsModel
 from tests.conftest import SEEDS
 from tests.gui.helpers import edit_cell
 

@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
 from app.core import operations as ops
 from app.core.operations.new_draft import new_draft
 from app.core.plans.library import find_plan
-from app.gui import checks_panel
 from app.gui.document import DraftDocument
+from app.gui.views import checks_panel
 from tests.gui.helpers import type_text
 
 CLAUSE = "yinchuan-city:三.一.2"
@@ -92,7 +92,7 @@ def test_the_export_dialog_writes_the_crosswalk_when_asked(qtbot, tmp_path):
 
     from app.core.draft.demo import load_demo
     from app.core.plans.resolver import PlanResolver
-    from app.gui.export_dialog import ExportDialog
+    from app.gui.dialogs.export_dialog import ExportDialog
 
     dialog = ExportDialog(load_demo(), str(tmp_path), PlanResolver.library())
     qtbot.addWidget(dialog)

@@ -16,7 +16,7 @@ from app.core.draft.consultation import Opinion
 from app.core.errors import PeakPlanError
 from app.core.readout.render import labels
 from app.gui.commands import push
-from app.gui.opinions_model import CONFLICT, CONFLICT_TINT, DECISION, PLACE, REASON, UNIT
+from app.gui.models.opinions_model import CONFLICT, CONFLICT_TINT, DECISION, PLACE, REASON, UNIT
 from tests.gui.helpers import edit_cell
 
 
@@ -214,10 +214,10 @@ def test_adopting_an_edit_changes_the_text_and_shows_the_measure(window, qtbot):
 
 
 def _stand_in_reader(monkeypatch, read) -> None:
-    """app.importer.feedback as a module holding `read` (the page imports it when it reads)."""
-    module = types.ModuleType("app.importer.feedback")
+    """app.feedback.reader as a module holding `read` (the page imports it when it reads)."""
+    module = types.ModuleType("app.feedback.reader")
     module.read_feedback = read
-    monkeypatch.setitem(sys.modules, "app.importer.feedback", module)
+    monkeypatch.setitem(sys.modules, "app.feedback.reader", module)
 
 
 def test_import_through_the_menu_one_undo_step_a_file(window, qtbot, monkeypatch, tmp_path):
@@ -291,7 +291,7 @@ def _returned_demo(window, tmp_path):
     """The demo exported to Word, one measure's words edited as a unit would in Word."""
     from docx import Document
 
-    from app.export.word import word_bytes
+    from app.export.word.document import word_bytes
 
     sent = tmp_path / "征求意见稿.docx"
     sent.write_bytes(word_bytes(window.doc.draft, comments=False))
@@ -342,7 +342,7 @@ def test_exporting_from_the_window_keeps_the_draft_as_sent(window, qtbot, tmp_pa
     copy returned after further edits is read against what went out."""
     import zipfile
 
-    from app.gui import export_dialog
+    from app.gui.dialogs import export_dialog
 
     seen = {}
 
@@ -398,7 +398,7 @@ def test_adopting_the_listed_changes_adopts_what_it_can_and_says_why_not(window,
 def test_the_export_dialog_warns_of_opinions_still_pending(qtbot, tmp_path):
     from app.core.draft.demo import load_demo
     from app.core.plans.resolver import PlanResolver
-    from app.gui.export_dialog import ExportDialog
+    from app.gui.dialogs.export_dialog import ExportDialog
 
     draft = load_demo()
     draft = draft.model_copy(update={"opinions": _opinions(draft)})

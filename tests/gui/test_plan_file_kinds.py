@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QUrl
 
-from app.gui.plan_import import plan_files
+from app.gui.actions.plan_import import plan_files
 from tests.conftest import ROOT
 from tests.gui.helpers import type_text
 
@@ -34,7 +34,7 @@ def test_dropped_pdf_is_imported_with_what_was_mended(window, qtbot, monkeypatch
 def test_wizard_chooser_offers_pdf_and_web_pages(qtbot, monkeypatch):
     from PySide6.QtWidgets import QFileDialog
 
-    from app.gui.wizard import NewDraftWizard
+    from app.gui.dialogs.wizard import NewDraftWizard
 
     asked = []
     monkeypatch.setattr(
@@ -52,7 +52,7 @@ def test_wizard_offers_the_task_chapters_of_a_plan_without_a_key_tasks_chapter(q
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QFileDialog, QWizard
 
-    from app.gui.wizard import NewDraftWizard
+    from app.gui.dialogs.wizard import NewDraftWizard
 
     pdf = FIXTURES / "pdf" / "wuzhou_green_circular_economy_plan.pdf"
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args: (str(pdf), ""))
@@ -73,7 +73,7 @@ def test_wizard_offers_the_task_chapters_of_a_plan_without_a_key_tasks_chapter(q
 
 def test_the_wizard_names_plans_and_catalogues_as_users_know_them(qtbot):
     """No library ids (yinchuan-city, generic-county) on screen (issue 16)."""
-    from app.gui.wizard import NewDraftWizard
+    from app.gui.dialogs.wizard import NewDraftWizard
 
     wizard = NewDraftWizard()
     qtbot.addWidget(wizard)

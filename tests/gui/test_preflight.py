@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from app.core.operations.new_draft import new_draft
 from app.core.plans.library import find_plan
-from app.gui import export_dialog
+from app.gui.dialogs import export_dialog
 from app.gui.document import DraftDocument
 
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from app.core import operations as ops
 from app.core.draft.demo import load_demo
-from app.core.draft.files import find_recoveries, save_draft
+from app.core.draft.store.files import find_recoveries, save_draft
 from app.gui import app as gui_app
 from app.gui.commands import push
 from tests.conftest import ROOT

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWizard
 
-from app.gui.wizard import NewDraftWizard
+from app.gui.dialogs.wizard import NewDraftWizard
 from tests.gui.helpers import type_text
 
 

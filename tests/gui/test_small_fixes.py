@@ -10,7 +10,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog, QMessageBox
 
-from app.gui.targets_page import COUNTY, YEARS
+from app.gui.pages.targets_page import COUNTY, YEARS
 
 
 def _entry(window, text: str) -> QAction:
@@ -55,7 +55,7 @@ def test_open_starts_in_the_drafts_folder(window, qtbot, tmp_path, monkeypatch):
 
 def test_compare_versions_offers_the_drafts_folder(window, qtbot, tmp_path, monkeypatch):
     from app.core import operations as ops
-    from app.gui import version_actions
+    from app.gui.actions import version_actions
     from app.gui.commands import push
 
     folder = tmp_path / "方案"
@@ -74,7 +74,7 @@ def test_compare_versions_offers_the_drafts_folder(window, qtbot, tmp_path, monk
 
 
 def test_print_preview_says_so_when_no_program_opens_the_pdf(window, qtbot, tmp_path, monkeypatch):
-    from app.gui import file_actions
+    from app.gui.actions import file_actions
 
     pdf = tmp_path / "平罗县碳达峰实施方案.pdf"
     monkeypatch.setattr(file_actions, "export_draft", lambda *a, **k: type("R", (), {"word": a[1]}))
@@ -90,7 +90,7 @@ def test_print_preview_says_so_when_no_program_opens_the_pdf(window, qtbot, tmp_
 def test_an_opinion_on_a_whole_paragraph_shows_the_change_in_a_few_lines(window, qtbot):
     from app.core.draft.consultation import Opinion
     from app.gui.commands import push
-    from app.gui.opinions_model import ORIGINAL, PROPOSED
+    from app.gui.models.opinions_model import ORIGINAL, PROPOSED
 
     measure = next(m for m in window.doc.draft.measures() if m.title == "大力发展新能源")
     paragraph = measure.paragraphs[0]

@@ -69,9 +69,9 @@ def test_files_read_side_by_side_are_each_read_once(window, qtbot, monkeypatch, 
         opinion = Opinion(id="o1", unit=path.stem, kind="comment", node_id=first.id, comment="意见")
         return types.SimpleNamespace(opinions=[opinion], unmatched=[], notes=[])
 
-    module = types.ModuleType("app.importer.feedback")
+    module = types.ModuleType("app.feedback.reader")
     module.read_feedback = read
-    monkeypatch.setitem(sys.modules, "app.importer.feedback", module)
+    monkeypatch.setitem(sys.modules, "app.feedback.reader", module)
     told = []
     monkeypatch.setattr(window.opinion_actions, "tell", told.append)
     window.opinion_actions.import_files([tmp_path / "县住建局.docx", tmp_path / "县发改局.docx"])

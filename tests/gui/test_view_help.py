@@ -68,7 +68,7 @@ def test_about_names_the_version_and_the_divisions_dataset(window):
 
 
 def test_the_welcome_says_the_draft_on_screen_is_a_sample_and_opens_new(window, qtbot, monkeypatch):
-    from app.gui.view_help import show_welcome
+    from app.gui.actions.view_help import show_welcome
 
     started = []
     monkeypatch.setattr(window.files, "new_draft", lambda: started.append("new"))
@@ -85,7 +85,7 @@ def test_the_welcome_says_the_draft_on_screen_is_a_sample_and_opens_new(window, 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 def test_export_pdf_makes_the_print_preview_and_opens_it(window, qtbot, monkeypatch):
-    from app.gui import file_actions
+    from app.gui.actions import file_actions
 
     opened = []
     monkeypatch.setattr(file_actions, "open_file", lambda path: opened.append(path) or True)

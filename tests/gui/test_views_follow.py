@@ -12,7 +12,7 @@ from PySide6.QtTest import QTest
 
 from app.core.draft.mentions import editable
 from app.core.readout.task_rows import task_rows
-from app.gui.tasks_page import TaskRowsModel
+from app.gui.pages.tasks_page import TaskRowsModel
 from tests.conftest import SEEDS
 from tests.gui.helpers import edit_cell, type_text
 

@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from app.core.draft.files import save_draft
+from app.core.draft.store.files import save_draft
 from app.core.readout.render import rendered_nodes
 from app.core.readout.task_rows import task_rows
 
@@ -94,7 +94,7 @@ def test_changing_the_lead_unit_changes_the_task_row_and_the_preview(window, qtb
 
 
 def test_export_through_the_dialog_writes_both_files(window, qtbot, tmp_path, monkeypatch):
-    from app.gui import export_dialog
+    from app.gui.dialogs import export_dialog
 
     seen = {}
 
@@ -215,7 +215,7 @@ def test_a_parent_measure_dropped_on_the_outline_is_taken_up_there(window):
 
 def test_unsaved_work_is_autosaved_when_the_user_pauses(window, qtbot):
     from app.core import operations as ops
-    from app.core.draft.files import find_recoveries
+    from app.core.draft.store.files import find_recoveries
     from app.gui.commands import push
 
     window.files.idle.setInterval(50)
@@ -226,7 +226,7 @@ def test_unsaved_work_is_autosaved_when_the_user_pauses(window, qtbot):
 
 def test_new_draft_wizard_gives_what_peakplan_new_gives(window, monkeypatch, tmp_path):
     from app.cli import main
-    from app.core.draft.files import load_draft
+    from app.core.draft.store.files import load_draft
 
     def answer(wizard):
         wizard.county.setText("永宁县")

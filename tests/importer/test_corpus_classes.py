@@ -7,7 +7,7 @@ whole corpus is swept by tools/corpus_sweep.py.
 from __future__ import annotations
 
 from app.importer import import_plan
-from app.importer.reflow import PdfLine, reflow
+from app.importer.readers.reflow import PdfLine, reflow
 
 
 def _plan(tmp_path, text: str, name: str = "plan.txt"):

@@ -7,7 +7,7 @@ import pytest
 from app.core.errors import PlanImportError
 from app.core.text.normalise import compact
 from app.importer import import_plan
-from app.importer.readers import read_source
+from app.importer.readers.by_type import read_source
 from tests.conftest import ROOT, SOURCES
 
 PDFS = ROOT / "tests" / "importer" / "fixtures" / "pdf"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.importer.reflow import PdfLine, reflow
+from app.importer.readers.reflow import PdfLine, reflow
 
 LEFT, RIGHT, EM = 80.0, 520.0, 16.0
 

@@ -11,8 +11,8 @@ from openpyxl import load_workbook
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
-from app.core.draft.files import load_draft
-from app.export.word import word_document
+from app.core.draft.store.files import load_draft
+from app.export.word.document import word_document
 
 
 def menu_action(window, title: str, text: str) -> QAction:

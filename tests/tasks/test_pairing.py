@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.cli import build_parser, main
-from app.core.draft.files import load_draft, save_draft
+from app.core.draft.store.files import load_draft, save_draft
 from tests.conftest import SEEDS
 from tests.gui.helpers import type_text
 from tests.tasks.alike import draft_state, files_alike, menu_action, plan_state, returned_file
@@ -154,7 +154,7 @@ def run_new(window, qtbot, tmp_path, capsys, monkeypatch) -> None:
         )
         return wizard.result()
 
-    from app.gui.wizard import NewDraftWizard
+    from app.gui.dialogs.wizard import NewDraftWizard
 
     monkeypatch.setattr(NewDraftWizard, "exec", drive)
     menu_action(window, "文件", "新建(&N)").trigger()
@@ -189,7 +189,7 @@ def run_new_as_is(window, qtbot, tmp_path, capsys, monkeypatch) -> None:
 
 def _export_dialog(window, qtbot, monkeypatch, folder: Path, *, clicked: tuple[str, ...]):
     """文件 › 导出…: the folder typed, the boxes named clicked, 导出 clicked."""
-    from app.gui.export_dialog import ExportDialog
+    from app.gui.dialogs.export_dialog import ExportDialog
 
     monkeypatch.setattr(window.files, "ask_preflight", lambda _summary: "continue")
 
@@ -292,7 +292,7 @@ def run_version(window, qtbot, tmp_path, capsys, monkeypatch) -> None:
     code, out = _cli(capsys, "version", draft_cli, "--save", "报批稿", "--date", "2023-10-08")
     assert code == 0
     _open(window, draft_gui)
-    from app.gui.version_actions import VersionDialog
+    from app.gui.actions.version_actions import VersionDialog
 
     def drive(dialog: VersionDialog) -> int:
         dialog.show()

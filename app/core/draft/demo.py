@@ -11,8 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from app import paths
-from app.core.draft.files import load_draft
 from app.core.draft.model import Draft
+from app.core.draft.store.files import load_draft
 
 DEMO_FILE = "pingluo.peakplan"
 

@@ -14,6 +14,18 @@ from app.core.operations.catalogue import (
     replace_unit,
     set_mapping,
 )
+from app.core.operations.consultation.opinions import (
+    add_opinions,
+    adopt_all,
+    adopt_opinion,
+    adopt_possible,
+    changes_text,
+    refused_line,
+    set_opinion_decision,
+    set_opinion_unit,
+)
+from app.core.operations.consultation.sent_copies import record_sent
+from app.core.operations.consultation.versions import drop_version, save_version, version_draft
 from app.core.operations.content import (
     add_committee_member,
     answer_question,
@@ -32,20 +44,13 @@ from app.core.operations.content import (
 )
 from app.core.operations.crosswalk import set_not_taken_reason
 from app.core.operations.find_replace import replace_all, replace_hit
-from app.core.operations.opinions import (
-    add_opinions,
-    adopt_all,
-    adopt_opinion,
-    adopt_possible,
-    changes_text,
-    refused_line,
-    set_opinion_decision,
-    set_opinion_unit,
-)
 from app.core.operations.parents import add_parent
-from app.core.operations.rebase import keep_despite_revision, rebase, take_revised_text
-from app.core.operations.rebase_undo import keep_before_rebase
-from app.core.operations.sent_copies import record_sent
+from app.core.operations.revised_parent.rebase import (
+    keep_despite_revision,
+    rebase,
+    take_revised_text,
+)
+from app.core.operations.revised_parent.rebase_undo import keep_before_rebase
 from app.core.operations.structure import add_measure, merge, move, remove, rename, reorder
 from app.core.operations.take_up import edited_since_take_up, take_up, take_up_into
 from app.core.operations.targets import (
@@ -57,7 +62,6 @@ from app.core.operations.targets import (
     set_target_indicator,
 )
 from app.core.operations.templates import reset_to_template
-from app.core.operations.versions import drop_version, save_version, version_draft
 
 __all__ = [
     "add_committee_member",

@@ -1,7 +1,7 @@
 """上级方案任务承接对照表: per parent plan, each of its measures, the county measures taking
 it up and how (承接方式), or the county's reason for leaving it out.
 
-One source for the Word 对照表 (app/export/crosswalk_doc.py) and the window's
+One source for the Word 对照表 (app/export/package/crosswalk_doc.py) and the window's
 对照表 tab (the 检查与对照 dock). How a measure is taken up:
 
 - 直接承接: taken up and not edited since (the parent clause taken up afresh reads

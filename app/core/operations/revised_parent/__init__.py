@@ -1,0 +1,1 @@
+"""revised_parent."""
