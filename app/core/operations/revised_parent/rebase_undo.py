@@ -36,5 +36,12 @@ def undo_rebase(draft: Draft, today: str = "") -> tuple[Draft, str]:
     name = find_version(draft, index).name
     kept = save_version(draft, BEFORE_UNDO, today or date.today().isoformat())
     back = version_draft(kept, index)
-    restored = back.model_copy(update={"versions": kept.versions, "opinions": kept.opinions})
+    restored = back.model_copy(  # what a version does not hold stays as the draft has it now
+        update={
+            "versions": kept.versions,
+            "version_parts": kept.version_parts,
+            "opinions": kept.opinions,
+            "sent": kept.sent,
+        }
+    )
     return restored, name
