@@ -23,7 +23,7 @@ from app.core.errors import PeakPlanError, PlanImportError
 from app.core.files import read_limited
 from app.feedback.bounds import REVISIONS, past, past_bounds
 from app.importer.readers.convert import convert_to_docx
-from app.importer.readers.docx_reader import _part, _targets, _zip_members
+from app.importer.readers.docx_reader import part_targets, read_part, zip_members
 from app.importer.readers.limits import MAX_COMPARED_CHARS, MAX_RETURNED_ROWS, MAX_ZIP_MEMBERS
 
 ANCHOR_PREFIX = "pp_"
@@ -215,7 +215,7 @@ def _comment_texts(returned: Returned, reading: _Reading, comments) -> None:
 
 
 def _open(data: bytes):
-    members = _zip_members(data)
+    members = zip_members(data)
     if members is not None and members > MAX_ZIP_MEMBERS:
         raise FeedbackError(f"Word 文档的压缩包中有 {members:,} 个部件，文件可能已损坏")
     try:
@@ -223,15 +223,15 @@ def _open(data: bytes):
     except (zipfile.BadZipFile, EOFError, ValueError) as exc:
         raise FeedbackError("文件已损坏或不是 Word 文档（.docx 应为 zip 压缩包）") from exc
     with archive:
-        roots = _targets(archive, "")
+        roots = part_targets(archive, "")
         main = roots.get("/officeDocument", "word/document.xml")
-        document = _part(archive, main, "正文")
-        name = _targets(archive, main).get("/comments")
-        comments = _part(archive, name, "批注") if name and name in archive.NameToInfo else None
+        document = read_part(archive, main, "正文")
+        name = part_targets(archive, main).get("/comments")
+        comments = read_part(archive, name, "批注") if name and name in archive.NameToInfo else None
         custom = roots.get("/custom-properties", "docProps/custom.xml")
         properties = _properties(archive, custom) if custom in archive.NameToInfo else {}
         core = "docProps/core.xml"
-        core_part = _part(archive, core, "文档属性") if core in archive.NameToInfo else None
+        core_part = read_part(archive, core, "文档属性") if core in archive.NameToInfo else None
     if document.tag != qn("w:document"):
         raise FeedbackError("文件的正文不是 Word 正文，文件可能不是 .docx")
     return document, comments, properties, _saved_by(core_part)
@@ -265,7 +265,7 @@ def _properties(archive: zipfile.ZipFile, name: str) -> dict[str, str]:
     """The custom document properties (name → text); a damaged part gives none (the file is
     then read against the current draft)."""
     try:
-        root = _part(archive, name, "自定义属性")
+        root = read_part(archive, name, "自定义属性")
     except PlanImportError:
         return {}
     out = {}

@@ -166,7 +166,7 @@ def _table_rows(tbl) -> list[list[str]]:
     return rows
 
 
-def _zip_members(data: bytes) -> int | None:
+def zip_members(data: bytes) -> int | None:
     """The number of parts the zip directory lists, from its end record (None: no record).
 
     Read before zipfile builds an entry for each of them, which a forged count would
@@ -178,7 +178,7 @@ def _zip_members(data: bytes) -> int | None:
     return total
 
 
-def _part(archive: zipfile.ZipFile, name: str, what: str):
+def read_part(archive: zipfile.ZipFile, name: str, what: str):
     """One XML part, parsed, if its sizes in the zip directory are within the limits."""
     try:
         info = archive.getinfo(name)
@@ -230,13 +230,13 @@ def _zip_reason(exc: Exception) -> str:
     return "压缩数据已损坏"
 
 
-def _targets(archive: zipfile.ZipFile, source: str) -> dict[str, str]:
+def part_targets(archive: zipfile.ZipFile, source: str) -> dict[str, str]:
     """Relationship type (its last path piece) → part name, from the part's .rels."""
     folder, base = posixpath.split(source)
     rels_name = posixpath.join(folder, "_rels", f"{base}.rels")
     if rels_name not in archive.NameToInfo:
         return {}
-    rels = _part(archive, rels_name, "关系表")
+    rels = read_part(archive, rels_name, "关系表")
     found: dict[str, str] = {}
     for rel in rels.iter(_REL):
         kind = (rel.get("Type") or "").rsplit("/", 1)[-1]
@@ -250,7 +250,7 @@ def _targets(archive: zipfile.ZipFile, source: str) -> dict[str, str]:
 
 def _open_package(data: bytes):
     """The document body and the styles (None if the document has none)."""
-    members = _zip_members(data)
+    members = zip_members(data)
     if members is not None and members > MAX_ZIP_MEMBERS:
         raise PlanImportError(
             f"Word 文档的压缩包中有 {members:,} 个部件，超过 {MAX_ZIP_MEMBERS:,} 个的上限：文件可能已损坏"
@@ -264,12 +264,12 @@ def _open_package(data: bytes):
             raise PlanImportError(
                 f"Word 文档的压缩包中部件过多（上限 {MAX_ZIP_MEMBERS:,} 个）：文件可能已损坏"
             )
-        main = _targets(archive, "").get(_OFFICE_DOCUMENT, "word/document.xml")
-        document = _part(archive, main, "正文")
-        styles_name = _targets(archive, main).get(_STYLES)
+        main = part_targets(archive, "").get(_OFFICE_DOCUMENT, "word/document.xml")
+        document = read_part(archive, main, "正文")
+        styles_name = part_targets(archive, main).get(_STYLES)
         styles = None
         if styles_name and styles_name in archive.NameToInfo:
-            styles = _part(archive, styles_name, "样式表")
+            styles = read_part(archive, styles_name, "样式表")
     if document.tag != qn("w:document"):
         raise PlanImportError(f"Word 文档的正文（{main}）不是 Word 正文，文件可能不是 .docx")
     return document, styles
