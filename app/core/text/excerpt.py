@@ -9,8 +9,9 @@ and says with “…” where it cut.
 
 from __future__ import annotations
 
-from difflib import SequenceMatcher
 from typing import NamedTuple
+
+from app.core.text.diff import Op, segments
 
 CONTEXT = 12
 """Characters kept either side of the change."""
@@ -40,8 +41,7 @@ def change_excerpt(original: str, proposed: str, context: int = CONTEXT) -> Exce
     """Both texts cut to the changed words and their context; unchanged texts come back whole."""
     if not original or not proposed or original == proposed:
         return Excerpt(original, proposed)
-    codes = [c for c in SequenceMatcher(None, original, proposed, autojunk=False).get_opcodes()]
-    changed = [c for c in codes if c[0] != "equal"]
+    changed = [c for c in segments(original, proposed) if c.op is not Op.EQUAL]
     first, last = changed[0], changed[-1]
     return Excerpt(
         _cut(original, first[1], last[2], context),
