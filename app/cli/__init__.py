@@ -19,7 +19,6 @@ from app.cli.parser import GIVEN, ChineseParser
 from app.cli.plan_commands import cmd_import_plan, cmd_plans
 from app.cli.rebase_command import add_rebase_parser
 from app.cli.version_command import add_version_parsers
-from app.core.draft.store.files import is_draft_path
 from app.core.errors import PeakPlanError
 
 __all__ = ["EXIT_BAD_INPUT", "EXIT_FINDINGS", "EXIT_OK", "build_parser", "main"]
@@ -136,8 +135,11 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     configure_stdio()
     argv = sys.argv[1:] if argv is None else argv
-    if len(argv) == 1 and is_draft_path(argv[0]):
-        return _run_gui(argv[0])  # double-clicked draft, "open with"
+    if len(argv) == 1 and not argv[0].startswith("-"):
+        from app.core.draft.store.files import is_draft_path  # lazily: --help loads no model
+
+        if is_draft_path(argv[0]):
+            return _run_gui(argv[0])  # double-clicked draft, "open with"
     parser = build_parser()
     GIVEN[:] = argv
     args = parser.parse_args(argv)

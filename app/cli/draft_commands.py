@@ -16,15 +16,14 @@ from app.cli.common import (
     task_failed,
 )
 from app.core.errors import PeakPlanError
-from app.core.plans.resolver import PlanResolver
-from app.tasks import drafts
-from app.tasks.export import ExportChoice, export_selected, make_folder
-from app.tasks.files import new_path, save_new
 
 # ---------------------------------------------------------------- new
 
 
 def cmd_new(args: argparse.Namespace) -> int:
+    from app.tasks import drafts
+    from app.tasks.files import new_path, save_new
+
     where = "peakplan new"
     try:
         out = new_path(args.output, force=args.force)
@@ -66,6 +65,9 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from app.core.plans.resolver import PlanResolver
+    from app.tasks import drafts
+
     where = "示例" if args.demo else (args.draft or "peakplan check")
     try:
         draft = load_draft_arg(args)
@@ -80,6 +82,9 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from app.core.plans.resolver import PlanResolver
+    from app.tasks.export import ExportChoice, export_selected, make_folder
+
     where = "示例" if args.demo else (args.draft or "peakplan export")
     try:
         draft = load_draft_arg(args)

@@ -13,8 +13,6 @@ import sys
 
 from app.cli.common import EXIT_OK, print_json, task_failed
 from app.core.errors import PeakPlanError
-from app.tasks.feedback import closing_line, read_returned_files
-from app.tasks.files import change_draft_file
 
 
 def add_feedback_parser(sub) -> None:
@@ -30,6 +28,9 @@ def add_feedback_parser(sub) -> None:
 
 
 def cmd_feedback(args: argparse.Namespace) -> int:
+    from app.tasks.feedback import closing_line, read_returned_files
+    from app.tasks.files import change_draft_file
+
     try:
         result, _saved = change_draft_file(
             args.draft, read_returned_files, args.files, args.unit, adopt_all=args.adopt_all

@@ -9,15 +9,18 @@ import argparse
 
 from app.cli.common import EXIT_OK, say, task_failed
 from app.core.errors import PeakPlanError
-from app.tasks.plans import import_plan_file, library_listing
 
 
 def cmd_plans(args: argparse.Namespace) -> int:
+    from app.tasks.plans import library_listing
+
     say(library_listing(), as_json=args.json)
     return EXIT_OK
 
 
 def cmd_import_plan(args: argparse.Namespace) -> int:
+    from app.tasks.plans import import_plan_file
+
     replaces = getattr(args, "replaces", None)
     try:
         result = import_plan_file(

@@ -14,9 +14,6 @@ import argparse
 
 from app.cli.common import EXIT_FINDINGS, EXIT_OK, fail, task_failed
 from app.core.errors import PeakPlanError
-from app.core.plans.resolver import PlanResolver
-from app.tasks.files import change_draft_file
-from app.tasks.rebase import NOTHING, rebase_draft, rebase_summary, undo_rebase
 
 
 def add_rebase_parser(sub) -> None:
@@ -39,6 +36,10 @@ def add_rebase_parser(sub) -> None:
 
 
 def cmd_rebase(args: argparse.Namespace) -> int:
+    from app.core.plans.resolver import PlanResolver
+    from app.tasks.files import change_draft_file
+    from app.tasks.rebase import NOTHING, rebase_draft, rebase_summary, undo_rebase
+
     if args.undo:
         if args.to:
             return fail(args.draft, "--undo 与 --to 不能同时使用")

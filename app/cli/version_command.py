@@ -13,8 +13,6 @@ import argparse
 
 from app.cli.common import EXIT_OK, say, task_failed
 from app.core.errors import PeakPlanError
-from app.tasks.files import change_draft_file, load
-from app.tasks.versions import drop_version, list_versions, save_version
 
 
 def add_version_parsers(sub) -> None:
@@ -43,6 +41,9 @@ def add_version_parsers(sub) -> None:
 
 
 def cmd_version(args: argparse.Namespace) -> int:
+    from app.tasks.files import change_draft_file
+    from app.tasks.versions import drop_version, save_version
+
     try:
         if args.drop:
             result, _saved = change_draft_file(args.draft, drop_version, args.drop)
@@ -57,6 +58,9 @@ def cmd_version(args: argparse.Namespace) -> int:
 
 
 def cmd_versions(args: argparse.Namespace) -> int:
+    from app.tasks.files import load
+    from app.tasks.versions import list_versions
+
     try:
         draft = load(args.draft)
     except PeakPlanError as exc:
