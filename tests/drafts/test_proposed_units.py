@@ -75,3 +75,16 @@ def test_each_proposal_is_a_word_comment_on_the_lead(drafted):
     commented = list(_commented(word_bytes(draft)).values())
     for node in _measures(draft):
         assert node.responsibility.lead in commented
+
+
+def test_confirming_a_proposal_closes_it_and_keeps_the_units(drafted):
+    drafted, plans = drafted
+    node = _measures(drafted)[0]
+    index = next(i for i, q in enumerate(node.questions) if q.kind == "proposed_unit")
+    confirm = next(i for i, s in enumerate(node.questions[index].suggestions) if s.label == "确认")
+    after = ops.answer_question(drafted, node.id, index, confirm)
+    kept = after.find(node.id)
+    assert kept.responsibility == node.responsibility
+    assert not any(q.kind == "proposed_unit" for q in kept.questions)
+    proposed = [f for f in check_draft(after, plans) if "建议牵头单位" in f.message]
+    assert len(proposed) == 3
