@@ -231,3 +231,12 @@ def test_a_county_named_as_its_city_keeps_its_full_name_in_the_branch(county, br
 def test_a_county_with_a_name_of_its_own_keeps_the_short_branch():
     units, _change = _one("省生态环境厅")
     assert units == ["市生态环境局金堂分局"]
+
+
+@pytest.mark.parametrize(
+    "parent",
+    ["有关市、县〔区〕人民政府", "各市、县（市、区）人民政府", "各市、县〔市、区〕人民政府"],
+)
+def test_the_governments_below_with_bracket_variants_are_the_townships(parent):
+    units, _change = _one(parent)
+    assert units == ["各乡镇人民政府"]
