@@ -74,7 +74,7 @@ def _government_of(first_unit: str) -> str | None:
 
 def _is_unit_list(text: str) -> bool:
     rules = naming_rules()
-    names = [n for n in re.split(r"[、，,]", _DUTY.sub("", text).strip()) if n.strip()]
+    names = [n for n in split_top_level(_DUTY.sub("", text).strip(), "、，,") if n.strip()]
     names = [re.sub(r"等$", "", n.strip()) for n in names]
     return bool(names) and all(rules.looks_like_unit(n) for n in names)
 

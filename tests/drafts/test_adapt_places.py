@@ -153,3 +153,43 @@ def test_generic_words_before_a_site_word_are_no_place(text):
 def test_fields_listed_before_a_generic_word_are_asked_about():
     text = "利用平落坝、洛带、灌口、白马庙、邛西等现有气田建设储气库。"
     assert _quotes(text, _context("city")) == ["平落坝、洛带、灌口、白马庙、邛西等现有气田"]
+
+
+OTHER_DIVISIONS = "上级方案点名的其他市县"
+
+
+@pytest.mark.parametrize(
+    ("county", "sentence", "city"),
+    [
+        (
+            CountyContext("准格尔旗", "鄂尔多斯市", "内蒙古自治区"),
+            "支持鄂尔多斯建设国家现代能源经济示范区，推动包头、乌海发展。",
+            "鄂尔多斯",
+        ),
+        (
+            CountyContext("阳朔县", "桂林市", "广西壮族自治区"),
+            "支持桂林建设世界级旅游城市，推动柳州、梧州发展。",
+            "桂林",
+        ),
+    ],
+)
+def test_the_countys_own_city_named_short_is_never_called_another_place(county, sentence, city):
+    """Issue 24: 鄂尔多斯 for 准格尔旗, 桂林 for 阳朔县 were "上级方案点名的其他市县"."""
+    for level in ("region", "province", "city"):
+        questions = place_questions(sentence, _context(level, county))
+        for q in questions:
+            if sentence[q.start : q.end] == city:
+                assert OTHER_DIVISIONS not in q.message
+                assert "本县所属市" in q.message
+    others = place_questions(sentence, _context("region", county))
+    assert any(OTHER_DIVISIONS in q.message for q in others)  # 包头、乌海 / 柳州、梧州 still are
+
+
+def test_a_place_inside_the_county_named_after_its_city_is_not_elsewhere():
+    """石家庄正定空港 is 正定县's own: neither it nor its 石家庄 is asked about."""
+    zhengding = CountyContext("正定县", "石家庄市", "河北省")
+    sentence = "加快石家庄正定空港经济区建设。"
+    for level in ("province", "city"):
+        assert _quotes(sentence, _context(level, zhengding)) == []
+    gaocheng = CountyContext("藁城区", "石家庄市", "河北省")
+    assert _quotes(sentence, _context("city", gaocheng)) != []  # another county's site still is

@@ -209,3 +209,34 @@ def test_national_bodies_map_to_the_county_too():
     """A national plan (国发) names 国家发展改革委, 国家能源局: the county's 发改局 does their work."""
     assert _one("国家发展改革委")[0] == ["县发改局"]
     assert _one("国家能源局")[0] == ["县发改局"]
+
+
+@pytest.mark.parametrize(
+    ("county", "branch"),
+    [
+        (CountyContext("南昌县", "南昌市", "江西省"), "南昌市生态环境局南昌县分局"),
+        (CountyContext("长沙县", "长沙市", "湖南省"), "长沙市生态环境局长沙县分局"),
+    ],
+)
+def test_a_county_named_as_its_city_keeps_its_full_name_in_the_branch(county, branch):
+    """市生态环境局南昌分局 would be the city's own bureau's branch of itself (issue 24)."""
+    catalogue = load_catalogue(GENERIC_CATALOGUE, county)
+    for parent in ("省生态环境厅", f"{county.city}生态环境局", "市生态环境局"):
+        units, _change = _one(parent, catalogue, county)
+        assert units == [branch]
+    names = {n for u in catalogue.units for n in (u.name, u.full_name, *u.aliases)}
+    assert not any(n.endswith(f"生态环境局{county.short}分局") for n in names)
+
+
+def test_a_county_with_a_name_of_its_own_keeps_the_short_branch():
+    units, _change = _one("省生态环境厅")
+    assert units == ["市生态环境局金堂分局"]
+
+
+@pytest.mark.parametrize(
+    "parent",
+    ["有关市、县〔区〕人民政府", "各市、县（市、区）人民政府", "各市、县〔市、区〕人民政府"],
+)
+def test_the_governments_below_with_bracket_variants_are_the_townships(parent):
+    units, _change = _one(parent)
+    assert units == ["各乡镇人民政府"]

@@ -197,3 +197,29 @@ def test_leads_named_by_qian_tou_in_the_list():
         ("国网江西省电力公司", False),
     ]
     assert match.clause.duty == "等按职责分工负责"
+
+
+def test_governments_named_by_their_levels_with_bracket_variants(write_txt):
+    """ "有关市、县〔区〕人民政府" (issue 24): the 、 between level words and the 〔〕 brackets
+    are part of one government's name, so the clause is read and its measure has units."""
+    path = write_txt(
+        "某省碳达峰实施方案\n\n一、重点任务\n（一）城乡建设碳达峰行动\n"
+        "1.推进城乡建设绿色低碳转型。推广绿色低碳建材和绿色建造方式。"
+        "（省碳达峰碳中和工作领导小组办公室，有关市、县〔区〕人民政府等按职责分工负责）\n"
+        "2.加快提升建筑能效水平。推进既有建筑节能改造。"
+        "（省住房城乡建设厅、省发展改革委，各市、县（市、区）人民政府按职责分工负责）\n"
+        "3.优化建筑用能结构。推广光伏发电与建筑一体化应用。"
+        "（省能源局，各市、县〔市、区〕人民政府等按职责分工负责）\n"
+    )
+    plan = import_plan(path, plan_id="t", level="province").plan
+    first, second, third = plan.sections[0].children[0].children
+    assert first.paragraphs == ["推广绿色低碳建材和绿色建造方式。"]
+    assert first.clause is not None
+    assert first.clause.names == ["省碳达峰碳中和工作领导小组办公室", "有关市、县〔区〕人民政府"]
+    assert first.clause.leads == ["省碳达峰碳中和工作领导小组办公室"]
+    assert first.clause.duty == "等按职责分工负责"
+    assert second.clause is not None
+    assert second.clause.names == ["省住房城乡建设厅", "省发展改革委", "各市、县（市、区）人民政府"]
+    assert third.clause is not None
+    assert third.clause.names == ["省能源局", "各市、县〔市、区〕人民政府"]
+    assert all("人民政府" not in p for s in (first, second, third) for p in s.paragraphs)

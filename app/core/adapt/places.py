@@ -162,6 +162,7 @@ def _divisions(
             )
         )
         and not any(n.start < place.end and place.start < n.end for n in named)
+        and not _county_own(text[place.start :], _at_start(place), here)
     ]
     runs: list[list[PlaceName]] = []
     for place in asked:
@@ -169,7 +170,12 @@ def _divisions(
             runs[-1].append(place)
         else:
             runs.append([place])
-    return [_Found(run[0].start, run[-1].end, "division", _wording_key(run)) for run in runs]
+    return [
+        _Found(run[0].start, run[-1].end, "own_city", "own_city")
+        if all(here.relation_of(place) is Relation.CITY for place in run)
+        else _Found(run[0].start, run[-1].end, "division", _wording_key(run))
+        for run in runs
+    ]
 
 
 def _wording_key(run: list[PlaceName]) -> str:
@@ -234,8 +240,8 @@ def _name_start(
     head = run[head_start:head_end]
     names = gaz.find(head, near=here)
     begins_with_division = bool(names) and names[0].start == 0
-    if begins_with_division and here.relation_of(names[0]) is Relation.OWN and not listed:
-        return None  # the county's own park or site
+    if begins_with_division and not listed and _county_own(head, names[0], here):
+        return None  # the county's own park or site (石家庄正定空港 for 正定县)
     if rule.needs_division and not begins_with_division:
         return None
     if not (begins_with_division or (_proper(head, rules) and len(head) <= rules.name_max)):
@@ -258,6 +264,23 @@ def _name_start(
             break
         start = item_start + cut
     return start
+
+
+def _at_start(place: PlaceName) -> PlaceName:
+    """The place as if its text began where it does."""
+    return PlaceName(0, place.end - place.start, place.text, place.divisions, place.short)
+
+
+def _county_own(head: str, first: PlaceName, here: CountyPlace) -> bool:
+    """A name of the county's own (正定…), or of its city followed by the county's own
+    name (石家庄正定空港 for 正定县)."""
+    relation = here.relation_of(first)
+    if relation is Relation.OWN:
+        return True
+    county = here.county
+    rest = head[first.end :]
+    own_names = {county.county, county.distinct_short}
+    return relation is Relation.CITY and any(rest.startswith(n) for n in own_names if n)
 
 
 def _listed_item(item: str, rules: PlaceRules, gaz: Gazetteer, here: CountyPlace) -> bool:

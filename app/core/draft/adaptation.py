@@ -19,13 +19,16 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-QuestionKind = Literal["figure", "place", "self_reference", "sub_level", "unit", "revision"]
+QuestionKind = Literal[
+    "figure", "place", "self_reference", "sub_level", "unit", "proposed_unit", "revision"
+]
 QUESTION_NAMES: dict[str, str] = {
     "figure": "上级数值，待本县确定",
     "place": "本县以外的地名或项目",
     "self_reference": "上级自身的表述",
     "sub_level": "面向下级地区的表述",
     "unit": "上级单位，本县无对应单位",
+    "proposed_unit": "拟定的责任单位，待确认",
     "revision": "上级已修订，与本县修改冲突",
 }
 TextPlace = Literal["title", "paragraph", "work", "clause"]

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from app.core.adapt.changes import AdaptedText, TextChange, TextQuestion, UnitChange
+from app.core.adapt.duties import propose_units
 from app.core.adapt.targets import TargetBook
 from app.core.adapt.text import adapt_text
 from app.core.adapt.units import adapt_units
@@ -133,6 +134,9 @@ class NodeBuilder:
                 sides=tuple(u.side for u in section.clause.units) if joint else (),
             )
         changes, questions = _records(title, paragraphs, unit_changes) if self.adapt else ((), ())
+        if responsibility is None and self._proposes(section, in_tasks=in_tasks):
+            responsibility, asked = self._proposed(title.text, [p.text for p in paragraphs])
+            questions += asked
         children: tuple[Node, ...] = ()
         if not shell:
             children = tuple(
@@ -167,6 +171,32 @@ class NodeBuilder:
         # a published task table words its rows itself: they are asked about on their own
         row_questions = asked or _row_questions(rows, questions)
         return node.model_copy(update={"work_rows": rows, "questions": questions + row_questions})
+
+    def _proposes(self, section: Section, *, in_tasks: bool) -> bool:
+        """A measure of the tasks chapter with no clause of its own or of its items."""
+        if not (self.adapt and in_tasks):
+            return False
+        is_measure = section.level == 3 or (section.level == 2 and not section.children)
+        return is_measure and not any(c.clause for c in section.walk() if c is not section)
+
+    def _proposed(
+        self, title: str, paragraphs: list[str]
+    ) -> tuple[Responsibility | None, tuple[OpenQuestion, ...]]:
+        """Units proposed from the measure's subject, asked to be confirmed (duties.json)."""
+        proposal = propose_units(title, paragraphs, self.draft.catalogue, self.county)
+        if proposal is None:
+            return None, ()
+        question = OpenQuestion(
+            kind="proposed_unit",
+            quote=proposal.lead,
+            where="clause",
+            message=proposal.message,
+            suggestions=(
+                Suggestion(label="确认"),
+                Suggestion(label="从责任单位中删去", replacement=""),
+            ),
+        )
+        return Responsibility(units=proposal.units), (question,)
 
     def work_rows(
         self, section: Section, node: Node, *, in_tasks: bool

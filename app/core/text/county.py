@@ -35,6 +35,22 @@ class CountyContext:
         return self.county
 
     @property
+    def shares_city_name(self) -> bool:
+        """南昌县 of 南昌市, 长沙县 of 长沙市: the short name is the city's too."""
+        return bool(self.city) and self.short == self.city_short
+
+    @property
+    def distinct_short(self) -> str:
+        """The short name where it names the county alone: 平罗, but 南昌县 (南昌 is the city)."""
+        return self.county if self.shares_city_name else self.short
+
+    @property
+    def city_word(self) -> str:
+        """How a county unit names its city's body: 市生态环境局平罗分局, but
+        南昌市生态环境局南昌县分局 (市…南昌 would read as the city's own)."""
+        return self.city if self.shares_city_name else "市"
+
+    @property
     def city_short(self) -> str:
         return self.city[:-1] if len(self.city) > 2 and self.city.endswith("市") else self.city
 
@@ -74,6 +90,8 @@ class CountyContext:
             "w": self.level_word,
             "county": self.county,
             "short": self.short,
+            "distinct_short": self.distinct_short,
+            "city_word": self.city_word,
             "city": self.city,
             "city_short": self.city_short,
             "region": self.region,

@@ -105,17 +105,34 @@ def naming_rules() -> NamingRules:
     )
 
 
+_LEVEL_RUN = re.compile(
+    r"^\s*(?:各|有关|相关|所在)?[省市州盟县区旗乡镇](?:、[省市州盟县区旗乡镇])*$"
+)
+"""The start of a government's name whose level words a 、 joins: 有关市、县〔区〕人民政府."""
+_OPENERS = "（(〔［[【"
+_CLOSERS = "）)〕］]】"
+
+
 def split_top_level(text: str, separators: str) -> list[str]:
-    """Split at separators outside parentheses: 党校（行政学院） stays one piece."""
+    """Split at separators outside brackets: 党校（行政学院） stays one piece, and so does
+    a government named by its levels (各市、县〔区〕人民政府)."""
     parts: list[str] = []
     depth = 0
     start = 0
     for i, ch in enumerate(text):
-        if ch in "（(":
+        if ch in _OPENERS:
             depth += 1
-        elif ch in "）)":
+        elif ch in _CLOSERS:
             depth = max(0, depth - 1)
         elif ch in separators and depth == 0:
+            joins_levels = (
+                ch == "、"
+                and _LEVEL_RUN.match(text[start:i])
+                and text[i + 1 : i + 2] in "省市州盟县区旗乡镇"
+                and text[i + 1 : i + 2] != ""
+            )
+            if joins_levels:
+                continue
             parts.append(text[start:i])
             start = i + 1
     parts.append(text[start:])

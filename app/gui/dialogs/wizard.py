@@ -35,6 +35,13 @@ from app.core.errors import PeakPlanError
 from app.core.operations.new_draft import nearest_first
 from app.core.plans.library import find_plan, list_plans
 from app.core.plans.model import LEVEL_NAMES, Plan
+from app.core.text.county_home import (
+    CountyHome,
+    county_homes,
+    nearest_plans_first,
+    other_province_note,
+    plan_place,
+)
 from app.core.text.numbering import parse_date
 from app.gui.actions.plan_import import ask_level, settle_level
 from app.gui.task_runner import run_task
@@ -81,7 +88,13 @@ class NewDraftWizard(QWizard):
         # --- page 1: county and cover
         self.county = QLineEdit()
         self.city = QLineEdit()
-        self.region = QLineEdit("宁夏回族自治区")
+        self.region = QLineEdit()
+        self.home = QComboBox()
+        self.home.setToolTip(self.tr("同名的县（区、旗）不止一处时，在此选择本县所在地"))
+        self.home.hide()
+        self._filled = ("", "")
+        self.county.textChanged.connect(self._place_county)
+        self.home.currentIndexChanged.connect(lambda _i: self._home_chosen())
         self.stage = QComboBox()
         self.stage.addItems(["征求意见稿", "送审稿"])
         self.date = QLineEdit()
@@ -93,6 +106,7 @@ class NewDraftWizard(QWizard):
         form = QFormLayout(first)
         for label, widget in (
             ("县名", self.county),
+            ("所在地", self.home),
             ("所属市", self.city),
             ("所属自治区/省", self.region),
             ("稿本", self.stage),
@@ -119,9 +133,18 @@ class NewDraftWizard(QWizard):
         self.addPage(second)
         # --- page 3: parent plan and catalogue
         self.plan = QComboBox()
+        self._places = {}
+        self._plan_chosen = False
+        self.plan.activated.connect(self._plan_activated)
+        self.other_province = QLabel()
+        self.other_province.setWordWrap(True)
+        self.other_province.setStyleSheet("color: #a15c00")
+        self.other_province.hide()
         for entry in list_plans():
             if not entry.problem and entry.level in ("region", "province", "city"):
+                self._places[entry.id] = plan_place(entry.issuer, entry.title)
                 self.plan.addItem(plan_label(entry.title, entry.level, entry.stage), entry.id)
+        self.plan.currentIndexChanged.connect(lambda _i: self._note_other_province())
         self.import_button = QPushButton(self.tr("从文件导入上级方案…"))
         self.import_button.clicked.connect(self._import)
         self.progress = QProgressBar()
@@ -142,6 +165,7 @@ class NewDraftWizard(QWizard):
         third.setTitle(self.tr("上级方案与单位目录"))
         form3 = QFormLayout(third)
         form3.addRow(self.tr("上级方案"), self.plan)
+        form3.addRow("", self.other_province)
         form3.addRow("", self.import_button)
         form3.addRow("", self.progress)
         form3.addRow(self.tr("同时对照"), self.farther)
@@ -158,6 +182,63 @@ class NewDraftWizard(QWizard):
         layout4.addWidget(self.actions)
         self.addPage(fourth)
         self.resize(640, 480)
+
+    def chosen_home(self) -> CountyHome | None:
+        """The county's place as the gazetteer has it (None while unknown or not chosen)."""
+        home = self.home.currentData()
+        return home if isinstance(home, CountyHome) else None
+
+    def _place_county(self, text: str) -> None:
+        """The typed county placed by the gazetteer; several places are offered to choose."""
+        homes = county_homes(text)
+        self.home.blockSignals(True)
+        self.home.clear()
+        if len(homes) > 1:
+            self.home.addItem(self.tr("同名{}处，请选择所在地…").format(len(homes)), None)
+        for home in homes:
+            self.home.addItem(home.label, home)
+        self.home.setVisible(bool(homes))
+        self.home.blockSignals(False)
+        self._home_chosen()
+
+    def _home_chosen(self) -> None:
+        """Fill city and province from the place, never over what the user typed there."""
+        home = self.chosen_home()
+        city, region = (home.city, home.province) if home else ("", "")
+        for field, old, new in (
+            (self.city, self._filled[0], city),
+            (self.region, self._filled[1], region),
+        ):
+            if field.text() in ("", old):
+                field.setText(new)
+        self._filled = (city, region)
+        self._order_plans()
+
+    def _order_plans(self) -> None:
+        """The county's city's and province's plans first; the nearest chosen unless the
+        user chose one."""
+        chosen = self.plan.currentData()
+        items = [(self.plan.itemText(i), self.plan.itemData(i)) for i in range(self.plan.count())]
+        ordered = nearest_plans_first(
+            items, lambda item: self._places.get(item[1]), self.chosen_home()
+        )
+        self.plan.blockSignals(True)
+        self.plan.clear()
+        for text, plan_id in ordered:
+            self.plan.addItem(text, plan_id)
+        keep = self.plan.findData(chosen) if self._plan_chosen else 0
+        self.plan.setCurrentIndex(max(keep, 0))
+        self.plan.blockSignals(False)
+        self._fill_farther()
+        self._note_other_province()
+
+    def _plan_activated(self, _index: int) -> None:
+        self._plan_chosen = True
+
+    def _note_other_province(self) -> None:
+        note = other_province_note(self._places.get(self.plan.currentData()), self.chosen_home())
+        self.other_province.setText(note)
+        self.other_province.setVisible(bool(note))
 
     def add_member(self, role: str, name: str, unit: str) -> None:
         row = self.committee.rowCount()
@@ -240,6 +321,8 @@ class NewDraftWizard(QWizard):
     def _imported(self, plan: Plan) -> None:
         self.progress.hide()
         self.import_button.setEnabled(True)
+        self._places[plan.id] = plan_place(plan.issuer, plan.title)
+        self._plan_chosen = True
         self.plan.addItem(plan_label(plan.title, plan.level, plan.stage), plan.id)
         self.plan.setCurrentIndex(self.plan.count() - 1)
 
