@@ -70,7 +70,7 @@ def _compiled(pattern: str, county: CountyContext) -> re.Pattern[str]:
     return re.compile(re.sub(r"\{(\w+)\}", value, pattern))
 
 
-def _clause(text: str, position: int) -> tuple[int, int]:
+def clause_around(text: str, position: int) -> tuple[int, int]:
     """The clause around position: between the punctuation marks before and after it."""
     start = max(text.rfind(c, 0, position) for c in _CLAUSE_END) + 1
     ends = [i for c in _CLAUSE_END if (i := text.find(c, position)) >= 0]
@@ -80,7 +80,7 @@ def _clause(text: str, position: int) -> tuple[int, int]:
     return start, end
 
 
-def _sentence(text: str, position: int) -> int:
+def sentence_start(text: str, position: int) -> int:
     return max(text.rfind(c, 0, position) for c in _SENTENCE_END) + 1
 
 
@@ -95,10 +95,10 @@ def power_questions(text: str, context: PassContext) -> list[Question]:
         for m in _compiled(power.find, context.county).finditer(text):
             if in_book_title(text, m.start()):
                 continue
-            start, end = _clause(text, m.start())
+            start, end = clause_around(text, m.start())
             if data.spared.search(text, start, m.start()):
                 continue  # 积极参与电力现货市场交易: the county taking part, not running it
-            sentence = _sentence(text, m.start())
+            sentence = sentence_start(text, m.start())
             first, last = spans.get(sentence, (start, end))
             spans[sentence] = (min(first, start), max(last, end))
         for start, end in spans.values():
