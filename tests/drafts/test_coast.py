@@ -59,3 +59,10 @@ def test_the_coast_resource_names_its_source_and_real_cities():
     for cities in data["coastal_provinces"].values():
         for city in cities:
             assert gaz.named(city + "市"), city
+
+
+def test_a_sea_item_of_a_list_is_asked_alone():
+    """ "提升地热能、海洋能、氢能等新型能源开发利用能力": 删去 takes 海洋能, not the clause."""
+    text = "提升地热能、海洋能、氢能等新型能源开发利用能力。"
+    adapted = adapt_text(text, level="region", county=TIANDONG, catalogue=Catalogue())
+    assert [q.quote for q in adapted.questions] == ["海洋能、"]

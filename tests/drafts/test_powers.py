@@ -121,3 +121,10 @@ def test_a_power_stated_with_a_rewritten_level_word_is_still_asked():
     text = "制定全市绿色建材地方标准。"
     adapted = adapt_text(text, level="city", county=FENGXIANG, catalogue=Catalogue())
     assert [q.quote for q in adapted.questions] == ["制定全县绿色建材地方标准"]
+
+
+def test_supporting_a_park_to_apply_for_a_pilot_is_within_the_countys_powers():
+    """广西 plan: "支持国家级和自治区级开发区创建国家绿色产业示范基地" is the county's to do."""
+    text = "支持国家级和自治区级开发区创建国家绿色产业示范基地。"
+    adapted = adapt_text(text, level="region", county=TIANDONG, catalogue=Catalogue())
+    assert not [q for q in adapted.questions if q.message.startswith("国家级、省级试点示范")]

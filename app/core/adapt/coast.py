@@ -52,6 +52,16 @@ def coast() -> Coast:
     )
 
 
+def _listed(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The term with its 、 where it is one item of a list (地热能、海洋能、氢能): 删去 takes
+    the item, not the clause."""
+    if text.startswith("、", end):
+        return start, end + 1
+    if start and text[start - 1] == "、":
+        return start - 1, end
+    return None
+
+
 def sea_questions(text: str, context: PassContext) -> list[Question]:
     """For an inland county, one question for each sentence speaking of the sea."""
     data = coast()
@@ -61,7 +71,7 @@ def sea_questions(text: str, context: PassContext) -> list[Question]:
     for m in data.terms.finditer(text):
         if in_book_title(text, m.start()):
             continue
-        start, end = clause_around(text, m.start())
+        start, end = _listed(text, m.start(), m.end()) or clause_around(text, m.start())
         first, last = spans.get(sentence_start(text, m.start()), (start, end))
         spans[sentence_start(text, m.start())] = (min(first, start), max(last, end))
     suggestions = tuple(Suggestion(label=label, replacement=new) for label, new in data.suggestions)

@@ -96,7 +96,7 @@ def power_questions(text: str, context: PassContext) -> list[Question]:
             if in_book_title(text, m.start()):
                 continue
             start, end = clause_around(text, m.start())
-            if data.spared.search(text, start, m.start()):
+            if data.spared.search(text, start, m.end()):
                 continue  # 积极参与电力现货市场交易: the county taking part, not running it
             sentence = sentence_start(text, m.start())
             first, last = spans.get(sentence, (start, end))
