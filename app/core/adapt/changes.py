@@ -57,6 +57,8 @@ class Question:
     kind: QuestionKind
     message: str
     suggestions: tuple[Suggestion, ...] = ()
+    whole_clause: bool = False
+    """About a whole clause (a power the county lacks): level words rewritten in it answer nothing."""
 
 
 @dataclass(frozen=True)

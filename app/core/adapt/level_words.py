@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from app.core.adapt.changes import ChangeKind, Edit
+from app.core.adapt.whole_words import cuts_a_word
 from app.core.text.county import CountyContext
 from app.core.text.places import gazetteer
 from app.core.text.rules import adapt_rules
@@ -41,8 +42,8 @@ def level_word_edits(text: str, level: str, county: CountyContext) -> list[Edit]
     edits: list[Edit] = []
     for rule in adapt_rules().for_level(level):
         for m in rule.find.finditer(text):
-            if in_book_title(text, m.start()):
-                continue
+            if in_book_title(text, m.start()) or cuts_a_word(text, m.start(), m.end()):
+                continue  # 资本市场 holds 本市, 市域（郊）铁路 市域: neither is the parent's own
             new = county.fill(rule.replace)
             if new != m.group():
                 start = m.start() - _name_before(text, m.start(), county)

@@ -23,6 +23,7 @@ from functools import lru_cache
 from app import paths
 from app.core.adapt.changes import PassContext, Question
 from app.core.adapt.level_words import in_book_title
+from app.core.adapt.whole_words import cuts_a_word
 from app.core.draft.adaptation import Suggestion
 from app.core.text.places import CountyPlace, Gazetteer, PlaceName, Relation, gazetteer, is_han
 
@@ -109,8 +110,8 @@ def place_questions(text: str, context: PassContext) -> list[Question]:
     found += _divisions(text, gaz, here, found, city_acts=context.level in ("region", "province"))
     out: list[Question] = []
     for item in sorted(found, key=lambda f: f.start):
-        if in_book_title(text, item.start):
-            continue
+        if in_book_title(text, item.start) or cuts_a_word(text, item.start, item.end):
+            continue  # 江河源头 holds 河源, 左右江 右江: a name inside another word is no place
         out.append(
             Question(
                 item.start,

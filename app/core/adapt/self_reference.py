@@ -28,6 +28,8 @@ class SelfRule:
     kind: QuestionKind
     message: str
     suggestions: tuple[tuple[str, str | None], ...]
+    whole_clause: bool = False
+    """Asked even where level words inside it were rewritten (县直…制定全县…实施方案)."""
 
 
 @lru_cache(maxsize=1)
@@ -41,6 +43,7 @@ def self_rules() -> tuple[SelfRule, ...]:
             rule["kind"],
             rule["message"],
             tuple((s["label"], s["replace"]) for s in rule["suggestions"]),
+            rule.get("whole_clause", False),
         )
         for rule in data["rules"]
     )
@@ -76,5 +79,9 @@ def self_questions(text: str, context: PassContext) -> list[Question]:
             )
             if any(m.start() < q.end and q.start < m.end() for q in out):
                 continue  # a more particular rule (listed first) asks about these words already
-            out.append(Question(m.start(), m.end(), rule.kind, rule.message, suggestions))
+            out.append(
+                Question(
+                    m.start(), m.end(), rule.kind, rule.message, suggestions, rule.whole_clause
+                )
+            )
     return sorted(out, key=lambda q: q.start)

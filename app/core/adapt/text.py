@@ -31,9 +31,15 @@ QuestionPass = Callable[[str, PassContext], list[Question]]
 
 def question_passes() -> tuple[QuestionPass, ...]:
     """The passes that ask, in order (each module of app/core/adapt/ that asks adds itself here)."""
-    from app.core.adapt import figures, places, self_reference
+    from app.core.adapt import coast, figures, places, powers, self_reference
 
-    return (figures.figure_questions, self_reference.self_questions, places.place_questions)
+    return (
+        figures.figure_questions,
+        powers.power_questions,
+        self_reference.self_questions,
+        places.place_questions,
+        coast.sea_questions,
+    )
 
 
 def adapt_text(
@@ -122,8 +128,10 @@ def _apply(text: str, chosen: list[Edit], questions: list[Question]) -> AdaptedT
         span = (question.start, question.end)
         if any(span[0] < end and start < span[1] for start, end in taken + targets):
             continue  # one question for one stretch of words; a target is the table's to decide
-        if question.kind == "self_reference" and any(
-            span[0] < end and start < span[1] for start, end in rewritten
+        if (
+            question.kind == "self_reference"
+            and not question.whole_clause
+            and any(span[0] < end and start < span[1] for start, end in rewritten)
         ):
             continue
         start, end = moved(question.start, end=False), moved(question.end, end=True)

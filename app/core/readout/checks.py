@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from app.core.adapt.level_words import in_book_title
 from app.core.adapt.targets import indicator_key
+from app.core.adapt.whole_words import cuts_a_word
 from app.core.draft.gc_pause import collections_paused
 from app.core.draft.mentions import mentions, phrase
 from app.core.draft.model import Draft, Node, work_row_units
@@ -128,7 +129,12 @@ def check_parent_wording(ctx: _Context) -> Iterator[Finding]:
                 continue
             for rule in rules:
                 match = next(
-                    (m for m in rule.find.finditer(text) if not in_book_title(text, m.start())),
+                    (
+                        m
+                        for m in rule.find.finditer(text)
+                        if not in_book_title(text, m.start())
+                        and not cuts_a_word(text, m.start(), m.end())  # 资本市场 is not 本市
+                    ),
                     None,
                 )
                 if match:
