@@ -113,7 +113,7 @@ def merges(returned: Returned, blocks) -> tuple[list[Found], list[str]]:
 def toc_notes(returned: Returned, blocks) -> list[str]:
     """Edits in 目录 lines (a heading, a tab, a page number; no bookmark), tracked or not (a
     line that is no heading of the draft): noted, since the 目录 is made from the headings."""
-    headings = {re.sub(r"\s+", "", t) for _n, _node, parts in blocks for k, t in parts}
+    headings = {_toc_words(t) for _n, _node, parts in blocks for _k, t in parts}
     notes = []
     for paragraph in [*returned.contents, *returned.paragraphs]:
         if paragraph.anchors or not _TOC_LINE.search(paragraph.text):
@@ -124,10 +124,15 @@ def toc_notes(returned: Returned, blocks) -> list[str]:
             for c in paragraph.changes
             if (c.words or c.inserted).strip()
         )
-        if not words and re.sub(r"\s+", "", line) in headings:
+        if not words and _toc_words(line) in headings:
             continue
         notes.append(f"目录“{line}”中的修改{words}未读取：目录按正文标题生成，请在正文标题上修改")
     return notes
+
+
+def _toc_words(text: str) -> str:
+    """A heading as the 目录 prints it: no spaces, and a run-in title without its 。."""
+    return re.sub(r"\s+", "", text).rstrip("。．.")
 
 
 def printed_lines(opinions: list[Found], lines: tuple[str, ...]) -> list[Found]:

@@ -279,3 +279,19 @@ def test_an_unedited_copy_with_the_attachment_gives_only_the_units_edit(tmp_path
     doc.save(path)
     opinions = read_feedback(path, sent_copy(draft)).opinions
     assert [(o.kind, o.node_id) for o in opinions] == [("edit", "n9")]
+
+
+def test_an_unedited_copy_of_run_in_titles_says_nothing_of_the_contents(tmp_path):
+    """Measure titles run in (宁夏/银川: "1.推进…。加快…") print in the 目录 without their 。:
+    an untouched copy is said to hold nothing, with no "目录…中的修改未读取" note for each
+    run-in heading (it gave 38 on a 永宁 draft)."""
+    from app.feedback.word_file import FeedbackError
+
+    draft = load_demo()
+    draft = draft.model_copy(
+        update={"layout": draft.layout.model_copy(update={"measure_titles": "run_in"})}
+    )
+    path = tmp_path / "县发改局.docx"
+    path.write_bytes(word_document(draft).data)
+    with pytest.raises(FeedbackError, match="没有找到批注"):
+        read_feedback(path, sent_copy(draft))
