@@ -109,18 +109,13 @@ def cmd_export(args: argparse.Namespace) -> int:
         print(path)
     if args.draft and not args.demo and result.sent is not None:
         # the draft keeps what went out, so a copy returned later is read against it
-        from app.core.draft.store.writing import update_draft
-        from app.core.operations import record_sent
+        from app.tasks.export import keep_sent
+        from app.tasks.files import change_draft_file
 
         try:  # under the draft's lock, on the file as it is now (another writer may have saved)
-            update_draft(args.draft, lambda current: record_sent(current, result.sent))
+            change_draft_file(args.draft, keep_sent, result.sent)
         except PeakPlanError as exc:
-            return fail(args.draft, exc.one_line())
-    for line in result.lines:
+            return task_failed(exc, args.draft)
+    for line in result.lines:  # the pending-opinion line among them (tasks/export.py)
         print(line)
-    if not args.package:  # the package's notes said it already
-        from app.export.package.opinions_doc import pending_line
-
-        if pending_line(draft):
-            print(pending_line(draft))
     return EXIT_OK

@@ -51,9 +51,9 @@ def lock_path(path: str | Path) -> Path:
     return target.with_name(target.name + LOCK_SUFFIX)
 
 
-# Held locks of this process: path → (fd, depth). A process that holds a draft's lock
-# (update_draft) may save it again inside without waiting for itself.
-_held: dict[str, list[int]] = {}
+# Held locks of this process: path → how deep it is held. A process that holds a draft's
+# lock (update_draft) may save it again inside without waiting for itself.
+_held: dict[str, int] = {}
 _held_guard = threading.Lock()
 
 
@@ -65,7 +65,7 @@ def file_lock(path: str | Path, wait: float = WAIT_SECONDS) -> Iterator[None]:
     key = os.path.normcase(os.path.abspath(where))
     with _held_guard:
         if key in _held:
-            _held[key][1] += 1
+            _held[key] += 1
             reentered = True
         else:
             reentered = False
@@ -74,11 +74,11 @@ def file_lock(path: str | Path, wait: float = WAIT_SECONDS) -> Iterator[None]:
             yield
         finally:
             with _held_guard:
-                _held[key][1] -= 1
+                _held[key] -= 1
         return
     fd = _acquire(where, wait)
     with _held_guard:
-        _held[key] = [fd if fd is not None else -1, 1]
+        _held[key] = 1
     try:
         yield
     finally:

@@ -87,15 +87,17 @@ def sent_record(draft: Draft, blocks: list[tuple], *, saved_at: str = "") -> Sen
     )
 
 
-def earlier_copies(draft: Draft, current: Callable[[Draft], SentDraft]) -> Callable:
+def earlier_copies(
+    draft: Draft, current: Callable[[Draft], SentDraft], here: SentDraft
+) -> Callable:
     """mark → the draft as that export printed it (None when the draft keeps no such copy, or
-    the version it names no longer prints the same)."""
+    the version it names no longer prints the same). `here`: the draft as it prints now, whose
+    units, author and furniture an earlier copy shares (not laid out again)."""
 
     def earlier(mark: str) -> SentDraft | None:
         record = next((c for c in reversed(draft.sent) if c.mark == mark), None)
         if record is None:
             return None
-        here = current(draft)
         if record.paragraphs:
             blocks = unpack_blocks(record.paragraphs)
             if blocks is None or sent_mark(blocks) != mark:

@@ -19,7 +19,12 @@ from PySide6.QtWidgets import QWidget
 
 from app.core.draft.changes import EVERYTHING, DraftChange, Part, draft_change
 from app.core.draft.model import Draft
-from app.core.draft.store.files import discard_recovery, file_sha256, read_draft, save_recovery
+from app.core.draft.store.files import (
+    current_sha256,
+    discard_recovery,
+    read_draft,
+    save_recovery,
+)
 from app.core.draft.store.writing import changed_since, write_draft
 from app.core.files import same_file
 
@@ -46,7 +51,7 @@ class DraftDocument(QObject):
         # the hash of the file as this window read or wrote it: a save over anything else
         # asks first. A recovered draft whose file was moved or deleted: nothing to compare
         if sha is None:
-            sha = file_sha256(path) if path and path.is_file() else ""
+            sha = current_sha256(path) if path and path.is_file() else ""
         self.sha = sha
         self.stack = QUndoStack(self)
         self.stack.cleanChanged.connect(self._clean_changed)

@@ -134,3 +134,11 @@ def export_selected(
 def export_package_only(draft: Draft, folder: str | Path, plans: PlanResolver) -> ExportDone:
     """The 送审 package alone, into `folder` (made if missing)."""
     return export_selected(draft, make_folder(folder), plans, ONLY_PACKAGE)
+
+
+def keep_sent(draft: Draft, sent) -> TaskResult:
+    """The Word draft as it went out kept with the draft (ops.record_sent), so a copy returned
+    later is read against it; the window pushes the same operation as one undo step."""
+    from app.core.operations import record_sent
+
+    return TaskResult(draft=record_sent(draft, sent))

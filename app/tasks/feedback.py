@@ -105,16 +105,6 @@ def adopt_possible(draft: Draft, ids: Iterable[str] | None = None):
         raise TaskError("", exc.one_line()) from exc
 
 
-def adopt_pending(draft: Draft, ids: Iterable[str] | None = None) -> Draft:
-    """The changes given (every pending one when None) adopted in turn, or none of them."""
-    from app.core import operations as ops
-
-    try:
-        return ops.adopt_all(draft, None if ids is None else list(ids))
-    except PeakPlanError as exc:
-        raise TaskError("", exc.one_line()) from exc
-
-
 def closing_line(result: Returned, where: str) -> str:
     """How many opinions were stored, and with --adopt-all how many were adopted."""
     adopted = ""

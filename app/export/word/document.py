@@ -186,5 +186,7 @@ def sent_copy(draft: Draft, style: HouseStyle | None = None) -> SentDraft:
     (app/importer/feedback.read_feedback); the export's own comments are not opinions."""
     style = style or usable_style(draft.layout.style)
     now = sent_draft(draft, style, rendered_nodes(draft), AUTHOR)
-    earlier = sent.earlier_copies(draft, lambda d: sent_draft(d, style, rendered_nodes(d), AUTHOR))
+    earlier = sent.earlier_copies(
+        draft, lambda d: sent_draft(d, style, rendered_nodes(d), AUTHOR), now
+    )
     return replace(now, earlier=earlier, known=sent.known_opinions(draft))

@@ -264,10 +264,6 @@ def changed_since(path: str | Path, sha256: str) -> bool:
     return bool(current) and current != sha256
 
 
-def file_sha256(path: str | Path) -> str:
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
-
-
 # ---------------------------------------------------------------- recovery
 
 
