@@ -44,44 +44,30 @@ class PackageResult:
 def package_files(
     draft: Draft, folder: str | Path, plans: PlanResolver
 ) -> tuple[list[tuple[Path, bytes]], list[str]]:
-    """Each file's path and bytes, and what was left out."""
-    folder = Path(folder)
+    """Each file's path (package_paths: one list of what the package holds) and bytes, and
+    what was left out."""
     style = usable_style(draft.layout.style)
-    files = [
-        (crosswalk_path(draft, folder), crosswalk_bytes(draft, plans, style)),
-        (opinions_path(draft, folder), opinions_bytes(draft, style)),
-        (opinions_path(draft, folder, ".xlsx"), opinions_xlsx(draft, style)),
+    documents = [
+        crosswalk_bytes(draft, plans, style),
+        opinions_bytes(draft, style),
+        opinions_xlsx(draft, style),
     ]
     notes = []
     if len(draft.versions) >= 2:
         old, new = draft.versions[-2], draft.versions[-1]
         before, after = version_draft(draft, -2), version_draft(draft, -1)
-        data = revisions_bytes(
-            draft,
-            before,
-            after,
-            old_name=old.name,
-            new_name=new.name,
-            style=style,
+        names = {"old_name": old.name, "new_name": new.name, "style": style}
+        documents.append(revisions_bytes(draft, before, after, **names))
+        documents.append(
+            tracked_bytes(draft, before, after, date=new.saved_at or new.date, **names)
         )
-        files.append((revisions_path(draft, folder), data))
-        tracked = tracked_bytes(
-            draft,
-            before,
-            after,
-            old_name=old.name,
-            new_name=new.name,
-            date=new.saved_at or new.date,
-            style=style,
-        )
-        files.append((tracked_path(draft, folder), tracked))
     else:
         notes.append(NO_REVISIONS)
-    files.append((note_path(draft, folder), note_bytes(draft, plans, style)))
+    documents.append(note_bytes(draft, plans, style))
     pending = pending_line(draft)
     if pending:
         notes.insert(0, pending)
-    return files, notes
+    return list(zip(package_paths(draft, folder), documents, strict=True)), notes
 
 
 def export_package(
