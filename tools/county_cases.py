@@ -40,6 +40,7 @@ COLUMNS = (
     ("断字", 4),
     ("错字", 4),
     ("批注", 4),
+    ("附重", 4),
 )
 
 
@@ -60,6 +61,7 @@ def row(c: Counts) -> list[str]:
         str(len(c.half_words)),
         str(len(c.artifacts)),
         str(c.comments),
+        str(c.repeats),
     ]
 
 
@@ -149,7 +151,8 @@ def main(argv: list[str] | None = None) -> int:
         " 列出 of them in the target table and 主要目标; 上级数 parent figures printed as the"
         " county's in 主要目标; 残留 labelled residues; 未标 residues printed with no comment;"
         " 噪声 noise comments; 未判 comments nobody judged; 断字 comments on half a word;"
-        " 错字 artifacts; 批注 Word comments."
+        " 错字 artifacts; 批注 Word comments;"
+        " 附重 of them 附件 comments repeating a body comment (proposals aside)."
     )
     return 0
 

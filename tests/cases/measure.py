@@ -273,6 +273,9 @@ class Counts:
     artifacts: list[str] = field(default_factory=list)
     half_words: list[str] = field(default_factory=list)
     comments: int = 0
+    repeats: int = 0
+    """附件 comments repeating a body comment (the same words and text), a proposal aside:
+    not counted again as noise or unjudged."""
 
     @property
     def marked_all(self) -> int:
@@ -312,8 +315,15 @@ def measure(made: Made) -> Counts:
             counts.unflagged.append(residue["excerpt"])
     noise = [n["anchor"] for n in case.get("noise", [])]
     fine = case.get("fine_comments", [])
+    body_keys = {
+        (c.words, c.text) for c in word.comments if not word.paras[c.para].attachment
+    }
     for comment in word.comments:
         where = word.paras[comment.para].text
+        if word.paras[comment.para].attachment and (comment.words, comment.text) in body_keys:
+            if not comment.text.startswith("拟定的责任单位"):
+                counts.repeats += 1
+            continue
         if any(anchor_matches(a, comment, word) for a in noise):
             counts.noise.append(comment.words)
         elif not (
