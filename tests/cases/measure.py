@@ -308,7 +308,9 @@ def measure(made: Made) -> Counts:
     for residue in case.get("residues", []):
         counts.residues += 1
         places = occurrences(word, residue["excerpt"])
-        body = [(p, s) for p, s in places if not word.paras[p].attachment] or places
+        # the body's words (the 目录 and the 附件 repeat them: a comment in the body suffices)
+        body = [(p, s) for p, s in places if word.paras[p].node and not word.paras[p].attachment]
+        body = body or places
         hits = [commented(word, p, s, s + len(residue["excerpt"])) for p, s in body]
         flagged_ids |= {c.id for cs in hits for c in cs}
         if body and not all(hits):
