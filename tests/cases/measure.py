@@ -251,7 +251,8 @@ def printed_as_county(goals: str, indicator: dict) -> list[str]:
             and "待定" not in sentence
             and not re.search(r"[0-9]" + re.escape(figure), sentence)
         ):
-            out.append(sentence)
+            out.append(f"{indicator['indicator']}({indicator['year']}) {figure}")
+            break
     return out
 
 
@@ -341,8 +342,21 @@ def measure(made: Made) -> Counts:
     return counts
 
 
+CUT_TOO = ("个百分点", "万吨/日", "万千瓦", "平方米", "立方米")
+"""Units a comment must not cut either (4个|百分点), beside the app's whole words."""
+
+
 def _cuts(text: str, start: int, end: int) -> bool:
-    """A comment starting or ending inside a whole word (resources/adapt/whole_words.json)."""
+    """A comment starting or ending inside a whole word (resources/adapt/whole_words.json) or
+    a unit."""
     from app.core.adapt.whole_words import cuts_a_word
 
-    return start < end and cuts_a_word(text, start, end)
+    if start >= end:
+        return False
+    for word in CUT_TOO:
+        at = text.find(word)
+        while at >= 0:
+            if at < end and start < at + len(word) and not (start <= at and at + len(word) <= end):
+                return True
+            at = text.find(word, at + 1)
+    return cuts_a_word(text, start, end)
