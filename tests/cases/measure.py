@@ -318,9 +318,7 @@ def measure(made: Made) -> Counts:
             counts.unflagged.append(residue["excerpt"])
     noise = [n["anchor"] for n in case.get("noise", [])]
     fine = case.get("fine_comments", [])
-    body_keys = {
-        (c.words, c.text) for c in word.comments if not word.paras[c.para].attachment
-    }
+    body_keys = {(c.words, c.text) for c in word.comments if not word.paras[c.para].attachment}
     for comment in word.comments:
         where = word.paras[comment.para].text
         if word.paras[comment.para].attachment and (comment.words, comment.text) in body_keys:
