@@ -140,6 +140,30 @@ def commented(word: WordText, para: int, start: int, end: int) -> list[Comment]:
     return [c for c in word.comments_in(para) if c.start < end and start < c.end]
 
 
+_SENTENCE_END = "。；;！？"
+NOT_ABOUT_WORDS = ("拟定的责任单位", "上级单位，本县无对应单位")
+"""Comments on a clause's units: they ask nothing about the sentence's words."""
+
+
+def asked(word: WordText, para: int, start: int, end: int, kind: str) -> list[Comment]:
+    """The comments that put the labelled words in question: on the words themselves, or
+    elsewhere in their sentence (one question per sentence and kind, issue 25) unless they
+    only ask about a figure (for a residue of another kind) or about the clause's units."""
+    text = word.paras[para].text
+    head = max((text.rfind(mark, 0, start) for mark in _SENTENCE_END), default=-1) + 1
+    tails = [i for i in (text.find(mark, end) for mark in _SENTENCE_END) if i >= 0]
+    tail = min(tails) + 1 if tails else len(text)
+
+    def about(comment: Comment) -> bool:
+        if comment.start < end and start < comment.end:
+            return True
+        if not head <= comment.start < tail or comment.text.startswith(NOT_ABOUT_WORDS):
+            return False
+        return kind == "figure" or not comment.text.startswith("上级数值")
+
+    return [c for c in word.comments_in(para) if about(c)]
+
+
 # ------------------------------------------------------------------ the measures
 
 
@@ -312,7 +336,8 @@ def measure(made: Made) -> Counts:
         # the body's words (the 目录 and the 附件 repeat them: a comment in the body suffices)
         body = [(p, s) for p, s in places if word.paras[p].node and not word.paras[p].attachment]
         body = body or places
-        hits = [commented(word, p, s, s + len(residue["excerpt"])) for p, s in body]
+        size, kind = len(residue["excerpt"]), residue.get("kind", "other")
+        hits = [asked(word, p, s, s + size, kind) for p, s in body]
         flagged_ids |= {c.id for cs in hits for c in cs}
         if body and not all(hits):
             counts.unflagged.append(residue["excerpt"])
