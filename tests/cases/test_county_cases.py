@@ -95,3 +95,13 @@ def test_every_case_is_complete():
         assert case["county"] and case["source"] and case["why"], folder.name
         assert (folder / "parent.pdf").stat().st_size < 1_600_000, folder.name
         assert case["residues"] or case["indicators"], folder.name
+
+
+def test_every_case_is_placed_as_the_wizard_places_it():
+    """County, city and province as the gazetteer gives them (a 直辖市 district: no city)."""
+    from app.core.text.county_home import county_homes
+
+    for folder in case_dirs():
+        case = load_case(folder)
+        homes = {(h.city, h.province) for h in county_homes(case["county"])}
+        assert (case.get("city", ""), case["region"]) in homes, folder.name
