@@ -358,7 +358,7 @@ def measure(made: Made) -> Counts:
             or comment.text.startswith("拟定的责任单位")
         ):
             counts.unjudged.append(comment.words)
-        if _cuts(where, comment.start, comment.end):
+        if cuts_word(where, comment.start, comment.end):
             counts.half_words.append(f"{where[max(0, comment.start - 3) : comment.end + 3]}")
     text = "\n".join(p.text for p in word.paras)
     counts.artifacts = [a["excerpt"] for a in case.get("artifacts", []) if a["excerpt"] in text]
@@ -369,7 +369,7 @@ CUT_TOO = ("个百分点", "万吨/日", "万千瓦", "平方米", "立方米")
 """Units a comment must not cut either (4个|百分点), beside the app's whole words."""
 
 
-def _cuts(text: str, start: int, end: int) -> bool:
+def cuts_word(text: str, start: int, end: int) -> bool:
     """A comment starting or ending inside a whole word (resources/adapt/whole_words.json) or
     a unit."""
     from app.core.adapt.whole_words import cuts_a_word
