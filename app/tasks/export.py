@@ -89,8 +89,6 @@ def export_selected(
     """Write the chosen files into an existing folder; each group all or nothing."""
     from app.core.errors import PeakPlanError
     from app.export.files import PairChoice, export_draft
-    from app.export.package.crosswalk_doc import export_crosswalk
-    from app.export.package.package import export_package
 
     draft, folder = laid_out(draft, choice), Path(folder)
     done = ExportDone()
@@ -98,6 +96,8 @@ def export_selected(
     try:
         result = None
         if choice.package:  # the pair and the package written as one set
+            from app.export.package.package import export_package  # Jinja2: only here
+
             package = export_package(draft, folder, plans, pair)
             result = package.pair
             done.lines += package.notes
@@ -117,12 +117,14 @@ def export_selected(
         if choice.package:
             done.written += package.paths
         elif choice.crosswalk:
+            from app.export.package.crosswalk_doc import export_crosswalk
+
             done.written.append(export_crosswalk(draft, folder, plans))
     except PeakPlanError as exc:
         raise TaskError(str(folder), exc.one_line()) from exc
     if done.questions:
         done.lines.append(done.questions)
-    if not choice.package:  # the package says it among its notes
+    if not choice.package and draft.opinions:  # the package says it among its notes
         from app.export.package.opinions_doc import pending_line
 
         pending = pending_line(draft)  # opinions still 待处理
