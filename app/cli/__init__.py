@@ -138,6 +138,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="送审材料：另写上级方案任务承接对照表、意见采纳情况表（.docx、.xlsx）、修改对照表（最近两个版本）和起草说明",
     )
+    export.add_argument(
+        "--new-name",
+        action="store_true",
+        help="另名保存：文件名后加（2）、（3）……（上次导出的文件正在 Word/WPS 中打开时用）",
+    )
     export.set_defaults(handler=cmd_export)
 
     add_rebase_parser(sub)
