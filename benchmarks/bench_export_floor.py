@@ -97,7 +97,9 @@ def timed(command: list[str]) -> tuple[float, float]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=9)
-    parser.add_argument("--bundle", type=Path, help="the built bundle's folder (dist/碳达峰方案起草助手)")
+    parser.add_argument(
+        "--bundle", type=Path, help="the built bundle's folder (dist/碳达峰方案起草助手)"
+    )
     parser.add_argument("--floor-child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.floor_child:

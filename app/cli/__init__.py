@@ -42,7 +42,7 @@ class _VersionAction(argparse.Action):
         kwargs.setdefault("default", argparse.SUPPRESS)
         super().__init__(option_strings, dest, nargs=0, **kwargs)  # type: ignore[arg-type]
 
-    def __call__(self, parser, namespace, values, option_string=None) -> None:  # noqa: ANN001
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
         from app import __version__
 
         parser._print_message(f"peakplan {__version__}\n", sys.stdout)

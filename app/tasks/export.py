@@ -71,11 +71,9 @@ def laid_out(draft: Draft, choice: ExportChoice) -> Draft:
 
 def planned_paths(draft: Draft, folder: str | Path, choice: ExportChoice) -> list[Path]:
     """Every file the export would write (the window asks before replacing one)."""
-    from app.export.files import export_paths
+    from app.export.files import export_paths, other_name
     from app.export.package.crosswalk_doc import crosswalk_path
     from app.export.package.package import package_paths
-
-    from app.export.files import other_name
 
     draft, folder = laid_out(draft, choice), Path(folder)
     with other_name(choice.other_name):
