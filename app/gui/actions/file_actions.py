@@ -26,6 +26,7 @@ from app.core.errors import PeakPlanError
 from app.core.readout.preflight import Preflight, preflight
 from app.export.files import export_draft
 from app.export.pdf import to_pdf
+from app.export.style import usable_style
 from app.gui.actions.menus import add_action
 from app.gui.commands import push
 from app.gui.dialogs.export_dialog import ExportDialog
@@ -287,7 +288,8 @@ class FileActions(QObject):
 
     def export(self) -> ExportDialog | None:
         self.doc.flush()
-        summary = preflight(self.doc.draft, self.window.plans)
+        fonts = usable_style(self.doc.draft.layout.style).east_asia_fonts()
+        summary = preflight(self.doc.draft, self.window.plans, fonts)
         if not summary.clear:
             answer = self.ask_preflight(summary)
             if answer == "show":

@@ -26,7 +26,9 @@ from PySide6.QtWidgets import (
 
 from app.core.draft.model import Draft
 from app.core.files import os_reason
+from app.core.fonts import font_report, missing_line
 from app.core.plans.resolver import PlanResolver
+from app.export.style import usable_style
 from app.gui.task_runner import run_task
 from app.tasks.export import (
     ExportChoice,
@@ -91,6 +93,11 @@ class ExportDialog(QDialog):
         self.progress.hide()
         self.status = QLabel()
         self.status.setWordWrap(True)
+        # The official fonts this computer lacks: Word shows others, the pages may move.
+        fonts = missing_line(font_report(usable_style(draft.layout.style).east_asia_fonts()))
+        self.fonts_note = QLabel(f"⚠ {fonts}" if fonts else "")
+        self.fonts_note.setWordWrap(True)
+        self.fonts_note.setVisible(bool(fonts))
         self.open_file = QPushButton(self.tr("打开文稿"))
         self.open_folder = QPushButton(self.tr("打开文件夹"))
         for button in (self.open_file, self.open_folder):
@@ -111,6 +118,7 @@ class ExportDialog(QDialog):
         done_row.addStretch()
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.fonts_note)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addLayout(done_row)
