@@ -5,7 +5,7 @@ from __future__ import annotations
 import errno
 from pathlib import Path
 
-from app.core.files import FileWriteError
+from app.core.files import READ_ONLY_HINT, FileWriteError, read_only_reason
 
 
 class FileInUseError(FileWriteError):
@@ -22,7 +22,22 @@ def export_error(exc: OSError, path: Path, *, folder_only: bool = False) -> File
     where = str(path.parent) if folder_only else path.name
     if in_use(exc, path, folder_only):
         return FileInUseError("无法导出", path=path, problems=[f"{where}：{in_use_reason(path)}"])
+    if isinstance(exc, PermissionError) or exc.errno == errno.EROFS:
+        # the folder refuses new files: named whole, with what to do
+        if exc.errno == errno.EROFS:
+            return FileWriteError(
+                "无法导出", problems=[f"磁盘或文件夹只读：{path.parent}。{READ_ONLY_HINT}"]
+            )
+        if not (not folder_only and _is_dir(path)):
+            return FileWriteError("无法导出", problems=[read_only_reason(path.parent)])
     return FileWriteError("无法导出", problems=[f"{where}：{_reason(exc, path, folder_only)}"])
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
 
 
 def in_use(exc: OSError, path: Path, folder_only: bool = False) -> bool:
