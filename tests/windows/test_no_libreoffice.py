@@ -59,22 +59,22 @@ def test_wps_converts_through_com_when_word_is_not_installed(tmp_path, no_soffic
     asked: list[str] = []
 
     class Document:
-        def SaveAs(self, target, file_format):  # noqa: N802 (COM's names)
+        def SaveAs(self, target, file_format):
             assert file_format == 16  # .docx
             write_docx(Path(target), LINES)
 
-        def Close(self, save):  # noqa: N802
+        def Close(self, save):
             asked.append(f"close {save}")
 
     class OpenDocuments:
-        def Open(self, source, confirm, read_only):  # noqa: N802
+        def Open(self, source, confirm, read_only):
             assert Path(source).suffix == ".wps" and read_only is True
             return Document()
 
     class Application:
         Documents = OpenDocuments()
 
-        def Quit(self):  # noqa: N802
+        def Quit(self):
             asked.append("quit")
 
     def dispatch(progid):
