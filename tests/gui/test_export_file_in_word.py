@@ -96,7 +96,9 @@ def test_the_window_says_the_file_is_open_and_renames_on_request(dialog, qtbot, 
 def test_retry_once_word_is_closed_replaces_the_files(dialog, qtbot, tmp_path, held):
     before = contents(tmp_path)
     held.add(tmp_path / EXCEL)
-    dialog.comments.setChecked(False)  # a different Word draft than the one written
+    attached = dialog.attachment.isChecked()
+    QTest.keyClick(dialog.attachment, Qt.Key.Key_Space)  # another Word draft: 附件 toggled
+    assert dialog.attachment.isChecked() != attached
     export(dialog, qtbot)
     assert "文件正被 Excel/WPS 打开" in dialog.in_use.text()
     assert contents(tmp_path) == before
