@@ -11,7 +11,7 @@
 param([switch]$SmokeOnly)
 $ErrorActionPreference = 'Stop'
 # peakplan writes UTF-8 (app/cli/common.configure_stdio): read its output as such
-[Console]::OutputEncoding = [System.Text.Encoding]::UTF8
+try { [Console]::OutputEncoding = [System.Text.Encoding]::UTF8 } catch { }  # no console (ISE): as is
 Set-Location (Split-Path -Parent $PSScriptRoot)
 $Root = (Get-Location).Path
 $LimitMB = 150
