@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 
 from app.cli.common import (
     EXIT_FINDINGS,
@@ -83,7 +84,14 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from app.core.plans.resolver import PlanResolver
-    from app.tasks.export import ExportChoice, export_selected, make_folder
+    from app.tasks.export import (
+        ExportChoice,
+        ExportInUseError,
+        export_selected,
+        free_other_name,
+        make_folder,
+        planned_paths,
+    )
 
     where = "示例" if args.demo else (args.draft or "peakplan export")
     try:
@@ -102,7 +110,13 @@ def cmd_export(args: argparse.Namespace) -> int:
         package=args.package,
     )
     try:
-        result = export_selected(draft, make_folder(args.output), PlanResolver.library(), choice)
+        folder = make_folder(args.output)
+        if args.new_name:
+            choice = replace(choice, other_name=free_other_name(draft, folder, choice))
+        result = export_selected(draft, folder, PlanResolver.library(), choice)
+    except ExportInUseError as exc:
+        other = planned_paths(draft, folder, replace(choice, other_name=exc.other_name))[0]
+        return fail(exc.where, f"{exc.one_line()}（加 --new-name 即另存为“{other.name}”等）")
     except PeakPlanError as exc:
         return task_failed(exc, args.output)
     for path in result.written:

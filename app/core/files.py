@@ -31,6 +31,35 @@ class FileWriteError(PeakPlanError):
     """A file could not be written; the message says why in the user's terms."""
 
 
+WINDOWS = os.name == "nt"
+"""Windows' limits apply (the tests set it to simulate Windows)."""
+MAX_PATH = 259
+"""The longest full path Windows programs — Word and WPS among them — open: MAX_PATH (260)
+less its closing NUL. A longer one could be written but not opened, so it is refused."""
+READ_ONLY_HINT = "请换一个自己可写入的文件夹（如“文档”或桌面），或请管理员开放写入权限"
+
+
+def check_path_length(path: Path, action: str = "无法写入") -> None:
+    """On Windows, a path too long for Word to open is refused before anything is written."""
+    if not WINDOWS:
+        return
+    full = str(Path(os.path.abspath(path)))
+    if len(full) > MAX_PATH:
+        raise FileWriteError(
+            action,
+            problems=[
+                f"路径过长（{len(full)} 个字符，Windows 和 Word 最多打开 {MAX_PATH} 个）："
+                f"{Path(full).parent}。请换一个路径较短的文件夹（如 D:\\碳达峰方案），"
+                "或缩短文件夹名和文件名"
+            ],
+        )
+
+
+def read_only_reason(folder: Path) -> str:
+    """A folder that refuses a new file: read-only, a read-only network drive, no permission."""
+    return f"文件夹不可写（只读文件夹、只读的网络驱动器或没有写入权限）：{folder}。{READ_ONLY_HINT}"
+
+
 _REASONS: dict[int, str] = {
     errno.ENOENT: "文件或文件夹不存在",
     errno.EACCES: "没有权限",
@@ -62,11 +91,11 @@ def _explain(exc: OSError, path: Path) -> str:
     if isinstance(exc, PermissionError):
         if path.exists():
             return "文件被其他程序占用（如 Word、WPS 或 Excel 正打开它），请关闭后重试"
-        return "文件夹不可写（没有写入权限）"
+        return read_only_reason(path.parent)
     if exc.errno == errno.ENOSPC:
         return "磁盘空间不足"
     if exc.errno in (errno.EROFS,):
-        return "文件夹只读，无法写入"
+        return f"磁盘或文件夹只读，无法写入：{path.parent}。{READ_ONLY_HINT}"
     if exc.errno == errno.ENOENT:
         return "文件夹不存在"
     if exc.errno == errno.ENAMETOOLONG:
@@ -123,6 +152,7 @@ def write_atomic(path: str | Path, data: bytes) -> Path:
     folder = path.parent
     if not folder.exists():
         raise FileWriteError("无法写入", problems=["文件夹不存在"])
+    check_path_length(path)
     refuse_protected(path)
     tmp_name = None
     try:

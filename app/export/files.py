@@ -9,8 +9,11 @@ untouched and no partial file behind, and says why in the user's terms.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import unicodedata
+from collections.abc import Iterator
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,7 +37,7 @@ ENDING_BYTES = 40
 上级方案任务承接对照表.docx, is 38 bytes (tests/faults/test_export_package.py checks all fit)."""
 
 
-def safe_file_name(title: str) -> str:
+def safe_file_name(title: str, reserve: int = 0) -> str:
     """A file name Windows accepts, from the document title; a title too long for a
     file name is cut (on a character boundary) where every document's name still fits,
     so that all the files of one export share the same beginning."""
@@ -43,10 +46,35 @@ def safe_file_name(title: str) -> str:
     # format characters never reach a file name
     title = "".join(c for c in title if unicodedata.category(c) not in _INVISIBLE)
     name = _UNSAFE.sub("_", title).strip(" .")
-    budget = NAME_BYTES - ENDING_BYTES
+    budget = NAME_BYTES - ENDING_BYTES - reserve
     if len(name.encode("utf-8")) > budget:
         name = name.encode("utf-8")[:budget].decode("utf-8", "ignore").rstrip(" .")
     return name or "碳达峰实施方案"
+
+
+_OTHER_NAME: ContextVar[str] = ContextVar("export_other_name", default="")
+
+
+@contextlib.contextmanager
+def other_name(suffix: str) -> Iterator[None]:
+    """Every file of the export named with `suffix` after the title (改名保存, `--new-name`:
+    平罗县碳达峰实施方案（2）.docx) while the earlier files stay, one of them open in Word."""
+    token = _OTHER_NAME.set(suffix)
+    try:
+        yield
+    finally:
+        _OTHER_NAME.reset(token)
+
+
+def other_suffix(n: int) -> str:
+    return f"（{n}）"
+
+
+def file_stem(draft: Draft) -> str:
+    """The beginning the names of all files of one export share: the title as a file name,
+    with the other name's （2） when one was chosen (other_name)."""
+    suffix = _OTHER_NAME.get()
+    return safe_file_name(draft.meta.document_title, len(suffix.encode("utf-8"))) + suffix
 
 
 @dataclass(frozen=True)
@@ -73,7 +101,7 @@ class ExportResult:
 
 
 def export_paths(draft: Draft, folder: Path) -> tuple[Path, Path]:
-    title = safe_file_name(draft.meta.document_title)
+    title = file_stem(draft)
     return folder / f"{title}.docx", folder / f"{title}{EXCEL_SUFFIX}"
 
 

@@ -40,7 +40,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.core.files import FileWriteError, replace_with_retry
+from app.core.files import FileWriteError, check_path_length, replace_with_retry
 from app.export.write_errors import export_error
 
 PREFIX = ".~pp"
@@ -285,6 +285,7 @@ def _check_name(path: Path) -> None:
     """A name the file system takes, and no folder in its way — or the reason, before anything is written."""
     if len(path.name.encode("utf-8")) > 255:
         raise FileWriteError("无法导出", problems=[f"{path.name}：文件名或路径过长"])
+    check_path_length(path, "无法导出")
     try:
         in_the_way = path.is_dir()
     except OSError as exc:

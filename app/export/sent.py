@@ -12,18 +12,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from xml.sax.saxutils import escape, quoteattr
 
 from app.core.draft.consultation import SENT_MARK, SENT_VERSION, SentCopy, opinion_key
 from app.core.draft.model import Draft
 from app.core.errors import PeakPlanError
-from app.core.operations.consultation.versions import frozen_data, version_draft
 from app.export.content import (
     SentDraft,
     pack_blocks,
     sent_mark,
     unpack_blocks,
 )
+from app.export.word.wordml import escape
 
 CUSTOM_PART = "docProps/custom.xml"
 _CUSTOM_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
@@ -31,12 +30,13 @@ _CUSTOM_REL = (
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
 )
 _FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
+_QUOTE = {'"': "&quot;"}
 
 
 def custom_properties(properties: dict[str, str]) -> bytes:
     """docProps/custom.xml with each property as text."""
     items = "".join(
-        f'<property fmtid="{_FMTID}" pid="{pid}" name={quoteattr(name)}>'
+        f'<property fmtid="{_FMTID}" pid="{pid}" name="{escape(name, _QUOTE)}">'
         f"<vt:lpwstr>{escape(value)}</vt:lpwstr></property>"
         for pid, (name, value) in enumerate(properties.items(), start=2)
     )
@@ -74,6 +74,8 @@ def sent_record(draft: Draft, blocks: list[tuple], *, saved_at: str = "") -> Sen
     version (it prints the same), else the printed paragraphs packed."""
     version = ""
     if draft.versions:
+        from app.core.operations.consultation.versions import frozen_data, version_draft
+
         try:
             same = frozen_data(version_draft(draft, -1)) == frozen_data(draft)
         except (PeakPlanError, ValueError):  # a version that no longer reads: keep the text
@@ -95,6 +97,8 @@ def earlier_copies(
     units, author and furniture an earlier copy shares (not laid out again)."""
 
     def earlier(mark: str) -> SentDraft | None:
+        from app.core.operations.consultation.versions import version_draft
+
         record = next((c for c in reversed(draft.sent) if c.mark == mark), None)
         if record is None:
             return None

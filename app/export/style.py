@@ -171,6 +171,13 @@ class HouseStyle(_Model):
     def of(self, name: str) -> TextStyle:
         return self.text[name]
 
+    def east_asia_fonts(self) -> list[str]:
+        """Every Chinese font the Word draft and the sheet name, once each, body first
+        (what the pre-export check and 关于 look for on this computer: core/fonts.py)."""
+        names = [t.east_asia for t in self.text.values()]
+        names += [self.sheet.title_font, self.sheet.header_font, self.sheet.body_font]
+        return list(dict.fromkeys(names))
+
 
 def style_path(name: str = DEFAULT_STYLE) -> Path:
     """The style file of a name: the user's own, else the built-in one. A name that is a

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from app.core.draft.model import Draft
@@ -29,6 +29,9 @@ class ExportChoice:
     layout: Mapping[str, object] = field(default_factory=dict)
     """Layout fields chosen for this export (measure_titles, page_numbers, committee_page,
     attachment); the draft's own otherwise."""
+    other_name: str = ""
+    """After the title in every file name (（2）: 改名保存, `--new-name`), so that files open
+    in Word/WPS stay as they are; empty: the usual names."""
 
     def anything(self) -> bool:
         return self.word or self.excel or self.crosswalk or self.package
@@ -49,6 +52,16 @@ class ExportDone(TaskResult):
     (ops.record_sent) so a copy returned later is read against it."""
 
 
+class ExportInUseError(TaskError):
+    """A file of the export is open in Word/WPS (Windows locks it); nothing was written.
+    `path` is that file; `other_name` a suffix under which no file of the export exists yet."""
+
+    def __init__(self, where: str, message: str, *, path: Path, other_name: str) -> None:
+        super().__init__(where, message)
+        self.path = path
+        self.other_name = other_name
+
+
 def laid_out(draft: Draft, choice: ExportChoice) -> Draft:
     """The draft as this export prints it."""
     if not choice.layout:
@@ -58,18 +71,31 @@ def laid_out(draft: Draft, choice: ExportChoice) -> Draft:
 
 def planned_paths(draft: Draft, folder: str | Path, choice: ExportChoice) -> list[Path]:
     """Every file the export would write (the window asks before replacing one)."""
-    from app.export.files import export_paths
+    from app.export.files import export_paths, other_name
     from app.export.package.crosswalk_doc import crosswalk_path
     from app.export.package.package import package_paths
 
     draft, folder = laid_out(draft, choice), Path(folder)
-    word, excel = export_paths(draft, folder)
-    paths = [p for p, on in ((word, choice.word), (excel, choice.excel)) if on]
-    if choice.package:
-        paths += package_paths(draft, folder)
-    elif choice.crosswalk:
-        paths.append(crosswalk_path(draft, folder))
+    with other_name(choice.other_name):
+        word, excel = export_paths(draft, folder)
+        paths = [p for p, on in ((word, choice.word), (excel, choice.excel)) if on]
+        if choice.package:
+            paths += package_paths(draft, folder)
+        elif choice.crosswalk:
+            paths.append(crosswalk_path(draft, folder))
     return paths
+
+
+def free_other_name(draft: Draft, folder: str | Path, choice: ExportChoice) -> str:
+    """The usual names while none of the export's files exists yet, else the first of （2）,
+    （3）… under which none does."""
+    from app.export.files import other_suffix
+
+    suffix, n = "", 1
+    while any(p.exists() for p in planned_paths(draft, folder, replace(choice, other_name=suffix))):
+        n += 1
+        suffix = other_suffix(n)
+    return suffix
 
 
 def make_folder(folder: str | Path) -> Path:
@@ -87,10 +113,25 @@ def export_selected(
     draft: Draft, folder: str | Path, plans: PlanResolver, choice: ExportChoice
 ) -> ExportDone:
     """Write the chosen files into an existing folder; each group all or nothing."""
+    from app.export.files import other_name
+    from app.export.write_errors import FileInUseError
+
+    try:
+        with other_name(choice.other_name):
+            return _export(draft, folder, plans, choice)
+    except FileInUseError as exc:
+        suffix = free_other_name(draft, folder, choice)
+        raise ExportInUseError(
+            str(folder), exc.one_line(), path=exc.path, other_name=suffix
+        ) from exc
+
+
+def _export(
+    draft: Draft, folder: str | Path, plans: PlanResolver, choice: ExportChoice
+) -> ExportDone:
     from app.core.errors import PeakPlanError
     from app.export.files import PairChoice, export_draft
-    from app.export.package.crosswalk_doc import export_crosswalk
-    from app.export.package.package import export_package
+    from app.export.write_errors import FileInUseError
 
     draft, folder = laid_out(draft, choice), Path(folder)
     done = ExportDone()
@@ -98,6 +139,8 @@ def export_selected(
     try:
         result = None
         if choice.package:  # the pair and the package written as one set
+            from app.export.package.package import export_package  # Jinja2: only here
+
             package = export_package(draft, folder, plans, pair)
             result = package.pair
             done.lines += package.notes
@@ -117,12 +160,16 @@ def export_selected(
         if choice.package:
             done.written += package.paths
         elif choice.crosswalk:
+            from app.export.package.crosswalk_doc import export_crosswalk
+
             done.written.append(export_crosswalk(draft, folder, plans))
+    except FileInUseError:
+        raise
     except PeakPlanError as exc:
         raise TaskError(str(folder), exc.one_line()) from exc
     if done.questions:
         done.lines.append(done.questions)
-    if not choice.package:  # the package says it among its notes
+    if not choice.package and draft.opinions:  # the package says it among its notes
         from app.export.package.opinions_doc import pending_line
 
         pending = pending_line(draft)  # opinions still 待处理

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from app.core.draft.model import Draft
 from app.core.errors import PeakPlanError
+
+if TYPE_CHECKING:  # the draft model (pydantic) loads only with a task that needs it
+    from app.core.draft.model import Draft
 
 
 class TaskError(PeakPlanError):

@@ -21,7 +21,6 @@ from app.core.files import FileReadError, os_reason, read_limited, set_aside, wr
 from app.core.plans.lineage_corrections import apply_corrections
 from app.core.plans.model import PLAN_FORMAT, Plan
 from app.core.plans.revisions import is_later, split_ref
-from app.core.plans.sameness import differences
 from app.core.text.normalise import compact
 from app.core.validation import describe_validation_error
 
@@ -253,6 +252,8 @@ def version_path(plan_id: str, revision: int) -> Path:
 def superseded_by(plan: Plan) -> Plan | None:
     """The library plan this one is a newer version of: the same title, a later stage or
     date (and not the same source file)."""
+    from app.core.plans.sameness import differences  # rapidfuzz: only when a plan comes in
+
     title = compact(plan.title)
     for entry in list_plans():
         if entry.problem or compact(entry.title) != title:
@@ -273,6 +274,8 @@ def replace_plan(plan: Plan, old_id: str) -> tuple[Path, Plan]:
     version goes to versions/<id>@<revision>.json, the new one is the user's <id>.json
     (winning over a built-in plan of that id). Returns the saved path and the plan.
     """
+    from app.core.plans.sameness import differences
+
     old = find_plan(old_id)
     if old.provenance.source_sha256 == plan.provenance.source_sha256:
         raise PlanFileError(

@@ -14,7 +14,6 @@ from pathlib import Path
 
 from app import paths
 from app.core.files import FileReadError, read_limited, write_text_atomic
-from app.core.plans.lineage import set_link
 from app.core.plans.model import Plan
 
 Corrections = dict[str, dict[str, list[str]]]
@@ -63,7 +62,12 @@ def save_correction(plan_id: str, section_id: str, parents: list[str]) -> Path:
 def apply_corrections(plan: Plan, above: list[Plan] | None = None) -> Plan:
     """The plan with the user's corrections of its lineage; sections no longer in the plan
     are passed over."""
-    for section_id, parents in load_corrections().get(plan.id, {}).items():
+    corrections = load_corrections().get(plan.id, {})
+    if not corrections:
+        return plan
+    from app.core.plans.lineage import set_link  # rapidfuzz: only where the user corrected
+
+    for section_id, parents in corrections.items():
         if plan.find(section_id) is None:
             continue
         if not parents:

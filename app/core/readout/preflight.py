@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from app.core.draft.model import Draft
+from app.core.fonts import FontStatus, font_report, missing_line
 from app.core.plans.resolver import PlanResolver
 from app.core.readout.checks import check_draft
 from app.core.readout.findings import Finding
@@ -15,6 +17,9 @@ class Preflight:
     errors: tuple[Finding, ...]
     pending_targets: tuple[Finding, ...]
     open_questions: tuple[Finding, ...]
+    fonts: tuple[FontStatus, ...] = ()
+    """The style's official fonts on this computer; a missing one is said among the lines,
+    but alone does not stop the export (the draft is right; this computer lacks the font)."""
 
     @property
     def clear(self) -> bool:
@@ -29,6 +34,9 @@ class Preflight:
             out.append(f"尚未确定的目标 {len(self.pending_targets)} 处")
         if self.open_questions:
             out.append(f"待定事项 {len(self.open_questions)} 处（导出时可作为批注标在文稿中）")
+        fonts = missing_line(self.fonts)
+        if fonts:
+            out.append(fonts)
         return out
 
     @property
@@ -40,10 +48,12 @@ class Preflight:
         return ""
 
 
-def preflight(draft: Draft, plans: PlanResolver) -> Preflight:
+def preflight(draft: Draft, plans: PlanResolver, fonts: Iterable[str] = ()) -> Preflight:
+    """The findings, and `fonts` (the house style's) looked for on this computer."""
     findings = check_draft(draft, plans)
     return Preflight(
         errors=tuple(f for f in findings if f.severity == "error"),
         pending_targets=tuple(f for f in findings if f.code.startswith("target-pending")),
         open_questions=tuple(f for f in findings if f.code == "open-question"),
+        fonts=tuple(font_report(fonts)) if fonts else (),
     )

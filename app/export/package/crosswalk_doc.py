@@ -21,7 +21,7 @@ from app.core.readout.crosswalk import (
     crosswalk,
 )
 from app.core.text.numbering import label_for
-from app.export.files import safe_file_name
+from app.export.files import file_stem
 from app.export.package.package_doc import start
 from app.export.package.package_doc import title as package_title
 from app.export.pair import write_files
@@ -43,7 +43,7 @@ def crosswalk_title(draft: Draft) -> str:
 
 def crosswalk_path(draft: Draft, folder: Path) -> Path:
     """DIR/<title>上级方案任务承接对照表.docx, named as the draft's other exports."""
-    return Path(folder) / f"{safe_file_name(draft.meta.document_title)}{SUFFIX}.docx"
+    return Path(folder) / f"{file_stem(draft)}{SUFFIX}.docx"
 
 
 def export_crosswalk(draft: Draft, folder: str | Path, plans: PlanResolver) -> Path:

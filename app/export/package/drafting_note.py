@@ -24,7 +24,7 @@ from app.core.plans.resolver import PlanResolver
 from app.core.readout.crosswalk import crosswalk, short_plan_name
 from app.core.readout.render import labels
 from app.core.text.numbering import label_for
-from app.export.files import safe_file_name
+from app.export.files import file_stem
 from app.export.package.opinions_doc import opinion_summary
 from app.export.package.package_doc import start, title
 from app.export.style import HouseStyle
@@ -47,7 +47,7 @@ def note_title(draft: Draft) -> str:
 
 
 def note_path(draft: Draft, folder: Path) -> Path:
-    return Path(folder) / f"{safe_file_name(draft.meta.document_title)}{SUFFIX}.docx"
+    return Path(folder) / f"{file_stem(draft)}{SUFFIX}.docx"
 
 
 def _date(value: str) -> str:

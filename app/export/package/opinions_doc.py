@@ -16,7 +16,7 @@ from app.core.draft.consultation import OPINION_DECISIONS, Opinion
 from app.core.draft.mentions import TextRenderer
 from app.core.draft.model import Draft
 from app.core.readout.crosswalk import county_paths
-from app.export.files import safe_file_name
+from app.export.files import file_stem
 from app.export.package.opinion_words import change_words
 from app.export.package.package_doc import start, table, title
 from app.export.style import HouseStyle
@@ -200,7 +200,7 @@ def opinions_title(draft: Draft) -> str:
 
 
 def opinions_path(draft: Draft, folder: Path, suffix: str = ".docx") -> Path:
-    return Path(folder) / f"{safe_file_name(draft.meta.document_title)}{SUFFIX}{suffix}"
+    return Path(folder) / f"{file_stem(draft)}{SUFFIX}{suffix}"
 
 
 def opinions_bytes(draft: Draft, style: HouseStyle | None = None) -> bytes:

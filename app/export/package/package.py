@@ -16,7 +16,7 @@ from pathlib import Path
 from app.core.draft.model import Draft
 from app.core.operations.consultation.versions import version_draft
 from app.core.plans.resolver import PlanResolver
-from app.export.files import ExportResult, PairChoice, pair_files, safe_file_name
+from app.export.files import ExportResult, PairChoice, file_stem, pair_files
 from app.export.package.crosswalk_doc import crosswalk_bytes, crosswalk_path
 from app.export.package.drafting_note import note_bytes, note_path
 from app.export.package.opinions_doc import opinions_bytes, opinions_path, pending_line
@@ -77,7 +77,7 @@ def export_package(
     package's documents into `folder` as one set: all new, or the folder as it was."""
     drafts, result = pair_files(draft, folder, plans, pair or PairChoice())
     files, notes = package_files(draft, folder, plans)
-    kept = write_set([*drafts, *files], key=safe_file_name(draft.meta.document_title))
+    kept = write_set([*drafts, *files], key=file_stem(draft))
     notes += [f"未删除上次导出的 {name}：导出后已被修改，请自行核对或删除" for name in kept]
     return PackageResult([path for path, _data in files], notes, result)
 

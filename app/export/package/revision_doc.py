@@ -12,7 +12,7 @@ from pathlib import Path
 from app.core.draft.model import Draft
 from app.core.readout.revision_table import REVISION_HEADERS, Piece, RevisionRow, revision_rows
 from app.core.text.diff import Mark
-from app.export.files import safe_file_name
+from app.export.files import file_stem
 from app.export.package.package_doc import cell, start, title
 from app.export.style import HouseStyle
 from app.export.word import wordml
@@ -28,7 +28,7 @@ def revisions_title(draft: Draft) -> str:
 
 
 def revisions_path(draft: Draft, folder: Path) -> Path:
-    return Path(folder) / f"{safe_file_name(draft.meta.document_title)}{SUFFIX}.docx"
+    return Path(folder) / f"{file_stem(draft)}{SUFFIX}.docx"
 
 
 def _rpr(styles: WordStyles, key: str, mark: Mark) -> str:

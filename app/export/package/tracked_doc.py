@@ -25,7 +25,7 @@ from app.core.draft.model import Draft
 from app.core.readout.render import home_prefix, rendered_nodes
 from app.core.text.diff import Mark, Op, inline, pairs, segments
 from app.export.content import Block, body_blocks
-from app.export.files import safe_file_name
+from app.export.files import file_stem
 from app.export.package.package_doc import start
 from app.export.style import HouseStyle, usable_style
 from app.export.word import wordml
@@ -38,7 +38,7 @@ _TITLE, _PREAMBLE = "#doc", "#pre"
 
 
 def tracked_path(draft: Draft, folder: Path) -> Path:
-    return Path(folder) / f"{safe_file_name(draft.meta.document_title)}{SUFFIX}.docx"
+    return Path(folder) / f"{file_stem(draft)}{SUFFIX}.docx"
 
 
 def change_author(draft: Draft) -> str:

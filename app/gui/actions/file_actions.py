@@ -10,6 +10,8 @@ Someone else changing the open file is noticed and the user asks what to do
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,6 +28,7 @@ from app.core.errors import PeakPlanError
 from app.core.readout.preflight import Preflight, preflight
 from app.export.files import export_draft
 from app.export.pdf import to_pdf
+from app.export.style import usable_style
 from app.gui.actions.menus import add_action
 from app.gui.commands import push
 from app.gui.dialogs.export_dialog import ExportDialog
@@ -34,6 +37,17 @@ from app.gui.disk_changes import DiskChanges
 from app.gui.document import DraftDocument
 from app.gui.task_runner import run_task
 from app.gui.workers import Job
+from app.soffice import find_soffice
+
+
+def fresh_folder(base: Path) -> Path:
+    """A new folder under `base` for one print preview; earlier ones are removed, except
+    files still open (Windows refuses to remove those: they stay until the next time)."""
+    base.mkdir(parents=True, exist_ok=True)
+    for earlier in base.iterdir():
+        if earlier.is_dir():
+            shutil.rmtree(earlier, ignore_errors=True)
+    return Path(tempfile.mkdtemp(prefix="preview-", dir=base))
 
 
 def open_file(path: Path) -> bool:
@@ -126,7 +140,10 @@ class FileActions(QObject):
             self.tr("导出 PDF（打印预览）…"),
             self.export_pdf,
             "Ctrl+P",
-            self.tr("用 LibreOffice 把文稿转为 PDF 并打开，便于预览和打印"),
+            self.tr(
+                "用 LibreOffice 把文稿转为 PDF 并打开，便于预览和打印；"
+                "本机没有 LibreOffice 时在 Word/WPS 中打开文稿，用其打印预览"
+            ),
         )
         menu.addSeparator()
         add(menu, self.tr("退出(&X)"), self.window.close, QKeySequence.StandardKey.Quit)
@@ -287,7 +304,8 @@ class FileActions(QObject):
 
     def export(self) -> ExportDialog | None:
         self.doc.flush()
-        summary = preflight(self.doc.draft, self.window.plans)
+        fonts = usable_style(self.doc.draft.layout.style).east_asia_fonts()
+        summary = preflight(self.doc.draft, self.window.plans, fonts)
         if not summary.clear:
             answer = self.ask_preflight(summary)
             if answer == "show":
@@ -316,15 +334,21 @@ class FileActions(QObject):
         return dialog
 
     def export_pdf(self) -> Job:
-        """打印预览: the Word draft as LibreOffice prints it, opened in the PDF viewer. Written
-        to the per-user cache, never beside the user's files."""
+        """打印预览: the Word draft as LibreOffice prints it, opened in the PDF viewer; without
+        LibreOffice (most county PCs) the .docx itself, opened in Word/WPS, whose own print
+        preview shows the pages as they will print — with this computer's fonts, the 目录
+        updated — which a picture of our preview pane could not. Written to the per-user
+        cache, never beside the user's files; each preview in a folder of its own, so one
+        still open in Word does not stop the next."""
         self.doc.flush()
         draft, plans = self.doc.draft, self.window.plans
-        folder = paths.user_cache_dir() / "print-preview"
+        base = paths.user_cache_dir() / "print-preview"
 
         def work() -> Path:
-            folder.mkdir(parents=True, exist_ok=True)
+            folder = fresh_folder(base)
             result = export_draft(draft, folder, plans=plans, excel=False)
+            if find_soffice() is None:
+                return result.word
             return to_pdf(result.word, folder, comments=True)
 
         self.pdf_job = run_task(
@@ -337,6 +361,9 @@ class FileActions(QObject):
         return self.pdf_job
 
     def _pdf_ready(self, pdf: Path) -> None:
+        if pdf.suffix.lower() == ".docx":
+            self._preview_in_word(pdf)
+            return
         self.window.statusBar().showMessage(self.tr("PDF 已生成：{}").format(pdf), 15_000)
         self.last_pdf = pdf
         if not open_file(pdf):
@@ -347,6 +374,25 @@ class FileActions(QObject):
                     "可安装 PDF 阅读器，或用浏览器打开这个文件。"
                 ).format(pdf),
             )
+
+    def _preview_in_word(self, word: Path) -> None:
+        """No LibreOffice: the draft opened in Word/WPS, to preview and print there."""
+        self.last_pdf = None
+        if open_file(word):
+            self.window.statusBar().showMessage(
+                self.tr(
+                    "本机没有 LibreOffice：文稿已在 Word/WPS 中打开，请用其“打印预览”（文件 › 打印）查看和打印"
+                ),
+                30_000,
+            )
+            return
+        self.window.show_error(
+            self.tr("打印预览"),
+            self.tr(
+                "本机没有 LibreOffice，也没有能打开 .docx 的程序（Word 或 WPS）。\n"
+                "文稿已导出到：\n{}\n\n请安装 WPS 或 Word 后打开它预览和打印。"
+            ).format(word),
+        )
 
     # ------------------------------------------------------------ recent files
 

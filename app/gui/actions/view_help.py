@@ -7,6 +7,7 @@ hides the preview or the tool bar; 帮助 has a short guide (docs/guide.md) and
 
 from __future__ import annotations
 
+import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSize
@@ -24,7 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__, paths
+from app.core.fonts import font_report
 from app.core.text.places import division_source
+from app.export.style import usable_style
 
 if TYPE_CHECKING:
     from app.gui.main_window import MainWindow
@@ -96,19 +99,35 @@ class ViewAndHelp(QObject):
 
     def about_text(self) -> str:
         source = division_source()
-        return self.tr(
-            "<h3>{name}</h3><p>版本 {version}</p>"
-            "<p>从上级碳达峰实施方案起草县级实施方案，导出 Word 文稿与任务分工表。离线运行，"
-            "不上传任何文件。</p>"
-            "<p>行政区划数据：{dataset}（{date}）。</p>"
-            "<p>使用的开源软件：Qt for Python (PySide6, LGPL)、python-docx、openpyxl、Jinja2、"
-            "pydantic、pypdfium2、rapidfuzz 等，许可见安装目录。</p>"
-        ).format(
-            name=APP_NAME,
-            version=__version__,
-            dataset=source.get("dataset", ""),
-            date=source.get("as_of", ""),
+        return (
+            self.tr(
+                "<h3>{name}</h3><p>版本 {version}</p>"
+                "<p>从上级碳达峰实施方案起草县级实施方案，导出 Word 文稿与任务分工表。离线运行，"
+                "不上传任何文件。</p>"
+                "<p>行政区划数据：{dataset}（{date}）。</p>"
+                "<p>使用的开源软件：Qt for Python (PySide6, LGPL)、python-docx、openpyxl、Jinja2、"
+                "pydantic、pypdfium2、rapidfuzz 等，许可见安装目录。</p>"
+            ).format(
+                name=APP_NAME,
+                version=__version__,
+                dataset=source.get("dataset", ""),
+                date=source.get("as_of", ""),
+            )
+            + self.fonts_text()
         )
+
+    def fonts_text(self) -> str:
+        """The official fonts of the draft's style on this computer, and what stands in for a
+        missing one (core/fonts.py)."""
+        report = font_report(usable_style(self.window.doc.draft.layout.style).east_asia_fonts())
+        items = "".join(f"<li>{html.escape(f.line())}</li>" for f in report)
+        note = ""
+        if any(not f.installed for f in report):
+            note = self.tr(
+                "<p>缺少公文字体时，在本机打开的文稿字形和分页会变，页码可能与目录不符；"
+                "送审前请在装有这些字体的电脑上核对。</p>"
+            )
+        return self.tr("<p>本机的公文字体：</p><ul>{}</ul>").format(items) + note
 
     def show_about(self) -> None:
         QMessageBox.about(self.window, self.tr("关于"), self.about_text())

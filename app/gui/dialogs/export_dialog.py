@@ -3,6 +3,7 @@ app/tasks/export.py:export_selected (as `peakplan export`), run in a worker."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
@@ -25,9 +26,17 @@ from PySide6.QtWidgets import (
 
 from app.core.draft.model import Draft
 from app.core.files import os_reason
+from app.core.fonts import font_report, missing_line
 from app.core.plans.resolver import PlanResolver
+from app.export.style import usable_style
 from app.gui.task_runner import run_task
-from app.tasks.export import ExportChoice, ExportDone, export_selected, planned_paths
+from app.tasks.export import (
+    ExportChoice,
+    ExportDone,
+    ExportInUseError,
+    export_selected,
+    planned_paths,
+)
 
 
 class ExportDialog(QDialog):
@@ -39,6 +48,8 @@ class ExportDialog(QDialog):
         self.result = None
         self.written: list[Path] = []
         """Every file the last export wrote."""
+        self.in_use: QMessageBox | None = None
+        """The question shown when a file of the export is open in Word/WPS."""
         self.folder = QLineEdit(folder)
         browse = QPushButton(self.tr("浏览…"))
         browse.clicked.connect(self._browse)
@@ -82,6 +93,11 @@ class ExportDialog(QDialog):
         self.progress.hide()
         self.status = QLabel()
         self.status.setWordWrap(True)
+        # The official fonts this computer lacks: Word shows others, the pages may move.
+        fonts = missing_line(font_report(usable_style(draft.layout.style).east_asia_fonts()))
+        self.fonts_note = QLabel(f"⚠ {fonts}" if fonts else "")
+        self.fonts_note.setWordWrap(True)
+        self.fonts_note.setVisible(bool(fonts))
         self.open_file = QPushButton(self.tr("打开文稿"))
         self.open_folder = QPushButton(self.tr("打开文件夹"))
         for button in (self.open_file, self.open_folder):
@@ -102,6 +118,7 @@ class ExportDialog(QDialog):
         done_row.addStretch()
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.fonts_note)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addLayout(done_row)
@@ -183,8 +200,7 @@ class ExportDialog(QDialog):
             except OSError as exc:
                 self.status.setText(self.tr("无法建立文件夹 {}：{}").format(folder, os_reason(exc)))
                 return
-        draft, plans = self.draft, self.plans
-        existing = [p.name for p in planned_paths(draft, folder, choice) if p.exists()]
+        existing = [p.name for p in planned_paths(self.draft, folder, choice) if p.exists()]
         if (
             existing
             and QMessageBox.question(
@@ -195,19 +211,31 @@ class ExportDialog(QDialog):
             != QMessageBox.StandardButton.Yes
         ):
             return
+        self._start(folder, choice)
+
+    def _start(self, folder: Path, choice: ExportChoice) -> None:
         self.buttons.setEnabled(False)
         self.progress.show()
         self.status.setText(self.tr("正在导出…"))
         # Everything the worker needs is read here, on the GUI thread: it never touches a widget.
+        draft, plans = self.draft, self.plans
+
+        def work() -> ExportDone | ExportInUseError:
+            try:
+                return export_selected(draft, folder, plans, choice)
+            except ExportInUseError as exc:  # not a failure to show: a choice to offer
+                return exc
+
         self.job = run_task(
-            self,
-            self.tr("导出"),
-            lambda: export_selected(draft, folder, plans, choice),
-            self._done,
-            self._failed,
+            self, self.tr("导出"), work, lambda r: self._done(r, folder, choice), self._failed
         )
 
-    def _done(self, result: ExportDone) -> None:
+    def _done(
+        self, result: ExportDone | ExportInUseError, folder: Path, choice: ExportChoice
+    ) -> None:
+        if isinstance(result, ExportInUseError):
+            self._offer_other_name(result, folder, choice)
+            return
         self.result = result
         self.written = list(result.written)
         self.progress.hide()
@@ -218,6 +246,48 @@ class ExportDialog(QDialog):
         self.status.setText(status)
         self.open_file.setVisible(result.word is not None)
         self.open_folder.show()
+
+    def _offer_other_name(self, exc: ExportInUseError, folder: Path, choice: ExportChoice) -> None:
+        """A file of the export is open in Word/WPS: nothing was written. 另存为 (another
+        folder), 改名保存 (…（2）.docx beside it), 重试 (once it is closed) or 取消."""
+        self.progress.hide()
+        self.buttons.setEnabled(True)
+        renamed = replace(choice, other_name=exc.other_name)
+        other = planned_paths(self.draft, folder, renamed)[0].name
+        program = "Excel/WPS" if exc.path.suffix.lower() == ".xlsx" else "Word/WPS"
+        self.status.setText(self.tr("未导出：“{}”正被 {} 打开").format(exc.path.name, program))
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("文件正被打开"), "", parent=self)
+        box.setText(
+            self.tr(
+                "文件正被 {0} 打开：“{1}”，无法替换。\n本次导出的文件都未写入，已有的文件保持原样。\n\n"
+                "在 {0} 中关闭它后点“重试”；或点“改名保存”存为“{2}”等；或“另存为…”选另一个文件夹。"
+            ).format(program, exc.path.name, other)
+        )
+        save_as = box.addButton(self.tr("另存为…"), QMessageBox.ButtonRole.ActionRole)
+        rename = box.addButton(self.tr("改名保存"), QMessageBox.ButtonRole.AcceptRole)
+        retry = box.addButton(self.tr("重试"), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(self.tr("取消"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(rename)
+
+        def chosen(button) -> None:
+            if button is rename:
+                self._start(folder, renamed)
+            elif button is retry:
+                self._start(folder, choice)
+            elif button is save_as:
+                self._save_elsewhere(folder)
+
+        box.buttonClicked.connect(chosen)
+        self.in_use = box
+        box.open()
+
+    def _save_elsewhere(self, folder: Path) -> None:
+        chosen = QFileDialog.getExistingDirectory(
+            self, self.tr("另存为：选择另一个文件夹"), str(folder)
+        )
+        if chosen:
+            self.folder.setText(chosen)
+            self.run()
 
     def _failed(self, message: str) -> None:
         self.progress.hide()

@@ -1,8 +1,10 @@
-"""Convert .doc and .wps files to .docx with LibreOffice, when it is installed.
+"""Convert .doc and .wps files to .docx with LibreOffice, when it is installed, else with
+Word or WPS (office_com.py).
 
 Many government offices still save in the old formats. LibreOffice runs with
 a private profile (so it neither disturbs nor waits for a running instance)
-and a time limit; without it the user is told to save as .docx from Word/WPS.
+and a time limit; without it Word or WPS converts the file on Windows; without
+either the user is told to save as .docx from Word/WPS.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from pathlib import Path
 
 from app.core.errors import PlanImportError
 from app.core.files import FileReadError, read_limited
+from app.importer.readers.office_com import office_convert
 from app.soffice import find_soffice, soffice_convert
 
 CONVERT_SECONDS = 120
@@ -30,9 +33,7 @@ def convert_to_docx(data: bytes, suffix: str) -> bytes:
     soffice = find_soffice()
     kind = suffix.lower()
     if soffice is None:
-        raise PlanImportError(
-            f"无法直接读取 {kind} 文件：请用 Word 或 WPS 打开后另存为 .docx 再导入（或安装 LibreOffice）"
-        )
+        return _through_office(data, kind)
     out_dir = Path(tempfile.mkdtemp(prefix="peakplan-convert-"))
     try:
         source = out_dir / f"plan{kind}"
@@ -64,6 +65,33 @@ def convert_to_docx(data: bytes, suffix: str) -> bytes:
             ) from exc
     finally:
         shutil.rmtree(out_dir, ignore_errors=True)
+
+
+def _through_office(data: bytes, kind: str) -> bytes:
+    """No LibreOffice: Word or WPS converts it where installed (office_com.py), else the user
+    is told to save it as .docx there."""
+    out_dir = Path(tempfile.mkdtemp(prefix="peakplan-convert-"))
+    try:
+        source, target = out_dir / f"plan{kind}", out_dir / "plan.docx"
+        try:
+            source.write_bytes(data)
+        except OSError as exc:
+            raise PlanImportError(
+                f"无法把 {kind} 文件复制到临时文件夹（{out_dir}）以便转换：{_os_reason(exc)}"
+            ) from exc
+        if office_convert(source, target):
+            try:
+                return read_limited(target, "plan-document")
+            except FileReadError as exc:
+                raise PlanImportError(
+                    f"Word/WPS 转换出的 .docx 无法读取：{'；'.join(exc.problems) or exc.message}"
+                ) from exc
+    finally:
+        shutil.rmtree(out_dir, ignore_errors=True)
+    raise PlanImportError(
+        f"无法直接读取 {kind} 文件：请用 Word 或 WPS 打开它，另存为 .docx（文件 › 另存为 › "
+        "Word 文档）后再导入"
+    )
 
 
 def _os_reason(exc: OSError) -> str:
