@@ -34,6 +34,7 @@ class Proposal:
 
     units: tuple[str, ...]
     subject: str
+    why: str = "上级方案未写责任单位"
 
     @property
     def lead(self) -> str:
@@ -41,10 +42,10 @@ class Proposal:
 
     @property
     def message(self) -> str:
-        return (
-            f"建议牵头单位：{self.lead}；请确认（上级方案未写责任单位，"
-            f"按措施内容“{self.subject}”拟定，待确认）"
-        )
+        """What is proposed, all of it: 建议牵头单位：县发改局，配合单位：县工信局；请确认."""
+        supporting = "、".join(self.units[1:])
+        named = f"建议牵头单位：{self.lead}" + (f"，配合单位：{supporting}" if supporting else "")
+        return f"{named}；请确认（{self.why}，按措施内容“{self.subject}”拟定，待确认）"
 
 
 @lru_cache(maxsize=1)

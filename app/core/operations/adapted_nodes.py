@@ -211,7 +211,8 @@ class NodeBuilder:
         units = (proposal.lead, *responsibility.units)
         groups = (0, *responsibility.groups) if responsibility.groups else ()
         changed = responsibility.model_copy(update={"units": units, "groups": groups})
-        return changed, (_proposal_question(proposal),)
+        why = "上级方案所列单位本县没有对应机构，不作牵头单位"
+        return changed, (_proposal_question(Proposal(units[:1], proposal.subject, why)),)
 
     def work_rows(
         self, section: Section, node: Node, *, in_tasks: bool
