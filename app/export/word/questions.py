@@ -74,9 +74,7 @@ def mark_questions(
     for node in draft.walk():
         # stored questions, and the targets the table has not decided: they print the parent's figure
         # a question whose words went (a proposed lead the county replaced) prints nothing
-        stored = (
-            q for q in node.questions if q.kind != "proposed_unit" or is_open(node, q)
-        )
+        stored = (q for q in node.questions if q.kind != "proposed_unit" or is_open(node, q))
         asked = (*stored, *pending_targets(draft, node, renderer))
         if asked:
             questions[node.id] = asked
