@@ -110,3 +110,10 @@ def test_the_comment_on_a_kept_parent_unit_says_what_the_table_does(plan):
 def test_the_generated_catalogues_and_duties_are_up_to_date():
     """Hand edits to a generated file are lost at the next run: the source is the one place."""
     assert build_units.main(["--check"]) == 0
+
+
+def test_an_autonomous_county_of_an_autonomous_prefecture(plan):
+    rows = _sheet_rows("长顺县", "黔南布依族苗族自治州", "贵州省", plan)
+    assert rows["推进减污降碳协同增效"][0] == "州生态环境局长顺分局"  # 黔南州's bureau
+    rows = _sheet_rows("大厂回族自治县", "廊坊市", "河北省", plan)
+    assert rows["推进减污降碳协同增效"][0] == "市生态环境局大厂分局"  # its short name, 大厂

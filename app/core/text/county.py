@@ -17,10 +17,11 @@ from app import paths
 
 _LEVEL_WORDS = ("县", "区", "旗", "市")
 _REGION_SUFFIX = re.compile(r"(?:回族|维吾尔|壮族|藏族)?自治区$|省$|市$")
-_AUTONOMOUS = re.compile(r"(?:[\u4e00-\u9fff]{1,6}?族)+自治[县旗]$|自治[县旗]$")
+_AUTONOMOUS = re.compile(r"自治[县旗]$")
 _METRO = ("北京市", "天津市", "上海市", "重庆市")
 """The province-level cities: their districts and counties have no city between."""
-_CITY_WORDS = ("自治州", "地区", "市", "盟", "州")
+_CITY_WORDS = (("地区", "地区"), ("市", "市"), ("盟", "盟"), ("州", "州"))
+"""How a county's bodies name their city by its level: 市, 盟, 州 (黔南州生态环境局长顺分局)."""
 
 
 @lru_cache(maxsize=1)
@@ -54,12 +55,16 @@ class CountyContext:
 
     @property
     def short(self) -> str:
-        """平罗 for 平罗县, 大厂 for 大厂回族自治县 (a one-character name keeps its level
-        word: 泾县)."""
-        for pattern in (_AUTONOMOUS, re.compile("[县区旗市]$")):
-            stem = pattern.sub("", self.county)
-            if stem != self.county and len(stem) >= 2:
-                return stem
+        """平罗 for 平罗县, 大厂 for 大厂回族自治县 (the gazetteer's short name of an autonomous
+        county: its nationalities go too); a one-character name keeps its level word: 泾县."""
+        if _AUTONOMOUS.search(self.county):
+            from app.core.text.places import gazetteer  # places builds on this module
+
+            known = {d.short for d in gazetteer().named(self.county) if d.short}
+            if len(known) == 1:
+                return known.pop()
+        if len(self.county) > 2 and self.county[-1] in _LEVEL_WORDS:
+            return self.county[:-1]
         return self.county
 
     @property
@@ -78,7 +83,7 @@ class CountyContext:
         but 南昌市生态环境局南昌县分局 (市…南昌 would read as the city's own)."""
         if self.shares_city_name:
             return self.city
-        return next((w for w in _CITY_WORDS if self.city.endswith(w)), "市")
+        return next((w for end, w in _CITY_WORDS if self.city.endswith(end)), "市")
 
     @property
     def city_short(self) -> str:
