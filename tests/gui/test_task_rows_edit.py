@@ -123,3 +123,34 @@ def test_a_proposed_unit_is_accepted_with_one_click_and_one_undo(window, qtbot, 
     assert proposed == []
     window.edits.undo_action.trigger()
     assert window.doc.draft == draft
+
+
+def test_a_banners_exported_catalogue_leaves_the_next_countys_names_alone(
+    window, qtbot, tmp_path, monkeypatch, user_dirs
+):
+    """导出目录… of a 旗's draft once replaced the generic catalogue: the next 县 got 旗发改委."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from app.core.draft.catalogue_files import GENERIC_CATALOGUE, load_catalogue
+    from app.core.text.county import CountyContext
+
+    path = tmp_path / "parent.txt"
+    path.write_text(PARENT, encoding="utf-8")
+    plan = import_plan(path, plan_id="opinions", level="province").plan
+    draft, _ = new_draft(county="准格尔旗", city="鄂尔多斯市", region="内蒙古自治区", plan=plan)
+    window.set_document(DraftDocument(draft, None, window))
+    window.pages.setCurrentWidget(window.catalogue)
+    offered = []
+    monkeypatch.setattr(
+        QFileDialog,
+        "getSaveFileName",
+        staticmethod(lambda _parent, _title, where, _filter: (offered.append(where) or where, "")),
+    )
+    button = next(b for b in window.catalogue.findChildren(QPushButton) if b.text() == "导出目录…")
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert offered and offered[0].endswith("准格尔旗.json")
+    assert (user_dirs / "catalogues" / "准格尔旗.json").is_file()
+    county = load_catalogue(
+        GENERIC_CATALOGUE, CountyContext("平罗县", "石嘴山市", "宁夏回族自治区")
+    )
+    assert "县发改局" in county.names() and "旗发改委" not in county.names()
