@@ -25,6 +25,19 @@ _CITY_WORDS = (("地区", "地区"), ("市", "市"), ("盟", "盟"), ("州", "�
 
 
 @lru_cache(maxsize=1)
+def _autonomous_shorts() -> dict[str, set[str]]:
+    """自治县/自治旗 → their short names, as the gazetteer (resources/places/divisions.json)
+    derives them: 大厂回族自治县 → 大厂, 鄂温克族自治旗 → 鄂温克."""
+    data = json.loads(paths.resource("places", "divisions.json").read_text(encoding="utf-8"))
+    shorts: dict[str, set[str]] = {}
+    for row in data["divisions"]:
+        name, short = row[1], row[4] if len(row) > 4 else ""
+        if short and _AUTONOMOUS.search(name):
+            shorts.setdefault(name, set()).add(short)
+    return shorts
+
+
+@lru_cache(maxsize=1)
 def _grids() -> tuple[dict, ...]:
     """The power companies by province (resources/units/grids.json, generated)."""
     data = json.loads(paths.resource("units", "grids.json").read_text(encoding="utf-8"))
@@ -57,12 +70,9 @@ class CountyContext:
     def short(self) -> str:
         """平罗 for 平罗县, 大厂 for 大厂回族自治县 (the gazetteer's short name of an autonomous
         county: its nationalities go too); a one-character name keeps its level word: 泾县."""
-        if _AUTONOMOUS.search(self.county):
-            from app.core.text.places import gazetteer  # places builds on this module
-
-            known = {d.short for d in gazetteer().named(self.county) if d.short}
-            if len(known) == 1:
-                return known.pop()
+        known = _autonomous_shorts().get(self.county, set())
+        if len(known) == 1:
+            return next(iter(known))
         if len(self.county) > 2 and self.county[-1] in _LEVEL_WORDS:
             return self.county[:-1]
         return self.county
