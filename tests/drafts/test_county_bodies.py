@@ -105,6 +105,8 @@ def test_the_comment_on_a_kept_parent_unit_says_what_the_table_does(plan):
     assert kept and all("不作牵头单位" in m for m in kept.values())
     proposed = [q for q in node.questions if q.kind == "proposed_unit"]
     assert [q.quote for q in proposed] == ["县交通局"] == [node.responsibility.lead]
+    # taking it out would let a body the county lacks lead again: it is confirmed or replaced
+    assert [s.label for s in proposed[0].suggestions] == ["确认"]
 
 
 def test_the_generated_catalogues_and_duties_are_up_to_date():

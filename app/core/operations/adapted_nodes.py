@@ -212,7 +212,8 @@ class NodeBuilder:
         groups = (0, *responsibility.groups) if responsibility.groups else ()
         changed = responsibility.model_copy(update={"units": units, "groups": groups})
         why = "上级方案所列单位本县没有对应机构，不作牵头单位"
-        return changed, (_proposal_question(Proposal(units[:1], proposal.subject, why)),)
+        asked = _proposal_question(Proposal(units[:1], proposal.subject, why), deletable=False)
+        return changed, (asked,)
 
     def work_rows(
         self, section: Section, node: Node, *, in_tasks: bool
@@ -310,17 +311,16 @@ def _stored(question: TextQuestion, where: TextPlace, index: int) -> OpenQuestio
     )
 
 
-def _proposal_question(proposal: Proposal) -> OpenQuestion:
-    """A proposed lead, asked to be confirmed: 确认 keeps it, 删去 takes it out."""
+def _proposal_question(proposal: Proposal, *, deletable: bool = True) -> OpenQuestion:
+    """A proposed lead, asked to be confirmed: 确认 keeps it, 删去 takes it out — except
+    where it is the only county unit: without it a body the county lacks would lead."""
+    delete = (Suggestion(label="从责任单位中删去", replacement=""),) if deletable else ()
     return OpenQuestion(
         kind="proposed_unit",
         quote=proposal.lead,
         where="clause",
         message=proposal.message,
-        suggestions=(
-            Suggestion(label="确认"),
-            Suggestion(label="从责任单位中删去", replacement=""),
-        ),
+        suggestions=(Suggestion(label="确认"), *delete),
     )
 
 
