@@ -119,3 +119,30 @@ def test_an_autonomous_county_of_an_autonomous_prefecture(plan):
     assert rows["推进减污降碳协同增效"][0] == "州生态环境局长顺分局"  # 黔南州's bureau
     rows = _sheet_rows("大厂回族自治县", "廊坊市", "河北省", plan)
     assert rows["推进减污降碳协同增效"][0] == "市生态环境局大厂分局"  # its short name, 大厂
+
+
+CHAPTERS = (
+    "某市关于加快建立健全绿色低碳循环发展经济体系的实施方案\n\n"
+    "一、健全绿色低碳循环发展的生产体系\n"
+    "（一）推进工业绿色升级。加快实施钢铁、石化、化工等行业绿色化改造。\n"
+    "（二）加快农业绿色发展。推进农业投入品减量。\n"
+    "二、健全绿色低碳循环发展的消费体系\n"
+    "促进绿色产品消费，加大政府绿色采购力度，推广绿色电力证书交易。\n"
+    "三、加快基础设施绿色升级\n"
+    "（一）推动能源体系绿色低碳转型。大力发展风电、光伏发电。\n"
+)
+
+
+def test_a_parent_chapter_without_measures_is_led_too(tmp_path):
+    """大连's 三、健全…消费体系 is text only: it was the one action with no row."""
+    path = tmp_path / "chapters.txt"
+    path.write_text(CHAPTERS, encoding="utf-8")
+    plan = import_plan(path, plan_id="city-chapters", level="city").plan
+    rows = _sheet_rows("庄河市", "大连市", "辽宁省", plan)
+    assert set(rows) == {
+        "推进工业绿色升级",
+        "加快农业绿色发展",
+        "健全绿色低碳循环发展的消费体系",
+        "推动能源体系绿色低碳转型",
+    }
+    assert all(lead for lead, _ in rows.values())

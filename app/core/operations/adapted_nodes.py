@@ -184,7 +184,9 @@ class NodeBuilder:
         """A measure of the tasks chapter with no clause of its own or of its items."""
         if not (self.adapt and in_tasks):
             return False
-        is_measure = section.level == 3 or (section.level == 2 and not section.children)
+        # a parent's chapter with no measures (大连's 三、…消费体系) is an action of the county's
+        # 重点任务 and its own measure: it is led too
+        is_measure = section.level == 3 or (section.level < 3 and not section.children)
         return is_measure and not any(c.clause for c in section.walk() if c is not section)
 
     def _proposed(
@@ -267,7 +269,7 @@ class NodeBuilder:
         """Rows made from the measure's own text where the parent has no task table."""
         if not in_tasks or self.plan.task_table:
             return ()
-        is_measure = node.level == 3 or (node.level == 2 and not node.children)
+        is_measure = node.level == 3 or (node.level < 3 and not node.children)
         if not is_measure:
             return ()
         if node.responsibility is not None:
