@@ -10,8 +10,11 @@ import io
 import pytest
 from openpyxl import load_workbook
 
+from app.core.adapt.duties import propose_units
+from app.core.draft.catalogue_files import GENERIC_CATALOGUE, load_catalogue
 from app.core.operations.new_draft import new_draft
 from app.core.plans.resolver import PlanResolver
+from app.core.text.county import CountyContext
 from app.export.excel import excel_bytes
 from app.importer import import_plan
 from tools import build_units
@@ -146,3 +149,28 @@ def test_a_parent_chapter_without_measures_is_led_too(tmp_path):
         "推动能源体系绿色低碳转型",
     }
     assert all(lead for lead, _ in rows.values())
+
+
+@pytest.mark.parametrize(
+    ("title", "lead"),
+    [
+        ("切实强化低碳发展规划导向", "县发改局"),
+        ("坚决遏制“两高”项目盲目发展", "县发改局"),
+        ("推动产业绿色低碳转型", "县工信局"),
+        ("构建绿色供应链", "县工信局"),
+        ("推广节能低碳型交通工具", "县交通局"),
+        ("提升交通基础设施绿色发展水平", "县交通局"),
+        ("推进城镇环境基础设施建设升级", "县住建局"),
+        ("加快先进适用技术应用", "县科技局"),
+        ("加大财税扶持力度", "县财政局"),
+        ("建立绿色贸易体系", "县商务局"),
+        ("提高服务业绿色发展水平", "县商务局"),
+        ("强化法规支撑", "县司法局"),
+        ("倡导绿色低碳生活方式", "县委宣传部"),
+    ],
+)
+def test_a_measures_subject_decides_its_proposed_lead(title, lead):
+    """Titles of the corpus's 实施意见 (石家庄, 江苏), whose bodies named no unit."""
+    county = CountyContext("正定县", "石家庄市", "河北省")
+    catalogue = load_catalogue(GENERIC_CATALOGUE, county)
+    assert propose_units(title, [], catalogue, county).lead == lead
