@@ -87,11 +87,20 @@ def test_a_county_level_city_names_its_bodies_with_shi(plan):
     assert "县" not in str(rows)
 
 
-def test_a_county_sharing_its_citys_name_and_a_southern_grid(plan):
-    rows = _sheet_rows("南宁县", "南宁市", "广西壮族自治区", plan)  # made up: 南昌县's case in 广西
-    assert rows["推进减污降碳协同增效"][0] == "南宁市生态环境局南宁县分局"
-    assert "南宁县供电局" in rows["大力发展新能源"][1]  # 南方电网, not 国网广西
-    assert rows["大力发展新能源"][0] == "县发改局"
+def test_a_county_sharing_its_citys_name(plan):
+    rows = _sheet_rows("南昌县", "南昌市", "江西省", plan)
+    # 市生态环境局南昌分局 would be the city's own: the branch is named by the full names
+    assert rows["推进减污降碳协同增效"][0] == "南昌市生态环境局南昌县分局"
+    assert rows["大力发展新能源"] == (
+        "县发改局",
+        "县工信局、国网江西省电力有限公司南昌县供电公司",
+    )
+
+
+def test_a_county_of_the_southern_grid(plan):
+    rows = _sheet_rows("阳朔县", "桂林市", "广西壮族自治区", plan)
+    assert rows["大力发展新能源"] == ("县发改局", "县工信局、阳朔县供电局")  # no 国网广西
+    assert rows["推进减污降碳协同增效"][0] == "市生态环境局阳朔分局"
 
 
 def test_units_with_no_county_counterpart_never_lead_the_task_table(plan):
