@@ -4,8 +4,9 @@ proposed unit is accepted in the editor with one click (issue 24, items 2 and 3)
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from app.core.operations.new_draft import new_draft
 from app.core.operations.work_rows import NEW_WORK
@@ -86,7 +87,11 @@ def test_the_context_menu_removes_a_row_and_undo_restores_it(window, qtbot):
     QTest.keyClick(page.table, Qt.Key.Key_Insert)
     with_two = window.doc.draft
     rect = page.table.visualRect(page.model.index(1, 3))
-    page._context_menu(rect.center())
+    # a right click on the second row, as the window system reports it
+    viewport = page.table.viewport()
+    at = rect.center()
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, at, viewport.mapToGlobal(at))
+    QApplication.sendEvent(viewport, event)
     menu = page.menu
     qtbot.waitUntil(menu.isVisible)
     remove = next(a for a in menu.actions() if a.text() == "删除此行")
