@@ -45,7 +45,7 @@ class Proposal:
         """What is proposed, all of it: 建议牵头单位：县发改局，配合单位：县工信局；请确认."""
         supporting = "、".join(self.units[1:])
         named = f"建议牵头单位：{self.lead}" + (f"，配合单位：{supporting}" if supporting else "")
-        return f"{named}；请确认（{self.why}，按措施内容“{self.subject}”拟定，待确认）"
+        return f"{named}；请确认（{self.why}，按措施内容“{self.subject}”拟定）"
 
 
 @lru_cache(maxsize=1)
