@@ -15,6 +15,7 @@ from app.core.readout.checks import check_draft
 from app.core.readout.task_rows import task_rows
 from app.gui.document import DraftDocument
 from app.importer import import_plan
+from tests.gui.helpers import edit_cell
 
 PARENT = (
     "某省关于加快建立健全绿色低碳循环发展经济体系的实施意见\n\n一、重点任务\n"
@@ -159,3 +160,24 @@ def test_a_banners_exported_catalogue_leaves_the_next_countys_names_alone(
         GENERIC_CATALOGUE, CountyContext("平罗县", "石嘴山市", "宁夏回族自治区")
     )
     assert "县发改局" in county.names() and "旗发改委" not in county.names()
+
+
+def test_a_proposed_lead_is_marked_on_the_task_page_until_the_county_names_its_own(
+    window, qtbot, tmp_path
+):
+    path = tmp_path / "parent.txt"
+    path.write_text(PARENT, encoding="utf-8")
+    plan = import_plan(path, plan_id="opinions", level="province").plan
+    draft, _ = new_draft(county="阳朔县", city="桂林市", region="广西壮族自治区", plan=plan)
+    window.set_document(DraftDocument(draft, None, window))
+    window.pages.setCurrentWidget(window.tasks)
+    page = window.tasks
+    lead = page.model.index(0, 4)
+    assert lead.data() == "县工信局"
+    assert lead.data(Qt.ItemDataRole.ToolTipRole).startswith("拟定，待确认：建议牵头单位：县工信局")
+    assert lead.data(Qt.ItemDataRole.BackgroundRole) is not None
+    edit_cell(qtbot, page.table, 0, 4, "县发改局")
+    lead = page.model.index(0, 4)
+    assert lead.data() == "县发改局"
+    assert lead.data(Qt.ItemDataRole.BackgroundRole) is None
+    assert window.doc.draft.find(page.model.lines[0].node_id).responsibility.lead == "县发改局"

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -28,12 +28,15 @@ from app.core.draft.changes import EVERYTHING, DraftChange, Part
 from app.core.draft.mentions import TextRenderer, editable
 from app.core.draft.model import Draft, Node, county_of
 from app.core.operations.content import WorkRowField
+from app.core.readout.questions import is_open
 from app.core.readout.task_rows import TASK_HEADERS, node_works, task_row_nodes
 from app.gui.actions.menus import on_delete
 from app.gui.commands import push, push_or_say
 from app.gui.document import DocumentView, DraftDocument
 
 FIELDS = {3: WorkRowField.WORK, 4: WorkRowField.LEAD, 5: WorkRowField.COOPERATING}
+PROPOSED = QColor("#fff3a0")
+"""A lead the app proposed and the county has not confirmed: the 待定 colour of the targets."""
 NODE_ID = Qt.ItemDataRole.UserRole + 1
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -48,6 +51,8 @@ class _Line:
     values: tuple[str, ...]
     work: str = ""
     """主要工作 as it is edited: targets as ⟦their words⟧, without the 完成时限 shown after it."""
+    proposed: str = ""
+    """The open question on a lead the app proposed (拟定，待确认), shown on its cell."""
 
 
 def _node_lines(
@@ -66,7 +71,15 @@ def _node_lines(
             work.lead,
             work.cooperating_text,
         )
-        out.append(_Line(node.id, k, values, shown))
+        asked = next(
+            (
+                q.message
+                for q in node.questions
+                if q.kind == "proposed_unit" and is_open(node, q) and q.quote == work.lead
+            ),
+            "",
+        )
+        out.append(_Line(node.id, k, values, shown, asked))
     return out
 
 
@@ -105,6 +118,11 @@ class TaskRowsModel(QAbstractTableModel):
             return line.work
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return line.values[index.column()]
+        if index.column() == 4 and line.proposed:
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return PROPOSED
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return f"拟定，待确认：{line.proposed}"
         if role == Qt.ItemDataRole.ToolTipRole:  # a cell cut off at 1366×768 reads in full here
             return line.values[index.column()] or None
         if role == NODE_ID:
