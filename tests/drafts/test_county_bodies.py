@@ -74,6 +74,12 @@ def test_a_district_of_a_province_level_city_has_its_own_bureaus(plan):
     assert rows["提高公共机构能效水平"][0] == "区机关事务管理局"
     printed = str(rows)
     assert "分局" not in printed and "县" not in printed
+    rows = _sheet_rows("万州区", "重庆市", "重庆市", plan)
+    assert rows["推进减污降碳协同增效"] == ("区生态环境局", "区发展改革委")
+    assert rows["大力发展新能源"][1] == "区工信局、国网重庆市电力公司万州供电公司"
+    # a county of 重庆 has no city between it and the province either
+    rows = _sheet_rows("城口县", "重庆市", "重庆市", plan)
+    assert rows["推进减污降碳协同增效"] == ("县生态环境局", "县发展改革委")
 
 
 def test_a_county_level_city_names_its_bodies_with_shi(plan):
