@@ -91,6 +91,9 @@ def test_a_county_level_city_names_its_bodies_with_shi(plan):
     # 市生态环境局庄河分局 would read as 庄河市's own bureau: the city is named
     assert rows["推进减污降碳协同增效"][0] == "大连市生态环境局庄河分局"
     assert "县" not in str(rows)
+    # one the province governs itself has no city's branch: its bureau is its own
+    rows = _sheet_rows("仙桃市", "", "湖北省", plan)
+    assert rows["推进减污降碳协同增效"] == ("市生态环境局", "市发展改革委")
 
 
 def test_a_county_sharing_its_citys_name(plan):

@@ -59,8 +59,11 @@ class CountyContext:
     @property
     def kind(self) -> str:
         """Which generic catalogue names its bodies: county (县、自治县), banner (旗),
-        county_city (县级市), district (市辖区) or metro (a 直辖市's 区 and 县)."""
+        county_city (县级市), district (市辖区) or metro — no city between the county and
+        its province: a 直辖市's 区 and 县, a 县级市 the province governs (仙桃市)."""
         if self.region in _METRO or self.city in _METRO:
+            return "metro"
+        if self.level_word == "市" and not self.city:
             return "metro"
         return {"旗": "banner", "市": "county_city", "区": "district"}.get(
             self.level_word, "county"
