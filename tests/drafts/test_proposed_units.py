@@ -63,7 +63,11 @@ def test_each_proposal_is_an_open_question_in_check(drafted):
     for node in _measures(drafted):
         asked = [q for q in node.questions if q.kind == "proposed_unit"]
         assert [q.quote for q in asked] == [node.responsibility.lead]
-        assert asked[0].message.startswith(f"建议牵头单位：{node.responsibility.lead}；请确认")
+        lead, *supporting = node.responsibility.units
+        assert supporting  # what is proposed is said whole: the lead and its supporting units
+        assert asked[0].message.startswith(
+            f"建议牵头单位：{lead}，配合单位：{'、'.join(supporting)}；请确认"
+        )
     findings = [f for f in check_draft(drafted, plans) if f.code == "open-question"]
     proposed = [f for f in findings if "建议牵头单位" in f.message]
     assert len(proposed) == 4

@@ -91,6 +91,16 @@ def catalogue_path(catalogue_id: str) -> Path:
     return paths.resource("units", "catalogues", f"{catalogue_id}.json")
 
 
+def catalogue_for_county(catalogue_id: str, county: CountyContext) -> Path:
+    """The generic catalogue in the county's level's names (旗发改委, 区生态环境局; generated
+    by tools/build_units.py), unless the user keeps an own catalogue of that id."""
+    path = catalogue_path(catalogue_id)
+    if catalogue_id != GENERIC_CATALOGUE or paths.user_data_dir() in path.parents:
+        return path
+    by_level = paths.resource("units", "catalogues", "by-level", f"{county.kind}.json")
+    return by_level if by_level.is_file() else path
+
+
 def catalogue_title(catalogue_id: str) -> str:
     """The name a catalogue gives itself (县级通用单位目录), shown instead of its file name."""
     try:
@@ -121,7 +131,7 @@ def load_catalogue(
     catalogue_id: str, county: CountyContext, parent_plan_ids: list[str] = ()
 ) -> Catalogue:
     """A catalogue filled in for the county, with the mappings for its parent plans."""
-    unit_file = _read_own_or_builtin(catalogue_path(catalogue_id), _UnitFile)
+    unit_file = _read_own_or_builtin(catalogue_for_county(catalogue_id, county), _UnitFile)
     assert isinstance(unit_file, _UnitFile)
     mapping: list[UnitMapEntry] = []
     seen: set[str] = set()

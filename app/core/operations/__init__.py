@@ -62,6 +62,7 @@ from app.core.operations.targets import (
     set_target_indicator,
 )
 from app.core.operations.templates import reset_to_template
+from app.core.operations.work_rows import add_work_row, move_work_row
 
 __all__ = [
     "add_committee_member",
@@ -70,6 +71,7 @@ __all__ = [
     "add_parent",
     "add_target",
     "add_unit",
+    "add_work_row",
     "adopt_all",
     "adopt_opinion",
     "adopt_possible",
@@ -86,6 +88,7 @@ __all__ = [
     "merge_units",
     "move",
     "move_committee_member",
+    "move_work_row",
     "prune_targets",
     "rebase",
     "record_sent",

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from app.core.adapt.changes import AdaptedText, TextChange, TextQuestion, UnitChange
-from app.core.adapt.duties import propose_units
+from app.core.adapt.duties import Proposal, propose_units
 from app.core.adapt.targets import TargetBook
 from app.core.adapt.text import adapt_text
 from app.core.adapt.units import adapt_units
@@ -133,9 +133,17 @@ class NodeBuilder:
                 deadline=section.clause.deadline,
                 sides=tuple(u.side for u in section.clause.units) if joint else (),
             )
-        changes, questions = _records(title, paragraphs, unit_changes) if self.adapt else ((), ())
+        texts = [p.text for p in paragraphs]
+        proposed: tuple[OpenQuestion, ...] = ()
+        if responsibility is not None and self.adapt:
+            responsibility, proposed = self._county_lead(responsibility, title.text, texts)
+        lead = responsibility.lead if responsibility is not None else ""
+        changes, questions = (
+            _records(title, paragraphs, unit_changes, lead) if self.adapt else ((), ())
+        )
+        questions += proposed
         if responsibility is None and self._proposes(section, in_tasks=in_tasks):
-            responsibility, asked = self._proposed(title.text, [p.text for p in paragraphs])
+            responsibility, asked = self._proposed(title.text, texts)
             questions += asked
         children: tuple[Node, ...] = ()
         if not shell:
@@ -176,7 +184,9 @@ class NodeBuilder:
         """A measure of the tasks chapter with no clause of its own or of its items."""
         if not (self.adapt and in_tasks):
             return False
-        is_measure = section.level == 3 or (section.level == 2 and not section.children)
+        # a parent's chapter with no measures (大连's 三、…消费体系) is an action of the county's
+        # 重点任务 and its own measure: it is led too
+        is_measure = section.level == 3 or (section.level < 3 and not section.children)
         return is_measure and not any(c.clause for c in section.walk() if c is not section)
 
     def _proposed(
@@ -186,17 +196,26 @@ class NodeBuilder:
         proposal = propose_units(title, paragraphs, self.draft.catalogue, self.county)
         if proposal is None:
             return None, ()
-        question = OpenQuestion(
-            kind="proposed_unit",
-            quote=proposal.lead,
-            where="clause",
-            message=proposal.message,
-            suggestions=(
-                Suggestion(label="确认"),
-                Suggestion(label="从责任单位中删去", replacement=""),
-            ),
-        )
-        return Responsibility(units=proposal.units), (question,)
+        return Responsibility(units=proposal.units), (_proposal_question(proposal),)
+
+    def _county_lead(
+        self, responsibility: Responsibility, title: str, paragraphs: list[str]
+    ) -> tuple[Responsibility, tuple[OpenQuestion, ...]]:
+        """A clause naming only parent bodies the county lacks (省机场集团, 铁路局) gets a
+        county lead proposed from the measure's subject, put first: such bodies never
+        lead county work, so the task table and their comment agree."""
+        known = self.draft.catalogue.names()
+        if not responsibility.units or any(u in known for u in responsibility.units):
+            return responsibility, ()
+        proposal = propose_units(title, paragraphs, self.draft.catalogue, self.county)
+        if proposal is None:
+            return responsibility, ()
+        units = (proposal.lead, *responsibility.units)
+        groups = (0, *responsibility.groups) if responsibility.groups else ()
+        changed = responsibility.model_copy(update={"units": units, "groups": groups})
+        why = "上级方案所列单位本县没有对应机构，不作牵头单位"
+        asked = _proposal_question(Proposal(units[:1], proposal.subject, why), deletable=False)
+        return changed, (asked,)
 
     def work_rows(
         self, section: Section, node: Node, *, in_tasks: bool
@@ -220,6 +239,7 @@ class NodeBuilder:
                     for u in work_row.cooperating_units
                 ]
                 names, groups, _ = self.units(names, groups)
+                names, groups = self._row_lead(names, groups, node)
                 same_as_clause = (
                     node.responsibility is not None and tuple(names) == node.responsibility.units
                 )
@@ -234,11 +254,22 @@ class NodeBuilder:
                 )
         return tuple(out), tuple(asked)
 
+    def _row_lead(
+        self, names: list[str], groups: list[int], node: Node
+    ) -> tuple[list[str], list[int]]:
+        """A published row naming only bodies the county lacks is led by the measure's county
+        lead (proposed where the clause had none either), as its clause is."""
+        known = self.draft.catalogue.names()
+        lead = node.responsibility.lead if node.responsibility else ""
+        if not self.adapt or not names or any(n in known for n in names) or lead not in known:
+            return names, groups
+        return [lead, *names], [0, *groups]
+
     def _summary_rows(self, node: Node, *, in_tasks: bool) -> tuple[WorkRow, ...]:
         """Rows made from the measure's own text where the parent has no task table."""
         if not in_tasks or self.plan.task_table:
             return ()
-        is_measure = node.level == 3 or (node.level == 2 and not node.children)
+        is_measure = node.level == 3 or (node.level < 3 and not node.children)
         if not is_measure:
             return ()
         if node.responsibility is not None:
@@ -282,8 +313,29 @@ def _stored(question: TextQuestion, where: TextPlace, index: int) -> OpenQuestio
     )
 
 
+def _proposal_question(proposal: Proposal, *, deletable: bool = True) -> OpenQuestion:
+    """A proposed lead, asked to be confirmed: 确认 keeps it, 删去 takes it out — except
+    where it is the only county unit: without it a body the county lacks would lead."""
+    delete = (Suggestion(label="从责任单位中删去", replacement=""),) if deletable else ()
+    return OpenQuestion(
+        kind="proposed_unit",
+        quote=proposal.lead,
+        where="clause",
+        message=proposal.message,
+        suggestions=(Suggestion(label="确认"), *delete),
+    )
+
+
+def _unmapped_message(unit: UnitChange, lead: str) -> str:
+    """Says what the task table does with the unit: it never leads while a county unit is
+    named beside it; where it is the only unit left, it leads until the county names one."""
+    if unit.parent == lead:
+        return "上级单位在本县单位目录中没有对应单位，已原样保留，暂列为牵头单位：请改为本县单位"
+    return "上级单位在本县单位目录中没有对应单位，已原样保留（不作牵头单位）"
+
+
 def _records(
-    title: AdaptedText, paragraphs: list[AdaptedText], units: list[UnitChange]
+    title: AdaptedText, paragraphs: list[AdaptedText], units: list[UnitChange], lead: str = ""
 ) -> tuple[tuple[AdaptChange, ...], tuple[OpenQuestion, ...]]:
     """What adaptation changed in a node and what it asks, as the node keeps them."""
     texts: list[tuple[TextPlace, int, AdaptedText]] = [("title", 0, title)]
@@ -299,7 +351,7 @@ def _records(
             kind="unit",
             quote=u.parent,
             where="clause",
-            message="上级单位在本县单位目录中没有对应单位，已原样保留（不作牵头单位）",
+            message=_unmapped_message(u, lead),
             suggestions=(
                 Suggestion(label="从责任单位中删去", replacement=""),
                 Suggestion(label="保留"),

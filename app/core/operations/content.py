@@ -133,8 +133,18 @@ def set_work_row_field(
             units = [*units[:1], *split_unit_names(text)]
         units = list(dict.fromkeys(u for u in units if u))
         clause = node.responsibility.units if node.responsibility else ()
+        if _proposed_clause(node) and not old.units and len(rows) == 1:
+            # the units were proposed, not written: the county's correction in the table
+            # is its answer for the measure, so the clause and every mark follow it
+            return set_units(draft, node_id, tuple(units))
         rows[index] = WorkRow(work=old.work, units=() if tuple(units) == clause else tuple(units))
     return set_work_rows(draft, node_id, tuple(rows))
+
+
+def _proposed_clause(node: Node) -> bool:
+    """Is the measure's lead one the app proposed and the county has not settled yet?"""
+    lead = node.responsibility.units[:1] if node.responsibility else ()
+    return any(q.kind == "proposed_unit" and (q.quote,) == lead for q in node.questions)
 
 
 def set_work_rows(draft: Draft, node_id: str, rows: tuple[WorkRow, ...]) -> Draft:

@@ -46,6 +46,9 @@ def is_open(node: Node, question: OpenQuestion) -> bool:
     """Are the question's words still there? Rewritten words close it."""
     if question.where == "clause":
         units = node.responsibility.units if node.responsibility else ()
+        if question.kind == "proposed_unit":
+            # a proposed lead is settled once the county names another lead
+            return units[:1] == (question.quote,)
         return question.quote in units
     return question.quote in question_text(node, question)
 

@@ -21,7 +21,7 @@ from itertools import pairwise
 from app.core.draft.adaptation import OpenQuestion
 from app.core.draft.mentions import TextRenderer
 from app.core.draft.model import Draft, county_of
-from app.core.readout.questions import pending_targets
+from app.core.readout.questions import is_open, pending_targets
 from app.export.content import Block, Run, TaskLine, coalesce
 
 AUTHOR = "碳达峰方案起草助手"
@@ -73,7 +73,9 @@ def mark_questions(
     questions: dict[str, tuple[OpenQuestion, ...]] = {}
     for node in draft.walk():
         # stored questions, and the targets the table has not decided: they print the parent's figure
-        asked = (*node.questions, *pending_targets(draft, node, renderer))
+        # a question whose words went (a proposed lead the county replaced) prints nothing
+        stored = (q for q in node.questions if q.kind != "proposed_unit" or is_open(node, q))
+        asked = (*stored, *pending_targets(draft, node, renderer))
         if asked:
             questions[node.id] = asked
     notes: list[Note] = []

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from app import paths
 from app.core import operations as ops
-from app.core.draft.catalogue_files import catalogue_file_text
+from app.core.draft.catalogue_files import GENERIC_CATALOGUE, catalogue_file_text
 from app.core.draft.changes import Part
 from app.core.draft.tree import EditError
 from app.core.files import write_text_atomic
@@ -170,9 +170,14 @@ class CataloguePage(QWidget, DocumentView):
     def export_catalogue(self) -> None:
         folder = paths.user_data_dir() / "catalogues"
         folder.mkdir(parents=True, exist_ok=True)
-        name = self.doc.draft.catalogue.id or "county"
+        catalogue = self.doc.draft.catalogue
+        if catalogue.id in ("", GENERIC_CATALOGUE):
+            # filled in for this county: saved as the generic one it would replace the
+            # generic catalogue of every level (旗, 区 …) for every later draft
+            county = self.doc.draft.meta.county or "county"
+            catalogue = catalogue.model_copy(update={"id": county, "name": f"{county}单位目录"})
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("导出单位目录"), str(folder / f"{name}.json"), "JSON (*.json)"
+            self, self.tr("导出单位目录"), str(folder / f"{catalogue.id}.json"), "JSON (*.json)"
         )
         if path:
-            write_text_atomic(Path(path), catalogue_file_text(self.doc.draft.catalogue))
+            write_text_atomic(Path(path), catalogue_file_text(catalogue))

@@ -12,19 +12,31 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtWidgets import QHeaderView, QTableView, QVBoxLayout, QWidget
+from PySide6.QtGui import QAction, QColor, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QMenu,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.core import operations as ops
 from app.core.draft.changes import EVERYTHING, DraftChange, Part
 from app.core.draft.mentions import TextRenderer, editable
 from app.core.draft.model import Draft, Node, county_of
 from app.core.operations.content import WorkRowField
+from app.core.readout.questions import is_open
 from app.core.readout.task_rows import TASK_HEADERS, node_works, task_row_nodes
 from app.gui.actions.menus import on_delete
 from app.gui.commands import push, push_or_say
 from app.gui.document import DocumentView, DraftDocument
 
 FIELDS = {3: WorkRowField.WORK, 4: WorkRowField.LEAD, 5: WorkRowField.COOPERATING}
+PROPOSED = QColor("#fff3a0")
+"""A lead the app proposed and the county has not confirmed: the 待定 colour of the targets."""
 NODE_ID = Qt.ItemDataRole.UserRole + 1
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -39,6 +51,8 @@ class _Line:
     values: tuple[str, ...]
     work: str = ""
     """主要工作 as it is edited: targets as ⟦their words⟧, without the 完成时限 shown after it."""
+    proposed: str = ""
+    """The open question on a lead the app proposed (拟定，待确认), shown on its cell."""
 
 
 def _node_lines(
@@ -57,7 +71,15 @@ def _node_lines(
             work.lead,
             work.cooperating_text,
         )
-        out.append(_Line(node.id, k, values, shown))
+        asked = next(
+            (
+                q.message
+                for q in node.questions
+                if q.kind == "proposed_unit" and is_open(node, q) and q.quote == work.lead
+            ),
+            "",
+        )
+        out.append(_Line(node.id, k, values, shown, asked))
     return out
 
 
@@ -96,6 +118,11 @@ class TaskRowsModel(QAbstractTableModel):
             return line.work
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return line.values[index.column()]
+        if index.column() == 4 and line.proposed:
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return PROPOSED
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return f"拟定，待确认：{line.proposed}"
         if role == Qt.ItemDataRole.ToolTipRole:  # a cell cut off at 1366×768 reads in full here
             return line.values[index.column()] or None
         if role == NODE_ID:
@@ -189,7 +216,15 @@ class TasksPage(QWidget, DocumentView):
         self._unfitted: set[int] = set()
         self.table.verticalScrollBar().valueChanged.connect(lambda _v: self._fit_visible())
         on_delete(self.table, self._remove_row)
+        self.add_button, self.remove_button, self.up_button, self.down_button = self._row_tools()
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
+            buttons.addWidget(button)
+        buttons.addStretch()
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
         layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
         layout.addWidget(self.table)
         self.model: TaskRowsModel | None = None
         self.set_document(doc)
@@ -249,6 +284,79 @@ class TasksPage(QWidget, DocumentView):
             for i, line in enumerate(self.model.lines)
             if line.node_id == node_id and line.work_index == work_index
         )
+
+    def _row_tools(self) -> list[QToolButton]:
+        """新增/删除/上移/下移 a piece of work: buttons over the table, keys in it (Insert,
+        Delete, Ctrl+Shift+↑/↓; Alt+↑ is the window's, moving a measure) and the context menu."""
+        specs = (
+            ("新增一行", "在当前行之后为同一措施新增一项主要工作", "Insert", self._add_row),
+            ("删除此行", "删除当前行的主要工作（措施本身不删）", None, self._remove_row),
+            ("上移", "在本条措施内上移一行", "Ctrl+Shift+Up", lambda: self._move_row(-1)),
+            ("下移", "在本条措施内下移一行", "Ctrl+Shift+Down", lambda: self._move_row(1)),
+        )
+        self.row_actions: list[QAction] = []
+        buttons = []
+        for text, tip, key, slot in specs:
+            action = QAction(self.tr(text), self)
+            action.setToolTip(self.tr(tip) + (f"（{key}）" if key else "（Delete）"))
+            action.triggered.connect(slot)
+            if key is not None:
+                action.setShortcut(QKeySequence(key))
+                action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+                self.table.addAction(action)
+            self.row_actions.append(action)
+            button = QToolButton()
+            button.setDefaultAction(action)
+            buttons.append(button)
+        return buttons
+
+    def _context_menu(self, pos) -> None:
+        index = self.table.indexAt(pos)
+        if index.isValid():
+            self.table.setCurrentIndex(index)
+        menu = QMenu(self.table)
+        menu.addActions(self.row_actions)
+        menu.popup(self.table.viewport().mapToGlobal(pos))
+        self.menu = menu  # kept for tests and until it closes
+
+    def _current_line(self) -> _Line | None:
+        index = self.table.currentIndex()
+        if self.model is None or not index.isValid():
+            return None
+        return self.model.lines[index.row()]
+
+    def _select(self, node_id: str, work_index: int, column: int) -> None:
+        assert self.model is not None
+        row = self.row_of(node_id, work_index)
+        self.table.setCurrentIndex(self.model.index(row, column))
+
+    def _add_row(self) -> None:
+        """A new piece of work after the current one, under the same 序号."""
+        line = self._current_line()
+        if line is None:
+            return
+        column = self.table.currentIndex().column()
+        if push_or_say(
+            self, self.doc, "新增主要工作", ops.add_work_row, line.node_id, line.work_index
+        ):
+            self._select(line.node_id, line.work_index + 1, column)
+
+    def _move_row(self, step: int) -> None:
+        """The current piece of work up or down among its measure's rows."""
+        line = self._current_line()
+        if line is None:
+            return
+        column = self.table.currentIndex().column()
+        if push_or_say(
+            self,
+            self.doc,
+            "调整主要工作顺序",
+            ops.move_work_row,
+            line.node_id,
+            line.work_index,
+            step,
+        ):
+            self._select(line.node_id, line.work_index + step, column)
 
     def _remove_row(self) -> None:
         """Delete on a row: that 主要工作 goes; the measure itself never does from here."""
