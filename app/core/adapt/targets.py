@@ -40,6 +40,12 @@ def is_national_standard(indicator: str) -> bool:
     return any(word in indicator for word in adapt_rules().national_standards)
 
 
+def is_allocated(indicator: str) -> bool:
+    """能耗强度, 单位GDP二氧化碳排放下降 …: allocated down from above, customarily "确保完成…下达任务"."""
+    name = compact(indicator)
+    return any(word in name for word in adapt_rules().allocated_indicators)
+
+
 def display_indicator(indicator: str, verb: str = "") -> str:
     """The indicator as the target table shows it: 森林覆盖率, not 全区森林覆盖率力争.
 

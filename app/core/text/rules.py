@@ -55,6 +55,7 @@ class AdaptRules:
     indicator_strip_prefixes: tuple[str, ...]
     indicator_strip_suffixes: tuple[str, ...]
     national_standards: tuple[str, ...] = ()
+    allocated_indicators: tuple[str, ...] = ()
     level_words: LevelWords = LevelWords((), ())
 
     def for_level(self, level: str) -> list[WordRule]:
@@ -79,6 +80,7 @@ def adapt_rules() -> AdaptRules:
         indicator_strip_prefixes=tuple(targets["indicator_strip_prefixes"]),
         indicator_strip_suffixes=tuple(targets["indicator_strip_suffixes"]),
         national_standards=tuple(targets.get("national_standards", ())),
+        allocated_indicators=tuple(targets.get("allocated_indicators", ())),
         level_words=LevelWords(
             tuple(
                 (word, level)
