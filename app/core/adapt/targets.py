@@ -152,7 +152,11 @@ class TargetBook:
 def target_edits(text: str, book: TargetBook, source: str) -> list[Edit]:
     """One edit per target the text states, each a mention of the book's entry."""
     edits: list[Edit] = []
+    stated: set[tuple[int, int]] = set()
     for span in locate_targets(text):
+        if (span.start, span.end) in stated:
+            continue  # "A、B完成上级下达任务": one phrase, one mention (the 主要目标 lists both)
+        stated.add((span.start, span.end))
         entry, year = book.entry_for(span, source, text[span.start : span.end])
         edits.append(
             Edit(

@@ -12,14 +12,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from app.core.draft.adaptation import OpenQuestion
 from app.core.adapt.targets import is_allocated
+from app.core.draft.adaptation import OpenQuestion
 from app.core.draft.mentions import TextRenderer, assigned_words, mentions, phrase
 from app.core.draft.model import Draft, Node, county_of
 
-PENDING_MESSAGE = (
-    "“{indicator}”{year}年本县目标值待定（{parent}）：在主要目标指标表中填本县数值、选“完成上级下达任务”，或不列此目标"
-)
+PENDING_MESSAGE = "“{indicator}”{year}年本县目标值待定（{parent}）：在主要目标指标表中填本县数值、选“完成上级下达任务”，或不列此目标"
 ALLOCATED_HINT = "；此为上级分解下达的指标，县级方案一般写“{assigned}”"
 
 

@@ -1,0 +1,196 @@
+"""The county's 主要目标: one chapter stating every indicator its parents set.
+
+A parent states its indicators in a 主要目标 chapter (二、主要目标) or in a
+sub-section of its 总体要求 ((二)主要目标, (三)工作目标). Wherever it is, each
+indicator becomes an entry of the county target table (the parent's value as
+reference, the county's 待定) and a statement of the county's 主要目标 — never
+a second 主要目标 chapter: taking a parent's goals section up merges it into
+the county's, and giving it back takes its statements out again.
+
+Each is a pure function: the draft in, a new draft out (see app/core/draft/model.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.core.adapt.targets import TargetBook, indicator_key
+from app.core.draft.mentions import _drop_span, _merged, make_token, mentions
+from app.core.draft.model import Draft, Node, SourceRef
+from app.core.draft.tree import EditError, update_node
+from app.core.operations.adapted_nodes import TakeUpReport
+from app.core.operations.targets import prune_targets
+from app.core.plans.model import Plan, Section, chapter_role, fingerprint
+from app.core.plans.targets import locate_targets
+
+YEARS = (2025, 2030, 2035)
+"""The years a county's 主要目标 template states; other years are kept in the table only."""
+
+_GOALS_TITLE = re.compile(r"(?:主要|工作|发展|总体|行动)目标")
+
+
+def is_goals_section(section: Section) -> bool:
+    """二、主要目标, or (二)主要目标 / (三)工作目标 under 总体要求."""
+    title = section.title.strip("。．.： ")
+    return chapter_role(title) == "goals" or _GOALS_TITLE.fullmatch(title) is not None
+
+
+def goals_sections(plan: Plan) -> list[Section]:
+    """The sections where a plan states its main indicators, outermost only."""
+    found: list[Section] = []
+    for chapter in plan.sections:
+        if is_goals_section(chapter):
+            found.append(chapter)
+        elif chapter_role(chapter.title) != "tasks":
+            found.extend(c for c in chapter.children if is_goals_section(c))
+    return found
+
+
+Statements = dict[int, list[str]]
+
+
+def _state(
+    book: TargetBook, section: Section, statements: Statements, *, only_new: bool = False
+) -> None:
+    """Each indicator a goals section states, as an entry of the book and a statement.
+
+    `only_new`: a farther parent's indicator the table has for that year already
+    (from the nearer parent) is not stated twice.
+    """
+    for part in section.walk():
+        for paragraph in part.paragraphs:
+            for span in locate_targets(paragraph, goals=True):
+                year = span.target.year or 0
+                key = (indicator_key(span.target.indicator), span.target.unit)
+                if only_new and any(
+                    (indicator_key(t.indicator), t.unit) == key and t.year(year) is not None
+                    for t in book.targets
+                ):
+                    continue
+                entry, year = book.entry_for(span, section.id, paragraph[span.start : span.end])
+                # a reduction's name ends in 下降 and so does its lead: say it once
+                name = entry.indicator
+                lead = span.lead.strip()
+                if lead and name.endswith(lead):
+                    name = name[: -len(lead)]
+                base = f"较{span.target.base_year}年" if span.target.base_year else ""
+                statement = f"{name}{base}{make_token(entry.id, year, span.lead)}"
+                listed = statements.setdefault(year, [])
+                if all(_stated_target(s) != entry.id for s in listed):
+                    listed.append(statement)
+
+
+def _stated_target(statement: str) -> str:
+    found = next(mentions(statement), None)
+    return found.target if found else ""
+
+
+def parent_goals(
+    draft: Draft, plan: Plan, farther: tuple[Plan, ...] = ()
+) -> tuple[Draft, Statements, tuple[SourceRef, ...]]:
+    """Every indicator the parents' goals sections set, nearest parent first, as table
+    entries; the statements per year and the sections they came from."""
+    book = TargetBook(list(draft.targets), draft.next_id)
+    statements: Statements = {year: [] for year in YEARS}
+    sources: list[SourceRef] = []
+    for index, parent in enumerate((plan, *farther)):
+        for section in goals_sections(parent):
+            _state(book, section, statements, only_new=index > 0)
+            sources.append(SourceRef(node=section.id, fingerprint=fingerprint(section)))
+    draft = draft.model_copy(update={"targets": tuple(book.targets), "next_id": book.next_id})
+    return draft, statements, tuple(sources)
+
+
+def template_statements(draft: Draft, chapter: Node) -> Statements:
+    """The statements a template-made 主要目标 holds now, by year, in order."""
+    statements: Statements = {year: [] for year in YEARS}
+    for paragraph in chapter.paragraphs:
+        for m in mentions(paragraph):
+            target = draft.target(m.target)
+            if target is not None and m.year in statements:
+                name = target.indicator
+                lead = m.lead.strip()
+                if lead and name.endswith(lead):
+                    name = name[: -len(lead)]
+                statements[m.year].append(f"{name}{paragraph[m.start : m.end]}")
+    return statements
+
+
+def _rendered(draft: Draft, chapter: Node, statements: Statements) -> Node:
+    from app.core.draft.boilerplate import context_for, render_template
+    from app.core.draft.model import county_of
+
+    context = context_for(county_of(draft), [p.title for p in draft.parents])
+    rendered = render_template(chapter.template, {**context, "targets": statements})
+    return chapter.model_copy(update={"paragraphs": tuple(rendered.paragraphs)})
+
+
+def _as_template_made(draft: Draft, chapter: Node) -> bool:
+    """Does the chapter still read as its template writes it (no user edit to keep)?"""
+    if not chapter.template:
+        return False
+    try:
+        again = _rendered(draft, chapter, template_statements(draft, chapter))
+    except EditError:
+        return False
+    return again.paragraphs == chapter.paragraphs
+
+
+def _with_statements(draft: Draft, chapter: Node, added: Statements) -> Node:
+    """The chapter stating the added indicators too: written again by its template when the
+    user has not edited it, else a sentence per year appended (nothing of theirs is lost)."""
+    if _as_template_made(draft, chapter):
+        statements = template_statements(draft, chapter)
+        for year, listed in added.items():
+            statements.setdefault(year, []).extend(listed)
+        return _rendered(draft, chapter, statements)
+    sentences = [f"到{year}年，{'，'.join(listed)}。" for year, listed in added.items() if listed]
+    if not sentences:
+        return chapter
+    return chapter.model_copy(update={"paragraphs": (*chapter.paragraphs, "".join(sentences))})
+
+
+def take_up_goals(draft: Draft, plan: Plan, section: Section) -> tuple[Draft, TakeUpReport]:
+    """A parent's goals section merged into the county's 主要目标: its indicators become
+    table entries stated there; no second 主要目标 is made."""
+    chapter = draft.chapter("goals")
+    if chapter is None:
+        raise EditError("本方案没有“主要目标”一章，无法并入上级的主要目标")
+    book = TargetBook(list(draft.targets), draft.next_id)
+    stated = {m.target for p in chapter.paragraphs for m in mentions(p)}
+    added: Statements = {}
+    _state(book, section, added)
+    added = {
+        year: [s for s in listed if _stated_target(s) not in stated]
+        for year, listed in added.items()
+    }
+    draft = draft.model_copy(update={"targets": tuple(book.targets), "next_id": book.next_id})
+    source = SourceRef(node=section.id, fingerprint=fingerprint(section))
+    merged = _with_statements(draft, chapter, added)
+    merged = merged.model_copy(update={"sources": (*chapter.sources, source)})
+    draft = update_node(draft, chapter.id, lambda _n: merged)
+    report = TakeUpReport(node_id=chapter.id, targets_added=list(book.added))
+    return draft, report
+
+
+def release_goals(draft: Draft, section_id: str) -> Draft:
+    """A parent's goals section given back: the county's 主要目标 stops stating the
+    indicators only it set (the chapter and everything else stay)."""
+    chapter = next(
+        (c for c in draft.chapters if any(s.node == section_id for s in c.sources)), None
+    )
+    if chapter is None:
+        raise EditError("上级的这一主要目标尚未并入本方案")
+    only_there = {t.id for t in draft.targets if t.sources and set(t.sources) == {section_id}}
+
+    def cut(text: str) -> str:
+        spans = [_drop_span(text, m.start, m.end) for m in mentions(text) if m.target in only_there]
+        for start, end in reversed(_merged(spans)):
+            text = text[:start] + text[end:]
+        return text
+
+    kept = tuple(s for s in chapter.sources if s.node != section_id)
+    updated = chapter.model_copy(
+        update={"paragraphs": tuple(cut(p) for p in chapter.paragraphs), "sources": kept}
+    )
+    return prune_targets(update_node(draft, chapter.id, lambda _n: updated))
