@@ -12,8 +12,6 @@ Each is a pure function: the draft in, a new draft out (see app/core/draft/model
 
 from __future__ import annotations
 
-import re
-
 from app.core.adapt.targets import TargetBook, indicator_key
 from app.core.draft.mentions import _drop_span, _merged, make_token, mentions
 from app.core.draft.model import Draft, Node, SourceRef
@@ -21,18 +19,15 @@ from app.core.draft.tree import EditError, update_node
 from app.core.operations.adapted_nodes import TakeUpReport
 from app.core.operations.targets import prune_targets
 from app.core.plans.model import Plan, Section, chapter_role, fingerprint
-from app.core.plans.targets import locate_targets
+from app.core.plans.targets import is_goals_title, locate_targets
 
 YEARS = (2025, 2030, 2035)
 """The years a county's 主要目标 template states; other years are kept in the table only."""
 
-_GOALS_TITLE = re.compile(r"(?:主要|工作|发展|总体|行动)目标")
-
 
 def is_goals_section(section: Section) -> bool:
     """二、主要目标, or (二)主要目标 / (三)工作目标 under 总体要求."""
-    title = section.title.strip("。．.： ")
-    return chapter_role(title) == "goals" or _GOALS_TITLE.fullmatch(title) is not None
+    return is_goals_title(section.title)
 
 
 def goals_sections(plan: Plan) -> list[Section]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from app.core.plans.model import Target
+from app.core.plans.model import Target, chapter_role
 from app.core.text.rules import level_words
 from app.core.text.unit_lists import split_top_level
 
@@ -217,9 +217,20 @@ def locate_targets(
     return spans
 
 
-def extract_targets(paragraph: str, paragraph_index: int = 0) -> list[Target]:
-    """Every target stated in one paragraph, in reading order."""
-    return [span.target for span in locate_targets(paragraph, paragraph_index)]
+def extract_targets(
+    paragraph: str, paragraph_index: int = 0, *, goals: bool = False
+) -> list[Target]:
+    """Every target stated in one paragraph, in reading order (`goals`: see locate_targets)."""
+    return [span.target for span in locate_targets(paragraph, paragraph_index, goals=goals)]
+
+
+_GOALS_TITLE = re.compile(r"(?:主要|工作|发展|总体|行动)目标")
+
+
+def is_goals_title(title: str) -> bool:
+    """二、主要目标, or (二)主要目标 / (三)工作目标 under 总体要求: where a plan sets its indicators."""
+    title = title.strip("。．.： ")
+    return chapter_role(title) == "goals" or _GOALS_TITLE.fullmatch(title) is not None
 
 
 def _targets_in_piece(
