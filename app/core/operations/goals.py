@@ -49,20 +49,31 @@ def _state(
 ) -> None:
     """Each indicator a goals section states, as an entry of the book and a statement.
 
-    `only_new`: a farther parent's indicator the table has for that year already
-    (from the nearer parent) is not stated twice.
+    `only_new`: an indicator the table has for that year already (from a nearer
+    parent) keeps its entry: one row, the nearer parent's value as reference.
     """
     for part in section.walk():
         for paragraph in part.paragraphs:
             for span in locate_targets(paragraph, goals=True):
                 year = span.target.year or 0
                 key = (indicator_key(span.target.indicator), span.target.unit)
-                if only_new and any(
-                    (indicator_key(t.indicator), t.unit) == key and t.year(year) is not None
-                    for t in book.targets
-                ):
-                    continue
-                entry, year = book.entry_for(span, section.id, paragraph[span.start : span.end])
+                held = (
+                    next(
+                        (
+                            t
+                            for t in book.targets
+                            if (indicator_key(t.indicator), t.unit) == key and t.year(year)
+                        ),
+                        None,
+                    )
+                    if only_new
+                    else None
+                )
+                if held is not None:
+                    entry = held
+                else:
+                    written = paragraph[span.start : span.end]
+                    entry, year = book.entry_for(span, section.id, written)
                 # a reduction's name ends in 下降 and so does its lead: say it once
                 name = entry.indicator
                 lead = span.lead.strip()
@@ -154,7 +165,7 @@ def take_up_goals(draft: Draft, plan: Plan, section: Section) -> tuple[Draft, Ta
     book = TargetBook(list(draft.targets), draft.next_id)
     stated = {m.target for p in chapter.paragraphs for m in mentions(p)}
     added: Statements = {}
-    _state(book, section, added)
+    _state(book, section, added, only_new=True)
     added = {
         year: [s for s in listed if _stated_target(s) not in stated]
         for year, listed in added.items()
