@@ -23,9 +23,11 @@ from PySide6.QtWidgets import (
 
 from app.core import operations as ops
 from app.core.draft.changes import EVERYTHING, DraftChange, Part
+from app.core.draft.mentions import TextRenderer
 from app.core.draft.model import DECISION_NAMES, CountyTarget
 from app.core.draft.tree import EditError
 from app.core.operations.targets import target_cell_text
+from app.core.readout.questions import pending_message
 from app.core.text.clause_label import clause_label
 from app.gui.actions.menus import on_delete
 from app.gui.commands import push
@@ -81,6 +83,12 @@ class TargetsModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
             return target.indicator  # cut off in a narrow column
+        if role == Qt.ItemDataRole.ToolTipRole and column >= COUNTY:
+            entry = target.year(YEARS[column - COUNTY])
+            if entry is None or entry.decision != "pending":
+                return None
+            # what the draft prints meanwhile, and the wording customary for an allocated one
+            return pending_message(TextRenderer(self.doc.draft), target.id, entry.year)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if column == 0:
                 return target.indicator
