@@ -18,6 +18,7 @@ import pytest
 from docx import Document
 
 from app.core.adapt.targets import indicator_key
+from app.core.draft.mentions import render
 from app.core.draft.model import Draft
 from app.core.operations.new_draft import new_draft
 from app.core.plans.library import find_plan
@@ -94,3 +95,17 @@ def test_check_names_each_pending_indicator_once_and_no_two_values(case):
         lines = [f for f in pending if f.data == {"target": entry.id, "year": year}]
         assert len(lines) == 1 and "【待定】" in lines[0].message
     assert not [f for f in findings if f.code == "target-two-values"]
+
+
+def test_indicators_written_with_respectively_are_rows_of_their_own():
+    """ "城市公交车、出租汽车新能源汽车比例分别达到72%、35%" (issue 24): two indicators."""
+    plan = import_plan(FIXTURES / "parent_goals" / "respectively.txt").plan
+    draft, _ = new_draft(county="阳朔县", city="桂林市", region="广西壮族自治区", plan=plan)
+    rows = {(t.indicator, t.year(2025).parent_value) for t in draft.targets}
+    assert rows == {("城市公交车新能源汽车比例", "72"), ("出租汽车新能源汽车比例", "35")}
+    findings = check_draft(draft, PlanResolver.of([plan]))
+    assert not [f for f in findings if f.code == "target-two-values"]
+    assert len([f for f in findings if f.code == "target-pending"]) == 2
+    tasks = draft.chapter("tasks")
+    text = "".join(render(p, draft) for n in tasks.walk() for p in n.paragraphs)
+    assert "城市公交车、出租汽车新能源汽车比例分别达到【待定】%、【待定】%" in text
