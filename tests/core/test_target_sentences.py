@@ -459,3 +459,22 @@ def test_no_indicator_is_a_verb_or_an_adverb():
         for target in extract_targets(sentence):
             assert not target.indicator.startswith(words), target.indicator
             assert not target.indicator.endswith(words), target.indicator
+
+
+RESPECTIVELY = [  # the indicator list of a 分别 sentence → its indicators (corpus and seeds)
+    ("煤焦化、煤制甲醇能效标杆水平以上产能比例", ["煤焦化能效标杆水平以上产能比例", "煤制甲醇能效标杆水平以上产能比例"]),
+    ("单位电石、甲醇生产综合能耗", ["单位电石生产综合能耗", "甲醇生产综合能耗"]),
+    ("地级市、县城生活污水处理率", ["地级市生活污水处理率", "县城生活污水处理率"]),
+    ("城市、县城建成区道路机械化清扫率", ["城市建成区道路机械化清扫率", "县城建成区道路机械化清扫率"]),
+    ("光伏、风电、生物质发电累计装机", ["光伏累计装机", "风电累计装机", "生物质发电累计装机"]),
+    ("大、中、小型绿色矿山建设率", ["大型绿色矿山建设率", "中型绿色矿山建设率", "小型绿色矿山建设率"]),
+    ("新建、在役煤电纯凝机组稳燃情况下最小技术出力", ["新建煤电纯凝机组稳燃情况下最小技术出力", "在役煤电纯凝机组稳燃情况下最小技术出力"]),
+    ("化肥、农药利用率", ["化肥利用率", "农药利用率"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("written", "names"), RESPECTIVELY, ids=[w for w, _ in RESPECTIVELY])
+def test_a_respectively_list_names_each_indicator_whole(written: str, names: list[str]):
+    from app.core.plans.targets import respective_names
+
+    assert respective_names(written) == names

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from app.core.plans.model import Target, chapter_role
-from app.core.text.rules import level_words
+from app.core.text.rules import adapt_rules, level_words
 from app.core.text.unit_lists import split_top_level
 
 _FIVE_YEAR = {"十四五": 2025, "十五五": 2030, "十六五": 2035}
@@ -349,14 +349,28 @@ def respective_names(indicator: str) -> list[str]:
     last = parts[-1]
     if all(_COMPLETE.search(p) for p in parts[:-1]):
         return parts
-    cuts = [last.find(p[-1], 1) for p in parts[:-1]]
-    cuts = [c + 1 for c in cuts if 1 <= c <= len(last) - 3]
-    shortest = min(len(p) for p in parts[:-1])
-    cut = min(cuts) if cuts else (min(shortest, 2) if len(last) > 4 else 0)
+    cut = _shared_from(parts[:-1], last)
     suffix = last[cut:]
     if not cut or len(suffix) < 2:
         return parts
     return [p if _COMPLETE.search(p) else p + suffix for p in parts[:-1]] + [last]
+
+
+def _shared_from(items: list[str], last: str) -> int:
+    """Where the words the items share begin in the last item: after its own noun, found by
+    the end of an item (公交车 → 出租汽车|新能源汽车比例), by a word that starts a shared part
+    (煤制甲醇|能效…), else after one character for one-character items (大、中、小|型…) or two."""
+    ends = [last.find(item[-1], 1) for item in items]
+    ends = [end + 1 for end in ends if 1 <= end <= len(last) - 3]
+    if ends:
+        return min(ends)
+    if min(len(item) for item in items) == 1:
+        return 1
+    starts = [last.find(word, 2) for word in adapt_rules().shared_suffix_starts]
+    starts = [start for start in starts if 2 <= start <= len(last) - 2]
+    if starts:
+        return min(starts)
+    return 2 if len(last) > 4 else 0
 
 
 class _Respective:
