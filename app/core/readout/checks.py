@@ -16,7 +16,7 @@ from app.core.adapt.level_words import in_book_title
 from app.core.adapt.targets import indicator_key, is_allocated
 from app.core.adapt.whole_words import cuts_a_word
 from app.core.draft.gc_pause import collections_paused
-from app.core.draft.mentions import BLANK, assigned_words, mentions, phrase
+from app.core.draft.mentions import assigned_words, mentions, phrase
 from app.core.draft.model import Draft, Node, work_row_units
 from app.core.plans.resolver import PlanResolver
 from app.core.readout.findings import CheckContext, Finding
@@ -209,7 +209,8 @@ def check_targets(ctx: _Context) -> Iterator[Finding]:
                 yield Finding(
                     "warning",
                     "target-pending",
-                    f"目标“{target.indicator}”（{year.year}年）尚未确定县的目标值，文中印作“{BLANK}”{parent}",
+                    f"目标“{target.indicator}”（{year.year}年）尚未确定县的目标值，"
+                    f"文中印作“{phrase(target, year, '', ctx.county)}”{parent}",
                     hint,
                     node.id if node else "",
                     ctx.where(node) if node else "主要目标指标表",
