@@ -111,3 +111,14 @@ def test_indicators_written_with_respectively_are_rows_of_their_own():
     tasks = draft.chapter("tasks")
     text = "".join(render(p, draft) for n in tasks.walk() for p in n.paragraphs)
     assert "城市公交车、出租汽车新能源汽车比例分别达到【待定】%、【待定】%" in text
+
+
+def test_the_goals_back_to_their_template_read_as_made(case):
+    """恢复为模板文字 on an untouched 主要目标 changes nothing: no 下降下降, no lost 较2020年."""
+    from app.core.operations.templates import reset_to_template
+
+    _label, _plan, draft = case
+    goals = draft.chapter("goals")
+    again = reset_to_template(draft, goals.id)
+    assert again.chapter("goals").paragraphs == goals.paragraphs
+    assert again.targets == draft.targets

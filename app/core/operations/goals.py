@@ -12,6 +12,8 @@ Each is a pure function: the draft in, a new draft out (see app/core/draft/model
 
 from __future__ import annotations
 
+import re
+
 from app.core.adapt.targets import TargetBook, indicator_key
 from app.core.draft.mentions import _drop_span, _merged, make_token, mentions
 from app.core.draft.model import Draft, Node, SourceRef
@@ -108,17 +110,18 @@ def parent_goals(
 
 
 def template_statements(draft: Draft, chapter: Node) -> Statements:
-    """The statements a template-made 主要目标 holds now, by year, in order."""
+    """The statements a 主要目标 holds now, by year, in order, each as its clause reads
+    ("单位GDP能耗较2020年⟦t5@2025|下降⟧"): what its template would be given to write it again."""
     statements: Statements = {year: [] for year in YEARS}
     for paragraph in chapter.paragraphs:
         for m in mentions(paragraph):
-            target = draft.target(m.target)
-            if target is not None and m.year in statements:
-                name = target.indicator
-                lead = m.lead.strip()
-                if lead and name.endswith(lead):
-                    name = name[: -len(lead)]
-                statements[m.year].append(f"{name}{paragraph[m.start : m.end]}")
+            if draft.target(m.target) is None or m.year not in statements:
+                continue
+            start = max(paragraph.rfind(mark, 0, m.start) for mark in "，。；：") + 1
+            statement = paragraph[start : m.end].strip()
+            statement = re.sub(r"^(?:到|至)?20\d\d年(?:前|底|末)?", "", statement).lstrip("，")
+            if statement:
+                statements[m.year].append(statement)
     return statements
 
 
