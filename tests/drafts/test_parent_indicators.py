@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import json
 import re
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -54,6 +55,13 @@ def _entry(draft: Draft, indicator: str, year: int):
     )
 
 
+def _comments(draft: Draft) -> str:
+    """The text of the exported Word draft's comments (批注)."""
+    with zipfile.ZipFile(io.BytesIO(word_bytes(draft))) as docx:
+        xml = docx.read("word/comments.xml").decode("utf-8")
+    return "".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", xml))
+
+
 def _goals_text(draft: Draft) -> str:
     """The exported Word 主要目标: from its heading to the next chapter's."""
     document = Document(io.BytesIO(word_bytes(draft)))
@@ -84,6 +92,11 @@ def test_the_exported_goals_state_them_without_the_parents_figures(case):
             assert not re.search(rf"(?<![\d.]){re.escape(figure)}", text), figure
     values = [p for _i, _y, p in label["indicators"] if p != "下达"]
     assert text.count("【待定】") >= len(values)
+    comments = _comments(draft)  # each blank asks, naming the parent's figure as reference
+    for indicator, year, parent in label["indicators"]:
+        if parent != "下达":
+            entry = _entry(draft, indicator, year)
+            assert f"“{entry.indicator}”{year}年本县目标值待定（上级为 {parent}" in comments
 
 
 def test_check_names_each_pending_indicator_once_and_no_two_values(case):
