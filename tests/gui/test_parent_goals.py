@@ -97,3 +97,28 @@ def test_the_target_page_shows_the_parents_value_as_reference_and_the_county_dec
     shown = window.preview.toPlainText()
     assert "单位GDP能耗下降确保完成省、石家庄市下达任务" in shown
     assert "非化石能源消费占比提高到10%" in shown
+
+
+def test_a_target_for_another_year_has_its_own_columns(window, qtbot):
+    """黑龙江's 2021-2023 plan sets targets for 2023: the table shows that year too, and a
+    value typed there prints where the measure states it."""
+    from app.core.operations.targets import add_target
+    from tests.gui.helpers import edit_cell
+
+    draft = window.doc.draft
+    measure = next(draft.measures())
+    draft, target_id = add_target(draft, measure.id, "秸秆综合利用率", 2023, value="90", unit="%")
+    window.set_document(DraftDocument(draft, None, window))
+    window.pages.setCurrentWidget(window.targets)
+    model = window.targets.model
+    headers = [model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+               for c in range(model.columnCount())]  # fmt: skip
+    assert "本县2023年" in headers and "上级2023年" in headers
+    column = headers.index("本县2023年")
+    row = window.targets.row_of(target_id)
+    assert model.index(row, column).data() == "90"
+    edit_cell(qtbot, window.targets.table, row, column, "95以上")
+    text = "".join(
+        render(p, window.doc.draft) for p in window.doc.draft.find(measure.id).paragraphs
+    )
+    assert "到2023年，秸秆综合利用率达到95%以上" in text

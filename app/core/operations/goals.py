@@ -58,6 +58,8 @@ def _state(
         for paragraph in part.paragraphs:
             for span in locate_targets(paragraph, goals=True):
                 year = span.target.year or 0
+                if year not in YEARS:
+                    continue  # 到2060年 (碳中和): no county 主要目标 states it, no row to decide
                 key = (indicator_key(span.target.indicator), span.target.unit)
                 held = (
                     next(
