@@ -106,6 +106,14 @@ def _merged(spans) -> list[tuple[int, int]]:
     return out
 
 
+def without_mentions(text: str, target_ids: set[str]) -> str:
+    """The stored text with the clauses stating these targets cut out (a separator with each)."""
+    spans = [_drop_span(text, m.start, m.end) for m in mentions(text) if m.target in target_ids]
+    for start, end in reversed(_merged(spans)):
+        text = text[:start] + text[end:]
+    return text
+
+
 class TextRenderer:
     """Renders many texts of one draft: the target table is indexed once, not per text."""
 

@@ -15,9 +15,10 @@ from __future__ import annotations
 import re
 
 from app.core.adapt.targets import TargetBook, indicator_key
-from app.core.draft.mentions import _drop_span, _merged, make_token, mentions
+from app.core.draft.mentions import make_token, mentions, without_mentions
 from app.core.draft.model import Draft, Node, SourceRef
 from app.core.draft.tree import EditError, update_node
+from app.core.errors import PeakPlanError
 from app.core.operations.adapted_nodes import TakeUpReport
 from app.core.operations.targets import prune_targets
 from app.core.plans.model import Plan, Section, chapter_role, fingerprint
@@ -142,7 +143,7 @@ def _as_template_made(draft: Draft, chapter: Node) -> bool:
         return False
     try:
         again = _rendered(draft, chapter, template_statements(draft, chapter))
-    except EditError:
+    except PeakPlanError:  # the user's own template fails: append, never lose their words
         return False
     return again.paragraphs == chapter.paragraphs
 
@@ -194,14 +195,11 @@ def release_goals(draft: Draft, section_id: str) -> Draft:
         raise EditError("上级的这一主要目标尚未并入本方案")
     only_there = {t.id for t in draft.targets if t.sources and set(t.sources) == {section_id}}
 
-    def cut(text: str) -> str:
-        spans = [_drop_span(text, m.start, m.end) for m in mentions(text) if m.target in only_there]
-        for start, end in reversed(_merged(spans)):
-            text = text[:start] + text[end:]
-        return text
-
     kept = tuple(s for s in chapter.sources if s.node != section_id)
     updated = chapter.model_copy(
-        update={"paragraphs": tuple(cut(p) for p in chapter.paragraphs), "sources": kept}
+        update={
+            "paragraphs": tuple(without_mentions(p, only_there) for p in chapter.paragraphs),
+            "sources": kept,
+        }
     )
     return prune_targets(update_node(draft, chapter.id, lambda _n: updated))
