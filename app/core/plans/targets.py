@@ -224,7 +224,7 @@ def extract_targets(
     return [span.target for span in locate_targets(paragraph, paragraph_index, goals=goals)]
 
 
-_GOALS_TITLE = re.compile(r"(?:主要|工作|发展|总体|行动|规划)?目标(?:指标|任务)?")
+_GOALS_TITLE = re.compile(r"(?:主要|工作|发展|总体|行动|规划)?目标(?:指标)?")
 
 
 def is_goals_title(title: str) -> bool:
