@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from app.core.plans.model import Section, UnitClause, node_id
-from app.core.plans.targets import extract_targets
+from app.core.plans.targets import extract_targets, is_goals_title
 from app.importer.blocks import ImportNote
 from app.importer.clauses import BEFORE_COMMA, ClauseMatch, split_trailing_clause, with_leads
 from app.importer.structure import RawSection, run_in_lead
@@ -156,7 +156,8 @@ def freeze(
 ) -> Section:
     """The validated Section for a raw one, with ids from the label path."""
     paragraphs = [p for p in raw.paragraphs if p.strip()]
-    targets = [t for i, p in enumerate(paragraphs) for t in extract_targets(p, i)]
+    goals = is_goals_title(raw.title)  # a 主要目标's year holds up to the next one named
+    targets = [t for i, p in enumerate(paragraphs) for t in extract_targets(p, i, goals=goals)]
     children: list[Section] = []
     used: dict[str, int] = {}
     for child in raw.children:

@@ -28,8 +28,11 @@ def two_parents():
 
 def test_measures_come_from_the_nearest_parent_once(two_parents):
     draft, _city, _region, _plans = two_parents
-    sources = [s.node for n in draft.walk() for s in n.sources]
+    sources = [s.node for n in draft.walk() if n.role != "goals" for s in n.sources]
     assert sources and all(s.startswith("yinchuan-city:") for s in sources)
+    # the 主要目标 states the indicators of both (the city's first, the region's it lacks)
+    goals = draft.chapter("goals")
+    assert [s.node for s in goals.sources] == ["yinchuan-city:二", "ningxia-region:二"]
     assert len(sources) == len(set(sources))  # no parent clause taken up twice
     assert [p.id for p in draft.parents] == ["yinchuan-city", "ningxia-region"]
 

@@ -41,7 +41,8 @@ def test_new_draft_chapters_come_from_templates_and_state_table_targets():
     text = render(goals.paragraphs[0], draft)
     share = next(t for t in draft.targets if t.indicator == "非化石能源消费比重")
     assert share.year(2025).parent_value == "15"
-    assert "非化石能源消费比重达到15%左右" in text
+    # undecided: a blank with its unit, not the region's 15%左右 as if it were the county's
+    assert "非化石能源消费比重达到【待定】%" in text and "15%" not in text
     # the 宁夏 plan promises "完成国家下达任务": the county's words say whose task it completes
     assert "确保完成自治区、银川市下达任务" in text
     assert goals.sources[0].node == "ningxia-region:二"

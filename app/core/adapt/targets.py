@@ -40,6 +40,12 @@ def is_national_standard(indicator: str) -> bool:
     return any(word in indicator for word in adapt_rules().national_standards)
 
 
+def is_allocated(indicator: str) -> bool:
+    """能耗强度, 单位GDP二氧化碳排放下降 …: allocated down from above, customarily "确保完成…下达任务"."""
+    name = compact(indicator)
+    return any(word in name for word in adapt_rules().allocated_indicators)
+
+
 def display_indicator(indicator: str, verb: str = "") -> str:
     """The indicator as the target table shows it: 森林覆盖率, not 全区森林覆盖率力争.
 
@@ -146,7 +152,11 @@ class TargetBook:
 def target_edits(text: str, book: TargetBook, source: str) -> list[Edit]:
     """One edit per target the text states, each a mention of the book's entry."""
     edits: list[Edit] = []
+    stated: set[tuple[int, int]] = set()
     for span in locate_targets(text):
+        if (span.start, span.end) in stated:
+            continue  # "A、B完成上级下达任务": one phrase, one mention (the 主要目标 lists both)
+        stated.add((span.start, span.end))
         entry, year = book.entry_for(span, source, text[span.start : span.end])
         edits.append(
             Edit(

@@ -54,10 +54,19 @@ def assigned_words(year: TargetYear, county: CountyContext) -> str:
     return county.fill(adapt_rules().assigned_text)
 
 
+BLANK = "【待定】"
+"""What an undecided value prints as: a visible blank, never the parent's figure."""
+
+
 def phrase(
     target: CountyTarget, year: TargetYear | None, lead: str, county: CountyContext
 ) -> str | None:
-    """The words a mention stands for; None when the county dropped the target."""
+    """The words a mention stands for; None when the county dropped the target.
+
+    A value the county has not decided prints as a blank with its unit
+    ("达到【待定】%"): the parent's figure is the parent's, and a reviewer who
+    read it in the county's draft would take it for the county's commitment.
+    """
     if year is None:
         return None
     if year.decision == "dropped":
@@ -65,7 +74,7 @@ def phrase(
     if year.decision == "value" and year.value:
         return f"{lead}{year.value}{target.unit}{year.after}"
     if year.decision == "pending" and year.parent_value:
-        return f"{lead}{year.parent_value}{target.unit}{year.parent_after}"
+        return f"{lead}{BLANK}{target.unit}"
     kept = lead if lead in adapt_rules().keep_verbs_when_assigned else ""
     return kept + assigned_words(year, county)
 
@@ -95,6 +104,14 @@ def _merged(spans) -> list[tuple[int, int]]:
         else:
             out.append((start, end))
     return out
+
+
+def without_mentions(text: str, target_ids: set[str]) -> str:
+    """The stored text with the clauses stating these targets cut out (a separator with each)."""
+    spans = [_drop_span(text, m.start, m.end) for m in mentions(text) if m.target in target_ids]
+    for start, end in reversed(_merged(spans)):
+        text = text[:start] + text[end:]
+    return text
 
 
 class TextRenderer:

@@ -44,6 +44,7 @@ from app.core.operations.content import (
 )
 from app.core.operations.crosswalk import set_not_taken_reason
 from app.core.operations.find_replace import replace_all, replace_hit
+from app.core.operations.goals import release_goals
 from app.core.operations.parents import add_parent
 from app.core.operations.revised_parent.rebase import (
     keep_despite_revision,
@@ -93,6 +94,7 @@ __all__ = [
     "rebase",
     "record_sent",
     "refused_line",
+    "release_goals",
     "remove",
     "remove_committee_member",
     "remove_unit",

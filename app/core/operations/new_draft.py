@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 
-from app.core.adapt.targets import TargetBook
 from app.core.draft.boilerplate import (
     GENERAL,
     GOALS,
@@ -19,7 +18,6 @@ from app.core.draft.boilerplate import (
     template_nodes,
 )
 from app.core.draft.catalogue_files import GENERIC_CATALOGUE, load_catalogue
-from app.core.draft.mentions import make_token
 from app.core.draft.model import (
     Catalogue,
     CatalogueUnit,
@@ -29,15 +27,14 @@ from app.core.draft.model import (
     DraftMeta,
     Node,
     ParentPlan,
-    SourceRef,
     Stage,
 )
 from app.core.draft.tree import insert_node, parent_of, update_node
 from app.core.errors import PeakPlanError
 from app.core.operations.adapted_nodes import NodeBuilder, TakeUpReport
+from app.core.operations.goals import parent_goals
 from app.core.operations.take_up import take_up
-from app.core.plans.model import Plan, Section, chapter_role, fingerprint
-from app.core.plans.targets import locate_targets
+from app.core.plans.model import Plan, Section, chapter_role
 from app.core.text.county import CountyContext
 from app.core.text.numbering import number_value
 
@@ -120,7 +117,7 @@ def new_draft(
         catalogue=catalogue,
     )
     draft = _template_chapter(draft, GENERAL, "总体要求", "general", template_context)
-    draft = _goals_chapter(draft, plan, template_context)
+    draft = _goals_chapter(draft, plan, parents[1:], template_context)
     reports: list[TakeUpReport] = []
     # A plan with no 重点任务 chapter: its task chapters become the county's actions.
     holder = None if plan.key_tasks() is not None else f"n{draft.next_id}"
@@ -156,30 +153,17 @@ def _template_chapter(
     return insert_node(draft, None, None, chapter)
 
 
-def _goals_chapter(draft: Draft, plan: Plan, context: dict[str, object]) -> Draft:
-    """主要目标 from its template, stating the parent's main targets as county table entries."""
-    goals = next((c for c in plan.sections if chapter_role(c.title) == "goals"), None)
-    book = TargetBook(list(draft.targets), draft.next_id)
-    statements: dict[int, list[str]] = {2025: [], 2030: [], 2035: []}
-    if goals is not None:
-        for paragraph in goals.paragraphs:
-            for span in locate_targets(paragraph):
-                entry, year = book.entry_for(span, goals.id, paragraph[span.start : span.end])
-                token = make_token(entry.id, year, span.lead)
-                # a reduction's name ends in 下降 and so does its lead: say it once
-                name = entry.indicator
-                if span.lead.strip() and name.endswith(span.lead.strip()):
-                    name = name[: -len(span.lead.strip())]
-                statement = f"{name}{token}"
-                if year in statements and statement not in statements[year]:
-                    statements[year].append(statement)
-    draft = draft.model_copy(update={"targets": tuple(book.targets), "next_id": book.next_id})
+def _goals_chapter(
+    draft: Draft, plan: Plan, farther: tuple[Plan, ...], context: dict[str, object]
+) -> Draft:
+    """主要目标 from its template, stating every indicator the parents' goals sections set
+    (a chapter of its own or a sub-section of 总体要求) as county table entries."""
+    draft, statements, sources = parent_goals(draft, plan, farther)
     draft = _template_chapter(draft, GOALS, "主要目标", "goals", {**context, "targets": statements})
-    if goals is None:
+    if not sources:
         return draft
     chapter = draft.chapters[-1]
-    source = SourceRef(node=goals.id, fingerprint=fingerprint(goals))
-    return update_node(draft, chapter.id, lambda n: n.model_copy(update={"sources": (source,)}))
+    return update_node(draft, chapter.id, lambda n: n.model_copy(update={"sources": sources}))
 
 
 def _area_name(plan: Plan) -> str:

@@ -13,6 +13,7 @@ from app.core.draft.mentions import TOKEN
 from app.core.draft.model import Draft, Node, ParentPlan
 from app.core.draft.tree import EditError, insert_node, parent_of
 from app.core.operations.adapted_nodes import NodeBuilder, TakeUpReport
+from app.core.operations.goals import is_goals_section, take_up_goals
 from app.core.plans.model import Plan, Section, chapter_role
 from app.core.text.clause_label import clause_label
 
@@ -95,6 +96,10 @@ def take_up(
         raise EditError(f"《{plan.title}》中没有 {clause_label(section_id)} 这一条")
     if adapt and _taken(draft, section_id) is not None:
         raise EditError(f"{section.heading} 已采纳，不能重复采纳")
+    if adapt and parent_id is None and is_goals_section(section) and draft.chapter("goals"):
+        # the parent's 主要目标 joins the county's: one 主要目标, never two
+        draft, report = take_up_goals(draft, plan, section)
+        return _with_parent(draft, plan), report
     builder = NodeBuilder(draft, plan, adapt=adapt)
     if parent_id is None:
         draft, container = _ensure_container(builder, draft, section)
@@ -108,17 +113,18 @@ def take_up(
         siblings = draft.find(container).children if container else draft.chapters
         index = _position(siblings, _order(plan), section.id)
     draft = insert_node(draft, container, index, node)
-    if not any(p.id == plan.id for p in draft.parents) and adapt:
-        draft = draft.model_copy(
-            update={
-                "parents": (
-                    *draft.parents,
-                    ParentPlan(id=plan.id, title=plan.title, level=plan.level),
-                )
-            }
-        )
+    if adapt:
+        draft = _with_parent(draft, plan)
     builder.report.node_id = node.id
     return builder.finish(draft), builder.report
+
+
+def _with_parent(draft: Draft, plan: Plan) -> Draft:
+    """The plan among the draft's parents (it is, once the draft takes something up from it)."""
+    if any(p.id == plan.id for p in draft.parents):
+        return draft
+    parent = ParentPlan(id=plan.id, title=plan.title, level=plan.level)
+    return draft.model_copy(update={"parents": (*draft.parents, parent)})
 
 
 def take_up_into(

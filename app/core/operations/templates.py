@@ -5,7 +5,6 @@ Each is a pure function: the draft in, a new draft out (see app/core/draft/model
 
 from __future__ import annotations
 
-from app.core.draft.mentions import mentions
 from app.core.draft.model import (
     Draft,
 )
@@ -31,13 +30,9 @@ def reset_to_template(draft: Draft, chapter_id: str) -> Draft:
         raise EditError(f"“{chapter.title}”不是由模板生成的")
     context = context_for(county_of(draft), [p.title for p in draft.parents])
     if chapter.template == GOALS:
-        statements: dict[int, list[str]] = {2025: [], 2030: [], 2035: []}
-        for paragraph in chapter.paragraphs:
-            for m in mentions(paragraph):
-                target = draft.target(m.target)
-                if target is not None and m.year in statements:
-                    statements[m.year].append(f"{target.indicator}{paragraph[m.start : m.end]}")
-        context["targets"] = statements
+        from app.core.operations.goals import template_statements
+
+        context["targets"] = template_statements(draft, chapter)
     rendered = render_template(chapter.template, context)
     children, next_id = template_nodes(rendered, chapter.level, draft.next_id)
     updated = chapter.model_copy(

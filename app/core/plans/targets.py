@@ -9,10 +9,10 @@ a plan may promise to "完成上级下达任务": that is a target too, of kind
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from app.core.plans.model import Target
-from app.core.text.rules import level_words
+from app.core.plans.model import Target, chapter_role
+from app.core.text.rules import adapt_rules, level_words
 from app.core.text.unit_lists import split_top_level
 
 _FIVE_YEAR = {"十四五": 2025, "十五五": 2030, "十六五": 2035}
@@ -31,7 +31,7 @@ _VERB = (
     r"下降|降低|减少|增加|增长|提高|提升|达"
 )
 _UNIT = (
-    r"%|‰|"
+    r"%|‰|个百分点|百分点|"
     r"(?:[万亿千百]?(?:千瓦时|千瓦|吨标准?煤|吨|立方米|平方米|平方公里|公里|亩|公顷|辆|台|家|个|座|处|项|"
     r"人|元|户|套|所|条|栋|张|千伏安|伏|GW|MW|kW|km))(?:/(?:千瓦时|年|吨|小时|天))?|"
     r"克(?:标准?煤)?/千瓦时|兆瓦|小时|倍|次"
@@ -43,7 +43,7 @@ _VALUE = re.compile(
     rf"(?P<unit>{_UNIT})?(?P<after>{_AFTER})?"
 )
 _ASSIGNED = re.compile(
-    r"(?:确保|力争)?(?:完成|落实)(?>[^，。；]*?(?:下达|分解))(?>[^，。；]*?(?:目标任务|任务|目标))"
+    r"(?:确保|力争)?(?:完成|落实)(?>[^，。；]*?(?:下达|分解))(?>[^，。；]*?(?:目标任务|任务|目标|指标))"
 )
 """Atomic groups: the first 下达 after 完成 and the first 任务 after it decide; later ones
 could not succeed where they failed, and trying them made the pattern quadratic."""
@@ -184,8 +184,14 @@ def _object_name(head: str, after_value: str, unit: str) -> str:
 _HALF_WIDTH = str.maketrans("０１２３４５６７８９％．", "0123456789%.")
 
 
-def locate_targets(paragraph: str, paragraph_index: int = 0) -> list[TargetSpan]:
-    """Every target stated in one paragraph, in reading order, with its value span."""
+def locate_targets(
+    paragraph: str, paragraph_index: int = 0, *, goals: bool = False
+) -> list[TargetSpan]:
+    """Every target stated in one paragraph, in reading order, with its value span.
+
+    `goals`: the paragraph is a 主要目标 one ("到2025年，…。…。到2030年，…"), where a
+    year holds for every sentence up to the next year named.
+    """
     spans: list[TargetSpan] = []
     paragraph = paragraph.translate(_HALF_WIDTH)  # 到２０２５年…３４％: one for one, spans hold
     # "到2025年，…取得明显进展。非化石能源消费比重达到8%以上；…": a sentence that names
@@ -194,9 +200,9 @@ def locate_targets(paragraph: str, paragraph_index: int = 0) -> list[TargetSpan]
     carried: int | None = None
     for sentence_start, sentence in _sentences(paragraph):
         found_before = len(spans)
-        lent, carried = carried, None
+        lent, carried = carried, (carried if goals else None)
         for year, scope_start, scope_end in _year_scopes(sentence):
-            if year is None and scope_start == 0 and scope_end == len(sentence):
+            if year is None and scope_start == 0 and (goals or scope_end == len(sentence)):
                 year = lent
             if year is None:
                 continue
@@ -206,14 +212,25 @@ def locate_targets(paragraph: str, paragraph_index: int = 0) -> list[TargetSpan]
             for piece in split_top_level(scope_text, "，,；;"):
                 spans.extend(_targets_in_piece(piece, year, scope_text, paragraph_index, offset))
                 offset += len(piece) + 1
-        if len(spans) > found_before:
+        if len(spans) > found_before and not goals:
             carried = None
     return spans
 
 
-def extract_targets(paragraph: str, paragraph_index: int = 0) -> list[Target]:
-    """Every target stated in one paragraph, in reading order."""
-    return [span.target for span in locate_targets(paragraph, paragraph_index)]
+def extract_targets(
+    paragraph: str, paragraph_index: int = 0, *, goals: bool = False
+) -> list[Target]:
+    """Every target stated in one paragraph, in reading order (`goals`: see locate_targets)."""
+    return [span.target for span in locate_targets(paragraph, paragraph_index, goals=goals)]
+
+
+_GOALS_TITLE = re.compile(r"(?:主要|工作|发展|总体|行动|规划)?目标(?:指标)?")
+
+
+def is_goals_title(title: str) -> bool:
+    """二、主要目标, or (二)主要目标 / (三)工作目标 under 总体要求: where a plan sets its indicators."""
+    title = title.strip("。．.： ")
+    return chapter_role(title) == "goals" or _GOALS_TITLE.fullmatch(title) is not None
 
 
 def _targets_in_piece(
@@ -228,9 +245,13 @@ def _targets_in_piece(
     assigned = _assigned(body)
     if assigned:
         indicator = noun_phrase(_indicator(body[: assigned.start()]))
-        if indicator:
+        # "单位地区生产总值能耗、…二氧化碳排放、非化石能源消费比重完成国家下达目标任务": three
+        names = [n.strip() for n in split_top_level(indicator, "、")]
+        for name in names if len(names) > 1 and all(len(n) >= 4 for n in names) else [indicator]:
+            if not name:
+                continue
             target = Target(
-                indicator=indicator,
+                indicator=name,
                 year=year,
                 value=None,
                 kind="assigned",
@@ -243,6 +264,7 @@ def _targets_in_piece(
         return found
     last_indicator = ""
     consumed = 0
+    respective = _Respective()
     for m in _VALUE.finditer(body):
         value = m.group("value")
         unit = m.group("unit") or ""
@@ -263,7 +285,11 @@ def _targets_in_piece(
         adverb = next((w for w in ("力争", "确保") if w in head), "")
         indicator = noun_phrase(_object_name(noun_phrase(head), body[m.end() :], unit))
         if not indicator or (indicator in _CONNECTORS and last_indicator):
-            indicator = last_indicator
+            indicator = respective.next() or last_indicator
+        else:
+            found = respective.close(found)
+            if _RESPECTIVELY.search(head):
+                indicator = respective.open(indicator, len(found))
         if not indicator:
             continue
         after = m.group("after") or ""
@@ -297,7 +323,90 @@ def _targets_in_piece(
         )
         last_indicator = indicator
         consumed = m.end()
-    return found
+    return respective.close(found)
+
+
+_RESPECTIVELY = re.compile(r"分别\s*$")
+_COMPLETE = re.compile(
+    r"(?:率|比重|比例|占比|量|能耗|程度|系数|面积|规模|容量|装机|强度|指数|天数|水平|个数|数量)$"
+)
+
+
+def respective_names(indicator: str) -> list[str]:
+    """The indicators a 分别 sentence names, in order: "城市公交车、出租汽车新能源汽车比例"
+    (分别达到72%、35%) → 城市公交车新能源汽车比例, 出租汽车新能源汽车比例.
+
+    The words the last item ends with are shared by the items before it unless
+    those already name a complete indicator (…覆盖率和统防统治覆盖率).
+    """
+    # each 、 splits here, even between level words: 市、县污泥无害化处理率 are two rates
+    parts = [p for p in split_top_level(indicator.replace("、", "\x00"), "\x00") if p.strip()]
+    if len(parts) < 2:
+        parts = [p for p in re.split(r"[和及与]", indicator) if p.strip()]
+    if len(parts) < 2:
+        return [indicator]
+    parts = [p.strip() for p in parts]
+    last = parts[-1]
+    if all(_COMPLETE.search(p) for p in parts[:-1]):
+        return parts
+    cut = _shared_from(parts[:-1], last)
+    suffix = last[cut:]
+    if not cut or len(suffix) < 2:
+        return parts
+    return [p if _COMPLETE.search(p) else p + suffix for p in parts[:-1]] + [last]
+
+
+def _shared_from(items: list[str], last: str) -> int:
+    """Where the words the items share begin in the last item: after its own noun, found by
+    the end of an item (公交车 → 出租汽车|新能源汽车比例), by a word that starts a shared part
+    (煤制甲醇|能效…), else after one character for one-character items (大、中、小|型…) or two."""
+    ends = [last.find(item[-1], 1) for item in items]
+    ends = [end + 1 for end in ends if 1 <= end <= len(last) - 3]
+    if ends:
+        return min(ends)
+    if min(len(item) for item in items) == 1:
+        return 1
+    starts = [last.find(word, 2) for word in adapt_rules().shared_suffix_starts]
+    starts = [start for start in starts if 2 <= start <= len(last) - 2]
+    if starts:
+        return min(starts)
+    return 2 if len(last) > 4 else 0
+
+
+class _Respective:
+    """A 分别 list being read: its names, and where its values start among the found spans."""
+
+    def __init__(self) -> None:
+        self.names: list[str] = []
+        self.whole = ""
+        self.start = 0
+        self.taken = 0
+
+    def open(self, indicator: str, start: int) -> str:
+        names = respective_names(indicator)
+        if len(names) < 2:
+            return indicator
+        self.names, self.whole, self.start, self.taken = names, indicator, start, 1
+        return names[0]
+
+    def next(self) -> str:
+        if not self.names or self.taken >= len(self.names):
+            return ""
+        self.taken += 1
+        return self.names[self.taken - 1]
+
+    def close(self, found: list[TargetSpan]) -> list[TargetSpan]:
+        """The spans, with the list's own names if it had a value for each, else the whole name."""
+        if not self.names:
+            return found
+        if self.taken != len(self.names) or len(found) - self.start != len(self.names):
+            whole = self.whole
+            found = found[: self.start] + [
+                replace(span, target=span.target.model_copy(update={"indicator": whole}))
+                for span in found[self.start :]
+            ]
+        self.names = []
+        return found
 
 
 _IN_BASE_YEAR = re.compile(

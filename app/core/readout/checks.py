@@ -13,10 +13,10 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from app.core.adapt.level_words import in_book_title
-from app.core.adapt.targets import indicator_key
+from app.core.adapt.targets import indicator_key, is_allocated
 from app.core.adapt.whole_words import cuts_a_word
 from app.core.draft.gc_pause import collections_paused
-from app.core.draft.mentions import mentions, phrase
+from app.core.draft.mentions import assigned_words, mentions, phrase
 from app.core.draft.model import Draft, Node, work_row_units
 from app.core.plans.resolver import PlanResolver
 from app.core.readout.findings import CheckContext, Finding
@@ -198,20 +198,27 @@ def check_targets(ctx: _Context) -> Iterator[Finding]:
         for year in target.years:
             if year.decision == "pending":
                 parent = (
-                    f"，上级为 {year.parent_value}{target.unit}{year.parent_after}"
+                    f"；上级为 {year.parent_value}{target.unit}{year.parent_after}，仅供参考"
                     if year.parent_value
                     else ""
                 )
+                hint = "在主要目标指标表中填写县目标值，或选择“完成上级下达任务”或不列此目标"
+                if is_allocated(target.indicator):
+                    words = assigned_words(year, ctx.county)
+                    hint = f"上级分解下达的指标，县级方案一般写“{words}”：在主要目标指标表中选“完成上级下达任务”，或填写县目标值"
                 yield Finding(
                     "warning",
                     "target-pending",
-                    f"目标“{target.indicator}”（{year.year}年）尚未确定县的目标值{parent}",
-                    "在主要目标指标表中填写县目标值，或选择“完成上级下达任务”或不列此目标",
+                    f"目标“{target.indicator}”（{year.year}年）尚未确定县的目标值，"
+                    f"文中印作“{phrase(target, year, '', ctx.county)}”{parent}",
+                    hint,
                     node.id if node else "",
                     ctx.where(node) if node else "主要目标指标表",
                     {"target": target.id, "year": year.year},
                 )
             words = phrase(target, year, "", ctx.county)
+            if year.decision == "pending" and year.parent_value:
+                words = f"上级{year.parent_value}{target.unit}{year.parent_after}"  # a blank prints
             if words is not None:
                 by_indicator[(indicator_key(target.indicator), target.unit, year.year)].append(
                     (target.id, words)

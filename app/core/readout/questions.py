@@ -3,8 +3,8 @@
 Two sources: the questions adaptation stored with a node (a parent figure, a
 place of elsewhere, the parent speaking of itself, a unit with no county
 counterpart) while their words are still there, and every target mention
-whose value the county has not decided yet — it prints the parent's figure,
-which is never the county's commitment until the target table says so.
+whose value the county has not decided yet — it prints a blank (达到【待定】%),
+and the question names the parent's figure as the reference to decide from.
 """
 
 from __future__ import annotations
@@ -12,13 +12,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from app.core.adapt.targets import is_allocated
 from app.core.draft.adaptation import OpenQuestion
-from app.core.draft.mentions import TextRenderer, mentions, phrase
+from app.core.draft.mentions import TextRenderer, assigned_words, mentions, phrase
 from app.core.draft.model import Draft, Node, county_of
 
-PENDING_MESSAGE = (
-    "上级数值，本县尚未在主要目标指标表中确定：填本县数值、选“完成上级下达任务”，或不列此目标"
-)
+PENDING_MESSAGE = "“{indicator}”{year}年本县目标值待定（{parent}）：在主要目标指标表中填本县数值、选“完成上级下达任务”，或不列此目标"
+ALLOCATED_HINT = "；此为上级分解下达的指标，县级方案一般写“{assigned}”"
 
 
 @dataclass(frozen=True)
@@ -90,7 +90,7 @@ def pending_targets(
                         quote=words,
                         where=where,
                         index=index,
-                        message=PENDING_MESSAGE,
+                        message=pending_message(renderer, mention.target, mention.year),
                     )
                     if words
                     else None
@@ -99,13 +99,29 @@ def pending_targets(
                 yield question
 
 
+def pending_message(renderer: TextRenderer, target_id: str, year: int) -> str:
+    """What the comment on a blank asks: the parent's figure as reference, and for an
+    indicator allocated from above (能耗强度, 碳排放强度) the customary wording."""
+    target = renderer.targets[target_id]
+    stated = target.year(year)
+    parent = (
+        f"上级为 {stated.parent_value}{target.unit}{stated.parent_after}，仅供参考"
+        if stated is not None and stated.parent_value
+        else "上级未给数值"
+    )
+    message = PENDING_MESSAGE.format(indicator=target.indicator, year=year, parent=parent)
+    if stated is not None and is_allocated(target.indicator):
+        message += ALLOCATED_HINT.format(assigned=assigned_words(stated, renderer.county))
+    return message
+
+
 def _pending_words(renderer: TextRenderer, target_id: str, year: int, lead: str) -> str:
     """What the mention prints while the county has not decided it ('' when decided)."""
     target = renderer.targets.get(target_id)
     stated = target.year(year) if target else None
     if stated is None or stated.decision != "pending" or not stated.parent_value:
         return ""  # decided, or "完成上级下达任务" already: that is the county's wording
-    # what the renderer makes of the mention alone: the parent's figure in its words
+    # what the renderer makes of the mention alone: the blank with its lead and unit
     words = phrase(target, stated, lead, renderer.county) or ""
     return words if words.strip() else ""
 

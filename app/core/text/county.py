@@ -153,7 +153,10 @@ class CountyContext:
 
     @property
     def uppers(self) -> str:
-        """The governments above the county, as in 确保完成自治区、石嘴山市下达任务."""
+        """The governments above the county, as in 确保完成自治区、石嘴山市下达任务; a district
+        of a 直辖市 has one: 确保完成市下达任务."""
+        if self.city and self.city == self.region:
+            return "市"
         return "、".join(p for p in (self.region_word, self.city) if p)
 
     def placeholders(self) -> dict[str, str]:

@@ -55,6 +55,8 @@ class AdaptRules:
     indicator_strip_prefixes: tuple[str, ...]
     indicator_strip_suffixes: tuple[str, ...]
     national_standards: tuple[str, ...] = ()
+    allocated_indicators: tuple[str, ...] = ()
+    shared_suffix_starts: tuple[str, ...] = ()
     level_words: LevelWords = LevelWords((), ())
 
     def for_level(self, level: str) -> list[WordRule]:
@@ -79,6 +81,8 @@ def adapt_rules() -> AdaptRules:
         indicator_strip_prefixes=tuple(targets["indicator_strip_prefixes"]),
         indicator_strip_suffixes=tuple(targets["indicator_strip_suffixes"]),
         national_standards=tuple(targets.get("national_standards", ())),
+        allocated_indicators=tuple(targets.get("allocated_indicators", ())),
+        shared_suffix_starts=tuple(targets.get("shared_suffix_starts", ())),
         level_words=LevelWords(
             tuple(
                 (word, level)

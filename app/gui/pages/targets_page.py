@@ -23,9 +23,11 @@ from PySide6.QtWidgets import (
 
 from app.core import operations as ops
 from app.core.draft.changes import EVERYTHING, DraftChange, Part
+from app.core.draft.mentions import TextRenderer
 from app.core.draft.model import DECISION_NAMES, CountyTarget
 from app.core.draft.tree import EditError
 from app.core.operations.targets import target_cell_text
+from app.core.readout.questions import pending_message
 from app.core.text.clause_label import clause_label
 from app.gui.actions.menus import on_delete
 from app.gui.commands import push
@@ -33,10 +35,15 @@ from app.gui.document import DocumentView, DraftDocument
 
 YEARS = (2025, 2030, 2035)
 FIXED = ("指标", "单位", "来源")
-COUNTY = len(FIXED) + len(YEARS)  # the first county column
+COUNTY = len(FIXED) + len(YEARS)  # the first county column, with the usual years
 PENDING = QColor("#fff3a0")
 
 _Index = QModelIndex | QPersistentModelIndex
+
+
+def years_of(draft) -> tuple[int, ...]:
+    """The years the table shows: 2025, 2030, 2035 and any other a target is set for (2023)."""
+    return tuple(sorted({*YEARS, *(y.year for t in draft.targets for y in t.years)}))
 
 
 def _parent_text(target: CountyTarget, year: int) -> str:
@@ -53,21 +60,27 @@ class TargetsModel(QAbstractTableModel):
         super().__init__(parent)
         self.doc = doc
         self.ids = [t.id for t in doc.draft.targets]
+        self.years = years_of(doc.draft)
+
+    @property
+    def county(self) -> int:
+        """The first county column."""
+        return len(FIXED) + len(self.years)
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.ids)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COUNTY + len(YEARS)
+        return 0 if parent.isValid() else self.county + len(self.years)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
         if section < len(FIXED):
             return self.tr(FIXED[section])
-        if section < COUNTY:
-            return self.tr("上级{}年").format(YEARS[section - len(FIXED)])
-        return self.tr("本县{}年").format(YEARS[section - COUNTY])
+        if section < self.county:
+            return self.tr("上级{}年").format(self.years[section - len(FIXED)])
+        return self.tr("本县{}年").format(self.years[section - self.county])
 
     def target(self, row: int) -> CountyTarget | None:
         return self.doc.draft.target(self.ids[row])
@@ -81,6 +94,12 @@ class TargetsModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
             return target.indicator  # cut off in a narrow column
+        if role == Qt.ItemDataRole.ToolTipRole and column >= self.county:
+            entry = target.year(self.years[column - self.county])
+            if entry is None or entry.decision != "pending":
+                return None
+            # what the draft prints meanwhile, and the wording customary for an allocated one
+            return pending_message(TextRenderer(self.doc.draft), target.id, entry.year)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if column == 0:
                 return target.indicator
@@ -88,11 +107,11 @@ class TargetsModel(QAbstractTableModel):
                 return target.unit
             if column == 2:
                 return "、".join(clause_label(s) for s in target.sources)
-            if column < COUNTY:
-                return _parent_text(target, YEARS[column - len(FIXED)])
-            return target_cell_text(target.year(YEARS[column - COUNTY]))
-        if role == Qt.ItemDataRole.BackgroundRole and column >= COUNTY:
-            entry = target.year(YEARS[column - COUNTY])
+            if column < self.county:
+                return _parent_text(target, self.years[column - len(FIXED)])
+            return target_cell_text(target.year(self.years[column - self.county]))
+        if role == Qt.ItemDataRole.BackgroundRole and column >= self.county:
+            entry = target.year(self.years[column - self.county])
             return PENDING if entry is not None and entry.decision == "pending" else None
         return None
 
@@ -103,9 +122,9 @@ class TargetsModel(QAbstractTableModel):
         column = index.column()
         target = self.target(index.row())
         editable = column == 0 or (
-            column >= COUNTY
+            column >= self.county
             and target is not None
-            and target.year(YEARS[column - COUNTY]) is not None
+            and target.year(self.years[column - self.county]) is not None
         )
         return flags | Qt.ItemFlag.ItemIsEditable if editable else flags
 
@@ -120,7 +139,7 @@ class TargetsModel(QAbstractTableModel):
             if index.column() == 0:
                 push(self.doc, "修改指标名称", ops.set_target_indicator, target_id, text)
             else:
-                year = YEARS[index.column() - COUNTY]
+                year = self.years[index.column() - self.county]
                 push(self.doc, "修改目标值", ops.set_target_cell, target_id, year, text)
         except EditError as exc:
             self.refused.emit(exc.one_line())
@@ -130,15 +149,16 @@ class TargetsModel(QAbstractTableModel):
     def follow(self, change: DraftChange) -> None:
         """Repaint the entries the change touched; rebuild when entries come or go."""
         ids = [t.id for t in self.doc.draft.targets]
-        if ids != self.ids or change is EVERYTHING:
+        years = years_of(self.doc.draft)
+        if ids != self.ids or years != self.years or change is EVERYTHING:
             self.beginResetModel()
-            self.ids = ids
+            self.ids, self.years = ids, years
             self.endResetModel()
             return
         rows = [i for i, target_id in enumerate(self.ids) if target_id in change.targets]
         if rows:
             self.dataChanged.emit(
-                self.index(rows[0], 0), self.index(rows[-1], COUNTY + len(YEARS) - 1)
+                self.index(rows[0], 0), self.index(rows[-1], self.columnCount() - 1)
             )
 
 
@@ -147,7 +167,7 @@ class DecisionDelegate(QStyledItemDelegate):
     (120, 15左右, 30%, 约30%)."""
 
     def createEditor(self, parent: QWidget, option, index: QModelIndex) -> QWidget:
-        if index.column() < COUNTY:
+        if index.column() < index.model().county:
             return super().createEditor(parent, option, index)
         box = QComboBox(parent)
         box.setEditable(True)
@@ -204,7 +224,7 @@ class TargetsPage(QWidget, DocumentView):
         if old is not None:
             old.deleteLater()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        for col, width in enumerate((230, 90, 70) + (70,) * (2 * len(YEARS))):
+        for col, width in enumerate((230, 90, 70) + (70,) * (2 * len(self.model.years))):
             self.table.setColumnWidth(col, width)
         super().set_document(doc)
 
@@ -223,17 +243,17 @@ class TargetsPage(QWidget, DocumentView):
         cells = [
             i
             for i in self.table.selectionModel().selectedIndexes()
-            if i.column() >= COUNTY and self.model.flags(i) & Qt.ItemFlag.ItemIsEditable
+            if i.column() >= self.model.county and self.model.flags(i) & Qt.ItemFlag.ItemIsEditable
         ]
         if not cells:
             if any(i.column() == 0 for i in self.table.selectionModel().selectedIndexes()):
                 self.message.setText(self.tr("指标名称不能为空：双击改写它"))
             return
-        ids = self.model.ids
+        ids, years, county = self.model.ids, self.model.years, self.model.county
 
         def cleared(draft):
             for index in cells:
-                year = YEARS[index.column() - COUNTY]
+                year = years[index.column() - county]
                 draft = ops.set_target_cell(draft, ids[index.row()], year, "")
             return draft
 

@@ -278,6 +278,9 @@ class ParentTree(QWidget, DocumentView):
         )
         if node is None:
             return
+        if node.role == "goals":  # the parent's 主要目标, merged into the county's: give it back
+            push(self.doc, "取消采纳", ops.release_goals, section_id)
+            return
         if (
             ops.edited_since_take_up(self.doc.draft, self.plan, node.id, section_id)
             and QMessageBox.question(

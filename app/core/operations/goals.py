@@ -1,0 +1,205 @@
+"""The county's 主要目标: one chapter stating every indicator its parents set.
+
+A parent states its indicators in a 主要目标 chapter (二、主要目标) or in a
+sub-section of its 总体要求 ((二)主要目标, (三)工作目标). Wherever it is, each
+indicator becomes an entry of the county target table (the parent's value as
+reference, the county's 待定) and a statement of the county's 主要目标 — never
+a second 主要目标 chapter: taking a parent's goals section up merges it into
+the county's, and giving it back takes its statements out again.
+
+Each is a pure function: the draft in, a new draft out (see app/core/draft/model.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.core.adapt.targets import TargetBook, indicator_key
+from app.core.draft.mentions import make_token, mentions, without_mentions
+from app.core.draft.model import Draft, Node, SourceRef
+from app.core.draft.tree import EditError, update_node
+from app.core.errors import PeakPlanError
+from app.core.operations.adapted_nodes import TakeUpReport
+from app.core.operations.targets import prune_targets
+from app.core.plans.model import Plan, Section, chapter_role, fingerprint
+from app.core.plans.targets import is_goals_title, locate_targets
+
+YEARS = (2025, 2030, 2035)
+"""The years a county's 主要目标 template states; other years are kept in the table only."""
+
+
+def is_goals_section(section: Section) -> bool:
+    """二、主要目标, or (二)主要目标 / (三)工作目标 under 总体要求."""
+    return is_goals_title(section.title)
+
+
+def goals_sections(plan: Plan) -> list[Section]:
+    """The sections where a plan states its main indicators, outermost only."""
+    found: list[Section] = []
+    for chapter in plan.sections:
+        if is_goals_section(chapter):
+            found.append(chapter)
+        elif chapter_role(chapter.title) != "tasks":
+            found.extend(c for c in chapter.children if is_goals_section(c))
+    return found
+
+
+Statements = dict[int, list[str]]
+
+
+def _state(
+    book: TargetBook, section: Section, statements: Statements, *, only_new: bool = False
+) -> None:
+    """Each indicator a goals section states, as an entry of the book and a statement.
+
+    `only_new`: an indicator the table has for that year already (from a nearer
+    parent) keeps its entry: one row, the nearer parent's value as reference.
+    """
+    for part in section.walk():
+        for paragraph in part.paragraphs:
+            for span in locate_targets(paragraph, goals=True):
+                year = span.target.year or 0
+                if year not in YEARS:
+                    continue  # 到2060年 (碳中和): no county 主要目标 states it, no row to decide
+                key = (indicator_key(span.target.indicator), span.target.unit)
+                held = (
+                    next(
+                        (
+                            t
+                            for t in book.targets
+                            if (indicator_key(t.indicator), t.unit) == key and t.year(year)
+                        ),
+                        None,
+                    )
+                    if only_new
+                    else None
+                )
+                if held is not None:
+                    entry = held
+                else:
+                    written = paragraph[span.start : span.end]
+                    entry, year = book.entry_for(span, section.id, written)
+                # a reduction's name ends in 下降 and so does its lead: say it once
+                name = entry.indicator
+                lead = span.lead.strip()
+                if lead and name.endswith(lead):
+                    name = name[: -len(lead)]
+                base = f"较{span.target.base_year}年" if span.target.base_year else ""
+                statement = f"{name}{base}{make_token(entry.id, year, span.lead)}"
+                listed = statements.setdefault(year, [])
+                if all(_stated_target(s) != entry.id for s in listed):
+                    listed.append(statement)
+
+
+def _stated_target(statement: str) -> str:
+    found = next(mentions(statement), None)
+    return found.target if found else ""
+
+
+def parent_goals(
+    draft: Draft, plan: Plan, farther: tuple[Plan, ...] = ()
+) -> tuple[Draft, Statements, tuple[SourceRef, ...]]:
+    """Every indicator the parents' goals sections set, nearest parent first, as table
+    entries; the statements per year and the sections they came from."""
+    book = TargetBook(list(draft.targets), draft.next_id)
+    statements: Statements = {year: [] for year in YEARS}
+    sources: list[SourceRef] = []
+    for index, parent in enumerate((plan, *farther)):
+        for section in goals_sections(parent):
+            _state(book, section, statements, only_new=index > 0)
+            sources.append(SourceRef(node=section.id, fingerprint=fingerprint(section)))
+    draft = draft.model_copy(update={"targets": tuple(book.targets), "next_id": book.next_id})
+    return draft, statements, tuple(sources)
+
+
+def template_statements(draft: Draft, chapter: Node) -> Statements:
+    """The statements a 主要目标 holds now, by year, in order, each as its clause reads
+    ("单位GDP能耗较2020年⟦t5@2025|下降⟧"): what its template would be given to write it again."""
+    statements: Statements = {year: [] for year in YEARS}
+    for paragraph in chapter.paragraphs:
+        for m in mentions(paragraph):
+            if draft.target(m.target) is None or m.year not in statements:
+                continue
+            start = max(paragraph.rfind(mark, 0, m.start) for mark in "，。；：") + 1
+            statement = paragraph[start : m.end].strip()
+            statement = re.sub(r"^(?:到|至)?20\d\d年(?:前|底|末)?", "", statement).lstrip("，")
+            if statement:
+                statements[m.year].append(statement)
+    return statements
+
+
+def _rendered(draft: Draft, chapter: Node, statements: Statements) -> Node:
+    from app.core.draft.boilerplate import context_for, render_template
+    from app.core.draft.model import county_of
+
+    context = context_for(county_of(draft), [p.title for p in draft.parents])
+    rendered = render_template(chapter.template, {**context, "targets": statements})
+    return chapter.model_copy(update={"paragraphs": tuple(rendered.paragraphs)})
+
+
+def _as_template_made(draft: Draft, chapter: Node) -> bool:
+    """Does the chapter still read as its template writes it (no user edit to keep)?"""
+    if not chapter.template:
+        return False
+    try:
+        again = _rendered(draft, chapter, template_statements(draft, chapter))
+    except PeakPlanError:  # the user's own template fails: append, never lose their words
+        return False
+    return again.paragraphs == chapter.paragraphs
+
+
+def _with_statements(draft: Draft, chapter: Node, added: Statements) -> Node:
+    """The chapter stating the added indicators too: written again by its template when the
+    user has not edited it, else a sentence per year appended (nothing of theirs is lost)."""
+    if _as_template_made(draft, chapter):
+        statements = template_statements(draft, chapter)
+        for year, listed in added.items():
+            statements.setdefault(year, []).extend(listed)
+        return _rendered(draft, chapter, statements)
+    sentences = [f"到{year}年，{'，'.join(listed)}。" for year, listed in added.items() if listed]
+    if not sentences:
+        return chapter
+    return chapter.model_copy(update={"paragraphs": (*chapter.paragraphs, "".join(sentences))})
+
+
+def take_up_goals(draft: Draft, plan: Plan, section: Section) -> tuple[Draft, TakeUpReport]:
+    """A parent's goals section merged into the county's 主要目标: its indicators become
+    table entries stated there; no second 主要目标 is made."""
+    chapter = draft.chapter("goals")
+    if chapter is None:
+        raise EditError("本方案没有“主要目标”一章，无法并入上级的主要目标")
+    book = TargetBook(list(draft.targets), draft.next_id)
+    stated = {m.target for p in chapter.paragraphs for m in mentions(p)}
+    added: Statements = {}
+    _state(book, section, added, only_new=True)
+    added = {
+        year: [s for s in listed if _stated_target(s) not in stated]
+        for year, listed in added.items()
+    }
+    draft = draft.model_copy(update={"targets": tuple(book.targets), "next_id": book.next_id})
+    source = SourceRef(node=section.id, fingerprint=fingerprint(section))
+    merged = _with_statements(draft, chapter, added)
+    merged = merged.model_copy(update={"sources": (*chapter.sources, source)})
+    draft = update_node(draft, chapter.id, lambda _n: merged)
+    report = TakeUpReport(node_id=chapter.id, targets_added=list(book.added))
+    return draft, report
+
+
+def release_goals(draft: Draft, section_id: str) -> Draft:
+    """A parent's goals section given back: the county's 主要目标 stops stating the
+    indicators only it set (the chapter and everything else stay)."""
+    chapter = next(
+        (c for c in draft.chapters if any(s.node == section_id for s in c.sources)), None
+    )
+    if chapter is None:
+        raise EditError("上级的这一主要目标尚未并入本方案")
+    only_there = {t.id for t in draft.targets if t.sources and set(t.sources) == {section_id}}
+
+    kept = tuple(s for s in chapter.sources if s.node != section_id)
+    updated = chapter.model_copy(
+        update={
+            "paragraphs": tuple(without_mentions(p, only_there) for p in chapter.paragraphs),
+            "sources": kept,
+        }
+    )
+    return prune_targets(update_node(draft, chapter.id, lambda _n: updated))
