@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -353,6 +354,49 @@ def run_feedback_adopt_all(window, qtbot, tmp_path, capsys, monkeypatch) -> None
     assert load_draft(draft_gui).opinions[-1].decision == "adopted"
 
 
+def _stored_pending():
+    """A draft holding pending opinions: an edit read from a returned file, a comment giving its
+    words, one asking without words, and another unit's."""
+    from app.core.draft.consultation import Opinion
+    from app.core.draft.demo import load_demo
+    from app.tasks.feedback import read_returned_files
+
+    draft = load_demo()
+    with tempfile.TemporaryDirectory() as folder:
+        returned = returned_file(draft, Path(folder) / "县发改局.docx")
+        draft = read_returned_files(draft, [returned]).draft
+    measure = next(m for m in draft.measures() if "严控" in m.paragraphs[0])
+    made = (
+        Opinion(
+            id="o8",
+            unit="县发改局",
+            kind="comment",
+            node_id=measure.id,
+            original="严控",
+            comment="建议改为：严格控制",
+        ),
+        Opinion(
+            id="o9", unit="县发改局", kind="comment", node_id=measure.id, comment="建议补充目标"
+        ),
+    )
+    return draft.model_copy(update={"opinions": (*draft.opinions, *made)})
+
+
+def run_feedback_adopt_stored(window, qtbot, tmp_path, capsys, monkeypatch) -> None:
+    """`feedback DRAFT --adopt-all` (no file): the changes already stored, as the menu entry
+    adopts them with the table unfiltered."""
+    draft_cli, draft_gui = _copies(tmp_path, _stored_pending())
+    code, out = _cli(capsys, "feedback", draft_cli, "--adopt-all")
+    assert code == 0 and "已采纳 2 条，1 条无法采纳" in out
+    _open(window, draft_gui)
+    menu_action(window, "意见处理", "采纳列出的全部修改(&A)").trigger()
+    assert "1 条无法采纳" in window.opinions.message.text()
+    _save_window(window, qtbot)
+    assert draft_state(draft_gui) == draft_state(draft_cli)
+    saved = load_draft(draft_gui)
+    assert [o.decision for o in saved.opinions] == ["adopted", "adopted", "pending"]
+
+
 def run_rebase(window, qtbot, tmp_path, capsys, monkeypatch) -> None:
     from tests.drafts.test_parent_revised import drafted, revise
 
@@ -400,6 +444,11 @@ PAIRS: tuple[Pair, ...] = (
         "feedback --adopt-all",
         (("意见处理", "导入反馈(&I)…"), ("意见处理", "采纳列出的全部修改(&A)")),
         run_feedback_adopt_all,
+    ),
+    Pair(
+        "feedback DRAFT --adopt-all",
+        (("意见处理", "采纳列出的全部修改(&A)"),),
+        run_feedback_adopt_stored,
     ),
     Pair("rebase", (("编辑", "采用上级修订(&R)…"),), run_rebase),
 )
