@@ -208,6 +208,7 @@ def opinion_rows(before: Draft, after: Draft, ids: Sequence[str]) -> list[dict]:
                 "original": opinion.original,
                 "proposed": opinion.proposed,
                 "comment": opinion.comment,
+                "grounds": opinion.grounds,
                 "source": opinion.source,
                 "matched": opinion.matched,
                 "decision": opinion.decision,
