@@ -24,6 +24,7 @@ from app.core.draft.store.files import with_draft_suffix
 from app.core.draft.store.writing import DraftChangedError
 from app.core.errors import PeakPlanError
 from app.core.readout.preflight import Preflight, preflight
+from app.export.choice import ExportChoice
 from app.export.files import export_draft
 from app.export.pdf import to_pdf
 from app.gui.actions.menus import add_action
@@ -324,7 +325,7 @@ class FileActions(QObject):
 
         def work() -> Path:
             folder.mkdir(parents=True, exist_ok=True)
-            result = export_draft(draft, folder, plans=plans, excel=False)
+            result = export_draft(draft, folder, plans=plans, choice=ExportChoice(excel=False))
             return to_pdf(result.word, folder, comments=True)
 
         self.pdf_job = run_task(
