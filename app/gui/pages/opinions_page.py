@@ -229,6 +229,12 @@ class OpinionsPage(QWidget, DocumentView):
             and opinion.decision != "adopted"
             and (ops.changes_text(opinion) or ops.asks_rewrite(opinion))
         )
+        wordless = opinion is not None and ops.asks_rewrite(opinion)
+        self.adopt.setToolTip(
+            self.tr("标为采纳，该措施留下待定事项“已采纳意见，待按意见修改”，并转到该措施")
+            if wordless
+            else self.tr("把这条修改写入方案正文（可撤销），并转到该措施")
+        )
         self.go.setEnabled(opinion is not None and bool(opinion.node_id))
         if opinion is None or self.model is None:
             self.detail.clear()
