@@ -40,7 +40,8 @@ class Returned(TaskResult):
     refused: list[tuple[str, str]] = field(default_factory=list)
     """Opinions --adopt-all could not adopt (left 待处理), each with why."""
     said: list[str] = field(default_factory=list)
-    """What could not be placed or read, and repeats: on standard error beside --json."""
+    """What could not be placed or read, repeats, and what --adopt-all adopted of those
+    imported before or left 待处理: on standard error beside --json."""
 
 
 def read_returned_files(
@@ -91,9 +92,9 @@ def take_in(draft: Draft, read: Returned) -> Returned:
     rows = opinion_rows(draft, updated, added)
     for row in rows:
         row["not_adopted"] = dict(refused).get(row["id"], "")
+    said += [f"已采纳此前导入的意见：{oid}" for oid in adopted if oid not in added]
+    said += [f"未采纳：{oid}：{why}（仍为待处理）" for oid, why in refused]
     lines = [_row_line(row) for row in rows] + said
-    lines += [f"已采纳此前导入的意见：{oid}" for oid in adopted if oid not in added]
-    lines += [f"未采纳：{oid}：{why}（仍为待处理）" for oid, why in refused]
     return Returned(
         lines=lines,
         draft=updated,
@@ -149,10 +150,15 @@ def adopt_stored(draft: Draft, unit: str | None = None) -> Returned:
     ids = [o.id for o in draft.opinions if not unit or o.unit == unit.strip()]
     updated, adopted, refused = adopt_pending(draft, ids)
     rows = opinion_rows(draft, updated, adopted)
-    lines = [_row_line(row) for row in rows]
-    lines += [f"未采纳：{oid}：{why}（仍为待处理）" for oid, why in refused]
+    said = [f"未采纳：{oid}：{why}（仍为待处理）" for oid, why in refused]
     return Returned(
-        lines=lines, draft=updated, data=rows, adopt_all=True, adopted=adopted, refused=refused
+        lines=[_row_line(row) for row in rows] + said,
+        draft=updated,
+        data=rows,
+        adopt_all=True,
+        adopted=adopted,
+        refused=refused,
+        said=said,
     )
 
 

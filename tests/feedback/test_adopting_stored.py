@@ -49,6 +49,9 @@ def test_adopt_all_without_a_file_adopts_the_stored_changes_of_the_unit_named(tm
     )
     save_draft(draft.model_copy(update={"opinions": (*draft.opinions, other)}), path)
     capsys.readouterr()
+    assert main(["feedback", str(path), "--adopt-all", "--unit", "县交通局", "--json"]) == 0
+    said = capsys.readouterr()
+    assert said.out.strip() == "[]" and "未采纳：o2" in said.err
     assert main(["feedback", str(path), "--adopt-all", "--unit", "县交通局"]) == 0
     out = capsys.readouterr().out
     saved = load_draft(path)
