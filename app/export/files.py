@@ -21,6 +21,7 @@ from app.core.draft.consultation import SentCopy
 from app.core.draft.model import Draft
 from app.core.files import FileWriteError
 from app.core.plans.resolver import PlanResolver
+from app.export.choice import THE_PAIR, ExportChoice
 from app.export.excel import excel_bytes
 from app.export.pair import write_files
 from app.export.word.document import word_document
@@ -110,31 +111,21 @@ def export_draft(
     folder: str | Path,
     *,
     plans: PlanResolver,
-    word: bool = True,
-    excel: bool = True,
-    comments: bool = True,
+    choice: ExportChoice = THE_PAIR,
 ) -> ExportResult:
-    """Write DIR/<title>.docx and DIR/<title>任务分工表.xlsx; `plans` are the parents the 对照表 names.
+    """Write DIR/<title>.docx and DIR/<title>任务分工表.xlsx (those `choice` names); `plans` are
+    the parents the 对照表 names.
 
-    With `comments` (the default) each open question prints as a comment on its words; without
-    (`peakplan export --clean`) the Word draft is clean.
+    With `choice.comments` (the default) each open question prints as a comment on its words;
+    without (`peakplan export --clean`) the Word draft is clean.
     """
-    files, result = pair_files(draft, folder, plans, PairChoice(word, excel, comments))
+    files, result = pair_files(draft, folder, plans, choice)
     write_files(files)  # both or neither
     return result
 
 
-@dataclass(frozen=True)
-class PairChoice:
-    """Which of the pair to write, and whether open questions print as comments."""
-
-    word: bool = True
-    excel: bool = True
-    comments: bool = True
-
-
 def pair_files(
-    draft: Draft, folder: str | Path, plans: PlanResolver, choice: PairChoice
+    draft: Draft, folder: str | Path, plans: PlanResolver, choice: ExportChoice
 ) -> tuple[list[tuple[Path, bytes]], ExportResult]:
     """The pair's paths and bytes, built before anything is written (an error in building
     writes nothing), and what the export will have done once they are written."""

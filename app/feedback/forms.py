@@ -237,10 +237,13 @@ def _row(row: list[str], cols: dict[str, list[int]], places: _Places, unit: str)
     if NO_OPINION.match(opinion or reason):
         return Found("none", place="draft", matched="none", comment=opinion or reason, unit=unit)
     change = parse_change(opinion or reason, original, proposed)
-    said = opinion or reason
-    comment = said + (f"\n理由：{reason}" if opinion and reason else "")
+    # 理由 is the unit's grounds, kept apart; a request written under 理由 with nothing else
+    # said is the opinion itself
+    said = opinion or ("" if proposed else reason)
+    grounds = reason if said != reason else ""
     node = places.by_label(clause) or places.by_title(clause)
-    return _placed(Found("table", unit=unit, comment=comment), node, change, original, places)
+    found = Found("table", unit=unit, comment=said, grounds=grounds)
+    return _placed(found, node, change, original, places)
 
 
 def _placed(found: Found, node: str, change: Change, original: str, places: _Places) -> Found:

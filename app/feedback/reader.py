@@ -33,6 +33,9 @@ class Feedback:
     unmatched: list[str] = field(default_factory=list)
     """Returned paragraphs that could not be placed in the draft: listed, never dropped."""
     notes: list[str] = field(default_factory=list)
+    repeated: list[FoundOpinion] = field(default_factory=list)
+    """Opinions the draft holds already (the same file or comment imported before): not added
+    again, but `feedback --adopt-all` adopts those still 待处理."""
 
 
 def unit_from_name(stem: str, units) -> str:
@@ -143,7 +146,8 @@ def read_feedback(path: str | Path, sent, unit: str | None = None) -> Feedback:
         )
     if found.unmatched:
         notes.append(f"{len(found.unmatched)} 段文字未能对应到方案中的位置")
-    return Feedback(fresh, found.unmatched, notes)
+    repeated = [o for o in opinions if opinion_key(o) in sent.known]
+    return Feedback(fresh, found.unmatched, notes, repeated)
 
 
 def _as_sent(returned, sent):

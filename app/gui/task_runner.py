@@ -21,7 +21,7 @@ from app.core.draft.model import Draft
 from app.core.errors import PeakPlanError
 from app.gui.commands import DraftCommand
 from app.gui.document import DraftDocument
-from app.gui.workers import Job, start
+from app.gui.workers import Job, message_of, start
 from app.tasks.result import TaskResult
 
 if TYPE_CHECKING:
@@ -34,12 +34,6 @@ Failed = Callable[[str], object]
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("task_runner", text)
-
-
-def message_of(exc: PeakPlanError) -> str:
-    """One line for the user: the file the error names, then what is wrong."""
-    where = getattr(exc, "where", "")
-    return f"{where}：{exc.one_line()}" if where else exc.one_line()
 
 
 def run_task(

@@ -9,6 +9,13 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from app.core.errors import PeakPlanError
 
 
+def message_of(exc: PeakPlanError) -> str:
+    """One line for the user: the file the error names (a task's TaskError.where), then what
+    is wrong."""
+    where = getattr(exc, "where", "")
+    return f"{where}：{exc.one_line()}" if where else exc.one_line()
+
+
 class _Signals(QObject):
     done = Signal(object)
     failed = Signal(str)
@@ -26,8 +33,7 @@ class Job(QRunnable):
         try:
             result = self.work()
         except PeakPlanError as exc:  # a task's error names its file (app/tasks/result.py)
-            where = getattr(exc, "where", "")
-            self.signals.failed.emit(f"{where}：{exc.one_line()}" if where else exc.one_line())
+            self.signals.failed.emit(message_of(exc))
         except Exception as exc:
             self.signals.failed.emit(f"程序内部错误（{type(exc).__name__}: {exc}）")
         else:

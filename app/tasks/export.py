@@ -3,39 +3,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from app.core.draft.model import Draft
 from app.core.files import os_reason
 from app.core.plans.resolver import PlanResolver
+from app.export.choice import ExportChoice
 from app.tasks.result import TaskError, TaskResult
-
-
-@dataclass(frozen=True)
-class ExportChoice:
-    """What to write, as the dialog's boxes and the command's options say it."""
-
-    word: bool = True
-    excel: bool = True
-    comments: bool = True
-    """Open questions as Word comments (off: `--clean`)."""
-    crosswalk: bool = False
-    """The 上级方案任务承接对照表 on its own (the package holds it too)."""
-    package: bool = False
-    """The 送审 package: 承接对照表, 意见采纳情况表 (.docx, .xlsx), 修改对照表 and 修订稿
-    (between the last two versions), 起草说明."""
-    layout: Mapping[str, object] = field(default_factory=dict)
-    """Layout fields chosen for this export (measure_titles, page_numbers, committee_page,
-    attachment); the draft's own otherwise."""
-    other_name: str = ""
-    """After the title in every file name (（2）: 改名保存, `--new-name`), so that files open
-    in Word/WPS stay as they are; empty: the usual names."""
-
-    def anything(self) -> bool:
-        return self.word or self.excel or self.crosswalk or self.package
-
 
 ONLY_PACKAGE = ExportChoice(word=False, excel=False, package=True)
 """意见处理 › 导出送审材料…: the package alone."""
@@ -130,29 +105,21 @@ def _export(
     draft: Draft, folder: str | Path, plans: PlanResolver, choice: ExportChoice
 ) -> ExportDone:
     from app.core.errors import PeakPlanError
-    from app.export.files import PairChoice, export_draft
+    from app.export.files import export_draft
     from app.export.write_errors import FileInUseError
 
     draft, folder = laid_out(draft, choice), Path(folder)
     done = ExportDone()
-    pair = PairChoice(choice.word, choice.excel, choice.comments)
     try:
         result = None
         if choice.package:  # the pair and the package written as one set
             from app.export.package.package import export_package  # Jinja2: only here
 
-            package = export_package(draft, folder, plans, pair)
+            package = export_package(draft, folder, plans, choice)
             result = package.pair
             done.lines += package.notes
         elif choice.word or choice.excel:
-            result = export_draft(
-                draft,
-                folder,
-                plans=plans,
-                word=choice.word,
-                excel=choice.excel,
-                comments=choice.comments,
-            )
+            result = export_draft(draft, folder, plans=plans, choice=choice)
         if result is not None:
             done.word, done.excel, done.sent = result.word, result.excel, result.sent
             done.written += [p for p in (result.word, result.excel) if p is not None]

@@ -165,3 +165,12 @@ def test_a_heading_merged_into_the_paragraph_before_is_noted(round_):
     """Delete at the end of （一）'s lead paragraph runs the next measure's title into it."""
     feedback = _read(round_, "修改稿.docx")
     assert any("被合并为一段" in n and "1.推进煤炭消费替代" in n for n in feedback.notes)
+
+
+def test_a_forms_reason_column_is_the_units_grounds_not_its_words(round_):
+    """理由/说明 filled in Writer and Calc: kept apart from what the row asks."""
+    grid = _read(round_, "县林草局.docx").opinions
+    assert (grid[1].comment, grid[1].grounds) == ("建议增加“推进源网荷储一体化”", "补充内容")
+    works = _read(round_, "县商务局.xlsx").opinions[0]
+    assert (works.comment, works.grounds) == ("", "与上级方案一致")
+    assert works.proposed and "与上级方案一致" not in works.proposed

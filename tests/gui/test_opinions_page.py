@@ -229,7 +229,9 @@ def test_import_through_the_menu_one_undo_step_a_file(window, qtbot, monkeypatch
         if path.name == "坏文件.docx":
             raise PeakPlanError("不是 Word 文件")
         mine = [o for o in opinions if o.source == path.name]
-        return types.SimpleNamespace(opinions=mine, unmatched=["一段找不到的文字"], notes=[])
+        return types.SimpleNamespace(
+            opinions=mine, unmatched=["一段找不到的文字"], notes=[], repeated=[]
+        )
 
     _stand_in_reader(monkeypatch, read)
     files = [tmp_path / "住建局.docx", tmp_path / "发改局.docx", tmp_path / "坏文件.docx"]
@@ -256,7 +258,7 @@ def test_files_dropped_on_the_page_are_imported(window, qtbot, monkeypatch, tmp_
     _stand_in_reader(
         monkeypatch,
         lambda path, draft, unit=None: types.SimpleNamespace(
-            opinions=[opinions[2]], unmatched=[], notes=[]
+            opinions=[opinions[2]], unmatched=[], notes=[], repeated=[]
         ),
     )
     told: list[str] = []

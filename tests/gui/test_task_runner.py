@@ -67,7 +67,7 @@ def test_files_read_side_by_side_are_each_read_once(window, qtbot, monkeypatch, 
     def read(path, sent, unit=None):
         reads.append(path.name)
         opinion = Opinion(id="o1", unit=path.stem, kind="comment", node_id=first.id, comment="意见")
-        return types.SimpleNamespace(opinions=[opinion], unmatched=[], notes=[])
+        return types.SimpleNamespace(opinions=[opinion], unmatched=[], notes=[], repeated=[])
 
     module = types.ModuleType("app.feedback.reader")
     module.read_feedback = read

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -311,15 +312,54 @@ def run_version(window, qtbot, tmp_path, capsys, monkeypatch) -> None:
     assert draft_state(draft_gui) == draft_state(draft_cli)
 
 
+def _versions_dialog(window):
+    menu_action(window, "文件", "版本列表…").trigger()
+    dialog = window.versions.dialog
+    table = dialog.table
+    shown = [
+        "\t".join(table.item(r, c).text() for c in range(table.columnCount()))
+        for r in range(table.rowCount())
+    ]
+    return dialog, shown
+
+
 def run_versions(window, qtbot, tmp_path, capsys, monkeypatch) -> None:
     draft_cli, draft_gui = _copies(tmp_path, _consulted())
     code, out = _cli(capsys, "versions", draft_cli)
     _open(window, draft_gui)
-    told = []
-    monkeypatch.setattr(window.versions, "tell", told.append)
-    menu_action(window, "文件", "版本列表…").trigger()
-    assert code == 0 and told == [out.rstrip("\n")]
-    assert told[0].count("\n") == 1  # two versions
+    dialog, shown = _versions_dialog(window)
+    assert code == 0 and shown == out.splitlines()
+    assert len(shown) == 2  # two versions
+    dialog.reject()
+
+
+def run_version_drop(window, qtbot, tmp_path, capsys, monkeypatch) -> None:
+    """`version --drop 1` ↔ 版本列表… › the first row › 删除版本…, asked first, naming it."""
+    draft_cli, draft_gui = _copies(tmp_path, _consulted())
+    code, out = _cli(capsys, "version", draft_cli, "--drop", "1")
+    assert code == 0 and "已删去版本：征求意见稿 2023-08-15" in out
+    _open(window, draft_gui)
+    before = window.doc.draft
+    dialog, _shown = _versions_dialog(window)
+    assert not dialog.drop.isEnabled()  # nothing chosen yet
+    rect = dialog.table.visualRect(dialog.table.model().index(0, 1))
+    QTest.mouseClick(dialog.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    asked = []
+
+    def answer(_parent, _title, text, *_a, **_k):
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    QTest.mouseClick(dialog.drop, Qt.MouseButton.LeftButton)
+    assert len(asked) == 1 and "征求意见稿 2023-08-15" in asked[0]
+    assert dialog.table.rowCount() == 1
+    assert window.statusBar().currentMessage() == out.strip()
+    dialog.reject()
+    _save_window(window, qtbot)
+    assert draft_state(draft_gui) == draft_state(draft_cli)
+    window.edits.undo_action.trigger()  # one undoable step in the window
+    assert window.doc.draft.versions == before.versions
 
 
 def _feedback(window, qtbot, tmp_path, capsys, monkeypatch, *flags: str) -> tuple[Path, Path]:
@@ -351,6 +391,49 @@ def run_feedback_adopt_all(window, qtbot, tmp_path, capsys, monkeypatch) -> None
     _save_window(window, qtbot)
     assert draft_state(draft_gui) == draft_state(draft_cli)
     assert load_draft(draft_gui).opinions[-1].decision == "adopted"
+
+
+def _stored_pending():
+    """A draft holding pending opinions: an edit read from a returned file, a comment giving its
+    words, one asking without words, and another unit's."""
+    from app.core.draft.consultation import Opinion
+    from app.core.draft.demo import load_demo
+    from app.tasks.feedback import read_returned_files
+
+    draft = load_demo()
+    with tempfile.TemporaryDirectory() as folder:
+        returned = returned_file(draft, Path(folder) / "县发改局.docx")
+        draft = read_returned_files(draft, [returned]).draft
+    measure = next(m for m in draft.measures() if "严控" in m.paragraphs[0])
+    made = (
+        Opinion(
+            id="o8",
+            unit="县发改局",
+            kind="comment",
+            node_id=measure.id,
+            original="严控",
+            comment="建议改为：严格控制",
+        ),
+        Opinion(
+            id="o9", unit="县发改局", kind="comment", node_id=measure.id, comment="建议补充目标"
+        ),
+    )
+    return draft.model_copy(update={"opinions": (*draft.opinions, *made)})
+
+
+def run_feedback_adopt_stored(window, qtbot, tmp_path, capsys, monkeypatch) -> None:
+    """`feedback DRAFT --adopt-all` (no file): the changes already stored, as the menu entry
+    adopts them with the table unfiltered."""
+    draft_cli, draft_gui = _copies(tmp_path, _stored_pending())
+    code, out = _cli(capsys, "feedback", draft_cli, "--adopt-all")
+    assert code == 0 and "已采纳 2 条，1 条无法采纳" in out
+    _open(window, draft_gui)
+    menu_action(window, "意见处理", "采纳列出的全部修改(&A)").trigger()
+    assert "1 条无法采纳" in window.opinions.message.text()
+    _save_window(window, qtbot)
+    assert draft_state(draft_gui) == draft_state(draft_cli)
+    saved = load_draft(draft_gui)
+    assert [o.decision for o in saved.opinions] == ["adopted", "adopted", "pending"]
 
 
 def run_rebase(window, qtbot, tmp_path, capsys, monkeypatch) -> None:
@@ -395,11 +478,17 @@ PAIRS: tuple[Pair, ...] = (
     Pair("check", (("编辑", "检查全文(&K)…"),), run_check),
     Pair("version --save", (("文件", "保存版本(&V)…"),), run_version),
     Pair("versions", (("文件", "版本列表…"),), run_versions),
+    Pair("version --drop", (("文件", "版本列表…"),), run_version_drop),
     Pair("feedback", (("意见处理", "导入反馈(&I)…"),), run_feedback),
     Pair(
         "feedback --adopt-all",
         (("意见处理", "导入反馈(&I)…"), ("意见处理", "采纳列出的全部修改(&A)")),
         run_feedback_adopt_all,
+    ),
+    Pair(
+        "feedback DRAFT --adopt-all",
+        (("意见处理", "采纳列出的全部修改(&A)"),),
+        run_feedback_adopt_stored,
     ),
     Pair("rebase", (("编辑", "采用上级修订(&R)…"),), run_rebase),
 )

@@ -55,7 +55,10 @@ class FoundOpinion(_Frozen):
     index: int = Field(0, ge=0, description="which paragraph (or work row) of the node")
     original: str = Field("", description="the words as sent")
     proposed: str = Field("", description="the words the unit proposes ('' for a deletion)")
-    comment: str = Field("", description="the comment's text or the table row's 意见/理由")
+    comment: str = Field("", description="the comment's text or the table row's 意见")
+    grounds: str = Field(
+        "", description="the unit's own 理由/说明 for it (a 反馈意见表's 理由 column), kept apart"
+    )
     source: str = Field("", description="the returned file's name")
     version: str = Field("", description="the version it was made on (its stage and date)")
     decision: OpinionDecision = "pending"
@@ -105,6 +108,7 @@ def opinion_key(opinion: FoundOpinion) -> tuple:
         opinion.original,
         opinion.proposed,
         opinion.comment,
+        opinion.grounds,
     )
 
 

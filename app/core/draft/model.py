@@ -30,7 +30,7 @@ from app.core.text.clause_label import plan_of
 from app.core.text.county import CountyContext
 
 DRAFT_FORMAT = "peakplan-draft"
-DRAFT_FORMAT_VERSION = 5
+DRAFT_FORMAT_VERSION = 6
 # Format history (bump DRAFT_FORMAT_VERSION and add a migration in draft/files.py):
 #   1 — first version.
 #   2 — nodes keep what adaptation changed (`changes`) and could not decide (`questions`);
@@ -40,6 +40,8 @@ DRAFT_FORMAT_VERSION = 5
 #   4 — the consultation round: named versions (`versions`) and the opinions sent back
 #       (`opinions`), app/core/draft/consultation.py.
 #   5 — a version's `data` shares unchanged parts through `version_parts` (version_store.py).
+#   6 — an opinion keeps the unit's own 理由 apart from its words (`grounds`; a form row's
+#       "\n理由：…" moved there); a node's question may be an adopted opinion's ("opinion").
 
 Stage = Literal["征求意见稿", "送审稿"]
 Decision = Literal["pending", "value", "assigned", "dropped"]

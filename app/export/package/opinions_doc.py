@@ -1,6 +1,7 @@
 """意见采纳情况表: the opinions sent back in the consultation round and what became of each.
 
-The rows (序号, 反馈单位, 条款, 意见内容, 处理情况, 理由/说明) and the summary line ("共收到N家
+The rows (序号, 反馈单位, 条款, 意见内容, 处理情况, 理由/说明 — the team's reason, and the
+unit's own 理由 named as such) and the summary line ("共收到N家
 单位反馈意见M条，采纳X条，部分采纳Y条，未采纳Z条") are read here once, for the Word table
 below and the Excel sheet (opinions_sheet.py). How it counts: a unit is counted once however
 many opinions it sent; a unit that replied 无意见 counts among the units that replied, not
@@ -120,6 +121,19 @@ def opinion_content(opinion: Opinion, around: str = "") -> str:
     return said or "—"
 
 
+GROUNDS = "反馈单位理由："
+
+
+def opinion_reasons(opinion: Opinion) -> str:
+    """理由/说明: the team's reason for its decision, then the unit's own 理由 for the opinion
+    (a 反馈意见表's 理由 column) on a line of its own, named as the unit's — never run into
+    the opinion's words."""
+    lines = [opinion.reason.strip()]
+    if opinion.grounds.strip():
+        lines.append(GROUNDS + opinion.grounds.strip())
+    return "\n".join(line for line in lines if line)
+
+
 def printed_part(draft: Draft, opinion: Opinion, render: TextRenderer | None = None) -> str:
     """The part an opinion is on, as it prints now ('' when it is gone or not a paragraph)."""
     render = render or TextRenderer(draft)
@@ -157,7 +171,7 @@ def opinion_rows(draft: Draft) -> list[OpinionRow]:
                 opinion_place(draft, opinion.node_id, paths),
                 opinion_content(opinion, printed_part(draft, opinion, render)),
                 OPINION_DECISIONS[opinion.decision],
-                opinion.reason.strip(),
+                opinion_reasons(opinion),
             )
         )
     return rows

@@ -16,7 +16,8 @@ from pathlib import Path
 from app.core.draft.model import Draft
 from app.core.operations.consultation.versions import version_draft
 from app.core.plans.resolver import PlanResolver
-from app.export.files import ExportResult, PairChoice, file_stem, pair_files
+from app.export.choice import THE_PAIR, ExportChoice
+from app.export.files import ExportResult, file_stem, pair_files
 from app.export.package.crosswalk_doc import crosswalk_bytes, crosswalk_path
 from app.export.package.drafting_note import note_bytes, note_path
 from app.export.package.opinions_doc import opinions_bytes, opinions_path, pending_line
@@ -71,11 +72,11 @@ def package_files(
 
 
 def export_package(
-    draft: Draft, folder: str | Path, plans: PlanResolver, pair: PairChoice | None = None
+    draft: Draft, folder: str | Path, plans: PlanResolver, choice: ExportChoice = THE_PAIR
 ) -> PackageResult:
-    """Write the draft (the `pair` chosen: both files with comments by default) and the
+    """Write the draft (the pair `choice` names: both files with comments by default) and the
     package's documents into `folder` as one set: all new, or the folder as it was."""
-    drafts, result = pair_files(draft, folder, plans, pair or PairChoice())
+    drafts, result = pair_files(draft, folder, plans, choice)
     files, notes = package_files(draft, folder, plans)
     kept = write_set([*drafts, *files], key=file_stem(draft))
     notes += [f"未删除上次导出的 {name}：导出后已被修改，请自行核对或删除" for name in kept]

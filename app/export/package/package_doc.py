@@ -70,6 +70,27 @@ def cell(styles: WordStyles, width: int, lines: Iterable[str], key: str, align: 
     return wordml.table_cell(width, paragraphs or styles.paragraph(key), centre_vertically=True)
 
 
+def column_widths(doc: PackageDocument, shares: Sequence[float]) -> list[int]:
+    """Each column's width (twips) by its share of the type area's width."""
+    return [wordml.twips(doc.width_mm * share) for share in shares]
+
+
+def ruled_table(doc: PackageDocument, widths: Sequence[int], headers: Sequence[str], rows) -> str:
+    """A ruled table of these body rows (table_row XML) under the header, which is repeated on
+    every page: every table of the package is built so."""
+    styles = doc.styles
+    header = wordml.table_row(
+        (
+            cell(styles, widths[col], [text], "table_header", "center")
+            for col, text in enumerate(headers)
+        ),
+        keep_together=True,
+        header=True,
+    )
+    border = wordml.table_borders(styles.style.task_table.border)
+    return wordml.table(list(widths), [header, *rows], borders=border)
+
+
 def table(
     doc: PackageDocument,
     shares: Sequence[float],
@@ -80,15 +101,7 @@ def table(
     """A ruled table across the type area: columns by their share of its width, the header
     repeated on every page; a cell's text split into paragraphs at its line breaks."""
     styles = doc.styles
-    widths = [wordml.twips(doc.width_mm * share) for share in shares]
-    header = wordml.table_row(
-        (
-            cell(styles, widths[col], [text], "table_header", "center")
-            for col, text in enumerate(headers)
-        ),
-        keep_together=True,
-        header=True,
-    )
+    widths = column_widths(doc, shares)
     body = [
         wordml.table_row(
             (
@@ -98,5 +111,4 @@ def table(
         )
         for row in rows
     ]
-    border = wordml.table_borders(styles.style.task_table.border)
-    return wordml.table(widths, [header, *body], borders=border)
+    return ruled_table(doc, widths, headers, body)

@@ -13,7 +13,7 @@ from app.core.draft.model import Draft
 from app.core.readout.revision_table import REVISION_HEADERS, Piece, RevisionRow, revision_rows
 from app.core.text.diff import Mark
 from app.export.files import file_stem
-from app.export.package.package_doc import cell, start, title
+from app.export.package.package_doc import cell, column_widths, ruled_table, start, title
 from app.export.style import HouseStyle
 from app.export.word import wordml
 from app.export.word.setup import WordStyles
@@ -116,16 +116,7 @@ def revisions_bytes(
     if not rows:
         doc.add(styles.text("body", "两个版本的文字相同。"))
         return doc.docx()
-    widths = [wordml.twips(doc.width_mm * share) for share in SHARES]
-    header = wordml.table_row(
-        (
-            cell(styles, widths[col], [text], "table_header", "center")
-            for col, text in enumerate(REVISION_HEADERS)
-        ),
-        keep_together=True,
-        header=True,
-    )
+    widths = column_widths(doc, SHARES)
     body = [_row(styles, widths, number, row) for number, row in enumerate(rows, 1)]
-    border = wordml.table_borders(styles.style.task_table.border)
-    doc.add(wordml.table(widths, [header, *body], borders=border))
+    doc.add(ruled_table(doc, widths, REVISION_HEADERS, body))
     return doc.docx()

@@ -26,6 +26,7 @@ from app.core.draft.store.files import with_draft_suffix
 from app.core.draft.store.writing import DraftChangedError
 from app.core.errors import PeakPlanError
 from app.core.readout.preflight import Preflight, preflight
+from app.export.choice import ExportChoice
 from app.export.files import export_draft
 from app.export.pdf import to_pdf
 from app.export.style import usable_style
@@ -346,7 +347,7 @@ class FileActions(QObject):
 
         def work() -> Path:
             folder = fresh_folder(base)
-            result = export_draft(draft, folder, plans=plans, excel=False)
+            result = export_draft(draft, folder, plans=plans, choice=ExportChoice(excel=False))
             if find_soffice() is None:
                 return result.word
             return to_pdf(result.word, folder, comments=True)

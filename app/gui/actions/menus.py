@@ -30,6 +30,23 @@ def add_action(
     return action
 
 
+def menu_of(action: QAction) -> QMenu:
+    """The menu an entry is in."""
+    return next(m for m in action.associatedObjects() if isinstance(m, QMenu))
+
+
+def add_action_before(
+    before: QAction, owner: QWidget, text: str, slot: Callable[[], object], tip: str = ""
+) -> QAction:
+    """An entry put just above `before`, in its menu (the entries other parts of the window
+    add to the 文件 menu go before its 保存 or 导出)."""
+    menu = menu_of(before)
+    action = add_action(menu, owner, text, slot, None, tip)
+    menu.removeAction(action)
+    menu.insertAction(before, action)
+    return action
+
+
 def on_delete(widget: QWidget, slot: Callable[[], object]) -> QShortcut:
     """Delete pressed in this widget (a list, a table) does this, and only here: the window's
     编辑 › 删除 (a whole measure) never answers it."""

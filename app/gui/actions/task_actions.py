@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from app.gui.actions.menus import add_action
+from app.gui.actions.menus import add_action, add_action_before
 from app.gui.document import DraftDocument
 from app.gui.task_runner import run_draft_task, run_task
 from app.tasks.drafts import check, new_as_is
@@ -36,10 +36,6 @@ from app.tasks.result import TaskResult
 
 if TYPE_CHECKING:
     from app.gui.main_window import MainWindow
-
-
-def _menu_of(action: QAction) -> QMenu:
-    return next(m for m in action.associatedObjects() if isinstance(m, QMenu))
 
 
 class TaskActions(QObject):
@@ -76,12 +72,8 @@ class TaskActions(QObject):
         )
 
     def _add_before(self, before: QAction, key: str, text: str, slot, tip: str) -> QAction:
-        menu = _menu_of(before)
-        action = add_action(menu, self.window, text, slot, None, tip)
-        menu.removeAction(action)
-        menu.insertAction(before, action)
-        self.actions[key] = action
-        return action
+        self.actions[key] = add_action_before(before, self.window, text, slot, tip)
+        return self.actions[key]
 
     def fill_edit(self, menu: QMenu) -> None:
         menu.addSeparator()

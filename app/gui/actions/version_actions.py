@@ -1,8 +1,11 @@
-"""文件 › 保存版本…: the open draft frozen as a named version (征求意见稿 2023-08-15 …).
+"""文件 › 保存版本…: the open draft frozen as a named version (征求意见稿 2023-08-15 …);
+文件 › 版本列表…: the versions as `peakplan versions` lists them, one dropped with 删除版本
+(`peakplan version DRAFT --drop N`).
 
 The dialog asks the stage (征求意见稿, 送审稿, or another name typed in) and the date; the
 version is saved by one undoable command (app/core/operations/consultation/versions.py through push):
-undo takes the version away and the cover's stage back.
+undo takes the version away and the cover's stage back. Dropping a version is asked first,
+naming it, and is one undoable command too (on the command line it cannot be undone).
 """
 
 from __future__ import annotations
@@ -12,14 +15,19 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QObject
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QLabel,
     QLineEdit,
-    QMenu,
     QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -27,9 +35,9 @@ from app.core.errors import PeakPlanError
 from app.core.files import os_reason, write_atomic
 from app.core.operations.consultation.versions import COVER_STAGES, version_draft
 from app.export.package.revision_doc import revisions_bytes, revisions_path
-from app.gui.actions.menus import add_action
+from app.gui.actions.menus import add_action_before
 from app.gui.task_runner import push_task
-from app.tasks.versions import list_versions, save_version
+from app.tasks.versions import drop_version, list_versions, save_version
 
 if TYPE_CHECKING:
     from app.gui.main_window import MainWindow
@@ -115,44 +123,95 @@ def version_names(draft) -> list[str]:
     return out
 
 
+class VersionsDialog(QDialog):
+    """The versions, one row each as `peakplan versions` prints them, and 删除版本."""
+
+    HEADERS = ("序号", "稿本", "日期", "保存时间")
+
+    def __init__(self, actions: VersionActions) -> None:
+        super().__init__(actions.window)
+        self.actions = actions
+        self.setWindowTitle(self.tr("版本列表"))
+        self.table = QTableWidget(0, len(self.HEADERS), self)
+        self.table.setHorizontalHeaderLabels([self.tr(h) for h in self.HEADERS])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.empty = QLabel(self)
+        self.drop = QPushButton(self.tr("删除版本…"), self)
+        self.drop.setToolTip(
+            self.tr(
+                "删去选中的版本及只属于它的数据，起草文件随之变小（可撤销；与 version --drop 相同）"
+            )
+        )
+        self.drop.clicked.connect(self.drop_chosen)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.addButton(self.drop, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
+        self.table.itemSelectionChanged.connect(self._enable)
+        self.resize(560, 320)
+        self.fill()
+
+    def fill(self) -> list[str]:
+        """The rows from the task `peakplan versions` runs; its lines."""
+        result = list_versions(self.actions.window.doc.draft)
+        rows = [line.split("\t") for line in result.lines if "\t" in line]
+        self.table.setRowCount(len(rows))
+        for r, cells in enumerate(rows):
+            for c, text in enumerate(cells[: len(self.HEADERS)]):
+                self.table.setItem(r, c, QTableWidgetItem(text))
+        self.table.resizeColumnsToContents()
+        self.empty.setText("" if rows else "\n".join(result.lines))
+        self.empty.setVisible(not rows)
+        self._enable()
+        return result.lines
+
+    def _enable(self) -> None:
+        self.drop.setEnabled(bool(self.table.selectionModel().selectedRows()))
+
+    def drop_chosen(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if rows and self.actions.drop_version(rows[0].row()):
+            self.fill()
+
+
 class VersionActions(QObject):
-    """The 保存版本… entry of the 文件 menu, put before 导出."""
+    """The 保存版本…, 比较版本… and 版本列表… entries of the 文件 menu, put before 导出."""
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
         export = window.files.actions["export"]
-        menu = next(m for m in export.associatedObjects() if isinstance(m, QMenu))
-        self.action = add_action(
-            menu,
+        self.action = add_action_before(
+            export,
             window,
             self.tr("保存版本(&V)…"),
             self.save_version,
-            None,
             self.tr("把当前内容保存为一个版本（征求意见稿、送审稿…），供修改对照表和起草说明使用"),
         )
-        menu.removeAction(self.action)
-        menu.insertAction(export, self.action)
-        self.compare_action = add_action(
-            menu,
+        self.compare_action = add_action_before(
+            export,
             window,
             self.tr("比较版本…"),
             self.compare,
-            None,
             self.tr("任选两个版本（或一个版本与当前稿）生成修改对照表（.docx）"),
         )
-        menu.removeAction(self.compare_action)
-        menu.insertAction(export, self.compare_action)
-        self.list_action = add_action(
-            menu,
+        self.list_action = add_action_before(
+            export,
             window,
             self.tr("版本列表…"),
             self.list_versions,
-            None,
-            self.tr("列出起草文件保存的版本（与 peakplan versions 相同）"),
+            self.tr(
+                "列出起草文件保存的版本，可删除其中一个（与 peakplan versions、version --drop 相同）"
+            ),
         )
-        menu.removeAction(self.list_action)
-        menu.insertAction(export, self.list_action)
+        self.dialog: VersionsDialog | None = None
 
     def ask_compare(self, names: list[str]) -> tuple[int, int, Path] | None:
         """Which two (indexes into names, the current text last) and where to save; None:
@@ -221,12 +280,39 @@ class VersionActions(QObject):
             return
         self.window.statusBar().showMessage(result.lines[0], 10_000)
 
-    def list_versions(self) -> str:
-        """文件 › 版本列表…: the versions as `peakplan versions` lists them."""
-        text = "\n".join(list_versions(self.window.doc.draft).lines)
-        self.tell(text)
-        return text
+    def list_versions(self) -> VersionsDialog:
+        """文件 › 版本列表…: the versions as `peakplan versions` lists them, in a window-modal
+        dialog that can drop one."""
+        self.window.doc.flush()
+        self.dialog = VersionsDialog(self)
+        self.dialog.open()
+        return self.dialog
 
-    def tell(self, text: str) -> None:
-        """The list of versions (tests replace this)."""
-        QMessageBox.information(self.window, self.tr("版本列表"), text)
+    def confirm_drop(self, name: str) -> bool:
+        """Asked before a version goes, naming it."""
+        answer = QMessageBox.question(
+            self.dialog or self.window,
+            self.tr("删除版本"),
+            self.tr(
+                "删除版本“%1”？\n它将不再能用于修改对照表和起草说明，只属于它的数据一并删去。"
+                "\n（删除后可用 编辑 › 撤销 恢复；保存后不能再恢复。）"
+            ).replace("%1", name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def drop_version(self, index: int) -> bool:
+        """The version at `index` (0 the oldest) dropped after asking: the task `peakplan
+        version --drop` runs (app/tasks/versions.py), one undo step. Whether it was."""
+        doc = self.window.doc
+        names = version_names(doc.draft)
+        if not 0 <= index < len(names) or not self.confirm_drop(names[index]):
+            return False
+        try:
+            result = push_task(doc, f"删除版本：{names[index]}", drop_version, str(index + 1))
+        except PeakPlanError as exc:
+            self.window.show_error(self.tr("删除版本"), exc.one_line())
+            return False
+        self.window.statusBar().showMessage(result.lines[0], 10_000)
+        return True

@@ -267,7 +267,9 @@ def side_by_side(model: OpinionsModel, opinion: Opinion) -> str:
         cells.append(
             "<td valign='top' style='padding:4px 10px'>"
             f"<b>第{number}条 {html.escape(o.unit)}</b>（{OPINION_DECISIONS[o.decision]}）"
-            f"<br>{html.escape(proposal_text(o))}</td>"
+            f"<br>{html.escape(proposal_text(o))}"
+            + (f"<br>反馈单位理由：{html.escape(o.grounds)}" if o.grounds.strip() else "")
+            + "</td>"
         )
     place = html.escape(model.places[model.row_of_id[opinion.id]])
     head = f"<p><b>{place}</b>　原文：{html.escape(opinion.original) or '—'}</p>"

@@ -53,7 +53,7 @@ from app.gui.models.opinions_model import (
 )
 from app.gui.task_runner import run_draft_task
 from app.gui.workers import Job
-from app.tasks.feedback import Returned, adopt_possible, read_returned_files, take_in
+from app.tasks.feedback import Returned, adopt_pending, read_returned_files, take_in
 
 if TYPE_CHECKING:
     from app.gui.main_window import MainWindow
@@ -224,7 +224,17 @@ class OpinionsPage(QWidget, DocumentView):
     def _show_detail(self) -> None:
         """The current opinion, and every rival proposal beside it."""
         opinion = self.current_opinion()
-        self.adopt.setEnabled(opinion is not None and opinion.kind not in ("comment", "none"))
+        self.adopt.setEnabled(
+            opinion is not None
+            and opinion.decision != "adopted"
+            and (ops.changes_text(opinion) or ops.asks_rewrite(opinion))
+        )
+        wordless = opinion is not None and ops.asks_rewrite(opinion)
+        self.adopt.setToolTip(
+            self.tr("标为采纳，该措施留下待定事项“已采纳意见，待按意见修改”，并转到该措施")
+            if wordless
+            else self.tr("把这条修改写入方案正文（可撤销），并转到该措施")
+        )
         self.go.setEnabled(opinion is not None and bool(opinion.node_id))
         if opinion is None or self.model is None:
             self.detail.clear()
@@ -311,21 +321,19 @@ class OpinionActions(QObject):
         }
 
     def adopt_shown(self) -> None:
-        """The pending changes the filters leave in the table, adopted as one command."""
+        """The pending changes the filters leave in the table, adopted as one command — what
+        `peakplan feedback DRAFT --adopt-all [--unit U]` adopts (app/tasks/feedback.py)."""
         page, model = self.page, self.page.proxy
-        ids = {model.index(r, 0).data(OPINION_ID) for r in range(model.rowCount())}
-        chosen = [
-            o.id
-            for o in self.window.doc.draft.opinions
-            if o.id in ids and o.decision == "pending" and ops.changes_text(o)
-        ]
+        ids = [model.index(r, 0).data(OPINION_ID) for r in range(model.rowCount())]
+        self.window.doc.flush()
         try:
-            after, refused = adopt_possible(self.window.doc.draft, chosen)
+            after, adopted, refused = adopt_pending(self.window.doc.draft, ids)
         except PeakPlanError as exc:
             page.message.setText(exc.one_line())
             return
         push(self.window.doc, "采纳全部修改", lambda _draft: after)
-        page.message.setText(ops.refused_line(len(chosen), refused) if refused else "")
+        asked = len(adopted) + len(refused)
+        page.message.setText(ops.refused_line(asked, refused) if refused else "")
 
     def ask_files(self) -> list[str]:
         """The returned files to read (tests replace this)."""

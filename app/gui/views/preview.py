@@ -9,7 +9,7 @@ it many seconds after each edit. The export always prints the whole draft.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QPoint, QTimer
 from PySide6.QtGui import QTextBlock, QTextCursor
 from PySide6.QtWidgets import QTextBrowser
 
@@ -120,6 +120,29 @@ class Preview(QTextBrowser, DocumentView):
             self.scrollToAnchor(self.current)
         else:
             bar.setValue(position)
+
+    def resizeEvent(self, event) -> None:
+        """The words at the top stay at the top: a narrower or wider pane wraps the text
+        anew, and the same scroll offset would show another measure (at 1366×768 the
+        measure after the one chosen)."""
+        top = self._top_position() if self.verticalScrollBar().value() > 0 else 0
+        super().resizeEvent(event)
+        if top > 0:
+            self.keep_at_top(top)
+
+    def _top_position(self) -> int:
+        """The character at the top of the pane."""
+        document = self.document()
+        # Qt lays a long document out in steps: a hit test past what is laid out is wrong
+        document.documentLayout().blockBoundingRect(document.lastBlock())
+        return self.cursorForPosition(QPoint(0, 0)).position()
+
+    def keep_at_top(self, position: int) -> None:
+        """Scroll so the line holding the character `position` is the first one shown."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(min(position, self.document().characterCount() - 1))
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + self.cursorRect(cursor).top())
 
     def _replace(self, node_id: str) -> bool:
         """Put the node's new blocks in place of its old ones; False: not possible here (the

@@ -51,11 +51,35 @@ def _v4_to_v5(data: dict) -> dict:
     return {**data, "version": 5, "versions": versions, "version_parts": pool}
 
 
+_GROUNDS = "\n理由："
+"""How format 5 wrote a 反馈意见表 row's 理由 into its words (app/feedback/forms.py)."""
+
+
+def _v5_to_v6(data: dict) -> dict:
+    """Version 6 keeps a form row's 理由 as the opinion's `grounds`: a version-5 row held it
+    at the end of its words, after "\n理由："."""
+    opinions = data.get("opinions")
+    if isinstance(opinions, list):
+        opinions = [_grounds_apart(o) for o in opinions]
+    return {**data, "version": 6, "opinions": opinions}
+
+
+def _grounds_apart(opinion: object) -> object:
+    if not isinstance(opinion, dict) or opinion.get("kind") != "table":
+        return opinion
+    comment = opinion.get("comment")
+    if not isinstance(comment, str) or _GROUNDS not in comment:
+        return opinion
+    said, grounds = comment.rsplit(_GROUNDS, 1)
+    return {**opinion, "comment": said, "grounds": grounds}
+
+
 MIGRATIONS: dict[int, Callable[[dict], dict]] = {
     1: _v1_to_v2,
     2: _v2_to_v3,
     3: _v3_to_v4,
     4: _v4_to_v5,
+    5: _v5_to_v6,
 }
 
 

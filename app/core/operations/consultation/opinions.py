@@ -15,17 +15,26 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from app.core.draft.consultation import OPINION_DECISIONS, FoundOpinion, Opinion, opinion_key
+from app.core.draft.adaptation import OpenQuestion, Suggestion
+from app.core.draft.consultation import (
+    OPINION_DECISIONS,
+    OPINION_KINDS,
+    FoundOpinion,
+    Opinion,
+    opinion_key,
+)
 from app.core.draft.mentions import TOKEN, TextRenderer
 from app.core.draft.model import Draft, Node
-from app.core.draft.tree import EditError, existing_node
+from app.core.draft.tree import EditError, existing_node, update_node
 from app.core.draft.units_printed import LEAD_NOTE, home_prefix
 from app.core.operations.content import set_meta, set_paragraphs, set_units
 from app.core.operations.structure import remove, rename
 from app.core.text.diff import segments
+from app.core.text.proposed_words import comment_change
 from app.core.text.unit_lists import format_unit_list, parse_unit_list
 
 _CHANGES = ("insertion", "deletion", "edit", "table")
+_TEXT_PLACES = ("paragraph", "clause", "title", "preamble")
 _LABEL = re.compile(
     r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.．、]|（\d+）)"
 )
@@ -82,11 +91,26 @@ def _replace(draft: Draft, opinion: Opinion, **update: object) -> Draft:
 
 
 def set_opinion_decision(draft: Draft, opinion_id: str, decision: str, reason: str = "") -> Draft:
-    """The team's decision (pending, adopted, partly, rejected, elsewhere) and its reason; the text
-    is not changed (adopt_opinion does that)."""
+    """The team's decision (pending, adopted, partly, rejected, elsewhere) and its reason. A
+    tracked change's text is not changed (adopt_opinion does that); a comment that proposes
+    words, marked 采纳, has them made (adopt_opinion); a comment or form row asking for a
+    change without its words, marked 采纳 or 部分采纳, leaves its measure the open question
+    已采纳意见，待按意见修改 — taken back when the decision is taken back."""
     if decision not in OPINION_DECISIONS:
         raise EditError(f"未知的处理结果 {decision}")
-    return _replace(draft, _opinion(draft, opinion_id), decision=decision, reason=reason)
+    opinion = _opinion(draft, opinion_id)
+    newly = decision == "adopted" and opinion.decision != "adopted"
+    if newly and proposed_change(opinion) is not None:  # a comment giving its words
+        adopted = adopt_opinion(draft, opinion_id)
+        return _replace(adopted, opinion, decision=decision, reason=reason)
+    if asks_rewrite(opinion):
+        was = opinion.decision in ("adopted", "partly")
+        now = decision in ("adopted", "partly")
+        if now and not was:
+            draft = _ask_rewrite(draft, opinion)
+        elif was and not now:
+            draft = _unask_rewrite(draft, opinion)
+    return _replace(draft, opinion, decision=decision, reason=reason)
 
 
 def set_opinion_unit(draft: Draft, opinion_id: str, unit: str) -> Draft:
@@ -96,23 +120,104 @@ def set_opinion_unit(draft: Draft, opinion_id: str, unit: str) -> Draft:
 
 
 def adopt_opinion(draft: Draft, opinion_id: str) -> Draft:
-    """The opinion's change made in the draft's text, its decision 采纳; a comment (or none) just
-    decided. Raises EditError when the words are no longer there or belong to a target."""
+    """The opinion's change made in the draft's text, its decision 采纳: a tracked change, an
+    edit, a form row's change, or the words a comment proposes ("建议改为：…"). A comment or
+    row asking for a change without its words leaves its measure the open question
+    已采纳意见，待按意见修改 (the check, the editor and the Word export show it until the team rewrites the
+    words or answers it); 无意见 is just decided. Raises EditError when the words are no
+    longer there or belong to a target."""
     opinion = _opinion(draft, opinion_id)
-    if changes_text(opinion):
-        before = _paragraph_count(draft, opinion)
-        draft = _apply(draft, opinion)
-        draft = _shift(draft, opinion, _paragraph_count(draft, opinion) - before)
+    change = _as_change(opinion)
+    if change is not None:
+        before = _paragraph_count(draft, change)
+        draft = _apply(draft, change)
+        draft = _shift(draft, change, _paragraph_count(draft, change) - before)
+    elif asks_rewrite(opinion) and opinion.decision not in ("adopted", "partly"):
+        draft = _ask_rewrite(draft, opinion)
     return _replace(draft, opinion, decision="adopted")
 
 
 def changes_text(opinion: Opinion) -> bool:
     """A tracked change or edit; a 反馈意见表 row only where its words were read into a change
-    at a paragraph, clause or title (a row on a whole measure or 全文 is a comment)."""
+    at a paragraph, clause or title (a row on a whole measure or 全文 is a comment); a comment
+    where it proposes the words (proposed_change)."""
+    return _as_change(opinion) is not None
+
+
+def proposed_change(opinion: Opinion) -> Opinion | None:
+    """A comment's proposal as the change 采纳 makes: the opinion with the original and
+    proposed words its text gives ("建议改为：…" on the commented words, "建议将“A”改为“B”"),
+    or None when it names no words (建议补充具体指标)."""
+    if opinion.kind != "comment" or opinion.place not in _TEXT_PLACES:
+        return None
+    change = comment_change(opinion.comment, opinion.original)
+    if change is None:
+        return None
+    return opinion.model_copy(update={"original": change.original, "proposed": change.proposed})
+
+
+def _as_change(opinion: Opinion) -> Opinion | None:
+    """The opinion as a change in the text, or None when it makes none."""
+    if opinion.kind == "comment":
+        return proposed_change(opinion)
     if opinion.kind != "table":
-        return opinion.kind in _CHANGES
-    placed = opinion.place in ("paragraph", "clause", "title", "preamble")
-    return placed and bool(opinion.original or opinion.proposed)
+        return opinion if opinion.kind in _CHANGES else None
+    placed = opinion.place in _TEXT_PLACES
+    return opinion if placed and bool(opinion.original or opinion.proposed) else None
+
+
+def asks_rewrite(opinion: Opinion) -> bool:
+    """A comment or form row on a measure that asks for a change without giving its words:
+    adopting it leaves the team the rewriting, as an open question on the measure."""
+    return (
+        opinion.kind in ("comment", "table")
+        and bool(opinion.node_id)
+        and (_as_change(opinion) is None)
+    )
+
+
+def _rewrite_question(node: Node, opinion: Opinion) -> OpenQuestion | None:
+    """The question on the commented words where they still stand, else on the title."""
+    said = re.sub(r"\s+", " ", opinion.comment).strip() or opinion.original
+    message = f"{opinion.unit}{OPINION_KINDS[opinion.kind]}：{said}"
+    words = opinion.original.strip()
+    where, index, quote = "title", 0, node.title
+    if words and opinion.place == "paragraph" and opinion.index < len(node.paragraphs):
+        if words in node.paragraphs[opinion.index]:
+            where, index, quote = "paragraph", opinion.index, words
+    elif words and opinion.place == "title" and words in node.title:
+        quote = words
+    if not quote.strip():
+        return None
+    return OpenQuestion(
+        kind="opinion",
+        quote=quote,
+        where=where,
+        index=index,
+        message=message,
+        suggestions=(Suggestion(label="已按意见修改"),),
+    )
+
+
+def _ask_rewrite(draft: Draft, opinion: Opinion) -> Draft:
+    node = draft.find(opinion.node_id)
+    question = _rewrite_question(node, opinion) if node is not None else None
+    if question is None or question in node.questions:
+        return draft
+    return update_node(
+        draft, node.id, lambda n: n.model_copy(update={"questions": (*n.questions, question)})
+    )
+
+
+def _unask_rewrite(draft: Draft, opinion: Opinion) -> Draft:
+    node = draft.find(opinion.node_id)
+    question = _rewrite_question(node, opinion) if node is not None else None
+    if question is None:
+        return draft
+    kept = tuple(
+        q for q in node.questions if (q.kind, q.message) != (question.kind, question.message)
+    )
+    return update_node(draft, node.id, lambda n: n.model_copy(update={"questions": kept}))
 
 
 def _paragraph_count(draft: Draft, opinion: Opinion) -> int:
