@@ -33,7 +33,7 @@ from app.core.draft.tree import insert_node, parent_of, update_node
 from app.core.errors import PeakPlanError
 from app.core.operations.adapted_nodes import NodeBuilder, TakeUpReport
 from app.core.operations.goals import parent_goals
-from app.core.operations.take_up import take_up
+from app.core.operations.take_up import take_up, taken_node
 from app.core.plans.model import Plan, Section, chapter_role
 from app.core.text.county import CountyContext
 from app.core.text.numbering import number_value
@@ -127,6 +127,8 @@ def new_draft(
             draft.model_copy(update={"next_id": draft.next_id + 1}), None, None, chapter
         )
     for action in chosen:
+        if taken_node(draft, action.id) is not None:
+            continue  # an action that is the parent's 主要目标: merged into the county's above
         draft, report = take_up(draft, plan, action.id, parent_id=holder)
         reports.append(report)
     draft = _template_chapter(draft, SAFEGUARDS, "保障措施", "safeguards", template_context)

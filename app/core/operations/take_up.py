@@ -22,7 +22,8 @@ def _order(plan: Plan) -> dict[str, int]:
     return {section.id: i for i, section in enumerate(plan.walk())}
 
 
-def _taken(draft: Draft, section_id: str) -> Node | None:
+def taken_node(draft: Draft, section_id: str) -> Node | None:
+    """The county node already carrying this parent section, if any."""
     return next((n for n in draft.walk() if any(s.node == section_id for s in n.sources)), None)
 
 
@@ -50,7 +51,7 @@ def _ensure_container(
     parent = _parent_section(builder.plan, section)
     if parent is None:
         return draft, None
-    existing = _taken(draft, parent.id)
+    existing = taken_node(draft, parent.id)
     if existing is not None:
         return draft, existing.id
     if parent.level == 1:
@@ -94,7 +95,7 @@ def take_up(
     section = plan.find(section_id)
     if section is None:
         raise EditError(f"《{plan.title}》中没有 {clause_label(section_id)} 这一条")
-    if adapt and _taken(draft, section_id) is not None:
+    if adapt and taken_node(draft, section_id) is not None:
         raise EditError(f"{section.heading} 已采纳，不能重复采纳")
     if adapt and parent_id is None and is_goals_section(section) and draft.chapter("goals"):
         # the parent's 主要目标 joins the county's: one 主要目标, never two
