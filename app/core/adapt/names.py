@@ -44,6 +44,7 @@ class NameRules:
     quote_max: int
     own_prefix: re.Pattern[str]
     suffix: re.Pattern[str]
+    programme: frozenset[str]
     suffix_generic: re.Pattern[str]
     generic: frozenset[str]
     stops: tuple[str, ...]
@@ -65,8 +66,10 @@ def name_rules() -> NameRules:
         data["quote_max"],
         re.compile(data["own_prefix"]),
         re.compile(
-            f"(?:{alternatives(data['suffixes'])})(?!{alternatives(data['not_followed_by'])})"
+            f"(?:{alternatives(data['suffixes'] + data['programme_suffixes'])})"
+            f"(?!{alternatives(data['not_followed_by'])})"
         ),
+        frozenset(data["programme_suffixes"]),
         re.compile(f"(?:{alternatives(data['suffix_generic'])})+"),
         frozenset(data["generic"]),
         tuple(sorted({*place_rules().stops, *data["stops"]}, key=len, reverse=True)),
@@ -129,8 +132,10 @@ def suffixed(text: str) -> list[Span]:
         own = rules.own_prefix.match(head)
         bare = head[own.end() :] if own else head
         generic = not bare.strip("“”") or rules.suffix_generic.fullmatch(re.sub("[“”]", "", bare))
-        if generic and not (own and bare):
+        if generic and not own:
             continue  # 科研基地, 技术中心: kinds of things, not names
+        if m.group() in rules.programme and not (own or "”" in head or gazetteer().find(head)):
+            continue  # 新能源惠民工程: a programme is a name where the parent marks it one
         out.append((start, m.end()))
     return _longest_first(out)
 
@@ -170,11 +175,10 @@ def is_common(term: str, province: str) -> bool:
     if where and any(p != province for p in where):
         return True
     pairs = common_pairs()
-    return all(
-        run[k : k + 2] in pairs
-        for run in re.findall(r"[\u4e00-\u9fff]+", term)
-        for k in range(len(run) - 1)
-    )
+    found = [
+        run[k : k + 2] for run in re.findall(r"[\u4e00-\u9fff]+", term) for k in range(len(run) - 1)
+    ]
+    return bool(found) and all(pair in pairs for pair in found)
 
 
 def names_parent(term: str, province: str) -> bool:

@@ -23,6 +23,7 @@ from functools import lru_cache
 from app import paths
 from app.core.adapt.changes import PassContext, Question
 from app.core.adapt.level_words import in_book_title
+from app.core.adapt.names import is_common
 from app.core.adapt.whole_words import cuts_a_word
 from app.core.draft.adaptation import Suggestion
 from app.core.text.places import CountyPlace, Gazetteer, PlaceName, Relation, gazetteer, is_han
@@ -106,7 +107,13 @@ def place_questions(text: str, context: PassContext) -> list[Question]:
     rules = place_rules()
     gaz = gazetteer()
     here = gaz.locate(context.county)
-    found = _named(text, rules, gaz, here) + _programmes(text, rules)
+    province = context.county.region_short
+    found = [
+        f
+        for f in _named(text, rules, gaz, here) + _programmes(text, rules)
+        if not _common_kind(text[f.start : f.end], f, gaz, province)
+        and not (f.start and text[f.start - 1].isdigit())  # 110千伏变电站: a rating, no name
+    ]
     found += _divisions(text, gaz, here, found, city_acts=context.level in ("region", "province"))
     out: list[Question] = []
     for item in sorted(found, key=lambda f: f.start):
@@ -122,6 +129,32 @@ def place_questions(text: str, context: PassContext) -> list[Question]:
             )
         )
     return out
+
+
+def _common_kind(words: str, item: _Found, gaz: Gazetteer, province: str) -> bool:
+    """A kind of thing in common words, not a named one: 燃煤自备电厂, 科研基地, 仓储物流园,
+    110千伏变电站, “两高一低”. Its last words with two characters or more before the suffix
+    are common policy language (app/core/adapt/names.py: used by other provinces' plans, or
+    made of pairs of characters many provinces use); a name beginning with a division is
+    never common (银川经济技术开发区)."""
+    places = gaz.find(words)
+    if places and places[0].start == 0:
+        return False
+    if item.kind == "programme":
+        return is_common(words.strip("“”"), province)
+    suffix = next(
+        (
+            m
+            for rule in place_rules().named
+            if (m := rule.suffix.search(words)) and m.end() == len(words)
+        ),
+        None,
+    )
+    last = suffix.start() if suffix else len(words)
+    head = words[:last].strip("“”")
+    return (len(head) >= 2 and is_common(head, province)) or any(
+        is_common(words[k:], province) for k in range(0, max(0, last - 1))
+    )
 
 
 def _suggestions(rules: PlaceRules, item: _Found, context: PassContext) -> tuple[Suggestion, ...]:
