@@ -206,3 +206,13 @@ def test_a_named_site_of_elsewhere_is_still_asked():
     adapted = adapt_text(sentence, level="region", county=county, catalogue=Catalogue())
     quotes = [q.quote for q in adapted.questions if q.kind == "place"]
     assert quotes == ["青石峁、定北两个千亿级气田", "牛首山抽水蓄能电站"]
+
+
+def test_two_parks_of_elsewhere_in_one_clause_are_one_question():
+    sentence = "支持吴忠太阳山开发区和石嘴山经济技术开发区建设循环化示范园区。"
+    county = CountyContext("永宁县", "银川市", "宁夏回族自治区")
+    adapted = adapt_text(sentence, level="region", county=county, catalogue=Catalogue())
+    (question,) = [q for q in adapted.questions if q.kind == "place"]
+    assert question.quote == "吴忠太阳山开发区和石嘴山经济技术开发区"
+    delete = question.suggestions[0]
+    assert (delete.label, delete.replacement) == ("删去这些名称", "")
