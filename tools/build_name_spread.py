@@ -7,7 +7,8 @@ provincial and city, from the public repository yeahqiona/Dual-carbon-policies, 
 `Source data/`). Each document is given to its province by the first division named in
 its file name (or, failing that, in its title line); a document naming none is national
 (全国). Every candidate the names pass can find (app/core/adapt/names.py: quoted terms
-and proper names before a name's last word) in any document is then looked up, without
+and proper names before a name's last word; app/core/adapt/geography.py: the last words of
+rivers, corridors and belts) in any document is then looked up, without
 quotes and spaces, in the text of every document: the provinces using it are stored. The
 names pass takes a term that another province or a national document uses as common
 policy language, not the parent's own name. Every pair of Han characters used by
@@ -28,6 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from app.core.adapt.geography import feature_candidates, feature_tails  # noqa: E402
 from app.core.adapt.names import NATIONAL, quoted, suffixed, term_of  # noqa: E402
 from app.core.text.places import gazetteer, is_han  # noqa: E402
 from app.importer.readers.pdf_reader import pdf_lines  # noqa: E402
@@ -73,6 +75,8 @@ def main() -> None:
     for text in texts.values():
         for method in (quoted, suffixed):
             terms.update(term_of(text, span) for span in method(text))
+        for start, suffix, end in feature_candidates(text):
+            terms.update(feature_tails(text, start, suffix, end))
     spread = {}
     for term in sorted(terms):
         if len(term) < 2:

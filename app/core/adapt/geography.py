@@ -19,7 +19,7 @@ from functools import lru_cache
 from app import paths
 from app.core.adapt.changes import PassContext, Question
 from app.core.adapt.level_words import in_book_title
-from app.core.adapt.names import free, is_common, per_sentence
+from app.core.adapt.names import free, is_common, names_parent, per_sentence, term_of
 from app.core.adapt.places import place_rules
 from app.core.adapt.powers import sentence_start
 from app.core.draft.adaptation import Suggestion
@@ -55,11 +55,12 @@ def geography_rules() -> GeographyRules:
     )
 
 
-def features(text: str, province: str) -> list[Span]:
-    """Named rivers, corridors, belts and power corridors that are the parent's own."""
+def feature_candidates(text: str) -> list[tuple[int, int, int]]:
+    """(start, suffix start, end) of each name before a feature's last word (西部陆海新通道),
+    cut after the last stop word; what is before the suffix has two characters or more."""
     rules = geography_rules()
     stops = place_rules().stops
-    out: list[Span] = []
+    out: list[tuple[int, int, int]] = []
     for m in rules.feature.finditer(text):
         start = m.start()
         while (
@@ -70,16 +71,33 @@ def features(text: str, province: str) -> list[Span]:
             start -= 1
         head = text[start : m.start()]
         cut = max((head.rfind(s) + len(s) for s in stops if s in head), default=0)
-        head, start = (
-            head[cut:].lstrip(_JOINS),
-            start + cut + (len(head[cut:]) - len(head[cut:].lstrip(_JOINS))),
-        )
-        if (
-            len(head) >= 2
-            and not is_common(head + m.group(), province)
-            and not is_common(head, province)
+        start += cut
+        while start < m.start() and text[start] in _JOINS:
+            start += 1
+        if m.start() - start >= 2:
+            out.append((start, m.start(), m.end()))
+    return out
+
+
+def feature_tails(text: str, start: int, suffix: int, end: int) -> list[str]:
+    """The feature's last words with two characters or more before its suffix: 外送通道 of
+    特高压外送通道. tools/build_name_spread.py counts them across the published plans."""
+    return [term_of(text, (k, end)) for k in range(start, suffix - 1)]
+
+
+def features(text: str, province: str) -> list[Span]:
+    """Named rivers, corridors, belts and power corridors that are the parent's own: not where
+    its last words are other provinces' too (外送通道, 黄河流域, 重点流域) or common words."""
+    rules = geography_rules()
+    out: list[Span] = []
+    for start, suffix, end in feature_candidates(text):
+        term = term_of(text, (start, end))
+        own = names_parent(term, province)
+        if own or not (
+            is_common(term, province)
+            or any(is_common(tail, province) for tail in feature_tails(text, start, suffix, end))
         ):
-            out.append((start, m.end()))
+            out.append((start, end))
     for m in rules.corridor.finditer(text):
         if not is_common(m.group(), province):
             out.append((m.start(), m.end()))

@@ -163,9 +163,13 @@ def term_of(text: str, span: Span) -> str:
     return re.sub(r"[\s“”]", "", text[span[0] : span[1]])
 
 
-def is_common(term: str, province: str) -> bool:
+def is_common(term: str, province: str, *, loose: bool = False) -> bool:
     """Common policy language: listed as generic, used by another province's or by national
-    documents, or made only of common pairs of characters — unless it names the parent."""
+    documents, or made only of common pairs of characters — unless it names the parent.
+
+    loose: made of common words, each character inside some common pair (特高压 外送 通道:
+    the pairs across two words, 压外, do not count) — for rivers, corridors and kinds of
+    things, where a description must not pass for a name; names measured better strict."""
     rules = name_rules()
     if term in rules.generic:
         return True
@@ -174,11 +178,31 @@ def is_common(term: str, province: str) -> bool:
     where = name_spread().get(term)
     if where and any(p != province for p in where):
         return True
+    if loose:
+        return in_common_words(term)
     pairs = common_pairs()
     found = [
         run[k : k + 2] for run in re.findall(r"[\u4e00-\u9fff]+", term) for k in range(len(run) - 1)
     ]
     return bool(found) and all(pair in pairs for pair in found)
+
+
+def in_common_words(term: str) -> bool:
+    """Is every character of the term inside a pair of characters many provinces use? Then it is
+    common words put together (特高压 外送 通道, 科研 基地), not a name: a name holds a pair
+    nobody else writes (建龙, 罗霄, 入赣, 一干七支's 干七)."""
+    pairs = common_pairs()
+    runs = re.findall(r"[\u4e00-\u9fff]+", term)
+    if not any(len(run) >= 2 for run in runs):
+        return False
+    for run in runs:
+        covered = [False] * len(run)
+        for k in range(len(run) - 1):
+            if run[k : k + 2] in pairs:
+                covered[k] = covered[k + 1] = True
+        if not all(covered):
+            return False
+    return True
 
 
 def names_parent(term: str, province: str) -> bool:
