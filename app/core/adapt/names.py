@@ -42,6 +42,7 @@ Span = tuple[int, int]
 class NameRules:
     quote_min: int
     quote_max: int
+    slogan_item_max: int
     own_prefix: re.Pattern[str]
     suffix: re.Pattern[str]
     programme: frozenset[str]
@@ -64,6 +65,7 @@ def name_rules() -> NameRules:
     return NameRules(
         data["quote_min"],
         data["quote_max"],
+        data["slogan_item_max"],
         re.compile(data["own_prefix"]),
         re.compile(
             f"(?:{alternatives(data['suffixes'] + data['programme_suffixes'])})"
@@ -97,11 +99,14 @@ def common_pairs() -> frozenset[str]:
 
 
 def quoted(text: str) -> list[Span]:
-    """“…” terms of a name's length (not whole quoted sentences)."""
+    """“…” terms of a name's length (not whole quoted sentences, nor slogans of principles)."""
     rules = name_rules()
     out: list[Span] = []
     for m in re.finditer(r"“([^“”\n]*)”", text):
         inner = m.group(1).strip()
+        items = re.split("[、，,]", inner)
+        if len(items) > 1 and all(len(item) <= rules.slogan_item_max for item in items):
+            continue  # “谁生产、谁提供、谁负责”: principles, not a name
         if rules.quote_min <= len(inner) <= rules.quote_max and not in_book_title(text, m.start()):
             out.append((m.start(), m.end()))
     return out
