@@ -29,8 +29,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from app.core.adapt.common_words import NATIONAL, term_of  # noqa: E402
 from app.core.adapt.geography import feature_candidates, feature_tails  # noqa: E402
-from app.core.adapt.names import NATIONAL, quoted, suffixed, term_of  # noqa: E402
+from app.core.adapt.names import quoted, suffixed  # noqa: E402
 from app.core.text.places import gazetteer, is_han  # noqa: E402
 from app.importer.readers.pdf_reader import pdf_lines  # noqa: E402
 

@@ -21,7 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from app.core.adapt.names import is_common, quoted, suffixed, term_of  # noqa: E402
+from app.core.adapt.common_words import is_common, term_of  # noqa: E402
+from app.core.adapt.names import quoted, suffixed  # noqa: E402
 from app.core.adapt.text import adapt_text  # noqa: E402
 from app.core.draft.model import Catalogue  # noqa: E402
 from app.core.text.county import CountyContext  # noqa: E402

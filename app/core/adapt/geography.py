@@ -18,8 +18,9 @@ from functools import lru_cache
 
 from app import paths
 from app.core.adapt.changes import PassContext, Question
+from app.core.adapt.common_words import is_common, names_parent, term_of
 from app.core.adapt.level_words import in_book_title
-from app.core.adapt.names import free, is_common, names_parent, per_sentence, term_of
+from app.core.adapt.names import free, per_sentence
 from app.core.adapt.places import place_rules
 from app.core.adapt.powers import sentence_start
 from app.core.draft.adaptation import Suggestion

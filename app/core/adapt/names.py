@@ -26,16 +26,14 @@ from functools import lru_cache
 
 from app import paths
 from app.core.adapt.changes import PassContext, Question
+from app.core.adapt.common_words import Span, is_common, term_of
 from app.core.adapt.level_words import in_book_title
+from app.core.adapt.places import place_rules
 from app.core.adapt.powers import sentence_start
 from app.core.draft.adaptation import Suggestion
 from app.core.text.places import gazetteer, is_han
 
 MESSAGE = "上级方案自己的机构、计划、品牌或试点名称：本县不能照搬。请删去、改为本县参与的表述，或在本县确实参与时保留"
-NATIONAL = "全国"
-"""The spread's key for national documents (no province)."""
-
-Span = tuple[int, int]
 
 
 @dataclass(frozen=True)
@@ -47,16 +45,11 @@ class NameRules:
     suffix: re.Pattern[str]
     programme: frozenset[str]
     suffix_generic: re.Pattern[str]
-    generic: frozenset[str]
     stops: tuple[str, ...]
-    abbreviations: dict[str, str]
-    pairs_min: int
 
 
 @lru_cache(maxsize=1)
 def name_rules() -> NameRules:
-    from app.core.adapt.places import place_rules
-
     data = json.loads(paths.resource("adapt", "names.json").read_text(encoding="utf-8"))
 
     def alternatives(words: list[str]) -> str:
@@ -73,29 +66,8 @@ def name_rules() -> NameRules:
         ),
         frozenset(data["programme_suffixes"]),
         re.compile(f"(?:{alternatives(data['suffix_generic'])})+"),
-        frozenset(data["generic"]),
         tuple(sorted({*place_rules().stops, *data["stops"]}, key=len, reverse=True)),
-        data["province_abbreviations"],
-        data["common_pairs_min"],
     )
-
-
-@lru_cache(maxsize=1)
-def _spread_data() -> dict:
-    return json.loads(paths.resource("adapt", "name_spread.json").read_text(encoding="utf-8"))
-
-
-@lru_cache(maxsize=1)
-def name_spread() -> dict[str, frozenset[str]]:
-    """Term → the provinces (and 全国) whose published documents use it."""
-    return {term: frozenset(where) for term, where in _spread_data()["terms"].items()}
-
-
-@lru_cache(maxsize=1)
-def common_pairs() -> frozenset[str]:
-    """Pairs of characters the documents of many provinces use: the stuff of common words."""
-    least = name_rules().pairs_min
-    return frozenset(pair for pair, count in _spread_data()["pairs"].items() if count >= least)
 
 
 def quoted(text: str) -> list[Span]:
@@ -161,68 +133,6 @@ def _longest_first(spans: list[Span]) -> list[Span]:
             continue
         kept.append(span)
     return kept
-
-
-def term_of(text: str, span: Span) -> str:
-    """The words of a candidate as the corpus spells them: no quotes, no spaces."""
-    return re.sub(r"[\s“”]", "", text[span[0] : span[1]])
-
-
-def is_common(term: str, province: str, *, loose: bool = False) -> bool:
-    """Common policy language: listed as generic, used by another province's or by national
-    documents, or made only of common pairs of characters — unless it names the parent.
-
-    loose: made of common words, each character inside some common pair (特高压 外送 通道:
-    the pairs across two words, 压外, do not count) — for rivers, corridors and kinds of
-    things, where a description must not pass for a name; names measured better strict."""
-    rules = name_rules()
-    if term in rules.generic:
-        return True
-    if names_parent(term, province) or re.search(r"20\d\d", term):
-        return False  # the parent's own, or a campaign of one year (“绿盾2021”)
-    where = name_spread().get(term)
-    if where and any(p != province for p in where):
-        return True
-    if loose:
-        return in_common_words(term)
-    pairs = common_pairs()
-    found = [
-        run[k : k + 2] for run in re.findall(r"[\u4e00-\u9fff]+", term) for k in range(len(run) - 1)
-    ]
-    return bool(found) and all(pair in pairs for pair in found)
-
-
-def in_common_words(term: str) -> bool:
-    """Is every character of the term inside a pair of characters many provinces use? Then it is
-    common words put together (特高压 外送 通道, 科研 基地), not a name: a name holds a pair
-    nobody else writes (建龙, 罗霄, 入赣, 一干七支's 干七)."""
-    pairs = common_pairs()
-    runs = re.findall(r"[\u4e00-\u9fff]+", term)
-    if not any(len(run) >= 2 for run in runs):
-        return False
-    for run in runs:
-        covered = [False] * len(run)
-        for k in range(len(run) - 1):
-            if run[k : k + 2] in pairs:
-                covered[k] = covered[k + 1] = True
-        if not all(covered):
-            return False
-    return True
-
-
-def names_parent(term: str, province: str) -> bool:
-    """Does the term name the parent: its level word first (省碳中和研究中心), its province or a
-    place in it (“美丽广西”, 陕西环保集团), or the province's abbreviation (“桂字号”, “黔药”)?"""
-    rules = name_rules()
-    if rules.own_prefix.match(term):
-        return True
-    if any(ch in term for ch in rules.abbreviations.get(province, "")):
-        return True
-    gaz = gazetteer()
-    return any(
-        (gaz.division(place.divisions[0].code[:2]) or place.divisions[0]).short == province
-        for place in gaz.find(term)
-    )
 
 
 Method = Callable[[str], list[Span]]

@@ -22,8 +22,8 @@ from functools import lru_cache
 
 from app import paths
 from app.core.adapt.changes import PassContext, Question
+from app.core.adapt.common_words import is_common
 from app.core.adapt.level_words import in_book_title
-from app.core.adapt.names import is_common
 from app.core.adapt.powers import clause_around
 from app.core.adapt.whole_words import cuts_a_word
 from app.core.draft.adaptation import Suggestion
