@@ -35,8 +35,10 @@ class _Commonness:
 @lru_cache(maxsize=1)
 def _rules() -> _Commonness:
     data = json.loads(paths.resource("adapt", "names.json").read_text(encoding="utf-8"))
+    places = json.loads(paths.resource("places", "patterns.json").read_text(encoding="utf-8"))
     return _Commonness(
-        frozenset(data["generic"]),
+        # the national slogans are listed once, for the places pass's programmes (三改联动)
+        frozenset(data["generic"]) | frozenset(places["programmes"]["national"]),
         re.compile(data["own_prefix"]),
         data["province_abbreviations"],
         data["common_pairs_min"],

@@ -76,9 +76,9 @@ def quoted(text: str) -> list[Span]:
     out: list[Span] = []
     for m in re.finditer(r"“([^“”\n]*)”", text):
         inner = m.group(1).strip()
-        items = re.split("[、，,]", inner)
+        items = re.split("[、，,—－+＋]", inner)
         if len(items) > 1 and all(len(item) <= rules.slogan_item_max for item in items):
-            continue  # “谁生产、谁提供、谁负责”: principles, not a name
+            continue  # “谁生产、谁提供、谁负责”, “前引导+后支持”: principles, not a name
         if rules.quote_min <= len(inner) <= rules.quote_max and not in_book_title(text, m.start()):
             out.append((m.start(), m.end()))
     return out
