@@ -218,3 +218,11 @@ def test_two_parks_of_elsewhere_in_one_clause_are_one_question():
     assert question.quote == "吴忠太阳山开发区和石嘴山经济技术开发区"
     delete = question.suggestions[0]
     assert (delete.label, delete.replacement) == ("删去这些名称", "")
+
+
+def test_the_countys_own_park_listed_before_another_is_not_asked():
+    """涉县 from 邯郸: its own park, listed first, was asked with 邱县's."""
+    sentence = "加快推进涉县经济开发区、邱县经济开发区等11个园区实施循环化改造，总结成功模式。"
+    county = CountyContext("涉县", "邯郸市", "河北省")
+    adapted = adapt_text(sentence, level="city", county=county, catalogue=Catalogue())
+    assert [q.quote for q in adapted.questions if q.kind == "place"] == ["邱县经济开发区"]

@@ -318,6 +318,9 @@ def _name_start(
         item = text[item_start + cut : item_end]
         if len(item) > rules.item_max or not _listed_item(item, rules, gaz, here):
             break
+        first = gaz.find(item, near=here)
+        if first and first[0].start == 0 and _county_own(item, first[0], here):
+            break  # 涉县经济开发区、邱县经济开发区 for 涉县: its own park is not asked
         start = item_start + cut
     return start
 
