@@ -199,3 +199,29 @@ def test_libreoffice_renders_the_comments(asked, tmp_path):
     pdf = to_pdf(path, tmp_path, fonts_conf=ROOT / "tools" / "fonts.conf", comments=True)
     notes = _pdf_notes(pdf.read_bytes())
     assert sorted(n.splitlines()[0] for n in notes) == sorted(q.title for q in questions[:6])
+
+
+def test_the_attachment_does_not_repeat_the_bodys_comments():
+    """A 附件 row restating the body's words carries no second comment on them; the body's
+    comment is the one a reviewer answers (issue 25, item 6)."""
+    draft = ops.set_layout(load_demo(), attachment=True)
+    measure = _measure(draft)
+    work = measure.work_rows[0].work
+    quote = work[:6]
+    first = f"{quote}，{measure.paragraphs[0]}"
+    draft = ops.set_paragraphs(draft, measure.id, (first, *measure.paragraphs[1:]))
+    both = (_question("place", quote), _question("place", quote, "work"))
+    draft = _ask(draft, measure.id, *both)
+    anchored = _commented(word_bytes(draft))
+    assert list(anchored.values()) == [quote]
+    # a row's own words, which the body does not ask about, are still marked there
+    draft = _ask(draft, measure.id, *both, _question("figure", work[8:12], "work"))
+    assert sorted(_commented(word_bytes(draft)).values()) == sorted([quote, work[8:12]])
+
+
+def test_a_unit_without_county_counterpart_is_marked_once_in_the_body_clause():
+    draft = ops.set_layout(load_demo(), attachment=True)
+    measure = _measure(draft)
+    unit = measure.responsibility.units[-1]
+    draft = _ask(draft, measure.id, _question("unit", unit, "clause"))
+    assert list(_commented(word_bytes(draft)).values()) == [unit]

@@ -22,7 +22,9 @@ from functools import lru_cache
 
 from app import paths
 from app.core.adapt.changes import PassContext, Question
+from app.core.adapt.common_words import is_common
 from app.core.adapt.level_words import in_book_title
+from app.core.adapt.powers import clause_around
 from app.core.adapt.whole_words import cuts_a_word
 from app.core.draft.adaptation import Suggestion
 from app.core.text.places import CountyPlace, Gazetteer, PlaceName, Relation, gazetteer, is_han
@@ -102,26 +104,79 @@ class _Found:
 
 
 def place_questions(text: str, context: PassContext) -> list[Question]:
-    """One question for each place, named site or programme that is not the county's."""
+    """One question for each clause and kind of place, named site or programme that is not
+    the county's (three cities in one clause are one thing for the county to decide; a
+    sentence's clauses stay apart, so a comment never spans half a paragraph)."""
     rules = place_rules()
     gaz = gazetteer()
     here = gaz.locate(context.county)
-    found = _named(text, rules, gaz, here) + _programmes(text, rules)
+    province = context.county.region_short
+    found = [
+        f
+        for f in _named(text, rules, gaz, here) + _programmes(text, rules)
+        if not _common_kind(text[f.start : f.end], f, gaz, province)
+        and not (f.start and text[f.start - 1].isdigit())  # 110千伏变电站: a rating, no name
+    ]
     found += _divisions(text, gaz, here, found, city_acts=context.level in ("region", "province"))
+    kept = [
+        item
+        for item in sorted(found, key=lambda f: f.start)
+        # 江河源头 holds 河源, 左右江 右江: a name inside another word is no place
+        if not (in_book_title(text, item.start) or cuts_a_word(text, item.start, item.end))
+    ]
+    groups: dict[tuple[int, str], list[_Found]] = {}
+    for item in kept:
+        groups.setdefault((clause_around(text, item.start)[0], item.kind), []).append(item)
     out: list[Question] = []
-    for item in sorted(found, key=lambda f: f.start):
-        if in_book_title(text, item.start) or cuts_a_word(text, item.start, item.end):
-            continue  # 江河源头 holds 河源, 左右江 右江: a name inside another word is no place
-        out.append(
-            Question(
-                item.start,
-                item.end,
-                "place",
-                rules.messages[item.kind],
-                _suggestions(rules, item, context),
-            )
+    for (_sentence, kind), items in groups.items():
+        start, end = items[0].start, items[-1].end
+        suggestions = (
+            _suggestions(rules, items[0], context)
+            if len(items) == 1
+            else _several(text, items, start, end)
         )
-    return out
+        out.append(Question(start, end, "place", rules.messages[kind], suggestions))
+    return sorted(out, key=lambda q: q.start)
+
+
+def _several(text: str, items: list[_Found], start: int, end: int) -> tuple[Suggestion, ...]:
+    """One question for several places of a kind in a clause: 删去 takes each of them (with
+    the 、 joining it to the next), not the words between them."""
+    words = text[start:end]
+    for item in reversed(items):
+        a, b = item.start - start, item.end - start
+        if words[b : b + 1] in ("、", "和", "及"):
+            b += 1
+        elif a and words[a - 1] in "、和及":
+            a -= 1
+        words = words[:a] + words[b:]
+    return (Suggestion(label="删去这些名称", replacement=words), Suggestion(label="保留"))
+
+
+def _common_kind(words: str, item: _Found, gaz: Gazetteer, province: str) -> bool:
+    """A kind of thing in common words, not a named one: 燃煤自备电厂, 科研基地, 仓储物流园,
+    110千伏变电站, “两高一低”. Its last words with two characters or more before the suffix
+    are common policy language (app/core/adapt/names.py: used by other provinces' plans, or
+    made of pairs of characters many provinces use); a name beginning with a division is
+    never common (银川经济技术开发区)."""
+    places = gaz.find(words)
+    if places and places[0].start == 0:
+        return False
+    if item.kind == "programme":
+        return is_common(words.strip("“”"), province)
+    suffix = next(
+        (
+            m
+            for rule in place_rules().named
+            if (m := rule.suffix.search(words)) and m.end() == len(words)
+        ),
+        None,
+    )
+    last = suffix.start() if suffix else len(words)
+    head = words[:last].strip("“”")
+    return (len(head) >= 2 and is_common(head, province)) or any(
+        is_common(words[k:], province) for k in range(0, max(0, last - 1))
+    )
 
 
 def _suggestions(rules: PlaceRules, item: _Found, context: PassContext) -> tuple[Suggestion, ...]:
@@ -263,6 +318,9 @@ def _name_start(
         item = text[item_start + cut : item_end]
         if len(item) > rules.item_max or not _listed_item(item, rules, gaz, here):
             break
+        first = gaz.find(item, near=here)
+        if first and first[0].start == 0 and _county_own(item, first[0], here):
+            break  # 涉县经济开发区、邱县经济开发区 for 涉县: its own park is not asked
         start = item_start + cut
     return start
 

@@ -42,6 +42,17 @@ def question_passes() -> tuple[QuestionPass, ...]:
     )
 
 
+YieldingPass = Callable[[str, PassContext, list[tuple[int, int]]], list[Question]]
+
+
+def yielding_passes() -> tuple[YieldingPass, ...]:
+    """The passes that ask only where no other pass asks of the same words: a name the places
+    or powers pass asks about (“科技强区”, 银川经济技术开发区) is asked once, by that pass."""
+    from app.core.adapt import geography, names
+
+    return (names.name_questions, geography.geography_questions)
+
+
 def adapt_text(
     text: str,
     *,
@@ -77,6 +88,9 @@ def adapt_text(
         context = PassContext(level, county, catalogue)
         for find in question_passes():
             questions += find(text, context)
+        # the parent's names and geography yield to what the other passes ask of the same words
+        for find in yielding_passes():
+            questions += find(text, context, [(q.start, q.end) for q in questions])
     return _apply(text, chosen, questions)
 
 

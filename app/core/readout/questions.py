@@ -9,7 +9,7 @@ and the question names the parent's figure as the reference to decide from.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from app.core.adapt.targets import is_allocated
@@ -132,8 +132,25 @@ def open_questions(draft: Draft) -> list[FoundQuestion]:
     asked: dict[tuple, OpenQuestion | None] = {}
     out: list[FoundQuestion] = []
     for node in draft.walk():
-        for i, question in enumerate(node.questions):
-            if is_open(node, question):
-                out.append(FoundQuestion(node, question, i))
-        out += [FoundQuestion(node, q, None) for q in pending_targets(draft, node, renderer, asked)]
+        found = [
+            FoundQuestion(node, question, i)
+            for i, question in enumerate(node.questions)
+            if is_open(node, question)
+        ]
+        found += [
+            FoundQuestion(node, q, None) for q in pending_targets(draft, node, renderer, asked)
+        ]
+        body = asked_in_body(f.question for f in found)
+        out += [f for f in found if not repeats_body(f.question, body)]
     return out
+
+
+def asked_in_body(questions: Iterable[OpenQuestion]) -> set[tuple[str, str]]:
+    """(kind, quote) of the questions on a node's title, paragraphs and clause."""
+    return {(q.kind, q.quote) for q in questions if q.where != "work"}
+
+
+def repeats_body(question: OpenQuestion, body: set[tuple[str, str]]) -> bool:
+    """A 附件 row's question on words the body asks about already: the body's is the one a
+    reviewer answers (answering it answers the row's too), the row repeats nothing."""
+    return question.where == "work" and (question.kind, question.quote) in body

@@ -21,7 +21,7 @@ from itertools import pairwise
 from app.core.draft.adaptation import OpenQuestion
 from app.core.draft.mentions import TextRenderer
 from app.core.draft.model import Draft, county_of
-from app.core.readout.questions import is_open, pending_targets
+from app.core.readout.questions import asked_in_body, is_open, pending_targets, repeats_body
 from app.export.content import Block, Run, TaskLine, coalesce
 
 AUTHOR = "碳达峰方案起草助手"
@@ -34,8 +34,6 @@ class Note:
 
     node_id: str
     question: OpenQuestion
-    again: bool = False
-    """The same question once more (a unit in the 附件's unit columns): one comment, one question."""
 
     @property
     def text(self) -> str:
@@ -49,13 +47,13 @@ class Marked:
 
     blocks: list[Block]
     cells: dict[tuple[int, int], tuple[Run, ...]]
-    """(Task line index, column) → the runs of that cell, where a note marks words in it:
-    主要工作, or a unit in 牵头单位/配合单位 that has no county counterpart."""
+    """(Task line index, column) → the runs of that cell, where a note marks words in it
+    (主要工作, where the row asks what the body does not: a published table's own words)."""
 
     @property
     def questions(self) -> int:
-        """How many open questions the notes mark (a unit marked in the 附件 too counts once)."""
-        return sum(1 for note in self.notes if not note.again)
+        """How many open questions the notes mark."""
+        return len(self.notes)
 
     notes: list[Note]
 
@@ -92,42 +90,20 @@ def mark_questions(
         marked_blocks.append(replace(block, runs=coalesce(runs)))
     cells: dict[tuple[int, int], tuple[Run, ...]] = {}
     for index, line in enumerate(lines):
-        asked = questions.get(line.node_id, ())
+        asked = _not_in_body(questions.get(line.node_id, ()))
         if not asked:
             continue
         run = Run(str(line.values[3] or ""), work_style, place=("work", line.work_index))
         spans = _spans(line.node_id, asked, run, notes)
         if spans:
             cells[(index, 3)] = _mark(run, spans)
-    _mark_units(lines, questions, cells, notes, work_style)
     return Marked(marked_blocks, cells, notes)
 
 
-def _mark_units(
-    lines: list[TaskLine],
-    questions: dict[str, tuple[OpenQuestion, ...]],
-    cells: dict[tuple[int, int], tuple[Run, ...]],
-    notes: list[Note],
-    style: str,
-) -> None:
-    """A unit with no county counterpart, marked again where the 附件 names it first."""
-    for node_id, asked in questions.items():
-        for question in (q for q in asked if q.where == "clause"):
-            for index, line in enumerate(lines):
-                if line.node_id != node_id:
-                    continue
-                column = next(
-                    (c for c in (4, 5) if question.quote in str(line.values[c] or "")), None
-                )
-                if column is None or (index, column) in cells:
-                    continue
-                text = str(line.values[column])
-                start = text.find(question.quote)
-                cells[(index, column)] = _mark(
-                    Run(text, style), [(start, start + len(question.quote), len(notes))]
-                )
-                notes.append(Note(node_id, question, again=True))
-                break
+def _not_in_body(asked: tuple[OpenQuestion, ...]) -> tuple[OpenQuestion, ...]:
+    """The questions on a node's 附件 rows that its body does not ask already."""
+    body = asked_in_body(asked)
+    return tuple(q for q in asked if q.where == "work" and not repeats_body(q, body))
 
 
 def _spans(

@@ -1,0 +1,102 @@
+"""Common policy language or a name of the parent's own: one test for the names, places and
+geography passes.
+
+A term another province's plans or national documents also use (resources/adapt/
+name_spread.json, made by tools/build_name_spread.py from the published corpus), or one
+made only of pairs of characters many provinces use, is common usage ("“双碳”", "燃煤自备
+电厂", "外送通道"); a term naming the parent (省…, 广西, 桂) is the parent's whatever the
+corpus says. The rules are resources/adapt/names.json.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from app import paths
+from app.core.text.places import gazetteer
+
+NATIONAL = "全国"
+"""The spread's key for national documents (no province)."""
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class _Commonness:
+    generic: frozenset[str]
+    own_prefix: re.Pattern[str]
+    abbreviations: dict[str, str]
+    pairs_min: int
+
+
+@lru_cache(maxsize=1)
+def _rules() -> _Commonness:
+    data = json.loads(paths.resource("adapt", "names.json").read_text(encoding="utf-8"))
+    places = json.loads(paths.resource("places", "patterns.json").read_text(encoding="utf-8"))
+    return _Commonness(
+        # the national slogans are listed once, for the places pass's programmes (三改联动)
+        frozenset(data["generic"]) | frozenset(places["programmes"]["national"]),
+        re.compile(data["own_prefix"]),
+        data["province_abbreviations"],
+        data["common_pairs_min"],
+    )
+
+
+@lru_cache(maxsize=1)
+def _spread_data() -> dict:
+    return json.loads(paths.resource("adapt", "name_spread.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def name_spread() -> dict[str, frozenset[str]]:
+    """Term → the provinces (and 全国) whose published documents use it."""
+    return {term: frozenset(where) for term, where in _spread_data()["terms"].items()}
+
+
+@lru_cache(maxsize=1)
+def common_pairs() -> frozenset[str]:
+    """Pairs of characters the documents of many provinces use: the stuff of common words."""
+    least = _rules().pairs_min
+    return frozenset(pair for pair, count in _spread_data()["pairs"].items() if count >= least)
+
+
+def term_of(text: str, span: Span) -> str:
+    """The words of a candidate as the corpus spells them: no quotes, no spaces."""
+    return re.sub(r"[\s“”]", "", text[span[0] : span[1]])
+
+
+def is_common(term: str, province: str) -> bool:
+    """Common policy language: listed as generic, used by another province's or by national
+    documents, or made only of pairs of characters many provinces use — unless it names the
+    parent."""
+    rules = _rules()
+    if term in rules.generic:
+        return True
+    if names_parent(term, province) or re.search(r"20\d\d", term):
+        return False  # the parent's own, or a campaign of one year (“绿盾2021”)
+    where = name_spread().get(term)
+    if where and any(p != province for p in where):
+        return True
+    pairs = common_pairs()
+    found = [
+        run[k : k + 2] for run in re.findall(r"[\u4e00-\u9fff]+", term) for k in range(len(run) - 1)
+    ]
+    return bool(found) and all(pair in pairs for pair in found)
+
+
+def names_parent(term: str, province: str) -> bool:
+    """Does the term name the parent: its level word first (省碳中和研究中心), its province or a
+    place in it (“美丽广西”, 陕西环保集团), or the province's abbreviation (“桂字号”, “黔药”)?"""
+    rules = _rules()
+    if rules.own_prefix.match(term):
+        return True
+    if any(ch in term for ch in rules.abbreviations.get(province, "")):
+        return True
+    gaz = gazetteer()
+    return any(
+        (gaz.division(place.divisions[0].code[:2]) or place.divisions[0]).short == province
+        for place in gaz.find(term)
+    )

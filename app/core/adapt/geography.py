@@ -1,0 +1,174 @@
+"""The geography pass: the parent's rivers, corridors, belts, groupings and sub-regions.
+
+"融入西部陆海新通道", "珠江—西江经济带", "北电南送", "呼包鄂乌一体化", "特高压入赣通道",
+"赣粤运河", "边境沿线", "在中部和西部地区布局…东部地区以分布式为主": a province's plan
+speaks of its own map. A county lies on some of it, not on all of it, and only the
+county can say which. What is asked is data (resources/places/geography.json); a name
+the published plans of many provinces use (黄河流域, 长江经济带, 重点流域) is national or
+common and not asked (app/core/adapt/names.py's common pairs). One question per sentence
+and kind.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from app import paths
+from app.core.adapt.changes import PassContext, Question
+from app.core.adapt.common_words import is_common, names_parent, term_of
+from app.core.adapt.level_words import in_book_title
+from app.core.adapt.names import free, per_sentence
+from app.core.adapt.places import place_rules
+from app.core.adapt.powers import sentence_start
+from app.core.draft.adaptation import Suggestion
+from app.core.text.places import gazetteer, is_han
+
+Span = tuple[int, int]
+_JOINS = "—－-–·"
+
+
+@dataclass(frozen=True)
+class GeographyRules:
+    feature: re.Pattern[str]
+    head_max: int
+    corridor: re.Pattern[str]
+    group_words: tuple[str, ...]
+    always: re.Pattern[str]
+    sub_regions: re.Pattern[str]
+    messages: dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def geography_rules() -> GeographyRules:
+    data = json.loads(paths.resource("places", "geography.json").read_text(encoding="utf-8"))
+    suffixes = sorted(data["feature_suffixes"], key=len, reverse=True)
+    return GeographyRules(
+        re.compile("|".join(re.escape(s) for s in suffixes)),
+        data["feature_head_max"],
+        re.compile(data["corridor"]),
+        tuple(data["group_words"]),
+        re.compile(data["always"]),
+        re.compile(data["sub_regions"]),
+        data["messages"],
+    )
+
+
+def feature_candidates(text: str) -> list[tuple[int, int, int]]:
+    """(start, suffix start, end) of each name before a feature's last word (西部陆海新通道),
+    cut after the last stop word; what is before the suffix has two characters or more."""
+    rules = geography_rules()
+    stops = place_rules().stops
+    out: list[tuple[int, int, int]] = []
+    for m in rules.feature.finditer(text):
+        start = m.start()
+        while (
+            start > 0
+            and m.start() - start < rules.head_max
+            and (is_han(text[start - 1]) or text[start - 1] in _JOINS)
+        ):
+            start -= 1
+        head = text[start : m.start()]
+        cut = max((head.rfind(s) + len(s) for s in stops if s in head), default=0)
+        start += cut
+        while start < m.start() and text[start] in _JOINS:
+            start += 1
+        if m.start() - start >= 2:
+            out.append((start, m.start(), m.end()))
+    return out
+
+
+def feature_tails(text: str, start: int, suffix: int, end: int) -> list[str]:
+    """The feature's last words with two characters or more before its suffix: 外送通道 of
+    特高压外送通道. tools/build_name_spread.py counts them across the published plans."""
+    return [term_of(text, (k, end)) for k in range(start, suffix - 1)]
+
+
+def features(text: str, province: str) -> list[Span]:
+    """Named rivers, corridors, belts and power corridors that are the parent's own: not where
+    its last words are other provinces' too (外送通道, 黄河流域, 重点流域) or common words."""
+    rules = geography_rules()
+    out: list[Span] = []
+    for start, suffix, end in feature_candidates(text):
+        term = term_of(text, (start, end))
+        own = names_parent(term, province)
+        if own or not (
+            is_common(term, province)
+            or any(is_common(tail, province) for tail in feature_tails(text, start, suffix, end))
+        ):
+            out.append((start, end))
+    for m in rules.corridor.finditer(text):
+        if not is_common(m.group(), province):
+            out.append((m.start(), m.end()))
+    out += [(m.start(), m.end()) for m in rules.always.finditer(text)]
+    out += groupings(text, province)
+    return out
+
+
+def groupings(text: str, province: str) -> list[Span]:
+    """呼包鄂乌: three or more first characters of the province's cities, standing alone."""
+    gaz = gazetteer()
+    code = next(
+        (d.code for d in gaz.divisions if d.level == "province" and d.short == province), None
+    )
+    if code is None:
+        return []
+    firsts = {d.name[0] for d in gaz.children(code) if d.level == "city"}
+    out: list[Span] = []
+    for m in re.finditer(f"[{''.join(sorted(firsts))}]{{3,6}}", text):
+        before = text[m.start() - 1] if m.start() else ""
+        after = text[m.end() :]
+        alone = not (before and is_han(before)) and (not after or not is_han(after[0]))
+        if alone or after.startswith(rules_words()):
+            out.append((m.start(), m.end()))
+    return out
+
+
+def rules_words() -> tuple[str, ...]:
+    return geography_rules().group_words
+
+
+def sub_regions(text: str) -> list[Span]:
+    """The parent's parts: a sentence dividing it (在中部和西部地区布局…东部地区以分布式为主) or
+    naming a part's own towns (东部片区, 西部各县). One direction alone ("引进东部地区…企业")
+    is as often China's east as the parent's, and is not asked."""
+    found = [m for m in geography_rules().sub_regions.finditer(text)]
+    parted = {
+        sentence_start(text, m.start())
+        for m in found
+        if re.search(r"[、和及与]|片区|各[市县]", m.group())
+    }
+    by_sentence: dict[int, int] = {}
+    for m in found:
+        key = sentence_start(text, m.start())
+        by_sentence[key] = by_sentence.get(key, 0) + 1
+    return [
+        (m.start(), m.end())
+        for m in found
+        if by_sentence[sentence_start(text, m.start())] > 1
+        or sentence_start(text, m.start()) in parted
+    ]
+
+
+def geography_questions(
+    text: str, context: PassContext, taken: list[Span] | None = None
+) -> list[Question]:
+    """One question per sentence for the parent's features, one for its sub-regions."""
+    if context.level not in ("region", "province", "city"):
+        return []
+    rules = geography_rules()
+    province = context.county.region_short
+    found = {
+        "feature": features(text, province),
+        "sub_region": sub_regions(text),
+    }
+    out: list[Question] = []
+    for kind, spans in found.items():
+        spans = free([s for s in spans if not in_book_title(text, s[0])], taken or [])
+        for start, end, single in per_sentence(text, spans):
+            keep = Suggestion(label="保留")
+            suggestions = (Suggestion(label="删去", replacement=""), keep) if single else (keep,)
+            out.append(Question(start, end, "place", rules.messages[kind], suggestions))
+    return sorted(out, key=lambda q: q.start)
