@@ -116,8 +116,10 @@ def groupings(text: str, province: str) -> list[Span]:
     if code is None:
         return []
     firsts = {d.name[0] for d in gaz.children(code) if d.level == "city"}
+    if not firsts:  # a 直辖市: districts, no cities to group
+        return []
     out: list[Span] = []
-    for m in re.finditer(f"[{''.join(sorted(firsts))}]{{3,6}}", text):
+    for m in re.finditer(f"[{re.escape(''.join(sorted(firsts)))}]{{3,6}}", text):
         before = text[m.start() - 1] if m.start() else ""
         after = text[m.end() :]
         alone = not (before and is_han(before)) and (not after or not is_han(after[0]))

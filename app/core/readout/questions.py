@@ -153,4 +153,6 @@ def asked_in_body(questions: Iterable[OpenQuestion]) -> set[tuple[str, str]]:
 def repeats_body(question: OpenQuestion, body: set[tuple[str, str]]) -> bool:
     """A 附件 row's question on words the body asks about already: the body's is the one a
     reviewer answers (answering it answers the row's too), the row repeats nothing."""
+    if question.kind == "proposed_unit":
+        return False  # a unit the app proposed is marked where it stands: clause, 附件 and sheet
     return question.where == "work" and (question.kind, question.quote) in body

@@ -34,6 +34,8 @@ class Note:
 
     node_id: str
     question: OpenQuestion
+    again: bool = False
+    """The same question once more (a proposed unit in the 附件's unit columns): one question."""
 
     @property
     def text(self) -> str:
@@ -52,8 +54,8 @@ class Marked:
 
     @property
     def questions(self) -> int:
-        """How many open questions the notes mark."""
-        return len(self.notes)
+        """How many open questions the notes mark (a proposal marked in the 附件 too counts once)."""
+        return sum(1 for note in self.notes if not note.again)
 
     notes: list[Note]
 
@@ -97,7 +99,36 @@ def mark_questions(
         spans = _spans(line.node_id, asked, run, notes)
         if spans:
             cells[(index, 3)] = _mark(run, spans)
+    _mark_proposals(lines, questions, cells, notes, work_style)
     return Marked(marked_blocks, cells, notes)
+
+
+def _mark_proposals(
+    lines: list[TaskLine],
+    questions: dict[str, tuple[OpenQuestion, ...]],
+    cells: dict[tuple[int, int], tuple[Run, ...]],
+    notes: list[Note],
+    style: str,
+) -> None:
+    """A unit the app proposed, marked again where the 附件 names it first: the table is what
+    the units read, so the proposal must be seen there too (other questions the body carries)."""
+    for node_id, asked in questions.items():
+        for question in (q for q in asked if q.kind == "proposed_unit" and q.where == "clause"):
+            for index, line in enumerate(lines):
+                if line.node_id != node_id:
+                    continue
+                column = next(
+                    (c for c in (4, 5) if question.quote in str(line.values[c] or "")), None
+                )
+                if column is None or (index, column) in cells:
+                    continue
+                text = str(line.values[column])
+                start = text.find(question.quote)
+                cells[(index, column)] = _mark(
+                    Run(text, style), [(start, start + len(question.quote), len(notes))]
+                )
+                notes.append(Note(node_id, question, again=True))
+                break
 
 
 def _not_in_body(asked: tuple[OpenQuestion, ...]) -> tuple[OpenQuestion, ...]:
