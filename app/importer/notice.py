@@ -94,6 +94,11 @@ def find_notice(blocks: list[Block], chapter: int) -> Notice | None:
     return notice
 
 
+_HEADING_LABEL = re.compile(
+    r"^(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}[章节篇])"
+)
+
+
 def _is_title_line(text: str) -> bool:
     """A line a title may be made of: short, no cited 《》 or number, no sentence punctuation."""
     return (
@@ -101,6 +106,7 @@ def _is_title_line(text: str) -> bool:
         and not re.search(r"[《》〈〉〔〕；：:。，]", text)
         and not text.startswith(("为", "根据", "按照", "附件", "全文"))
         and "发布" not in text
+        and not _HEADING_LABEL.match(text)  # "（十）绿色生活创建行动": a contents entry
     )
 
 

@@ -29,6 +29,12 @@ _LABEL = re.compile(
 _CHAPTER_LABEL = r"(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])"
 # A heading that the text layer put at the end of the line before it (OCR does this).
 _RUN_ON_HEADING = re.compile(rf"(?<=[。；！？］）\]])\s+(?={_CHAPTER_LABEL})")
+# A small page or line number printed just before a heading ("9 五、保障措施", "5（四）农田…").
+_STRAY_NUMBER = re.compile(
+    rf"^\s*\d{{1,2}}\s*(?={_CHAPTER_LABEL}|第[一二三四五六七八九十]+[章节篇])"
+)
+_WORD_BALLOON = re.compile(r"^(?:域代码已更改|带格式的[:：].*|带格式表格|格式已更改)$")
+"""Word's revision balloons printed into a PDF ("域代码已更改" in the margin): not plan text."""
 _SPACED = re.compile(r"^(?:[\u4e00-\u9fff]\s+){1,12}[\u4e00-\u9fff]$")
 _FOOTNOTE_START = re.compile(r"^(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|[①-⑳]|\d{1,2}(?=\s*\S)|注\s*\d*[:：])")
 PRIVATE_GLYPHS = {
@@ -77,6 +83,14 @@ def reflow(lines: list[PdfLine]) -> tuple[list[Block], list[ImportNote]]:
     """Blocks of paragraphs (with page breaks marked) and notes on what was mended."""
     notes: list[ImportNote] = []
     lines = [_printed(line) for line in lines if line.text.strip()]
+    balloons = [line for line in lines if _WORD_BALLOON.match(_compact(line.text))]
+    if balloons:
+        lines = [line for line in lines if not _WORD_BALLOON.match(_compact(line.text))]
+        notes.append(
+            ImportNote(
+                None, f"PDF：删去了 Word 修订批注框文字 {len(balloons)} 处（“域代码已更改”等）"
+            )
+        )
     numbers = [line for line in lines if _is_page_number(line)]
     lines = [line for line in lines if not _is_page_number(line)]
     if numbers:
@@ -91,6 +105,9 @@ def reflow(lines: list[PdfLine]) -> tuple[list[Block], list[ImportNote]]:
         )
         dropped = {id(line) for line in repeated}
         lines = [line for line in lines if id(line) not in dropped]
+    lines, stray = _without_stray_numbers(lines)
+    if stray:
+        notes.append(ImportNote(None, f"PDF：{stray} 个标题前的孤立数字（页码或行号）已去掉"))
     lines = _split_run_on_headings(lines)
     em = _body_em(lines)
     frames = _frames(lines, em)
@@ -155,6 +172,20 @@ def _running_lines(lines: list[PdfLine]) -> list[PdfLine]:
 def _edge_key(line: PdfLine) -> tuple[bool, str]:
     top = line.top < (line.page_height or 1.0) * EDGE
     return top, re.sub(r"\d+", "#", _compact(line.text))
+
+
+def _without_stray_numbers(lines: list[PdfLine]) -> tuple[list[PdfLine], int]:
+    """ "9五、保障措施": a number printed before a heading label is not part of the heading
+    (a figure never stands right before 一、 or （一）)."""
+    out: list[PdfLine] = []
+    count = 0
+    for line in lines:
+        m = _STRAY_NUMBER.match(line.text)
+        if m:
+            count += 1
+            line = _part(line, line.text[m.end() :], line.x0, line.x1)
+        out.append(line)
+    return out, count
 
 
 def _split_run_on_headings(lines: list[PdfLine]) -> list[PdfLine]:
