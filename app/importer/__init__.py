@@ -17,7 +17,7 @@ from app import __version__
 from app.core.errors import PlanImportError
 from app.core.plans.model import Plan, PlanLevel, Provenance
 from app.core.validation import describe_validation_error
-from app.importer.attachments import split_attachments
+from app.importer.attachments import split_attachments, split_plans
 from app.importer.blocks import ImportNote
 from app.importer.cleanup import clean_blocks
 from app.importer.front_matter import first_chapter_index, split_front
@@ -66,8 +66,10 @@ def import_plan(
     chapter = first_chapter_index(body)
     if chapter is None:
         raise PlanImportError("没有找到“一、总体要求”这样的一级标题，文件可能不是实施方案")
+    body, later_plans, plan_notes = split_plans(body, chapter)
     body, attachments, attachment_notes = split_attachments(body, chapter)
-    notes.extend(attachment_notes)
+    attachments += later_plans
+    notes.extend(attachment_notes + plan_notes)
     meta, preamble_blocks, front_notes = split_front(body, chapter, Path(source.name).stem)
     notes.extend(front_notes)
     guess = guess_plan_level(

@@ -39,3 +39,83 @@ def split_attachments(
         "记入来源，不并入方案大纲",
     )
     return blocks[: starts[0]], parts, [note]
+
+
+def split_plans(
+    blocks: list[Block], chapter: int
+) -> tuple[list[Block], list[str], list[ImportNote]]:
+    """(the first plan's blocks, each later plan's text, notes) for a file that holds several
+    plans (a notice issuing three industry plans; two 行动方案 printed one after the other).
+
+    A later plan starts at a title line (…实施方案) after the text has begun, followed within
+    a few paragraphs (its 前言) by its own first chapter, numbered in the first plan's style
+    (第一章 or 一、) from one again. Each is kept whole as a part of the provenance, as an
+    attachment is: its measures are not merged into the first plan's outline."""
+    top = _top_style(blocks[chapter].text)
+    if top is None:
+        return blocks, [], []
+    starts: list[int] = []
+    for i in range(chapter + 1, len(blocks)):
+        if blocks[i].cells is not None or not _plan_title(blocks[i].text):
+            continue
+        ahead = blocks[i + 1 : i + 1 + _PREFACE_BLOCKS]
+        if any(b.cells is None and _top_style(b.text) == top for b in ahead):
+            begin = i - 1 if i - 1 > chapter and _title_head(blocks[i - 1].text) else i
+            if not starts or begin > starts[-1]:
+                starts.append(begin)
+    if not starts:
+        return blocks, [], []
+    parts = [
+        "\n".join(b.text for b in blocks[begin:end])
+        for begin, end in pairwise([*starts, len(blocks)])
+    ]
+    titles = "、".join(f"《{compact_title(blocks, begin)}》" for begin in starts)
+    note = ImportNote(
+        blocks[starts[0]].line,
+        f"文件中还有 {len(parts)} 份方案：{titles}，各作为一个附件记入来源，不并入本方案大纲",
+    )
+    return blocks[: starts[0]], parts, [note]
+
+
+_PREFACE_BLOCKS = 12
+"""Paragraphs a later plan may print between its title and its first chapter (a 前言)."""
+_FIRST_CHAPTER = re.compile(r"^(?:第一\s*(?P<kind>[章篇])|(?P<plain>一)\s*、)")
+
+
+def _top_style(text: str) -> str | None:
+    """ "章", "篇" or "、" for a first-chapter line (第一章, 第一篇, 一、), else None."""
+    m = _FIRST_CHAPTER.match(text.strip())
+    if m is None:
+        return None
+    return m.group("kind") or "、"
+
+
+def _plan_title(text: str) -> bool:
+    text = re.sub(r"\s+", "", text)
+    text = re.sub(r"[（(][^（）()]{1,20}[）)]$", "", text)  # （2021—2025年）, （征求意见稿）
+    return (
+        6 <= len(text) <= 60
+        and text.endswith(_PLAN_WORDS)
+        and not re.search(r"[。；：:，,《》]", text)
+        and not re.match(r"^(?:专栏|表|图|附表|[（(]?[一二三四五六七八九十\d])", text)
+    )
+
+
+def _title_head(text: str) -> bool:
+    """The first line of a title wrapped over two ("“十四五”黄河流域…发展" / "城乡建设行动方案")."""
+    text = re.sub(r"\s+", "", text)
+    return (
+        4 <= len(text) <= 40
+        and not re.search(r"[。；：:，,（）()]", text)
+        and not re.match(r"^[一二三四五六七八九十\d]", text)  # "3.建材行业…目录" of a list
+        and not _plan_title(text)
+    )
+
+
+_PLAN_WORDS = ("实施方案", "行动方案", "工作方案", "规划", "实施意见", "若干措施", "行动计划")
+
+
+def compact_title(blocks: list[Block], begin: int) -> str:
+    """The later plan's title as printed (its two lines joined)."""
+    texts = [re.sub(r"\s+", "", b.text) for b in blocks[begin : begin + 2]]
+    return texts[0] if _plan_title(texts[0]) else "".join(texts)

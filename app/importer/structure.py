@@ -197,6 +197,16 @@ class TreeBuilder:
                 if self._open_paragraph() and not self._follows_on(rank, value):
                     self._add_paragraph(text, block.line)
                     return
+                if (
+                    rank <= 1
+                    and value == 1
+                    and self._last_value.get(rank) == 1
+                    and self._restart_after_contents(rank, block.line)
+                ):
+                    # 第一篇 twice: the first was a contents page whose later 篇 lines the text
+                    # layer ran into its entries (南充), its 章 entries starting again under it
+                    self._open_section(rank, number, value, rest, block.line, label)
+                    return
                 if rank <= 2 and value < self._last_value.get(rank, 0):
                     # 一、 again: a contents page, a table row or an odd line; （一） again under
                     # the same chapter: the items of a 专栏 box — text of the node they are in

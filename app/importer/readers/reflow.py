@@ -35,6 +35,8 @@ _STRAY_NUMBER = re.compile(
 )
 _WORD_BALLOON = re.compile(r"^(?:域代码已更改|带格式的[:：].*|带格式表格|格式已更改)$")
 """Word's revision balloons printed into a PDF ("域代码已更改" in the margin): not plan text."""
+_CUT_NUMBER = re.compile(r"(?<=[。；！？])\s*(?P<head>[一二三四五六七八九]?十)\s*$")
+_NUMBER_GOES_ON = re.compile(r"^[一二三四五六七八九]、")
 _SPACED = re.compile(r"^(?:[\u4e00-\u9fff]\s+){1,12}[\u4e00-\u9fff]$")
 _FOOTNOTE_START = re.compile(r"^(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|[①-⑳]|\d{1,2}(?=\s*\S)|注\s*\d*[:：])")
 PRIVATE_GLYPHS = {
@@ -189,8 +191,10 @@ def _without_stray_numbers(lines: list[PdfLine]) -> tuple[list[PdfLine], int]:
 
 
 def _split_run_on_headings(lines: list[PdfLine]) -> list[PdfLine]:
-    """ "……提供坚强支撑。      二、工作目标" on one line is two blocks."""
+    """ "……提供坚强支撑。      二、工作目标" on one line is two blocks; "……信息共享。 十" then
+    "一、健全法规标准…" is the heading 十一、 cut after its first numeral."""
     out: list[PdfLine] = []
+    lines = _rejoin_cut_numbers(lines)
     for line in lines:
         parts = _RUN_ON_HEADING.split(line.text)
         if len(parts) == 1:
@@ -200,6 +204,19 @@ def _split_run_on_headings(lines: list[PdfLine]) -> list[PdfLine]:
         for part in parts[1:]:
             # placed as an indented line of its own: it starts a block and does not fill the width
             out.append(_part(line, part, line.x0 + 2 * line.size, line.x0 + 2 * line.size))
+    return out
+
+
+def _rejoin_cut_numbers(lines: list[PdfLine]) -> list[PdfLine]:
+    out = list(lines)
+    for i in range(len(out) - 1):
+        cut = _CUT_NUMBER.search(out[i].text)
+        if cut is None or not _NUMBER_GOES_ON.match(out[i + 1].text.lstrip()):
+            continue
+        head = cut.group("head")
+        out[i] = _part(out[i], out[i].text[: cut.start("head")].rstrip(), out[i].x0, out[i].x1)
+        nxt = out[i + 1]
+        out[i + 1] = _part(nxt, head + nxt.text.lstrip(), nxt.x0, nxt.x1)
     return out
 
 
