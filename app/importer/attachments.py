@@ -58,6 +58,10 @@ def split_plans(
     for i in range(chapter + 1, len(blocks)):
         if blocks[i].cells is not None or not _plan_title(blocks[i].text):
             continue
+        if any(
+            _ATTACHMENT_MARK.match(re.sub(r"\s+", "", b.text)) for b in blocks[max(0, i - 3) : i]
+        ):
+            continue  # "附件1" / "…行动方案": a plan attached to this one, cut off as such
         ahead = blocks[i + 1 : i + 1 + _PREFACE_BLOCKS]
         if any(b.cells is None and _top_style(b.text) == top for b in ahead):
             begin = i - 1 if i - 1 > chapter and _title_head(blocks[i - 1].text) else i
@@ -77,6 +81,7 @@ def split_plans(
     return blocks[: starts[0]], parts, [note]
 
 
+_ATTACHMENT_MARK = re.compile(r"^附件[0-9０-９一二三四五六七八九十]{0,3}[：:]?$")
 _PREFACE_BLOCKS = 12
 """Paragraphs a later plan may print between its title and its first chapter (a 前言)."""
 _FIRST_CHAPTER = re.compile(r"^(?:第一\s*(?P<kind>[章篇])|(?P<plain>一)\s*、)")
