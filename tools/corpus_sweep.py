@@ -4,7 +4,7 @@
 
 DIR defaults to ../shared/corpus/pdf (the public collection of real plans). For
 each file: imported or refused (and why), the outline's headings against the
-heading lines of the PDF's text layer, clauses against 责任单位/牵头单位 in the
+heading lines of the PDF's text layer, clauses against the clauses (责任单位/牵头单位/责任部门…) in the
 text, targets, level, title, the figures of the text layer (digits with %, 万,
 亿, 吨, 千瓦, 公顷 …) that are not in the imported plan, and the time. Then the
 totals the issue asks of the importer. With a labels file (tests/importer/
@@ -63,7 +63,10 @@ _PLAN_TITLE = re.compile(
 )
 UNITS = ("%", "‰", "万", "亿", "吨", "千瓦", "公顷", "亩", "立方米", "平方米", "公里", "千米")
 _FIGURE = re.compile(r"\d+(?:\.\d+)?(?:" + "|".join(map(re.escape, UNITS)) + ")")
-_UNIT_WORDS = re.compile(r"(?:责任单位|牵头单位)")
+_UNIT_WORDS = re.compile(
+    r"(?:(?<=[（(［\[【])|(?<=。))(?:责任单位|责任部门|责任处室|牵头单位|牵头部门)[：:∶]"
+)
+"""A clause's first label, after its bracket or a full stop: "（牵头单位：…；责任单位：…）" once."""
 
 
 def squash(text: str) -> str:
@@ -388,7 +391,7 @@ def _totals(rows: list[Row], labels: dict) -> None:
     print(f"  headings without a title: {sum(r.untitled for r in done)}")
     print(f"  lines set aside as footnotes: {sum(r.footnotes for r in done)}")
     print(
-        f"  clauses {sum(r.clauses for r in done)}; 责任单位/牵头单位 in text "
+        f"  clauses {sum(r.clauses for r in done)}; 责任单位/牵头单位/责任部门 clauses in text "
         f"{sum(r.unit_words for r in done)}; targets {sum(r.targets for r in done)}"
     )
     labelled = [r for r in done if r.name in labels and not labels[r.name].get("not_a_plan")]

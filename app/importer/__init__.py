@@ -23,6 +23,7 @@ from app.importer.cleanup import clean_blocks
 from app.importer.front_matter import first_chapter_index, split_front
 from app.importer.level import LevelGuess, guess_plan_level, level_notes
 from app.importer.measures import ClauseReader, freeze
+from app.importer.notice import application_guide
 from app.importer.readers.by_type import read_source
 from app.importer.readers.limits import MAX_PLAN_ID_BYTES
 from app.importer.structure import build_tree
@@ -63,6 +64,11 @@ def import_plan(
     if not blocks:
         raise PlanImportError("文件中没有文字")
     body, table_title, table_blocks = split_task_table(blocks)
+    guide = application_guide(body)
+    if guide is not None:
+        raise PlanImportError(
+            f"第 {guide[0]} 行：《{guide[1]}》是申报指南（通知），不是实施方案，未导入"
+        )
     chapter = first_chapter_index(body)
     if chapter is None:
         raise PlanImportError("没有找到“一、总体要求”这样的一级标题，文件可能不是实施方案")

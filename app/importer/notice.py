@@ -205,3 +205,24 @@ def _expected_run(
             if not wanted.startswith(joined):
                 break
     return None
+
+
+_GUIDE = re.compile(r"关于.{0,80}?(?:申报|申请)指南(?:的)?通知")
+"""关于发布…项目申报指南的通知: a call for applications, not a plan a county adopts."""
+
+
+def application_guide(blocks: list[Block], head: int = 8) -> tuple[int, str] | None:
+    """(line, title) when the document is a 申报指南 notice: its title, in the first lines
+    (a PDF may break it over three), announces a guide for applications."""
+    texts = [compact(b.text) for b in blocks[:head] if b.cells is None]
+    lines = [b.line for b in blocks[:head] if b.cells is None]
+    joined = "".join(texts)
+    m = _GUIDE.search(joined)
+    if m is None:
+        return None
+    offset = 0
+    for text, line in zip(texts, lines, strict=True):
+        if offset + len(text) > m.start():
+            return line, m.group(0)
+        offset += len(text)
+    return lines[0], m.group(0)

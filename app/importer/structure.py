@@ -18,6 +18,7 @@ from typing import Literal
 from app.core.text.normalise import ends_sentence
 from app.core.text.numbering import label_for, number_value, parse_label, to_chinese
 from app.importer.blocks import Block, ImportNote
+from app.importer.sign_off import is_sign_off, split_trailing_sign_off
 
 MAX_TITLE = 60
 
@@ -377,10 +378,35 @@ class TreeBuilder:
             top.paragraph_lines.pop()
             self.notes.append(ImportNote(last_block.line, f"文末的“{dropped}”不是正文，已忽略"))
 
+    def drop_sign_off(self) -> None:
+        """The issuer and date under the text (a paragraph of their own, or run onto the last
+        sentence) are not the last measure's: cut off and named in a note."""
+        if not self._stack:
+            return
+        top = self._stack[-1]
+        dropped: list[str] = []
+        line = top.line
+        while len(top.paragraphs) > 1 or (top.paragraphs and top.title):
+            if not is_sign_off(top.paragraphs[-1]):
+                break
+            dropped.insert(0, top.paragraphs.pop())
+            line = top.paragraph_lines.pop()
+        if top.paragraphs:
+            body, tail = split_trailing_sign_off(top.paragraphs[-1])
+            if tail:
+                top.paragraphs[-1] = body
+                dropped.insert(0, tail)
+                line = top.paragraph_lines[-1]
+        if dropped:
+            self.notes.append(
+                ImportNote(line, f"文末落款“{' '.join(dropped)[:60]}”不是正文，未并入最后一项")
+            )
+
 
 def build_tree(blocks: list[Block]) -> TreeBuilder:
     builder = TreeBuilder()
     for block in blocks:
         builder.feed(block)
     builder.drop_trailing_noise(blocks[-1] if blocks else None)
+    builder.drop_sign_off()
     return builder

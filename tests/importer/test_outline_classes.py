@@ -6,6 +6,9 @@ in a comment), shortened; tools/corpus_sweep.py checks the whole corpus.
 
 from __future__ import annotations
 
+import pytest
+
+from app.core.errors import PlanImportError
 from app.importer import import_plan
 from app.importer.readers.pdf_reader import _page_lines
 from app.importer.readers.reflow import PdfLine, reflow
@@ -281,3 +284,95 @@ def test_each_further_plan_of_a_file_is_kept_apart(tmp_path):
     assert plan.provenance.notes[-1].startswith("福建省建材行业“十四五”节能降碳实施方案")
     assert "水泥熟料" in plan.provenance.notes[-1]
     assert any("还有 1 份方案" in str(n) for n in result.notes)
+
+
+GUIDE = """
+上海市科学技术委员会
+沪科指南〔2022〕18号
+关于发布上海市2022年度
+“科技创新行动计划”科技支撑
+碳达峰碳中和专项项目申报指南的通知
+各有关单位：
+为深入实施创新驱动发展战略，加快建设具有全球影响力的科技创新中心，特发布本指南。
+一、征集范围
+专题一、绿色低碳技术研究
+"""
+
+
+def test_a_call_for_applications_is_refused_naming_why(tmp_path):
+    # 315 关于发布上海市2022年度“科技创新行动计划”…项目申报指南的通知: not a plan to adopt
+    with pytest.raises(PlanImportError) as caught:
+        _plan(tmp_path, GUIDE)
+    message = caught.value.one_line()
+    assert "第 3 行" in message and "申报指南（通知），不是实施方案" in message
+
+
+LEAD_AND_RESPONSIBLE = """
+武汉市二氧化碳排放达峰评估工作方案
+一、工作任务
+（一）核算排放数据。全面摸清能源消费量、能源消费结构、经济社会发展等基础数据，报送温室气体排放清单数据。（牵头单位：市发改委、市统计局；责任单位：市经信局、市生态环境局）
+（二）编制区级碳达峰评估报告。各区参照市级碳达峰评估工作有关要求，开展区级碳达峰评估工作。（责任单位：市经信局、市发改委、市统计局；牵头单位：市发改委）
+"""
+
+
+def test_a_clause_naming_leads_and_responsible_units_keeps_both(tmp_path):
+    # 546 武汉市二氧化碳排放达峰评估工作方案: the 责任单位 after 牵头单位 were lost
+    plan = _plan(tmp_path, LEAD_AND_RESPONSIBLE).plan
+    first, second = plan.sections[0].children
+    assert [(u.written, u.lead) for u in first.clause.units] == [
+        ("市发改委", True),
+        ("市统计局", True),
+        ("市经信局", False),
+        ("市生态环境局", False),
+    ]
+    assert [(u.written, u.lead) for u in second.clause.units] == [
+        ("市发改委", True),
+        ("市经信局", False),
+        ("市统计局", False),
+    ]
+
+
+DEPARTMENT_CLAUSES = """
+黑龙江关于2021-2023年推动碳达峰、碳中和工作滚动实施方案
+一、推动重点领域绿色低碳循环发展
+（四）协同推进减碳与大气污染防治。深入推进散煤污染治理“三重一改”，哈尔滨、绥化等重点城市完成削减替代燃煤140万吨(责任部门：大气环境处，完成期限：2021年四季度)。积极推进燃煤锅炉和小热电关停整合(责任部门：大气环境处，完成期限：持续推进)。鼓励生物天然气开发利用项目建设(责任处室：环评处，完成期限：持续推进)。
+（十九）加大宣传力度。在黑龙江生态环境政务微信微博平台、网站开设“碳达峰、碳中和”专栏，提高公众低碳意识(责任部门：宣教处、气候处，完成期限：持续推进)。
+黑龙江省生态环境厅办公室
+2021年10月27日
+"""
+
+
+def test_each_department_clause_closes_its_own_sub_item(tmp_path):
+    # 73 黑龙江…滚动实施方案: several (责任部门：…，完成期限：…) in one paragraph
+    plan = _plan(tmp_path, DEPARTMENT_CLAUSES).plan
+    action = plan.sections[0].children[0]
+    written = [[u.written for u in c.clause.units] for c in action.children]
+    assert written == [["大气环境处"], ["大气环境处"], ["环评处"]]
+    assert [c.clause.deadline for c in action.children] == ["2021年四季度", "持续推进", "持续推进"]
+    assert action.children[1].paragraphs == ["积极推进燃煤锅炉和小热电关停整合"]
+
+
+def test_the_issuers_sign_off_is_not_text_of_the_last_measure(tmp_path):
+    # 73 黑龙江: "黑龙江省生态环境厅办公室" / "2021年10月27日" under the last measure
+    result = _plan(tmp_path, DEPARTMENT_CLAUSES)
+    last = result.plan.sections[0].children[-1]
+    assert last.paragraphs[-1].endswith("提高公众低碳意识")
+    assert last.clause is not None
+    assert [u.written for u in last.clause.units] == ["宣教处", "气候处"]
+    assert "2021年10月27日" not in " ".join(last.paragraphs)
+    assert any("文末落款" in str(n) and "黑龙江省生态环境厅办公室" in str(n) for n in result.notes)
+
+
+RUN_ON_SIGN_OFF = """
+广东省关于加快建立健全绿色低碳循环发展经济体系的实施意见
+一、加强组织实施
+（三十）加大宣传力度。加强绿色低碳循环发展宣传，营造良好氛围。广东省人民政府 2021年12月3日
+"""
+
+
+def test_a_sign_off_run_onto_the_last_sentence_is_cut_off(tmp_path):
+    # 241 广东省…实施意见: the sign-off at the end of the last paragraph
+    result = _plan(tmp_path, RUN_ON_SIGN_OFF)
+    last = result.plan.sections[0].children[-1]
+    assert last.paragraphs == ["加强绿色低碳循环发展宣传，营造良好氛围。"]
+    assert any("广东省人民政府" in str(n) for n in result.notes)
