@@ -1,15 +1,27 @@
 """Import every PDF of a folder and say how well each one was read.
 
-    uv run python tools/corpus_sweep.py [DIR] [--labels FILE] [--only TEXT] [-v]
+    uv run python tools/corpus_sweep.py [DIR] [--labels FILE] [--only TEXT] [--repeat N] [-v]
 
 DIR defaults to ../shared/corpus/pdf (the public collection of real plans). For
 each file: imported or refused (and why), the outline's headings against the
-heading lines of the PDF's text layer, clauses against the clauses (责任单位/牵头单位/责任部门…) in the
-text, targets, level, title, the figures of the text layer (digits with %, 万,
-亿, 吨, 千瓦, 公顷 …) that are not in the imported plan, and the time. Then the
-totals the issue asks of the importer. With a labels file (tests/importer/
-corpus_labels.json by default) level and title are checked against the
-hand-read answers.
+heading lines of the PDF's text layer, clauses against the clauses (责任单位,
+牵头单位, 责任部门 … after a bracket) in the text, targets, level, title, the
+figures of the text layer (digits with %, 万, 亿, 吨, 千瓦, 公顷 …) that are not
+in the imported plan, and the time. Then the totals the issue asks of the
+importer. With a labels file (tests/importer/corpus_labels.json by default)
+level, title and hand-counted outlines (chapters/actions) are checked against
+the hand-read answers. -v lists the lost figures and, for an outline outside
+10%, the heading lines the text layer was counted with.
+
+The text layer's heading lines are counted as a reader sees them, apart from
+the importer: lines starting 第X章/第X节/第X篇, 一、 or （一） whose number goes
+on (1, or not less than the last of its style); a heading the layer ran onto
+the end of the line before ("…支撑。 二、工作目标") and one behind a stray page
+number ("9 五、保障措施") count; a contents page (its entries come again), a
+table row ("一、可再生能源 1373 3114 18%"), the items of a 专栏 box, the points of
+a 印发 notice before the plan's title, attachments (附件…) and a second plan
+printed in the same file (its title, then its outline from 第一章/一、 again)
+do not.
 """
 
 from __future__ import annotations
@@ -262,6 +274,7 @@ class Row:
     level: str = ""
     title: str = ""
     lost: list[str] = field(default_factory=list)
+    layer_lines: list[str] = field(default_factory=list)
     depths: dict[str, int] = field(default_factory=dict)
     chapters: int = 0
     actions: int = 0
@@ -275,14 +288,16 @@ class Row:
         return abs(self.headings - self.layer_headings) <= 0.1 * self.layer_headings
 
 
-def sweep_file(path: Path) -> Row:
+def sweep_file(path: Path, repeat: int = 1) -> Row:
     layer = text_layer(path)
-    start = time.perf_counter()
-    try:
-        result = import_plan(path)
-    except PlanImportError as exc:
-        return Row(path.name, False, exc.one_line()[:200], time.perf_counter() - start)
-    seconds = time.perf_counter() - start
+    seconds = float("inf")
+    for _ in range(max(1, repeat)):  # the best of N: other work on the machine only adds
+        start = time.perf_counter()
+        try:
+            result = import_plan(path)
+        except PlanImportError as exc:
+            return Row(path.name, False, exc.one_line()[:200], time.perf_counter() - start)
+        seconds = min(seconds, time.perf_counter() - start)
     plan = result.plan
     text = plan_text(plan)
     sections = list(_walk(plan.sections))
@@ -293,6 +308,7 @@ def sweep_file(path: Path) -> Row:
         seconds=seconds,
         headings=count,
         layer_headings=layer.headings,
+        layer_lines=layer.heading_lines,
         clauses=sum(1 for s in sections if s.clause is not None),
         unit_words=layer.unit_words,
         targets=sum(len(s.targets) for s in sections),
@@ -323,6 +339,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", default="", help="only files whose name contains this")
     parser.add_argument("-v", "--verbose", action="store_true", help="list the lost figures")
     parser.add_argument("--json", type=Path, help="write the rows to this file")
+    parser.add_argument("--repeat", type=int, default=1, help="time each import N times (best)")
     args = parser.parse_args(argv)
     files = sorted(
         p for p in args.folder.rglob("*") if p.suffix.lower() == ".pdf" and args.only in p.name
@@ -330,9 +347,12 @@ def main(argv: list[str] | None = None) -> int:
     labels = json.loads(args.labels.read_text("utf-8")) if args.labels.exists() else {}
     rows = []
     for path in files:
-        row = sweep_file(path)
+        row = sweep_file(path, args.repeat)
         rows.append(row)
         print(_line(row, labels.get(row.name)), flush=True)
+        if args.verbose and row.ok and not row.outline_ok:
+            for line in row.layer_lines:
+                print("      heading:", squash(line)[:40])
         if args.verbose and row.lost:
             print("      lost:", " ".join(row.lost[:20]))
     if args.json:
@@ -418,7 +438,8 @@ def _totals(rows: list[Row], labels: dict) -> None:
     reasons: dict[str, int] = {}
     for r in rows:
         if not r.ok:
-            key = re.sub(r"节点编号 \S+", "节点编号 …", r.reason.split("（另有")[0])[:60]
+            key = re.sub(r"节点编号 \S+", "节点编号 …", r.reason.split("（另有")[0])
+            key = re.sub(r"第 \d+ 行：《[^》]*》", "第 N 行：《…》", key)[:60]
             reasons[key] = reasons.get(key, 0) + 1
     for key, n in sorted(reasons.items(), key=lambda kv: -kv[1]):
         print(f"  refused {n}: {key}")

@@ -12,6 +12,7 @@ import re
 from itertools import pairwise
 
 from app.importer.blocks import Block, ImportNote
+from app.importer.notice import starts_with_place
 
 _ATTACHMENT = re.compile(r"^附\s*件\s*[0-9０-９一二三四五六七八九十]{0,3}\s*[：:]?\s*")
 
@@ -63,7 +64,11 @@ def split_plans(
         ):
             continue  # "附件1" / "…行动方案": a plan attached to this one, cut off as such
         ahead = blocks[i + 1 : i + 1 + _PREFACE_BLOCKS]
-        if any(b.cells is None and _top_style(b.text) == top for b in ahead):
+        first = next((b for b in ahead if b.cells is None and _top_style(b.text) == top), None)
+        if first is not None and (
+            _heading_title(first.text) == _heading_title(blocks[chapter].text)
+            or _names_a_plan(blocks[i].text)
+        ):
             begin = i - 1 if i - 1 > chapter and _title_head(blocks[i - 1].text) else i
             if not starts or begin > starts[-1]:
                 starts.append(begin)
@@ -93,6 +98,18 @@ def _top_style(text: str) -> str | None:
     if m is None:
         return None
     return m.group("kind") or "、"
+
+
+def _heading_title(text: str) -> str:
+    """ "总体要求" of "一、总体要求" / "第一章 总体要求"."""
+    return re.sub(r"^(?:第一\s*[章篇]|一\s*、)\s*", "", re.sub(r"\s+", "", text))[:12]
+
+
+def _names_a_plan(text: str) -> bool:
+    """A title that names its government or period (福建省建材行业…, “十四五”黄河流域…), not a
+    phrase of the text that happens to end in 规划 (加快编制国土空间规划)."""
+    text = re.sub(r"\s+", "", text)
+    return text.startswith(("关于", "“十四五”", '"十四五"')) or starts_with_place(text)
 
 
 def _plan_title(text: str) -> bool:

@@ -152,7 +152,7 @@ def _continues_title(text: str, block: Block) -> bool:
     starts_title = (
         text.startswith("关于")
         or "碳达峰" in text
-        or _starts_with_place(text)
+        or starts_with_place(text)
         or "关于" in text[:30]  # the issuers, then 关于: 中共杭州市委 杭州市人民政府关于…
     )
     _, about, after = raw.partition("关于")
@@ -184,7 +184,8 @@ def _title_piece(text: str, block: Block) -> bool:
     )
 
 
-def _starts_with_place(text: str) -> bool:
+def starts_with_place(text: str) -> bool:
+    """Does the text begin with a place's name (福建省…, 重庆市…)?"""
     from app.core.text.places import gazetteer
 
     found = gazetteer().find(text[:12])

@@ -376,3 +376,23 @@ def test_a_sign_off_run_onto_the_last_sentence_is_cut_off(tmp_path):
     last = result.plan.sections[0].children[-1]
     assert last.paragraphs == ["加强绿色低碳循环发展宣传，营造良好氛围。"]
     assert any("广东省人民政府" in str(n) for n in result.notes)
+
+
+PHRASE_ENDING_IN_PLAN = """
+某市碳达峰实施方案
+一、总体要求
+坚持绿色发展。
+二、重点任务
+强化规划引领，做好与各类规划的衔接。
+加快编制国土空间规划
+一、城市更新工程
+实施老旧小区改造。
+三、保障措施
+加强组织领导。
+"""
+
+
+def test_a_line_ending_in_a_plan_word_is_not_a_further_plan(tmp_path):
+    result = _plan(tmp_path, PHRASE_ENDING_IN_PLAN)
+    assert [s.title for s in result.plan.sections] == ["总体要求", "重点任务", "保障措施"]
+    assert not any("份方案" in str(n) for n in result.notes)
