@@ -109,7 +109,10 @@ def reflow(lines: list[PdfLine]) -> tuple[list[Block], list[ImportNote]]:
         lines = [line for line in lines if id(line) not in dropped]
     lines, stray = _without_stray_numbers(lines)
     if stray:
-        notes.append(ImportNote(None, f"PDF：{stray} 个标题前的孤立数字（页码或行号）已去掉"))
+        shown = "、".join(stray[:3]) + ("等" if len(stray) > 3 else "")
+        notes.append(
+            ImportNote(None, f"PDF：{len(stray)} 个标题前的孤立数字（页码或行号）已去掉：{shown}")
+        )
     lines = _split_run_on_headings(lines)
     em = _body_em(lines)
     frames = _frames(lines, em)
@@ -176,18 +179,19 @@ def _edge_key(line: PdfLine) -> tuple[bool, str]:
     return top, re.sub(r"\d+", "#", _compact(line.text))
 
 
-def _without_stray_numbers(lines: list[PdfLine]) -> tuple[list[PdfLine], int]:
+def _without_stray_numbers(lines: list[PdfLine]) -> tuple[list[PdfLine], list[str]]:
     """ "9五、保障措施": a number printed before a heading label is not part of the heading
-    (a figure never stands right before 一、 or （一）)."""
+    (a figure never stands right before 一、 or （一））; each is named: "“9”在“五、保障措施”前"."""
     out: list[PdfLine] = []
-    count = 0
+    removed: list[str] = []
     for line in lines:
         m = _STRAY_NUMBER.match(line.text)
         if m:
-            count += 1
-            line = _part(line, line.text[m.end() :], line.x0, line.x1)
+            rest = line.text[m.end() :]
+            removed.append(f"“{m.group(0).strip()}”在“{rest.strip()[:10]}”前")
+            line = _part(line, rest, line.x0, line.x1)
         out.append(line)
-    return out, count
+    return out, removed
 
 
 def _split_run_on_headings(lines: list[PdfLine]) -> list[PdfLine]:
