@@ -17,12 +17,13 @@ from app import __version__
 from app.core.errors import PlanImportError
 from app.core.plans.model import Plan, PlanLevel, Provenance
 from app.core.validation import describe_validation_error
-from app.importer.attachments import split_attachments
+from app.importer.attachments import split_attachments, split_plans
 from app.importer.blocks import ImportNote
 from app.importer.cleanup import clean_blocks
 from app.importer.front_matter import first_chapter_index, split_front
 from app.importer.level import LevelGuess, guess_plan_level, level_notes
 from app.importer.measures import ClauseReader, freeze
+from app.importer.notice import application_guide
 from app.importer.readers.by_type import read_source
 from app.importer.readers.limits import MAX_PLAN_ID_BYTES
 from app.importer.structure import build_tree
@@ -63,11 +64,18 @@ def import_plan(
     if not blocks:
         raise PlanImportError("文件中没有文字")
     body, table_title, table_blocks = split_task_table(blocks)
+    guide = application_guide(body)
+    if guide is not None:
+        raise PlanImportError(
+            f"第 {guide[0]} 行：《{guide[1]}》是申报指南（通知），不是实施方案，未导入"
+        )
     chapter = first_chapter_index(body)
     if chapter is None:
         raise PlanImportError("没有找到“一、总体要求”这样的一级标题，文件可能不是实施方案")
+    body, later_plans, plan_notes = split_plans(body, chapter)
     body, attachments, attachment_notes = split_attachments(body, chapter)
-    notes.extend(attachment_notes)
+    attachments += later_plans
+    notes.extend(attachment_notes + plan_notes)
     meta, preamble_blocks, front_notes = split_front(body, chapter, Path(source.name).stem)
     notes.extend(front_notes)
     guess = guess_plan_level(

@@ -26,8 +26,15 @@ from app.core.text.unit_lists import (
     split_top_level,
 )
 
-_UNITS_LABEL = r"责任单位|责任部门|责任主体|牵头单位|牵头部门|配合单位|配合部门|协同单位|参与单位"
+_UNITS_LABEL = (
+    r"责任单位|责任部门|责任处室|责任主体|牵头单位|牵头部门|牵头处室|配合单位|配合部门|配合处室"
+    r"|协同单位|参与单位"
+)
 _DEADLINE_LABEL = r"完成时限|完成时间|时间节点|完成期限"
+INNER_CLAUSE = re.compile(
+    rf"[（(](?:{_UNITS_LABEL})\s*[：:∶][^（）()]*(?:[（(][^（）()]*[）)][^（）()]*)*[）)][。；;]?"
+)
+"""A labelled clause anywhere in a paragraph: "…方案(责任部门：气候处，完成期限：…)。" """
 _LABEL = re.compile(rf"^\s*(?:{_UNITS_LABEL})\s*[：:∶]\s*")
 _FIELD = re.compile(rf"^\s*({_UNITS_LABEL}|{_DEADLINE_LABEL})\s*[：:∶]\s*")
 _DUTY = re.compile(r"(?:等)?(?:按照|按)?(?:各自)?职责分工(?:分别)?(?:负责|落实|推进|实施)?$")
@@ -115,14 +122,22 @@ def _sort_parts(content: str) -> _Parts:
         value = part[m.end() :].strip() if m else part
         if label.startswith("牵头"):
             parts.leads = value
-        elif label.startswith(("配合", "协同", "参与")):
-            parts.cooperating = value
+        elif label.startswith(("配合", "协同", "参与")) or (
+            label and parts.leads and not re.fullmatch(_DEADLINE_LABEL, label)
+        ):
+            # "牵头单位：市发改委；责任单位：市经信局、…": the units after the leads cooperate
+            parts.cooperating = "、".join(x for x in (parts.cooperating, value) if x)
         elif label and re.fullmatch(_DEADLINE_LABEL, label):
             parts.deadline = value
         elif index == 0 or (not any(w in part for w in _NOTE_WORDS) and _is_unit_list(part)):
             parts.sides.append(value)
         else:
             parts.notes.append(part)
+    if parts.leads and parts.sides and not parts.cooperating:
+        # "责任单位：A、B、C；牵头单位：A": the units that do not lead cooperate
+        leads = {n.strip() for n in split_top_level(parts.leads, "、，,")}
+        rest = [n for n in split_top_level(parts.sides.pop(0), "、，,") if n.strip() not in leads]
+        parts.cooperating = "、".join(n.strip() for n in rest if n.strip())
     return parts
 
 

@@ -56,6 +56,7 @@ def clean_blocks(blocks: list[Block]) -> tuple[list[Block], list[str], list[Impo
     out: list[Block] = []
     toc_lines = 0
     markup_lines = 0
+    after_toc = False  # the next block kept is the first of a contents page
     for block in blocks:
         raw = block.text
         text = strip_markup(raw)
@@ -67,6 +68,7 @@ def clean_blocks(blocks: list[Block]) -> tuple[list[Block], list[str], list[Impo
         compact = re.sub(r"\s+", "", text)
         if _TOC_TITLE.match(compact):
             toc_lines += 1
+            after_toc = True
             continue
         if block.cells is not None:
             cells = [normalise_text(strip_markup(cell)) for cell in block.cells]
@@ -82,6 +84,9 @@ def clean_blocks(blocks: list[Block]) -> tuple[list[Block], list[str], list[Impo
         if text:
             cleaned = _with(block, text, None)
             cleaned.raw = raw_text
+            if after_toc:
+                cleaned.tags.add("after_toc")  # the title is before the contents, never in it
+                after_toc = False
             out.append(cleaned)
     if markup_lines:
         notes.append(ImportNote(None, f"去除了 {markup_lines} 行中的排版标记（#、**、<b> 等）"))

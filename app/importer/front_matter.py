@@ -54,9 +54,10 @@ def split_front(
     notes: list[ImportNote] = []
     notice = find_notice(body, chapter)
     start = notice.end if notice else 0
-    run = find_title_run(body, start, chapter, notice.plan_title if notice else "")
-    if run is None and notice is not None:
-        run = find_title_run(body, start, chapter)
+    expected = notice.plan_title if notice else ""
+    run = find_title_run(body, start, chapter, expected) if expected else None
+    if run is None:
+        run = _title_outside_contents(body, start, chapter)
     if run is not None:
         lines = body[run[0] : run[1]]
         title_block = Block(
@@ -103,6 +104,23 @@ def split_front(
             meta.stage = stage
             preamble = preamble[1:]
     return meta, preamble, notes
+
+
+def _title_outside_contents(body: list[Block], start: int, chapter: int) -> tuple[int, int] | None:
+    """The last title run before the text, unless it is a line of the contents page ("（十）" /
+    "绿色生活创建行动") other than the cover's title: then the cover's."""
+    run = find_title_run(body, start, chapter)
+    contents = next((i for i in range(start, chapter) if "after_toc" in body[i].tags), None)
+    if run is None or contents is None or run[0] < contents:
+        return run
+    cover = find_title_run(body, start, contents)
+    if cover is None:
+        return run
+
+    def text(found: tuple[int, int]) -> str:
+        return "".join(compact_text(b.text) for b in body[found[0] : found[1]])
+
+    return run if text(run) == text(cover) else cover
 
 
 def title_from_file_name(stem: str) -> str:

@@ -14,7 +14,13 @@ import re
 from app.core.plans.model import Section, UnitClause, node_id
 from app.core.plans.targets import extract_targets, is_goals_title
 from app.importer.blocks import ImportNote
-from app.importer.clauses import BEFORE_COMMA, ClauseMatch, split_trailing_clause, with_leads
+from app.importer.clauses import (
+    BEFORE_COMMA,
+    INNER_CLAUSE,
+    ClauseMatch,
+    split_trailing_clause,
+    with_leads,
+)
 from app.importer.structure import RawSection, run_in_lead
 
 _DEADLINE_ONLY = re.compile(r"^\s*(?:完成时限|完成时间|时间节点|完成期限)\s*[：:]")
@@ -70,7 +76,25 @@ class ClauseReader:
             lines.append(line)
         section.paragraphs, section.paragraph_lines = paragraphs, lines
 
+    def _split_at_inner_clauses(self, section: RawSection) -> None:
+        """A measure whose sentences each end with their own clause in one paragraph (黑龙江:
+        "…方案(责任部门：气候处，完成期限：…)。…服务(责任处室：环评处，…)。"): each clause
+        closes a sub-item of its own, as when they stand in paragraphs of their own."""
+        paragraphs, lines = [], []
+        for text, line in zip(section.paragraphs, section.paragraph_lines, strict=True):
+            start = 0
+            for m in INNER_CLAUSE.finditer(text):
+                if text[m.end() :].strip():
+                    paragraphs.append(text[start : m.end()])
+                    lines.append(line)
+                    start = m.end()
+            paragraphs.append(text[start:].strip())
+            lines.append(line)
+        section.paragraphs, section.paragraph_lines = paragraphs, lines
+
     def _read_own(self, section: RawSection) -> None:
+        if not section.children:
+            self._split_at_inner_clauses(section)
         self._merge_clause_only_paragraphs(section)
         found: list[tuple[int, ClauseMatch]] = []
         for index, (text, line) in enumerate(

@@ -94,6 +94,11 @@ def find_notice(blocks: list[Block], chapter: int) -> Notice | None:
     return notice
 
 
+_HEADING_LABEL = re.compile(
+    r"^(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}[章节篇])"
+)
+
+
 def _is_title_line(text: str) -> bool:
     """A line a title may be made of: short, no cited 《》 or number, no sentence punctuation."""
     return (
@@ -101,6 +106,7 @@ def _is_title_line(text: str) -> bool:
         and not re.search(r"[《》〈〉〔〕；：:。，]", text)
         and not text.startswith(("为", "根据", "按照", "附件", "全文"))
         and "发布" not in text
+        and not _HEADING_LABEL.match(text)  # "（十）绿色生活创建行动": a contents entry
     )
 
 
@@ -146,7 +152,7 @@ def _continues_title(text: str, block: Block) -> bool:
     starts_title = (
         text.startswith("关于")
         or "碳达峰" in text
-        or _starts_with_place(text)
+        or starts_with_place(text)
         or "关于" in text[:30]  # the issuers, then 关于: 中共杭州市委 杭州市人民政府关于…
     )
     _, about, after = raw.partition("关于")
@@ -178,7 +184,8 @@ def _title_piece(text: str, block: Block) -> bool:
     )
 
 
-def _starts_with_place(text: str) -> bool:
+def starts_with_place(text: str) -> bool:
+    """Does the text begin with a place's name (福建省…, 重庆市…)?"""
     from app.core.text.places import gazetteer
 
     found = gazetteer().find(text[:12])
@@ -199,3 +206,24 @@ def _expected_run(
             if not wanted.startswith(joined):
                 break
     return None
+
+
+_GUIDE = re.compile(r"关于.{0,80}?(?:申报|申请)指南(?:的)?通知")
+"""关于发布…项目申报指南的通知: a call for applications, not a plan a county adopts."""
+
+
+def application_guide(blocks: list[Block], head: int = 8) -> tuple[int, str] | None:
+    """(line, title) when the document is a 申报指南 notice: its title, in the first lines
+    (a PDF may break it over three), announces a guide for applications."""
+    texts = [compact(b.text) for b in blocks[:head] if b.cells is None]
+    lines = [b.line for b in blocks[:head] if b.cells is None]
+    joined = "".join(texts)
+    m = _GUIDE.search(joined)
+    if m is None:
+        return None
+    offset = 0
+    for text, line in zip(texts, lines, strict=True):
+        if offset + len(text) > m.start():
+            return line, m.group(0)
+        offset += len(text)
+    return lines[0], m.group(0)

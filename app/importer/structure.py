@@ -18,6 +18,7 @@ from typing import Literal
 from app.core.text.normalise import ends_sentence
 from app.core.text.numbering import label_for, number_value, parse_label, to_chinese
 from app.importer.blocks import Block, ImportNote
+from app.importer.sign_off import is_sign_off, split_trailing_sign_off
 
 MAX_TITLE = 60
 
@@ -97,15 +98,6 @@ def _unclosed_bracket(text: str) -> bool:
     return depth > 0
 
 
-def _has_sentences(sections: list[RawSection]) -> bool:
-    """Is there plan text under these headings, not just a contents page's dots and pages?"""
-    for section in sections:
-        for node in section.walk():
-            if any(_has_sentence(p) for p in node.paragraphs):
-                return True
-    return False
-
-
 def _has_sentence(paragraph: str) -> bool:
     if re.search(r"\.{4,}|…{2,}|·{4,}|．{4,}", paragraph):
         return False  # leader dots: contents entries run together
@@ -137,6 +129,7 @@ class TreeBuilder:
         self._last_block_was_heading = False
         self._in_note = 0  # after "注：1. …" below a table, the number of its next item
         self._box_next = 0  # inside a 专栏 box: the number of its next （一） item
+        self._box_rank = 0  # the rank of the box's item labels (2 for （一）, 1 for 一、)
 
     # ---------------------------------------------------------------- paragraphs
 
@@ -169,6 +162,7 @@ class TreeBuilder:
             self._in_note = 2
         if _BOX_START.match(text):
             self._box_next = 1
+            self._box_rank = 0
 
     # ---------------------------------------------------------------- headings
 
@@ -203,6 +197,16 @@ class TreeBuilder:
             if value is not None:
                 if self._open_paragraph() and not self._follows_on(rank, value):
                     self._add_paragraph(text, block.line)
+                    return
+                if (
+                    rank <= 1
+                    and value == 1
+                    and self._last_value.get(rank) == 1
+                    and self._restart_after_contents(rank, block.line)
+                ):
+                    # 第一篇 twice: the first was a contents page whose later 篇 lines the text
+                    # layer ran into its entries (南充), its 章 entries starting again under it
+                    self._open_section(rank, number, value, rest, block.line, label)
                     return
                 if rank <= 2 and value < self._last_value.get(rank, 0):
                     # 一、 again: a contents page, a table row or an odd line; （一） again under
@@ -241,11 +245,23 @@ class TreeBuilder:
         self._add_paragraph(text, block.line)
 
     def _box_item(self, parsed: tuple[int, str, str]) -> bool:
-        """Is this （一） line the next item of the 专栏 box being read (numbered from one)?"""
-        if not self._box_next or parsed[0] != 2:
+        """Is this （一） line the next item of the 专栏 box being read (numbered from one)?
+
+        A box in a 第X章/第X节 plan may number its items 一、 二、 (商洛, 德州): there 一、 is
+        a low level of the plan's own, so the box's items are taken for as long as they run on;
+        a plan whose chapters are 一、 keeps its 一、 lines as chapters."""
+        rank = parsed[0]
+        if not self._box_next or rank not in (1, 2):
             return False
-        if number_value(2, parsed[1]) == self._box_next:
+        if rank == 1 and (
+            not any(r <= 0 for r in self._last_value) or self._box_rank not in (0, 1)
+        ):
+            return False
+        if rank == 2 and self._box_rank not in (0, 2):
+            return False
+        if number_value(rank, parsed[1]) == self._box_next:
             self._box_next += 1
+            self._box_rank = rank
             return True
         self._box_next = 0  # numbering that does not run on from the box's: the plan's own
         return False
@@ -284,11 +300,20 @@ class TreeBuilder:
 
     def _drop_contents_before(self, rank: int, line: int) -> None:
         """Headings before the first chapter that sit below it and carry no sentence (（一）发展基础
-        of a contents page whose 一、 lines the text layer lost) are that contents page."""
+        of a contents page whose 一、 lines the text layer lost) are that contents page; text
+        after its last entry (a 前言 the page ran into) is kept as the preamble."""
         if not self.roots or any(root.rank <= rank for root in self.roots):
             return
-        if _has_sentences(self.roots):
+        last = self.roots[-1]
+        while last.children:
+            last = last.children[-1]
+        others = [n for root in self.roots for n in root.walk() if n is not last]
+        if any(_has_sentence(p) for n in others for p in n.paragraphs):
             return
+        first = next((i for i, p in enumerate(last.paragraphs) if _has_sentence(p)), None)
+        if first is not None:
+            self.preamble.extend(last.paragraphs[first:])
+            self.preamble_lines.extend(last.paragraph_lines[first:])
         self.notes.append(
             ImportNote(line, f"第一章之前 {len(self.roots)} 个没有正文的标题是目录，已跳过")
         )
@@ -353,10 +378,35 @@ class TreeBuilder:
             top.paragraph_lines.pop()
             self.notes.append(ImportNote(last_block.line, f"文末的“{dropped}”不是正文，已忽略"))
 
+    def drop_sign_off(self) -> None:
+        """The issuer and date under the text (a paragraph of their own, or run onto the last
+        sentence) are not the last measure's: cut off and named in a note."""
+        if not self._stack:
+            return
+        top = self._stack[-1]
+        dropped: list[str] = []
+        line = top.line
+        while len(top.paragraphs) > 1 or (top.paragraphs and top.title):
+            if not is_sign_off(top.paragraphs[-1]):
+                break
+            dropped.insert(0, top.paragraphs.pop())
+            line = top.paragraph_lines.pop()
+        if top.paragraphs:
+            body, tail = split_trailing_sign_off(top.paragraphs[-1])
+            if tail:
+                top.paragraphs[-1] = body
+                dropped.insert(0, tail)
+                line = top.paragraph_lines[-1]
+        if dropped:
+            self.notes.append(
+                ImportNote(line, f"文末落款“{' '.join(dropped)[:60]}”不是正文，未并入最后一项")
+            )
+
 
 def build_tree(blocks: list[Block]) -> TreeBuilder:
     builder = TreeBuilder()
     for block in blocks:
         builder.feed(block)
     builder.drop_trailing_noise(blocks[-1] if blocks else None)
+    builder.drop_sign_off()
     return builder

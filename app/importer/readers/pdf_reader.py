@@ -106,6 +106,7 @@ def _page_lines(document, index: int) -> list[PdfLine]:
     )
     em = tall[len(tall) // 2] if tall else 0.0  # ideographs are most of a page: their height
     row: float | None = None  # the vertical middle of the row being read
+    tall = em  # the height of the ideographs that set it: a heading's are taller than the body's
     right = 0.0
     for ch, box in zip(text, boxes, strict=True):
         if ch in "\r\n":
@@ -114,12 +115,16 @@ def _page_lines(document, index: int) -> list[PdfLine]:
             chars.append((ch, box))
             continue
         middle = (box[1] + box[3]) / 2
-        if row is not None and (abs(middle - row) > 0.55 * em or box[0] < right - 2 * em):
+        # the “ of a large-type heading ("第一章 “十三五”规划…") sits high above its middle
+        if row is not None and (
+            abs(middle - row) > 0.55 * max(em, tall) or box[0] < right - 2 * em
+        ):
             _flush(chars, lines, index, width, height_page)
             chars, row = [], None
         chars.append((ch, box))
         if row is None or box[3] - box[1] >= 0.6 * em:
             row = middle  # small marks (、 “ 一) sit off the middle; ideographs set it
+            tall = box[3] - box[1] if box[3] - box[1] >= 0.6 * em else em
         right = box[2]
     _flush(chars, lines, index, width, height_page)
     return lines

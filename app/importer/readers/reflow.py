@@ -29,6 +29,14 @@ _LABEL = re.compile(
 _CHAPTER_LABEL = r"(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])"
 # A heading that the text layer put at the end of the line before it (OCR does this).
 _RUN_ON_HEADING = re.compile(rf"(?<=[。；！？］）\]])\s+(?={_CHAPTER_LABEL})")
+# A small page or line number printed just before a heading ("9 五、保障措施", "5（四）农田…").
+_STRAY_NUMBER = re.compile(
+    rf"^\s*\d{{1,2}}\s*(?={_CHAPTER_LABEL}|第[一二三四五六七八九十]+[章节篇])"
+)
+_WORD_BALLOON = re.compile(r"^(?:域代码已更改|带格式的[:：].*|带格式表格|格式已更改)$")
+"""Word's revision balloons printed into a PDF ("域代码已更改" in the margin): not plan text."""
+_CUT_NUMBER = re.compile(r"(?<=[。；！？])\s*(?P<head>[一二三四五六七八九]?十)\s*$")
+_NUMBER_GOES_ON = re.compile(r"^[一二三四五六七八九]、")
 _SPACED = re.compile(r"^(?:[\u4e00-\u9fff]\s+){1,12}[\u4e00-\u9fff]$")
 _FOOTNOTE_START = re.compile(r"^(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|[①-⑳]|\d{1,2}(?=\s*\S)|注\s*\d*[:：])")
 PRIVATE_GLYPHS = {
@@ -77,6 +85,14 @@ def reflow(lines: list[PdfLine]) -> tuple[list[Block], list[ImportNote]]:
     """Blocks of paragraphs (with page breaks marked) and notes on what was mended."""
     notes: list[ImportNote] = []
     lines = [_printed(line) for line in lines if line.text.strip()]
+    balloons = [line for line in lines if _WORD_BALLOON.match(_compact(line.text))]
+    if balloons:
+        lines = [line for line in lines if not _WORD_BALLOON.match(_compact(line.text))]
+        notes.append(
+            ImportNote(
+                None, f"PDF：删去了 Word 修订批注框文字 {len(balloons)} 处（“域代码已更改”等）"
+            )
+        )
     numbers = [line for line in lines if _is_page_number(line)]
     lines = [line for line in lines if not _is_page_number(line)]
     if numbers:
@@ -91,6 +107,12 @@ def reflow(lines: list[PdfLine]) -> tuple[list[Block], list[ImportNote]]:
         )
         dropped = {id(line) for line in repeated}
         lines = [line for line in lines if id(line) not in dropped]
+    lines, stray = _without_stray_numbers(lines)
+    if stray:
+        shown = "、".join(stray[:3]) + ("等" if len(stray) > 3 else "")
+        notes.append(
+            ImportNote(None, f"PDF：{len(stray)} 个标题前的孤立数字（页码或行号）已去掉：{shown}")
+        )
     lines = _split_run_on_headings(lines)
     em = _body_em(lines)
     frames = _frames(lines, em)
@@ -157,9 +179,26 @@ def _edge_key(line: PdfLine) -> tuple[bool, str]:
     return top, re.sub(r"\d+", "#", _compact(line.text))
 
 
-def _split_run_on_headings(lines: list[PdfLine]) -> list[PdfLine]:
-    """ "……提供坚强支撑。      二、工作目标" on one line is two blocks."""
+def _without_stray_numbers(lines: list[PdfLine]) -> tuple[list[PdfLine], list[str]]:
+    """ "9五、保障措施": a number printed before a heading label is not part of the heading
+    (a figure never stands right before 一、 or （一））; each is named: "“9”在“五、保障措施”前"."""
     out: list[PdfLine] = []
+    removed: list[str] = []
+    for line in lines:
+        m = _STRAY_NUMBER.match(line.text)
+        if m:
+            rest = line.text[m.end() :]
+            removed.append(f"“{m.group(0).strip()}”在“{rest.strip()[:10]}”前")
+            line = _part(line, rest, line.x0, line.x1)
+        out.append(line)
+    return out, removed
+
+
+def _split_run_on_headings(lines: list[PdfLine]) -> list[PdfLine]:
+    """ "……提供坚强支撑。      二、工作目标" on one line is two blocks; "……信息共享。 十" then
+    "一、健全法规标准…" is the heading 十一、 cut after its first numeral."""
+    out: list[PdfLine] = []
+    lines = _rejoin_cut_numbers(lines)
     for line in lines:
         parts = _RUN_ON_HEADING.split(line.text)
         if len(parts) == 1:
@@ -169,6 +208,19 @@ def _split_run_on_headings(lines: list[PdfLine]) -> list[PdfLine]:
         for part in parts[1:]:
             # placed as an indented line of its own: it starts a block and does not fill the width
             out.append(_part(line, part, line.x0 + 2 * line.size, line.x0 + 2 * line.size))
+    return out
+
+
+def _rejoin_cut_numbers(lines: list[PdfLine]) -> list[PdfLine]:
+    out = list(lines)
+    for i in range(len(out) - 1):
+        cut = _CUT_NUMBER.search(out[i].text)
+        if cut is None or not _NUMBER_GOES_ON.match(out[i + 1].text.lstrip()):
+            continue
+        head = cut.group("head")
+        out[i] = _part(out[i], out[i].text[: cut.start("head")].rstrip(), out[i].x0, out[i].x1)
+        nxt = out[i + 1]
+        out[i + 1] = _part(nxt, head + nxt.text.lstrip(), nxt.x0, nxt.x1)
     return out
 
 
