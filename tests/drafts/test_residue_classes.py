@@ -476,3 +476,12 @@ def test_a_district_of_tianjin_away_from_the_coast_is_asked_about_the_sea():
         q for q in _asked("推动山海协作、陆海统筹。", "province", XIANGSHAN) if q.message == sea
     ]
     assert [q for q in _asked("推动山海协作、陆海统筹。", "province", KAIHUA) if q.message == sea]
+
+
+def test_the_parents_sub_levels_are_one_question_a_sentence():
+    """内蒙古: "推动国家、自治区（跨盟市）以及盟市（不跨盟市）管网逐级互联互通" asks once about 盟市."""
+    sentence = (
+        "推动国家、自治区（跨盟市）以及盟市（不跨盟市）管网逐级互联互通。推进盟市二氧化碳排放达峰。"
+    )
+    quotes = [q.quote for q in _asked(sentence, "region", TUMED) if q.kind == "sub_level"]
+    assert quotes == ["盟市", "盟市"]  # one in each sentence
