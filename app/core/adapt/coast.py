@@ -26,6 +26,8 @@ from app.core.text.county import CountyContext
 class Coast:
     provinces: dict[str, tuple[str, ...]]
     """Coastal province-level divisions (short names) → their coastal cities (empty: all may be)."""
+    counties: dict[str, tuple[str, ...]]
+    """A 直辖市's coastal districts (full names), where it lists no cities."""
     terms: re.Pattern[str]
     message: str
     suggestions: tuple[tuple[str, str | None], ...]
@@ -38,6 +40,8 @@ class Coast:
         if region not in self.provinces:
             return True
         cities = self.provinces[region]
+        if not cities and region in self.counties:
+            return county.county not in self.counties[region]  # 蓟州区 of 天津: inland
         return bool(cities) and bool(county.city_short) and county.city_short not in cities
 
 
@@ -46,6 +50,7 @@ def coast() -> Coast:
     data = json.loads(paths.resource("places", "coast.json").read_text(encoding="utf-8"))
     return Coast(
         {k: tuple(v) for k, v in data["coastal_provinces"].items()},
+        {k: tuple(v) for k, v in data.get("coastal_counties", {}).items()},
         re.compile(data["sea_terms"]),
         data["message"],
         tuple((s["label"], s["replace"]) for s in data["suggestions"]),

@@ -32,6 +32,11 @@ class Power:
     unless_county: re.Pattern[str] | None
     message: str
     suggestions: tuple[dict, ...]
+    spared: re.Pattern[str] | None = None
+    """Its own words of taking part, where the common ones would spare too much (争创 a
+    national market is no county's; 继续实施 a price already set is)."""
+    only_without_city: bool = False
+    """Denied only to a 直辖市's districts (no city between them and the province level)."""
 
 
 @dataclass(frozen=True)
@@ -52,6 +57,8 @@ def powers() -> Powers:
                 re.compile(p["unless_county"]) if p.get("unless_county") else None,
                 p["message"],
                 tuple(p["suggestions"]),
+                re.compile(p["spared"]) if p.get("spared") else None,
+                p.get("only_without_city", False),
             )
             for p in data["powers"]
         ),
@@ -91,12 +98,14 @@ def power_questions(text: str, context: PassContext) -> list[Question]:
     for power in data.powers:
         if power.unless_county and power.unless_county.search(context.county.county):
             continue
+        if power.only_without_city and context.county.city:
+            continue
         spans: dict[int, tuple[int, int]] = {}  # sentence start → (first clause start, last end)
         for m in _compiled(power.find, context.county).finditer(text):
             if in_book_title(text, m.start()):
                 continue
             start, end = clause_around(text, m.start())
-            if data.spared.search(text, start, m.end()):
+            if (power.spared or data.spared).search(text, start, m.end()):
                 continue  # 积极参与电力现货市场交易: the county taking part, not running it
             sentence = sentence_start(text, m.start())
             first, last = spans.get(sentence, (start, end))

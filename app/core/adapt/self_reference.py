@@ -17,6 +17,7 @@ from functools import lru_cache
 from app import paths
 from app.core.adapt.changes import PassContext, Question
 from app.core.adapt.level_words import in_book_title
+from app.core.adapt.powers import sentence_start
 from app.core.draft.adaptation import QuestionKind, Suggestion
 from app.core.text.county import CountyContext
 
@@ -30,6 +31,8 @@ class SelfRule:
     suggestions: tuple[tuple[str, str | None], ...]
     whole_clause: bool = False
     """Asked even where level words inside it were rewritten (县直…制定全县…实施方案)."""
+    once_a_sentence: bool = False
+    """Asked at its first match in a sentence only ("自治区（跨盟市）以及盟市（不跨盟市）": one)."""
 
 
 @lru_cache(maxsize=1)
@@ -44,6 +47,7 @@ def self_rules() -> tuple[SelfRule, ...]:
             rule["message"],
             tuple((s["label"], s["replace"]) for s in rule["suggestions"]),
             rule.get("whole_clause", False),
+            rule.get("once_a_sentence", False),
         )
         for rule in data["rules"]
     )
@@ -59,6 +63,7 @@ def self_questions(text: str, context: PassContext) -> list[Question]:
     """One question for each place the parent speaks of itself or of its sub-levels."""
     out: list[Question] = []
     for rule in self_rules():
+        asked_in: set[int] = set()  # sentence starts this rule asked in
         if context.level not in rule.levels:
             continue
         find = rule.find
@@ -79,6 +84,11 @@ def self_questions(text: str, context: PassContext) -> list[Question]:
             )
             if any(m.start() < q.end and q.start < m.end() for q in out):
                 continue  # a more particular rule (listed first) asks about these words already
+            if rule.once_a_sentence:
+                sentence = sentence_start(text, m.start())
+                if sentence in asked_in:
+                    continue
+                asked_in.add(sentence)
             out.append(
                 Question(
                     m.start(), m.end(), rule.kind, rule.message, suggestions, rule.whole_clause

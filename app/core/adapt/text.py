@@ -31,7 +31,7 @@ QuestionPass = Callable[[str, PassContext], list[Question]]
 
 def question_passes() -> tuple[QuestionPass, ...]:
     """The passes that ask, in order (each module of app/core/adapt/ that asks adds itself here)."""
-    from app.core.adapt import coast, figures, places, powers, self_reference
+    from app.core.adapt import coast, facilities, figures, places, powers, self_reference
 
     return (
         figures.figure_questions,
@@ -39,6 +39,7 @@ def question_passes() -> tuple[QuestionPass, ...]:
         self_reference.self_questions,
         places.place_questions,
         coast.sea_questions,
+        facilities.facility_questions,
     )
 
 
