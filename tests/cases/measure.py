@@ -113,9 +113,11 @@ def squash(text: str) -> str:
 def anchor_matches(label: str, comment: Comment, word: WordText) -> bool:
     """A labelled anchor: the comment's words, or 江【河源】头 — the words in 【】 commented
     where the whole stands in the paragraph."""
-    found = re.fullmatch(r"(.*)【(.+?)】(.*)", label)
+    if comment.words == label:  # 达到【待定】%: a blank the app printed is words too
+        return True
+    found = re.fullmatch(r"(.*?)【(.+)】(.*)", label)
     if not found:
-        return comment.words == label
+        return False
     before, words, after = found.groups()
     text = word.paras[comment.para].text
     return (

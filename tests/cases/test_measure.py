@@ -56,3 +56,19 @@ def test_a_comment_cutting_a_unit_or_a_whole_word_is_half_a_word():
     assert not cuts_word(text, at, at + len("提高4个百分点"))
     market = text.index("本市")
     assert cuts_word(text, market, market + 2)
+
+
+def test_a_label_on_a_printed_blank_matches_the_blank_and_its_context(tmp_path):
+    doc = Document()
+    p = doc.add_paragraph()
+    p.add_run("森林覆盖率")
+    blank = p.add_run("达到【待定】%")
+    p.add_run("以上。")
+    doc.add_comment(blank, text="目标值待定", author="app")
+    path = tmp_path / "b.docx"
+    doc.save(path)
+    word = read_word(path)
+    comment = word.comments[0]
+    assert anchor_matches("达到【待定】%", comment, word)
+    assert anchor_matches("森林覆盖率【达到【待定】%】以上", comment, word)
+    assert not anchor_matches("蓄积量【达到【待定】%】以上", comment, word)
