@@ -3,7 +3,7 @@
 A province's plan names things of its own: "组建省碳中和研究中心", "实施“双千计划”",
 "打造“桂字号”农业品牌", "指导建龙钢铁集团制定…", "开展“绿盾2021”专项行动". Taken up
 for a county they read as the county's own, and no list can hold every province's
-names. What finds them (measured on a hand-labelled set, docs/notes/names.md):
+names. What finds them (measured on a hand-labelled set, docs/benchmarks.md (the parent's own names)):
 
 - a quoted term “…” or a proper name before a name's last word (研究中心, 集团,
   计划, 品牌, 示范区 …, resources/adapt/names.json) — the candidates;
