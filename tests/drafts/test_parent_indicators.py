@@ -135,3 +135,35 @@ def test_the_goals_back_to_their_template_read_as_made(case):
     again = reset_to_template(draft, goals.id)
     assert again.chapter("goals").paragraphs == goals.paragraphs
     assert again.targets == draft.targets
+
+
+def test_the_targets_of_the_measures_are_indicators_of_the_goals_too():
+    """A parent setting "到2025年，全省农业龙头企业达到5000家以上" in a measure sets an indicator:
+    the county's 主要目标 states it (【待定】), beside the 主要目标's own; a 2022 one in a
+    sentence of its own (issue 24: the 主要目标 lists every parent indicator)."""
+    plan = import_plan(FIXTURES / "parent_goals" / "measure_targets.txt").plan
+    draft, _ = new_draft(county="宾川县", city="大理白族自治州", region="云南省", plan=plan)
+    text = _goals_text(draft)
+    assert "农业龙头企业达到【待定】家" in text and "农产品出口额达到【待定】亿元" in text
+    assert "到2022年，当年城镇新增绿色建筑竣工面积占比达到【待定】%。" in text
+    assert "非化石能源消费占比达到【待定】%" in text
+    assert "5000" not in text and "70%" not in text
+
+
+def test_the_indicators_a_promise_names_after_or_with_and_are_rows_of_their_own():
+    """ "全面完成国家下达的能耗强度下降、碳排放强度下降、主要污染物减排目标任务" (湖北) and
+    "单位地区生产总值能源消耗和单位地区生产总值二氧化碳排放下降完成省下达指标" (龙岩): each
+    indicator a row, stated in 主要目标 with the county's promise, never "全面"."""
+    plan = import_plan(FIXTURES / "parent_goals" / "assigned_names.txt").plan
+    draft, _ = new_draft(county="通山县", city="咸宁市", region="湖北省", plan=plan)
+    rows = {t.indicator for t in draft.targets if t.year(2025).parent_value is None}
+    assert rows == {
+        "能耗强度下降",
+        "碳排放强度下降",
+        "主要污染物减排",
+        "单位地区生产总值能源消耗下降",
+        "单位地区生产总值二氧化碳排放下降",
+    }
+    text = _goals_text(draft)
+    assert "能耗强度下降确保完成省、咸宁市下达任务" in text
+    assert "单位地区生产总值二氧化碳排放下降确保完成省、咸宁市下达任务" in text

@@ -51,6 +51,28 @@ _ASSIGNED_START = re.compile(r"(?:确保|力争)?(?:完成|落实)")
 _CLAUSE = re.compile(r"[^，。；]+")
 
 
+_ADVERBS = re.compile(r"(?:全面|确保|力争|均|全部|总体|并|要)*")
+_NAMED_AFTER = re.compile(
+    r"(?:下达|分解)(?:的|给[^，。；]{1,6}的)(?P<names>[^，。；]{4,}?)(?:目标任务|任务|目标|指标)$"
+)
+_REDUCED = re.compile(r"(?:下降|降低|减少)$")
+
+
+def _assigned_names(indicator: str, goals: bool = False) -> list[str]:
+    """The indicators a 下达 promise names: "单位地区生产总值能耗、…二氧化碳排放、非化石能源消费比重"
+    are three; in a 主要目标 (stated again name by name), "单位地区生产总值能源消耗和单位地区
+    生产总值二氧化碳排放下降" two, both 下降 (in a measure one phrase is one mention: one row)."""
+    names = [n.strip() for n in split_top_level(indicator, "、")]
+    if len(names) < 2 and goals:
+        names = [n.strip() for n in indicator.split("和")]
+    if len(names) < 2 or not all(len(n) >= 4 for n in names):
+        return [indicator] if indicator else []
+    reduced = _REDUCED.search(names[-1])
+    if reduced and not any(_REDUCED.search(n) for n in names[:-1]):
+        names = [n + reduced.group() for n in names[:-1]] + [names[-1]]
+    return names
+
+
 def _assigned(body: str) -> re.Match[str] | None:
     """`_ASSIGNED.search(body)` in linear time: only the first 完成/落实 of each clause is
     tried, since a later one in the same clause cannot match where the first did not."""
@@ -210,7 +232,9 @@ def locate_targets(
             inner, scope_text = _clean_scope(sentence[scope_start:scope_end])
             offset = sentence_start + scope_start + inner
             for piece in split_top_level(scope_text, "，,；;"):
-                spans.extend(_targets_in_piece(piece, year, scope_text, paragraph_index, offset))
+                spans.extend(
+                    _targets_in_piece(piece, year, scope_text, paragraph_index, offset, goals)
+                )
                 offset += len(piece) + 1
         if len(spans) > found_before and not goals:
             carried = None
@@ -234,7 +258,7 @@ def is_goals_title(title: str) -> bool:
 
 
 def _targets_in_piece(
-    piece: str, year: int, sentence: str, paragraph: int, offset: int
+    piece: str, year: int, sentence: str, paragraph: int, offset: int, goals: bool = False
 ) -> list[TargetSpan]:
     found: list[TargetSpan] = []
     lead_blank = len(piece) - len(piece.lstrip())
@@ -245,11 +269,12 @@ def _targets_in_piece(
     assigned = _assigned(body)
     if assigned:
         indicator = noun_phrase(_indicator(body[: assigned.start()]))
-        # "单位地区生产总值能耗、…二氧化碳排放、非化石能源消费比重完成国家下达目标任务": three
-        names = [n.strip() for n in split_top_level(indicator, "、")]
-        for name in names if len(names) > 1 and all(len(n) >= 4 for n in names) else [indicator]:
-            if not name:
-                continue
+        if goals and _ADVERBS.fullmatch(indicator):
+            # "全面完成国家下达的能耗强度下降、碳排放强度下降、主要污染物减排目标任务": in a
+            # 主要目标 (stated again name by name); in a measure the names would be lost
+            inner = _NAMED_AFTER.search(assigned.group())
+            indicator = noun_phrase(inner.group("names")) if inner else ""
+        for name in _assigned_names(indicator, goals):
             target = Target(
                 indicator=name,
                 year=year,
