@@ -139,15 +139,16 @@ def test_the_goals_back_to_their_template_read_as_made(case):
 
 def test_the_targets_of_the_measures_are_indicators_of_the_goals_too():
     """A parent setting "到2025年，全省农业龙头企业达到5000家以上" in a measure sets an indicator:
-    the county's 主要目标 states it (【待定】), beside the 主要目标's own; a 2022 one in a
-    sentence of its own (issue 24: the 主要目标 lists every parent indicator)."""
+    the county's 主要目标 states it (【待定】), beside the 主要目标's own; a 2022 one and a 2060
+    one in a sentence of their own (issue 24: the 主要目标 lists every parent indicator)."""
     plan = import_plan(FIXTURES / "parent_goals" / "measure_targets.txt").plan
     draft, _ = new_draft(county="宾川县", city="大理白族自治州", region="云南省", plan=plan)
     text = _goals_text(draft)
     assert "农业龙头企业达到【待定】家" in text and "农产品出口额达到【待定】亿元" in text
     assert "到2022年，当年城镇新增绿色建筑竣工面积占比达到【待定】%。" in text
     assert "非化石能源消费占比达到【待定】%" in text
-    assert "5000" not in text and "70%" not in text
+    assert text.endswith("到2060年，非化石能源消费比重达到【待定】%。")
+    assert "5000" not in text and "70%" not in text and "80%" not in text
 
 
 def test_the_indicators_a_promise_names_after_or_with_and_are_rows_of_their_own():
@@ -167,3 +168,13 @@ def test_the_indicators_a_promise_names_after_or_with_and_are_rows_of_their_own(
     text = _goals_text(draft)
     assert "能耗强度下降确保完成省、咸宁市下达任务" in text
     assert "单位地区生产总值二氧化碳排放下降确保完成省、咸宁市下达任务" in text
+
+
+def test_a_respective_list_in_the_goals_states_each_with_its_verb():
+    """ "单位地区生产总值能耗、单位地区生产总值用水量较2020年分别下降13.5%、15%" (云南): the second
+    is stated 较2020年下降 too, not "单位地区生产总值用水量【待定】%"."""
+    plan = import_plan(FIXTURES / "parent_goals" / "measure_targets.txt").plan
+    draft, _ = new_draft(county="宾川县", city="大理白族自治州", region="云南省", plan=plan)
+    text = _goals_text(draft)
+    assert "单位地区生产总值能耗较2020年下降【待定】%" in text
+    assert "单位地区生产总值用水量较2020年下降【待定】%" in text

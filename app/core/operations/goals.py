@@ -26,9 +26,9 @@ from app.core.plans.targets import is_goals_title, locate_targets
 
 YEARS = (2025, 2030, 2035)
 """The years a county's 主要目标 template states in its own sentences."""
-FIRST_YEAR, LAST_YEAR = 2021, 2035
-"""Other years a 主要目标 states (a 2021–2023 plan's 2022), each in a sentence before the
-others; later ones (2060, 碳中和) no county 主要目标 states."""
+FIRST_YEAR, LAST_YEAR = 2021, 2060
+"""Other years a 主要目标 states, each in a sentence of its own: a 2021–2023 plan's 2022 before
+the others, 碳中和's 2060 after them."""
 
 
 def stated_year(year: int) -> bool:
@@ -64,10 +64,14 @@ def _state(
     """
     for part in section.walk():
         for paragraph in part.paragraphs:
+            lead, base_year = "", None
             for span in locate_targets(paragraph, goals=True):
+                # "A、B较2020年分别下降13.5%、15%": B is led as A is
+                if span.lead.strip() or not span.target.text[:1].isdigit():
+                    lead, base_year = span.lead, span.target.base_year
                 year = span.target.year or 0
                 if not stated_year(year):
-                    continue  # 到2060年 (碳中和): no county 主要目标 states it, no row to decide
+                    continue  # a base year read as a target (2020 in a 规划's table)
                 key = (indicator_key(span.target.indicator), span.target.unit)
                 held = (
                     next(
@@ -86,7 +90,7 @@ def _state(
                 else:
                     written = paragraph[span.start : span.end]
                     entry, year = book.entry_for(span, section.id, written)
-                statement = _statement(entry, year, span.lead, span.target.base_year)
+                statement = _statement(entry, year, lead, base_year)
                 listed = statements.setdefault(year, [])
                 if all(_stated_target(s) != entry.id for s in listed):
                     listed.append(statement)
