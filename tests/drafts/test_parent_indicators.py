@@ -178,3 +178,16 @@ def test_a_respective_list_in_the_goals_states_each_with_its_verb():
     text = _goals_text(draft)
     assert "单位地区生产总值能耗较2020年下降【待定】%" in text
     assert "单位地区生产总值用水量较2020年下降【待定】%" in text
+
+
+def test_an_indicator_set_by_its_direction_is_a_row_pending():
+    """ "碳排放强度大幅降低，主要污染物排放总量持续减少" (吉林): indicators a county must state, set
+    by direction only — rows with the parent's words as reference, blanks in 主要目标; things
+    merely said to improve (资源利用效率显著提高, 绿色产业比重明显提升) are not rows."""
+    plan = import_plan(FIXTURES / "parent_goals" / "directions.txt").plan
+    draft, _ = new_draft(county="农安县", city="长春市", region="吉林省", plan=plan)
+    rows = {(t.indicator, t.year(2025).parent_value) for t in draft.targets}
+    assert rows == {("碳排放强度", "大幅降低"), ("主要污染物排放总量", "持续减少")}
+    text = _goals_text(draft)
+    assert "碳排放强度【待定】" in text and "主要污染物排放总量【待定】" in text
+    assert "大幅降低" not in text

@@ -348,7 +348,39 @@ def _targets_in_piece(
         )
         last_indicator = indicator
         consumed = m.end()
-    return respective.close(found)
+    found = respective.close(found)
+    if goals and not found:
+        found = _directions(body, year, sentence, paragraph, base)
+    return found
+
+
+def _directions(body: str, year: int, sentence: str, paragraph: int, base: int) -> list[TargetSpan]:
+    """ "碳排放强度明显降低、碳汇水平持续提升": in a 主要目标, an indicator a county must state set by
+    its direction only is a target, the direction its parent value (碳汇水平 is no such one)."""
+    rules = adapt_rules()
+    directions = "|".join(map(re.escape, rules.directions))
+    if not directions:
+        return []
+    musts = (*rules.direction_indicators, *rules.allocated_indicators)
+    found: list[TargetSpan] = []
+    for part in re.finditer(r"[^、]+", body):
+        m = re.fullmatch(rf"\s*(?P<name>.+?)(?P<how>{directions})\s*", part.group())
+        if m is None:
+            continue
+        name = noun_phrase(_indicator(m.group("name")))
+        if not any(word in re.sub(r"\s+", "", name) for word in musts):
+            continue
+        target = Target(
+            indicator=name,
+            year=year,
+            value=m.group("how"),
+            text=part.group().strip(),
+            sentence=sentence,
+            paragraph=paragraph,
+        )
+        start = base + part.start() + m.start("how")
+        found.append(TargetSpan(target, start, start + len(m.group("how"))))
+    return found
 
 
 _RESPECTIVELY = re.compile(r"分别\s*$")
