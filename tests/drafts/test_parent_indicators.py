@@ -191,3 +191,20 @@ def test_an_indicator_set_by_its_direction_is_a_row_pending():
     text = _goals_text(draft)
     assert "碳排放强度【待定】" in text and "主要污染物排放总量【待定】" in text
     assert "大幅降低" not in text
+
+
+def test_the_rows_of_a_plans_indicator_table_are_rows_too():
+    """A 规划's 指标表 as its text layer runs it ("4新建建筑绿色建筑占比（%）—100约束性5…", 内蒙古):
+    each row an indicator, once — a row restating the text's figure is not a second one."""
+    plan = import_plan(FIXTURES / "parent_goals" / "indicator_table.txt").plan
+    draft, _ = new_draft(county="土默特右旗", city="包头市", region="内蒙古自治区", plan=plan)
+    rows = {(t.indicator, t.year(2025).parent_value, t.unit) for t in draft.targets}
+    assert rows == {
+        ("单位地区生产总值能耗下降", "15.5", "%"),
+        ("森林覆盖率", "23.5", "%"),
+        ("能源消费总量", "2.91", "亿吨标煤"),
+        ("新建建筑绿色建筑占比", "100", "%"),
+        ("气象服务公众覆盖率", "92", "%"),
+    }
+    text = _goals_text(draft)
+    assert "气象服务公众覆盖率达到【待定】%" in text and "92" not in text

@@ -22,7 +22,13 @@ from app.core.errors import PeakPlanError
 from app.core.operations.adapted_nodes import TakeUpReport
 from app.core.operations.targets import prune_targets
 from app.core.plans.model import Plan, Section, chapter_role, fingerprint
-from app.core.plans.targets import is_goals_title, locate_targets
+from app.core.plans.targets import (
+    TargetSpan,
+    is_goals_title,
+    locate_targets,
+    table_targets,
+    table_year,
+)
 
 YEARS = (2025, 2030, 2035)
 """The years a county's 主要目标 template states in its own sentences."""
@@ -63,9 +69,14 @@ def _state(
     parent) keeps its entry: one row, the nearer parent's value as reference.
     """
     for part in section.walk():
+        table: int | None = None  # the year of a 指标表 under way
         for paragraph in part.paragraphs:
             lead, base_year = "", None
-            for span in locate_targets(paragraph, goals=True):
+            spans = locate_targets(paragraph, goals=True)
+            table = table_year(paragraph) or table
+            if table is not None:
+                spans += [s for s in table_targets(paragraph, table) if not _restated(book, s)]
+            for span in spans:
                 # "A、B较2020年分别下降13.5%、15%": B is led as A is
                 if span.lead.strip() or not span.target.text[:1].isdigit():
                     lead, base_year = span.lead, span.target.base_year
@@ -94,6 +105,18 @@ def _state(
                 listed = statements.setdefault(year, [])
                 if all(_stated_target(s) != entry.id for s in listed):
                     listed.append(statement)
+
+
+def _restated(book: TargetBook, span: TargetSpan) -> bool:
+    """A 指标表 row restating a figure the text set already (单位GDP能耗降低 15.5 beside
+    单位地区生产总值能耗下降15.5%): one row, the text's."""
+    target = span.target
+    return any(
+        entry.unit == target.unit
+        and (stated := entry.year(target.year or 0)) is not None
+        and stated.parent_value == target.value
+        for entry in book.targets
+    )
 
 
 def _statement(entry: CountyTarget, year: int, lead: str, base_year: int | None = None) -> str:

@@ -354,6 +354,46 @@ def _targets_in_piece(
     return found
 
 
+_TABLE_YEAR = re.compile(r"(20[2-6]\d)\s*年\s*(?:目标值|目标|规划值)")
+_TABLE_ROW = re.compile(
+    r"(?:^|(?<=性))\s*\d{1,2}\s*(?P<name>[^（）\d\s][^（）]{1,30}?)\s*（(?P<unit>[^（）]{1,6})）\s*"
+    r"(?:（[\d.]+）|—|-|[\d.]+)?\s*(?P<bound>≥|≤|＞|＜|>|<)?\s*(?P<value>\d+(?:\.\d+)?)\s*"
+    r"(?:约束性|预期性)"
+)
+_BOUNDS = {"≥": "以上", ">": "以上", "＞": "以上", "≤": "以下", "<": "以下", "＜": "以下"}
+
+
+def table_year(paragraph: str) -> int | None:
+    """The year a 指标表's head gives its targets: "2020年现状值2025年目标值属性" → 2025."""
+    found = _TABLE_YEAR.search(paragraph)
+    return int(found.group(1)) if found else None
+
+
+def table_targets(paragraph: str, year: int, paragraph_index: int = 0) -> list[TargetSpan]:
+    """The rows of a 规划's 指标表 as its text layer runs them together ("6新建建筑绿色建筑占比（%）
+    —100约束性7…"): name, unit, base value, target value, 约束性/预期性."""
+    spans: list[TargetSpan] = []
+    for m in _TABLE_ROW.finditer(paragraph):
+        name = re.sub(r"\s+", "", m.group("name"))
+        verb = next((w for w in ("降低", "下降", "减少") if name.endswith(w)), "")
+        name = name[: -len(verb)] if verb else name
+        after = _BOUNDS.get(m.group("bound") or "", "")
+        target = Target(
+            indicator=name,
+            year=year,
+            value=m.group("value"),
+            unit=m.group("unit").strip(),
+            qualifier=after,
+            verb=verb,
+            text=m.group().strip(),
+            sentence=m.group().strip(),
+            paragraph=paragraph_index,
+        )
+        lead = verb or "达到"
+        spans.append(TargetSpan(target, m.start("value"), m.end("value"), lead=lead, after=after))
+    return spans
+
+
 def _directions(body: str, year: int, sentence: str, paragraph: int, base: int) -> list[TargetSpan]:
     """ "碳排放强度明显降低、碳汇水平持续提升": in a 主要目标, an indicator a county must state set by
     its direction only is a target, the direction its parent value (碳汇水平 is no such one)."""
