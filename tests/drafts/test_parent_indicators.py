@@ -145,6 +145,7 @@ def test_the_targets_of_the_measures_are_indicators_of_the_goals_too():
     draft, _ = new_draft(county="宾川县", city="大理白族自治州", region="云南省", plan=plan)
     text = _goals_text(draft)
     assert "农业龙头企业达到【待定】家" in text and "农产品出口额达到【待定】亿元" in text
+    assert "农林牧渔总产值与加工产值达到【待定】万亿元" in text
     assert "到2022年，当年城镇新增绿色建筑竣工面积占比达到【待定】%。" in text
     assert "非化石能源消费占比达到【待定】%" in text
     assert text.endswith("到2060年，非化石能源消费比重达到【待定】%。")
@@ -183,14 +184,20 @@ def test_a_respective_list_in_the_goals_states_each_with_its_verb():
 def test_an_indicator_set_by_its_direction_is_a_row_pending():
     """ "碳排放强度大幅降低，主要污染物排放总量持续减少" (吉林): indicators a county must state, set
     by direction only — rows with the parent's words as reference, blanks in 主要目标; things
-    merely said to improve (资源利用效率显著提高, 绿色产业比重明显提升) are not rows."""
+    merely said to improve (资源利用效率显著提高, 绿色产业比重明显提升) are not rows; "…降低达到
+    省上要求" (甘肃) is a task from above."""
     plan = import_plan(FIXTURES / "parent_goals" / "directions.txt").plan
     draft, _ = new_draft(county="农安县", city="长春市", region="吉林省", plan=plan)
     rows = {(t.indicator, t.year(2025).parent_value) for t in draft.targets}
-    assert rows == {("碳排放强度", "大幅降低"), ("主要污染物排放总量", "持续减少")}
+    assert rows == {
+        ("碳排放强度", "大幅降低"),
+        ("主要污染物排放总量", "持续减少"),
+        ("单位国内生产总值二氧化碳排放降低", None),
+    }
     text = _goals_text(draft)
     assert "碳排放强度【待定】" in text and "主要污染物排放总量【待定】" in text
     assert "大幅降低" not in text
+    assert "单位国内生产总值二氧化碳排放降低确保完成省、长春市下达任务" in text
 
 
 def test_the_rows_of_a_plans_indicator_table_are_rows_too():

@@ -32,7 +32,7 @@ _VERB = (
 )
 _UNIT = (
     r"%|‰|个百分点|百分点|"
-    r"(?:[万亿千百]?(?:千瓦时|千瓦|吨标准?煤|吨|立方米|平方米|平方公里|公里|亩|公顷|辆|台|家|个|座|处|项|"
+    r"(?:(?:万亿|[万亿千百])?(?:千瓦时|千瓦|吨标准?煤|吨|立方米|平方米|平方公里|公里|亩|公顷|辆|台|家|个|座|处|项|"
     r"人|元|户|套|所|条|栋|张|千伏安|伏|GW|MW|kW|km))(?:/(?:千瓦时|年|吨|小时|天))?|"
     r"克(?:标准?煤)?/千瓦时|兆瓦|小时|倍|次"
 )
@@ -47,6 +47,8 @@ _ASSIGNED = re.compile(
 )
 """Atomic groups: the first 下达 after 完成 and the first 任务 after it decide; later ones
 could not succeed where they failed, and trying them made the pattern quadratic."""
+_MEETS = re.compile(r"达到(?:国家|省|市|自治区)(?:上|级|里)?(?:下达的?)?(?:要求|目标)")
+"""“单位国内生产总值二氧化碳排放降低达到省上要求”: in a 主要目标, a task from above too."""
 _ASSIGNED_START = re.compile(r"(?:确保|力争)?(?:完成|落实)")
 _CLAUSE = re.compile(r"[^，。；]+")
 
@@ -266,7 +268,7 @@ def _targets_in_piece(
     body_start = year_phrase.end() if year_phrase else 0
     body = piece[body_start:]
     base = offset + body_start
-    assigned = _assigned(body)
+    assigned = _assigned(body) or (_MEETS.search(body) if goals else None)
     if assigned:
         indicator = noun_phrase(_indicator(body[: assigned.start()]))
         if goals and _ADVERBS.fullmatch(indicator):
