@@ -169,6 +169,9 @@ def test_the_indicators_a_promise_names_after_or_with_and_are_rows_of_their_own(
     text = _goals_text(draft)
     assert "能耗强度下降确保完成省、咸宁市下达任务" in text
     assert "单位地区生产总值二氧化碳排放下降确保完成省、咸宁市下达任务" in text
+    # "单位地区生产总值能源消耗和二氧化碳排放下降" (宁夏): both per unit of output
+    years = {t.indicator: [y.year for y in t.years] for t in draft.targets}
+    assert years["单位地区生产总值二氧化碳排放下降"] == [2025, 2030]
 
 
 def test_a_respective_list_in_the_goals_states_each_with_its_verb():

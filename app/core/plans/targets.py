@@ -58,6 +58,7 @@ _NAMED_AFTER = re.compile(
     r"(?:下达|分解)(?:的|给[^，。；]{1,6}的)(?P<names>[^，。；]{4,}?)(?:目标任务|任务|目标|指标)$"
 )
 _REDUCED = re.compile(r"(?:下降|降低|减少)$")
+_PER_OUTPUT = re.compile(r"(?:单位|万元)(?:地区|国内)?(?:生产总值|GDP)")
 
 
 def _assigned_names(indicator: str, goals: bool = False) -> list[str]:
@@ -65,10 +66,14 @@ def _assigned_names(indicator: str, goals: bool = False) -> list[str]:
     are three; in a 主要目标 (stated again name by name), "单位地区生产总值能源消耗和单位地区
     生产总值二氧化碳排放下降" two, both 下降 (in a measure one phrase is one mention: one row)."""
     names = [n.strip() for n in split_top_level(indicator, "、")]
-    if len(names) < 2 and goals:
+    joined = len(names) < 2 and goals
+    if joined:
         names = [n.strip() for n in indicator.split("和")]
     if len(names) < 2 or not all(len(n) >= 4 for n in names):
         return [indicator] if indicator else []
+    head = _PER_OUTPUT.match(names[0])
+    if joined and head:  # "单位地区生产总值能源消耗和二氧化碳排放": both per unit of output
+        names = [names[0]] + [n if _PER_OUTPUT.match(n) else head.group() + n for n in names[1:]]
     reduced = _REDUCED.search(names[-1])
     if reduced and not any(_REDUCED.search(n) for n in names[:-1]):
         names = [n + reduced.group() for n in names[:-1]] + [names[-1]]
