@@ -130,6 +130,7 @@ class TreeBuilder:
         self._in_note = 0  # after "注：1. …" below a table, the number of its next item
         self._box_next = 0  # inside a 专栏 box: the number of its next （一） item
         self._box_rank = 0  # the rank of the box's item labels (2 for （一）, 1 for 一、)
+        self._box_owner: object | None = None  # the section the box is in
 
     # ---------------------------------------------------------------- paragraphs
 
@@ -163,6 +164,7 @@ class TreeBuilder:
         if _BOX_START.match(text):
             self._box_next = 1
             self._box_rank = 0
+            self._box_owner = self._stack[-1] if self._stack else None
 
     # ---------------------------------------------------------------- headings
 
@@ -251,7 +253,12 @@ class TreeBuilder:
         a low level of the plan's own, so the box's items are taken for as long as they run on;
         a plan whose chapters are 一、 keeps its 一、 lines as chapters."""
         rank = parsed[0]
-        if not self._box_next or rank not in (1, 2):
+        if rank == 3 and self._box_next and self._box_rank in (0, 3):
+            # "1.非循环流化床机组…" in a box inside a measure (内蒙古's 专栏3): not sub-measures
+            owner = self._stack[-1] if self._stack else None
+            if owner is None or owner is not self._box_owner or owner.rank >= 3:
+                return False
+        elif not self._box_next or rank not in (1, 2):
             return False
         if rank == 1 and (
             not any(r <= 0 for r in self._last_value) or self._box_rank not in (0, 1)

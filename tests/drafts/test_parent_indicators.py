@@ -135,3 +135,86 @@ def test_the_goals_back_to_their_template_read_as_made(case):
     again = reset_to_template(draft, goals.id)
     assert again.chapter("goals").paragraphs == goals.paragraphs
     assert again.targets == draft.targets
+
+
+def test_the_targets_of_the_measures_are_indicators_of_the_goals_too():
+    """A parent setting "到2025年，全省农业龙头企业达到5000家以上" in a measure sets an indicator:
+    the county's 主要目标 states it (【待定】), beside the 主要目标's own; a 2022 one and a 2060
+    one in a sentence of their own (issue 24: the 主要目标 lists every parent indicator)."""
+    plan = import_plan(FIXTURES / "parent_goals" / "measure_targets.txt").plan
+    draft, _ = new_draft(county="宾川县", city="大理白族自治州", region="云南省", plan=plan)
+    text = _goals_text(draft)
+    assert "农业龙头企业达到【待定】家" in text and "农产品出口额达到【待定】亿元" in text
+    assert "农林牧渔总产值与加工产值达到【待定】万亿元" in text
+    assert "到2022年，当年城镇新增绿色建筑竣工面积占比达到【待定】%。" in text
+    assert "非化石能源消费占比达到【待定】%" in text
+    assert text.endswith("到2060年，非化石能源消费比重达到【待定】%。")
+    assert "5000" not in text and "70%" not in text and "80%" not in text
+
+
+def test_the_indicators_a_promise_names_after_or_with_and_are_rows_of_their_own():
+    """ "全面完成国家下达的能耗强度下降、碳排放强度下降、主要污染物减排目标任务" (湖北) and
+    "单位地区生产总值能源消耗和单位地区生产总值二氧化碳排放下降完成省下达指标" (龙岩): each
+    indicator a row, stated in 主要目标 with the county's promise, never "全面"."""
+    plan = import_plan(FIXTURES / "parent_goals" / "assigned_names.txt").plan
+    draft, _ = new_draft(county="通山县", city="咸宁市", region="湖北省", plan=plan)
+    rows = {t.indicator for t in draft.targets if t.year(2025).parent_value is None}
+    assert rows == {
+        "能耗强度下降",
+        "碳排放强度下降",
+        "主要污染物减排",
+        "单位地区生产总值能源消耗下降",
+        "单位地区生产总值二氧化碳排放下降",
+    }
+    text = _goals_text(draft)
+    assert "能耗强度下降确保完成省、咸宁市下达任务" in text
+    assert "单位地区生产总值二氧化碳排放下降确保完成省、咸宁市下达任务" in text
+    # "单位地区生产总值能源消耗和二氧化碳排放下降" (宁夏): both per unit of output
+    years = {t.indicator: [y.year for y in t.years] for t in draft.targets}
+    assert years["单位地区生产总值二氧化碳排放下降"] == [2025, 2030]
+
+
+def test_a_respective_list_in_the_goals_states_each_with_its_verb():
+    """ "单位地区生产总值能耗、单位地区生产总值用水量较2020年分别下降13.5%、15%" (云南): the second
+    is stated 较2020年下降 too, not "单位地区生产总值用水量【待定】%"."""
+    plan = import_plan(FIXTURES / "parent_goals" / "measure_targets.txt").plan
+    draft, _ = new_draft(county="宾川县", city="大理白族自治州", region="云南省", plan=plan)
+    text = _goals_text(draft)
+    assert "单位地区生产总值能耗较2020年下降【待定】%" in text
+    assert "单位地区生产总值用水量较2020年下降【待定】%" in text
+
+
+def test_an_indicator_set_by_its_direction_is_a_row_pending():
+    """ "碳排放强度大幅降低，主要污染物排放总量持续减少" (吉林): indicators a county must state, set
+    by direction only — rows with the parent's words as reference, blanks in 主要目标; things
+    merely said to improve (资源利用效率显著提高, 绿色产业比重明显提升) are not rows; "…降低达到
+    省上要求" (甘肃) is a task from above."""
+    plan = import_plan(FIXTURES / "parent_goals" / "directions.txt").plan
+    draft, _ = new_draft(county="农安县", city="长春市", region="吉林省", plan=plan)
+    rows = {(t.indicator, t.year(2025).parent_value) for t in draft.targets}
+    assert rows == {
+        ("碳排放强度", "大幅降低"),
+        ("主要污染物排放总量", "持续减少"),
+        ("单位国内生产总值二氧化碳排放降低", None),
+    }
+    text = _goals_text(draft)
+    assert "碳排放强度【待定】" in text and "主要污染物排放总量【待定】" in text
+    assert "大幅降低" not in text
+    assert "单位国内生产总值二氧化碳排放降低确保完成省、长春市下达任务" in text
+
+
+def test_the_rows_of_a_plans_indicator_table_are_rows_too():
+    """A 规划's 指标表 as its text layer runs it ("4新建建筑绿色建筑占比（%）—100约束性5…", 内蒙古):
+    each row an indicator, once — a row restating the text's figure is not a second one."""
+    plan = import_plan(FIXTURES / "parent_goals" / "indicator_table.txt").plan
+    draft, _ = new_draft(county="土默特右旗", city="包头市", region="内蒙古自治区", plan=plan)
+    rows = {(t.indicator, t.year(2025).parent_value, t.unit) for t in draft.targets}
+    assert rows == {
+        ("单位地区生产总值能耗下降", "15.5", "%"),
+        ("森林覆盖率", "23.5", "%"),
+        ("能源消费总量", "2.91", "亿吨标煤"),
+        ("新建建筑绿色建筑占比", "100", "%"),
+        ("气象服务公众覆盖率", "92", "%"),
+    }
+    text = _goals_text(draft)
+    assert "气象服务公众覆盖率达到【待定】%" in text and "92" not in text

@@ -157,7 +157,7 @@ def _reference_lines(text: str, indent: float = 32) -> list[str]:
         if ord(text[i]) < 0x80 and text[i] != " ":
             while j < len(text) and ord(text[j]) < 0x80 and text[j] != " ":
                 j += 1
-        closing = j - i == 1 and text[i] in pages._NO_START
+        closing = j - i == 1 and text[i] in pages._NO_START and not pages._breaks_before(text, i)
         if groups and (closing or text[groups[-1][1] - 1] in pages._NO_END):
             groups[-1][1] = j
         else:
@@ -192,7 +192,7 @@ def _reference_lines(text: str, indent: float = 32) -> list[str]:
 
 
 _REALISTIC = st.text(
-    alphabet="汉字国家发展，。、；：！？（）《》“”%0123456789.AaZ ", max_size=200
+    alphabet="汉字国家发展，。、；：！？（）《》【】“”%0123456789.AaZ ", max_size=200
 ).filter(
     lambda t: not re.search(r"[\x21-\x7e][“”]", t)  # no Chinese quote right after a Latin mark
 )

@@ -451,3 +451,28 @@ def test_items_of_a_box_are_text_of_their_node_not_actions(tmp_path):
     chapter = _plan(tmp_path, BOX).plan.sections[0]
     assert [c.title for c in chapter.children] == ["持续推进土壤污染防治", "扎实推进地下水环境保护"]
     assert "（二）土壤风险管控与修复工程" in chapter.children[0].paragraphs
+
+
+BOX_IN_MEASURE = """内蒙古自治区应对气候变化规划
+一、推动重点领域低碳发展
+（五）控制重点工业领域二氧化碳排放。控制火电机组二氧化碳排放。深挖存量煤电节能降碳潜力。
+专栏3火电机组节能低碳改造各类型机组（含燃煤自备电厂）改造后供电煤耗标准：
+1．非循环流化床机组在纯凝工况点下：
+100万千瓦级超超临界机组供电煤耗低于285克标准煤/千瓦时。
+2．循环流化床低热值煤发电机组在纯凝工况点下：
+60万千瓦级湿冷、空冷机组供电煤耗分别不高于306、325克标准煤/千瓦时。
+（六）控制城乡建设领域二氧化碳排放。推进城镇建筑低碳化。
+"""
+
+
+def test_items_of_a_box_in_a_measure_are_its_text_not_sub_measures(tmp_path):
+    """A 专栏 box inside a measure numbers its items 1. 2. (内蒙古): they are the measure's
+    text, not sub-measures that take its place in the 任务分工表."""
+    chapter = _plan(tmp_path, BOX_IN_MEASURE).plan.sections[0]
+    measure = chapter.children[0]
+    assert [c.title for c in chapter.children] == [
+        "控制重点工业领域二氧化碳排放",
+        "控制城乡建设领域二氧化碳排放",
+    ]
+    assert not measure.children
+    assert any(p.startswith("2．循环流化床低热值煤发电机组") for p in measure.paragraphs)

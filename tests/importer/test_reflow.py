@@ -135,3 +135,17 @@ def test_heads_of_even_pages_only_are_dropped_too():
             lines.append(line("某某市碳达峰实施方案", page, -2, x0=220, end=380))
         lines += body_page(page, f"（{'一二三四五六七'[page]}）第 {page + 1} 项。")
     assert not any("某某市碳达峰实施方案" in t for t in texts(lines))
+
+
+def test_a_year_the_line_broke_is_one_number_and_a_table_row_is_not():
+    """ "到 202" / "5 年电商快件…" (湖北): 2025, not "202 5" — which read as two figures of a
+    table row and made the next measure's （十三） heading plain text, a measure with no row of
+    the 任务分工表. A table's figures on the next line stay apart."""
+    lines = body_page(
+        0,
+        "（十二）倡导绿色低碳生活方式。强化快递包装绿色转型，开展可循环快递包装规模化应用试点，到 202",
+        "5 年电商快件基本实现不再二次包装。",
+    )
+    assert texts(lines)[-1].endswith("到 2025 年电商快件基本实现不再二次包装。")
+    table = body_page(1, "可再生能源消费量（万吨标准煤）可再生能源发电装机容量 1373", "3114 18%")
+    assert texts(table)[-1].endswith("1373 3114 18%")

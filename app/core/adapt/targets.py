@@ -53,6 +53,8 @@ def display_indicator(indicator: str, verb: str = "") -> str:
     """
     key = indicator_key(indicator) or compact(indicator)
     reduction = verb if verb in REDUCTION_VERBS else ""  # 降低到300克: a level, not a reduction
+    if not verb:  # "能耗强度下降、碳排放强度下降完成国家下达目标任务": the name says it
+        reduction = next((w for w in REDUCTION_VERBS if compact(indicator).endswith(w)), "")
     return key + reduction if reduction and not key.endswith(reduction) else key
 
 

@@ -46,7 +46,7 @@ from app.core.operations.content import (
 )
 from app.core.operations.crosswalk import set_not_taken_reason
 from app.core.operations.find_replace import replace_all, replace_hit
-from app.core.operations.goals import release_goals
+from app.core.operations.goals import release_goals, state_table_targets
 from app.core.operations.parents import add_parent
 from app.core.operations.revised_parent.rebase import (
     keep_despite_revision,
@@ -127,6 +127,7 @@ __all__ = [
     "set_units",
     "set_work_row_field",
     "set_work_rows",
+    "state_table_targets",
     "take_revised_text",
     "take_up",
     "take_up_into",

@@ -16,16 +16,29 @@ import re
 
 from app.core.adapt.targets import TargetBook, indicator_key
 from app.core.draft.mentions import make_token, mentions, without_mentions
-from app.core.draft.model import Draft, Node, SourceRef
+from app.core.draft.model import CountyTarget, Draft, Node, SourceRef
 from app.core.draft.tree import EditError, update_node
 from app.core.errors import PeakPlanError
 from app.core.operations.adapted_nodes import TakeUpReport
 from app.core.operations.targets import prune_targets
 from app.core.plans.model import Plan, Section, chapter_role, fingerprint
-from app.core.plans.targets import is_goals_title, locate_targets
+from app.core.plans.targets import (
+    TargetSpan,
+    is_goals_title,
+    locate_targets,
+    table_targets,
+    table_year,
+)
 
 YEARS = (2025, 2030, 2035)
-"""The years a county's 主要目标 template states; other years are kept in the table only."""
+"""The years a county's 主要目标 template states in its own sentences."""
+FIRST_YEAR, LAST_YEAR = 2021, 2060
+"""Other years a 主要目标 states, each in a sentence of its own: a 2021–2023 plan's 2022 before
+the others, 碳中和's 2060 after them."""
+
+
+def stated_year(year: int) -> bool:
+    return FIRST_YEAR <= year <= LAST_YEAR
 
 
 def is_goals_section(section: Section) -> bool:
@@ -56,11 +69,20 @@ def _state(
     parent) keeps its entry: one row, the nearer parent's value as reference.
     """
     for part in section.walk():
+        table: int | None = None  # the year of a 指标表 under way
         for paragraph in part.paragraphs:
-            for span in locate_targets(paragraph, goals=True):
+            lead, base_year = "", None
+            spans = locate_targets(paragraph, goals=True)
+            table = table_year(paragraph) or table
+            if table is not None:
+                spans += [s for s in table_targets(paragraph, table) if not _restated(book, s)]
+            for span in spans:
+                # "A、B较2020年分别下降13.5%、15%": B is led as A is
+                if span.lead.strip() or not span.target.text[:1].isdigit():
+                    lead, base_year = span.lead, span.target.base_year
                 year = span.target.year or 0
-                if year not in YEARS:
-                    continue  # 到2060年 (碳中和): no county 主要目标 states it, no row to decide
+                if not stated_year(year):
+                    continue  # a base year read as a target (2020 in a 规划's table)
                 key = (indicator_key(span.target.indicator), span.target.unit)
                 held = (
                     next(
@@ -79,16 +101,70 @@ def _state(
                 else:
                     written = paragraph[span.start : span.end]
                     entry, year = book.entry_for(span, section.id, written)
-                # a reduction's name ends in 下降 and so does its lead: say it once
-                name = entry.indicator
-                lead = span.lead.strip()
-                if lead and name.endswith(lead):
-                    name = name[: -len(lead)]
-                base = f"较{span.target.base_year}年" if span.target.base_year else ""
-                statement = f"{name}{base}{make_token(entry.id, year, span.lead)}"
+                statement = _statement(entry, year, lead, base_year)
                 listed = statements.setdefault(year, [])
                 if all(_stated_target(s) != entry.id for s in listed):
                     listed.append(statement)
+
+
+def _restated(book: TargetBook, span: TargetSpan) -> bool:
+    """A 指标表 row restating a figure the text set already (单位GDP能耗降低 15.5 beside
+    单位地区生产总值能耗下降15.5%): one row, the text's."""
+    target = span.target
+    return any(
+        entry.unit == target.unit
+        and (stated := entry.year(target.year or 0)) is not None
+        and stated.parent_value == target.value
+        for entry in book.targets
+    )
+
+
+def _statement(entry: CountyTarget, year: int, lead: str, base_year: int | None = None) -> str:
+    """ "单位GDP能耗较2020年⟦t5@2025|下降⟧": the entry stated for a year, as its sentence led it."""
+    # a reduction's name ends in 下降 and so does its lead: say it once
+    name = entry.indicator
+    if lead.strip() and name.endswith(lead.strip()):
+        name = name[: -len(lead.strip())]
+    base = f"较{base_year}年" if base_year else ""
+    return f"{name}{base}{make_token(entry.id, year, lead)}"
+
+
+_ELSEWHERE = ("place", "sub_level")
+"""Questions saying the words are about other places than the county."""
+
+
+def state_table_targets(draft: Draft) -> Draft:
+    """The 主要目标 stating every entry of the table it does not state yet: the targets the
+    parents set in their measures ("到2025年，…达到90%以上") are the county's indicators too,
+    led as the measure leads them. A target of other places ("直管市、神农架林区农村生活垃圾分类
+    覆盖率", questioned in its measure) is not the county's: its measure asks about it."""
+    chapter = draft.chapter("goals")
+    if chapter is None:
+        return draft
+    stated = {(m.target, m.year) for p in chapter.paragraphs for m in mentions(p)}
+    leads: dict[tuple[str, int], str] = {}
+    elsewhere: set[str] = set()
+    for node in draft.walk():
+        places = [q.quote for q in node.questions if q.kind in _ELSEWHERE and len(q.quote) >= 2]
+        for paragraph in node.paragraphs:
+            for m in mentions(paragraph):
+                leads.setdefault((m.target, m.year), m.lead)
+                entry = draft.target(m.target)
+                if entry is not None and any(p in entry.indicator for p in places):
+                    elsewhere.add(entry.id)
+    added: Statements = {}
+    for entry in draft.targets:
+        if entry.id in elsewhere:
+            continue
+        for year in entry.years:
+            key = (entry.id, year.year)
+            if key in stated or not stated_year(year.year):
+                continue
+            lead = leads.get(key, "达到" if year.parent_value else "")
+            added.setdefault(year.year, []).append(_statement(entry, year.year, lead))
+    if not added:
+        return draft
+    return update_node(draft, chapter.id, lambda n: _with_statements(draft, n, added))
 
 
 def _stated_target(statement: str) -> str:
@@ -118,13 +194,13 @@ def template_statements(draft: Draft, chapter: Node) -> Statements:
     statements: Statements = {year: [] for year in YEARS}
     for paragraph in chapter.paragraphs:
         for m in mentions(paragraph):
-            if draft.target(m.target) is None or m.year not in statements:
+            if draft.target(m.target) is None:
                 continue
             start = max(paragraph.rfind(mark, 0, m.start) for mark in "，。；：") + 1
             statement = paragraph[start : m.end].strip()
             statement = re.sub(r"^(?:到|至)?20\d\d年(?:前|底|末)?", "", statement).lstrip("，")
-            if statement:
-                statements[m.year].append(statement)
+            if statement and stated_year(m.year):
+                statements.setdefault(m.year, []).append(statement)
     return statements
 
 

@@ -32,7 +32,7 @@ from app.core.draft.model import (
 from app.core.draft.tree import insert_node, parent_of, update_node
 from app.core.errors import PeakPlanError
 from app.core.operations.adapted_nodes import NodeBuilder, TakeUpReport
-from app.core.operations.goals import parent_goals
+from app.core.operations.goals import parent_goals, state_table_targets
 from app.core.operations.take_up import take_up, taken_node
 from app.core.plans.model import Plan, Section, chapter_role
 from app.core.text.county import CountyContext
@@ -131,6 +131,7 @@ def new_draft(
             continue  # an action that is the parent's 主要目标: merged into the county's above
         draft, report = take_up(draft, plan, action.id, parent_id=holder)
         reports.append(report)
+    draft = state_table_targets(draft)  # the measures' targets are indicators of 主要目标 too
     draft = _template_chapter(draft, SAFEGUARDS, "保障措施", "safeguards", template_context)
     return draft, reports
 

@@ -32,7 +32,7 @@ _VERB = (
 )
 _UNIT = (
     r"%|‰|个百分点|百分点|"
-    r"(?:[万亿千百]?(?:千瓦时|千瓦|吨标准?煤|吨|立方米|平方米|平方公里|公里|亩|公顷|辆|台|家|个|座|处|项|"
+    r"(?:(?:万亿|[万亿千百])?(?:千瓦时|千瓦|吨标准?煤|吨|立方米|平方米|平方公里|公里|亩|公顷|辆|台|家|个|座|处|项|"
     r"人|元|户|套|所|条|栋|张|千伏安|伏|GW|MW|kW|km))(?:/(?:千瓦时|年|吨|小时|天))?|"
     r"克(?:标准?煤)?/千瓦时|兆瓦|小时|倍|次"
 )
@@ -47,8 +47,37 @@ _ASSIGNED = re.compile(
 )
 """Atomic groups: the first 下达 after 完成 and the first 任务 after it decide; later ones
 could not succeed where they failed, and trying them made the pattern quadratic."""
+_MEETS = re.compile(r"达到(?:国家|省|市|自治区)(?:上|级|里)?(?:下达的?)?(?:要求|目标)")
+"""“单位国内生产总值二氧化碳排放降低达到省上要求”: in a 主要目标, a task from above too."""
 _ASSIGNED_START = re.compile(r"(?:确保|力争)?(?:完成|落实)")
 _CLAUSE = re.compile(r"[^，。；]+")
+
+
+_ADVERBS = re.compile(r"(?:全面|确保|力争|均|全部|总体|并|要)*")
+_NAMED_AFTER = re.compile(
+    r"(?:下达|分解)(?:的|给[^，。；]{1,6}的)(?P<names>[^，。；]{4,}?)(?:目标任务|任务|目标|指标)$"
+)
+_REDUCED = re.compile(r"(?:下降|降低|减少)$")
+_PER_OUTPUT = re.compile(r"(?:单位|万元)(?:地区|国内)?(?:生产总值|GDP)")
+
+
+def _assigned_names(indicator: str, goals: bool = False) -> list[str]:
+    """The indicators a 下达 promise names: "单位地区生产总值能耗、…二氧化碳排放、非化石能源消费比重"
+    are three; in a 主要目标 (stated again name by name), "单位地区生产总值能源消耗和单位地区
+    生产总值二氧化碳排放下降" two, both 下降 (in a measure one phrase is one mention: one row)."""
+    names = [n.strip() for n in split_top_level(indicator, "、")]
+    joined = len(names) < 2 and goals
+    if joined:
+        names = [n.strip() for n in indicator.split("和")]
+    if len(names) < 2 or not all(len(n) >= 4 for n in names):
+        return [indicator] if indicator else []
+    head = _PER_OUTPUT.match(names[0])
+    if joined and head:  # "单位地区生产总值能源消耗和二氧化碳排放": both per unit of output
+        names = [names[0]] + [n if _PER_OUTPUT.match(n) else head.group() + n for n in names[1:]]
+    reduced = _REDUCED.search(names[-1])
+    if reduced and not any(_REDUCED.search(n) for n in names[:-1]):
+        names = [n + reduced.group() for n in names[:-1]] + [names[-1]]
+    return names
 
 
 def _assigned(body: str) -> re.Match[str] | None:
@@ -210,7 +239,9 @@ def locate_targets(
             inner, scope_text = _clean_scope(sentence[scope_start:scope_end])
             offset = sentence_start + scope_start + inner
             for piece in split_top_level(scope_text, "，,；;"):
-                spans.extend(_targets_in_piece(piece, year, scope_text, paragraph_index, offset))
+                spans.extend(
+                    _targets_in_piece(piece, year, scope_text, paragraph_index, offset, goals)
+                )
                 offset += len(piece) + 1
         if len(spans) > found_before and not goals:
             carried = None
@@ -234,7 +265,7 @@ def is_goals_title(title: str) -> bool:
 
 
 def _targets_in_piece(
-    piece: str, year: int, sentence: str, paragraph: int, offset: int
+    piece: str, year: int, sentence: str, paragraph: int, offset: int, goals: bool = False
 ) -> list[TargetSpan]:
     found: list[TargetSpan] = []
     lead_blank = len(piece) - len(piece.lstrip())
@@ -242,14 +273,15 @@ def _targets_in_piece(
     body_start = year_phrase.end() if year_phrase else 0
     body = piece[body_start:]
     base = offset + body_start
-    assigned = _assigned(body)
+    assigned = _assigned(body) or (_MEETS.search(body) if goals else None)
     if assigned:
         indicator = noun_phrase(_indicator(body[: assigned.start()]))
-        # "单位地区生产总值能耗、…二氧化碳排放、非化石能源消费比重完成国家下达目标任务": three
-        names = [n.strip() for n in split_top_level(indicator, "、")]
-        for name in names if len(names) > 1 and all(len(n) >= 4 for n in names) else [indicator]:
-            if not name:
-                continue
+        if goals and _ADVERBS.fullmatch(indicator):
+            # "全面完成国家下达的能耗强度下降、碳排放强度下降、主要污染物减排目标任务": in a
+            # 主要目标 (stated again name by name); in a measure the names would be lost
+            inner = _NAMED_AFTER.search(assigned.group())
+            indicator = noun_phrase(inner.group("names")) if inner else ""
+        for name in _assigned_names(indicator, goals):
             target = Target(
                 indicator=name,
                 year=year,
@@ -323,7 +355,79 @@ def _targets_in_piece(
         )
         last_indicator = indicator
         consumed = m.end()
-    return respective.close(found)
+    found = respective.close(found)
+    if goals and not found:
+        found = _directions(body, year, sentence, paragraph, base)
+    return found
+
+
+_TABLE_YEAR = re.compile(r"(20[2-6]\d)\s*年\s*(?:目标值|目标|规划值)")
+_TABLE_ROW = re.compile(
+    r"(?:^|(?<=性))\s*\d{1,2}\s*(?P<name>[^（）\d\s][^（）]{1,30}?)\s*（(?P<unit>[^（）]{1,6})）\s*"
+    r"(?:（[\d.]+）|—|-|[\d.]+)?\s*(?P<bound>≥|≤|＞|＜|>|<)?\s*(?P<value>\d+(?:\.\d+)?)\s*"
+    r"(?:约束性|预期性)"
+)
+_BOUNDS = {"≥": "以上", ">": "以上", "＞": "以上", "≤": "以下", "<": "以下", "＜": "以下"}
+
+
+def table_year(paragraph: str) -> int | None:
+    """The year a 指标表's head gives its targets: "2020年现状值2025年目标值属性" → 2025."""
+    found = _TABLE_YEAR.search(paragraph)
+    return int(found.group(1)) if found else None
+
+
+def table_targets(paragraph: str, year: int, paragraph_index: int = 0) -> list[TargetSpan]:
+    """The rows of a 规划's 指标表 as its text layer runs them together ("6新建建筑绿色建筑占比（%）
+    —100约束性7…"): name, unit, base value, target value, 约束性/预期性."""
+    spans: list[TargetSpan] = []
+    for m in _TABLE_ROW.finditer(paragraph):
+        name = re.sub(r"\s+", "", m.group("name"))
+        verb = next((w for w in ("降低", "下降", "减少") if name.endswith(w)), "")
+        name = name[: -len(verb)] if verb else name
+        after = _BOUNDS.get(m.group("bound") or "", "")
+        target = Target(
+            indicator=name,
+            year=year,
+            value=m.group("value"),
+            unit=m.group("unit").strip(),
+            qualifier=after,
+            verb=verb,
+            text=m.group().strip(),
+            sentence=m.group().strip(),
+            paragraph=paragraph_index,
+        )
+        lead = verb or "达到"
+        spans.append(TargetSpan(target, m.start("value"), m.end("value"), lead=lead, after=after))
+    return spans
+
+
+def _directions(body: str, year: int, sentence: str, paragraph: int, base: int) -> list[TargetSpan]:
+    """ "碳排放强度明显降低、碳汇水平持续提升": in a 主要目标, an indicator a county must state set by
+    its direction only is a target, the direction its parent value (碳汇水平 is no such one)."""
+    rules = adapt_rules()
+    directions = "|".join(map(re.escape, rules.directions))
+    if not directions:
+        return []
+    musts = (*rules.direction_indicators, *rules.allocated_indicators)
+    found: list[TargetSpan] = []
+    for part in re.finditer(r"[^、]+", body):
+        m = re.fullmatch(rf"\s*(?P<name>.+?)(?P<how>{directions})\s*", part.group())
+        if m is None:
+            continue
+        name = noun_phrase(_indicator(m.group("name")))
+        if not any(word in re.sub(r"\s+", "", name) for word in musts):
+            continue
+        target = Target(
+            indicator=name,
+            year=year,
+            value=m.group("how"),
+            text=part.group().strip(),
+            sentence=sentence,
+            paragraph=paragraph,
+        )
+        start = base + part.start() + m.start("how")
+        found.append(TargetSpan(target, start, start + len(m.group("how"))))
+    return found
 
 
 _RESPECTIVELY = re.compile(r"分别\s*$")

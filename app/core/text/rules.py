@@ -57,6 +57,8 @@ class AdaptRules:
     national_standards: tuple[str, ...] = ()
     allocated_indicators: tuple[str, ...] = ()
     shared_suffix_starts: tuple[str, ...] = ()
+    directions: tuple[str, ...] = ()
+    direction_indicators: tuple[str, ...] = ()
     level_words: LevelWords = LevelWords((), ())
 
     def for_level(self, level: str) -> list[WordRule]:
@@ -83,6 +85,8 @@ def adapt_rules() -> AdaptRules:
         national_standards=tuple(targets.get("national_standards", ())),
         allocated_indicators=tuple(targets.get("allocated_indicators", ())),
         shared_suffix_starts=tuple(targets.get("shared_suffix_starts", ())),
+        directions=tuple(targets.get("directions", ())),
+        direction_indicators=tuple(targets.get("direction_indicators", ())),
         level_words=LevelWords(
             tuple(
                 (word, level)

@@ -68,6 +68,15 @@ _CLOSING_MARKS = frozenset(c for c in _NO_START if ord(c) >= 0x80)
 """Closing marks that after an East-Asian character are one em wide each."""
 
 
+_POSTFIX = frozenset("%‰℃")
+
+
+def _breaks_before(text: str, i: int) -> bool:
+    """ "达到【待定】%": LibreOffice may start a line with the % after a closing bracket (a
+    postfix sign holds to a number, not to a mark)."""
+    return text[i] in _POSTFIX and i > 0 and text[i - 1] in _CLOSING_MARKS
+
+
 def _east_asian_kind(ch: str) -> str:
     """Q for an East-Asian mark (punctuation, full-width forms), A for a character."""
     code = ord(ch)
@@ -176,7 +185,10 @@ def line_starts(
             if ends[after_end + runs_ended - 1] == j:
                 advance -= spacing
         gap = AUTOSPACE_EM * em if {last_kind, first_kind} == {"A", "L"} else 0.0
-        joins = g_start >= 0 and ((j - i == 1 and ch in _NO_START) or text[g_end - 1] in _NO_END)
+        joins = g_start >= 0 and (
+            (j - i == 1 and ch in _NO_START and not _breaks_before(text, i))
+            or text[g_end - 1] in _NO_END
+        )
         if joins:
             g_width += gap + wide
             g_end, g_last = j, advance

@@ -291,7 +291,9 @@ def _paragraphs(
             last = blocks[-1]
             joint = (
                 " "
-                if re.search(r"[A-Za-z0-9]$", last.text) and re.match(r"[A-Za-z0-9]", text)
+                if re.search(r"[A-Za-z0-9]$", last.text)
+                and re.match(r"[A-Za-z0-9]", text)
+                and not _number_broken(last.text, text)
                 else ""
             )
             last.text = last.text + joint + text
@@ -303,6 +305,15 @@ def _paragraphs(
             blocks.append(Block(text=text, line=0, raw=text, page_break=page_break))
         previous = line
     return blocks, joined_pages, spaced
+
+
+def _number_broken(before: str, after: str) -> bool:
+    """ "到 202" then "5 年": a number the line broke, between Chinese words (a table's
+    figures, "可再生能源 1373" then "3114 18%", go on with figures)."""
+    return (
+        re.search(r"[^\x00-\x7f]\s?[0-9.]+$", before) is not None
+        and re.match(r"[0-9.]+\s?[^\x00-\x7f]", after) is not None
+    )
 
 
 def _continues(previous: PdfLine, line: PdfLine, frames: dict[int, _Frame], em: float) -> bool:
