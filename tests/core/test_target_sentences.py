@@ -478,3 +478,22 @@ def test_a_respectively_list_names_each_indicator_whole(written: str, names: lis
     from app.core.plans.targets import respective_names
 
     assert respective_names(written) == names
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # 内蒙古 应对气候变化规划, 现状与形势: what was, and the nation's target quoted
+        "国内层面。2020年全国碳排放总量约100亿吨，单位 GDP 碳排放约1吨左右，"
+        "人均碳排放约7吨左右。2020年，内蒙古碳排放预计达6.3亿吨左右，居全国第四。",
+        "2020年，全区碳排放强度较2015年不降反升13.86%左右，"
+        "对标国家2030年碳强度下降65%目标任务，面临着还欠账、赶进度的多重压力。",
+    ],
+)
+def test_a_fact_of_the_past_or_the_nations_target_quoted_is_no_target(sentence):
+    assert extract_targets(sentence) == []
+
+
+def test_an_older_plans_target_for_2020_is_still_one():
+    found = extract_targets("到2020年，单位地区生产总值能耗下降15%。")
+    assert [(t.indicator, t.year, t.value) for t in found] == [("单位地区生产总值能耗", 2020, "15")]

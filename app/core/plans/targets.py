@@ -118,6 +118,13 @@ def _sentences(text: str) -> list[tuple[int, str]]:
     ]
 
 
+LAST_PAST_YEAR = 2020
+"""The plans read are of 2021 and after: a year up to this one, not said as "到2020年" (an older
+plan's target), states a fact of the past (现状与形势), which a county must not take as a target."""
+PAST = 0
+"""The scope of such a year: no targets in it, and no year carried on from it."""
+
+
 def _year_scopes(sentence: str) -> list[tuple[int | None, int, int]]:
     """The sentence cut at each year phrase: (year spoken of, start, end)."""
     cuts: list[tuple[int, int]] = []
@@ -129,7 +136,12 @@ def _year_scopes(sentence: str) -> list[tuple[int | None, int, int]]:
             after = sentence[m.end() : m.end() + 4]
             if after.startswith(("以来", "的", "相比", "水平", "基础上", "的基础上", "基数")):
                 continue
-            cuts.append((m.start(), int(m.group("year"))))
+            year = int(m.group("year"))
+            if year <= LAST_PAST_YEAR and not m.group("to").startswith(("到", "至")):
+                year = PAST  # "2020年全国碳排放总量约100亿吨": what was, not a target
+            elif before.endswith("国家"):
+                year = PAST  # "对标国家2030年碳强度下降65%目标": the nation's, quoted
+            cuts.append((m.start(), year))
         else:
             cuts.append((m.start(), _FIVE_YEAR[m.group("plan")]))
     if not cuts:
@@ -233,6 +245,9 @@ def locate_targets(
         for year, scope_start, scope_end in _year_scopes(sentence):
             if year is None and scope_start == 0 and (goals or scope_end == len(sentence)):
                 year = lent
+            if year == PAST:
+                carried = None
+                continue
             if year is None:
                 continue
             carried = year
