@@ -47,3 +47,41 @@ def test_the_parents_review_and_outlook_is_not_taken_up_as_the_countys_task(writ
     assert "现状与形势" not in titles and "工作成效" not in titles
     assert "统筹推进“五位一体”" not in text and "346万吨" not in text
     assert any("控制温室气体排放" in t for t in titles)  # the parent's actions still are
+
+
+def _figures(sentence: str, county: CountyContext = TUMED, level: str = "region") -> list[str]:
+    adapted = adapt_text(sentence, level=level, county=county, catalogue=Catalogue())
+    return [q.quote for q in adapted.questions if q.kind == "figure"]
+
+
+# thresholds and names of real pages: the rule's class of things, the same for the county
+DEFINING = [
+    "完善区域能评制度，新建单体项目（含改扩建）年综合能源消费量超过5000吨标准煤的，要单独进行节能审查。",
+    "保障性住房，单体建筑面积2万平方米以上的大型公共建筑，建筑面积5万平方米以上的居住小区",
+    "生活垃圾日清运量超过300吨的地区，加快发展以焚烧为主的垃圾处理方式。",
+    "在生活垃圾日清运量不足300吨的地区探索开展小型生活垃圾焚烧设施试点。",
+    "完成30万千瓦及以上热电联产电厂周边燃煤锅炉改燃关停任务。",  # 天津
+    "对与高耗能企业开展市场交易的燃煤发电上网电价不受上浮20%限制。",  # 天津
+    "以建筑面积5万平方米（含）以上的大型商业综合体为创建主体。",  # 云南
+    "深入推进爱国卫生“7个专项行动”。",  # 云南
+]
+
+
+def test_a_figure_that_defines_a_class_of_things_is_not_asked():
+    for sentence in DEFINING:
+        assert _figures(sentence) == [], sentence
+
+
+def test_a_target_before_a_kind_of_thing_is_still_asked():
+    assert _figures("力争80%以上的县级及以上党政机关达到节约型机关创建要求。") == ["力争80%以上"]
+    assert _figures("到2025年，新能源装机规模突破500万千瓦。") == ["突破500万千瓦"]
+    assert _figures("累计建成100座以上的充电站。") == ["建成100座以上"]
+
+
+def test_a_figure_comment_holds_its_whole_unit():
+    # 内蒙古: "比2015年提高4.2个百分点"; 天津: "污水处理能力95万吨/日"
+    assert _figures("比2015年提高4.2个百分点，高出全国25.2个百分点。") == [
+        "提高4.2个百分点",
+        "25.2个百分点",
+    ]
+    assert _figures("新增污水处理能力95万吨/日。") == ["95万吨/日"]
