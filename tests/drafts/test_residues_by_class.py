@@ -85,3 +85,46 @@ def test_a_figure_comment_holds_its_whole_unit():
         "25.2个百分点",
     ]
     assert _figures("新增污水处理能力95万吨/日。") == ["95万吨/日"]
+
+
+LIANPING = CountyContext("连平县", "河源市", "广东省")
+CHANGTING = CountyContext("长汀县", "龙岩市", "福建省")
+
+
+def _questions(sentence: str, county: CountyContext, level: str):
+    return adapt_text(sentence, level=level, county=county, catalogue=Catalogue()).questions
+
+
+def test_one_question_per_sentence_and_kind():
+    # 广东: the city's word twice in one sentence; 内蒙古: the same park named twice
+    city = _questions("织密城市绿地网络，建设绿色宜居城市。", LIANPING, "province")
+    assert [q.quote for q in city] == ["城市"]
+    park = _questions(
+        "重点推进和林格尔新区云谷片区低碳创建，通过地热资源开发利用项目等重点项目的实施，"
+        "实现和林格尔新区云谷片区低碳绿色发展。",
+        TUMED,
+        "region",
+    )
+    assert [q.quote for q in park] == ["和林格尔新区"]
+    # each figure is a value of its own, still asked where it stands
+    assert len(_figures("新能源装机达到500万千瓦，光伏装机达到200万千瓦。")) == 2
+
+
+def test_a_question_kept_once_a_sentence_still_lands_on_its_own_words():
+    """The Word comment finds its words by their text: a 漳平 asked in a later sentence must not
+    land on an earlier 漳平 whose sentence's question was dropped as a repeat (长汀, 龙岩市)."""
+    text = (
+        "全方位打造“红古田”“土楼农业”等特色农业区域公用品牌，加快漳平台湾农民创业园升级发展，"
+        "推进上杭闽台农业融合发展产业园建设；推动武平全国林下经济示范基地建设；"
+        "做强特色优势花卉产业，打造漳平永福等一批花卉特色小镇。"
+    )
+    questions = _questions(text, CHANGTING, "city")
+    adapted = adapt_text(text, level="city", county=CHANGTING, catalogue=Catalogue())
+    taken: list[tuple[int, int]] = []
+    for q in sorted(questions, key=lambda q: -len(q.quote)):  # as the Word export places them
+        at = adapted.text.find(q.quote)
+        while any(at < e and s < at + len(q.quote) for s, e in taken):
+            at = adapted.text.find(q.quote, at + 1)
+        taken.append((at, at + len(q.quote)))
+        assert at == q.start, q.quote
+    assert any(q.start > text.rfind("；") for q in questions)  # the last sentence is asked
