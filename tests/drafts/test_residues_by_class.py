@@ -128,3 +128,20 @@ def test_a_question_kept_once_a_sentence_still_lands_on_its_own_words():
         taken.append((at, at + len(q.quote)))
         assert at == q.start, q.quote
     assert any(q.start > text.rfind("；") for q in questions)  # the last sentence is asked
+
+
+BINCHUAN = CountyContext("宾川县", "大理白族自治州", "云南省")
+
+
+def test_no_question_starts_or_ends_inside_a_word():
+    # 云南: "推动昆明市建设智能电网示范城市" (not 推【动昆明市…】); "资本市场" holds no 本市
+    quotes = [
+        q.quote
+        for q in _questions("推动昆明市建设智能电网示范城市。", BINCHUAN, "province")
+        if q.kind == "self_reference"
+    ]
+    assert quotes and all(not q.startswith("动") for q in quotes)
+    market = _questions(
+        "不断提升资本市场服务全省绿色产业发展的能力和水平。", BINCHUAN, "province"
+    )
+    assert all("本市" not in q.quote and q.quote != "市" for q in market)

@@ -23,6 +23,7 @@ from app.core.adapt.changes import (
 from app.core.adapt.level_words import level_word_edits
 from app.core.adapt.targets import TargetBook, target_edits
 from app.core.adapt.units import unit_text_edits
+from app.core.adapt.whole_words import whole_words
 from app.core.draft.model import Catalogue
 from app.core.text.county import CountyContext
 
@@ -161,7 +162,11 @@ def _apply(text: str, chosen: list[Edit], questions: list[Question]) -> AdaptedT
             and any(span[0] < end and start < span[1] for start, end in rewritten)
         ):
             continue
-        start, end = moved(question.start, end=False), moved(question.end, end=True)
+        whole = _whole_words_span(text, question.start, question.end, question.kind)
+        if whole is None:
+            continue  # 资本【市】场 holds 本市 and is no city speaking of itself
+        span = whole
+        start, end = moved(span[0], end=False), moved(span[1], end=True)
         quote = new_text[start:end]
         if not quote.strip():
             continue
@@ -177,6 +182,22 @@ def _apply(text: str, chosen: list[Edit], questions: list[Question]) -> AdaptedT
         placed.append(asked)
     placed += _kept_for_placing(placed, repeats)
     return AdaptedText(new_text, tuple(changes), tuple(sorted(placed, key=lambda q: q.start)))
+
+
+def _whole_words_span(text: str, start: int, end: int, kind: str) -> tuple[int, int] | None:
+    """The question's span on whole words (resources/adapt/whole_words.json): a start inside a
+    word moves past it (推【动昆明市…】 → 昆明市…); an end inside one, or nothing left, and the
+    words are not what the pass took them for (None). Figures keep their own units."""
+    if kind in EACH_ASKED:
+        return start, end
+    for w_start, w_end in whole_words(text, start, end):
+        if w_start < start < w_end:
+            start = w_end
+    if start >= end or any(
+        w_start < end < w_end for w_start, w_end in whole_words(text, start, end)
+    ):
+        return None
+    return start, end
 
 
 def _kept_for_placing(
