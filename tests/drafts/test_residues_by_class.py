@@ -141,7 +141,19 @@ def test_no_question_starts_or_ends_inside_a_word():
         if q.kind == "self_reference"
     ]
     assert quotes and all(not q.startswith("动") for q in quotes)
-    market = _questions(
-        "不断提升资本市场服务全省绿色产业发展的能力和水平。", BINCHUAN, "province"
-    )
+    market = _questions("不断提升资本市场服务全省绿色产业发展的能力和水平。", BINCHUAN, "province")
     assert all("本市" not in q.quote and q.quote != "市" for q in market)
+
+
+def test_a_box_title_is_a_line_of_its_own(write_txt):
+    # 内蒙古自治区“十四五”应对气候变化规划, 专栏 1 after its first 节
+    text = REGION_PLAN.replace(
+        "推动产业结构调整。严控高耗能高排放项目。\n",
+        "推动产业结构调整。严控高耗能高排放项目。\n专栏 1 应对气候变化重大工程\n"
+        "在火电、钢铁、水泥、有色、石化、化工等重点行业实施二氧化碳减排重大示范工程；"
+        "在包头市、鄂尔多斯市、乌海市开展3—5个规模化、全链条碳捕集、利用与封存等示范工程。\n",
+    )
+    plan = import_plan_file(write_txt(text), plan_id="nm-box").plan
+    paragraphs = [p.replace(" ", "") for s in plan.walk() for p in s.paragraphs]
+    assert "专栏1应对气候变化重大工程" in paragraphs
+    assert not any(p.startswith("专栏1应对气候变化重大工程在火电") for p in paragraphs)
