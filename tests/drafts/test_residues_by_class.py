@@ -157,3 +157,22 @@ def test_a_box_title_is_a_line_of_its_own(write_txt):
     paragraphs = [p.replace(" ", "") for s in plan.walk() for p in s.paragraphs]
     assert "专栏1应对气候变化重大工程" in paragraphs
     assert not any(p.startswith("专栏1应对气候变化重大工程在火电") for p in paragraphs)
+
+
+def test_the_body_whose_requirement_the_text_follows_stays_the_upper_body():
+    from app.core.draft.catalogue_files import GENERIC_CATALOGUE, load_catalogue
+
+    nongan = CountyContext("农安县", "长春市", "吉林省")
+    changsha = CountyContext("长沙县", "长沙市", "湖南省")
+
+    def county_text(text: str, county: CountyContext) -> str:
+        catalogue = load_catalogue(GENERIC_CATALOGUE, county, [])
+        return adapt_text(text, level="province", county=county, catalogue=catalogue).text
+
+    # 吉林 and 湖南 plans: the county does not "按照县发改局统一部署要求"
+    assert "按照国家发展改革委统一部署要求" in county_text(
+        "按照国家发展改革委统一部署要求，开展绿色产业示范基地建设。", nongan
+    )
+    assert "县住建局要求" not in county_text("按照住建部和省住建厅要求，开展创建。", changsha)
+    # a unit that does the work still becomes the county's
+    assert county_text("由省发展改革委牵头，做好相关工作。", nongan).startswith("由县发改局牵头")
