@@ -176,3 +176,23 @@ def test_the_body_whose_requirement_the_text_follows_stays_the_upper_body():
     assert "县住建局要求" not in county_text("按照住建部和省住建厅要求，开展创建。", changsha)
     # a unit that does the work still becomes the county's
     assert county_text("由省发展改革委牵头，做好相关工作。", nongan).startswith("由县发改局牵头")
+
+
+def test_the_parents_sub_levels_are_not_cut_into_the_countys_words():
+    def county_text(text: str, county: CountyContext, level: str) -> str:
+        return adapt_text(text, level=level, county=county, catalogue=Catalogue()).text
+
+    # 云南: 全省县、市、区 is the county's whole territory, not 全县县、市、区
+    assert "全县建成医疗废物收集转运处置体系" in county_text(
+        "加快推进医疗废物集中处置设施扩能提质，全省县、市、区建成医疗废物收集转运处置体系。",
+        BINCHUAN,
+        "province",
+    )
+    # 内蒙古: 旗县（市、区） is never cut into 旗 + 乡镇, nor a 低碳旗县 pilot renamed 低碳乡镇
+    banner = county_text(
+        "建立自治区、盟市、旗县（市、区）、企业四级能耗“双控”分级预算管理机制。"
+        "明确自治区低碳旗县（市、区）建设内容和建设标准。",
+        TUMED,
+        "region",
+    )
+    assert "旗乡镇" not in banner and "低碳乡镇" not in banner
