@@ -135,3 +135,13 @@ def test_heads_of_even_pages_only_are_dropped_too():
             lines.append(line("某某市碳达峰实施方案", page, -2, x0=220, end=380))
         lines += body_page(page, f"（{'一二三四五六七'[page]}）第 {page + 1} 项。")
     assert not any("某某市碳达峰实施方案" in t for t in texts(lines))
+
+
+def test_a_number_cut_at_the_line_end_is_one_number_again():
+    # 湖北省 绿色低碳循环发展经济体系 实施意见: "…试点，到 202" / "5 年电商快件基本实现不再二次包装。"
+    lines = body_page(
+        0,
+        "强化快递包装绿色转型，开展可循环快递包装规模化应用试点，到 202",
+        "5 年电商快件基本实现不再二次包装。",
+    )
+    assert any("到 2025 年电商快件" in t or "到2025年电商快件" in t for t in texts(lines))

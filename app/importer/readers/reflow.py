@@ -289,9 +289,13 @@ def _paragraphs(
             spaced += 1
         if previous is not None and blocks and _continues(previous, line, frames, em):
             last = blocks[-1]
+            # words of Latin letters keep their space; a number cut at the line end ("到 202" /
+            # "5 年") is one number again
             joint = (
                 " "
-                if re.search(r"[A-Za-z0-9]$", last.text) and re.match(r"[A-Za-z0-9]", text)
+                if re.search(r"[A-Za-z0-9]$", last.text)
+                and re.match(r"[A-Za-z0-9]", text)
+                and not (last.text[-1:].isdigit() and text[:1].isdigit())
                 else ""
             )
             last.text = last.text + joint + text
