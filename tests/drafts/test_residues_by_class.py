@@ -196,3 +196,23 @@ def test_the_parents_sub_levels_are_not_cut_into_the_countys_words():
         "region",
     )
     assert "旗乡镇" not in banner and "低碳乡镇" not in banner
+
+
+KAIHUA = CountyContext("开化县", "衢州市", "浙江省")
+
+
+def test_the_parents_scale_and_rank_are_asked_like_its_figures():
+    changsha = CountyContext("长沙县", "长沙市", "湖南省")
+    # 湖南: "打造装配式千亿级产业链"; 浙江: "世界级先进制造业集群", "十大标志性产业链"
+    assert _figures("大力发展装配式建筑，打造装配式千亿级产业链。", changsha, "province")
+    zhejiang = _figures(
+        "打造现代纺织和服装等世界级先进制造业集群。推进生物医药、集成电路等十大标志性产业链的"
+        "基础再造和提升。",
+        KAIHUA,
+        "province",
+    )
+    assert len(zhejiang) == 2
+    # 内蒙古: 平米 is a unit too
+    assert _figures("既有居住建筑节能改造1000万平米。") == ["1000万平米"]
+    # a county's own words stay unasked
+    assert _figures("培育一批农业产业化龙头企业，壮大特色产业集群。", KAIHUA, "province") == []

@@ -25,6 +25,8 @@ class FigureRules:
     pattern: re.Pattern[str]
     message: str
     defining: dict[str, list[str]]
+    scales: re.Pattern[str]
+    scale_message: str
 
 
 def _alternatives(words: list[str]) -> str:
@@ -41,7 +43,13 @@ def figure_rules() -> FigureRules:
         rf"(?!{_alternatives(data['not_after'])})"
         rf"(?:{_alternatives(data['after'])})?"
     )
-    return FigureRules(re.compile(pattern), data["message"], data["defining"])
+    return FigureRules(
+        re.compile(pattern),
+        data["message"],
+        data["defining"],
+        re.compile(data["scales"]),
+        data["scale_message"],
+    )
 
 
 _YEARS = re.compile(r"(?:19|20)\d\d\s*年")
@@ -92,4 +100,15 @@ def figure_questions(text: str, context: PassContext) -> list[Question]:
                 (Suggestion(label="删去", replacement=""), Suggestion(label="保留")),
             )
         )
+    for m in rules.scales.finditer(text):
+        if not any(m.start() < q.end and q.start < m.end() for q in out):
+            out.append(
+                Question(
+                    m.start(),
+                    m.end(),
+                    "figure",
+                    rules.scale_message,
+                    (Suggestion(label="删去", replacement=""), Suggestion(label="保留")),
+                )
+            )
     return out
