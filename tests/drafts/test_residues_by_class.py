@@ -216,3 +216,21 @@ def test_the_parents_scale_and_rank_are_asked_like_its_figures():
     assert _figures("既有居住建筑节能改造1000万平米。") == ["1000万平米"]
     # a county's own words stay unasked
     assert _figures("培育一批农业产业化龙头企业，壮大特色产业集群。", KAIHUA, "province") == []
+
+
+TONGSHAN = CountyContext("通山县", "咸宁市", "湖北省")
+
+
+def _places(sentence: str, county: CountyContext, level: str = "province") -> list[str]:
+    return [q.quote for q in _questions(sentence, county, level) if q.kind == "place"]
+
+
+def test_the_parents_parts_and_classical_name_are_the_parents():
+    # 云南: 滇东北, 赤水河流域（云南段）; 湖北: 鄂西, 碳惠荆楚
+    assert _places("加快滇东北区域医疗中心建设。", BINCHUAN)
+    assert _places("把赤水河流域（云南段）打造成为生态文明建设先行区。", BINCHUAN)
+    assert _places("推动鄂西页岩气勘探开发综合示范建设。", TONGSHAN)
+    assert _places("实施碳惠荆楚工程，推动碳普惠。", TONGSHAN)
+    # the county's own directions and a programme of no one's name stay unasked
+    assert _places("引导产业向县城西部园区集中。", TONGSHAN) == []
+    assert _places("实施新能源惠民工程。", TONGSHAN) == []

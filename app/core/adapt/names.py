@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from app import paths
 from app.core.adapt.changes import PassContext, Question
-from app.core.adapt.common_words import Span, is_common, term_of
+from app.core.adapt.common_words import Span, is_common, literary_name, term_of
 from app.core.adapt.level_words import in_book_title
 from app.core.adapt.places import place_rules
 from app.core.adapt.powers import sentence_start
@@ -111,7 +111,8 @@ def suffixed(text: str) -> list[Span]:
         generic = not bare.strip("“”") or rules.suffix_generic.fullmatch(re.sub("[“”]", "", bare))
         if generic and not own:
             continue  # 科研基地, 技术中心: kinds of things, not names
-        if m.group() in rules.programme and not (own or "”" in head or gazetteer().find(head)):
+        marked = own or "”" in head or literary_name(head) or gazetteer().find(head)
+        if m.group() in rules.programme and not marked:
             continue  # 新能源惠民工程: a programme is a name where the parent marks it one
         out.append((start, m.end()))
     return _longest_first(out)
