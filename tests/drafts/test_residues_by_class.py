@@ -234,3 +234,19 @@ def test_the_parents_parts_and_classical_name_are_the_parents():
     # the county's own directions and a programme of no one's name stay unasked
     assert _places("引导产业向县城西部园区集中。", TONGSHAN) == []
     assert _places("实施新能源惠民工程。", TONGSHAN) == []
+
+
+def test_a_grouping_of_named_cities_is_asked_of_a_county_outside_them():
+    # 广东: 连平 (河源) is not in the 大湾区; 增城区 (广州) is
+    lianping = _places("加快建设粤港澳大湾区绿色金融共同市场。", LIANPING)
+    assert lianping
+    assert _places("联合港澳开展碳标签互认机制研究与应用示范。", LIANPING)
+    zengcheng = CountyContext("增城区", "广州市", "广东省")
+    assert _places("加快建设粤港澳大湾区绿色金融共同市场。", zengcheng) == []
+
+
+def test_a_pilot_zone_the_state_council_designates_is_not_the_countys_to_set_up():
+    # 天津: "积极争取设立绿色金融改革创新试验区"
+    jizhou = CountyContext("蓟州区", "", "天津市")
+    asked = _questions("积极争取设立绿色金融改革创新试验区。", jizhou, "province")
+    assert any("绿色金融改革创新试验区" in q.quote for q in asked)

@@ -150,6 +150,18 @@ def own_parts(text: str, province: str) -> list[Span]:
     return out
 
 
+def outside_groupings(text: str, province: str, city: str) -> list[Span]:
+    """A grouping of named cities the county's city is not one of (粤港澳大湾区 for a county of
+    河源): resources/places/geography.json, each with its source."""
+    data = json.loads(paths.resource("places", "geography.json").read_text(encoding="utf-8"))
+    out: list[Span] = []
+    for grouping in data.get("member_groupings", []):
+        if grouping["province"] != province or (city and city in grouping["cities"]):
+            continue
+        out += [(m.start(), m.end()) for m in re.finditer(grouping["find"], text)]
+    return out
+
+
 def sub_regions(text: str) -> list[Span]:
     """The parent's parts: a sentence dividing it (在中部和西部地区布局…东部地区以分布式为主) or
     naming a part's own towns (东部片区, 西部各县). One direction alone ("引进东部地区…企业")
@@ -181,7 +193,9 @@ def geography_questions(
     rules = geography_rules()
     province = context.county.region_short
     found = {
-        "feature": features(text, province) + own_parts(text, province),
+        "feature": features(text, province)
+        + own_parts(text, province)
+        + outside_groupings(text, province, context.county.city),
         "sub_region": sub_regions(text),
     }
     out: list[Question] = []
