@@ -250,3 +250,21 @@ def test_a_pilot_zone_the_state_council_designates_is_not_the_countys_to_set_up(
     jizhou = CountyContext("蓟州区", "", "天津市")
     asked = _questions("积极争取设立绿色金融改革创新试验区。", jizhou, "province")
     assert any("绿色金融改革创新试验区" in q.quote for q in asked)
+
+
+TONGWEI = CountyContext("通渭县", "定西市", "甘肃省")
+
+
+def test_what_a_county_does_about_an_upper_platform_or_market_is_not_asked():
+    # 甘肃 (定西): "积极争取创建国家绿色产业示范基地"; 内蒙古: "结合全国碳排放权交易市场工作需要"
+    assert not _questions("积极争取创建国家绿色产业示范基地。", TONGWEI, "city")
+    market = _questions(
+        "结合全国碳排放权交易市场工作需要，利用现有污染源监测系统，开展二氧化碳排放监测试点工作。",
+        TUMED,
+        "region",
+    )
+    assert not any(q.kind == "self_reference" for q in market)
+    # still asked where the parent builds them
+    assert _questions("创建国家绿色产业示范基地。", TONGWEI, "city")
+    # the national policy system's name is no parent's project (福建 龙岩: 碳达峰“1+N”政策体系)
+    assert _places("构建碳达峰“1+N”政策体系。", CHANGTING, "city") == []
