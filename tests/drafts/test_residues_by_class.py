@@ -268,3 +268,13 @@ def test_what_a_county_does_about_an_upper_platform_or_market_is_not_asked():
     assert _questions("创建国家绿色产业示范基地。", TONGWEI, "city")
     # the national policy system's name is no parent's project (福建 龙岩: 碳达峰“1+N”政策体系)
     assert _places("构建碳达峰“1+N”政策体系。", CHANGTING, "city") == []
+
+
+def test_a_place_learnt_from_or_inside_a_quoted_brand_is_not_asked_as_a_place():
+    # 甘肃 (定西): "学习借鉴天水…试点经验"; 福建 (龙岩): 全方位打造“红古田”…品牌
+    assert _places("学习借鉴天水用能权交易试点经验。", TONGWEI, "city") == []
+    assert "古田" not in _places(
+        "全方位打造“红古田”“土楼农业”等特色农业区域公用品牌。", CHANGTING, "city"
+    )
+    # a place the parent sets to work is still asked
+    assert _places("推动天水、平凉等地开展用能权交易试点。", TONGWEI, "city")
