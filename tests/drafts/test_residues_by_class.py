@@ -278,3 +278,10 @@ def test_a_place_learnt_from_or_inside_a_quoted_brand_is_not_asked_as_a_place():
     )
     # a place the parent sets to work is still asked
     assert _places("推动天水、平凉等地开展用能权交易试点。", TONGWEI, "city")
+
+
+def test_a_charging_station_is_no_power_plant_elsewhere():
+    # 内蒙古: "智慧灯杆建设项目、智能充电站建设项目等重点项目"
+    text = "通过地热资源开发利用项目、智慧灯杆建设项目、智能充电站建设项目等重点项目的实施。"
+    assert not any("充电站" in q for q in _places(text, TUMED, "region"))
+    assert _places("推进乌海热电厂和海勃湾电站改造。", TUMED, "region")  # plants named are asked

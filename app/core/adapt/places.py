@@ -69,7 +69,8 @@ def place_rules() -> PlaceRules:
             NamedRule(
                 rule["kind"],
                 re.compile(
-                    f"(?:{_alternatives(rule['suffixes'])})"
+                    "".join(f"(?<!{re.escape(w)})" for w in rule.get("not_preceded_by", []))
+                    + f"(?:{_alternatives(rule['suffixes'])})"
                     + (
                         f"(?!{_alternatives(rule['not_followed_by'])})"
                         if rule.get("not_followed_by")
