@@ -285,3 +285,17 @@ def test_a_charging_station_is_no_power_plant_elsewhere():
     text = "通过地热资源开发利用项目、智慧灯杆建设项目、智能充电站建设项目等重点项目的实施。"
     assert not any("充电站" in q for q in _places(text, TUMED, "region"))
     assert _places("推进乌海热电厂和海勃湾电站改造。", TUMED, "region")  # plants named are asked
+
+
+NONGAN = CountyContext("农安县", "长春市", "吉林省")
+
+
+def test_the_parents_funds_committees_and_forums_are_its_names():
+    # 广东: "设立广东省绿色低碳发展基金"; 吉林: "…标准化技术委员会", "…首脑论坛"
+    assert _places("鼓励通过市场化手段设立广东省绿色低碳发展基金。", LIANPING) == [
+        "广东省绿色低碳发展基金"
+    ]
+    assert _places("强化吉林省工业节能标准化技术委员会建设。", NONGAN)
+    assert _places("利用东北亚地方政府首脑论坛-环保论坛机制，深化合作。", NONGAN)
+    # a fund the county only uses, with no word showing where its name begins, stays unasked
+    assert _places("充分利用甘肃省绿色生态产业发展基金。", TONGWEI, "city") == []

@@ -100,6 +100,12 @@ def suffixed(text: str) -> list[Span]:
             start -= 1
         head = text[start : m.start()]
         cut = _after_stops(head, rules.stops)
+        ending = max((len(w) for w in rules.stops if head.endswith(w)), default=0)
+        joins = ("以及", "并且", "或者", "同时")
+        if 2 <= ending < len(head) and cut == len(head) and head[-ending:] not in joins:
+            # 设立…绿色低碳发展基金: a stop word next to the suffix is the name's own word, where
+            # another stop before it shows where the name begins
+            cut = _after_stops(head[:-ending], rules.stops) or len(head)
         head = head[cut:]
         start += cut
         if head.startswith("”"):
