@@ -29,6 +29,21 @@ _TABLE_ROW = re.compile(r"\d[%％]?\s+[-—－]?\d")
 
 
 _BOX_START = re.compile(r"^专栏\s*[0-9０-９一二三四五六七八九十]*")
+_BOX_TITLE_LONGEST = 40
+
+
+def _box_title(text: str) -> bool:
+    """A 专栏 box's label with its title ("专栏 1 应对气候变化重大工程"): a line of its own, never
+    run into the box's first sentence ("专栏1应对气候变化重大工程在火电…")."""
+    found = _BOX_START.match(text)
+    return (
+        found is not None
+        and len(text[found.end() :].strip(" ：:")) >= 2
+        and len(text) <= _BOX_TITLE_LONGEST
+        and not re.search(r"[。；，;,]", text)
+    )
+
+
 _NOTE_START = re.compile(r"^(?:注|备注)\s*[：:]\s*1\s*[.．、]")
 
 
@@ -146,6 +161,7 @@ class TreeBuilder:
             bool(paragraphs)
             and not self._last_block_was_heading
             and (not ends_sentence(paragraphs[-1]) or _unclosed_bracket(paragraphs[-1]))
+            and not _box_title(paragraphs[-1])
         )
 
     def _add_paragraph(self, text: str, line: int) -> None:

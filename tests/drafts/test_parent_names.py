@@ -63,7 +63,12 @@ ASKED = [
         GEOGRAPHY,
         "小兴安岭-三江平原",
     ),
-    (NANCHANG, "重点加强原赣南等中央苏区、罗霄山脉片区生态保护。", GEOGRAPHY, "罗霄山脉"),
+    (
+        NANCHANG,
+        "重点加强原赣南等中央苏区、罗霄山脉片区生态保护。",
+        GEOGRAPHY,
+        "赣南等中央苏区、罗霄山脉",
+    ),
     (YANGSHUO, "继续推进西江水系“一干七支”沿岸生态农业产业带建设。", GEOGRAPHY, "西江水系"),
     (
         NANCHANG,

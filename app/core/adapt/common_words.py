@@ -30,6 +30,7 @@ class _Commonness:
     own_prefix: re.Pattern[str]
     abbreviations: dict[str, str]
     pairs_min: int
+    literary: dict[str, str]
 
 
 @lru_cache(maxsize=1)
@@ -42,6 +43,7 @@ def _rules() -> _Commonness:
         re.compile(data["own_prefix"]),
         data["province_abbreviations"],
         data["common_pairs_min"],
+        {k: v for k, v in data["province_literary_names"].items() if not k.startswith("_")},
     )
 
 
@@ -87,6 +89,18 @@ def is_common(term: str, province: str) -> bool:
     return bool(found) and all(pair in pairs for pair in found)
 
 
+def literary_name(words: str) -> bool:
+    """Do the words hold a province's classical name (荆楚, 八桂, 齐鲁)?"""
+    names = "|".join(_rules().literary.values())
+    return bool(names) and re.search(names, words) is not None
+
+
+def abbreviation_of(province: str) -> str:
+    """The province's one-character names (滇, 鄂; 陕秦): the parent's own parts are named by them
+    (滇东北, 鄂西)."""
+    return _rules().abbreviations.get(province, "")
+
+
 def names_parent(term: str, province: str) -> bool:
     """Does the term name the parent: its level word first (省碳中和研究中心), its province or a
     place in it (“美丽广西”, 陕西环保集团), or the province's abbreviation (“桂字号”, “黔药”)?"""
@@ -95,6 +109,9 @@ def names_parent(term: str, province: str) -> bool:
         return True
     if any(ch in term for ch in rules.abbreviations.get(province, "")):
         return True
+    literary = rules.literary.get(province)
+    if literary and re.search(literary, term):
+        return True  # 碳惠荆楚
     gaz = gazetteer()
     return any(
         (gaz.division(place.divisions[0].code[:2]) or place.divisions[0]).short == province

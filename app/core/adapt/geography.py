@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from app import paths
 from app.core.adapt.changes import PassContext, Question
-from app.core.adapt.common_words import is_common, names_parent, term_of
+from app.core.adapt.common_words import abbreviation_of, is_common, names_parent, term_of
 from app.core.adapt.level_words import in_book_title
 from app.core.adapt.names import free, per_sentence
 from app.core.adapt.places import place_rules
@@ -132,6 +132,36 @@ def rules_words() -> tuple[str, ...]:
     return geography_rules().group_words
 
 
+def own_parts(text: str, province: str) -> list[Span]:
+    """The parent's parts by its own one-character name (滇东北, 鄂西, 桂东南) and its stretch of
+    a river (赤水河流域（云南段）): its map, not the county's unless the county lies there."""
+    abbreviation = abbreviation_of(province)
+    out: list[Span] = []
+    if abbreviation:
+        pattern = f"[{abbreviation}](?:东北|西北|东南|西南|[东西南北中])(?:部|地区|片区|区域)?"
+        for m in re.finditer(pattern, text):
+            after = text[m.end() : m.end() + 1]
+            if not (m.end() - m.start() == 2 and after in ("方", "向", "边")):
+                out.append((m.start(), m.end()))
+    for m in re.finditer(
+        f"[\u4e00-\u9fff]{{1,6}}(?:河|江|湖)(?:流域)?[（(]{province}段[）)]", text
+    ):
+        out.append((m.start(), m.end()))
+    return out
+
+
+def outside_groupings(text: str, province: str, city: str) -> list[Span]:
+    """A grouping of named cities the county's city is not one of (粤港澳大湾区 for a county of
+    河源): resources/places/geography.json, each with its source."""
+    data = json.loads(paths.resource("places", "geography.json").read_text(encoding="utf-8"))
+    out: list[Span] = []
+    for grouping in data.get("member_groupings", []):
+        if grouping["province"] != province or (city and city in grouping["cities"]):
+            continue
+        out += [(m.start(), m.end()) for m in re.finditer(grouping["find"], text)]
+    return out
+
+
 def sub_regions(text: str) -> list[Span]:
     """The parent's parts: a sentence dividing it (在中部和西部地区布局…东部地区以分布式为主) or
     naming a part's own towns (东部片区, 西部各县). One direction alone ("引进东部地区…企业")
@@ -163,7 +193,9 @@ def geography_questions(
     rules = geography_rules()
     province = context.county.region_short
     found = {
-        "feature": features(text, province),
+        "feature": features(text, province)
+        + own_parts(text, province)
+        + outside_groupings(text, province, context.county.city),
         "sub_region": sub_regions(text),
     }
     out: list[Question] = []

@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from app import paths
 from app.core.adapt.changes import PassContext, Question
-from app.core.adapt.common_words import Span, is_common, term_of
+from app.core.adapt.common_words import Span, is_common, literary_name, term_of
 from app.core.adapt.level_words import in_book_title
 from app.core.adapt.places import place_rules
 from app.core.adapt.powers import sentence_start
@@ -100,6 +100,12 @@ def suffixed(text: str) -> list[Span]:
             start -= 1
         head = text[start : m.start()]
         cut = _after_stops(head, rules.stops)
+        ending = max((len(w) for w in rules.stops if head.endswith(w)), default=0)
+        joins = ("以及", "并且", "或者", "同时")
+        if 2 <= ending < len(head) and cut == len(head) and head[-ending:] not in joins:
+            # 设立…绿色低碳发展基金: a stop word next to the suffix is the name's own word, where
+            # another stop before it shows where the name begins
+            cut = _after_stops(head[:-ending], rules.stops) or len(head)
         head = head[cut:]
         start += cut
         if head.startswith("”"):
@@ -111,7 +117,8 @@ def suffixed(text: str) -> list[Span]:
         generic = not bare.strip("“”") or rules.suffix_generic.fullmatch(re.sub("[“”]", "", bare))
         if generic and not own:
             continue  # 科研基地, 技术中心: kinds of things, not names
-        if m.group() in rules.programme and not (own or "”" in head or gazetteer().find(head)):
+        marked = own or "”" in head or literary_name(head) or gazetteer().find(head)
+        if m.group() in rules.programme and not marked:
             continue  # 新能源惠民工程: a programme is a name where the parent marks it one
         out.append((start, m.end()))
     return _longest_first(out)

@@ -69,7 +69,8 @@ def place_rules() -> PlaceRules:
             NamedRule(
                 rule["kind"],
                 re.compile(
-                    f"(?:{_alternatives(rule['suffixes'])})"
+                    "".join(f"(?<!{re.escape(w)})" for w in rule.get("not_preceded_by", []))
+                    + f"(?:{_alternatives(rule['suffixes'])})"
                     + (
                         f"(?!{_alternatives(rule['not_followed_by'])})"
                         if rule.get("not_followed_by")
@@ -123,6 +124,7 @@ def place_questions(text: str, context: PassContext) -> list[Question]:
         for item in sorted(found, key=lambda f: f.start)
         # 江河源头 holds 河源, 左右江 右江: a name inside another word is no place
         if not (in_book_title(text, item.start) or cuts_a_word(text, item.start, item.end))
+        and not (item.kind == "division" and (_learnt_from(text, item) or _in_a_quote(text, item)))
     ]
     groups: dict[tuple[int, str], list[_Found]] = {}
     for item in kept:
@@ -191,6 +193,27 @@ def _suggestions(rules: PlaceRules, item: _Found, context: PassContext) -> tuple
 
 _SPOKEN_TO = re.compile(r"^(?:人民政府)?(?:下达|要求|部署|统一|安排)")
 _SPOKEN_BY = ("按照", "配合", "落实", "服从", "报", "向", "由", "经")
+
+
+_LEARNT = re.compile(r"(?:学习借鉴|借鉴|学习|对标|参照|复制推广)[^，。；、]{0,4}$")
+
+
+def _learnt_from(text: str, item: _Found) -> bool:
+    """学习借鉴天水…试点经验: a county may learn from any place; the place is no task of its."""
+    return _LEARNT.search(text, max(0, item.start - 10), item.start) is not None
+
+
+def _in_a_quote(text: str, item: _Found) -> bool:
+    """A place inside a quoted name (“红古田”): the name is the brand, the names pass's to ask."""
+    opened = text.rfind("“", 0, item.start)
+    closed = text.find("”", item.end)
+    return (
+        opened >= 0
+        and closed >= 0
+        and "”" not in text[opened : item.start]
+        and closed - opened <= 17
+        and (opened + 1 < item.start or item.end < closed)
+    )
 
 
 def _city_acting(text: str, place: PlaceName) -> bool:

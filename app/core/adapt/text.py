@@ -23,6 +23,7 @@ from app.core.adapt.changes import (
 from app.core.adapt.level_words import level_word_edits
 from app.core.adapt.targets import TargetBook, target_edits
 from app.core.adapt.units import unit_text_edits
+from app.core.adapt.whole_words import whole_words
 from app.core.draft.model import Catalogue
 from app.core.text.county import CountyContext
 
@@ -95,6 +96,16 @@ def adapt_text(
     return _apply(text, chosen, questions)
 
 
+EACH_ASKED = ("figure",)
+"""Kinds asked at each place they stand in a sentence: each figure is a value of its own."""
+_SENTENCE_ENDS = "。；;！？!?\n"
+
+
+def _sentence_of(text: str, offset: int) -> int:
+    """Which sentence of the text an offset stands in (count of sentence ends before it)."""
+    return sum(text.count(mark, 0, offset) for mark in _SENTENCE_ENDS)
+
+
 def _apply(text: str, chosen: list[Edit], questions: list[Question]) -> AdaptedText:
     """The new text, with each change and question placed in it."""
     out: list[str] = []
@@ -136,6 +147,8 @@ def _apply(text: str, chosen: list[Edit], questions: list[Question]) -> AdaptedT
 
     placed: list[TextQuestion] = []
     taken: list[tuple[int, int]] = []
+    said: set[tuple[int, str, str]] = set()  # (sentence, kind, message) already asked
+    repeats: list[TextQuestion] = []
     targets = [(e.start, e.end) for e in chosen if e.kind is ChangeKind.TARGET]
     # words a level-word rule rewrote are the county's now: no self-reference on them
     rewritten = [(e.start, e.end) for e in chosen if e.kind is ChangeKind.LEVEL_WORD]
@@ -149,12 +162,54 @@ def _apply(text: str, chosen: list[Edit], questions: list[Question]) -> AdaptedT
             and any(span[0] < end and start < span[1] for start, end in rewritten)
         ):
             continue
-        start, end = moved(question.start, end=False), moved(question.end, end=True)
+        whole = _whole_words_span(text, question.start, question.end, question.kind)
+        if whole is None:
+            continue  # 资本【市】场 holds 本市 and is no city speaking of itself
+        span = whole
+        start, end = moved(span[0], end=False), moved(span[1], end=True)
         quote = new_text[start:end]
         if not quote.strip():
             continue
-        taken.append(span)
-        placed.append(
-            TextQuestion(start, end, quote, question.kind, question.message, question.suggestions)
+        asked = TextQuestion(
+            start, end, quote, question.kind, question.message, question.suggestions
         )
-    return AdaptedText(new_text, tuple(changes), tuple(placed))
+        key = (_sentence_of(text, question.start), question.kind, question.message)
+        if question.kind not in EACH_ASKED and key in said:
+            repeats.append(asked)  # one question per sentence and kind: 织密城市…宜居城市
+            continue
+        said.add(key)
+        taken.append(span)
+        placed.append(asked)
+    placed += _kept_for_placing(placed, repeats)
+    return AdaptedText(new_text, tuple(changes), tuple(sorted(placed, key=lambda q: q.start)))
+
+
+def _whole_words_span(text: str, start: int, end: int, kind: str) -> tuple[int, int] | None:
+    """The question's span on whole words (resources/adapt/whole_words.json): a start inside a
+    word moves past it (推【动昆明市…】 → 昆明市…); an end inside one, or nothing left, and the
+    words are not what the pass took them for (None). Figures keep their own units."""
+    if kind in EACH_ASKED:
+        return start, end
+    for w_start, w_end in whole_words(text, start, end):
+        if w_start < start < w_end:
+            start = w_end
+    if start >= end or any(
+        w_start < end < w_end for w_start, w_end in whole_words(text, start, end)
+    ):
+        return None
+    return start, end
+
+
+def _kept_for_placing(
+    placed: list[TextQuestion], repeats: list[TextQuestion]
+) -> list[TextQuestion]:
+    """The repeats asked all the same: those whose words hold a later question's quote. A
+    comment finds its words by their text (app/export/word/questions.py), so 漳平 asked further
+    on would land on this earlier, unasked 漳平."""
+    kept: list[TextQuestion] = []
+    for repeat in repeats:
+        if any(q.start > repeat.start and q.quote in repeat.quote for q in placed) and not any(
+            q.start < repeat.end and repeat.start < q.end for q in placed + kept
+        ):
+            kept.append(repeat)
+    return kept

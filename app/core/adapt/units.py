@@ -16,6 +16,16 @@ from app.core.adapt.unit_patterns import unit_patterns
 from app.core.draft.model import Catalogue
 from app.core.text.county import CountyContext
 
+_CITES_BEFORE = re.compile(r"(?:按照|根据|依照|遵照|依据)[^，。；;,]{0,24}$")
+_CITES_AFTER = re.compile(r"^[^，。；;,]{0,16}?(?:部署|要求|规定|安排|精神|通知)")
+
+
+def cites_an_authority(text: str, start: int, end: int) -> bool:
+    """A unit named as the body whose requirement the text follows ("按照国家发展改革委统一部署
+    要求", "按照住建部和省住建厅要求"): the upper body it is, never the county's own bureau,
+    which would then require itself."""
+    return bool(_CITES_BEFORE.search(text, 0, start)) and bool(_CITES_AFTER.match(text[end:]))
+
 
 def unit_text_edits(
     text: str, catalogue: Catalogue, county: CountyContext | None = None
@@ -26,7 +36,7 @@ def unit_text_edits(
         if len(entry.county) != 1 or len(entry.parent) < 3:
             continue
         for m in re.finditer(re.escape(entry.parent), text):
-            if in_book_title(text, m.start()):
+            if in_book_title(text, m.start()) or cites_an_authority(text, m.start(), m.end()):
                 continue
             edits.append(Edit(m.start(), m.end(), entry.county[0], "单位对应", ChangeKind.UNIT))
     if county is not None:
@@ -43,6 +53,8 @@ def _pattern_text_edits(
     edits: list[Edit] = []
     for start, end in patterns.text_spans(text):
         if any(start < e.end and e.start < end for e in taken) or in_book_title(text, start):
+            continue
+        if cites_an_authority(text, start, end):
             continue
         # 市生态环境局金堂分局 already is the county's: its 市生态环境局 is no parent unit.
         if any(len(n) > end - start and text.startswith(n, start) for n in own_names):

@@ -34,6 +34,11 @@ _ROLE_WORDS: tuple[tuple[str, ChapterRole], ...] = (
 )
 
 
+_BACKGROUND_WORDS = ("意义", "现状", "形势", "发展基础", "背景", "发展环境", "回顾")
+"""A chapter reviewing the parent's past and outlook (现状与形势, 发展基础, 面临形势): the parent's
+own record, never a county's task."""
+
+
 def chapter_role(title: str) -> ChapterRole:
     """What a chapter is for, from the words of its title."""
     for word, role in _ROLE_WORDS:
@@ -301,14 +306,16 @@ class Plan(_Model):
         """What a county's 重点任务 takes up: the actions of the 重点任务 chapter, or, in a plan
         numbering its items straight through its chapters (实施意见, 实施方案 of the
         关于加快建立健全… kind), the chapters that set tasks — not the opening 意义 or
-        总体要求, the 目标 or the closing 组织实施."""
+        总体要求, the 目标 or the closing 组织实施, nor a background chapter (现状与形势): the
+        parent's record and outlook are not the county's to take up as actions."""
         tasks = self.key_tasks()
         if tasks is not None:
             return list(tasks.children)
         return [
             chapter
             for chapter in self.sections
-            if chapter_role(chapter.title) == "other" and "意义" not in chapter.title
+            if chapter_role(chapter.title) == "other"
+            and not any(word in chapter.title for word in _BACKGROUND_WORDS)
         ]
 
 

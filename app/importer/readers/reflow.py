@@ -289,6 +289,8 @@ def _paragraphs(
             spaced += 1
         if previous is not None and blocks and _continues(previous, line, frames, em):
             last = blocks[-1]
+            # words of Latin letters keep their space; a number cut at the line end ("到 202" /
+            # "5 年") is one number again
             joint = (
                 " "
                 if re.search(r"[A-Za-z0-9]$", last.text)
