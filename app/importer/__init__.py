@@ -71,7 +71,12 @@ def import_plan(
         )
     chapter = first_chapter_index(body)
     if chapter is None:
-        raise PlanImportError("没有找到“一、总体要求”这样的一级标题，文件可能不是实施方案")
+        first, last = body[0], body[-1]
+        head = first.text if len(first.text) <= 30 else first.text[:30] + "…"
+        raise PlanImportError(
+            f"第 {first.line}—{last.line} 行（从“{head}”起）中没有找到“一、总体要求”"
+            "这样的一级标题，文件可能不是实施方案（如新闻稿、通知），未导入"
+        )
     body, later_plans, plan_notes = split_plans(body, chapter)
     body, attachments, attachment_notes = split_attachments(body, chapter)
     attachments += later_plans
