@@ -22,7 +22,11 @@ def _cover(date: str, commissioned_by: str, drafted_by: str) -> dict[str, str]:
 
 
 def _summary(draft: Draft, reports: Sequence = ()) -> TaskResult:
-    measures = sum(1 for _ in draft.measures())
+    from app.core.readout.task_rows import task_row_nodes
+
+    measures = len(
+        task_row_nodes(draft)
+    )  # as the 任务分工表 counts them: an action with no items is one
     lines = [f"{draft.meta.document_title}，{measures} 条措施，{len(draft.targets)} 个目标"]
     notes = []
     unmapped = list(dict.fromkeys(u for r in reports for u in r.unmapped_units))

@@ -37,7 +37,7 @@ def plan_lines(plan: Plan) -> list[str]:
     lines.append("章：" + "、".join(s.heading for s in plan.sections))
     areas = plan.task_areas()
     if areas:
-        measures = sum(len(a.children) for a in areas)
+        measures = sum(len(a.children) or 1 for a in areas)  # an action with no items is one
         lines.append(f"重点任务：{len(areas)} 项行动，{measures} 条措施")
     clauses = sum(1 for s in plan.walk() if s.clause)
     targets = sum(len(s.targets) for s in plan.walk())

@@ -191,3 +191,24 @@ def test_export_package_writes_the_crosswalk_beside_the_draft(tmp_path, capsys):
     document = Document(crosswalk)
     header = [cell.text for cell in document.tables[0].rows[0].cells]
     assert header[:3] == ["上级措施", "县方案对应措施", "承接方式"]
+
+
+def test_a_plan_of_tasks_without_items_counts_each_task_as_a_measure(tmp_path, capsys, user_dirs):
+    """A 阜阳-like plan: five tasks, none with numbered items. Import, new and check said
+    "0 条措施" though the draft and its 任务分工表 have a measure for each task."""
+    source = tmp_path / "某市节能降碳技术改造实施方案.txt"
+    source.write_text(
+        "某市节能降碳技术改造实施方案\n一、总体要求\n坚持节约优先。\n二、重点任务\n"
+        "（一）加强能效清单目录管理。建立重点领域企业能效清单目录，实行动态管理。\n"
+        "（二）推动重点企业技术改造。推动合成氨等领域企业开展节能降碳技术改造。\n"
+        "三、保障措施\n加强组织领导。\n",
+        encoding="utf-8",
+    )
+    assert main(["import-plan", str(source), "--id", "tasks-only"]) == 0
+    assert "2 项行动，2 条措施" in capsys.readouterr().out
+    draft = tmp_path / "县.peakplan"
+    argv = ["new", "--county", "临泉县", "--city", "阜阳市", "--region", "安徽省"]
+    assert main([*argv, "--from", "tasks-only", "--all", "-o", str(draft)]) == 0
+    assert "2 条措施" in capsys.readouterr().out
+    main(["check", str(draft)])
+    assert "措施 2 条" in capsys.readouterr().out

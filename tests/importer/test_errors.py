@@ -18,7 +18,11 @@ from app.importer import import_plan
         ("binary.txt", b"\x00\x01\x02PK\x00" * 100, "二进制"),
         ("prose.txt", "这是一封普通的信。\n没有任何标题。\n".encode(), "一级标题"),
         # a news item refused says which lines it read, from where
-        ("news.txt", "浙江出台指导意见\n近日，有关部门发布意见。\n".encode(), "第 1—2 行（从“浙江出台"),
+        (
+            "news.txt",
+            "浙江出台指导意见\n近日，有关部门发布意见。\n".encode(),
+            "第 1—2 行（从“浙江出台",
+        ),
         ("broken.docx", b"this is not a zip file", "已损坏"),
         ("scan.pdf", b"%PDF-1.4\n", "PDF 文件已损坏"),
         ("plan.xlsx", b"PK", "不支持 .xlsx"),

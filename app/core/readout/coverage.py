@@ -73,7 +73,9 @@ class ParentCoverage:
 
 
 def _parent_measures(plan: Plan) -> list[Section]:
-    return [m for action in plan.task_areas() for m in action.children]
+    """The parent's measures: an action's items, or the action itself where it has none (a
+    plan of five tasks and no sub-items has five measures, not none)."""
+    return [m for action in plan.task_areas() for m in (action.children or (action,))]
 
 
 def taking_up(draft: Draft) -> dict[str, list[Node]]:
