@@ -71,7 +71,7 @@ def import_plan(
         )
     chapter = first_chapter_index(body)
     if chapter is None:
-        first, last = body[0], body[-1]
+        first, last = (body or blocks)[0], (body or blocks)[-1]
         head = first.text if len(first.text) <= 30 else first.text[:30] + "…"
         raise PlanImportError(
             f"第 {first.line}—{last.line} 行（从“{head}”起）中没有找到“一、总体要求”"
