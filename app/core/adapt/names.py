@@ -26,7 +26,13 @@ from functools import lru_cache
 
 from app import paths
 from app.core.adapt.changes import PassContext, Question
-from app.core.adapt.common_words import Span, is_common, literary_name, term_of
+from app.core.adapt.common_words import (
+    Span,
+    county_campaign,
+    is_common,
+    literary_name,
+    term_of,
+)
 from app.core.adapt.level_words import in_book_title
 from app.core.adapt.places import place_rules
 from app.core.adapt.powers import sentence_start
@@ -151,7 +157,11 @@ def own_names(
 ) -> list[Span]:
     """The parent's own names in text: candidates of the methods not in common use."""
     spans = _longest_first([s for name in methods for s in METHODS[name](text)])
-    return [s for s in spans if not is_common(term_of(text, s), province)]
+    return [
+        s
+        for s in spans
+        if not is_common(term_of(text, s), province) and not county_campaign(text, s, province)
+    ]
 
 
 def name_questions(
