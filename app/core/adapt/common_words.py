@@ -31,6 +31,9 @@ class _Commonness:
     abbreviations: dict[str, str]
     pairs_min: int
     literary: dict[str, str]
+    campaign_after: tuple[str, ...]
+    campaign_ending: tuple[str, ...]
+    county_words: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -44,6 +47,9 @@ def _rules() -> _Commonness:
         data["province_abbreviations"],
         data["common_pairs_min"],
         {k: v for k, v in data["province_literary_names"].items() if not k.startswith("_")},
+        tuple(data["county_campaigns"]["after"]),
+        tuple(data["county_campaigns"]["ending"]),
+        tuple(data["county_campaigns"]["county_words"]),
     )
 
 
@@ -87,6 +93,26 @@ def is_common(term: str, province: str) -> bool:
         run[k : k + 2] for run in re.findall(r"[\u4e00-\u9fff]+", term) for k in range(len(run) - 1)
     ]
     return bool(found) and all(pair in pairs for pair in found)
+
+
+def county_campaign(text: str, span: Span, province: str) -> bool:
+    """A province's campaign, reform or brand each of its counties carries out itself
+    (“五美”专项行动, “肥药两制”改革, 打好“三张牌”, “美丽县城”): the county keeps it, so it is
+    no name to ask about — unless it names the parent (“气化内蒙古”行动)."""
+    rules = _rules()
+    words = text[span[0] : span[1]]
+    m = re.match(r"“([^“”]+)”", words)
+    if not m:
+        return False
+    inner = m.group(1)
+    if names_parent(inner, province):
+        return False
+    following = words[m.end() :] + text[span[1] : span[1] + 4]
+    return (
+        following.startswith(rules.campaign_after)
+        or inner.endswith(rules.campaign_ending)
+        or any(w in inner for w in rules.county_words)
+    )
 
 
 def literary_name(words: str) -> bool:

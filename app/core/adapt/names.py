@@ -26,7 +26,14 @@ from functools import lru_cache
 
 from app import paths
 from app.core.adapt.changes import PassContext, Question
-from app.core.adapt.common_words import Span, is_common, literary_name, term_of
+from app.core.adapt.common_words import (
+    Span,
+    common_pairs,
+    county_campaign,
+    is_common,
+    literary_name,
+    term_of,
+)
 from app.core.adapt.level_words import in_book_title
 from app.core.adapt.places import place_rules
 from app.core.adapt.powers import sentence_start
@@ -46,6 +53,7 @@ class NameRules:
     programme: frozenset[str]
     suffix_generic: re.Pattern[str]
     stops: tuple[str, ...]
+    company: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -67,6 +75,7 @@ def name_rules() -> NameRules:
         frozenset(data["programme_suffixes"]),
         re.compile(f"(?:{alternatives(data['suffix_generic'])})+"),
         tuple(sorted({*place_rules().stops, *data["stops"]}, key=len, reverse=True)),
+        re.compile(f"[\u4e00-\u9fff]{{2}}(?:{alternatives(data['companies']['words'])})"),
     )
 
 
@@ -124,6 +133,17 @@ def suffixed(text: str) -> list[Span]:
     return _longest_first(out)
 
 
+def companies(text: str) -> list[Span]:
+    """A company named by two characters and its trade (龙净环保, 龙马环卫): the two are no
+    common words (节能环保, 秸秆环保 are kinds of things)."""
+    pairs = common_pairs()
+    return [
+        (m.start(), m.end())
+        for m in name_rules().company.finditer(text)
+        if m.group()[:2] not in pairs and not in_book_title(text, m.start())
+    ]
+
+
 def _after_stops(words: str, stops: tuple[str, ...]) -> int:
     cut = 0
     for stop in stops:
@@ -143,15 +163,19 @@ def _longest_first(spans: list[Span]) -> list[Span]:
 
 
 Method = Callable[[str], list[Span]]
-METHODS: dict[str, Method] = {"quotes": quoted, "suffixes": suffixed}
+METHODS: dict[str, Method] = {"quotes": quoted, "suffixes": suffixed, "companies": companies}
 
 
 def own_names(
-    text: str, province: str, methods: tuple[str, ...] = ("quotes", "suffixes")
+    text: str, province: str, methods: tuple[str, ...] = ("quotes", "suffixes", "companies")
 ) -> list[Span]:
     """The parent's own names in text: candidates of the methods not in common use."""
     spans = _longest_first([s for name in methods for s in METHODS[name](text)])
-    return [s for s in spans if not is_common(term_of(text, s), province)]
+    return [
+        s
+        for s in spans
+        if not is_common(term_of(text, s), province) and not county_campaign(text, s, province)
+    ]
 
 
 def name_questions(

@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from app import paths
 from app.core.adapt.changes import PassContext, Question
-from app.core.adapt.common_words import is_common
+from app.core.adapt.common_words import county_campaign, is_common
 from app.core.adapt.level_words import in_book_title
 from app.core.adapt.powers import clause_around
 from app.core.adapt.whole_words import cuts_a_word
@@ -116,6 +116,7 @@ def place_questions(text: str, context: PassContext) -> list[Question]:
         f
         for f in _named(text, rules, gaz, here) + _programmes(text, rules)
         if not _common_kind(text[f.start : f.end], f, gaz, province)
+        and not (f.kind == "programme" and county_campaign(text, (f.start, f.end), province))
         and not (f.start and text[f.start - 1].isdigit())  # 110千伏变电站: a rating, no name
     ]
     found += _divisions(text, gaz, here, found, city_acts=context.level in ("region", "province"))

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from app.core.adapt.changes import ChangeKind, Edit
+from app.core.adapt.figures import figure_rules
 from app.core.draft.mentions import make_token
 from app.core.draft.model import CountyTarget, TargetYear
 from app.core.plans.targets import TargetSpan, locate_targets
@@ -151,11 +152,26 @@ class TargetBook:
         )
 
 
+def _defines_a_kind(text: str, span: TargetSpan) -> bool:
+    """A figure with no goal verb that says which things are meant, not how many the county
+    reaches: 单机30万千瓦及以上 (a class of unit), 全区12个盟市 (the parent's count of its own
+    sub-levels)."""
+    if span.lead:
+        return False
+    defining = figure_rules().defining
+    before = text[max(0, span.start - 2) : span.start]
+    if any(before.endswith(word) for word in defining["single"]):
+        return True
+    return text[span.end : span.end + 6].startswith(tuple(defining["sub_levels_after"]))
+
+
 def target_edits(text: str, book: TargetBook, source: str) -> list[Edit]:
     """One edit per target the text states, each a mention of the book's entry."""
     edits: list[Edit] = []
     stated: set[tuple[int, int]] = set()
     for span in locate_targets(text):
+        if _defines_a_kind(text, span):
+            continue
         if (span.start, span.end) in stated:
             continue  # "A、B完成上级下达任务": one phrase, one mention (the 主要目标 lists both)
         stated.add((span.start, span.end))
