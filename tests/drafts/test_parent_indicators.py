@@ -249,3 +249,23 @@ def test_an_indicator_stated_as_an_action_or_a_standing_is_a_row_pending():
     assert "4A" not in text and "全部实施" not in text and "走在全国前列" not in text
     comments = _comments(draft)
     assert "“数据中心绿色等级”2025年本县目标值待定（上级为 普遍达到4A以上" in comments
+
+
+def test_a_goal_of_the_parent_without_a_figure_is_listed_not_dropped():
+    """阜阳 (a second reader, plan 367): "到2024年底，《…能效清单目录（第一批）》内能效低于标杆水平的
+    企业项目通过升级改造达到标杆水平" vanished from 临泉县's 主要目标, and "碳排放强度明显下降" with
+    it. Each is a row 待定 with the parent's words as reference, stated in 主要目标 as a blank."""
+    plan = import_plan(FIXTURES / "parent_goals" / "fuyang.txt").plan
+    draft, _ = new_draft(county="临泉县", city="阜阳市", region="安徽省", plan=plan)
+    rows = {(t.indicator, y.year, y.parent_value) for t in draft.targets for y in t.years}
+    listed = "《安徽省重点领域企业和项目能效清单目录（第一批）》内能效低于标杆水平的企业项目"
+    assert rows == {
+        (listed, 2024, "通过升级改造达到标杆水平"),
+        ("重点领域能效达到标杆水平的产能比例", 2025, "30"),
+        ("碳排放强度", 2025, "明显下降"),
+    }
+    text = _goals_text(draft)
+    assert text.startswith(f"到2024年，{listed}【待定】。")
+    assert "碳排放强度【待定】" in text
+    comments = _comments(draft)
+    assert f"“{listed}”2024年本县目标值待定（上级为 通过升级改造达到标杆水平" in comments

@@ -484,10 +484,12 @@ def _qualitative(
         after = body[m.end() :].strip("，、。； ")
         if len(after) > 16 or len(before) < 2:
             return []  # not a short clause naming one thing: no indicator to read
-        if _SYSTEMS.search(before + stands + after):
+        whole = before + stands + after
+        if _SYSTEMS.search(whole):
             return []
-        names = _assigned_names(before + stands + after, goals) if not after else []
-        names = names or [before + stands + after]
+        # "《…企业和项目…》": a title is one name
+        names = _assigned_names(whole, goals) if not after and "《" not in whole else []
+        names = names or [whole]
         value = re.sub(r"\s+", "", m.group())
         spans = []
         for name in names:
