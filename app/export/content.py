@@ -332,6 +332,8 @@ class TaskLine:
     node_id: str = ""
     work_index: int = 0
     """The node's work row this line prints (an open question on it finds its words here)."""
+    joined: bool = False
+    """重点领域 and 行动措施 one cell (the action is its own measure): 行动措施 None, its span 0."""
 
 
 def task_lines(rows: list[TaskRow]) -> list[TaskLine]:
@@ -357,14 +359,15 @@ def task_lines(rows: list[TaskRow]) -> list[TaskLine]:
                     (
                         row.number if own else None,
                         row.area if area_span else None,
-                        row.action if own else None,
+                        None if row.own_area or not own else row.action,
                         work.printed_work,
                         work.lead,
                         work.cooperating_text,
                     ),
-                    (own, area_span, own, 1, 1, 1),
+                    (own, area_span, 0 if row.own_area else own, 1, 1, 1),
                     row.node_id,
                     k,
+                    joined=row.own_area,
                 )
             )
     return lines

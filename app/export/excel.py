@@ -202,8 +202,9 @@ def write_task_sheet(out: _Sheet, title: str, lines: list[TaskLine], page: PageS
         for piece in cut(area, starts):
             # A piece on a later page repeats the label: no row prints under no area.
             out.cell(first + piece.first, 2, label)
-            if piece.last > piece.first:
-                out.merge(first + piece.first, 2, first + piece.last, 2)
+            last_col = 3 if lines[area.first].joined else 2  # the action is its own measure
+            if piece.last > piece.first or last_col > 2:
+                out.merge(first + piece.first, 2, first + piece.last, last_col)
     for start in starts:
         sheet.row_breaks.append(Break(id=first + start - 1))  # a break after the row before
     sheet.freeze_panes = "A3"

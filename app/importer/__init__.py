@@ -69,6 +69,10 @@ def import_plan(
         raise PlanImportError(
             f"第 {guide[0]} 行：《{guide[1]}》是申报指南（通知），不是实施方案，未导入"
         )
+    if not body:  # a file holding a 任务分工表 only
+        raise PlanImportError(
+            f"第 {blocks[0].line}—{blocks[-1].line} 行只有任务分工表，没有方案正文，未导入"
+        )
     chapter = first_chapter_index(body)
     if chapter is None:
         first, last = (body or blocks)[0], (body or blocks)[-1]

@@ -185,7 +185,8 @@ def _title(text: str) -> str:
 
 def rows_of(made: Made, node) -> list[dict]:
     titles = {_title(node.title), _title(node.task_title or node.title)}
-    return [r for r in made.rows if _title(r.get("行动措施", "")) in titles]
+    # a measure that is its own action prints once, 重点领域 merged across 行动措施
+    return [r for r in made.rows if _title(r.get("行动措施") or r.get("重点领域", "")) in titles]
 
 
 def is_proposed(made: Made, node) -> bool:

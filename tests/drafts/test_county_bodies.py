@@ -6,6 +6,7 @@ the county lacks is led by a proposed county unit (the 不作牵头单位 contra
 from __future__ import annotations
 
 import io
+import re
 
 import pytest
 from openpyxl import load_workbook
@@ -50,7 +51,11 @@ def _sheet_rows(county: str, city: str, region: str, plan) -> dict[str, tuple[st
     book = load_workbook(io.BytesIO(excel_bytes(draft, plans=PlanResolver.of([plan]))))
     rows = {}
     for row in book["任务分工"].iter_rows(min_row=3, values_only=True):
-        rows[row[2]] = (row[4], row[5] or "")
+        # an action that is its own measure prints once, 重点领域 merged across 行动措施
+        action = row[2] or re.sub(
+            r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)", "", row[1] or ""
+        )
+        rows[action] = (row[4], row[5] or "")
     return rows
 
 

@@ -218,3 +218,54 @@ def test_the_rows_of_a_plans_indicator_table_are_rows_too():
     }
     text = _goals_text(draft)
     assert "气象服务公众覆盖率达到【待定】%" in text and "92" not in text
+
+
+def test_an_indicator_stated_as_an_action_or_a_standing_is_a_row_pending():
+    """ "园区全部实施循环化改造", "垃圾分类全覆盖", "全部执行绿色建筑标准", "基本建立生活垃圾分类系统",
+    "普遍达到4A以上", "达到全省平均水平", "继续走在全国前列", "力争80%以上的…党政机关达到…" (云南, 吉林,
+    龙岩, 定西, 广东): each a row 待定 with the parent's words as reference, stated in 主要目标 as
+    a blank; a system set up (…制度基本建立) is no indicator, the parent's 各县（市、区） no part."""
+    plan = import_plan(FIXTURES / "parent_goals" / "qualitative.txt").plan
+    draft, _ = new_draft(county="宾川县", city="大理白族自治州", region="云南省", plan=plan)
+    rows = {(t.indicator, t.year(2025).parent_value) for t in draft.targets}
+    assert rows >= {
+        ("单位地区生产总值能源消耗", "继续走在全国前列"),
+        ("单位地区生产总值二氧化碳排放水平", "继续走在全国前列"),
+        ("绿色生态产业增加值占地区生产总值比重", "达到全省平均水平"),
+        ("数据中心绿色等级", "普遍达到4A以上"),
+        ("具备条件的省级以上工业园区循环化改造", "全部实施"),
+        ("中心城区建成区垃圾分类覆盖率", "全覆盖"),
+        ("县区政府所在城区生活垃圾分类系统", "基本建立"),
+        ("城镇新建建筑执行绿色建筑标准", "全部执行"),
+        ("县级及以上党政机关达到节约型机关创建要求的比例", "80"),
+    }
+    assert not [t for t in draft.targets if "制度" in t.indicator]
+    text = _goals_text(draft)
+    assert (
+        "数据中心绿色等级【待定】" in text
+        and "具备条件的省级以上工业园区循环化改造【待定】" in text
+    )
+    assert "县级及以上党政机关达到节约型机关创建要求的比例力争【待定】%" in text
+    assert "4A" not in text and "全部实施" not in text and "走在全国前列" not in text
+    comments = _comments(draft)
+    assert "“数据中心绿色等级”2025年本县目标值待定（上级为 普遍达到4A以上" in comments
+
+
+def test_a_goal_of_the_parent_without_a_figure_is_listed_not_dropped():
+    """阜阳 (a second reader, plan 367): "到2024年底，《…能效清单目录（第一批）》内能效低于标杆水平的
+    企业项目通过升级改造达到标杆水平" vanished from 临泉县's 主要目标, and "碳排放强度明显下降" with
+    it. Each is a row 待定 with the parent's words as reference, stated in 主要目标 as a blank."""
+    plan = import_plan(FIXTURES / "parent_goals" / "fuyang.txt").plan
+    draft, _ = new_draft(county="临泉县", city="阜阳市", region="安徽省", plan=plan)
+    rows = {(t.indicator, y.year, y.parent_value) for t in draft.targets for y in t.years}
+    listed = "《安徽省重点领域企业和项目能效清单目录（第一批）》内能效低于标杆水平的企业项目"
+    assert rows == {
+        (listed, 2024, "通过升级改造达到标杆水平"),
+        ("重点领域能效达到标杆水平的产能比例", 2025, "30"),
+        ("碳排放强度", 2025, "明显下降"),
+    }
+    text = _goals_text(draft)
+    assert text.startswith(f"到2024年，{listed}【待定】。")
+    assert "碳排放强度【待定】" in text
+    comments = _comments(draft)
+    assert f"“{listed}”2024年本县目标值待定（上级为 通过升级改造达到标杆水平" in comments

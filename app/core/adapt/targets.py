@@ -174,6 +174,8 @@ def target_edits(text: str, book: TargetBook, source: str) -> list[Edit]:
             continue
         if (span.start, span.end) in stated:
             continue  # "A、B完成上级下达任务": one phrase, one mention (the 主要目标 lists both)
+        if book.as_written and span.target.value and not span.target.value[0].isdigit():
+            continue  # a plan opened as it is keeps its own words (全覆盖): no figure to track
         stated.add((span.start, span.end))
         entry, year = book.entry_for(span, source, text[span.start : span.end])
         edits.append(

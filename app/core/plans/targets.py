@@ -199,6 +199,7 @@ _GRADED = re.compile(
     r"(?P<noun>[\u4e00-\u9fff]{2,16}?)(?=[，。；、]|$)"
 )
 _WHOLE = re.compile(r"(?:全部|全面|均|都|总体)$")
+_SHARE_AFTER = re.compile(r"(?:以上|以下|左右)?的(?P<who>[\u4e00-\u9fff（）]{2,30}?)(?=[，。；]|$)")
 _NOUN_AFTER = re.compile(r"[\u4e00-\u9fff（）]{2,16}?(?=[，。；、]|$)")
 
 
@@ -214,6 +215,9 @@ def _object_name(head: str, after_value: str, unit: str) -> str:
     graded = _GRADED.match(after_value)
     if graded and not name:  # "8个500千伏、50个220千伏输变电项目": 500千伏输变电项目
         return re.sub(r"\s+", "", graded.group("grade")) + graded.group("noun")
+    share = _SHARE_AFTER.match(after_value)
+    if share and not name and unit in ("%", "％"):  # "80%以上的县级及以上党政机关达到…要求"
+        return share.group("who") + "的比例"
     noun = _NOUN_AFTER.match(after_value)
     if noun and not name:
         return noun.group()
@@ -253,11 +257,16 @@ def locate_targets(
             carried = year
             inner, scope_text = _clean_scope(sentence[scope_start:scope_end])
             offset = sentence_start + scope_start + inner
+            # "推动具备条件的园区2025年底前全部实施…": the clause the year phrase cuts
+            lead_in = re.split(r"[，,；;：]", sentence[:scope_start])[-1]
             for piece in split_top_level(scope_text, "，,；;"):
                 spans.extend(
-                    _targets_in_piece(piece, year, scope_text, paragraph_index, offset, goals)
+                    _targets_in_piece(
+                        piece, year, scope_text, paragraph_index, offset, goals, lead_in
+                    )
                 )
                 offset += len(piece) + 1
+                lead_in = ""
         if len(spans) > found_before and not goals:
             carried = None
     return spans
@@ -280,7 +289,13 @@ def is_goals_title(title: str) -> bool:
 
 
 def _targets_in_piece(
-    piece: str, year: int, sentence: str, paragraph: int, offset: int, goals: bool = False
+    piece: str,
+    year: int,
+    sentence: str,
+    paragraph: int,
+    offset: int,
+    goals: bool = False,
+    lead_in: str = "",
 ) -> list[TargetSpan]:
     found: list[TargetSpan] = []
     lead_blank = len(piece) - len(piece.lstrip())
@@ -373,6 +388,8 @@ def _targets_in_piece(
     found = respective.close(found)
     if goals and not found:
         found = _directions(body, year, sentence, paragraph, base)
+    if not found:
+        found = _qualitative(body, year, sentence, paragraph, base, goals, lead_in)
     return found
 
 
@@ -443,6 +460,50 @@ def _directions(body: str, year: int, sentence: str, paragraph: int, base: int) 
         start = base + part.start() + m.start("how")
         found.append(TargetSpan(target, start, start + len(m.group("how"))))
     return found
+
+
+_SYSTEMS = re.compile(r"(?:体系|制度|机制|政策|模式|格局|体制)$")
+"""基本建立…体系/制度: a system set up is a task, not an indicator a county states."""
+_SUB_LEVELS = re.compile(r"^(?:实现)?(?:各|所有)(?:县|市|区|旗)[^，。；]{0,8}?(?:（[^（）]*）)?")
+
+
+def _qualitative(
+    body: str, year: int, sentence: str, paragraph: int, base: int, goals: bool, lead_in: str = ""
+) -> list[TargetSpan]:
+    """ "具备条件的省级以上园区全部实施循环化改造", "垃圾分类全覆盖", "数据中心绿色等级普遍达到4A以上":
+    a target stated as an action or a standing is an indicator too, its words the parent's
+    value (the county's 待定); the indicator is the words around them."""
+    for find, stands in adapt_rules().qualitative:
+        m = re.search(find, body)
+        if m is None:
+            continue
+        before = body[: m.start()].strip().removeprefix("前") or lead_in.strip()  # 年底前
+        before = noun_phrase(_indicator(_SUB_LEVELS.sub("", before)))
+        before = _ACTION.sub("", before) if len(_ACTION.sub("", before)) >= 2 else before
+        before = _SUB_LEVELS.sub("", before)
+        after = body[m.end() :].strip("，、。； ")
+        if len(after) > 16 or len(before) < 2:
+            return []  # not a short clause naming one thing: no indicator to read
+        whole = before + stands + after
+        if _SYSTEMS.search(whole):
+            return []
+        # "《…企业和项目…》": a title is one name
+        names = _assigned_names(whole, goals) if not after and "《" not in whole else []
+        names = names or [whole]
+        value = re.sub(r"\s+", "", m.group())
+        spans = []
+        for name in names:
+            target = Target(
+                indicator=name,
+                year=year,
+                value=value,
+                text=body.strip("，、 "),
+                sentence=sentence,
+                paragraph=paragraph,
+            )
+            spans.append(TargetSpan(target, base + m.start(), base + m.end()))
+        return spans
+    return []
 
 
 _RESPECTIVELY = re.compile(r"分别\s*$")

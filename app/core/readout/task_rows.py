@@ -50,6 +50,9 @@ class TaskRow:
     action: str
     node_id: str
     works: tuple[TaskWork, ...]
+    own_area: bool = False
+    """The action is its own only measure (a plan of tasks without items, 阜阳): 重点领域 and
+    行动措施 are one cell, the title printed once (LAYOUT.md)."""
 
 
 def _rows_under(node: Node) -> list[Node]:
@@ -66,9 +69,7 @@ def task_row_nodes(draft: Draft) -> list[tuple[int, str, Node]]:
     body; a published plan opened as it is keeps its own table's 一、二、.
     """
     label_of = labels(draft)
-    owners: list[Node] = []
-    for chapter in draft.chapters:
-        owners += chapter.children if chapter.role == "tasks" else [chapter]
+    owners = _owners(draft)
     as_published = draft.meta.level != "county"  # a plan opened as it is keeps its table's 一、二、
     out: list[tuple[int, str, Node]] = []
     number = 0
@@ -84,10 +85,26 @@ def task_row_nodes(draft: Draft) -> list[tuple[int, str, Node]]:
     return out
 
 
+def _owners(draft: Draft) -> list[Node]:
+    """The nodes a 重点领域 names: the actions of 重点任务, other chapters whole."""
+    owners: list[Node] = []
+    for chapter in draft.chapters:
+        owners += chapter.children if chapter.role == "tasks" else [chapter]
+    return owners
+
+
 def task_rows(draft: Draft) -> list[TaskRow]:
     renderer = TextRenderer(draft, county_of(draft))
+    alone = {o.id for o in _owners(draft) if [n.id for n in _rows_under(o)] == [o.id]}
     return [
-        TaskRow(number, area, node.task_title or node.title, node.id, node_works(node, renderer))
+        TaskRow(
+            number,
+            area,
+            node.task_title or node.title,
+            node.id,
+            node_works(node, renderer),
+            own_area=node.id in alone,
+        )
         for number, area, node in task_row_nodes(draft)
     ]
 

@@ -59,6 +59,7 @@ class AdaptRules:
     shared_suffix_starts: tuple[str, ...] = ()
     directions: tuple[str, ...] = ()
     direction_indicators: tuple[str, ...] = ()
+    qualitative: tuple[tuple[str, str], ...] = ()
     level_words: LevelWords = LevelWords((), ())
 
     def for_level(self, level: str) -> list[WordRule]:
@@ -87,6 +88,7 @@ def adapt_rules() -> AdaptRules:
         shared_suffix_starts=tuple(targets.get("shared_suffix_starts", ())),
         directions=tuple(targets.get("directions", ())),
         direction_indicators=tuple(targets.get("direction_indicators", ())),
+        qualitative=tuple((q["find"], q["name"]) for q in targets.get("qualitative", ())),
         level_words=LevelWords(
             tuple(
                 (word, level)

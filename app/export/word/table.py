@@ -46,13 +46,31 @@ def task_table(
     widths = [wordml.twips(mm) for mm in style.attachment.column_widths_mm]
 
     def cell(
-        col: int, value: object, key: str, span: int = 1, marked: tuple[Run, ...] | None = None
+        col: int,
+        value: object,
+        key: str,
+        span: int = 1,
+        marked: tuple[Run, ...] | None = None,
+        columns: int = 1,
     ) -> str:
         text = "" if value is None else str(value)
         align = "justify" if col in TEXT_COLUMNS and key == "table_body" else "center"
         runs = styles.runs(marked or ((Run(text, key),) if text else ()), comment_ids)
         paragraph = styles.paragraph(key, runs, align=align)
-        return wordml.table_cell(widths[col], paragraph, span=span, centre_vertically=True)
+        width = sum(widths[col : col + columns])
+        return wordml.table_cell(
+            width, paragraph, span=span, centre_vertically=True, columns=columns
+        )
+
+    def line_cells(i: int, line: TaskLine) -> list[str]:
+        """A line's cells; 重点领域 across 行动措施 too when the action is its own measure."""
+        out = []
+        for col, (value, span) in enumerate(zip(line.values, line.spans, strict=True)):
+            if line.joined and col == 2:
+                continue
+            columns = 2 if line.joined and col == 1 else 1
+            out.append(cell(col, value, "table_body", span, cells.get((i, col)), columns))
+        return out
 
     header = wordml.table_row(
         (cell(col, text, "table_header") for col, text in enumerate(TASK_HEADERS)),
@@ -60,14 +78,7 @@ def task_table(
         header=True,
     )
     body = (
-        wordml.table_row(
-            (
-                cell(col, value, "table_body", span, cells.get((i, col)))
-                for col, (value, span) in enumerate(zip(line.values, line.spans, strict=True))
-            ),
-            keep_together=True,
-        )
-        for i, line in enumerate(lines)
+        wordml.table_row(line_cells(i, line), keep_together=True) for i, line in enumerate(lines)
     )
     borders = wordml.table_borders(style.task_table.border)
     return wordml.table(widths, [header, *body], borders=borders)

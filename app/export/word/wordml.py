@@ -305,15 +305,17 @@ def table_row(cells: Iterable[str], *, keep_together: bool = False, header: bool
     return f"<w:tr>{properties}{''.join(cells)}</w:tr>"
 
 
-def table_cell(width: int, content: str, *, span: int = 1, centre_vertically: bool = False) -> str:
+def table_cell(
+    width: int, content: str, *, span: int = 1, centre_vertically: bool = False, columns: int = 1
+) -> str:
     """``<w:tc><w:tcPr><w:tcW w:w="794" w:type="dxa"/><w:vMerge w:val="restart"/>
     <w:vAlign w:val="center"/></w:tcPr>{paragraph}</w:tc>``: span > 1 starts a vertical
     merge, 0 continues the one above (its cell holds an empty paragraph)."""
-    merge = ""
+    merge = f'<w:gridSpan w:val="{columns}"/>' if columns > 1 else ""  # across grid columns
     if span > 1:
-        merge = '<w:vMerge w:val="restart"/>'
+        merge += '<w:vMerge w:val="restart"/>'
     elif span == 0:
-        merge = "<w:vMerge/>"
+        merge += "<w:vMerge/>"
     valign = '<w:vAlign w:val="center"/>' if centre_vertically else ""
     return (
         f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{merge}{valign}</w:tcPr>{content}</w:tc>'
