@@ -299,3 +299,34 @@ def test_the_parents_funds_committees_and_forums_are_its_names():
     assert _places("利用东北亚地方政府首脑论坛-环保论坛机制，深化合作。", NONGAN)
     # a fund the county only uses, with no word showing where its name begins, stays unasked
     assert _places("充分利用甘肃省绿色生态产业发展基金。", TONGWEI, "city") == []
+
+
+CHANGSHA = CountyContext("长沙县", "长沙市", "湖南省")
+
+
+def _powers(sentence: str, county: CountyContext, level: str) -> list[str]:
+    asked = _questions(sentence, county, level)
+    return [q.quote for q in asked if q.kind == "self_reference"]
+
+
+def test_the_parents_standards_catalogues_and_guides_are_asked():
+    # 浙江: entry and scrapping standards, the province's technology catalogue
+    zhejiang = "坚决遏制高耗能高排放项目盲目发展。提高新建扩建工业项目能耗准入标准。"
+    assert any("能耗准入标准" in q for q in _powers(zhejiang, KAIHUA, "province"))
+    trucks = "全面淘汰国三以下排放标准老旧营运柴油货车，逐步提高柴油货车淘汰标准。"
+    assert any("柴油货车淘汰标准" in q for q in _powers(trucks, KAIHUA, "province"))
+    listing = "制定发布绿色技术推广目录，形成以技术驱动为主的绿色产业发展模式。"
+    asked = _questions(listing, KAIHUA, "province")
+    catalogue = [q for q in asked if "绿色技术推广目录" in q.quote]
+    assert catalogue
+    assert any(s.replacement and "推广应用" in s.replacement for s in catalogue[0].suggestions)
+    # 长沙: the trade list of vocational skills and a standards system
+    assert _powers("合理确定行业职业技能工种种类，推动人才培训工作创新。", CHANGSHA, "city")
+    assert _powers("加快构建建筑垃圾资源化利用规划、政策、标准体系。", CHANGSHA, "city")
+    # 天津: rating guides
+    jizhou = CountyContext("蓟州区", "", "天津市")
+    guides = "探索建立绿色项目库，研究制定企业绿色评级、投资项目评级指南或办法。"
+    assert any("评级指南" in q for q in _powers(guides, jizhou, "province"))
+    # what the county does with them is not asked
+    assert not _powers("推广应用国家绿色技术推广目录中的先进技术。", KAIHUA, "province")
+    assert not _powers("严格执行能耗准入标准。", KAIHUA, "province")
