@@ -330,3 +330,23 @@ def test_the_parents_standards_catalogues_and_guides_are_asked():
     # what the county does with them is not asked
     assert not _powers("推广应用国家绿色技术推广目录中的先进技术。", KAIHUA, "province")
     assert not _powers("严格执行能耗准入标准。", KAIHUA, "province")
+
+
+def test_a_duty_the_parent_gives_its_counties_is_not_handed_to_the_towns():
+    # 定西: parks, a regional trading centre and subsidies are the county's, not a town's
+    sentences = {
+        "指导县区科学编制新建产业园区发展规划，依法依规开展规划环境影响评价。": "产业园区",
+        "推进“两网融合”，鼓励有条件的县区建立再生资源区域交易中心。": "区域交易中心",
+        "鼓励各地采取补贴、积分奖励等方式促进绿色消费。": "补贴",
+    }
+    for sentence, word in sentences.items():
+        adapted = adapt_text(sentence, level="city", county=TONGWEI, catalogue=Catalogue())
+        asked = [q for q in adapted.questions if q.kind == "sub_level" and word in q.quote]
+        assert asked, (sentence, [q.quote for q in adapted.questions])
+        answers = [s.replacement for s in asked[0].suggestions if s.replacement]
+        assert any(a.startswith("由县统筹") and word in a for a in answers), answers
+    # what towns do take part in is not asked
+    plain = adapt_text(
+        "鼓励各地开展绿色社区创建行动。", level="city", county=TONGWEI, catalogue=Catalogue()
+    )
+    assert not [q for q in plain.questions if q.kind == "sub_level"]
