@@ -350,3 +350,17 @@ def test_a_duty_the_parent_gives_its_counties_is_not_handed_to_the_towns():
         "鼓励各地开展绿色社区创建行动。", level="city", county=TONGWEI, catalogue=Catalogue()
     )
     assert not [q for q in plain.questions if q.kind == "sub_level"]
+
+
+def test_the_city_designates_no_burn_zones_and_deducts_its_districts_figures():
+    # 天津: the city designates 禁燃区 and deducts from each district's energy total
+    jizhou = CountyContext("蓟州区", "", "天津市")
+    zone = "持续巩固居民清洁取暖成果，依法将整体完成清洁取暖改造并稳定运行的地区划定为高污染燃料禁燃区。"
+    asked = [q for q in _questions(zone, jizhou, "province") if "禁燃区" in q.quote]
+    assert asked
+    answers = [s.replacement or "" for s in asked[0].suggestions]
+    assert any("报请上级划定为高污染燃料禁燃区" in a for a in answers), answers
+    deduct = "将各区评价考核年度比2020年新增的可再生能源电力消费量从能源消费总量中扣除。"
+    assert any("扣除" in q for q in _powers(deduct, jizhou, "province"))
+    # enforcing the zone is the district's own work
+    assert not _powers("加强高污染燃料禁燃区管理，严禁燃用高污染燃料。", jizhou, "province")
