@@ -299,3 +299,68 @@ def test_the_parents_funds_committees_and_forums_are_its_names():
     assert _places("利用东北亚地方政府首脑论坛-环保论坛机制，深化合作。", NONGAN)
     # a fund the county only uses, with no word showing where its name begins, stays unasked
     assert _places("充分利用甘肃省绿色生态产业发展基金。", TONGWEI, "city") == []
+
+
+CHANGSHA = CountyContext("长沙县", "长沙市", "湖南省")
+
+
+def _powers(sentence: str, county: CountyContext, level: str) -> list[str]:
+    asked = _questions(sentence, county, level)
+    return [q.quote for q in asked if q.kind == "self_reference"]
+
+
+def test_the_parents_standards_catalogues_and_guides_are_asked():
+    # 浙江: entry and scrapping standards, the province's technology catalogue
+    zhejiang = "坚决遏制高耗能高排放项目盲目发展。提高新建扩建工业项目能耗准入标准。"
+    assert any("能耗准入标准" in q for q in _powers(zhejiang, KAIHUA, "province"))
+    trucks = "全面淘汰国三以下排放标准老旧营运柴油货车，逐步提高柴油货车淘汰标准。"
+    assert any("柴油货车淘汰标准" in q for q in _powers(trucks, KAIHUA, "province"))
+    listing = "制定发布绿色技术推广目录，形成以技术驱动为主的绿色产业发展模式。"
+    asked = _questions(listing, KAIHUA, "province")
+    catalogue = [q for q in asked if "绿色技术推广目录" in q.quote]
+    assert catalogue
+    assert any(s.replacement and "推广应用" in s.replacement for s in catalogue[0].suggestions)
+    # 长沙: the trade list of vocational skills and a standards system
+    assert _powers("合理确定行业职业技能工种种类，推动人才培训工作创新。", CHANGSHA, "city")
+    assert _powers("加快构建建筑垃圾资源化利用规划、政策、标准体系。", CHANGSHA, "city")
+    # 天津: rating guides
+    jizhou = CountyContext("蓟州区", "", "天津市")
+    guides = "探索建立绿色项目库，研究制定企业绿色评级、投资项目评级指南或办法。"
+    assert any("评级指南" in q for q in _powers(guides, jizhou, "province"))
+    # what the county does with them is not asked
+    assert not _powers("推广应用国家绿色技术推广目录中的先进技术。", KAIHUA, "province")
+    assert not _powers("严格执行能耗准入标准。", KAIHUA, "province")
+
+
+def test_a_duty_the_parent_gives_its_counties_is_not_handed_to_the_towns():
+    # 定西: parks, a regional trading centre and subsidies are the county's, not a town's
+    sentences = {
+        "指导县区科学编制新建产业园区发展规划，依法依规开展规划环境影响评价。": "产业园区",
+        "推进“两网融合”，鼓励有条件的县区建立再生资源区域交易中心。": "区域交易中心",
+        "鼓励各地采取补贴、积分奖励等方式促进绿色消费。": "补贴",
+    }
+    for sentence, word in sentences.items():
+        adapted = adapt_text(sentence, level="city", county=TONGWEI, catalogue=Catalogue())
+        asked = [q for q in adapted.questions if q.kind == "sub_level" and word in q.quote]
+        assert asked, (sentence, [q.quote for q in adapted.questions])
+        answers = [s.replacement for s in asked[0].suggestions if s.replacement]
+        assert any(a.startswith("由县统筹") and word in a for a in answers), answers
+    # what towns do take part in is not asked
+    plain = adapt_text(
+        "鼓励各地开展绿色社区创建行动。", level="city", county=TONGWEI, catalogue=Catalogue()
+    )
+    assert not [q for q in plain.questions if q.kind == "sub_level"]
+
+
+def test_the_city_designates_no_burn_zones_and_deducts_its_districts_figures():
+    # 天津: the city designates 禁燃区 and deducts from each district's energy total
+    jizhou = CountyContext("蓟州区", "", "天津市")
+    zone = "持续巩固居民清洁取暖成果，依法将整体完成清洁取暖改造并稳定运行的地区划定为高污染燃料禁燃区。"
+    asked = [q for q in _questions(zone, jizhou, "province") if "禁燃区" in q.quote]
+    assert asked
+    answers = [s.replacement or "" for s in asked[0].suggestions]
+    assert any("报请上级划定为高污染燃料禁燃区" in a for a in answers), answers
+    deduct = "将各区评价考核年度比2020年新增的可再生能源电力消费量从能源消费总量中扣除。"
+    assert any("扣除" in q for q in _powers(deduct, jizhou, "province"))
+    # enforcing the zone is the district's own work
+    assert not _powers("加强高污染燃料禁燃区管理，严禁燃用高污染燃料。", jizhou, "province")
