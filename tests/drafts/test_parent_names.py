@@ -248,3 +248,25 @@ def test_a_question_never_starts_inside_a_word_or_a_quotation(sentence):
         before = sentence[: sentence.index(question.quote)]
         assert before.count("“") == before.count("”"), question.quote
         assert not question.quote.startswith("家"), question.quote
+
+
+COMMON_PHRASES = [
+    (
+        CountyContext("蓟州区", "", "天津市"),
+        "加快推进环保专职网格员纳入全市“全科网格”体系。",
+        "“全科网格”",
+    ),
+    (
+        CountyContext("土默特右旗", "包头市", "内蒙古自治区"),
+        "加大供热管网建设和改造力度，实现多热源互联互通，建立“一网多源”供暖格局。",
+        "“一网多源”",
+    ),
+]
+
+
+@pytest.mark.parametrize(("county", "sentence", "phrase"), COMMON_PHRASES, ids=["天津", "包头"])
+def test_a_quoted_phrase_of_common_words_is_not_called_the_parents_name(county, sentence, phrase):
+    """天津 and 包头 plans: “全科网格” (全科 网格) and “一网多源” (一网 多源) are policy phrases."""
+    for level in ("province", "city"):
+        adapted = adapt_text(sentence, level=level, county=county, catalogue=Catalogue())
+        assert [q.quote for q in adapted.questions if phrase in q.quote] == []

@@ -29,6 +29,7 @@ from app.core.adapt.changes import PassContext, Question
 from app.core.adapt.common_words import (
     Span,
     common_pairs,
+    common_words_only,
     county_campaign,
     is_common,
     literary_name,
@@ -195,7 +196,12 @@ def own_names(
     return [
         s
         for s in spans
-        if not is_common(term_of(text, s), province) and not county_campaign(text, s, province)
+        if not is_common(term_of(text, s), province)
+        and not county_campaign(text, s, province)
+        and not (
+            re.fullmatch("“[^“”]+”", text[s[0] : s[1]])
+            and common_words_only(term_of(text, s), province)
+        )
     ]
 
 
