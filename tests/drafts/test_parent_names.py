@@ -55,7 +55,7 @@ ASKED = [
         NANCHANG,
         "实施“赣鄱正品”认证体系，提升“生态鄱阳湖·绿色农产品”品牌影响力。",
         NAMES,
-        "“赣鄱正品”认证体系，提升“生态鄱阳湖·绿色农产品”",
+        "“赣鄱正品”认证体系，提升“生态鄱阳湖·绿色农产品”品牌",
     ),
     (
         YILAN,
@@ -231,3 +231,42 @@ def test_the_countys_own_park_listed_before_another_is_not_asked():
     county = CountyContext("涉县", "邯郸市", "河北省")
     adapted = adapt_text(sentence, level="city", county=county, catalogue=Catalogue())
     assert [q.quote for q in adapted.questions if q.kind == "place"] == ["邱县经济开发区"]
+
+
+KAIHUA = CountyContext("开化县", "衢州市", "浙江省")
+HALF_WORDS = [
+    "深化“人人成园丁、处处成花园”行动，营造全社会共同参与的良好舆论氛围。",
+    "（三）强化技术产业协同发展。实施国家绿色技术创新“十百千”行动，推进低碳先进技术成果转化。",
+]
+
+
+@pytest.mark.parametrize("sentence", HALF_WORDS, ids=["inside-quotes", "mid-word"])
+def test_a_question_never_starts_inside_a_word_or_a_quotation(sentence):
+    """浙江 59: the campaigns were asked from 处处成花园”行动 and 家绿色技术创新“十百千”行动."""
+    adapted = adapt_text(sentence, level="province", county=KAIHUA, catalogue=Catalogue())
+    for question in adapted.questions:
+        before = sentence[: sentence.index(question.quote)]
+        assert before.count("“") == before.count("”"), question.quote
+        assert not question.quote.startswith("家"), question.quote
+
+
+COMMON_PHRASES = [
+    (
+        CountyContext("蓟州区", "", "天津市"),
+        "加快推进环保专职网格员纳入全市“全科网格”体系。",
+        "“全科网格”",
+    ),
+    (
+        CountyContext("土默特右旗", "包头市", "内蒙古自治区"),
+        "加大供热管网建设和改造力度，实现多热源互联互通，建立“一网多源”供暖格局。",
+        "“一网多源”",
+    ),
+]
+
+
+@pytest.mark.parametrize(("county", "sentence", "phrase"), COMMON_PHRASES, ids=["天津", "包头"])
+def test_a_quoted_phrase_of_common_words_is_not_called_the_parents_name(county, sentence, phrase):
+    """天津 and 包头 plans: “全科网格” (全科 网格) and “一网多源” (一网 多源) are policy phrases."""
+    for level in ("province", "city"):
+        adapted = adapt_text(sentence, level=level, county=county, catalogue=Catalogue())
+        assert [q.quote for q in adapted.questions if phrase in q.quote] == []

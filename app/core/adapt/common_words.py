@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from app import paths
-from app.core.text.places import gazetteer
+from app.core.text.places import gazetteer, is_han
 
 NATIONAL = "全国"
 """The spread's key for national documents (no province)."""
@@ -143,3 +143,15 @@ def names_parent(term: str, province: str) -> bool:
         (gaz.division(place.divisions[0].code[:2]) or place.divisions[0]).short == province
         for place in gaz.find(term)
     )
+
+
+def common_words_only(term: str, province: str) -> bool:
+    """A quoted phrase made of common two-character words end to end (“全科网格” = 全科 网格,
+    “一网多源” = 一网 多源), naming no place of the parent: a policy phrase, not a name. The
+    all-pairs test of is_common fails on it at the pairs across two words (科网, 网多)."""
+    if len(term) < 4 or len(term) % 2 or not all(is_han(ch) for ch in term):
+        return False
+    if names_parent(term, province) or gazetteer().find(term):
+        return False
+    pairs = common_pairs()
+    return all(term[k : k + 2] in pairs for k in range(0, len(term), 2))

@@ -29,6 +29,7 @@ from app.core.adapt.changes import PassContext, Question
 from app.core.adapt.common_words import (
     Span,
     common_pairs,
+    common_words_only,
     county_campaign,
     is_common,
     literary_name,
@@ -119,6 +120,10 @@ def suffixed(text: str) -> list[Span]:
         start += cut
         if head.startswith("”"):
             head, start = head[1:], start + 1
+        start = _word_start(text, start, m.start())
+        if start < 0:
+            continue
+        head = text[start : m.start()]
         if len(head) < 2:
             continue
         own = rules.own_prefix.match(head)
@@ -142,6 +147,23 @@ def companies(text: str) -> list[Span]:
         for m in name_rules().company.finditer(text)
         if m.group()[:2] not in pairs and not in_book_title(text, m.start())
     ]
+
+
+def _word_start(text: str, start: int, end: int) -> int:
+    """Where a name before end may begin, at start or later, on a word's first character:
+    a name inside quotes begins at the opening “ (“人人成园丁、处处成花园”行动, not
+    处处成花园”行动); one whose head was cut in the middle of words begins at its quotes
+    (国家绿色技术创新“十百千”行动 → “十百千”行动); -1 where there is no such start."""
+    head = text[start:end]
+    closing, opening = head.find("”"), head.find("“")
+    if closing >= 0 and (opening < 0 or closing < opening):
+        back = text.rfind("“", max(0, start - 20), start)
+        if back < 0 or "”" in text[back:start]:
+            return -1
+        return back
+    if start > 0 and is_han(text[start - 1]) and end - start >= 12:
+        return start + opening if opening >= 0 else start
+    return start
 
 
 def _after_stops(words: str, stops: tuple[str, ...]) -> int:
@@ -174,7 +196,12 @@ def own_names(
     return [
         s
         for s in spans
-        if not is_common(term_of(text, s), province) and not county_campaign(text, s, province)
+        if not is_common(term_of(text, s), province)
+        and not county_campaign(text, s, province)
+        and not (
+            re.fullmatch("“[^“”]+”", text[s[0] : s[1]])
+            and common_words_only(term_of(text, s), province)
+        )
     ]
 
 
