@@ -13,6 +13,8 @@ import errno
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from app.core.errors import PlanImportError
@@ -32,20 +34,12 @@ def convert_to_docx(data: bytes, suffix: str) -> bytes:
     """
     soffice = find_soffice()
     kind = suffix.lower()
-    if soffice is None:
-        return _through_office(data, kind)
-    out_dir = Path(tempfile.mkdtemp(prefix="peakplan-convert-"))
-    try:
-        source = out_dir / f"plan{kind}"
-        try:
-            source.write_bytes(data)
-        except OSError as exc:
-            raise PlanImportError(
-                f"无法把 {kind} 文件复制到临时文件夹（{out_dir}）以便转换：{_os_reason(exc)}"
-            ) from exc
+    with _copy_in_temp(data, kind) as source:
+        if soffice is None:
+            return _through_office(source, kind)
         try:
             produced, _stderr = soffice_convert(
-                soffice, source, "docx", out_dir, timeout=CONVERT_SECONDS
+                soffice, source, "docx", source.parent, timeout=CONVERT_SECONDS
             )
         except subprocess.TimeoutExpired as exc:
             raise PlanImportError(
@@ -57,37 +51,41 @@ def convert_to_docx(data: bytes, suffix: str) -> bytes:
             raise PlanImportError(
                 f"LibreOffice 无法转换此 {kind} 文件（文件可能已损坏），请在 Word 或 WPS 中另存为 .docx"
             )
-        try:
-            return read_limited(produced, "plan-document")
-        except FileReadError as exc:
-            raise PlanImportError(
-                f"LibreOffice 转换出的 .docx 无法读取：{'；'.join(exc.problems) or exc.message}"
-            ) from exc
-    finally:
-        shutil.rmtree(out_dir, ignore_errors=True)
+        return _converted(produced, "LibreOffice")
 
 
-def _through_office(data: bytes, kind: str) -> bytes:
-    """No LibreOffice: Word or WPS converts it where installed (office_com.py), else the user
-    is told to save it as .docx there."""
+@contextmanager
+def _copy_in_temp(data: bytes, kind: str) -> Iterator[Path]:
+    """The file's bytes as plan.doc/.wps in a fresh temporary folder, removed afterwards."""
     out_dir = Path(tempfile.mkdtemp(prefix="peakplan-convert-"))
     try:
-        source, target = out_dir / f"plan{kind}", out_dir / "plan.docx"
+        source = out_dir / f"plan{kind}"
         try:
             source.write_bytes(data)
         except OSError as exc:
             raise PlanImportError(
                 f"无法把 {kind} 文件复制到临时文件夹（{out_dir}）以便转换：{_os_reason(exc)}"
             ) from exc
-        if office_convert(source, target):
-            try:
-                return read_limited(target, "plan-document")
-            except FileReadError as exc:
-                raise PlanImportError(
-                    f"Word/WPS 转换出的 .docx 无法读取：{'；'.join(exc.problems) or exc.message}"
-                ) from exc
+        yield source
     finally:
         shutil.rmtree(out_dir, ignore_errors=True)
+
+
+def _converted(path: Path, converter: str) -> bytes:
+    try:
+        return read_limited(path, "plan-document")
+    except FileReadError as exc:
+        raise PlanImportError(
+            f"{converter} 转换出的 .docx 无法读取：{'；'.join(exc.problems) or exc.message}"
+        ) from exc
+
+
+def _through_office(source: Path, kind: str) -> bytes:
+    """No LibreOffice: Word or WPS converts it where installed (office_com.py), else the user
+    is told to save it as .docx there."""
+    target = source.parent / "plan.docx"
+    if office_convert(source, target):
+        return _converted(target, "Word/WPS")
     raise PlanImportError(
         f"无法直接读取 {kind} 文件：请用 Word 或 WPS 打开它，另存为 .docx（文件 › 另存为 › "
         "Word 文档）后再导入"
