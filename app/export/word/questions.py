@@ -112,11 +112,13 @@ def _mark_proposals(
 ) -> None:
     """A unit the app proposed, marked again where the 附件 names it first: the table is what
     the units read, so the proposal must be seen there too (other questions the body carries)."""
+    rows_of: dict[str, list[int]] = {}
+    for index, line in enumerate(lines):
+        rows_of.setdefault(line.node_id, []).append(index)
     for node_id, asked in questions.items():
         for question in (q for q in asked if q.kind == "proposed_unit" and q.where == "clause"):
-            for index, line in enumerate(lines):
-                if line.node_id != node_id:
-                    continue
+            for index in rows_of.get(node_id, ()):
+                line = lines[index]
                 column = next(
                     (c for c in (4, 5) if question.quote in str(line.values[c] or "")), None
                 )
