@@ -9,7 +9,7 @@ from app.core.draft.mentions import render
 from app.core.readout.render import rendered_nodes
 from app.core.readout.task_rows import task_rows
 from app.gui.models.catalogue_models import MappingModel, UnitsModel
-from app.gui.pages.targets_page import COUNTY, YEARS, TargetsModel
+from app.gui.pages.targets_page import TargetsModel
 from tests.conftest import SEEDS
 from tests.gui.helpers import edit_cell
 
@@ -21,7 +21,7 @@ def _select(win, node_id):
 
 def _type_target(window, qtbot, target_id: str, year: int, text: str) -> None:
     window.pages.setCurrentWidget(window.targets)
-    column = COUNTY + YEARS.index(year)
+    column = window.targets.model.county_column(year)
     edit_cell(qtbot, window.targets.table, window.targets.row_of(target_id), column, text)
 
 
@@ -41,7 +41,9 @@ def test_a_target_value_shows_everywhere_and_undo_takes_it_back(window, qtbot):
     assert "120万千瓦以上" in window.preview.toPlainText()
     assert "⟦达到120万千瓦以上⟧" in window.editor.text.toPlainText()
     model = window.targets.model
-    assert model.index(window.targets.row_of(target.id), COUNTY).data() == "120以上"
+    assert (
+        model.index(window.targets.row_of(target.id), model.county_column(2025)).data() == "120以上"
+    )
     window.edits.undo_action.trigger()
     assert window.doc.draft == draft
     window.preview.refresh()
@@ -253,5 +255,7 @@ def test_the_target_sources_are_named_as_the_plans_number_them(window, qtbot):
     draft = draft.model_copy(update={"targets": (target, *draft.targets[1:])})
     window.set_document(DraftDocument(draft, None, window))
     window.pages.setCurrentWidget(window.targets)
-    shown = window.targets.model.index(window.targets.row_of(target.id), 2).data()
+    shown = window.targets.model.index(
+        window.targets.row_of(target.id), window.targets.model.source_column
+    ).data()
     assert shown == "三（一）5、二（二）"

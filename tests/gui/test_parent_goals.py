@@ -69,7 +69,6 @@ def test_ticking_the_regions_goals_merges_them_into_the_countys(window, qtbot):
 
 
 def test_the_target_page_shows_the_parents_value_as_reference_and_the_county_decides(window, qtbot):
-    from app.gui.pages.targets_page import COUNTY, YEARS
     from tests.gui.helpers import edit_cell
 
     city = import_plan(FIXTURES / "shijiazhuang.txt", plan_id="shijiazhuang-goals").plan
@@ -84,15 +83,15 @@ def test_the_target_page_shows_the_parents_value_as_reference_and_the_county_dec
     model, table = window.targets.model, window.targets.table
     energy = next(t for t in window.doc.draft.targets if t.indicator == "单位GDP能耗下降")
     row = window.targets.row_of(energy.id)
-    parent_cell = model.index(row, COUNTY - len(YEARS)).data()
-    county_cell = model.index(row, COUNTY)
+    parent_cell = model.index(row, model.parent_column(2025)).data()
+    county_cell = model.index(row, model.county_column(2025))
     assert (parent_cell, county_cell.data()) == ("16以上", "待定")
     hint = county_cell.data(Qt.ItemDataRole.ToolTipRole)
     assert "上级为 16%以上" in hint and "确保完成省、石家庄市下达任务" in hint
 
-    edit_cell(qtbot, table, row, COUNTY, "完成上级下达任务")
+    edit_cell(qtbot, table, row, model.county_column(2025), "完成上级下达任务")
     share = next(t for t in window.doc.draft.targets if t.indicator == "非化石能源消费占比")
-    edit_cell(qtbot, table, window.targets.row_of(share.id), COUNTY, "10")
+    edit_cell(qtbot, table, window.targets.row_of(share.id), model.county_column(2025), "10")
     window.preview.refresh()
     shown = window.preview.toPlainText()
     assert "单位GDP能耗下降确保完成省、石家庄市下达任务" in shown

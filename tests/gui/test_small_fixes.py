@@ -10,8 +10,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog, QMessageBox
 
-from app.gui.pages.targets_page import COUNTY, YEARS
-
 
 def _entry(window, text: str) -> QAction:
     return next(a for a in window.findChildren(QAction) if a.text() == text)
@@ -24,7 +22,9 @@ def test_delete_in_a_target_cell_clears_it_and_undo_brings_it_back(window, qtbot
     assert before.value
     window.pages.setCurrentWidget(window.targets)
     table = window.targets.table
-    index = table.model().index(window.targets.row_of(target.id), COUNTY + YEARS.index(2025))
+    index = table.model().index(
+        window.targets.row_of(target.id), window.targets.model.county_column(2025)
+    )
     table.scrollTo(index)
     QTest.mouseClick(
         table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(index).center()

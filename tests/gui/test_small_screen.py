@@ -3,6 +3,7 @@ no tab label is clipped, and the preview is a page that 视图 › 预览 hides 
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QTabBar, QToolButton
 
@@ -77,3 +78,21 @@ def test_hiding_the_preview_is_remembered(window, qtbot):
     again.shutdown()
     again.doc.stack.clear()
     again.close()
+
+
+def test_the_county_target_cells_are_on_screen_beside_the_parents_values(window, qtbot):
+    """At 1366×768 the county's cell of every year a target is set for is in view without
+    scrolling, each just left of the parent's value for that year (they were to the right of
+    all the parent's years, behind a scroll bar)."""
+    window.pages.setCurrentWidget(window.targets)
+    table, model = window.targets.table, window.targets.model
+    qtbot.waitUntil(table.isVisible)
+    years = sorted({y.year for t in window.doc.draft.targets for y in t.years})
+    assert list(model.years) == years  # no column for a year no target has
+    for year in years:
+        county, parent = model.county_column(year), model.parent_column(year)
+        assert model.headerData(county, Qt.Orientation.Horizontal) == f"本县{year}年"
+        assert model.headerData(parent, Qt.Orientation.Horizontal) == f"上级{year}年"
+        assert parent == county + 1
+        right = table.columnViewportPosition(county) + table.columnWidth(county)
+        assert table.columnViewportPosition(county) >= 0 and right <= table.viewport().width()

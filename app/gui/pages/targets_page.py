@@ -34,16 +34,20 @@ from app.gui.commands import push
 from app.gui.document import DocumentView, DraftDocument
 
 YEARS = (2025, 2030, 2035)
-FIXED = ("指标", "单位", "来源")
-COUNTY = len(FIXED) + len(YEARS)  # the first county column, with the usual years
+FIXED = ("指标", "单位")
+SOURCE = "来源"
 PENDING = QColor("#fff3a0")
+PARENT_GREY = QColor("#666666")
 
 _Index = QModelIndex | QPersistentModelIndex
 
 
 def years_of(draft) -> tuple[int, ...]:
-    """The years the table shows: 2025, 2030, 2035 and any other a target is set for (2023)."""
-    return tuple(sorted({*YEARS, *(y.year for t in draft.targets for y in t.years)}))
+    """The years the table shows: those the targets are set for (2023, 2025, …); the usual
+    2025, 2030, 2035 while there is none. A year no target has would be a column of nothing
+    to edit, pushing the county's cells off a 1366-wide screen."""
+    years = {y.year for t in draft.targets for y in t.years}
+    return tuple(sorted(years or YEARS))
 
 
 def _parent_text(target: CountyTarget, year: int) -> str:
@@ -52,7 +56,8 @@ def _parent_text(target: CountyTarget, year: int) -> str:
 
 
 class TargetsModel(QAbstractTableModel):
-    """The county target table: 指标 and the county values are editable."""
+    """The county target table: 指标 and the county values are editable. Each year has the
+    county's cell and, beside it, the parent's value as reference; 来源 comes last."""
 
     refused = Signal(str)  # an edit the core did not accept, in its words
 
@@ -62,25 +67,43 @@ class TargetsModel(QAbstractTableModel):
         self.ids = [t.id for t in doc.draft.targets]
         self.years = years_of(doc.draft)
 
+    def county_column(self, year: int) -> int:
+        """The column of the county's value for the year."""
+        return len(FIXED) + 2 * self.years.index(year)
+
+    def parent_column(self, year: int) -> int:
+        """The column of the parent's value for the year (right of the county's)."""
+        return self.county_column(year) + 1
+
     @property
-    def county(self) -> int:
-        """The first county column."""
-        return len(FIXED) + len(self.years)
+    def source_column(self) -> int:
+        return len(FIXED) + 2 * len(self.years)
+
+    def county_year(self, column: int) -> int | None:
+        """The year whose county cell the column is, or None."""
+        at = column - len(FIXED)
+        return self.years[at // 2] if 0 <= at < 2 * len(self.years) and at % 2 == 0 else None
+
+    def parent_year(self, column: int) -> int | None:
+        at = column - len(FIXED)
+        return self.years[at // 2] if 0 <= at < 2 * len(self.years) and at % 2 == 1 else None
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.ids)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.county + len(self.years)
+        return 0 if parent.isValid() else self.source_column + 1
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
         if section < len(FIXED):
             return self.tr(FIXED[section])
-        if section < self.county:
-            return self.tr("上级{}年").format(self.years[section - len(FIXED)])
-        return self.tr("本县{}年").format(self.years[section - self.county])
+        if section == self.source_column:
+            return self.tr(SOURCE)
+        if (year := self.county_year(section)) is not None:
+            return self.tr("本县{}年").format(year)
+        return self.tr("上级{}年").format(self.parent_year(section))
 
     def target(self, row: int) -> CountyTarget | None:
         return self.doc.draft.target(self.ids[row])
@@ -92,10 +115,11 @@ class TargetsModel(QAbstractTableModel):
         if target is None:
             return None
         column = index.column()
+        year = self.county_year(column)
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
             return target.indicator  # cut off in a narrow column
-        if role == Qt.ItemDataRole.ToolTipRole and column >= self.county:
-            entry = target.year(self.years[column - self.county])
+        if role == Qt.ItemDataRole.ToolTipRole and year is not None:
+            entry = target.year(year)
             if entry is None or entry.decision != "pending":
                 return None
             # what the draft prints meanwhile, and the wording customary for an allocated one
@@ -105,14 +129,16 @@ class TargetsModel(QAbstractTableModel):
                 return target.indicator
             if column == 1:
                 return target.unit
-            if column == 2:
+            if column == self.source_column:
                 return "、".join(clause_label(s) for s in target.sources)
-            if column < self.county:
-                return _parent_text(target, self.years[column - len(FIXED)])
-            return target_cell_text(target.year(self.years[column - self.county]))
-        if role == Qt.ItemDataRole.BackgroundRole and column >= self.county:
-            entry = target.year(self.years[column - self.county])
+            if year is None:
+                return _parent_text(target, self.parent_year(column))
+            return target_cell_text(target.year(year))
+        if role == Qt.ItemDataRole.BackgroundRole and year is not None:
+            entry = target.year(year)
             return PENDING if entry is not None and entry.decision == "pending" else None
+        if role == Qt.ItemDataRole.ForegroundRole and self.parent_year(column) is not None:
+            return PARENT_GREY  # a reference, not the county's
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
@@ -120,11 +146,10 @@ class TargetsModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         column = index.column()
+        year = self.county_year(column)
         target = self.target(index.row())
         editable = column == 0 or (
-            column >= self.county
-            and target is not None
-            and target.year(self.years[column - self.county]) is not None
+            year is not None and target is not None and target.year(year) is not None
         )
         return flags | Qt.ItemFlag.ItemIsEditable if editable else flags
 
@@ -139,7 +164,7 @@ class TargetsModel(QAbstractTableModel):
             if index.column() == 0:
                 push(self.doc, "修改指标名称", ops.set_target_indicator, target_id, text)
             else:
-                year = self.years[index.column() - self.county]
+                year = self.county_year(index.column())
                 push(self.doc, "修改目标值", ops.set_target_cell, target_id, year, text)
         except EditError as exc:
             self.refused.emit(exc.one_line())
@@ -167,7 +192,7 @@ class DecisionDelegate(QStyledItemDelegate):
     (120, 15左右, 30%, 约30%)."""
 
     def createEditor(self, parent: QWidget, option, index: QModelIndex) -> QWidget:
-        if index.column() < index.model().county:
+        if index.model().county_year(index.column()) is None:
             return super().createEditor(parent, option, index)
         box = QComboBox(parent)
         box.setEditable(True)
@@ -224,7 +249,10 @@ class TargetsPage(QWidget, DocumentView):
         if old is not None:
             old.deleteLater()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        for col, width in enumerate((230, 90, 70) + (70,) * (2 * len(self.model.years))):
+        header = self.table.horizontalHeader()
+        fits = lambda text: header.fontMetrics().horizontalAdvance(text) + 14  # noqa: E731
+        years = (fits("本县2025年"), fits("上级2025年")) * len(self.model.years)
+        for col, width in enumerate((fits("指标" * 6), fits("万千瓦"), *years, fits("三（一）5"))):
             self.table.setColumnWidth(col, width)
         super().set_document(doc)
 
@@ -243,18 +271,18 @@ class TargetsPage(QWidget, DocumentView):
         cells = [
             i
             for i in self.table.selectionModel().selectedIndexes()
-            if i.column() >= self.model.county and self.model.flags(i) & Qt.ItemFlag.ItemIsEditable
+            if self.model.county_year(i.column()) is not None
+            and self.model.flags(i) & Qt.ItemFlag.ItemIsEditable
         ]
         if not cells:
             if any(i.column() == 0 for i in self.table.selectionModel().selectedIndexes()):
                 self.message.setText(self.tr("指标名称不能为空：双击改写它"))
             return
-        ids, years, county = self.model.ids, self.model.years, self.model.county
+        ids, year_of = self.model.ids, self.model.county_year
 
         def cleared(draft):
             for index in cells:
-                year = years[index.column() - county]
-                draft = ops.set_target_cell(draft, ids[index.row()], year, "")
+                draft = ops.set_target_cell(draft, ids[index.row()], year_of(index.column()), "")
             return draft
 
         try:
