@@ -1,0 +1,83 @@
+"""Fewer, better questions about the parent's own names, layouts and places (issue 25, items
+3 and 6): common phrases and technical words are not called the parent's names or corridors;
+the parent's layouts are asked; a comment lands on the words its question is about."""
+
+from __future__ import annotations
+
+from app.core.adapt.text import adapt_text
+from app.core.draft.model import Catalogue
+from app.core.text.county import CountyContext
+
+TUMED = CountyContext("土默特右旗", "包头市", "内蒙古自治区")
+TONGWEI = CountyContext("通渭县", "定西市", "甘肃省")
+JIZHOU = CountyContext("蓟州区", "", "天津市")
+BINCHUAN = CountyContext("宾川县", "大理白族自治州", "云南省")
+LIANPING = CountyContext("连平县", "河源市", "广东省")
+NONGAN = CountyContext("农安县", "长春市", "吉林省")
+CHANGTING = CountyContext("长汀县", "龙岩市", "福建省")
+PINGLE = CountyContext("平乐县", "桂林市", "广西壮族自治区")
+
+
+def _asked(text: str, county: CountyContext, level: str = "province") -> list[str]:
+    adapted = adapt_text(text, level=level, county=county, catalogue=Catalogue())
+    return [q.quote for q in adapted.questions]
+
+
+def test_common_phrases_in_quotes_are_not_the_parents_names():
+    # a numbered summary of the items just listed (天津)
+    assert _asked("实现产业链、人才链、创新链“三链融合”。", JIZHOU) == []
+    # practices named as examples of a kind (内蒙古)
+    assert (
+        _asked("鼓励在冬春季节实施“农区寄养”“牧羊农养”等农牧业综合发展模式。", TUMED, "region")
+        == []
+    )
+    # a metaphor (吉林)
+    assert _asked("围绕保护好“耕地中的大熊猫”，大力推广保护性耕作。", NONGAN) == []
+    # national terms and campaigns (names.json national_terms)
+    assert _asked("推进相关林业“三剩物”综合利用。", TONGWEI, "city") == []
+    assert _asked("鼓励发展智慧仓储，大力推广“带托运输”。", LIANPING) == []
+    assert _asked("深入推进爱国卫生“7个专项行动”。", BINCHUAN) == []
+    # the parent's own programme and brand are still asked
+    assert _asked("实施“双千计划”，打造“桂字号”农业品牌。", LIANPING)
+
+
+def test_the_parents_layouts_are_asked():
+    assert _asked("按照我区“一区两带”的总体布局，推进生态建设。", TUMED, "region") == ["“一区两带”"]
+    assert _asked("按照“东联、西进、南向、北拓”思路，优化空间布局。", TONGWEI, "city") == [
+        "“东联、西进、南向、北拓”"
+    ]
+    # a slogan of principles is still no name
+    assert _asked("按照“谁生产、谁提供、谁负责”原则。", TONGWEI, "city") == []
+
+
+def test_a_market_the_county_uses_is_not_a_name_it_copies():
+    text = "推动符合条件的绿色环保企业上市、到新三板和云南省股权交易中心挂牌融资。"
+    assert _asked(text, BINCHUAN) == []
+    # the parent making use of its own exchange is still asked
+    assert _asked("充分发挥云南省股权交易中心作用。", BINCHUAN) == ["云南省股权交易中心"]
+
+
+def test_technical_and_generic_words_are_no_corridor_or_place():
+    assert (
+        _asked("水泥行业实施高固气比熟料煅烧、大推力多通道燃烧等技术改造。", TUMED, "region") == []
+    )
+    assert _asked("在宾馆饭店推广太阳能加电辅助热水系统、空气能等应用。", TUMED, "region") == []
+    assert _asked("打通快速融入“双循环”的战略通道。", CHANGTING, "city") == []
+    assert _asked("城市新建区、绿色生态城区等民用建筑全部执行绿色建筑标准。", TUMED, "region") == []
+    # a named corridor of the parent is still asked
+    assert _asked("加快珠江—西江经济带建设。", PINGLE, "region") == ["珠江—西江经济带"]
+
+
+def test_a_comment_lands_on_its_own_words():
+    """Word finds a comment's words by their text: a 城市 asked in a later sentence must not land
+    on an earlier 城市 nobody asked about (织密城市…，建设绿色宜居城市。…提升城市防洪排涝能力)."""
+    text = "织密城市绿地网络，建设绿色宜居城市。加快推进海绵城市建设，提升城市防洪排涝能力。"
+    adapted = adapt_text(text, level="province", county=LIANPING, catalogue=Catalogue())
+    quotes = [q.quote for q in adapted.questions]
+    assert quotes == ["城市", "城市防洪排涝能力"]
+    for question in adapted.questions:
+        assert adapted.text.find(question.quote) == question.start
+    # the suggestion replacing the grown words keeps the words it grew by
+    grown = adapted.questions[1]
+    replacements = [s.replacement for s in grown.suggestions if s.replacement]
+    assert replacements and all(r.endswith("防洪排涝能力") for r in replacements)
