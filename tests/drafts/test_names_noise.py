@@ -33,6 +33,8 @@ def test_common_phrases_in_quotes_are_not_the_parents_names():
     )
     # a metaphor (吉林)
     assert _asked("围绕保护好“耕地中的大熊猫”，大力推广保护性耕作。", NONGAN) == []
+    # a kind or a process (广东)
+    assert _asked("提高耕地集中连片度，推进耕地“宜机化”改造。", LIANPING) == []
     # national terms and campaigns (names.json national_terms)
     assert _asked("推进相关林业“三剩物”综合利用。", TONGWEI, "city") == []
     assert _asked("鼓励发展智慧仓储，大力推广“带托运输”。", LIANPING) == []
@@ -81,3 +83,21 @@ def test_a_comment_lands_on_its_own_words():
     grown = adapted.questions[1]
     replacements = [s.replacement for s in grown.suggestions if s.replacement]
     assert replacements and all(r.endswith("防洪排涝能力") for r in replacements)
+
+
+def test_the_names_pass_is_more_precise_on_quoted_terms_than_the_spread_alone():
+    """On quoted terms drawn at random from twelve more plans (tests/core/names_labels_quotes.json)
+    the phrase rules drop practices, metaphors and descriptors and keep the parent's own."""
+    import importlib.util
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    spec = importlib.util.spec_from_file_location("eval_names", root / "tools" / "eval_names.py")
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    labels = tool.load(root / "tests" / "core" / "names_labels_quotes.json")
+    assert len({label["province"] for label in labels}) >= 10
+    found = tool.methods()
+    spread, *_ = tool.score(labels, found["quotes +spread"])
+    precision, recall, *_ = tool.score(labels, found["the names pass (+spread, phrases, layouts)"])
+    assert precision >= 0.6 and precision > spread and recall >= 0.85

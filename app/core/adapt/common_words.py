@@ -38,6 +38,7 @@ class _Commonness:
     example_kinds: tuple[str, ...]
     example_gap: int
     phrase_chars: str
+    descriptor_endings: tuple[str, ...]
     numerals: dict[str, int]
 
 
@@ -62,6 +63,7 @@ def _rules() -> _Commonness:
         tuple(phrases["example_kinds"]),
         phrases["example_gap"],
         phrases["phrase_chars"],
+        tuple(phrases["descriptor_endings"]),
         phrases["numerals"],
     )
 
@@ -179,7 +181,7 @@ def is_layout(term: str) -> bool:
 
 def phrase_not_name(text: str, span: Span) -> bool:
     """Quoted words that are no name (resources/adapt/names.json, phrases): a description or
-    metaphor (“耕地中的大熊猫”), practices named as examples of a kind (“农区寄养”“牧羊农养”等…
+    metaphor (“耕地中的大熊猫”), a kind or a process (“宜机化”, “兜底式”), practices named as examples of a kind (“农区寄养”“牧羊农养”等…
     模式), or a numbered summary of the items listed just before it (产业链、人才链、创新链
     “三链融合”)."""
     rules = _rules()
@@ -188,7 +190,7 @@ def phrase_not_name(text: str, span: Span) -> bool:
     if not m:
         return False
     inner = m.group(1)
-    if any(ch in inner for ch in rules.phrase_chars):
+    if any(ch in inner for ch in rules.phrase_chars) or inner.endswith(rules.descriptor_endings):
         return True
     end = span[1]
     while (more := re.match(r"[、和]?“[^“”]{1,16}”", text[end:])) is not None:
