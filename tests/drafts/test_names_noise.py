@@ -35,6 +35,8 @@ def test_common_phrases_in_quotes_are_not_the_parents_names():
     assert _asked("围绕保护好“耕地中的大熊猫”，大力推广保护性耕作。", NONGAN) == []
     # a kind or a process (广东)
     assert _asked("提高耕地集中连片度，推进耕地“宜机化”改造。", LIANPING) == []
+    # a call to act that the county's villages carry out (福建)
+    assert _asked("推进“百镇千村”试点工程，开展“崇尚集约建房”建设。", CHANGTING, "city") == []
     # national terms and campaigns (names.json national_terms)
     assert _asked("推进相关林业“三剩物”综合利用。", TONGWEI, "city") == []
     assert _asked("鼓励发展智慧仓储，大力推广“带托运输”。", LIANPING) == []
@@ -68,6 +70,11 @@ def test_technical_and_generic_words_are_no_corridor_or_place():
     assert _asked("城市新建区、绿色生态城区等民用建筑全部执行绿色建筑标准。", TUMED, "region") == []
     # a named corridor of the parent is still asked
     assert _asked("加快珠江—西江经济带建设。", PINGLE, "region") == ["珠江—西江经济带"]
+
+
+def test_a_park_named_with_its_city_in_brackets_is_asked_as_a_whole():
+    text = "以上杭县蛟洋工业区、福建（龙岩）稀土工业园区循环化绿色改造重点园区为示范引领。"
+    assert "福建（龙岩）稀土工业园区" in _asked(text, CHANGTING, "city")
 
 
 def test_a_comment_lands_on_its_own_words():

@@ -39,6 +39,7 @@ class _Commonness:
     example_gap: int
     phrase_chars: str
     descriptor_endings: tuple[str, ...]
+    call_verbs: tuple[str, ...]
     numerals: dict[str, int]
 
 
@@ -64,6 +65,7 @@ def _rules() -> _Commonness:
         phrases["example_gap"],
         phrases["phrase_chars"],
         tuple(phrases["descriptor_endings"]),
+        tuple(phrases["call_verbs"]),
         phrases["numerals"],
     )
 
@@ -179,9 +181,10 @@ def is_layout(term: str) -> bool:
     return any(p.fullmatch(term) for p in _rules().layouts)
 
 
-def phrase_not_name(text: str, span: Span) -> bool:
+def phrase_not_name(text: str, span: Span, province: str) -> bool:
     """Quoted words that are no name (resources/adapt/names.json, phrases): a description or
-    metaphor (“耕地中的大熊猫”), a kind or a process (“宜机化”, “兜底式”), practices named as examples of a kind (“农区寄养”“牧羊农养”等…
+    metaphor (“耕地中的大熊猫”), a kind or a process (“宜机化”, “兜底式”), a call to act
+    (“崇尚集约建房”), practices named as examples of a kind (“农区寄养”“牧羊农养”等…
     模式), or a numbered summary of the items listed just before it (产业链、人才链、创新链
     “三链融合”)."""
     rules = _rules()
@@ -190,7 +193,13 @@ def phrase_not_name(text: str, span: Span) -> bool:
     if not m:
         return False
     inner = m.group(1)
-    if any(ch in inner for ch in rules.phrase_chars) or inner.endswith(rules.descriptor_endings):
+    if names_parent(inner, province):
+        return False
+    if (
+        any(ch in inner for ch in rules.phrase_chars)
+        or inner.endswith(rules.descriptor_endings)
+        or inner.startswith(rules.call_verbs)
+    ):
         return True
     end = span[1]
     while (more := re.match(r"[、和]?“[^“”]{1,16}”", text[end:])) is not None:

@@ -214,7 +214,7 @@ def own_names(
         for s in spans
         if not is_common(term_of(text, s), province)
         and not county_campaign(text, s, province)
-        and not phrase_not_name(text, s)
+        and not phrase_not_name(text, s, province)
         and not used_by_county(text, s)
         and not (
             re.fullmatch("“[^“”]+”", text[s[0] : s[1]])
