@@ -50,6 +50,10 @@ def test_the_parents_layouts_are_asked():
     assert _asked("按照“东联、西进、南向、北拓”思路，优化空间布局。", TONGWEI, "city") == [
         "“东联、西进、南向、北拓”"
     ]
+    # one park, one point is no layout (福建: monitoring 由“一园一点”扩大到周边区域)
+    assert (
+        _asked("增强大气环境监管能力，并逐步由“一园一点”扩大到周边区域。", CHANGTING, "city") == []
+    )
     # a slogan of principles is still no name
     assert _asked("按照“谁生产、谁提供、谁负责”原则。", TONGWEI, "city") == []
 
