@@ -65,6 +65,13 @@ def test_a_market_the_county_uses_is_not_a_name_it_copies():
     assert _asked("充分发挥云南省股权交易中心作用。", BINCHUAN) == ["云南省股权交易中心"]
 
 
+def test_kinds_of_companies_and_funds_are_no_names():
+    # 广西: a kind of ownership and a kind of fund, not the region's own company or fund
+    text = "鼓励设立综合型节能降碳环保企业和混合所有制公司，培育壮大一批。"
+    assert _asked(text, PINGLE, "region") == []
+    assert _asked("发起设立各类绿色、环保产业发展基金及科创基金。", PINGLE, "region") == []
+
+
 def test_technical_and_generic_words_are_no_corridor_or_place():
     assert (
         _asked("水泥行业实施高固气比熟料煅烧、大推力多通道燃烧等技术改造。", TUMED, "region") == []
