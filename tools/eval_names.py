@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from app.core.adapt.common_words import is_common, term_of  # noqa: E402
-from app.core.adapt.names import quoted, suffixed  # noqa: E402
+from app.core.adapt.names import own_names, quoted, suffixed  # noqa: E402
 from app.core.adapt.text import adapt_text  # noqa: E402
 from app.core.draft.model import Catalogue  # noqa: E402
 from app.core.text.county import CountyContext  # noqa: E402
@@ -72,6 +72,9 @@ def methods() -> dict[str, Finder]:
         out[f"{name} +spread"] = lambda text, province, find=out[name]: [
             s for s in find(text, province) if not is_common(term_of(text, s), province)
         ]
+    out["the names pass (+spread, phrases, layouts)"] = lambda text, province: own_names(
+        text, province, ("quotes", "suffixes")
+    )
     out["the app (names, geography, places passes)"] = asked_by_the_app
     return out
 
@@ -95,6 +98,9 @@ def _a_county(province: str) -> CountyContext:
         for county in gaz.children(city.code):
             if county.name.endswith("县"):
                 return CountyContext(county.name, city.name, top.name)
+    for county in gaz.children(top.code):  # 海南: counties straight under the province
+        if county.name.endswith("县"):
+            return CountyContext(county.name, "", top.name)
     raise ValueError(province)
 
 

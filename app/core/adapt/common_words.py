@@ -34,15 +34,25 @@ class _Commonness:
     campaign_after: tuple[str, ...]
     campaign_ending: tuple[str, ...]
     county_words: tuple[str, ...]
+    layouts: tuple[re.Pattern[str], ...]
+    example_kinds: tuple[str, ...]
+    example_gap: int
+    phrase_chars: str
+    descriptor_endings: tuple[str, ...]
+    call_verbs: tuple[str, ...]
+    numerals: dict[str, int]
 
 
 @lru_cache(maxsize=1)
 def _rules() -> _Commonness:
     data = json.loads(paths.resource("adapt", "names.json").read_text(encoding="utf-8"))
     places = json.loads(paths.resource("places", "patterns.json").read_text(encoding="utf-8"))
+    phrases, layouts = data["phrases"], data["layouts"]
     return _Commonness(
         # the national slogans are listed once, for the places pass's programmes (三改联动)
-        frozenset(data["generic"]) | frozenset(places["programmes"]["national"]),
+        frozenset(data["generic"])
+        | frozenset(places["programmes"]["national"])
+        | frozenset(k for k in data["national_terms"] if not k.startswith("_")),
         re.compile(data["own_prefix"]),
         data["province_abbreviations"],
         data["common_pairs_min"],
@@ -50,6 +60,13 @@ def _rules() -> _Commonness:
         tuple(data["county_campaigns"]["after"]),
         tuple(data["county_campaigns"]["ending"]),
         tuple(data["county_campaigns"]["county_words"]),
+        (re.compile(layouts["numbered"]), re.compile(layouts["directions"])),
+        tuple(phrases["example_kinds"]),
+        phrases["example_gap"],
+        phrases["phrase_chars"],
+        tuple(phrases["descriptor_endings"]),
+        tuple(phrases["call_verbs"]),
+        phrases["numerals"],
     )
 
 
@@ -79,7 +96,7 @@ def term_of(text: str, span: Span) -> str:
 def is_common(term: str, province: str) -> bool:
     """Common policy language: listed as generic, used by another province's or by national
     documents, or made only of pairs of characters many provinces use — unless it names the
-    parent."""
+    parent. A layout of the parent (“一区两带”) is made of common pairs and still its own."""
     rules = _rules()
     if term in rules.generic:
         return True
@@ -88,6 +105,8 @@ def is_common(term: str, province: str) -> bool:
     where = name_spread().get(term)
     if where and any(p != province for p in where):
         return True
+    if is_layout(term):
+        return False
     pairs = common_pairs()
     found = [
         run[k : k + 2] for run in re.findall(r"[\u4e00-\u9fff]+", term) for k in range(len(run) - 1)
@@ -149,9 +168,52 @@ def common_words_only(term: str, province: str) -> bool:
     """A quoted phrase made of common two-character words end to end (“全科网格” = 全科 网格,
     “一网多源” = 一网 多源), naming no place of the parent: a policy phrase, not a name. The
     all-pairs test of is_common fails on it at the pairs across two words (科网, 网多)."""
-    if len(term) < 4 or len(term) % 2 or not all(is_han(ch) for ch in term):
+    if len(term) < 4 or len(term) % 2 or not all(is_han(ch) for ch in term) or is_layout(term):
         return False
     if names_parent(term, province) or gazetteer().find(term):
         return False
     pairs = common_pairs()
     return all(term[k : k + 2] in pairs for k in range(0, len(term), 2))
+
+
+def is_layout(term: str) -> bool:
+    """A spatial layout of the parent (一区两带, 三屏两带多点, 东联、西进、南向、北拓)?"""
+    return any(p.fullmatch(term) for p in _rules().layouts)
+
+
+def phrase_not_name(text: str, span: Span, province: str) -> bool:
+    """Quoted words that are no name (resources/adapt/names.json, phrases): a description or
+    metaphor (“耕地中的大熊猫”), a kind or a process (“宜机化”, “兜底式”), a call to act
+    (“崇尚集约建房”), practices named as examples of a kind (“农区寄养”“牧羊农养”等…
+    模式), or a numbered summary of the items listed just before it (产业链、人才链、创新链
+    “三链融合”)."""
+    rules = _rules()
+    words = text[span[0] : span[1]]
+    m = re.fullmatch(r"“([^“”]+)”", words)
+    if not m:
+        return False
+    inner = m.group(1)
+    if names_parent(inner, province):
+        return False
+    if (
+        any(ch in inner for ch in rules.phrase_chars)
+        or inner.endswith(rules.descriptor_endings)
+        or inner.startswith(rules.call_verbs)
+    ):
+        return True
+    end = span[1]
+    while (more := re.match(r"[、和]?“[^“”]{1,16}”", text[end:])) is not None:
+        end += more.end()  # “农区寄养”“牧羊农养”等…: the examples read together
+    after = text[end : end + 1 + rules.example_gap]
+    if after.startswith("等") and any(k in after for k in rules.example_kinds):
+        return True
+    count = rules.numerals.get(inner[0])
+    if count is None or count < 2:
+        return False
+    start = span[0]
+    while (less := re.search(r"“[^“”]{1,16}”[、和]?$", text[:start])) is not None:
+        start = less.start()
+    clause = re.split(r"[，。；：,;:！？\n]", text[:start])[-1]
+    items = re.split(r"[、和与及]", clause)
+    # each item shares a word of the summary: 产业链、人才链、创新链 — 三链
+    return len(items) == count and all(set(item) & set(inner[1:]) for item in items)

@@ -18,7 +18,13 @@ from functools import lru_cache
 
 from app import paths
 from app.core.adapt.changes import PassContext, Question
-from app.core.adapt.common_words import abbreviation_of, is_common, names_parent, term_of
+from app.core.adapt.common_words import (
+    abbreviation_of,
+    common_words_only,
+    is_common,
+    names_parent,
+    term_of,
+)
 from app.core.adapt.level_words import in_book_title
 from app.core.adapt.names import free, per_sentence
 from app.core.adapt.places import place_rules
@@ -34,6 +40,7 @@ _JOINS = "—－-–·"
 class GeographyRules:
     feature: re.Pattern[str]
     head_max: int
+    not_after: tuple[str, ...]
     corridor: re.Pattern[str]
     group_words: tuple[str, ...]
     always: re.Pattern[str]
@@ -45,9 +52,11 @@ class GeographyRules:
 def geography_rules() -> GeographyRules:
     data = json.loads(paths.resource("places", "geography.json").read_text(encoding="utf-8"))
     suffixes = sorted(data["feature_suffixes"], key=len, reverse=True)
+    not_followed = "|".join(re.escape(w) for w in data["feature_not_followed_by"]["words"])
     return GeographyRules(
-        re.compile("|".join(re.escape(s) for s in suffixes)),
+        re.compile(f"(?:{'|'.join(re.escape(s) for s in suffixes)})(?!{not_followed})"),
         data["feature_head_max"],
+        tuple(data["feature_not_after"]["words"]),
         re.compile(data["corridor"]),
         tuple(data["group_words"]),
         re.compile(data["always"]),
@@ -75,7 +84,7 @@ def feature_candidates(text: str) -> list[tuple[int, int, int]]:
         start += cut
         while start < m.start() and text[start] in _JOINS:
             start += 1
-        if m.start() - start >= 2:
+        if m.start() - start >= 2 and not text[: m.start()].endswith(rules.not_after):
             out.append((start, m.start(), m.end()))
     return out
 
@@ -96,6 +105,7 @@ def features(text: str, province: str) -> list[Span]:
         own = names_parent(term, province)
         if own or not (
             is_common(term, province)
+            or common_words_only(term, province)  # 战略通道: 战略 通道
             or any(is_common(tail, province) for tail in feature_tails(text, start, suffix, end))
         ):
             out.append((start, end))

@@ -32,7 +32,9 @@ from app.core.adapt.common_words import (
     common_words_only,
     county_campaign,
     is_common,
+    is_layout,
     literary_name,
+    phrase_not_name,
     term_of,
 )
 from app.core.adapt.level_words import in_book_title
@@ -55,6 +57,14 @@ class NameRules:
     suffix_generic: re.Pattern[str]
     stops: tuple[str, ...]
     company: re.Pattern[str]
+    used_by_county: UsedByCounty
+
+
+@dataclass(frozen=True)
+class UsedByCounty:
+    suffixes: tuple[str, ...]
+    followed_by: tuple[str, ...]
+    gap: int
 
 
 @lru_cache(maxsize=1)
@@ -77,6 +87,11 @@ def name_rules() -> NameRules:
         re.compile(f"(?:{alternatives(data['suffix_generic'])})+"),
         tuple(sorted({*place_rules().stops, *data["stops"]}, key=len, reverse=True)),
         re.compile(f"[\u4e00-\u9fff]{{2}}(?:{alternatives(data['companies']['words'])})"),
+        UsedByCounty(
+            tuple(data["used_by_county"]["suffixes"]),
+            tuple(data["used_by_county"]["followed_by"]),
+            data["used_by_county"]["gap"],
+        ),
     )
 
 
@@ -87,7 +102,8 @@ def quoted(text: str) -> list[Span]:
     for m in re.finditer(r"“([^“”\n]*)”", text):
         inner = m.group(1).strip()
         items = re.split("[、，,—－+＋]", inner)
-        if len(items) > 1 and all(len(item) <= rules.slogan_item_max for item in items):
+        short = all(len(item) <= rules.slogan_item_max for item in items)
+        if len(items) > 1 and short and not is_layout(inner):
             continue  # “谁生产、谁提供、谁负责”, “前引导+后支持”: principles, not a name
         if rules.quote_min <= len(inner) <= rules.quote_max and not in_book_title(text, m.start()):
             out.append((m.start(), m.end()))
@@ -198,11 +214,24 @@ def own_names(
         for s in spans
         if not is_common(term_of(text, s), province)
         and not county_campaign(text, s, province)
+        and not phrase_not_name(text, s, province)
+        and not used_by_county(text, s)
         and not (
             re.fullmatch("“[^“”]+”", text[s[0] : s[1]])
             and common_words_only(term_of(text, s), province)
         )
     ]
+
+
+def used_by_county(text: str, span: Span) -> bool:
+    """A market of the parent the county's firms go to (到云南省股权交易中心挂牌融资): a place
+    the county uses, not a name it copies (resources/adapt/names.json, used_by_county)."""
+    rule = name_rules().used_by_county
+    words = text[span[0] : span[1]]
+    after = text[span[1] : span[1] + rule.gap + 2]
+    return words.endswith(rule.suffixes) and any(
+        after.find(w) in range(rule.gap + 1) for w in rule.followed_by
+    )
 
 
 def name_questions(

@@ -346,7 +346,21 @@ def _name_start(
         if first and first[0].start == 0 and _county_own(item, first[0], here):
             break  # 涉县经济开发区、邱县经济开发区 for 涉县: its own park is not asked
         start = item_start + cut
-    return start
+    return _bracketed_prefix(text, start, gaz)
+
+
+def _bracketed_prefix(text: str, start: int, gaz: Gazetteer) -> int:
+    """A name's start moved back over the place it is named by with its city in brackets:
+    福建（龙岩）稀土工业园区, 中国（广西）自由贸易试验区 — a comment on 稀土工业园区 alone would
+    be on half the name."""
+    m = re.search(r"([\u4e00-\u9fff]{2,8})（([\u4e00-\u9fff]{2,6})）$", text[:start])
+    if not m or not gaz.find(m.group(2)):
+        return start
+    before = m.group(1)
+    if before.endswith("中国"):
+        return m.start(1) + len(before) - 2
+    ending = [p for p in gaz.find(before) if p.end == len(before)]
+    return m.start(1) + ending[-1].start if ending else start
 
 
 def _at_start(place: PlaceName) -> PlaceName:

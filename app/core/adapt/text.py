@@ -9,6 +9,7 @@ new text, old, new, reason, kind), so the user can see every change.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from app.core.adapt.changes import (
     AdaptedText,
@@ -181,6 +182,8 @@ def _apply(text: str, chosen: list[Edit], questions: list[Question]) -> AdaptedT
         taken.append(span)
         placed.append(asked)
     placed += _kept_for_placing(placed, repeats)
+    fixed = [n_start for e, n_start, _n_end in placed_edits if e.kind is ChangeKind.TARGET]
+    placed = _landing_on_own_words(new_text, placed, fixed)
     return AdaptedText(new_text, tuple(changes), tuple(sorted(placed, key=lambda q: q.start)))
 
 
@@ -213,3 +216,65 @@ def _kept_for_placing(
         ):
             kept.append(repeat)
     return kept
+
+
+def _first_free(text: str, quote: str, taken: list[tuple[int, int]]) -> int:
+    """Where the Word export puts a quote: its first occurrence no longer quote took."""
+    start = text.find(quote)
+    while start >= 0 and any(start < e and s < start + len(quote) for s, e in taken):
+        start = text.find(quote, start + 1)
+    return start
+
+
+_CLAUSE_MARKS = "，。；：、,;:！？!?\n"
+_GROW_MAX = 24
+
+
+def _landing_on_own_words(
+    text: str, placed: list[TextQuestion], stops: list[int]
+) -> list[TextQuestion]:
+    """Each question's quote widened until the Word export, which finds a comment's words by
+    their text (longest quotes first, app/export/word/questions.py), lands it on its own
+    place: a 城市 asked in a later sentence would land on an earlier 城市 nobody asked about
+    (织密城市绿地网络，建设绿色宜居城市。…提升城市防洪排涝能力), a comment where the draft has no
+    question. The quote grows to the end of its clause (城市防洪排涝能力), never into another
+    question or a target (stops: where targets start); a suggestion replacing it keeps the
+    words it grew by."""
+    questions = sorted(placed, key=lambda q: q.start)
+    for _round in range(4):
+        taken: list[tuple[int, int]] = []
+        astray: list[int] = []
+        for index in sorted(range(len(questions)), key=lambda i: -len(questions[i].quote)):
+            question = questions[index]
+            at = _first_free(text, question.quote, taken)
+            if at >= 0:
+                taken.append((at, at + len(question.quote)))
+            if at != question.start:
+                astray.append(index)
+        if not astray:
+            break
+        for index in astray:
+            questions[index] = _grown(text, questions[index], questions, stops)
+    return questions
+
+
+def _grown(
+    text: str, question: TextQuestion, others: list[TextQuestion], stops: list[int]
+) -> TextQuestion:
+    """The question over its words up to the end of their clause (or the next question)."""
+    limit = min(
+        [len(text), question.end + _GROW_MAX]
+        + [q.start for q in others if q.start >= question.end and q is not question]
+        + [at for at in stops if at >= question.end]
+    )
+    end = question.end
+    while end < limit and text[end] not in _CLAUSE_MARKS:
+        end += 1
+    if end == question.end:
+        return question
+    added = text[question.end : end]
+    suggestions = tuple(
+        s if s.replacement is None else s.model_copy(update={"replacement": s.replacement + added})
+        for s in question.suggestions
+    )
+    return replace(question, end=end, quote=text[question.start : end], suggestions=suggestions)
