@@ -1,0 +1,93 @@
+"""What a county's plan does not carry over as its own (issue 25, labelled county set): the
+parent's flagship industry clusters, its international and inter-provincial transport layout,
+its needs in its own name, and its 县级以上城市. Each is asked with what the county can
+write instead (积极融入, 县城, 删去). Sentences from 云南 (386), 广东 (241), 九江 (418), 贵州
+(543), 湖北 (80) and 吉林 (243) plans of the corpus.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from app.core.adapt.text import adapt_text
+from app.core.draft.model import Catalogue
+from app.core.text.county import CountyContext
+
+BINCHUAN = CountyContext("宾川县", "大理白族自治州", "云南省")
+LIANPING = CountyContext("连平县", "河源市", "广东省")
+DE_AN = CountyContext("德安县", "九江市", "江西省")
+ZHENNING = CountyContext("镇宁布依族苗族自治县", "安顺市", "贵州省")
+TONGSHAN = CountyContext("通山县", "咸宁市", "湖北省")
+NONGAN = CountyContext("农安县", "长春市", "吉林省")
+
+
+def _asked(sentence: str, level: str, county: CountyContext):
+    adapted = adapt_text(sentence, level=level, county=county, catalogue=Catalogue())
+    return [q for q in adapted.questions if q.kind != "figure"]
+
+
+CLUSTERS = [
+    ("province", BINCHUAN, "推进产业链深度融合，打造绿色铝高端产业集群，发展高附加值特色产品。"),
+    (
+        "province",
+        LIANPING,
+        "加快新能源汽车推广应用，打造自主可控的智能网联汽车产业链和具有核心竞争力的氢燃料电池汽车产业集群。",
+    ),
+    ("city", DE_AN, "拓展下游深加工产业链，打造高端石油化工产业集群，提升产业附加值。"),
+    ("province", ZHENNING, "重点布局发展锰加工新型功能材料产业，打造国家级新型功能材料产业集群。"),
+]
+
+
+@pytest.mark.parametrize(
+    ("level", "county", "sentence"), CLUSTERS, ids=[c[1].county for c in CLUSTERS]
+)
+def test_a_parent_scale_industry_cluster_is_asked_with_joining_it_offered(level, county, sentence):
+    asked = [q for q in _asked(sentence, level, county) if "产业" in q.quote]
+    assert len(asked) == 1, [q.quote for q in asked]
+    assert asked[0].quote.startswith("打造") and asked[0].quote.endswith(("产业集群", "产业链"))
+    answers = [s.replacement for s in asked[0].suggestions]
+    assert any(a and a.startswith("积极融入") for a in answers), answers
+
+
+def test_a_countys_own_circular_chains_and_clusters_are_not_asked():
+    """循环经济产业链, 产业集群循环化改造: what any county builds; 积极融入 a cluster is the county's."""
+    for sentence in (
+        "构建园区循环产业链条，推进既有产业园区和产业集群循环化改造。",
+        "培育一批专业化骨干企业、一批“专精特新”中小企业特色产业集群。",
+        "积极融入绿色铝高端产业集群，发展铝精深加工。",
+    ):
+        assert not [q for q in _asked(sentence, "province", BINCHUAN) if "产业" in q.quote], (
+            sentence
+        )
+
+
+def test_the_parents_international_and_inter_provincial_transport_is_asked():
+    sentence = (
+        "完善多层次综合立体交通网络布局，构建形成国际交通高质便捷，省际交通高效发达，"
+        "省域交通互联互通，县级节点有效覆盖的综合交通运输网络。"
+    )
+    asked = [q for q in _asked(sentence, "province", BINCHUAN) if "交通" in q.quote]
+    assert len(asked) == 1
+    assert "国际交通" in asked[0].quote and "省际交通" in asked[0].quote
+    assert any("融入" in (s.replacement or "") for s in asked[0].suggestions)
+
+
+def test_the_parents_needs_in_its_own_name_are_asked():
+    sentence = (
+        "实施绿色低碳技术创新攻关行动，面向长江大保护和湖北绿色转型重大需求，加快研发重大技术。"
+    )
+    asked = [q.quote for q in _asked(sentence, "province", TONGSHAN)]
+    assert asked == ["面向长江大保护和湖北绿色转型重大需求"]
+    assert (
+        _asked("面向长江大保护和本县绿色转型需求，加快研发重大技术。", "province", TONGSHAN) == []
+    )
+
+
+def test_the_parents_county_level_and_higher_cities_are_the_countys_town():
+    asked = _asked(
+        "统筹区域热力电力供应保障需求，在县级以上城市推进背压热电联产机组建设。", "province", NONGAN
+    )
+    assert [q.quote for q in asked] == ["县级以上城市"]
+    assert "县城" in [s.replacement for s in asked[0].suggestions]
+    # the law's 县级以上地方人民政府 / 城市人民政府 name governments, the county's among them
+    assert _asked("县级以上城市人民政府应当划定禁燃区。", "province", NONGAN) == []
