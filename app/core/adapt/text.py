@@ -153,8 +153,8 @@ def _apply(text: str, chosen: list[Edit], questions: list[Question]) -> AdaptedT
     # words a level-word rule rewrote are the county's now: no self-reference on them
     rewritten = [(e.start, e.end) for e in chosen if e.kind is ChangeKind.LEVEL_WORD]
     for question in sorted(questions, key=lambda q: (q.start, -(q.end - q.start))):
-        span = (question.start, question.end)
-        if any(span[0] < end and start < span[1] for start, end in taken + targets):
+        span = _beside_targets(question, targets)
+        if span is None or any(span[0] < end and start < span[1] for start, end in taken):
             continue  # one question for one stretch of words; a target is the table's to decide
         if (
             question.kind == "self_reference"
@@ -162,7 +162,7 @@ def _apply(text: str, chosen: list[Edit], questions: list[Question]) -> AdaptedT
             and any(span[0] < end and start < span[1] for start, end in rewritten)
         ):
             continue
-        whole = _whole_words_span(text, question.start, question.end, question.kind)
+        whole = _whole_words_span(text, span[0], span[1], question.kind)
         if whole is None:
             continue  # 资本【市】场 holds 本市 and is no city speaking of itself
         span = whole
@@ -182,6 +182,24 @@ def _apply(text: str, chosen: list[Edit], questions: list[Question]) -> AdaptedT
         placed.append(asked)
     placed += _kept_for_placing(placed, repeats)
     return AdaptedText(new_text, tuple(changes), tuple(sorted(placed, key=lambda q: q.start)))
+
+
+def _beside_targets(question: Question, targets: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The question's words beside the targets it overlaps: a target's figure is the table's
+    to decide, the words around it are not (the sea in "12条入海河流消劣成果巩固提升" is asked of
+    an inland district while "12条" is the table's). A figure counts what follows it
+    ("打造3条美丽公路、12个绿色机场"): the words after the target, else those before; None
+    when nothing of two characters or more is left, or for a figure."""
+    start, end = question.start, question.end
+    for t_start, t_end in sorted(targets):
+        if not (start < t_end and t_start < end):
+            continue
+        if question.kind in EACH_ASKED:
+            return None
+        start, end = (t_end, end) if end - t_end >= 2 else (start, t_start)
+    if end - start < 2:
+        return None
+    return start, end
 
 
 def _whole_words_span(text: str, start: int, end: int, kind: str) -> tuple[int, int] | None:
