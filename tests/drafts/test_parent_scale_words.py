@@ -91,3 +91,17 @@ def test_the_parents_county_level_and_higher_cities_are_the_countys_town():
     assert "县城" in [s.replacement for s in asked[0].suggestions]
     # the law's 县级以上地方人民政府 / 城市人民政府 name governments, the county's among them
     assert _asked("县级以上城市人民政府应当划定禁燃区。", "province", NONGAN) == []
+
+
+def test_a_region_level_designation_is_not_the_region_speaking_of_itself():
+    """自治区级 names the level of a designation a banner may win (争创自治区级低碳旗县试点,
+    自治区级及以上园区); 自治区 alone is the region speaking of itself."""
+    tumed = CountyContext("土默特右旗", "包头市", "内蒙古自治区")
+    for sentence in (
+        "力争创建10个自治区级低碳旗县（市、区）试点。",
+        "具备条件的自治区级及以上园区全部实施循环化改造。",
+    ):
+        asked = _asked(sentence, "region", tumed)
+        assert not [q for q in asked if q.message == "上级以自身名义的表述"], sentence
+    asked = _asked("推动自治区能源结构持续优化。", "region", tumed)
+    assert [q for q in asked if q.message == "上级以自身名义的表述"]
