@@ -105,3 +105,15 @@ def test_a_region_level_designation_is_not_the_region_speaking_of_itself():
         assert not [q for q in asked if q.message == "上级以自身名义的表述"], sentence
     asked = _asked("推动自治区能源结构持续优化。", "region", tumed)
     assert [q for q in asked if q.message == "上级以自身名义的表述"]
+
+
+def test_building_the_green_materials_database_is_asked_and_using_it_is_not():
+    """长沙市 (517) and another city (533) build the 绿色建材采信应用数据库 the housing authorities
+    run; a county uses it (issue 25, labelled county set: 长沙县)."""
+    changsha = CountyContext("长沙县", "长沙市", "湖南省")
+    sentence = "建立可追溯的绿色建材信息管理系统，开发绿色建材采信应用数据平台，实现产品追踪溯源。"
+    asked = [q for q in _asked(sentence, "city", changsha) if "采信" in q.quote]
+    assert [q.quote for q in asked] == ["开发绿色建材采信应用数据平台"]
+    assert any("入库" in (s.replacement or "") for s in asked[0].suggestions)
+    used = "鼓励工程建设项目使用绿色建材采信应用数据库中的产品。"
+    assert not [q for q in _asked(used, "city", changsha) if "采信" in q.quote]
