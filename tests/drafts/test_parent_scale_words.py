@@ -117,3 +117,17 @@ def test_building_the_green_materials_database_is_asked_and_using_it_is_not():
     assert any("入库" in (s.replacement or "") for s in asked[0].suggestions)
     used = "鼓励工程建设项目使用绿色建材采信应用数据库中的产品。"
     assert not [q for q in _asked(used, "city", changsha) if "采信" in q.quote]
+
+
+def test_a_forest_regions_resource_is_asked_once_and_the_figure_keeps_its_question():
+    """吉林's 红松 (243) for 农安县 on the plain: the first clause naming it is asked (本县有无？),
+    the parent's "10个" in the next clause keeps its own question; 林区 alone is any county's."""
+    sentence = (
+        "发展林业循环经济，加快红松资源综合加工技术研发和产品创新，推动10个红松绿色产业基地建设。"
+    )
+    adapted = adapt_text(sentence, level="province", county=NONGAN, catalogue=Catalogue())
+    forest = [q for q in adapted.questions if "红松" in q.quote]
+    assert [q.quote for q in forest] == ["加快红松资源综合加工技术研发和产品创新"]
+    assert "本县有无" in forest[0].message
+    assert [q.quote for q in adapted.questions if q.kind == "figure"] == ["10个"]
+    assert _asked("加强林区火灾防控体系建设，完善林区道路。", "province", NONGAN) == []

@@ -156,6 +156,7 @@ def _apply(text: str, chosen: list[Edit], questions: list[Question]) -> AdaptedT
         span = _beside_targets(question, targets)
         if span is None or any(span[0] < end and start < span[1] for start, end in taken):
             continue  # one question for one stretch of words; a target is the table's to decide
+        trimmed = span != (question.start, question.end)
         if (
             question.kind == "self_reference"
             and not question.whole_clause
@@ -170,9 +171,10 @@ def _apply(text: str, chosen: list[Edit], questions: list[Question]) -> AdaptedT
         quote = new_text[start:end]
         if not quote.strip():
             continue
-        asked = TextQuestion(
-            start, end, quote, question.kind, question.message, question.suggestions
-        )
+        suggestions = question.suggestions
+        if trimmed:  # a rewording was for all of its words: only 删去 and 保留 fit the rest
+            suggestions = tuple(s for s in suggestions if s.replacement in (None, ""))
+        asked = TextQuestion(start, end, quote, question.kind, question.message, suggestions)
         key = (_sentence_of(text, question.start), question.kind, question.message)
         if question.kind not in EACH_ASKED and key in said:
             repeats.append(asked)  # one question per sentence and kind: 织密城市…宜居城市
@@ -189,12 +191,13 @@ def _beside_targets(question: Question, targets: list[tuple[int, int]]) -> tuple
     to decide, the words around it are not (the sea in "12条入海河流消劣成果巩固提升" is asked of
     an inland district while "12条" is the table's). A figure counts what follows it
     ("打造3条美丽公路、12个绿色机场"): the words after the target, else those before; None
-    when nothing of two characters or more is left, or for a figure."""
+    when nothing of two characters or more is left, or for a figure or a whole clause (its
+    answers reword all of it)."""
     start, end = question.start, question.end
     for t_start, t_end in sorted(targets):
         if not (start < t_end and t_start < end):
             continue
-        if question.kind in EACH_ASKED:
+        if question.kind in EACH_ASKED or question.whole_clause:
             return None
         start, end = (t_end, end) if end - t_end >= 2 else (start, t_start)
     if end - start < 2:
