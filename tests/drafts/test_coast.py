@@ -68,3 +68,18 @@ def test_a_sea_item_of_a_list_is_asked_alone():
     text = "提升地热能、海洋能、氢能等新型能源开发利用能力。"
     adapted = adapt_text(text, level="region", county=TIANDONG, catalogue=Catalogue())
     assert [q.quote for q in adapted.questions] == ["海洋能、"]
+
+
+def test_the_sea_beside_a_target_is_asked_and_the_figure_left_to_the_table():
+    """天津's "12条入海河流消劣成果巩固提升" for 蓟州区 (inland): "12条" is the table's to decide,
+    the sea-bound rivers an inland district has not are asked about."""
+    from app.core.adapt.targets import TargetBook
+
+    jizhou = CountyContext("蓟州区", "", "天津市")
+    text = "到2025年，全域黑臭水体基本消除，12条入海河流消劣成果巩固提升。"
+    adapted = adapt_text(
+        text, level="city", county=jizhou, catalogue=Catalogue(), book=TargetBook([], 1)
+    )
+    assert "⟦" in adapted.text  # the figure became the table's
+    sea = [q for q in adapted.questions if q.kind == "place"]
+    assert [q.quote for q in sea] == ["入海河流消劣成果巩固提升"]

@@ -29,6 +29,9 @@ class Facility:
     has: frozenset[str]
     """Counties (full names) known to have it: not asked."""
     suggestions: tuple[tuple[str, str | None], ...]
+    first_clause: bool = False
+    """Asked on the sentence's first clause naming it only: a later clause's figure keeps its
+    own question (加快红松资源…研发，推动10个红松绿色产业基地建设)."""
 
 
 @lru_cache(maxsize=1)
@@ -42,6 +45,7 @@ def facilities() -> tuple[Facility, ...]:
             f["message"],
             frozenset(f.get("has", ())),
             tuple((s["label"], s["replace"]) for s in f["suggestions"]),
+            f.get("first_clause", False),
         )
         for f in data["facilities"]
     )
@@ -59,6 +63,8 @@ def facility_questions(text: str, context: PassContext) -> list[Question]:
                 continue
             start, end = clause_around(text, m.start())
             sentence = sentence_start(text, m.start())
+            if facility.first_clause and sentence in spans:
+                continue
             first, last = spans.get(sentence, (start, end))
             spans[sentence] = (min(first, start), max(last, end))
         suggestions = tuple(

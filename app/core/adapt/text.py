@@ -154,16 +154,17 @@ def _apply(text: str, chosen: list[Edit], questions: list[Question]) -> AdaptedT
     # words a level-word rule rewrote are the county's now: no self-reference on them
     rewritten = [(e.start, e.end) for e in chosen if e.kind is ChangeKind.LEVEL_WORD]
     for question in sorted(questions, key=lambda q: (q.start, -(q.end - q.start))):
-        span = (question.start, question.end)
-        if any(span[0] < end and start < span[1] for start, end in taken + targets):
+        span = _beside_targets(question, targets)
+        if span is None or any(span[0] < end and start < span[1] for start, end in taken):
             continue  # one question for one stretch of words; a target is the table's to decide
+        trimmed = span != (question.start, question.end)
         if (
             question.kind == "self_reference"
             and not question.whole_clause
             and any(span[0] < end and start < span[1] for start, end in rewritten)
         ):
             continue
-        whole = _whole_words_span(text, question.start, question.end, question.kind)
+        whole = _whole_words_span(text, span[0], span[1], question.kind)
         if whole is None:
             continue  # 资本【市】场 holds 本市 and is no city speaking of itself
         span = whole
@@ -171,9 +172,10 @@ def _apply(text: str, chosen: list[Edit], questions: list[Question]) -> AdaptedT
         quote = new_text[start:end]
         if not quote.strip():
             continue
-        asked = TextQuestion(
-            start, end, quote, question.kind, question.message, question.suggestions
-        )
+        suggestions = question.suggestions
+        if trimmed:  # a rewording was for all of its words: only 删去 and 保留 fit the rest
+            suggestions = tuple(s for s in suggestions if s.replacement in (None, ""))
+        asked = TextQuestion(start, end, quote, question.kind, question.message, suggestions)
         key = (_sentence_of(text, question.start), question.kind, question.message)
         if question.kind not in EACH_ASKED and key in said:
             repeats.append(asked)  # one question per sentence and kind: 织密城市…宜居城市
@@ -185,6 +187,25 @@ def _apply(text: str, chosen: list[Edit], questions: list[Question]) -> AdaptedT
     fixed = [n_start for e, n_start, _n_end in placed_edits if e.kind is ChangeKind.TARGET]
     placed = _landing_on_own_words(new_text, placed, fixed)
     return AdaptedText(new_text, tuple(changes), tuple(sorted(placed, key=lambda q: q.start)))
+
+
+def _beside_targets(question: Question, targets: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The question's words beside the targets it overlaps: a target's figure is the table's
+    to decide, the words around it are not (the sea in "12条入海河流消劣成果巩固提升" is asked of
+    an inland district while "12条" is the table's). A figure counts what follows it
+    ("打造3条美丽公路、12个绿色机场"): the words after the target, else those before; None
+    when nothing of two characters or more is left, or for a figure or a whole clause (its
+    answers reword all of it)."""
+    start, end = question.start, question.end
+    for t_start, t_end in sorted(targets):
+        if not (start < t_end and t_start < end):
+            continue
+        if question.kind in EACH_ASKED or question.whole_clause:
+            return None
+        start, end = (t_end, end) if end - t_end >= 2 else (start, t_start)
+    if end - start < 2:
+        return None
+    return start, end
 
 
 def _whole_words_span(text: str, start: int, end: int, kind: str) -> tuple[int, int] | None:

@@ -46,6 +46,7 @@ from app.core.operations.content import (
 )
 from app.core.operations.crosswalk import set_not_taken_reason
 from app.core.operations.find_replace import replace_all, replace_hit
+from app.core.operations.goal_questions import ask_of_goals
 from app.core.operations.goals import release_goals, state_table_targets
 from app.core.operations.parents import add_parent
 from app.core.operations.revised_parent.rebase import (
@@ -80,6 +81,7 @@ __all__ = [
     "adopt_possible",
     "answer_question",
     "apply_mapping",
+    "ask_of_goals",
     "asks_rewrite",
     "changes_text",
     "drop_version",

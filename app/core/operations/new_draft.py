@@ -32,6 +32,7 @@ from app.core.draft.model import (
 from app.core.draft.tree import insert_node, parent_of, update_node
 from app.core.errors import PeakPlanError
 from app.core.operations.adapted_nodes import NodeBuilder, TakeUpReport
+from app.core.operations.goal_questions import ask_of_goals
 from app.core.operations.goals import parent_goals, state_table_targets
 from app.core.operations.take_up import take_up, taken_node
 from app.core.plans.model import Plan, Section, chapter_role
@@ -132,6 +133,7 @@ def new_draft(
         draft, report = take_up(draft, plan, action.id, parent_id=holder)
         reports.append(report)
     draft = state_table_targets(draft)  # the measures' targets are indicators of 主要目标 too
+    draft = ask_of_goals(draft)  # the parent's words in the statements' names are asked too
     draft = _template_chapter(draft, SAFEGUARDS, "保障措施", "safeguards", template_context)
     return draft, reports
 

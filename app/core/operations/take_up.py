@@ -13,6 +13,7 @@ from app.core.draft.mentions import TOKEN
 from app.core.draft.model import Draft, Node, ParentPlan
 from app.core.draft.tree import EditError, insert_node, parent_of
 from app.core.operations.adapted_nodes import NodeBuilder, TakeUpReport
+from app.core.operations.goal_questions import ask_of_goals
 from app.core.operations.goals import is_goals_section, take_up_goals
 from app.core.plans.model import Plan, Section, chapter_role
 from app.core.text.clause_label import clause_label
@@ -100,7 +101,7 @@ def take_up(
     if adapt and parent_id is None and is_goals_section(section) and draft.chapter("goals"):
         # the parent's 主要目标 joins the county's: one 主要目标, never two
         draft, report = take_up_goals(draft, plan, section)
-        return _with_parent(draft, plan), report
+        return ask_of_goals(_with_parent(draft, plan)), report
     builder = NodeBuilder(draft, plan, adapt=adapt)
     if parent_id is None:
         draft, container = _ensure_container(builder, draft, section)
