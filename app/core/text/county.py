@@ -87,8 +87,13 @@ class CountyContext:
 
     @property
     def distinct_short(self) -> str:
-        """The short name where it names the county alone: 平罗, but 南昌县 (南昌 is the city)."""
-        return self.county if self.shares_city_name else self.short
+        """The name the county's units are named after: its short name where that names the
+        county alone (平罗), its whole name where the short name is the city's (南昌县) or is
+        not what the county goes by — a 旗's name minus 旗 (土默特右旗 is 土右旗, 达尔罕茂明安
+        联合旗 达茂旗; 鄂温克族自治旗 鄂温克旗): the banner keeps its 旗."""
+        if self.shares_city_name or self.level_word == "旗":
+            return self.county
+        return self.short
 
     @property
     def city_word(self) -> str:

@@ -1,0 +1,116 @@
+"""Units named the same way everywhere a draft prints them (issue 25, unit names):
+
+- the template text that names a unit (保障措施's 领导小组办公室设在…, the 起草说明's
+  …牵头组织编制, the 修订稿's author) takes it from the catalogue the clauses and the
+  task table use, so a 旗 reads 旗发改委 and a 直辖市 district 区发展改革委 throughout;
+- units built from the county's name use a name the county goes by (a 旗's name minus
+  旗 is not its short form: 土默特右旗 is 土右旗, never 土默特右)."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from openpyxl import load_workbook
+
+from app.core.draft.catalogue_files import GENERIC_CATALOGUE, load_catalogue
+from app.core.operations.new_draft import new_draft
+from app.core.operations.templates import reset_to_template
+from app.core.plans.resolver import PlanResolver
+from app.core.text.county import CountyContext
+from app.export.excel import excel_bytes
+from app.export.package.drafting_note import note_parts
+from app.export.package.tracked_doc import change_author
+from app.importer import import_plan
+
+PARENT = (
+    "关于完整准确全面贯彻新发展理念做好碳达峰碳中和工作的实施意见\n\n"
+    "一、重点任务\n"
+    "（一）推进能源绿色低碳转型\n"
+    "1.大力发展新能源。全面推进风电、光伏发电大规模开发，加快电网和储能建设。\n"
+    "（二）强化统筹协调\n"
+    "1.切实强化低碳发展规划导向。将碳达峰要求融入经济社会发展规划。\n"
+)
+
+COUNTIES = [
+    # (county, city, region, the 发改 body its clauses and task table name)
+    ("土默特右旗", "包头市", "内蒙古自治区", "旗发改委"),
+    ("蓟州区", "", "天津市", "区发展改革委"),
+    ("庄河市", "大连市", "辽宁省", "市发改局"),
+    ("平罗县", "石嘴山市", "宁夏回族自治区", "县发改局"),
+]
+
+
+@pytest.fixture(scope="module")
+def plan(tmp_path_factory):
+    path = tmp_path_factory.mktemp("parent") / "parent.txt"
+    path.write_text(PARENT, encoding="utf-8")
+    return import_plan(path, plan_id="parent-opinions", level="province").plan
+
+
+def _text(draft, role: str) -> str:
+    chapter = next(c for c in draft.chapters if c.role == role)
+    return "".join(p for n in chapter.walk() for p in n.paragraphs)
+
+
+def _excel_units(draft, plan) -> str:
+    book = load_workbook(io.BytesIO(excel_bytes(draft, plans=PlanResolver.of([plan]))))
+    return " ".join(
+        str(row[4]) + str(row[5] or "")
+        for row in book["任务分工"].iter_rows(min_row=3, values_only=True)
+    )
+
+
+@pytest.mark.parametrize(("county", "city", "region", "fgw"), COUNTIES)
+def test_the_office_of_the_leading_group_is_the_clauses_body(plan, county, city, region, fgw):
+    draft, _ = new_draft(county=county, city=city, region=region, plan=plan)
+    assert fgw in _excel_units(draft, plan)  # the task table's name of it …
+    safeguards = _text(draft, "safeguards")
+    assert f"领导小组办公室设在{fgw}，" in safeguards  # … is the 保障措施's
+    # going back to the template keeps it
+    chapter = next(c for c in draft.chapters if c.role == "safeguards")
+    again = reset_to_template(draft, chapter.id)
+    assert f"领导小组办公室设在{fgw}，" in _text(again, "safeguards")
+    background = note_parts(draft, PlanResolver.of([plan]))[0].paragraphs[0]
+    assert f"{fgw}牵头组织编制" in background
+    assert change_author(draft) == f"{fgw}起草组"
+
+
+def test_a_unit_the_county_renamed_in_its_catalogue_is_named_its_way(plan):
+    draft, _ = new_draft(county="平罗县", city="石嘴山市", region="宁夏回族自治区", plan=plan)
+    units = tuple(
+        u.model_copy(update={"name": "县发展和改革局", "aliases": (*u.aliases, "县发改局")})
+        if u.name == "县发改局"
+        else u
+        for u in draft.catalogue.units
+    )
+    renamed = draft.model_copy(
+        update={"catalogue": draft.catalogue.model_copy(update={"units": units})}
+    )
+    chapter = next(c for c in renamed.chapters if c.role == "safeguards")
+    again = reset_to_template(renamed, chapter.id)
+    assert "领导小组办公室设在县发展和改革局，" in _text(again, "safeguards")
+
+
+@pytest.mark.parametrize(
+    ("county", "city", "region", "power"),
+    [
+        # 蒙西 (内蒙古电力): a 旗's name minus 旗 is not what it goes by (土右旗, 达茂旗)
+        ("土默特右旗", "包头市", "内蒙古自治区", "土默特右旗供电分局"),
+        ("达尔罕茂明安联合旗", "包头市", "内蒙古自治区", "达尔罕茂明安联合旗供电分局"),
+    ],
+)
+def test_units_named_after_a_banner_use_its_whole_name(plan, county, city, region, power):
+    draft, _ = new_draft(county=county, city=city, region=region, plan=plan)
+    printed = _excel_units(draft, plan)
+    assert power in printed
+    short = county[:-1]
+    assert f"{short}供电" not in printed.replace(power, "")
+
+
+def test_every_unit_of_a_banner_catalogue_names_the_banner_whole():
+    county = CountyContext("土默特右旗", "包头市", "内蒙古自治区")
+    catalogue = load_catalogue(GENERIC_CATALOGUE, county)
+    names = [n for u in catalogue.units for n in (u.name, u.full_name)]
+    cut = [n for n in names if "土默特右" in n and "土默特右旗" not in n]
+    assert not cut
