@@ -142,17 +142,17 @@ def test_a_jiangxi_plan_for_wuyuan(write_txt):
         "县工信局",
         "县市场监管局",
         "县统计局",
-        "人民银行婺源县支行",
+        "人民银行南昌中心支行",  # no county 支行 since the 2023 reform: kept and asked
     )
     flagged = [
         f.data["unit"]
         for f in check_draft(draft, PlanResolver.of([plan]))
         if f.code == "unit-not-in-catalogue"
     ]
-    assert flagged == ["中国铁路南昌局集团有限公司", "江西银保监局"]
+    assert flagged == ["中国铁路南昌局集团有限公司", "江西银保监局", "人民银行南昌中心支行"]
     assert [u for r in reports for u in r.unmapped_units] == flagged
     clause = next(r.clause for r in rendered_nodes(draft) if r.node.id == watch.id)
-    assert clause == "（责任单位：县工信局，县市场监管局、统计局、人民银行婺源县支行）"
+    assert clause == "（责任单位：县工信局，县市场监管局、统计局、人民银行南昌中心支行）"
 
 
 def test_the_parents_lead_rule_note_does_not_print_beside_the_countys(chengdu):

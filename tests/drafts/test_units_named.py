@@ -114,3 +114,44 @@ def test_every_unit_of_a_banner_catalogue_names_the_banner_whole():
     names = [n for u in catalogue.units for n in (u.name, u.full_name)]
     cut = [n for n in names if "土默特右" in n and "土默特右旗" not in n]
     assert not cut
+
+
+# -------------------------------------------------- central and vertical units
+
+TONGSHAN = ("通山县", "咸宁市", "湖北省")
+HUBEI = (
+    "湖北省关于推动绿色低碳发展的实施意见\n\n"
+    "一、重点任务\n"
+    "（一）发展绿色金融\n"
+    "1.大力发展绿色金融。完善绿色信贷管理机制。"
+    "（责任单位：人行武汉分行，省发改委、省生态环境厅，各市、州、县人民政府）\n"
+    "（二）发展绿色物流\n"
+    "1.打造绿色物流。推广绿色包装。"
+    "（责任单位：省交通运输厅、省发改委，省邮政管理局，中国邮政集团有限公司湖北省分公司）\n"
+)
+
+
+def test_a_bank_branch_and_the_postal_regulator_are_asked_not_made_up(tmp_path):
+    path = tmp_path / "hubei.txt"
+    path.write_text(HUBEI, encoding="utf-8")
+    plan = import_plan(path, plan_id="hubei-opinions", level="province").plan
+    assert "人行武汉分行" in plan_units(plan)  # a bank's branch is named in full: no 省 added
+    county, city, region = TONGSHAN
+    draft, _ = new_draft(county=county, city=city, region=region, plan=plan)
+    finance, logistics = list(draft.measures())
+    # no county 支行 since the 2023 reform: the parent's branch is kept, asked, never leads
+    assert finance.responsibility.units[0] == "县发改局"
+    assert "人行武汉分行" in finance.responsibility.units
+    assert "省人行武汉分行" not in finance.responsibility.units
+    asked = {q.quote: q.message for q in finance.questions if q.kind == "unit"}
+    assert "机构改革" in asked["人行武汉分行"]
+    # the regulator has no county office; China Post's provincial company has a county one
+    units = logistics.responsibility.units
+    assert "中国邮政集团有限公司湖北省通山县分公司" in units
+    assert units.count("中国邮政集团有限公司湖北省通山县分公司") == 1
+    asked = {q.quote: q.message for q in logistics.questions if q.kind == "unit"}
+    assert "省邮政管理局" in units and "监管" in asked["省邮政管理局"]
+
+
+def plan_units(plan) -> list[str]:
+    return [u for n in plan.walk() if n.clause for u in n.clause.names]
