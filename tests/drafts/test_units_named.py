@@ -155,3 +155,33 @@ def test_a_bank_branch_and_the_postal_regulator_are_asked_not_made_up(tmp_path):
 
 def plan_units(plan) -> list[str]:
     return [u for n in plan.walk() if n.clause for u in n.clause.names]
+
+
+# -------------------------------------------------- the parent's sub-levels' bodies
+
+PINGYAO = CountyContext("平遥县", "晋中市", "山西省")
+
+
+@pytest.mark.parametrize(
+    ("parent", "held"),
+    [
+        ("各市发改委要会同有关部门加强监督检查。", "各市发改委"),
+        ("省发展改革委会同各地市生态环境局开展评估。", "各地市生态环境局"),
+        ("各盟市能源局要加强指导。", "各盟市能源局"),
+    ],
+)
+def test_the_sub_levels_bodies_are_asked_never_made_the_countys(parent, held):
+    """各市发改委 is every city's bureau: turned into 各县发改局 it read as the county's own
+    bureau in the plural; the words are kept and asked (the county has no bodies below)."""
+    from app.core.adapt.text import adapt_text
+
+    catalogue = load_catalogue(GENERIC_CATALOGUE, PINGYAO)
+    result = adapt_text(parent, level="province", county=PINGYAO, catalogue=catalogue)
+    assert held in result.text
+    assert "各县" not in result.text and "各乡镇" not in result.text
+    asked = [q for q in result.questions if q.quote == held]
+    assert asked and asked[0].kind == "sub_level"
+    assert [s.replacement for s in asked[0].suggestions][0] == "各乡镇"
+    # the county's own bureau named beside it is still the county's
+    if parent.startswith("省发展改革委"):
+        assert result.text.startswith("县发改局会同")
