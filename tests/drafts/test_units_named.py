@@ -185,3 +185,37 @@ def test_the_sub_levels_bodies_are_asked_never_made_the_countys(parent, held):
     # the county's own bureau named beside it is still the county's
     if parent.startswith("省发展改革委"):
         assert result.text.startswith("县发改局会同")
+
+
+# -------------------------------------------------- province variants of body names
+
+ANHUI = (
+    "阜阳市重点领域节能降碳实施方案\n\n"
+    "一、重点任务\n"
+    "（一）推动工业节能降碳\n"
+    "1.推进技术改造。由市经济和信息化局牵头，实施重点行业节能降碳改造。"
+    "（责任单位：市经济和信息化局、市发展改革委）\n"
+    "（二）推动重点行业达标\n"
+    "1.开展钢铁、建材、化工行业能效达标行动。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("county", "city", "region", "industry"),
+    [
+        ("临泉县", "阜阳市", "安徽省", "县经信局"),  # 安徽省经济和信息化厅 (corpus 536)
+        ("开化县", "衢州市", "浙江省", "县经信局"),  # 浙江省经济和信息化厅 (corpus 205)
+        ("长沙县", "长沙市", "湖南省", "县工信局"),  # no variant known: the generic name
+    ],
+)
+def test_a_province_names_its_bodies_its_own_way(tmp_path, county, city, region, industry):
+    path = tmp_path / "anhui.txt"
+    path.write_text(ANHUI, encoding="utf-8")
+    plan = import_plan(path, plan_id="fuyang-energy", level="city").plan
+    draft, _ = new_draft(county=county, city=city, region=region, plan=plan)
+    printed = _excel_units(draft, plan)
+    assert industry in printed  # the clause's unit and the proposed lead alike
+    other = {"县经信局", "县工信局"} - {industry}
+    assert not any(o in printed for o in other)
+    first = next(iter(draft.measures()))
+    assert first.paragraphs[0].startswith(f"由{industry}牵头")

@@ -15,14 +15,43 @@ import json
 from functools import lru_cache
 
 from app import paths
-from app.core.draft.model import Catalogue
+from app.core.draft.model import Catalogue, CatalogueUnit
 from app.core.text.county import CountyContext
 
 
 @lru_cache(maxsize=1)
+def _data() -> dict:
+    return json.loads(paths.resource("units", "named.json").read_text(encoding="utf-8"))
+
+
 def _named() -> dict[str, dict[str, str]]:
-    data = json.loads(paths.resource("units", "named.json").read_text(encoding="utf-8"))
-    return data["levels"]
+    return _data()["levels"]
+
+
+def regional_names(
+    units: tuple[CatalogueUnit, ...], county: CountyContext
+) -> tuple[CatalogueUnit, ...]:
+    """The generic catalogue's units as the county's province names them (安徽's 县经信局 for
+    the generic 县工信局; named.json's "regional", each variant with its corpus source). The
+    generic name stays an alias, so clauses and mapping rules written the usual way find it."""
+    names = _named().get(county.kind) or _named()["county"]
+    renamed: dict[str, CatalogueUnit] = {}
+    for variant in _data().get("regional", []):
+        if county.region_short not in variant["regions"] or variant["body"] not in names:
+            continue
+        generic = county.fill(names[variant["body"]])
+        for unit in units:
+            if unit.name == generic:
+                aliases = (unit.name, unit.full_name, *unit.aliases)
+                new = county.fill(variant["name"])
+                renamed[generic] = unit.model_copy(
+                    update={
+                        "name": new,
+                        "full_name": county.fill(variant["full_name"]),
+                        "aliases": tuple(a for a in dict.fromkeys(aliases) if a != new),
+                    }
+                )
+    return tuple(renamed.get(u.name, u) for u in units)
 
 
 def named_units(county: CountyContext, catalogue: Catalogue | None = None) -> dict[str, str]:
