@@ -29,11 +29,14 @@ LABELS = ROOT / "tests" / "cases" / "leads.json"
 def proposed_leads(labels: dict) -> list[tuple[dict, str]]:
     """(label, the body id the app proposes to lead it) for every labelled measure."""
     out = []
-    for row in labels["measures"]:
-        c = labels["counties"][row["case"]]
+    counties = {}
+    for case, c in labels["counties"].items():
         county = CountyContext(c["county"], c["city"], c["region"])
         catalogue = load_catalogue(GENERIC_CATALOGUE, county)
         ids = {name: body for body, name in named_units(county, catalogue).items()}
+        counties[case] = county, catalogue, ids
+    for row in labels["measures"]:
+        county, catalogue, ids = counties[row["case"]]
         proposal = propose_units(row["title"], [row["text"]], catalogue, county)
         lead = proposal.lead if proposal else ""
         out.append((row, ids.get(lead, lead)))
