@@ -239,3 +239,28 @@ def test_proposed_leads_name_the_body_a_county_would_on_the_labelled_measures():
     wrong = [(row["title"], lead, row["lead"]) for row, lead in results if lead != row["lead"]]
     assert len(results) == 173
     assert len(wrong) <= 5, wrong
+
+
+@pytest.mark.parametrize(
+    ("county", "city", "region", "tax"),
+    [
+        # district names repeat across the country (朝阳区, 城关区): the tax bureau names its city
+        ("金凤区", "银川市", "宁夏回族自治区", "国家税务总局银川市金凤区税务局"),
+        ("蓟州区", "", "天津市", "国家税务总局天津市蓟州区税务局"),
+        ("城口县", "重庆市", "重庆市", "国家税务总局重庆市城口县税务局"),
+        # a county, a banner, a county-level city (one the province governs too) do not
+        ("平罗县", "石嘴山市", "宁夏回族自治区", "国家税务总局平罗县税务局"),
+        ("土默特右旗", "包头市", "内蒙古自治区", "国家税务总局土默特右旗税务局"),
+        ("仙桃市", "", "湖北省", "国家税务总局仙桃市税务局"),
+    ],
+)
+def test_the_tax_bureau_is_named_as_the_state_taxation_administration_names_it(
+    county, city, region, tax
+):
+    context = CountyContext(county, city, region)
+    catalogue = load_catalogue(GENERIC_CATALOGUE, context)
+    # a parent's 税务局 becomes it, in a clause or by the naming rules
+    from app.core.adapt.units import adapt_units
+
+    units, _groups, _changes = adapt_units(["省税务局"], [0], catalogue, context)
+    assert units == [tax]

@@ -164,8 +164,16 @@ class CountyContext:
             return "市"
         return "、".join(p for p in (self.region_word, self.city) if p)
 
+    @property
+    def metro(self) -> str:
+        """The province-level city a county or district is in (天津市), else nothing: its
+        bodies of repeated names carry it (国家税务总局天津市蓟州区税务局), a 县级市 the
+        province governs (仙桃市) does not."""
+        return next((m for m in _METRO if m in (self.region, self.city)), "")
+
     def placeholders(self) -> dict[str, str]:
         return {
+            "metro": self.metro,
             "w": self.level_word,
             "county": self.county,
             "short": self.short,
