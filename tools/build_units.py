@@ -10,6 +10,8 @@ Writes (each says its source, date and this script):
 - resources/units/catalogues/by-level/<level>.json  旗, 县级市, 市辖区, 直辖市的区县
 - resources/units/duties.json                        proposed leads by a measure's subject
 - resources/units/grids.json                         the power company by province
+- resources/units/named.json                         each body's name by level, for templates,
+                                                     and the province variants of body names
 
     uv run python tools/build_units.py          # write the files
     uv run python tools/build_units.py --check  # exit 1 if a committed file would change
@@ -139,10 +141,46 @@ def grids(source: dict) -> dict:
     }
 
 
+def named(source: dict) -> dict:
+    """Each body's name by level under its id, so a template names a unit as the clauses
+    and the task table do (领导小组办公室设在旗发改委, not a fixed 县发改局)."""
+    by_level = {}
+    for level, info in source["levels"].items():
+        units = {
+            b["id"]: _unit(b, level, info["w"])["name"]
+            for b in source["bodies"]
+            if _available(b, level)
+        }
+        by_level[level] = units
+    return {
+        "format": "peakplan-named-units",
+        "version": 1,
+        "generated": _stamp(source),
+        "about": (
+            "模板中的 units.<id>（如 units.fgw）按本县层级取 levels 中的名称，再换成本县单位目录中"
+            "该单位的写法（目录中改过名的以目录为准）；目录中没有的仍用这里的名称。regional："
+            "某些省份的县级写法，新建起草文件时替换通用目录中该单位的名称（通用名称留作别名）。"
+        ),
+        "levels": by_level,
+        "regional": [
+            {
+                "body": v["body"],
+                "regions": v["regions"],
+                "name": v["name"],
+                "full_name": v["full_name"],
+                "why": v["why"],
+                "source": v["source"],
+            }
+            for v in source.get("regional", {}).get("variants", [])
+        ],
+    }
+
+
 def outputs(source: dict) -> dict[Path, str]:
     files = {UNITS / path: catalogue(source, level) for level, path in LEVEL_FILES.items()}
     files[UNITS / "duties.json"] = duties(source)
     files[UNITS / "grids.json"] = grids(source)
+    files[UNITS / "named.json"] = named(source)
     return {p: json.dumps(d, ensure_ascii=False, indent=1) + "\n" for p, d in files.items()}
 
 

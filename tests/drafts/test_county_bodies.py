@@ -62,7 +62,7 @@ def _sheet_rows(county: str, city: str, region: str, plan) -> dict[str, tuple[st
 def test_a_banner_of_inner_mongolia_has_its_banner_bodies(plan):
     rows = _sheet_rows("准格尔旗", "鄂尔多斯市", "内蒙古自治区", plan)
     assert rows["大力发展新能源"][0] == "旗能源局"
-    assert "准格尔供电分局" in rows["大力发展新能源"][1]  # 蒙西: 内蒙古电力, not 国网
+    assert "准格尔旗供电分局" in rows["大力发展新能源"][1]  # 蒙西: 内蒙古电力, not 国网
     assert rows["推动钢铁、建材、化工行业节能降碳"] == (
         "旗工信局",
         "旗发改委、市生态环境局准格尔旗分局",

@@ -23,7 +23,7 @@ from tests.conftest import SOURCES
 CHENGDU = SOURCES / "chengdu_energy_structure_2022.txt"
 JINTANG_UNITS = {
     "市发改委": "县发改局",
-    "市经信局": "县工信局",
+    "市经信局": "县经信局",
     "市生态环境局": "市生态环境局金堂分局",
     "市住建局": "县住建局",
     "市交通运输局": "县交通局",
@@ -55,14 +55,14 @@ def test_the_common_city_bodies_become_the_countys(chengdu):
     assert set(JINTANG_UNITS) <= named  # the plan names them all
     nodes = _by_source(draft)
     assert nodes["三.一.1"].responsibility.units == (
-        "县工信局", "市生态环境局金堂分局", "县市场监管局", "各乡镇人民政府",
+        "县经信局", "市生态环境局金堂分局", "县市场监管局", "各乡镇人民政府",
     )  # fmt: skip
     assert nodes["三.一.2"].responsibility.units == (
-        "县商务局", "县工信局", "县文旅局", "县教体局", "各乡镇人民政府",
+        "县商务局", "县经信局", "县文旅局", "县教体局", "各乡镇人民政府",
         "国网四川省电力有限公司金堂县供电公司",
     )  # fmt: skip
     assert nodes["三.四.2"].responsibility.units == (
-        "县工信局", "县发改局", "县住建局", "县交通局", "县机关事务服务中心", "县综合执法局",
+        "县经信局", "县发改局", "县住建局", "县交通局", "县机关事务服务中心", "县综合执法局",
         "县自然资源局", "各乡镇人民政府",
     )  # fmt: skip
     county_units = {u for n in draft.walk() if n.responsibility for u in n.responsibility.units} | {
@@ -77,10 +77,10 @@ def test_the_task_table_and_the_printed_clauses_say_the_same(chengdu):
     rows = task_rows(draft)
     assert rows and all(w.lead for r in rows for w in r.works)
     first = rows[0].works[0]
-    assert (first.lead, first.cooperating[0]) == ("县工信局", "市生态环境局金堂分局")
+    assert (first.lead, first.cooperating[0]) == ("县经信局", "市生态环境局金堂分局")
     clauses = [r.clause for r in rendered_nodes(draft) if r.clause]
     assert clauses[0].startswith(
-        "（责任单位：县工信局、市生态环境局金堂分局、市场监管局，各乡镇人民政府；"
+        "（责任单位：县经信局、市生态环境局金堂分局、市场监管局，各乡镇人民政府；"
     )
     assert not any(parent in clause for clause in clauses for parent in ("市经信局", "市发改委"))
 
@@ -142,17 +142,17 @@ def test_a_jiangxi_plan_for_wuyuan(write_txt):
         "县工信局",
         "县市场监管局",
         "县统计局",
-        "人民银行婺源县支行",
+        "人民银行南昌中心支行",  # no county 支行 since the 2023 reform: kept and asked
     )
     flagged = [
         f.data["unit"]
         for f in check_draft(draft, PlanResolver.of([plan]))
         if f.code == "unit-not-in-catalogue"
     ]
-    assert flagged == ["中国铁路南昌局集团有限公司", "江西银保监局"]
+    assert flagged == ["中国铁路南昌局集团有限公司", "江西银保监局", "人民银行南昌中心支行"]
     assert [u for r in reports for u in r.unmapped_units] == flagged
     clause = next(r.clause for r in rendered_nodes(draft) if r.node.id == watch.id)
-    assert clause == "（责任单位：县工信局，县市场监管局、统计局、人民银行婺源县支行）"
+    assert clause == "（责任单位：县工信局，县市场监管局、统计局、人民银行南昌中心支行）"
 
 
 def test_the_parents_lead_rule_note_does_not_print_beside_the_countys(chengdu):

@@ -80,19 +80,30 @@ def _resolve(names: tuple[str, ...], catalogue: Catalogue, county: CountyContext
     return None
 
 
+def covered(text: str, keywords: tuple[str, ...]) -> int:
+    """How many characters of the text the subject's keywords cover, each counted once: the
+    title that speaks most of a subject names it (既有建筑节能改造 is 建筑, not 节能;
+    可再生能源建筑应用 is 住建's programme, not 能源)."""
+    marks = bytearray(len(text))
+    for keyword in keywords:
+        start = text.find(keyword)
+        while start >= 0:
+            marks[start : start + len(keyword)] = b"\x01" * len(keyword)
+            start = text.find(keyword, start + 1)
+    return sum(marks)
+
+
 def propose_units(
     title: str, paragraphs: tuple[str, ...] | list[str], catalogue: Catalogue, county: CountyContext
 ) -> Proposal | None:
     """The lead and supporting units the measure's subject suggests (None: the catalogue
-    has none of them). The title's keywords decide; the text's only where the title's tie."""
+    has none of them). The title's keywords decide (the characters they cover); the text's only
+    where the title's tie."""
     duties, fallback = _duties()
     body = "".join(paragraphs)
     best, score = fallback, (0, 0)
     for duty in duties:
-        points = (
-            sum(title.count(k) for k in duty.keywords),
-            sum(body.count(k) for k in duty.keywords),
-        )
+        points = (covered(title, duty.keywords), covered(body, duty.keywords))
         if points > score:
             best, score = duty, points
     for duty in (best, fallback):

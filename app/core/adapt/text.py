@@ -33,12 +33,13 @@ QuestionPass = Callable[[str, PassContext], list[Question]]
 
 def question_passes() -> tuple[QuestionPass, ...]:
     """The passes that ask, in order (each module of app/core/adapt/ that asks adds itself here)."""
-    from app.core.adapt import coast, facilities, figures, places, powers, self_reference
+    from app.core.adapt import coast, facilities, figures, places, powers, self_reference, units
 
     return (
         figures.figure_questions,
         powers.power_questions,
         self_reference.self_questions,
+        units.sub_level_unit_questions,
         places.place_questions,
         coast.sea_questions,
         facilities.facility_questions,
@@ -78,8 +79,11 @@ def adapt_text(
     )
     if book is not None:
         edits += target_edits(text, book, source)
-    # Target spans win over words inside them.
-    targets_first = sorted(edits, key=lambda e: e.kind is not ChangeKind.TARGET)
+    # Target spans win over words inside them; then words held as they are (各市发改委).
+    targets_first = sorted(
+        edits,
+        key=lambda e: (e.kind is not ChangeKind.TARGET, e.new != text[e.start : e.end]),
+    )
     chosen: list[Edit] = []
     for edit in targets_first:
         if any(edit.start < c.end and c.start < edit.end for c in chosen):
@@ -118,17 +122,19 @@ def _apply(text: str, chosen: list[Edit], questions: list[Question]) -> AdaptedT
         out.append(text[position : edit.start])
         length += edit.start - position
         out.append(edit.new)
-        changes.append(
-            TextChange(
-                length,
-                length + len(edit.new),
-                text[edit.start : edit.end],
-                edit.new,
-                edit.reason,
-                edit.kind,
-                edit.start,
+        # words an edit holds as they are (各市发改委) are no change to record
+        if edit.new != text[edit.start : edit.end]:
+            changes.append(
+                TextChange(
+                    length,
+                    length + len(edit.new),
+                    text[edit.start : edit.end],
+                    edit.new,
+                    edit.reason,
+                    edit.kind,
+                    edit.start,
+                )
             )
-        )
         placed_edits.append((edit, length, length + len(edit.new)))
         length += len(edit.new)
         position = edit.end

@@ -107,7 +107,8 @@ class UnitPatterns:
         """The rule for a parent unit, if one speaks of it; else its same-named county body."""
         for regex, rule in self.rules:
             if regex.fullmatch(name):
-                return PatternMatch(tuple(self.county.fill(c) for c in rule.county), rule.note)
+                county = tuple(self.county.fill(c) for c in rule.county)
+                return PatternMatch(county, self.county.fill(rule.note))
         same = self._same_name(name)
         return PatternMatch((same,)) if same else None
 

@@ -10,14 +10,50 @@ from __future__ import annotations
 
 import re
 
-from app.core.adapt.changes import ChangeKind, Edit, UnitChange
+from app.core.adapt.changes import ChangeKind, Edit, PassContext, Question, UnitChange
 from app.core.adapt.level_words import in_book_title
 from app.core.adapt.unit_patterns import unit_patterns
+from app.core.draft.adaptation import Suggestion
 from app.core.draft.model import Catalogue
 from app.core.text.county import CountyContext
 
 _CITES_BEFORE = re.compile(r"(?:按照|根据|依照|遵照|依据)[^，。；;,]{0,24}$")
 _CITES_AFTER = re.compile(r"^[^，。；;,]{0,16}?(?:部署|要求|规定|安排|精神|通知)")
+
+
+_SUB_LEVELS = re.compile(
+    r"各(?:设区的?|所辖)?(?:[地市州盟县区旗](?:[、（(〔]?[市州盟县区旗][）)〕]?)*)?$"
+)
+"""What makes a body the sub-levels' own: 各市发改委, 各地市生态环境局, 各盟市能源局."""
+
+
+def of_sub_levels(text: str, start: int) -> int | None:
+    """Where "各…" starts when the unit at start is the parent's sub-levels' bodies (各市发改委):
+    not the county's own bureau, which has no sub-level bureaus to direct."""
+    m = _SUB_LEVELS.search(text, max(0, start - 12), start)
+    return m.start() if m else None
+
+
+def sub_level_unit_questions(text: str, context: PassContext) -> list[Question]:
+    """ "各市发改委要…": the parent speaks to its sub-levels' bodies. The county has none below
+    it; the units pass leaves the words as they are and this asks what the county means."""
+    out = []
+    for start, end in unit_patterns(context.county).text_spans(text):
+        first = of_sub_levels(text, start)
+        if first is None or in_book_title(text, start):
+            continue
+        w = context.county.level_word
+        out.append(
+            Question(
+                first,
+                end,
+                "sub_level",
+                f"上级对其下级的同类部门（{text[first:end]}）的要求：本{w}没有下级的同类部门，"
+                f"请改为本{w}的表述（如{w}直有关部门、各乡镇）或删去",
+                (Suggestion(label="改为各乡镇", replacement="各乡镇"), Suggestion(label="保留")),
+            )
+        )
+    return out
 
 
 def cites_an_authority(text: str, start: int, end: int) -> bool:
@@ -38,6 +74,8 @@ def unit_text_edits(
         for m in re.finditer(re.escape(entry.parent), text):
             if in_book_title(text, m.start()) or cites_an_authority(text, m.start(), m.end()):
                 continue
+            if of_sub_levels(text, m.start()) is not None:
+                continue
             edits.append(Edit(m.start(), m.end(), entry.county[0], "单位对应", ChangeKind.UNIT))
     if county is not None:
         edits += _pattern_text_edits(text, catalogue, county, edits)
@@ -55,6 +93,10 @@ def _pattern_text_edits(
         if any(start < e.end and e.start < end for e in taken) or in_book_title(text, start):
             continue
         if cites_an_authority(text, start, end):
+            continue
+        first = of_sub_levels(text, start)
+        if first is not None:  # kept whole, level words too (各盟市能源局, not 各乡镇能源局)
+            edits.append(Edit(first, end, text[first:end], "下级的单位", ChangeKind.UNIT))
             continue
         # 市生态环境局金堂分局 already is the county's: its 市生态环境局 is no parent unit.
         if any(len(n) > end - start and text.startswith(n, start) for n in own_names):

@@ -32,7 +32,8 @@ from pathlib import Path
 import jinja2
 
 from app import paths
-from app.core.draft.model import Node
+from app.core.draft.model import Catalogue, Node
+from app.core.draft.named_units import named_units
 from app.core.draft.template_sandbox import (
     FolderLoader,
     Limit,
@@ -77,8 +78,16 @@ def _source(name: str) -> tuple[jinja2.BaseLoader, str, bool]:
     return FolderLoader(paths.templates_dir(), "内置模板"), "内置模板", True
 
 
-def context_for(county: CountyContext, parents: list[str], **extra: object) -> dict[str, object]:
-    return {**county.placeholders(), "parents": parents, **extra}
+def context_for(
+    county: CountyContext,
+    parents: list[str],
+    catalogue: Catalogue | None = None,
+    **extra: object,
+) -> dict[str, object]:
+    """The data templates use: the county's names, its parents' titles, and its units by
+    id (units.fgw), named as the draft's catalogue names them."""
+    units = named_units(county, catalogue)
+    return {**county.placeholders(), "parents": parents, "units": units, **extra}
 
 
 _RUNTIME_ERRORS: dict[type[BaseException], str] = {

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from app import paths
 from app.core.draft.model import Catalogue, CatalogueUnit, UnitMapEntry
+from app.core.draft.named_units import regional_names
 from app.core.errors import PeakPlanError
 from app.core.files import FileReadError, read_limited, set_aside
 from app.core.text.county import CountyContext
@@ -131,7 +132,8 @@ def load_catalogue(
     catalogue_id: str, county: CountyContext, parent_plan_ids: list[str] = ()
 ) -> Catalogue:
     """A catalogue filled in for the county, with the mappings for its parent plans."""
-    unit_file = _read_own_or_builtin(catalogue_for_county(catalogue_id, county), _UnitFile)
+    units_path = catalogue_for_county(catalogue_id, county)
+    unit_file = _read_own_or_builtin(units_path, _UnitFile)
     assert isinstance(unit_file, _UnitFile)
     mapping: list[UnitMapEntry] = []
     seen: set[str] = set()
@@ -154,12 +156,10 @@ def load_catalogue(
                     note=entry.note,
                 )
             )
-    return Catalogue(
-        id=unit_file.id,
-        name=unit_file.name,
-        units=tuple(_fill_unit(u, county) for u in unit_file.units),
-        mapping=tuple(mapping),
-    )
+    units = tuple(_fill_unit(u, county) for u in unit_file.units)
+    if catalogue_id == GENERIC_CATALOGUE and paths.user_data_dir() not in units_path.parents:
+        units = regional_names(units, county)  # a user's own catalogue is named their way
+    return Catalogue(id=unit_file.id, name=unit_file.name, units=units, mapping=tuple(mapping))
 
 
 def catalogue_file_text(catalogue: Catalogue) -> str:

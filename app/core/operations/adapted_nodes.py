@@ -328,10 +328,14 @@ def _proposal_question(proposal: Proposal, *, deletable: bool = True) -> OpenQue
 
 def _unmapped_message(unit: UnitChange, lead: str) -> str:
     """Says what the task table does with the unit: it never leads while a county unit is
-    named beside it; where it is the only unit left, it leads until the county names one."""
+    named beside it; where it is the only unit left, it leads until the county names one.
+    The naming rule's reason follows (no county 支行 since the 2023 reform …)."""
+    why = f"。{unit.note}" if unit.note else ""  # the naming rule's reason (机构改革 …)
     if unit.parent == lead:
-        return "上级单位在本县单位目录中没有对应单位，已原样保留，暂列为牵头单位：请改为本县单位"
-    return "上级单位在本县单位目录中没有对应单位，已原样保留（不作牵头单位）"
+        return (
+            f"上级单位在本县单位目录中没有对应单位，已原样保留，暂列为牵头单位：请改为本县单位{why}"
+        )
+    return f"上级单位在本县单位目录中没有对应单位，已原样保留（不作牵头单位）{why}"
 
 
 def _records(

@@ -208,7 +208,7 @@ def _rendered(draft: Draft, chapter: Node, statements: Statements) -> Node:
     from app.core.draft.boilerplate import context_for, render_template
     from app.core.draft.model import county_of
 
-    context = context_for(county_of(draft), [p.title for p in draft.parents])
+    context = context_for(county_of(draft), [p.title for p in draft.parents], draft.catalogue)
     rendered = render_template(chapter.template, {**context, "targets": statements})
     return chapter.model_copy(update={"paragraphs": tuple(rendered.paragraphs)})
 

@@ -100,7 +100,7 @@ def new_draft(
     chosen = choose_actions(plan, actions)
     parents = (plan, *(p for p in farther if p.id != plan.id))
     catalogue = load_catalogue(catalogue_id, context, [p.id for p in parents])
-    template_context = context_for(context, [p.title for p in parents])
+    template_context = context_for(context, [p.title for p in parents], catalogue)
     preamble = tuple(render_template(PREAMBLE, template_context).paragraphs)
     draft = Draft(
         meta=DraftMeta(

@@ -28,7 +28,7 @@ def reset_to_template(draft: Draft, chapter_id: str) -> Draft:
     chapter = existing_node(draft, chapter_id)
     if not chapter.template:
         raise EditError(f"“{chapter.title}”不是由模板生成的")
-    context = context_for(county_of(draft), [p.title for p in draft.parents])
+    context = context_for(county_of(draft), [p.title for p in draft.parents], draft.catalogue)
     if chapter.template == GOALS:
         from app.core.operations.goals import template_statements
 

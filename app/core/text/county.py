@@ -87,8 +87,13 @@ class CountyContext:
 
     @property
     def distinct_short(self) -> str:
-        """The short name where it names the county alone: 平罗, but 南昌县 (南昌 is the city)."""
-        return self.county if self.shares_city_name else self.short
+        """The name the county's units are named after: its short name where that names the
+        county alone (平罗), its whole name where the short name is the city's (南昌县) or is
+        not what the county goes by — a 旗's name minus 旗 (土默特右旗 is 土右旗, 达尔罕茂明安
+        联合旗 达茂旗; 鄂温克族自治旗 鄂温克旗): the banner keeps its 旗."""
+        if self.shares_city_name or self.level_word == "旗":
+            return self.county
+        return self.short
 
     @property
     def city_word(self) -> str:
@@ -159,8 +164,16 @@ class CountyContext:
             return "市"
         return "、".join(p for p in (self.region_word, self.city) if p)
 
+    @property
+    def metro(self) -> str:
+        """The province-level city a county or district is in (天津市), else nothing: its
+        bodies of repeated names carry it (国家税务总局天津市蓟州区税务局), a 县级市 the
+        province governs (仙桃市) does not."""
+        return next((m for m in _METRO if m in (self.region, self.city)), "")
+
     def placeholders(self) -> dict[str, str]:
         return {
+            "metro": self.metro,
             "w": self.level_word,
             "county": self.county,
             "short": self.short,

@@ -138,7 +138,7 @@ def linkage_part(draft: Draft, plans: PlanResolver) -> NotePart:
 
 def note_parts(draft: Draft, plans: PlanResolver) -> list[NotePart]:
     """The parts in order: 工作背景 (template), the three from the data, the template's others."""
-    context = context_for(county_of(draft), [p.title for p in draft.parents])
+    context = context_for(county_of(draft), [p.title for p in draft.parents], draft.catalogue)
     rendered = render_template(TEMPLATE, context)
     own = [NotePart(s.title, list(s.paragraphs)) for s in rendered.sections]
     first = [p for p in own if p.title == FIRST] or [NotePart(FIRST, list(rendered.paragraphs))]

@@ -21,7 +21,8 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
-from app.core.draft.model import Draft
+from app.core.draft.model import Draft, county_of
+from app.core.draft.named_units import named_units
 from app.core.readout.render import home_prefix, rendered_nodes
 from app.core.text.diff import Mark, Op, inline, pairs, segments
 from app.export.content import Block, body_blocks
@@ -32,8 +33,9 @@ from app.export.word import wordml
 from app.export.word.setup import WordStyles
 
 SUFFIX = "修订稿"
-AUTHOR = "发改局起草组"
-"""The changes' author after the draft's own prefix (县发改局起草组), when no 编制单位 is given."""
+AUTHOR = "起草组"
+"""The changes' author after the county's 发改 body (县发改局起草组, 旗发改委起草组), when no
+编制单位 is given."""
 _TITLE, _PREAMBLE = "#doc", "#pre"
 
 
@@ -46,8 +48,9 @@ def change_author(draft: Draft) -> str:
     drafted = draft.meta.drafted_by.strip()
     if drafted:
         return drafted
-    home = home_prefix(draft) if draft.meta.level == "county" else ""
-    return f"{home or '县'}{AUTHOR}"
+    if draft.meta.level != "county":
+        return f"{home_prefix(draft) or '县'}发改局{AUTHOR}"
+    return named_units(county_of(draft), draft.catalogue)["fgw"] + AUTHOR
 
 
 def change_date(value: str = "") -> str:
