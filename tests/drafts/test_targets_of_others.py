@@ -66,3 +66,15 @@ def test_the_county_named_as_the_parent_names_its_counties_keeps_its_target() ->
     """县区政府所在城区 is the county's own 县城: its target is the county's to set."""
     _, indicators = _adapt("到2025年县区政府所在城区基本建立生活垃圾分类系统。", "city", TONGWEI)
     assert indicators == ["县区政府所在城区生活垃圾分类系统"]
+
+
+def test_a_sea_figure_of_an_inland_district_stays_under_the_sea_question() -> None:
+    # 146 天津市生态环境保护“十四五”规划, for 宁河区
+    adapted, indicators = _adapt(
+        "到2025年，整治修复滨海湿地不少于180公顷。",
+        "province",
+        CountyContext("宁河区", "", "天津市"),
+    )
+    assert indicators == []
+    (sea,) = adapted.questions
+    assert sea.quote == "整治修复滨海湿地不少于180公顷" and "180公顷" in sea.message

@@ -231,8 +231,15 @@ def kept_figures_noted(text: str, questions: list[Question], edits: list[Edit]) 
     kept: dict[int, list[TargetSpan]] = {}
     for span in locate_targets(text):
         question = elsewhere_question(text, span, questions)
-        if question is not None and not _defines_a_kind(text, span):
-            kept.setdefault(id(question), []).append(span)
+        if question is None or _defines_a_kind(text, span):
+            continue
+        # and the questions of those kinds on the whole clause (滨海湿地…180公顷: the sea's),
+        # which may be the one printed
+        for q in questions:
+            if q is question or (
+                q.kind in ELSEWHERE and q.start <= span.start and span.end <= q.end
+            ):
+                kept.setdefault(id(q), []).append(span)
     if not kept:
         return questions
     spans = [span for listed in kept.values() for span in listed]
