@@ -32,6 +32,22 @@ def test_counts_after_an_action_word_each_keep_their_noun() -> None:
     ]
 
 
+def test_a_count_after_he_names_its_own_things() -> None:
+    # 541 山西省“十四五”“两山七河一流域”…规划
+    assert _named("到2025年，培育20个康养小镇、100个康养社区和100个康养村落。") == [
+        ("康养小镇", "20", "个"),
+        ("康养社区", "100", "个"),
+        ("康养村落", "100", "个"),
+    ]
+
+
+def test_shares_after_he_stay_one_list() -> None:
+    assert _named("到2025年，城市公交车、出租汽车新能源汽车比例分别达到72%和35%。") == [
+        ("城市公交车新能源汽车比例", "72", "%"),
+        ("出租汽车新能源汽车比例", "35", "%"),
+    ]
+
+
 def test_a_list_closed_by_deng_shares_the_measure_not_the_category() -> None:
     # 214 天津市“十四五”节能减排工作实施方案
     sentence = (

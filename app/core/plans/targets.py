@@ -200,7 +200,8 @@ _GRADED = re.compile(
 )
 _WHOLE = re.compile(r"(?:全部|全面|均|都|总体)$")
 _SHARE_AFTER = re.compile(r"(?:以上|以下|左右)?的(?P<who>[\u4e00-\u9fff（）]{2,30}?)(?=[，。；]|$)")
-_NOUN_AFTER = re.compile(r"[\u4e00-\u9fff（）]{2,16}?(?=[，。；、]|$)")
+_NOUN_AFTER = re.compile(r"[\u4e00-\u9fff（）]{2,16}?(?=[，。；、]|[和及与]\s*\d|$)")
+"""The things a count names after its number, up to the next count (…100个康养社区和100个康养村落)."""
 
 
 def _object_name(head: str, after_value: str, unit: str) -> str:
@@ -345,7 +346,10 @@ def _targets_in_piece(
         head, base_year = _base_year(head)
         head, bound = _share_of(_indicator(head))
         adverb = next((w for w in ("力争", "确保") if w in head), "")
-        indicator = noun_phrase(_object_name(noun_phrase(head), body[m.end() :], unit))
+        named = noun_phrase(head)
+        if named in _CONNECTORS and unit not in ("%", "％", "‰", "个百分点", "百分点"):
+            named = ""  # "…康养社区和100个康养村落": a count after 和 names its own things
+        indicator = noun_phrase(_object_name(named, body[m.end() :], unit))
         if not indicator or (indicator in _CONNECTORS and last_indicator):
             indicator = respective.next() or last_indicator
         else:
