@@ -52,6 +52,11 @@ class Made:
     """The imported parent plan."""
 
 
+DRAFTED = "2026-12"
+"""The month the labelled drafts are written (their 成稿年月): the deadlines a draft asks about
+as past depend on it, so a later clock must not change what the labels were judged on."""
+
+
 def make(folder: Path, out: Path) -> Made:
     """The case's draft made, exported into `out` and checked, by the app's tasks."""
     from app.core.plans.resolver import PlanResolver
@@ -66,6 +71,7 @@ def make(folder: Path, out: Path) -> Made:
         city=case.get("city", ""),
         region=case.get("region", ""),
         sources=[imported.plan.id],
+        date=case.get("date", DRAFTED),
     )
     draft = made.draft
     out.mkdir(parents=True, exist_ok=True)
@@ -143,8 +149,9 @@ def commented(word: WordText, para: int, start: int, end: int) -> list[Comment]:
 
 
 _SENTENCE_END = "。；;！？"
-NOT_ABOUT_WORDS = ("拟定的责任单位", "上级单位，本县无对应单位")
-"""Comments on a clause's units: they ask nothing about the sentence's words."""
+NOT_ABOUT_WORDS = ("拟定的责任单位", "上级单位，本县无对应单位", "时限已过")
+"""Comments on a clause's units, or on a deadline gone by: they ask nothing about the sentence's
+other words."""
 
 
 def asked(word: WordText, para: int, start: int, end: int, kind: str) -> list[Comment]:

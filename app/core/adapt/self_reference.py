@@ -33,6 +33,8 @@ class SelfRule:
     """Asked even where level words inside it were rewritten (县直…制定全县…实施方案)."""
     once_a_sentence: bool = False
     """Asked at its first match in a sentence only ("自治区（跨盟市）以及盟市（不跨盟市）": one)."""
+    the_county: bool = False
+    """The words name the county itself, as the parent names all its counties (县区政府所在城区)."""
 
 
 @lru_cache(maxsize=1)
@@ -48,6 +50,7 @@ def self_rules() -> tuple[SelfRule, ...]:
             tuple((s["label"], s["replace"]) for s in rule["suggestions"]),
             rule.get("whole_clause", False),
             rule.get("once_a_sentence", False),
+            rule.get("the_county", False),
         )
         for rule in data["rules"]
     )
@@ -57,6 +60,11 @@ def self_rules() -> tuple[SelfRule, ...]:
 def _for_county(pattern: str, county: CountyContext) -> re.Pattern[str]:
     """A rule naming the county ({county}, {short}) compiled for this county."""
     return re.compile(county.fill(pattern))
+
+
+def of_the_county(message: str) -> bool:
+    """Is this a question on words naming the county itself (a rule's `the_county`)?"""
+    return any(rule.the_county and rule.message == message for rule in self_rules())
 
 
 def self_questions(text: str, context: PassContext) -> list[Question]:

@@ -4,10 +4,13 @@ entry of the county target table (pending the county's decision)."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 
-from app.core.adapt.changes import ChangeKind, Edit
+from app.core.adapt.changes import ChangeKind, Edit, Question
+from app.core.adapt.facilities import facilities
 from app.core.adapt.figures import figure_rules
+from app.core.adapt.self_reference import of_the_county
 from app.core.draft.mentions import make_token
 from app.core.draft.model import CountyTarget, TargetYear
 from app.core.plans.targets import TargetSpan, locate_targets
@@ -165,12 +168,42 @@ def _defines_a_kind(text: str, span: TargetSpan) -> bool:
     return text[span.end : span.end + 6].startswith(tuple(defining["sub_levels_after"]))
 
 
-def target_edits(text: str, book: TargetBook, source: str) -> list[Edit]:
-    """One edit per target the text states, each a mention of the book's entry."""
+ELSEWHERE = ("place", "sub_level")
+"""Question kinds saying words are about other places than the county (or things it may lack)."""
+_CLAUSE_MARKS = "，。；：,;:"
+
+
+def elsewhere_question(
+    text: str, span: TargetSpan, questions: Sequence[Question]
+) -> Question | None:
+    """The question that makes a target someone else's: "直管市、神农架林区农村生活垃圾分类覆盖率
+    不低于60%", "盟市政府（行政公署）所在地公交一卡通覆盖率达到100%" (other places or another
+    level asked before the value, in its clause), "12个绿色机场" (a facility the county is asked
+    whether it has, named by the indicator). Such a figure is not the county's to set: it stays the
+    parent's, under the question about the sentence."""
+    clause = max(text.rfind(mark, 0, span.start) for mark in _CLAUSE_MARKS) + 1
+    for question in questions:
+        if question.kind not in ELSEWHERE or of_the_county(question.message):
+            continue
+        if clause <= question.start and question.end <= span.start:
+            return question
+        if question.start <= span.start < question.end and any(
+            f.message == question.message and f.find.search(span.target.indicator)
+            for f in facilities()
+        ):
+            return question
+    return None
+
+
+def target_edits(
+    text: str, book: TargetBook, source: str, questions: Sequence[Question] = ()
+) -> list[Edit]:
+    """One edit per target the text states, each a mention of the book's entry; not the
+    targets of other places the questions ask about (`elsewhere_question`)."""
     edits: list[Edit] = []
     stated: set[tuple[int, int]] = set()
     for span in locate_targets(text):
-        if _defines_a_kind(text, span):
+        if _defines_a_kind(text, span) or elsewhere_question(text, span, questions):
             continue
         if (span.start, span.end) in stated:
             continue  # "A、B完成上级下达任务": one phrase, one mention (the 主要目标 lists both)
@@ -188,3 +221,44 @@ def target_edits(text: str, book: TargetBook, source: str) -> list[Edit]:
             )
         )
     return edits
+
+
+def kept_figures_noted(text: str, questions: list[Question], edits: list[Edit]) -> list[Question]:
+    """The questions that keep a parent's figure (see `elsewhere_question`), saying so: the
+    figure is the parent's for those places, to go with the words or become the county's own.
+    No second question asks the county's value of that figure; a question on a clause that
+    holds a county target too ("打造3条美丽公路、12个绿色机场") is put on the kept figure's part."""
+    kept: dict[int, list[TargetSpan]] = {}
+    for span in locate_targets(text):
+        question = elsewhere_question(text, span, questions)
+        if question is None or _defines_a_kind(text, span):
+            continue
+        # and the questions of those kinds on the whole clause (滨海湿地…180公顷: the sea's),
+        # which may be the one printed
+        for q in questions:
+            if q is question or (
+                q.kind in ELSEWHERE and q.start <= span.start and span.end <= q.end
+            ):
+                kept.setdefault(id(q), []).append(span)
+    if not kept:
+        return questions
+    spans = [span for listed in kept.values() for span in listed]
+    targets = [(e.start, e.end) for e in edits if e.kind is ChangeKind.TARGET]
+    out: list[Question] = []
+    for q in questions:
+        if q.kind == "figure" and any(q.start < s.end and s.start < q.end for s in spans):
+            continue
+        if id(q) in kept:
+            listed = kept[id(q)]
+            figures = "、".join(text[s.start + len(s.lead) : s.end].strip() for s in listed)
+            q = replace(q, message=q.message + KEPT_FIGURE.format(figures))
+            if any(q.start < end and start < q.end for start, end in targets):
+                part = max(text.rfind(mark, q.start, listed[0].start) for mark in "、，,") + 1
+                q = replace(q, start=max(q.start, part))
+        out.append(q)
+    return out
+
+
+KEPT_FIGURE = (
+    "。句中“{}”是上级方案的数值，不是本县目标值：删去时一并删去，改为本县表述时请改为本县数值"
+)

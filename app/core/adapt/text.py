@@ -22,7 +22,7 @@ from app.core.adapt.changes import (
     non_overlapping,
 )
 from app.core.adapt.level_words import level_word_edits
-from app.core.adapt.targets import TargetBook, target_edits
+from app.core.adapt.targets import TargetBook, kept_figures_noted, target_edits
 from app.core.adapt.units import unit_text_edits
 from app.core.adapt.whole_words import whole_words
 from app.core.draft.model import Catalogue
@@ -77,8 +77,11 @@ def adapt_text(
     edits = level_word_edits(text, level, county) + (
         unit_text_edits(text, catalogue, county) if level else []
     )
+    questions = _questions(text, level, county, catalogue) if level and ask else []
     if book is not None:
-        edits += target_edits(text, book, source)
+        targets = target_edits(text, book, source, questions)
+        questions = kept_figures_noted(text, questions, targets)
+        edits += targets
     # Target spans win over words inside them; then words held as they are (各市发改委).
     targets_first = sorted(
         edits,
@@ -90,15 +93,21 @@ def adapt_text(
             continue
         chosen.append(edit)
     chosen = non_overlapping(chosen)
-    questions: list[Question] = []
-    if level and ask:
-        context = PassContext(level, county, catalogue)
-        for find in question_passes():
-            questions += find(text, context)
-        # the parent's names and geography yield to what the other passes ask of the same words
-        for find in yielding_passes():
-            questions += find(text, context, [(q.start, q.end) for q in questions])
     return _apply(text, chosen, questions)
+
+
+def _questions(
+    text: str, level: str, county: CountyContext, catalogue: Catalogue
+) -> list[Question]:
+    """Every pass's questions on the parent text, before any edit."""
+    questions: list[Question] = []
+    context = PassContext(level, county, catalogue)
+    for find in question_passes():
+        questions += find(text, context)
+    # the parent's names and geography yield to what the other passes ask of the same words
+    for find in yielding_passes():
+        questions += find(text, context, [(q.start, q.end) for q in questions])
+    return questions
 
 
 EACH_ASKED = ("figure",)

@@ -20,7 +20,15 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 QuestionKind = Literal[
-    "figure", "place", "self_reference", "sub_level", "unit", "proposed_unit", "revision", "opinion"
+    "figure",
+    "place",
+    "self_reference",
+    "sub_level",
+    "unit",
+    "proposed_unit",
+    "revision",
+    "opinion",
+    "deadline",
 ]
 QUESTION_NAMES: dict[str, str] = {
     "figure": "上级数值，待本县确定",
@@ -31,6 +39,7 @@ QUESTION_NAMES: dict[str, str] = {
     "proposed_unit": "拟定的责任单位，待确认",
     "revision": "上级已修订，与本县修改冲突",
     "opinion": "已采纳意见，待按意见修改",
+    "deadline": "时限已过",
 }
 TextPlace = Literal["title", "paragraph", "work", "clause"]
 """Where a quote stands: the title, paragraph `index`, work row `index`, or the 责任单位 clause."""

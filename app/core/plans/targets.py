@@ -200,7 +200,8 @@ _GRADED = re.compile(
 )
 _WHOLE = re.compile(r"(?:全部|全面|均|都|总体)$")
 _SHARE_AFTER = re.compile(r"(?:以上|以下|左右)?的(?P<who>[\u4e00-\u9fff（）]{2,30}?)(?=[，。；]|$)")
-_NOUN_AFTER = re.compile(r"[\u4e00-\u9fff（）]{2,16}?(?=[，。；、]|$)")
+_NOUN_AFTER = re.compile(r"[\u4e00-\u9fff（）]{2,16}?(?=[，。；、]|[和及与]\s*\d|$)")
+"""The things a count names after its number, up to the next count (…100个康养社区和100个康养村落)."""
 
 
 def _object_name(head: str, after_value: str, unit: str) -> str:
@@ -345,7 +346,10 @@ def _targets_in_piece(
         head, base_year = _base_year(head)
         head, bound = _share_of(_indicator(head))
         adverb = next((w for w in ("力争", "确保") if w in head), "")
-        indicator = noun_phrase(_object_name(noun_phrase(head), body[m.end() :], unit))
+        named = noun_phrase(head)
+        if named in _CONNECTORS and unit not in ("%", "％", "‰", "个百分点", "百分点"):
+            named = ""  # "…康养社区和100个康养村落": a count after 和 names its own things
+        indicator = noun_phrase(_object_name(named, body[m.end() :], unit))
         if not indicator or (indicator in _CONNECTORS and last_indicator):
             indicator = respective.next() or last_indicator
         else:
@@ -385,6 +389,8 @@ def _targets_in_piece(
         )
         last_indicator = indicator
         consumed = m.end()
+        if body.startswith(indicator, consumed):
+            consumed += len(indicator)  # "3条美丽公路、12个绿色机场": the next count names its own
     found = respective.close(found)
     if goals and not found:
         found = _directions(body, year, sentence, paragraph, base)
@@ -464,6 +470,9 @@ def _directions(body: str, year: int, sentence: str, paragraph: int, base: int) 
 
 _SYSTEMS = re.compile(r"(?:体系|制度|机制|政策|模式|格局|体制)$")
 """基本建立…体系/制度: a system set up is a task, not an indicator a county states."""
+_SETTING = re.compile(r"(?:^|[，、])\s*在[^，。；]{2,40}?(?:中|上|进程里)\s*$")
+"""在全面建设社会主义现代化国家新征程中 (走在全国前列): the words before a standing say where it
+stands, not what: a vision of the parent's, which a county does not set as an indicator."""
 _SUB_LEVELS = re.compile(r"^(?:实现)?(?:各|所有)(?:县|市|区|旗)[^，。；]{0,8}?(?:（[^（）]*）)?")
 
 
@@ -477,6 +486,8 @@ def _qualitative(
         m = re.search(find, body)
         if m is None:
             continue
+        if _SETTING.search(body[: m.start()]):
+            return []  # "在…新征程中走在全国前列": a vision in a setting, no indicator named
         before = body[: m.start()].strip().removeprefix("前") or lead_in.strip()  # 年底前
         before = noun_phrase(_indicator(_SUB_LEVELS.sub("", before)))
         before = _ACTION.sub("", before) if len(_ACTION.sub("", before)) >= 2 else before
@@ -527,6 +538,9 @@ def respective_names(indicator: str) -> list[str]:
         return [indicator]
     parts = [p.strip() for p in parts]
     last = parts[-1]
+    closed = _closed_by_deng(parts)
+    if closed:
+        return closed
     if all(_COMPLETE.search(p) for p in parts[:-1]):
         return parts
     cut = _shared_from(parts[:-1], last)
@@ -534,6 +548,26 @@ def respective_names(indicator: str) -> list[str]:
     if not cut or len(suffix) < 2:
         return parts
     return [p if _COMPLETE.search(p) else p + suffix for p in parts[:-1]] + [last]
+
+
+_DENG = re.compile(r"等(?!级|同|量齐|待)")
+
+
+def _closed_by_deng(parts: list[str]) -> list[str]:
+    """A list closed by 等 and its category: "化学需氧量、氨氮、…、挥发性有机物等主要污染物重点工程
+    减排量" → 化学需氧量重点工程减排量, …: every member (化学需氧量 too, though it ends in 量) takes
+    the shared words from where they start after the category (主要污染物), the category dropped."""
+    last = parts[-1]
+    deng = _DENG.search(last)
+    if deng is None or deng.start() < 2:
+        return []
+    members = [*parts[:-1], last[: deng.start()]]
+    shared = last[deng.end() :]
+    starts = [at for w in adapt_rules().shared_suffix_starts if (at := shared.find(w)) >= 0]
+    suffix = shared[min(starts) :] if starts else shared
+    if len(suffix) < 2:
+        return []
+    return [member + suffix for member in members]
 
 
 def _shared_from(items: list[str], last: str) -> int:

@@ -16,6 +16,7 @@ from app.core.adapt.targets import is_allocated
 from app.core.draft.adaptation import OpenQuestion
 from app.core.draft.mentions import TextRenderer, assigned_words, mentions, phrase
 from app.core.draft.model import Draft, Node, county_of
+from app.core.readout.deadlines import deadline_questions, draft_year
 
 PENDING_MESSAGE = "“{indicator}”{year}年本县目标值待定（{parent}）：在主要目标指标表中填本县数值、选“完成上级下达任务”，或不列此目标"
 ALLOCATED_HINT = "；此为上级分解下达的指标，县级方案一般写“{assigned}”"
@@ -129,6 +130,7 @@ def _pending_words(renderer: TextRenderer, target_id: str, year: int, lead: str)
 def open_questions(draft: Draft) -> list[FoundQuestion]:
     """Every open question of the draft, in document order."""
     renderer = TextRenderer(draft, county_of(draft))
+    now = draft_year(draft)
     asked: dict[tuple, OpenQuestion | None] = {}
     out: list[FoundQuestion] = []
     for node in draft.walk():
@@ -140,6 +142,7 @@ def open_questions(draft: Draft) -> list[FoundQuestion]:
         found += [
             FoundQuestion(node, q, None) for q in pending_targets(draft, node, renderer, asked)
         ]
+        found += [FoundQuestion(node, q, None) for q in deadline_questions(node, now)]
         body = asked_in_body(f.question for f in found)
         out += [f for f in found if not repeats_body(f.question, body)]
     return out

@@ -21,6 +21,7 @@ from itertools import pairwise
 from app.core.draft.adaptation import OpenQuestion
 from app.core.draft.mentions import TextRenderer
 from app.core.draft.model import Draft, county_of
+from app.core.readout.deadlines import deadline_questions, draft_year
 from app.core.readout.questions import asked_in_body, is_open, pending_targets, repeats_body
 from app.export.content import Block, Run, TaskLine, coalesce
 
@@ -70,12 +71,17 @@ def mark_questions(
 ) -> Marked:
     """Every open question whose quote is found, marked on its words, in document order."""
     renderer = TextRenderer(draft, county_of(draft))
+    now = draft_year(draft)
     questions: dict[str, tuple[OpenQuestion, ...]] = {}
     for node in draft.walk():
         # stored questions, and the targets the table has not decided: they print the parent's figure
         # a question whose words went (a proposed lead the county replaced) prints nothing
         stored = (q for q in node.questions if q.kind != "proposed_unit" or is_open(node, q))
-        asked = (*stored, *pending_targets(draft, node, renderer))
+        asked = (
+            *stored,
+            *pending_targets(draft, node, renderer),
+            *deadline_questions(node, now),
+        )
         if asked:
             questions[node.id] = asked
     notes: list[Note] = []

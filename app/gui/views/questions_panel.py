@@ -2,7 +2,8 @@
 
 Each open question shows its kind, its words and why it is asked; its
 suggestions (删去, 改为贯彻落实…, 保留 …) are buttons, and a click is one undoable
-command (ops.answer_question). Targets still 待定 are answered in the
+command (ops.answer_question). A deadline gone by (as of the draft's date) is listed
+too, with no buttons: the county rewrites the sentence itself. Targets still 待定 are answered in the
 主要目标指标 table; here they are counted.
 """
 
@@ -23,6 +24,7 @@ from app.core import operations as ops
 from app.core.draft.adaptation import QUESTION_NAMES, OpenQuestion
 from app.core.draft.mentions import TextRenderer
 from app.core.draft.model import Draft, Node, county_of
+from app.core.readout.deadlines import deadline_questions, draft_year
 from app.core.readout.questions import is_open, pending_targets
 from app.gui.commands import push
 from app.gui.document import DraftDocument
@@ -37,6 +39,7 @@ class QuestionsPanel(QWidget):
         super().__init__()
         self.doc = doc
         self.node_id = ""
+        self.shown: list[OpenQuestion] = []
         self.list = QListWidget()
         self.list.setWordWrap(True)
         self.list.currentRowChanged.connect(self._chosen)
@@ -63,7 +66,9 @@ class QuestionsPanel(QWidget):
         """
         asked = [(i, q) for i, q in enumerate(node.questions) if is_open(node, q)]
         in_text = {(q.kind, q.quote) for _i, q in asked if q.where != "work"}
-        return [(i, q) for i, q in asked if q.where != "work" or (q.kind, q.quote) not in in_text]
+        stored = [(i, q) for i, q in asked if q.where != "work" or (q.kind, q.quote) not in in_text]
+        # deadlines gone by, as of the draft's date: asked, not stored (index -1, no buttons)
+        return stored + [(-1, q) for q in deadline_questions(node, draft_year(self.doc.draft))]
 
     def show_node(self, draft: Draft, node: Node | None) -> int:
         """Show the node's open questions; how many there are (targets still 待定 included)."""
@@ -72,6 +77,7 @@ class QuestionsPanel(QWidget):
         self.list.blockSignals(True)
         self.list.clear()
         questions = self.open_questions(node) if node else []
+        self.shown = [question for _index, question in questions]
         for index, question in questions:
             item = QListWidgetItem(f"【{QUESTION_NAMES[question.kind]}】{question.quote}")
             item.setData(STORED, index)
@@ -109,7 +115,7 @@ class QuestionsPanel(QWidget):
             self.message.clear()
             return
         index = item.data(STORED)
-        question = node.questions[index]
+        question = node.questions[index] if index >= 0 else self.shown[row]
         self.message.setText(question.message)
         for number, suggestion in enumerate(question.suggestions):
             button = QPushButton(suggestion.label)
