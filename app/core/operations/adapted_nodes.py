@@ -293,12 +293,16 @@ class NodeBuilder:
 
 
 _LEAD_NOTE = re.compile(r"(?:列首位|排在第一|排名第一|逗号前|首位)[^；;]*?牵头单位")
+_LATER_CLAUSES = re.compile(r"以下均|不再列出|下同")
+"""A note about the parent's later clauses (天津 "以下均需各区人民政府落实，不再列出"): it
+speaks of the parent's document and its sub-levels, not of this county measure."""
 
 
 def _kept_note(note: str) -> str:
     """The parent clause's note without its own lead rule: the county's clause writes
-    "列首位的为牵头单位，下同" once by position; a second rule would contradict it."""
-    return "" if _LEAD_NOTE.search(note) else note
+    "列首位的为牵头单位，下同" once by position; a second rule would contradict it. Nor a
+    note on the parent's later clauses: the county's clauses are its own."""
+    return "" if _LEAD_NOTE.search(note) or _LATER_CLAUSES.search(note) else note
 
 
 def _stored(question: TextQuestion, where: TextPlace, index: int) -> OpenQuestion:
