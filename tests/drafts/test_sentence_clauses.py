@@ -70,3 +70,18 @@ def test_a_fu_ze_clause_and_a_note_on_the_parents_sub_levels(write_txt):
     text, node = _printed(draft, "重点行业绿色升级工程")
     assert text.count("（") == 1  # the parent's clause is read, not kept beside a proposed one
     assert "不再列出" not in text and "各区人民政府" not in text
+
+
+def test_two_parent_units_of_one_county_unit_print_it_once(shanxi):
+    """山西 "（省发展改革委、省能源局按职责分工负责）" left in running text: both are 县发改局."""
+    from app.core.adapt.text import adapt_text
+    from app.core.draft.model import county_of
+
+    adapted = adapt_text(
+        "落实分时电价政策，引导用户错峰储能和用电，由省发展改革委、省能源局按职责分工负责。",
+        level="province",
+        county=county_of(shanxi),
+        catalogue=shanxi.catalogue,
+    )
+    assert "县发改局、县发改局" not in adapted.text
+    assert adapted.text.endswith("由县发改局按职责分工负责。")
