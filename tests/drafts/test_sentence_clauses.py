@@ -53,10 +53,21 @@ def test_sentence_clauses_become_one_county_clause_at_the_end(shanxi):
 def test_the_task_row_names_every_unit_of_the_sentence_clauses_once(shanxi):
     row = next(r for r in task_rows(shanxi) if r.action == "加快提升食品消费绿色化水平")
     (work,) = row.works
-    units = [work.lead, *work.cooperating]
-    assert work.lead == "县农业农村局"
+    leads = work.lead.split("、")
+    # every sentence's lead leads the row; a provincial body the county lacks never does
+    assert leads == ["县农业农村局", "县商务局", "县机关事务服务中心", "县住建局"]
+    assert "省粮食和储备局" in work.cooperating
+    units = [*leads, *work.cooperating]
     assert len(units) == len(set(units))
-    assert {"县商务局", "县市场监管局", "县住建局"} <= set(units)
+    assert {"县市场监管局", "县国资委"} <= set(work.cooperating)
+
+
+def test_the_clause_says_its_leads_stand_before_the_comma(shanxi):
+    text, _node = _printed(shanxi, "加快提升食品消费绿色化水平")
+    assert text.endswith(
+        "（县农业农村局、商务局、机关事务服务中心、住建局，省粮食和储备局、"
+        "县市场监管局、国资委、教体局按职责分工负责。逗号前为牵头单位）"
+    )
 
 
 def test_a_fu_ze_clause_and_a_note_on_the_parents_sub_levels(write_txt):
