@@ -52,6 +52,10 @@ class ClauseReader:
             clauses = [*inner, match.clause] if match else inner
             body = match.body if match else body.rstrip()
             match = ClauseMatch(body=body, clause=merge_clauses(clauses))
+            if len(clauses) > 1:
+                self.notes.append(
+                    ImportNote(line, f"句末的 {len(clauses)} 处责任单位合并为该项的责任单位")
+                )
         return match
 
     def _same_rule(self, clause: UnitClause) -> UnitClause:

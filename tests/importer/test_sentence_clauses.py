@@ -30,7 +30,9 @@ def _measures(plan):
 
 
 def test_each_sentence_clause_is_read_and_taken_out_of_the_text(write_txt):
-    plan = import_plan(write_txt(SHANXI), plan_id="sx", level="province").plan
+    result = import_plan(write_txt(SHANXI), plan_id="sx", level="province")
+    plan = result.plan
+    assert any("句末的 5 处责任单位合并" in n.message for n in result.notes)  # said, not hidden
     food = _measures(plan)["加快提升食品消费绿色化水平"]
     text = "".join(food.paragraphs)
     assert "负责）" not in text
