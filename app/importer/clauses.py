@@ -37,7 +37,14 @@ INNER_CLAUSE = re.compile(
 """A labelled clause anywhere in a paragraph: "…方案(责任部门：气候处，完成期限：…)。" """
 _LABEL = re.compile(rf"^\s*(?:{_UNITS_LABEL})\s*[：:∶]\s*")
 _FIELD = re.compile(rf"^\s*({_UNITS_LABEL}|{_DEADLINE_LABEL})\s*[：:∶]\s*")
-_DUTY = re.compile(r"(?:等)?(?:按照|按)?(?:各自)?职责分工(?:分别)?(?:负责|落实|推进|实施)?$")
+_DUTY = re.compile(
+    r"(?:等(?:相关|有关)?部门)?(?:等)?(?:按照|按)?(?:各自)?职责分工(?:分别)?(?:负责|落实|推进|实施)?$"
+    r"|(?<=[局厅委办部府室心司行会院所站队处])(?:牵头)?负责$"
+)
+"""The duty words ending a list: 等按职责分工负责, 等相关部门按职责分工负责 (山西), and a
+unit's own 牵头负责 / 负责 (山西 "（省农业农村厅牵头负责）", 天津 "（市生态环境局负责）")."""
+_IMPLEMENTS = re.compile(r"^(?P<units>[^，,；;。]+?)(?:负责)?落实$")
+"""A second list after the first's duty: "…等按职责分工负责，各区人民政府负责落实" (天津)."""
 _NOTE_WORDS = ("牵头", "下同", "列首位", "排在第一", "排名第一", "逗号前", "为主", "配合")
 BEFORE_COMMA = re.compile(r"逗号前|顿号前")
 _NOTE_SPLIT = "；;。"
@@ -143,13 +150,35 @@ def _sort_parts(content: str) -> _Parts:
 
 def _units_of(text: str, *, level: str | None, home: str | None) -> tuple[list[ClauseUnit], str]:
     """The units of one written list and its trailing duty words (等按职责分工负责)."""
+    text, implementing = _implementing_tail(text)
     duty = ""
     m = _DUTY.search(text)
     if m and m.group(0):
         duty, text = m.group(0), text[: m.start()].rstrip()
     if text.endswith("等"):
         duty, text = "等" + duty, text[:-1]
-    return parse_unit_list(text, level=level, home=home), duty
+    units = parse_unit_list(text, level=level, home=home)
+    if duty.startswith("牵头"):  # "（省农业农村厅牵头负责）": the units named lead
+        units = [u.model_copy(update={"lead": True}) for u in units]
+    if implementing and units:
+        group = units[-1].group + 1
+        units += [
+            u.model_copy(update={"group": group})
+            for u in parse_unit_list(implementing, level=level, home=home)
+        ]
+    return units, duty
+
+
+def _implementing_tail(text: str) -> tuple[str, str]:
+    """A list whose duty words are followed by the units that carry it out (天津 "市发展改革委
+    等按职责分工负责，各区人民政府负责落实"): the list, and the implementing units apart."""
+    head, comma, tail = text.rpartition("，")
+    if not comma or not _DUTY.search(head.rstrip()):
+        return text, ""
+    m = _IMPLEMENTS.match(tail.strip())
+    if m is None or not _is_unit_list(m.group("units")):
+        return text, ""
+    return head.rstrip(), m.group("units")
 
 
 def parse_clause_content(
@@ -265,3 +294,51 @@ def split_own_line_clause(
         return None
     clause = clause.model_copy(update={"text": content})
     return ClauseMatch(body=text[: m.start()].rstrip(), clause=clause, repairs=repairs)
+
+
+def split_inner_clauses(
+    paragraph: str, *, level: str | None = None, home: str | None = None
+) -> tuple[str, list[UnitClause]]:
+    """A paragraph whose sentences each end with their own bare clause (山西: "…基地建设。
+    （省农业农村厅牵头负责）加强粮油…。（省粮食和储备局牵头负责）…"): the text without the
+    clauses that stand inside it, and those clauses in order. The clause ending the paragraph
+    is left where it is, for split_trailing_clause."""
+    clauses: list[UnitClause] = []
+    pieces: list[str] = []
+    start = 0
+    end_of_text = len(paragraph.rstrip().rstrip("。；;").rstrip())
+    for m in re.finditer(r"[）)]", paragraph):
+        end = m.end()
+        if end >= end_of_text or end <= start:
+            continue
+        match = split_trailing_clause(paragraph[start:end], level=level, home=home)
+        if match is None or match.clause.labelled or not match.body.strip():
+            continue
+        pieces.append(match.body)
+        clauses.append(match.clause)
+        start = end + (1 if paragraph[end : end + 1] in ("。", "；") else 0)
+    if not clauses:
+        return paragraph, []
+    pieces.append(paragraph[start:])
+    return "".join(pieces), clauses
+
+
+def merge_clauses(clauses: list[UnitClause]) -> UnitClause:
+    """Several clauses of one measure as its one clause: the leads of each first (the units
+    written with 牵头, or each list's first), then the rest, each unit once."""
+    if len(clauses) == 1:
+        return clauses[0]
+    leads: dict[str, None] = {}
+    others: dict[str, None] = {}
+    for clause in clauses:
+        for unit in clause.units:
+            (leads if unit.lead else others)[unit.name] = None
+    rest = [n for n in others if n not in leads]
+    units = [ClauseUnit(written=n, name=n, group=0, lead=True) for n in leads]
+    units += [ClauseUnit(written=n, name=n, group=1) for n in rest]
+    return UnitClause(
+        text="".join(c.text for c in clauses),
+        labelled=any(c.labelled for c in clauses),
+        units=units,
+        duty="按职责分工负责",
+    )

@@ -18,6 +18,8 @@ from app.importer.clauses import (
     BEFORE_COMMA,
     INNER_CLAUSE,
     ClauseMatch,
+    merge_clauses,
+    split_inner_clauses,
     split_trailing_clause,
     with_leads,
 )
@@ -37,11 +39,23 @@ class ClauseReader:
         self.clauses: dict[int, UnitClause] = {}  # id(RawSection) → its clause
 
     def _match(self, text: str, line: int) -> ClauseMatch | None:
-        match = split_trailing_clause(text, level=self.level, home=self.home)
+        """The paragraph's clause: the one ending it, merged with those ending its sentences
+        inside it (山西 "…。（省农业农村厅牵头负责）…。（省商务厅牵头负责）"): a measure's
+        text carries no clause in its middle, and its task row names every unit."""
+        body, inner = split_inner_clauses(text, level=self.level, home=self.home)
+        match = split_trailing_clause(body, level=self.level, home=self.home)
         if match:
             for repair in match.repairs:
                 self.notes.append(ImportNote(line, repair))
             match.clause = self._same_rule(match.clause)
+        if inner:
+            clauses = [*inner, match.clause] if match else inner
+            body = match.body if match else body.rstrip()
+            match = ClauseMatch(body=body, clause=merge_clauses(clauses))
+            if len(clauses) > 1:
+                self.notes.append(
+                    ImportNote(line, f"句末的 {len(clauses)} 处责任单位合并为该项的责任单位")
+                )
         return match
 
     def _same_rule(self, clause: UnitClause) -> UnitClause:

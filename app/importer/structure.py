@@ -260,7 +260,34 @@ class TreeBuilder:
             )
             self._open_section(rank, number, value, text, block.line)
             return
+        if self._unnumbered_chapter(text):
+            value = self._last_value[1] + 1
+            self.notes.append(
+                ImportNote(
+                    block.line,
+                    f"标题“{text}”没有写出编号，按一级标题补为 {label_for(1, value)}",
+                )
+            )
+            self._open_section(1, to_chinese(value), value, text, block.line)
+            return
         self._add_paragraph(text, block.line)
+
+    def _unnumbered_chapter(self, text: str) -> bool:
+        """A chapter title the plan printed without its number (龙岩: "组织保障措施" on a line of
+        its own after 七、, its items （二十四）… under it): a short line without punctuation,
+        after a finished sentence, naming what a plan's chapters are (保障措施, 组织实施,
+        chapter_role), in a plan whose chapters are numbered 一、."""
+        from app.core.plans.model import chapter_role
+
+        return (
+            len(text) <= 12
+            and not re.search(r"[。，、；：:;,.（）()“”\d]", text)
+            and self._last_value.get(1, 0) >= 2
+            and not any(r < 1 for r in self._last_value)
+            and len(self._stack) > 1
+            and not self._open_paragraph()
+            and chapter_role(text) == "safeguards"
+        )
 
     def _box_item(self, parsed: tuple[int, str, str]) -> bool:
         """Is this （一） line the next item of the 专栏 box being read (numbered from one)?

@@ -79,7 +79,30 @@ def unit_text_edits(
             edits.append(Edit(m.start(), m.end(), entry.county[0], "单位对应", ChangeKind.UNIT))
     if county is not None:
         edits += _pattern_text_edits(text, catalogue, county, edits)
-    return edits
+    return _repeats_merged(text, edits)
+
+
+_JOINED = ("、", "和", "及", "与")
+
+
+def _repeats_merged(text: str, edits: list[Edit]) -> list[Edit]:
+    """Two parent units that become the same county unit, written side by side ("省发展改革委、
+    省能源局" → 县发改局): the second is dropped with its 、, never "县发改局、县发改局"."""
+    out: list[Edit] = []
+    for edit in sorted(edits, key=lambda e: (e.start, -(e.end - e.start))):
+        before = out[-1] if out else None
+        if (
+            before is not None
+            and before.new == edit.new
+            and edit.start >= before.end
+            and text[before.end : edit.start] in _JOINED
+        ):
+            out.append(
+                Edit(before.end, edit.end, "", "单位对应（与前一单位对应同一本县单位）", edit.kind)
+            )
+            continue
+        out.append(edit)
+    return out
 
 
 def _pattern_text_edits(

@@ -24,8 +24,9 @@ from app.core.draft.model import (
     WorkRow,
     county_of,
 )
+from app.core.draft.units_printed import LEADS_BEFORE_COMMA
 from app.core.operations.work_summary import summary_work
-from app.core.plans.model import Plan, Section, TableRow, fingerprint
+from app.core.plans.model import Plan, Section, TableRow, UnitClause, fingerprint
 
 
 @dataclass(frozen=True)
@@ -124,12 +125,15 @@ class NodeBuilder:
             # a joint plan opened as it is keeps its governments' lists; a county's own
             # draft names the county's units, the other government's are flagged
             joint = not self.adapt and section.clause.joint
+            note = section.clause.note if joint else _kept_note(section.clause.note)
+            if self.adapt and not section.clause.joint:
+                names, groups, note = self._several_leads(section.clause, names, groups, note)
             responsibility = Responsibility(
                 units=tuple(names),
                 groups=tuple(groups) if any(groups) else (),
                 duty=section.clause.duty,
                 labelled=section.clause.labelled,
-                note=section.clause.note if joint else _kept_note(section.clause.note),
+                note=note,
                 deadline=section.clause.deadline,
                 sides=tuple(u.side for u in section.clause.units) if joint else (),
             )
@@ -179,6 +183,25 @@ class NodeBuilder:
         # a published task table words its rows itself: they are asked about on their own
         row_questions = asked or _row_questions(rows, questions)
         return node.model_copy(update={"work_rows": rows, "questions": questions + row_questions})
+
+    def _several_leads(
+        self, clause: UnitClause, names: list[str], groups: list[int], note: str
+    ) -> tuple[list[str], list[int], str]:
+        """Several clauses of one parent measure, read as one (山西's clauses ending each
+        sentence): the leads of each lead the county's, listed before the comma, and the
+        clause says so; a body the county lacks never leads. (A parent's single clause with
+        several leads, 成都's 逗号前为牵头单位, takes the county's 列首位 rule instead.)"""
+        parents = [u.name for u in clause.units if u.lead]
+        if len(parents) < 2 or not clause.merged:
+            return names, groups, note
+        known = self.draft.catalogue.names()
+        mapped, _, _ = self.units(parents, [0] * len(parents))
+        leads = [n for n in mapped if n in known and n in names]
+        rest = [n for n in names if n not in leads]
+        if len(leads) < 2 or not rest:
+            return names, groups, note
+        note = "；".join(n for n in (LEADS_BEFORE_COMMA, note) if n)
+        return [*leads, *rest], [0] * len(leads) + [1] * len(rest), note
 
     def _proposes(self, section: Section, *, in_tasks: bool) -> bool:
         """A measure of the tasks chapter with no clause of its own or of its items."""
@@ -293,12 +316,16 @@ class NodeBuilder:
 
 
 _LEAD_NOTE = re.compile(r"(?:列首位|排在第一|排名第一|逗号前|首位)[^；;]*?牵头单位")
+_LATER_CLAUSES = re.compile(r"以下均|不再列出|下同")
+"""A note about the parent's later clauses (天津 "以下均需各区人民政府落实，不再列出"): it
+speaks of the parent's document and its sub-levels, not of this county measure."""
 
 
 def _kept_note(note: str) -> str:
     """The parent clause's note without its own lead rule: the county's clause writes
-    "列首位的为牵头单位，下同" once by position; a second rule would contradict it."""
-    return "" if _LEAD_NOTE.search(note) else note
+    "列首位的为牵头单位，下同" once by position; a second rule would contradict it. Nor a
+    note on the parent's later clauses: the county's clauses are its own."""
+    return "" if _LEAD_NOTE.search(note) or _LATER_CLAUSES.search(note) else note
 
 
 def _stored(question: TextQuestion, where: TextPlace, index: int) -> OpenQuestion:

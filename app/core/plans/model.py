@@ -127,6 +127,19 @@ class UnitClause(_Model):
     def names(self) -> list[str]:
         return [u.name for u in self.units]
 
+    @property
+    def merged(self) -> bool:
+        """Written as several clauses, each ending a sentence of the measure (山西 "（省农业农村厅
+        牵头负责）…（省商务厅牵头负责）"), read as one: its text holds several bracketed groups."""
+        depth = groups = 0
+        for ch in self.text:
+            if ch in "（(［[【":
+                groups += depth == 0
+                depth += 1
+            elif ch in "）)］]】":
+                depth = max(0, depth - 1)
+        return groups > 1
+
 
 class LineageLink(_Model):
     """A clause of a plan above this one that a section descends from (银川 三.二.1 is 宁夏

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from app.core.draft.mentions import TextRenderer
 from app.core.draft.model import Draft, Node, Responsibility, county_of
-from app.core.draft.units_printed import LEAD_NOTE, home_prefix
+from app.core.draft.units_printed import LEAD_NOTE, home_prefix, printed_note, states_leads
 from app.core.text.numbering import label_for
 from app.core.text.unit_lists import format_unit_list
 
@@ -58,7 +58,8 @@ def clause_text(responsibility: Responsibility, *, home: str, lead_note: bool) -
     else:
         units = unit_list_text(responsibility.units, responsibility.groups, home)
     inner = units + responsibility.duty
-    notes = [n for n in (LEAD_NOTE if lead_note else "", responsibility.note) if n]
+    lead_note = lead_note and not states_leads(responsibility)
+    notes = [n for n in (LEAD_NOTE if lead_note else "", printed_note(responsibility)) if n]
     if notes:
         inner += ("。" if responsibility.duty else "；") + "；".join(notes)
     if responsibility.labelled:
@@ -101,7 +102,8 @@ def rendered_nodes(draft: Draft, only: Container[str] | None = None) -> Iterator
             if node.responsibility is not None:
                 if wanted:
                     clause = clause_text(node.responsibility, home=home, lead_note=first_clause)
-                first_clause = False
+                # the 列首位 note goes on the first clause that does not name its leads itself
+                first_clause = first_clause and states_leads(node.responsibility)
             if wanted:
                 yield RenderedNode(
                     node,

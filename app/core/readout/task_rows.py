@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from app.core.draft.mentions import TextRenderer
 from app.core.draft.model import Draft, Node, county_of, work_row_units
+from app.core.draft.units_printed import comma_leads
 from app.core.readout.render import labels
 from app.core.text.numbering import to_chinese
 
@@ -114,7 +115,7 @@ def node_works(node: Node, renderer: TextRenderer) -> tuple[TaskWork, ...]:
     works = []
     for work_row in node.work_rows:
         units = work_row_units(work_row, node)
-        leads = _joint_leads(node) if not work_row.units else ()
+        leads = _joint_leads(node) or _several_leads(node) if not work_row.units else ()
         works.append(
             TaskWork(
                 work=renderer(work_row.work),
@@ -137,3 +138,8 @@ def _joint_leads(node: Node) -> tuple[str, ...]:
     for unit, side in zip(responsibility.units, responsibility.sides, strict=True):
         first.setdefault(side, unit)
     return tuple(first.values())
+
+
+def _several_leads(node: Node) -> tuple[str, ...]:
+    """A clause whose note says the units before its comma lead (逗号前为牵头单位): all of them."""
+    return comma_leads(node.responsibility) if node.responsibility is not None else ()

@@ -199,16 +199,43 @@ def _split_run_on_headings(lines: list[PdfLine]) -> list[PdfLine]:
     "一、健全法规标准…" is the heading 十一、 cut after its first numeral."""
     out: list[PdfLine] = []
     lines = _rejoin_cut_numbers(lines)
-    for line in lines:
+    skip = False
+    for index, line in enumerate(lines):
+        if skip:
+            skip = False
+            continue
         parts = _RUN_ON_HEADING.split(line.text)
         if len(parts) == 1:
             out.append(line)
             continue
         out.append(_part(line, parts[0], line.x0, line.x0 + (line.x1 - line.x0) / 2))
+        rest = lines[index + 1 : index + 3]
+        if len(rest) == 2 and _title_goes_on(parts[-1], rest[0].text, rest[1].text):
+            parts[-1] = parts[-1].rstrip() + rest[0].text.strip()
+            skip = True
         for part in parts[1:]:
             # placed as an indented line of its own: it starts a block and does not fill the width
             out.append(_part(line, part, line.x0 + 2 * line.size, line.x0 + 2 * line.size))
     return out
+
+
+_NO_TITLE_END = re.compile(r"[。，、；：,;:！？]")
+
+
+def _title_goes_on(heading: str, following: str, after: str) -> bool:
+    """A heading run on at the end of a body line and cut there by the line end (定西: "……示范
+    基地。 七、健全绿" / "色法规政策体系" / "（十七）加大立法执法力度。"): its title goes on in
+    the short line below, which a labelled item follows."""
+    following = following.strip()
+    title = _LABEL.sub("", heading.strip())
+    return (
+        len(title) <= 30
+        and not _NO_TITLE_END.search(title)
+        and 0 < len(following) <= 20
+        and not _NO_TITLE_END.search(following)
+        and not _LABEL.match(following)
+        and _LABEL.match(after.strip()) is not None
+    )
 
 
 def _rejoin_cut_numbers(lines: list[PdfLine]) -> list[PdfLine]:

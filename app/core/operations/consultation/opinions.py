@@ -26,7 +26,7 @@ from app.core.draft.consultation import (
 from app.core.draft.mentions import TOKEN, TextRenderer
 from app.core.draft.model import Draft, Node
 from app.core.draft.tree import EditError, existing_node, update_node
-from app.core.draft.units_printed import LEAD_NOTE, home_prefix
+from app.core.draft.units_printed import LEAD_NOTE, home_prefix, printed_note, states_leads
 from app.core.operations.content import set_meta, set_paragraphs, set_units
 from app.core.operations.structure import remove, rename
 from app.core.text.diff import segments
@@ -430,12 +430,19 @@ def _clause_printed(draft: Draft, node: Node) -> tuple[str, str]:
     """What the export prints (render.clause_text) before and after the clause's unit list."""
     responsibility = node.responsibility
     assert responsibility is not None
-    first = next((n.id for n in draft.walk() if n.responsibility is not None), None)
+    first = next(
+        (
+            n.id
+            for n in draft.walk()
+            if n.responsibility is not None and not states_leads(n.responsibility)
+        ),
+        None,
+    )
     notes = [
         n
         for n in (
             LEAD_NOTE if draft.meta.lead_note and first == node.id else "",
-            responsibility.note,
+            printed_note(responsibility),
         )
         if n
     ]
