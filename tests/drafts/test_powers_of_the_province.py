@@ -80,6 +80,8 @@ def test_taking_part_and_prices_counties_set_are_not_asked():
         "完善供热价格形成机制，推进供热计量收费。",
         "建立完善差别化的资源要素价格形成机制和动态调整机制。",
         "支持企业参与大科学装置建设。",
+        "科学布局建设处置设施，促进源头减量与资源化利用。",
+        "重点水污染物实行排放总量控制制度，加强排污口规范化建设。",
     ]
     adapted = adapt_text(
         "".join(sentences) + "完善价格形成机制。",
