@@ -269,3 +269,27 @@ def test_a_goal_of_the_parent_without_a_figure_is_listed_not_dropped():
     assert "碳排放强度【待定】" in text
     comments = _comments(draft)
     assert f"“{listed}”2024年本县目标值待定（上级为 通过升级改造达到标杆水平" in comments
+
+
+def test_indicators_listed_before_one_direction_each_take_it():
+    """江苏 (沭阳县, a second reader): "单位地区生产总值能耗、单位地区生产总值二氧化碳排放持续下降，
+    非化石能源消费比重、森林覆盖率持续提升" set four indicators by two directions; only the last
+    of each list was a row, and 森林覆盖率 (a 主要目标 indicator of the national plan) none."""
+    plan = import_plan(FIXTURES / "parent_goals" / "jiangsu_directions.txt").plan
+    draft, _ = new_draft(county="沭阳县", city="宿迁市", region="江苏省", plan=plan)
+    rows = {(t.indicator, y.year, y.parent_value) for t in draft.targets for y in t.years}
+    assert rows == {
+        ("单位地区生产总值能耗", 2025, None),
+        ("单位地区生产总值二氧化碳排放", 2025, None),
+        ("非化石能源消费比重", 2025, None),
+        ("森林覆盖率", 2025, "持续提升"),
+        ("单位地区生产总值能耗", 2030, "持续下降"),
+        ("单位地区生产总值二氧化碳排放", 2030, "持续下降"),
+        ("非化石能源消费比重", 2030, "持续提升"),
+        ("森林覆盖率", 2030, "持续提升"),
+    }
+    text = _goals_text(draft)
+    to_2030 = text[text.index("到2030年") :]
+    for name in ("单位地区生产总值能耗", "非化石能源消费比重", "森林覆盖率"):
+        assert f"{name}【待定】" in to_2030
+    assert "持续下降" not in to_2030 and "持续提升" not in to_2030

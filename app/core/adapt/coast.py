@@ -67,6 +67,30 @@ def _listed(text: str, start: int, end: int) -> tuple[int, int] | None:
     return None
 
 
+def coastal_province_questions(text: str, context: PassContext) -> list[Question]:
+    """For an inland county of a coastal province, one question for each sentence speaking of
+    the province's coast: its coastal sub-region and its nuclear plants (coast.json)."""
+    data = coast()
+    if context.county.region_short not in data.provinces or not data.inland(context.county):
+        return []
+    terms, message = _coastal_province_terms()
+    spans: dict[int, tuple[int, int]] = {}
+    for m in terms.finditer(text):
+        if in_book_title(text, m.start()):
+            continue
+        start, end = clause_around(text, m.start())
+        first, last = spans.get(sentence_start(text, m.start()), (start, end))
+        spans[sentence_start(text, m.start())] = (min(first, start), max(last, end))
+    suggestions = tuple(Suggestion(label=label, replacement=new) for label, new in data.suggestions)
+    return [Question(s, e, "place", message, suggestions) for s, e in sorted(spans.values())]
+
+
+@lru_cache(maxsize=1)
+def _coastal_province_terms() -> tuple[re.Pattern[str], str]:
+    data = json.loads(paths.resource("places", "coast.json").read_text(encoding="utf-8"))
+    return re.compile(data["coastal_province_terms"]), data["coastal_province_message"]
+
+
 def sea_questions(text: str, context: PassContext) -> list[Question]:
     """For an inland county, one question for each sentence speaking of the sea."""
     data = coast()

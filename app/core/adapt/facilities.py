@@ -32,6 +32,12 @@ class Facility:
     first_clause: bool = False
     """Asked on the sentence's first clause naming it only: a later clause's figure keeps its
     own question (加快红松资源…研发，推动10个红松绿色产业基地建设)."""
+    item: bool = False
+    """Asked on the term alone where it is one item of a list (抽水蓄能、新型储能): 删去 takes
+    the item, not the clause."""
+    yields: bool = False
+    """Asked only where no other pass asks of the same words (牛首山抽水蓄能电站: a named site
+    of elsewhere, asked once, by the names pass)."""
 
 
 @lru_cache(maxsize=1)
@@ -46,6 +52,8 @@ def facilities() -> tuple[Facility, ...]:
             frozenset(f.get("has", ())),
             tuple((s["label"], s["replace"]) for s in f["suggestions"]),
             f.get("first_clause", False),
+            f.get("item", False),
+            f.get("yields", False),
         )
         for f in data["facilities"]
     )
@@ -53,15 +61,31 @@ def facilities() -> tuple[Facility, ...]:
 
 def facility_questions(text: str, context: PassContext) -> list[Question]:
     """One question for each sentence and facility, on the clauses naming it."""
+    return _asked(text, context, [f for f in facilities() if not f.yields], [])
+
+
+def site_questions(text: str, context: PassContext, taken: list[tuple[int, int]]) -> list[Question]:
+    """The facilities that yield (an oil field, a pumped-storage site), where no other pass
+    asks of the same words."""
+    return _asked(text, context, [f for f in facilities() if f.yields], taken)
+
+
+def _asked(
+    text: str, context: PassContext, chosen: list[Facility], taken: list[tuple[int, int]]
+) -> list[Question]:
     out: list[Question] = []
-    for facility in facilities():
+    for facility in chosen:
         if context.county.county in facility.has:
             continue
         spans: dict[int, tuple[int, int]] = {}  # sentence start → (first clause start, last end)
         for m in facility.find.finditer(text):
             if in_book_title(text, m.start()):
                 continue
-            start, end = clause_around(text, m.start())
+            if any(m.start() < end and start < m.end() for start, end in taken):
+                continue
+            start, end = (facility.item and _item(text, m.start(), m.end())) or clause_around(
+                text, m.start()
+            )
             sentence = sentence_start(text, m.start())
             if facility.first_clause and sentence in spans:
                 continue
@@ -76,3 +100,12 @@ def facility_questions(text: str, context: PassContext) -> list[Question]:
             for start, end in spans.values()
         ]
     return sorted(out, key=lambda q: q.start)
+
+
+def _item(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The term with its 、 or 和 where it is one item of a list (抽水蓄能和新型储能)."""
+    if text.startswith(("、", "和"), end):
+        return start, end + 1
+    if start and text[start - 1] in "、和":
+        return start - 1, end
+    return None

@@ -205,6 +205,7 @@ def geography_questions(
     found = {
         "feature": features(text, province)
         + own_parts(text, province)
+        + named_parts(text, province)
         + outside_groupings(text, province, context.county.city),
         "sub_region": sub_regions(text),
     }
@@ -216,3 +217,28 @@ def geography_questions(
             suggestions = (Suggestion(label="删去", replacement=""), keep) if single else (keep,)
             out.append(Question(start, end, "place", rules.messages[kind], suggestions))
     return sorted(out, key=lambda q: q.start)
+
+
+@lru_cache(maxsize=1)
+def _named_parts_rules() -> tuple[re.Pattern[str], re.Pattern[str], int]:
+    data = json.loads(paths.resource("places", "geography.json").read_text(encoding="utf-8"))
+    parts = data["named_parts"]
+    return re.compile(parts["ring"]), re.compile(parts["context"]), parts["head_max"]
+
+
+def named_parts(text: str, province: str) -> list[Span]:
+    """The parent's sub-regions named without a suffix: a ring round a lake or sea (环太湖), a
+    name before 等重点地区 (支持里下河等重点地区…) — unless many provinces' documents use it."""
+    ring, context, head_max = _named_parts_rules()
+    out = [(m.start(), m.end()) for m in ring.finditer(text) if not is_common(m.group(), province)]
+    stops = place_rules().stops
+    for m in context.finditer(text):
+        start = m.start()
+        while start > 0 and m.start() - start < head_max and is_han(text[start - 1]):
+            start -= 1
+        head = text[start : m.start()]
+        start += max((head.rfind(s) + len(s) for s in stops if s in head), default=0)
+        name = text[start : m.start()]
+        if len(name) >= 3 and not is_common(name, province):
+            out.append((start, m.start()))
+    return out

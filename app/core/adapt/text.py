@@ -42,6 +42,7 @@ def question_passes() -> tuple[QuestionPass, ...]:
         units.sub_level_unit_questions,
         places.place_questions,
         coast.sea_questions,
+        coast.coastal_province_questions,
         facilities.facility_questions,
     )
 
@@ -52,9 +53,9 @@ YieldingPass = Callable[[str, PassContext, list[tuple[int, int]]], list[Question
 def yielding_passes() -> tuple[YieldingPass, ...]:
     """The passes that ask only where no other pass asks of the same words: a name the places
     or powers pass asks about (“科技强区”, 银川经济技术开发区) is asked once, by that pass."""
-    from app.core.adapt import geography, names
+    from app.core.adapt import facilities, geography, names
 
-    return (names.name_questions, geography.geography_questions)
+    return (names.name_questions, geography.geography_questions, facilities.site_questions)
 
 
 def adapt_text(

@@ -448,23 +448,39 @@ def _directions(body: str, year: int, sentence: str, paragraph: int, base: int) 
         return []
     musts = (*rules.direction_indicators, *rules.allocated_indicators)
     found: list[TargetSpan] = []
-    for part in re.finditer(r"[^、]+", body):
-        m = re.fullmatch(rf"\s*(?P<name>.+?)(?P<how>{directions})\s*", part.group())
-        if m is None:
-            continue
-        name = noun_phrase(_indicator(m.group("name")))
+    for name, how, start, text in _listed_directions(body, directions):
+        name = noun_phrase(_indicator(name))
         if not any(word in re.sub(r"\s+", "", name) for word in musts):
             continue
         target = Target(
             indicator=name,
             year=year,
-            value=m.group("how"),
-            text=part.group().strip(),
+            value=how,
+            text=text,
             sentence=sentence,
             paragraph=paragraph,
         )
-        start = base + part.start() + m.start("how")
-        found.append(TargetSpan(target, start, start + len(m.group("how"))))
+        found.append(TargetSpan(target, base + start, base + start + len(how)))
+    return found
+
+
+def _listed_directions(body: str, directions: str) -> list[tuple[str, str, int, str]]:
+    """(name, direction, where the direction starts, words stated) for each item of a 、 list:
+    "非化石能源消费比重、森林覆盖率持续提升" sets both by the one direction after the last
+    item — a name standing alone before a directed item shares its direction."""
+    found: list[tuple[str, str, int, str]] = []
+    waiting: list[re.Match[str]] = []
+    for part in re.finditer(r"[^、]+", body):
+        m = re.fullmatch(rf"\s*(?P<name>.+?)(?P<how>{directions})\s*", part.group())
+        if m is None:
+            waiting.append(part)
+            continue
+        start = part.start() + m.start("how")
+        text = body[waiting[0].start() if waiting else part.start() : part.end()].strip()
+        for alone in waiting:
+            found.append((alone.group(), m.group("how"), start, text))
+        found.append((m.group("name"), m.group("how"), start, part.group().strip()))
+        waiting = []
     return found
 
 
