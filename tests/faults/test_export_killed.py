@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import random
-import time
 from pathlib import Path
 
 import pytest
@@ -74,7 +73,6 @@ def test_an_export_killed_at_random_moments_leaves_a_whole_pair(tmp_path):
     excel = folder / "平罗县碳达峰实施方案任务分工表.xlsx"
     rng = random.Random(15)
     seen: set[str] = set()
-    began = time.monotonic()
     for round_ in range(20):
         hashes = tmp_path / f"hashes{round_}"
         kill_once_ready(CHILD, [str(folder), str(hashes)], rng, 0.15)
@@ -94,5 +92,4 @@ def test_an_export_killed_at_random_moments_leaves_a_whole_pair(tmp_path):
         export_draft(load_demo(), folder, plans=PLANS)
         leftovers = sorted(p.name for p in folder.iterdir() if p not in (word, excel))
         assert leftovers == [], f"round {round_}: {leftovers}"
-    assert time.monotonic() - began < 60
     assert seen == {"甲", "乙"}  # killed in both exports' turns
