@@ -16,6 +16,7 @@ LIANPING = CountyContext("连平县", "河源市", "广东省")
 NONGAN = CountyContext("农安县", "长春市", "吉林省")
 CHANGTING = CountyContext("长汀县", "龙岩市", "福建省")
 PINGLE = CountyContext("平乐县", "桂林市", "广西壮族自治区")
+SHUYANG = CountyContext("沭阳县", "宿迁市", "江苏省")
 
 
 def _asked(text: str, county: CountyContext, level: str = "province") -> list[str]:
@@ -43,6 +44,16 @@ def test_common_phrases_in_quotes_are_not_the_parents_names():
     assert _asked("深入推进爱国卫生“7个专项行动”。", BINCHUAN) == []
     # the parent's own programme and brand are still asked
     assert _asked("实施“双千计划”，打造“桂字号”农业品牌。", LIANPING)
+
+
+def test_a_national_programme_whose_name_holds_quotes_is_common():
+    """能效“领跑者”行动 (江苏): other provinces' documents name it too, with or without the
+    quotes, so it is no name of the parent's (tools/build_name_spread.py looks terms up as
+    they are spelt, without quotes)."""
+    text = "强化重点用能单位管理，实施能效“领跑者”行动，加强节能监察。"
+    assert _asked(text, SHUYANG) == []
+    # a programme of the parent's own, quoted inside its name, is still asked
+    assert _asked("实施“气化江苏”行动，加强节能监察。", SHUYANG)
 
 
 def test_the_parents_layouts_are_asked():
