@@ -17,6 +17,7 @@ NONGAN = CountyContext("农安县", "长春市", "吉林省")
 CHANGTING = CountyContext("长汀县", "龙岩市", "福建省")
 PINGLE = CountyContext("平乐县", "桂林市", "广西壮族自治区")
 SHUYANG = CountyContext("沭阳县", "宿迁市", "江苏省")
+BAYAN = CountyContext("巴彦县", "哈尔滨市", "黑龙江省")
 
 
 def _asked(text: str, county: CountyContext, level: str = "province") -> list[str]:
@@ -42,8 +43,15 @@ def test_common_phrases_in_quotes_are_not_the_parents_names():
     assert _asked("推进相关林业“三剩物”综合利用。", TONGWEI, "city") == []
     assert _asked("鼓励发展智慧仓储，大力推广“带托运输”。", LIANPING) == []
     assert _asked("深入推进爱国卫生“7个专项行动”。", BINCHUAN) == []
+    # a practice the plan curbs: a kind of thing, never the parent's programme (江苏, 宁夏)
+    assert (
+        _asked("积极扩大环境服务等进口，严格管理“两头在外”和高耗能高排放产品出口。", SHUYANG) == []
+    )
+    assert _asked("留足河湖两岸生态空间，严禁“贴边”、“贴线”开发。", TUMED, "region") == []
     # the parent's own programme and brand are still asked
     assert _asked("实施“双千计划”，打造“桂字号”农业品牌。", LIANPING)
+    # 治理 is no verb of curbing here: the campaign is the parent's own (黑龙江)
+    assert _asked("深入推进散煤污染治理“三重一改”攻坚行动。", BAYAN)
 
 
 def test_a_national_programme_whose_name_holds_quotes_is_common():
