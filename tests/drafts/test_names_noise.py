@@ -104,7 +104,10 @@ def test_technical_and_generic_words_are_no_corridor_or_place():
 
 def test_a_park_named_with_its_city_in_brackets_is_asked_as_a_whole():
     text = "以上杭县蛟洋工业区、福建（龙岩）稀土工业园区循环化绿色改造重点园区为示范引领。"
-    assert "福建（龙岩）稀土工业园区" in _asked(text, CHANGTING, "city")
+    adapted = adapt_text(text, level="city", county=CHANGTING, catalogue=Catalogue())
+    # asked on its words, or named whole by the sentence's question on 上杭县
+    asked = [words for q in adapted.questions for words in (q.quote, *(o.quote for o in q.also))]
+    assert "福建（龙岩）稀土工业园区" in asked
 
 
 def test_a_comment_lands_on_its_own_words():
@@ -138,3 +141,35 @@ def test_the_names_pass_is_more_precise_on_quoted_terms_than_the_spread_alone():
     spread, *_ = tool.score(labels, found["quotes +spread"])
     precision, recall, *_ = tool.score(labels, found["the names pass (+spread, phrases, layouts)"])
     assert precision >= 0.6 and precision > spread and recall >= 0.85
+
+
+def _place_questions(text: str, county: CountyContext, level: str = "province"):
+    adapted = adapt_text(text, level=level, county=county, catalogue=Catalogue())
+    return [q for q in adapted.questions if q.kind == "place"]
+
+
+def test_the_names_of_one_sentence_are_one_question_naming_them_all():
+    """The parent's layout (names pass) and its programme (places pass) in one sentence (江苏):
+    one comment, which names the other; its 删去 says which words it deletes."""
+    text = (
+        "坚持沿江沿海沿河沿湖“四沿”联动，强化绿色低碳循环发展导向和任务要求，"
+        "更高水平推进“1+3”重点功能区建设，持续优化沿江沿海生产力布局。"
+    )
+    [question] = _place_questions(text, SHUYANG)
+    assert question.quote == "“四沿”"
+    assert "本句还有“1+3”" in question.message
+    assert [s.label for s in question.suggestions] == ["删去“四沿”", "保留"]
+    # a repeat of the same question on the same place is not named again (广西: 梧州…梧州市)
+    [city] = _place_questions(
+        "推动梧州银保监分局、人民银行梧州市中心支行加强绿色金融。", PINGLE, "region"
+    )
+    assert "本句还有" not in city.message
+
+
+def test_a_question_on_what_the_county_has_stays_apart_from_the_names():
+    """本县有无机场？ asks about the county, not about a name: it keeps its own comment and
+    answer beside the question on the parent's park (云南)."""
+    text = "支持滇中新区建设综合交通枢纽，完善机场、火车站、公路客运站之间的换乘和接驳服务。"
+    questions = _place_questions(text, BINCHUAN)
+    assert [q.quote[:4] for q in questions] == ["滇中新区", "完善机场"]
+    assert all("本句还有" not in q.message for q in questions)
