@@ -79,7 +79,7 @@ class TextQuestion:
     suggestions: tuple[Suggestion, ...] = ()
     also: tuple[TextQuestion, ...] = ()
     """The sentence's other questions this one stands for, named in its message (本句还有
-    “1+3”：…): asked here, not on their own words."""
+    “1+3”（…）): asked here, not on their own words."""
 
 
 @dataclass(frozen=True)

@@ -164,7 +164,8 @@ def _apply(text: str, chosen: list[Edit], questions: list[Question]) -> AdaptedT
 
     placed: list[TextQuestion] = []
     taken: list[tuple[int, int]] = []
-    said: dict[tuple[int, str, str], int] = {}  # (sentence, kind, message) → its question
+    # (sentence, kind, message; "" for names) → the question asked for them
+    said: dict[tuple[int, str, str], int] = {}
     repeats: list[tuple[int, TextQuestion]] = []  # each with the question it repeats
     targets = [(e.start, e.end) for e in chosen if e.kind is ChangeKind.TARGET]
     # words a level-word rule rewrote are the county's now: no self-reference on them
@@ -266,7 +267,7 @@ def _naming_the_rest(
     placed: list[TextQuestion], dropped: list[tuple[int, TextQuestion]]
 ) -> list[TextQuestion]:
     """Each question that stands for its sentence's others names the words they asked about
-    (本句还有“1+3”：…), so none is left unsaid; an answer acting on its own words names them
+    (本句还有“1+3”（…）), so none is left unsaid; an answer acting on its own words names them
     (删去“四沿”): the others are the user's to settle in the same go. A repeat of the same
     question on the same words (城市…城市, 梧州…梧州市) is said already."""
     rest: dict[int, list[TextQuestion]] = {}
