@@ -9,7 +9,7 @@ its file name (or, failing that, in its title line); a document naming none is n
 (全国). Every candidate the names pass can find (app/core/adapt/names.py: quoted terms
 and proper names before a name's last word; app/core/adapt/geography.py: the last words of
 rivers, corridors and belts) in any document is then looked up, without
-quotes and spaces, in the text of every document: the provinces using it are stored. The
+quotes and spaces, in the text of every document, itself without quotes: the provinces using it are stored. The
 names pass takes a term that another province or a national document uses as common
 policy language, not the parent's own name. Every pair of Han characters used by
 PAIRS_MIN provinces or more is stored with how many: a candidate made only of common
@@ -54,6 +54,13 @@ def province_of(name: str, head: str) -> str:
     return NATIONAL
 
 
+def unquoted(text: str) -> str:
+    """The text as candidates are spelt (app/core/adapt/common_words.py, term_of): no quotes. A
+    candidate that holds quotes (能效“领跑者”行动) is otherwise found in no document, not even
+    its own, and passes for nobody's common language."""
+    return re.sub("[“”]", "", text)
+
+
 def document_text(path: Path) -> str:
     lines, _pages = pdf_lines(path.read_bytes())
     return "".join(line.text.strip() for line in lines)
@@ -78,11 +85,13 @@ def main() -> None:
             terms.update(term_of(text, span) for span in method(text))
         for start, suffix, end in feature_candidates(text):
             terms.update(feature_tails(text, start, suffix, end))
+    # looked up as term_of spells it, without quotes: 能效“领跑者”行动 is 能效领跑者行动
+    plain = {doc: unquoted(text) for doc, text in texts.items()}
     spread = {}
     for term in sorted(terms):
         if len(term) < 2:
             continue
-        where = sorted({provinces[doc] for doc, text in texts.items() if term in text})
+        where = sorted({provinces[doc] for doc, text in plain.items() if term in text})
         spread[term] = where
     pairs: dict[str, set[str]] = {}
     for doc, text in texts.items():

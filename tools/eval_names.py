@@ -80,13 +80,17 @@ def methods() -> dict[str, Finder]:
 
 
 def asked_by_the_app(text: str, province: str) -> list[tuple[int, int]]:
-    """What a draft asks as not the county's (kind place), for a county of the province."""
+    """What a draft asks as not the county's (kind place), for a county of the province: the
+    words of each question, and the words of the sentence's other names it stands for."""
     adapted = adapt_text(text, level="province", county=_a_county(province), catalogue=Catalogue())
     spans = []
     for question in adapted.questions:
-        at = text.find(question.quote)
-        if question.kind == "place" and at >= 0:
-            spans.append((at, at + len(question.quote)))
+        if question.kind != "place":
+            continue
+        for words in (question.quote, *(other.quote for other in question.also)):
+            at = text.find(words)
+            if at >= 0:
+                spans.append((at, at + len(words)))
     return spans
 
 

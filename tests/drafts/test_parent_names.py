@@ -28,8 +28,15 @@ SUB_REGION = "所辖东部、西部等片区"
 
 
 def _asked(text: str, county: CountyContext, what: str, level: str = "province") -> list[str]:
+    """The words asked with the message `what`: a question's own, or those of the sentence's
+    other names it stands for (one question per sentence, item 6)."""
     adapted = adapt_text(text, level=level, county=county, catalogue=Catalogue())
-    return [q.quote for q in adapted.questions if what in q.message]
+    return [
+        asked.quote
+        for q in adapted.questions
+        for asked in (q, *q.also)
+        if what in asked.message.split("\n")[0]
+    ]
 
 
 ASKED = [
@@ -211,8 +218,10 @@ def test_a_named_site_of_elsewhere_is_still_asked():
     sentence = "加快青石峁、定北两个千亿级气田开发，推进牛首山抽水蓄能电站建设。"
     county = CountyContext("永宁县", "银川市", "宁夏回族自治区")
     adapted = adapt_text(sentence, level="region", county=county, catalogue=Catalogue())
-    quotes = [q.quote for q in adapted.questions if q.kind == "place"]
-    assert quotes == ["青石峁、定北两个千亿级气田", "牛首山抽水蓄能电站"]
+    # one question for the sentence's names, on the first, naming the other (item 6)
+    [question] = [q for q in adapted.questions if q.kind == "place"]
+    assert question.quote == "青石峁、定北两个千亿级气田"
+    assert [o.quote for o in question.also] == ["牛首山抽水蓄能电站"]
 
 
 def test_two_parks_of_elsewhere_in_one_clause_are_one_question():

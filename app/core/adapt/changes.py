@@ -59,6 +59,12 @@ class Question:
     suggestions: tuple[Suggestion, ...] = ()
     whole_clause: bool = False
     """About a whole clause (a power the county lacks): level words rewritten in it answer nothing."""
+    named: bool = False
+    """About a name not the county's (a place elsewhere, the parent's own programme, park or
+    river): every such question asks the same of its words (删去 or 保留), so the names of one
+    sentence (坚持沿江沿海沿河沿湖“四沿”联动，…推进“1+3”重点功能区建设) are one question,
+    whichever pass found them. A question on the county's circumstances (本县有无机场？) or a
+    power brings its own answer and stays apart."""
 
 
 @dataclass(frozen=True)
@@ -71,6 +77,9 @@ class TextQuestion:
     kind: QuestionKind
     message: str
     suggestions: tuple[Suggestion, ...] = ()
+    also: tuple[TextQuestion, ...] = ()
+    """The sentence's other questions this one stands for, named in its message (本句还有
+    “1+3”（…）): asked here, not on their own words."""
 
 
 @dataclass(frozen=True)

@@ -40,6 +40,7 @@ class _Commonness:
     phrase_chars: str
     descriptor_endings: tuple[str, ...]
     call_verbs: tuple[str, ...]
+    curb_verbs: tuple[str, ...]
     numerals: dict[str, int]
 
 
@@ -66,6 +67,7 @@ def _rules() -> _Commonness:
         phrases["phrase_chars"],
         tuple(phrases["descriptor_endings"]),
         tuple(phrases["call_verbs"]),
+        tuple(phrases["curb_verbs"]),
         phrases["numerals"],
     )
 
@@ -184,8 +186,8 @@ def is_layout(term: str) -> bool:
 def phrase_not_name(text: str, span: Span, province: str) -> bool:
     """Quoted words that are no name (resources/adapt/names.json, phrases): a description or
     metaphor (“耕地中的大熊猫”), a kind or a process (“宜机化”, “兜底式”), a call to act
-    (“崇尚集约建房”), practices named as examples of a kind (“农区寄养”“牧羊农养”等…
-    模式), or a numbered summary of the items listed just before it (产业链、人才链、创新链
+    (“崇尚集约建房”), a practice the plan curbs (严格管理“两头在外”, 严禁“贴边”、“贴线”开发),
+    practices named as examples of a kind (“农区寄养”“牧羊农养”等…模式), or a numbered summary of the items listed just before it (产业链、人才链、创新链
     “三链融合”)."""
     rules = _rules()
     words = text[span[0] : span[1]]
@@ -200,6 +202,8 @@ def phrase_not_name(text: str, span: Span, province: str) -> bool:
         or inner.endswith(rules.descriptor_endings)
         or inner.startswith(rules.call_verbs)
     ):
+        return True
+    if _curbed(text, span[0], rules.curb_verbs):
         return True
     end = span[1]
     while (more := re.match(r"[、和]?“[^“”]{1,16}”", text[end:])) is not None:
@@ -217,3 +221,11 @@ def phrase_not_name(text: str, span: Span, province: str) -> bool:
     items = re.split(r"[、和与及]", clause)
     # each item shares a word of the summary: 产业链、人才链、创新链 — 三链
     return len(items) == count and all(set(item) & set(inner[1:]) for item in items)
+
+
+def _curbed(text: str, start: int, verbs: tuple[str, ...]) -> bool:
+    """Do the quotes at start follow a verb of curbing, alone or listed after other quotes
+    (严禁“贴边”、“贴线”开发)? What a plan curbs is a kind of bad practice, not a name."""
+    while (less := re.search(r"“[^“”]{1,16}”[、和]?$", text[:start])) is not None:
+        start = less.start()
+    return text[:start].endswith(verbs)

@@ -215,7 +215,7 @@ def geography_questions(
         for start, end, single in per_sentence(text, spans):
             keep = Suggestion(label="保留")
             suggestions = (Suggestion(label="删去", replacement=""), keep) if single else (keep,)
-            out.append(Question(start, end, "place", rules.messages[kind], suggestions))
+            out.append(Question(start, end, "place", rules.messages[kind], suggestions, named=True))
     return sorted(out, key=lambda q: q.start)
 
 

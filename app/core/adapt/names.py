@@ -249,6 +249,7 @@ def name_questions(
             "place",
             MESSAGE,
             (Suggestion(label="删去", replacement=""), keep) if single else (keep,),
+            named=True,
         )
         for start, end, single in per_sentence(
             text, free(own_names(text, context.county.region_short), taken or [])

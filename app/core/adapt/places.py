@@ -138,7 +138,7 @@ def place_questions(text: str, context: PassContext) -> list[Question]:
             if len(items) == 1
             else _several(text, items, start, end)
         )
-        out.append(Question(start, end, "place", rules.messages[kind], suggestions))
+        out.append(Question(start, end, "place", rules.messages[kind], suggestions, named=True))
     return sorted(out, key=lambda q: q.start)
 
 

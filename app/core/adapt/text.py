@@ -164,8 +164,9 @@ def _apply(text: str, chosen: list[Edit], questions: list[Question]) -> AdaptedT
 
     placed: list[TextQuestion] = []
     taken: list[tuple[int, int]] = []
-    said: set[tuple[int, str, str]] = set()  # (sentence, kind, message) already asked
-    repeats: list[TextQuestion] = []
+    # (sentence, kind, message; "" for names) → the question asked for them
+    said: dict[tuple[int, str, str], int] = {}
+    repeats: list[tuple[int, TextQuestion]] = []  # each with the question it repeats
     targets = [(e.start, e.end) for e in chosen if e.kind is ChangeKind.TARGET]
     # words a level-word rule rewrote are the county's now: no self-reference on them
     rewritten = [(e.start, e.end) for e in chosen if e.kind is ChangeKind.LEVEL_WORD]
@@ -192,14 +193,21 @@ def _apply(text: str, chosen: list[Edit], questions: list[Question]) -> AdaptedT
         if trimmed:  # a rewording was for all of its words: only 删去 and 保留 fit the rest
             suggestions = tuple(s for s in suggestions if s.replacement in (None, ""))
         asked = TextQuestion(start, end, quote, question.kind, question.message, suggestions)
-        key = (_sentence_of(text, question.start), question.kind, question.message)
+        # the names of one sentence are one question, whichever pass found them
+        said_as = "" if question.named else question.message
+        key = (_sentence_of(text, question.start), question.kind, said_as)
         if question.kind not in EACH_ASKED and key in said:
-            repeats.append(asked)  # one question per sentence and kind: 织密城市…宜居城市
+            # one question per sentence and kind: 织密城市…宜居城市
+            repeats.append((said[key], asked))
             continue
-        said.add(key)
+        said[key] = len(placed)
         taken.append(span)
         placed.append(asked)
-    placed += _kept_for_placing(placed, repeats)
+    kept = _kept_for_placing(placed, [repeat for _first, repeat in repeats])
+    placed = _naming_the_rest(
+        placed, [(first, r) for first, r in repeats if not any(r is k for k in kept)]
+    )
+    placed += kept
     fixed = [n_start for e, n_start, _n_end in placed_edits if e.kind is ChangeKind.TARGET]
     placed = _landing_on_own_words(new_text, placed, fixed)
     return AdaptedText(new_text, tuple(changes), tuple(sorted(placed, key=lambda q: q.start)))
@@ -253,6 +261,59 @@ def _kept_for_placing(
         ):
             kept.append(repeat)
     return kept
+
+
+def _naming_the_rest(
+    placed: list[TextQuestion], dropped: list[tuple[int, TextQuestion]]
+) -> list[TextQuestion]:
+    """Each question that stands for its sentence's others names the words they asked about
+    (本句还有“1+3”（…）), so none is left unsaid; an answer acting on its own words names them
+    (删去“四沿”): the others are the user's to settle in the same go. A repeat of the same
+    question on the same words (城市…城市, 梧州…梧州市) is said already."""
+    rest: dict[int, list[TextQuestion]] = {}
+    for first, repeat in dropped:
+        others = rest.setdefault(first, [])
+        if not (_said(placed[first], repeat) or any(_said(o, repeat) for o in others)):
+            others.append(repeat)
+    out = list(placed)
+    for first, others in rest.items():
+        if not others:
+            continue
+        question = out[first]
+        lines = [question.message]
+        for message in dict.fromkeys(o.message for o in others):
+            words = "、".join(_quoted(o.quote) for o in others if o.message == message)
+            lines.append(
+                f"本句还有{words}，请一并处理"
+                if message == question.message
+                else f"本句还有{words}（{message}）"
+            )
+        suggestions = tuple(
+            s
+            if s.replacement is None
+            else s.model_copy(update={"label": f"{s.label}{_quoted(question.quote)}"})
+            for s in question.suggestions
+        )
+        out[first] = replace(
+            question,
+            message="\n".join(lines),
+            suggestions=suggestions,
+            also=tuple(others),
+        )
+    return out
+
+
+def _said(question: TextQuestion, repeat: TextQuestion) -> bool:
+    """Does the question say what the repeat would: its words, or the same message on words
+    one holds the other of?"""
+    if repeat.quote in question.quote:
+        return True
+    return question.message == repeat.message and question.quote in repeat.quote
+
+
+def _quoted(words: str) -> str:
+    """Words as a message names them: in “”, unless they are quoted already."""
+    return words if words.startswith("“") and words.endswith("”") else f"“{words}”"
 
 
 def _first_free(text: str, quote: str, taken: list[tuple[int, int]]) -> int:
