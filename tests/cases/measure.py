@@ -370,9 +370,31 @@ def measure(made: Made) -> Counts:
             counts.unjudged.append(comment.words)
         if cuts_word(where, comment.start, comment.end):
             counts.half_words.append(f"{where[max(0, comment.start - 3) : comment.end + 3]}")
+    counts.noise += named_in_passing(case.get("noise", []), word, counts.noise)
     text = "\n".join(p.text for p in word.paras)
     counts.artifacts = [a["excerpt"] for a in case.get("artifacts", []) if a["excerpt"] in text]
     return counts
+
+
+def named_in_passing(noise: list[dict], word: WordText, counted: list[str]) -> list[str]:
+    """Noise labels a comment names in passing (本句还有“福建（龙岩）稀土工业园区”…): a question
+    that stands for its sentence's others still asks them, so a wrong one there is still noise
+    (not one labelled a duplicate: being merged into one question is its fix)."""
+    out = []
+    for label in noise:
+        if label.get("kind") == "duplicate":
+            continue
+        words = re.sub(r"^.*?【(.+)】.*$", r"\1", label["anchor"])
+        if words in counted:
+            continue
+        for comment in word.comments:
+            if word.paras[comment.para].attachment:
+                continue
+            lines = [ln for ln in comment.text.splitlines() if ln.startswith("本句还有")]
+            if any(words in ln for ln in lines):
+                out.append(words)
+                break
+    return out
 
 
 CUT_TOO = ("个百分点", "万吨/日", "万千瓦", "平方米", "立方米")
