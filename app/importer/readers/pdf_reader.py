@@ -92,9 +92,9 @@ def _page_lines(document, index: int) -> list[PdfLine]:
         try:
             count = textpage.count_chars()
             text = textpage.get_text_range() if count > 0 else ""
-            if len(text) != count:  # surrogate pairs: boxes no longer match; one box per line
+            boxes = _boxes_of(text, [textpage.get_charbox(i) for i in range(count)])
+            if boxes is None:  # the boxes do not match the text: one box per line
                 return _plain_lines(text, index, width, height_page)
-            boxes = [textpage.get_charbox(i) for i in range(count)]
         finally:
             textpage.close()
     finally:
@@ -128,6 +128,25 @@ def _page_lines(document, index: int) -> list[PdfLine]:
         right = box[2]
     _flush(chars, lines, index, width, height_page)
     return lines
+
+
+def _boxes_of(text: str, boxes: list) -> list | None:
+    """One box per character of `text`, or None when they do not match.
+
+    PDFium counts a character beyond U+FFFF (a font's private-use glyph, U+1001B0 for
+    the decimal point) as two, each with the same box, while the text holds it once;
+    without this the whole page lost its positions, so its page number ("— ７ —")
+    was no longer at the page foot and stayed glued into the paragraph it cut."""
+    if len(text) == len(boxes):
+        return boxes
+    out = []
+    at = 0
+    for ch in text:
+        if at >= len(boxes):
+            return None
+        out.append(boxes[at])
+        at += 2 if ord(ch) > 0xFFFF else 1
+    return out if at == len(boxes) else None
 
 
 def _flush(chars, lines: list[PdfLine], page: int, width: float, height: float) -> None:
