@@ -107,6 +107,7 @@ def _page_lines(document, index: int) -> list[PdfLine]:
     em = tall[len(tall) // 2] if tall else 0.0  # ideographs are most of a page: their height
     row: float | None = None  # the vertical middle of the row being read
     tall = em  # the height of the ideographs that set it: a heading's are taller than the body's
+    marks_only = False  # the row is set by small marks only so far ("一、" of a heading)
     right = 0.0
     for ch, box in zip(text, boxes, strict=True):
         if ch in "\r\n":
@@ -115,19 +116,29 @@ def _page_lines(document, index: int) -> list[PdfLine]:
             chars.append((ch, box))
             continue
         middle = (box[1] + box[3]) / 2
+        small = box[3] - box[1] < 0.6 * em
         # the “ of a large-type heading ("第一章 “十三五”规划…") sits high above its middle
         if row is not None and (
-            abs(middle - row) > 0.55 * max(em, tall) or box[0] < right - 2 * em
+            abs(middle - row) > _row_gap(em, tall, small or marks_only) or box[0] < right - 2 * em
         ):
             _flush(chars, lines, index, width, height_page)
             chars, row = [], None
         chars.append((ch, box))
-        if row is None or box[3] - box[1] >= 0.6 * em:
+        if row is None or not small:
             row = middle  # small marks (、 “ 一) sit off the middle; ideographs set it
-            tall = box[3] - box[1] if box[3] - box[1] >= 0.6 * em else em
+            tall = box[3] - box[1] if not small else em
+            marks_only = small
         right = box[2]
     _flush(chars, lines, index, width, height_page)
     return lines
+
+
+def _row_gap(em: float, tall: float, mark: bool) -> float:
+    """How far a character's middle may sit from its row's. A small mark (一 、 “) sits off
+    the middle by up to half a line, and the next line is a whole line away: a heading's
+    "一、" in a page whose body em is the small type of its 专栏 boxes (青海 542) is not cut
+    into "一", "、" and its title."""
+    return (1.0 if mark else 0.55) * max(em, tall)
 
 
 def _boxes_of(text: str, boxes: list) -> list | None:
