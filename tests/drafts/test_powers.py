@@ -116,6 +116,30 @@ def test_an_autonomous_county_may_make_its_own_regulations():
     assert [q for q in other.questions if "单行条例" in q.quote]
 
 
+MENYUAN = CountyContext("门源回族自治县", "海北藏族自治州", "青海省")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # 青海省“十四五”生态文明建设规划 (corpus 542)
+        "加快推进国家公园管理方面的地方立法工作。",
+        "在地方立法、政策制定、规划编制、执法监管中不得变通突破、降低标准。",
+    ],
+)
+def test_an_autonomous_county_is_not_told_it_has_no_legislative_power(text):
+    """A 自治县's 人大 makes 单行条例 (宪法第一百一十六条): the 立法 question offers that, and
+    carrying out the law above, instead of saying the county has no power to legislate."""
+    own = adapt_text(text, level="province", county=MENYUAN, catalogue=Catalogue())
+    other = adapt_text(text, level="province", county=PINGSHAN, catalogue=Catalogue())
+    [asked] = [q for q in own.questions if "立法" in q.quote]
+    assert "没有立法权" not in asked.message and "单行条例" in asked.message
+    labels = [s.label for s in asked.suggestions]
+    assert "改为依法制定单行条例" in labels and "改为贯彻执行" in labels
+    [general] = [q for q in other.questions if "立法" in q.quote]
+    assert "没有立法权" in general.message
+    assert "改为依法制定单行条例" not in [s.label for s in general.suggestions]
+
+
 def test_a_power_stated_with_a_rewritten_level_word_is_still_asked():
     """ "制定全市绿色建材地方标准" prints as 全县 …, yet a county still sets no 地方标准."""
     text = "制定全市绿色建材地方标准。"

@@ -6,6 +6,8 @@ tests/cases/counties/ and other plans of the corpus).
 
 from __future__ import annotations
 
+import pytest
+
 from app.core.adapt.text import adapt_text
 from app.core.draft.model import Catalogue
 from app.core.text.county import CountyContext
@@ -364,3 +366,66 @@ def test_the_city_designates_no_burn_zones_and_deducts_its_districts_figures():
     assert any("扣除" in q for q in _powers(deduct, jizhou, "province"))
     # enforcing the zone is the district's own work
     assert not _powers("加强高污染燃料禁燃区管理，严禁燃用高污染燃料。", jizhou, "province")
+
+
+# 青海省“十四五”生态文明建设规划 (corpus 542): a 规划 whose review chapter is titled 总体进展
+QINGHAI_PLAN = """青海省“十四五”生态文明建设规划
+第一章 生态文明建设总体进展
+第一节 重大成就
+一、生态保护建设成效斐然
+“十三五”期间，全省生态环境持续好转，生态保护建设取得了有目共睹的成效。
+第二节 短板不足
+一、生态系统修复任重道远
+全省生态环境本底脆弱，生态系统修复难度大。
+第三节 生态文明建设新形势
+习近平生态文明思想提供了根本遵循。
+第二章 总体要求
+第一节 指导思想
+坚持以习近平新时代中国特色社会主义思想为指导。
+第三章 提升空间开发保护水平
+第一节 优化国土空间开发保护格局
+构建空间发展格局。统筹划定落实三条控制线。
+第四章 保障措施
+第一节 加强组织领导
+加强组织领导。
+"""
+
+# 云南省“十四五”生态环境保护规划 (corpus 424): a review chapter whose title says nothing of it
+YUNNAN_PLAN = """云南省“十四五”生态环境保护规划
+第一章 开启美丽云南建设新征程
+第一节 生态环境保护取得明显成效
+“十三五”时期，省委、省政府坚持以习近平生态文明思想为指引，全省生态环境保护工作取得明显成效。
+第二节 生态环境保护任重道远
+我省生态环境问题具有长期性、艰巨性、复杂性。
+第三节 全面开创生态环境保护新局面
+“十四五”时期，生态环境持续改善具有多方面优势和条件。
+第二章 总体要求
+第一节 指导思想
+坚持以习近平新时代中国特色社会主义思想为指导。
+第三章 坚持创新引领，强力推动绿色低碳发展
+第一节 优化生态环境空间管控
+构建国土空间开发保护新格局。以国土空间规划为基础，严格落实生态保护红线。
+第四章 保障措施
+第一节 加强组织领导
+加强组织领导。
+"""
+
+
+@pytest.mark.parametrize(
+    ("source", "county", "city", "region", "review", "task"),
+    [
+        (QINGHAI_PLAN, "门源回族自治县", "海北藏族自治州", "青海省", "重大成就", "优化国土空间"),
+        (YUNNAN_PLAN, "宾川县", "大理白族自治州", "云南省", "取得明显成效", "优化生态环境空间"),
+    ],
+    ids=["qinghai-review-titled", "yunnan-review-untitled"],
+)
+def test_a_review_chapter_of_a_guihua_is_not_a_task_whatever_its_title(
+    write_txt, source, county, city, region, review, task
+):
+    plan = import_plan_file(write_txt(source), plan_id="review").plan
+    made = drafts.new_from_parents(county=county, city=city, region=region, sources=[plan.id])
+    titles = [n.title for n in made.draft.chapter("tasks").walk()]
+    text = "".join(p for n in made.draft.walk() for p in n.paragraphs)
+    assert not any(review in t or "任重道远" in t for t in titles)
+    assert "十三五" not in text
+    assert any(task in t for t in titles)  # the parent's task chapters still are taken up

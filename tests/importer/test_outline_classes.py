@@ -396,3 +396,39 @@ def test_a_line_ending_in_a_plan_word_is_not_a_further_plan(tmp_path):
     result = _plan(tmp_path, PHRASE_ENDING_IN_PLAN)
     assert [s.title for s in result.plan.sections] == ["总体要求", "重点任务", "保障措施"]
     assert not any("份方案" in str(n) for n in result.notes)
+
+
+def test_a_headings_number_is_not_cut_off_where_small_type_sets_the_pages_em():
+    # 542 青海省“十四五”生态文明建设规划, page 35: boxes in small type make the page's em 9.8 pt
+    # while "一、 全面实施碳达峰碳中和行动" is 13.5 pt; its thin "一" and low "、" sat more than
+    # half that em from the row, so the heading came out as "一", "、" and its title, and the
+    # measure was lost into the paragraph before.
+    def run(text, x, bottom, top, width=14.0):
+        return [
+            (ch, (x + i * (width + 1.5), bottom, x + i * (width + 1.5) + width, top))
+            for i, ch in enumerate(text)
+        ]
+
+    box_text = [
+        char
+        for row in range(3)
+        for char in run(
+            "中华水塔保护工程：推进水资源涵养功能稳固、冰川冻土雪山预防保护、退化湿地修",
+            105.1,
+            520.0 + 16 * row,
+            529.8 + 16 * row,
+            9.8,
+        )
+    ]
+    before = run("峰碳中和先行区创建工作。", 79.4, 345.6, 359.4)
+    heading = [
+        ("一", (110.4, 321.6, 123.2, 323.1)),
+        ("、", (126.7, 314.6, 131.1, 318.9)),
+        (" ", (132.6, 316.9, 132.6, 316.9)),
+        *run("全面实施碳达峰碳中和行动", 141.4, 315.9, 329.0, 13.5),
+    ]
+    after = run("制定出台《青海省２０３０年前碳达峰行动方案》", 110.6, 284.0, 298.0)
+    lines = _page_lines([_Page(box_text + before + heading + after)], 0)
+    texts = [line.text.replace(" ", "") for line in lines]
+    assert "一、全面实施碳达峰碳中和行动" in texts
+    assert "一" not in texts and "、" not in texts

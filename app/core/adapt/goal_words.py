@@ -25,7 +25,11 @@ _LEFT_TO_THE_TABLE = ("figure",)
 def _power_messages() -> frozenset[str]:
     """What the powers pass asks is an action (制定, 建设, 打造 …); an indicator's name is a
     noun, and a count of designations ("省级创新平台【待定】个") is the county's aim to win them."""
-    return frozenset(p.message for p in powers().powers)
+    return frozenset(
+        message
+        for p in powers().powers
+        for message in (p.message, *([p.autonomous[1]] if p.autonomous else []))
+    )
 
 
 def statement_words(paragraph: str) -> list[str]:

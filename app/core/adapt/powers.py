@@ -37,6 +37,15 @@ class Power:
     national market is no county's; 继续实施 a price already set is)."""
     only_without_city: bool = False
     """Denied only to a 直辖市's districts (no city between them and the province level)."""
+    autonomous: tuple[re.Pattern[str], str, tuple[dict, ...]] | None = None
+    """For a 自治县 (自治旗), which holds part of the power (单行条例): its own message and
+    answers, so it is never told it has none."""
+
+    def wording(self, county: str) -> tuple[str, tuple[dict, ...]]:
+        """The message and suggestions for this county."""
+        if self.autonomous and self.autonomous[0].search(county):
+            return self.autonomous[1], self.autonomous[2]
+        return self.message, self.suggestions
 
 
 @dataclass(frozen=True)
@@ -59,10 +68,17 @@ def powers() -> Powers:
                 tuple(p["suggestions"]),
                 re.compile(p["spared"]) if p.get("spared") else None,
                 p.get("only_without_city", False),
+                _autonomous(p.get("autonomous")),
             )
             for p in data["powers"]
         ),
     )
+
+
+def _autonomous(data: dict | None) -> tuple[re.Pattern[str], str, tuple[dict, ...]] | None:
+    if not data:
+        return None
+    return re.compile(data["county"]), data["message"], tuple(data["suggestions"])
 
 
 @lru_cache(maxsize=64)
@@ -110,6 +126,7 @@ def power_questions(text: str, context: PassContext) -> list[Question]:
             sentence = sentence_start(text, m.start())
             first, last = spans.get(sentence, (start, end))
             spans[sentence] = (min(first, start), max(last, end))
+        message, suggestions = power.wording(context.county.county)
         for start, end in spans.values():
             quote = text[start:end]
             out.append(
@@ -117,17 +134,19 @@ def power_questions(text: str, context: PassContext) -> list[Question]:
                     start,
                     end,
                     "self_reference",
-                    power.message,
-                    _suggestions(power, quote, context.county),
+                    message,
+                    _suggestions(suggestions, quote, context.county),
                     whole_clause=True,
                 )
             )
     return sorted(out, key=lambda q: q.start)
 
 
-def _suggestions(power: Power, quote: str, county: CountyContext) -> tuple[Suggestion, ...]:
+def _suggestions(
+    suggestions: tuple[dict, ...], quote: str, county: CountyContext
+) -> tuple[Suggestion, ...]:
     out: list[Suggestion] = []
-    for s in power.suggestions:
+    for s in suggestions:
         if "swap" in s:
             pattern, new = s["swap"]
             out.append(

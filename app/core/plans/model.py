@@ -34,9 +34,40 @@ _ROLE_WORDS: tuple[tuple[str, ChapterRole], ...] = (
 )
 
 
-_BACKGROUND_WORDS = ("意义", "现状", "形势", "发展基础", "背景", "发展环境", "回顾")
-"""A chapter reviewing the parent's past and outlook (现状与形势, 发展基础, 面临形势): the parent's
-own record, never a county's task."""
+_BACKGROUND_WORDS = (
+    "意义",
+    "现状",
+    "形势",
+    "发展基础",
+    "规划基础",
+    "工作基础",
+    "背景",
+    "发展环境",
+    "回顾",
+    "成就",
+    "总体进展",
+)
+"""A chapter reviewing the parent's past and outlook (现状与形势, 发展基础, 面临形势, “十三五”时期
+主要成就, 生态文明建设总体进展): the parent's own record, never a county's task."""
+_LOOK_BACK_WORDS = (
+    "成效",
+    "成就",
+    "进展",
+    "形势",
+    "面临",
+    "挑战",
+    "机遇",
+    "任重道远",
+    "现状",
+    "短板不足",
+    "瓶颈",
+)
+"""Words of the sections of a 规划's opening chapter when its own title says nothing of them
+("开启美丽云南建设新征程": 生态环境保护取得明显成效, 任重道远, 面临形势与机遇, 短板不足)."""
+_FRAME_WORDS = ("基本原则", "目标")
+"""Sections of a chapter that frames the plan whatever its title says ("凝心聚力打造…":
+指导思想, 基本原则, 主要目标指标; "锚定…，明确发展目标": 指导思想, 战略定位, 主要目标指标):
+指导思想 and one of these. The county writes its own 总体要求."""
 
 
 def chapter_role(title: str) -> ChapterRole:
@@ -327,9 +358,23 @@ class Plan(_Model):
         return [
             chapter
             for chapter in self.sections
-            if chapter_role(chapter.title) == "other"
-            and not any(word in chapter.title for word in _BACKGROUND_WORDS)
+            if chapter_role(chapter.title) == "other" and not is_review_or_frame(chapter)
         ]
+
+
+def is_review_or_frame(chapter: Section) -> bool:
+    """A chapter that sets no task: the parent's review of its past and outlook (by its title,
+    or by its sections when at least half of two or more look back) or the frame of the plan
+    (指导思想 with 基本原则 or 目标 among its sections). A county writes its own 基础 and 总体要求."""
+    if any(word in chapter.title for word in _BACKGROUND_WORDS):
+        return True
+    titles = [child.title for child in chapter.children]
+    looking_back = sum(any(word in title for word in _LOOK_BACK_WORDS) for title in titles)
+    if len(titles) >= 2 and 2 * looking_back >= len(titles):
+        return True
+    return any("指导思想" in title for title in titles) and any(
+        word in title for title in titles for word in _FRAME_WORDS
+    )
 
 
 def node_id(plan_id: str, path: list[str]) -> str:

@@ -92,9 +92,9 @@ def _page_lines(document, index: int) -> list[PdfLine]:
         try:
             count = textpage.count_chars()
             text = textpage.get_text_range() if count > 0 else ""
-            if len(text) != count:  # surrogate pairs: boxes no longer match; one box per line
+            boxes = _boxes_of(text, [textpage.get_charbox(i) for i in range(count)])
+            if boxes is None:  # the boxes do not match the text: one box per line
                 return _plain_lines(text, index, width, height_page)
-            boxes = [textpage.get_charbox(i) for i in range(count)]
         finally:
             textpage.close()
     finally:
@@ -107,6 +107,7 @@ def _page_lines(document, index: int) -> list[PdfLine]:
     em = tall[len(tall) // 2] if tall else 0.0  # ideographs are most of a page: their height
     row: float | None = None  # the vertical middle of the row being read
     tall = em  # the height of the ideographs that set it: a heading's are taller than the body's
+    marks_only = False  # the row is set by small marks only so far ("一、" of a heading)
     right = 0.0
     for ch, box in zip(text, boxes, strict=True):
         if ch in "\r\n":
@@ -115,19 +116,48 @@ def _page_lines(document, index: int) -> list[PdfLine]:
             chars.append((ch, box))
             continue
         middle = (box[1] + box[3]) / 2
+        small = box[3] - box[1] < 0.6 * em
         # the “ of a large-type heading ("第一章 “十三五”规划…") sits high above its middle
         if row is not None and (
-            abs(middle - row) > 0.55 * max(em, tall) or box[0] < right - 2 * em
+            abs(middle - row) > _row_gap(em, tall, small or marks_only) or box[0] < right - 2 * em
         ):
             _flush(chars, lines, index, width, height_page)
             chars, row = [], None
         chars.append((ch, box))
-        if row is None or box[3] - box[1] >= 0.6 * em:
+        if row is None or not small:
             row = middle  # small marks (、 “ 一) sit off the middle; ideographs set it
-            tall = box[3] - box[1] if box[3] - box[1] >= 0.6 * em else em
+            tall = box[3] - box[1] if not small else em
+            marks_only = small
         right = box[2]
     _flush(chars, lines, index, width, height_page)
     return lines
+
+
+def _row_gap(em: float, tall: float, mark: bool) -> float:
+    """How far a character's middle may sit from its row's. A small mark (一 、 “) sits off
+    the middle by up to half a line, and the next line is a whole line away: a heading's
+    "一、" in a page whose body em is the small type of its 专栏 boxes (青海 542) is not cut
+    into "一", "、" and its title."""
+    return (1.0 if mark else 0.55) * max(em, tall)
+
+
+def _boxes_of(text: str, boxes: list) -> list | None:
+    """One box per character of `text`, or None when they do not match.
+
+    PDFium counts a character beyond U+FFFF (a font's private-use glyph, U+1001B0 for
+    the decimal point) as two, each with the same box, while the text holds it once;
+    without this the whole page lost its positions, so its page number ("— ７ —")
+    was no longer at the page foot and stayed glued into the paragraph it cut."""
+    if len(text) == len(boxes):
+        return boxes
+    out = []
+    at = 0
+    for ch in text:
+        if at >= len(boxes):
+            return None
+        out.append(boxes[at])
+        at += 2 if ord(ch) > 0xFFFF else 1
+    return out if at == len(boxes) else None
 
 
 def _flush(chars, lines: list[PdfLine], page: int, width: float, height: float) -> None:

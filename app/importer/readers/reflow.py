@@ -141,8 +141,17 @@ def reflow(lines: list[PdfLine]) -> tuple[list[Block], list[ImportNote]]:
     return blocks, notes
 
 
+_DECIMAL_GLYPH = re.compile(r"(?<=\d)\U001001B0\s*(?=\d)")
+"""U+1001B0 between digits is a decimal point; the text layer puts a space after it
+("７\U001001b0 ５％"), which is not in the number: "７.５％", never "７. ５％"."""
+
+
+def _decimal_points(text: str) -> str:
+    return _DECIMAL_GLYPH.sub(".", text)
+
+
 def _printed(line: PdfLine) -> PdfLine:
-    text = line.text.translate(PRIVATE_GLYPHS)
+    text = _decimal_points(line.text).translate(PRIVATE_GLYPHS)
     return line if text == line.text else _part(line, text, line.x0, line.x1)
 
 
