@@ -23,6 +23,7 @@ from app.core.text.unit_lists import (
     naming_rules,
     parse_government_list,
     parse_unit_list,
+    shared_suffix,
     split_top_level,
 )
 
@@ -89,7 +90,7 @@ def _government_of(first_unit: str) -> str | None:
 def _is_unit_list(text: str) -> bool:
     rules = naming_rules()
     names = [n for n in split_top_level(_DUTY.sub("", text).strip(), "、，,") if n.strip()]
-    names = [re.sub(r"等$", "", n.strip()) for n in names]
+    names = shared_suffix([re.sub(r"等$", "", n.strip()) for n in names])
     return bool(names) and all(rules.looks_like_unit(n) for n in names)
 
 
@@ -105,7 +106,7 @@ class _Parts:
 
 
 _INLINE_LEAD = re.compile(
-    r"^(?P<leads>[^；;。，,]+?)牵头(?:负责)?[，,]\s*(?P<rest>[^；;。]+?)(?:配合|参与)?(?:落实)?(?P<tail>[；;。].*)?$"
+    r"^(?P<leads>[^；;。]+?)牵头(?:负责)?[，,]\s*(?P<rest>[^；;。]+?)(?:配合|参与)?(?:落实)?(?P<tail>[；;。].*)?$"
 )
 
 
@@ -218,7 +219,7 @@ def parse_clause_content(
         return None, repairs
     if not labelled:
         rules = naming_rules()
-        names_ok = all(rules.looks_like_unit(u.written) for u in units)
+        names_ok = all(rules.looks_like_unit(u.name) for u in units)
         prefixed = rules.prefix_of(units[0].written) is not None
         if not names_ok or (len(units) < 2 and not prefixed and not duty) or (note and not duty):
             return None, repairs

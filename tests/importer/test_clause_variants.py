@@ -109,8 +109,9 @@ def test_places_and_bodies_of_their_own_get_no_prefix():
         "长三角生态绿色一体化发展示范区执委会",
         "崇明区",
         "浦东新区",
-        "彭州市",
-        "金堂县",
+        # "彭州市、金堂县、大邑县政府": three governments sharing the last one's ending
+        "彭州市政府",
+        "金堂县政府",
         "大邑县政府",
     ]
 

@@ -215,12 +215,33 @@ def target_edits(
             Edit(
                 span.start,
                 span.end,
-                make_token(entry.id, year, span.lead),
+                make_token(entry.id, year, standing_lead(text, span)),
                 f"目标：{entry.indicator}",
                 ChangeKind.TARGET,
             )
         )
     return edits
+
+
+_MEASURE_NOUN = re.compile(r"(?:率|比例|比重|占比)$")
+
+
+def standing_lead(text: str, span: TargetSpan) -> str:
+    """The words a mention prints before its value. A standing stated with no indicator noun
+    ("实现…强制责任险全覆盖", whose indicator is …覆盖率) loses its predicate when the blank
+    takes its place ("…强制责任险【待定】"): the noun the standing stands for and 达到 go
+    before the value, so the sentence reads "…强制责任险覆盖率达到【待定】" (and, once the
+    county sets it, "覆盖率达到100%")."""
+    value = span.target.value
+    if span.lead or not value or value[0].isdigit():
+        return span.lead
+    for find, noun in adapt_rules().qualitative:
+        if not re.fullmatch(find, value) or not _MEASURE_NOUN.search(noun):
+            continue
+        if text[: span.start].rstrip().endswith(noun):
+            return span.lead  # "覆盖率全覆盖" is not written; the noun is there already
+        return f"{noun}达到"
+    return span.lead
 
 
 def kept_figures_noted(text: str, questions: list[Question], edits: list[Edit]) -> list[Question]:

@@ -121,10 +121,14 @@ def _restated(book: TargetBook, span: TargetSpan) -> bool:
 
 def _statement(entry: CountyTarget, year: int, lead: str, base_year: int | None = None) -> str:
     """ "单位GDP能耗较2020年⟦t5@2025|下降⟧": the entry stated for a year, as its sentence led it."""
-    # a reduction's name ends in 下降 and so does its lead: say it once
-    name = entry.indicator
-    if lead.strip() and name.endswith(lead.strip()):
-        name = name[: -len(lead.strip())]
+    # a reduction's name ends in 下降 and so does its lead, a standing's name in 覆盖率 and its
+    # lead starts so (覆盖率达到, see standing_lead): say it once
+    name, words = entry.indicator, lead.strip()
+    overlap = next((k for k in range(len(words), 1, -1) if name.endswith(words[:k])), 0)
+    if words and name.endswith(words):
+        overlap = len(words)
+    if overlap:
+        name = name[:-overlap]
     base = f"较{base_year}年" if base_year else ""
     return f"{name}{base}{make_token(entry.id, year, lead)}"
 

@@ -9,6 +9,7 @@ edit elsewhere could shift.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterator
 from typing import Literal
 
@@ -70,11 +71,21 @@ _FRAME_WORDS = ("基本原则", "目标")
 指导思想 and one of these. The county writes its own 总体要求."""
 
 
+_TASK_CHAPTER = re.compile(
+    r"(?:主要|重点|具体|规划|工作|重点创新)(?:任务|措施|举措|工作)(?:和措施|与措施|举措)?(?:要求)?"
+)
+"""A chapter titled only as the plan's tasks, in other words than 重点任务 (二、主要措施, 三、重点
+工作, 二、工作任务, 四、规划任务, 三、主要举措): it holds the actions as 重点任务 does — its
+（一）… groups are the actions, their 1. 2. items the measures. 保障措施 and 组织实施 are not."""
+
+
 def chapter_role(title: str) -> ChapterRole:
     """What a chapter is for, from the words of its title."""
     for word, role in _ROLE_WORDS:
         if word in title:
             return role
+    if _TASK_CHAPTER.fullmatch(title.strip()):
+        return "tasks"
     return "other"
 
 
@@ -340,11 +351,11 @@ class Plan(_Model):
         return next((s for s in self.walk() if s.id == node_id), None)
 
     def key_tasks(self) -> Section | None:
-        """The chapter holding the actions (重点任务 / 主要任务)."""
+        """The chapter holding the actions (重点任务 / 主要任务, or 主要措施 and its kin)."""
         for section in self.sections:
             if any(word in section.title for word in ("重点任务", "主要任务")):
                 return section
-        return None
+        return next((s for s in self.sections if chapter_role(s.title) == "tasks"), None)
 
     def task_areas(self) -> list[Section]:
         """What a county's 重点任务 takes up: the actions of the 重点任务 chapter, or, in a plan

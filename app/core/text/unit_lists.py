@@ -191,6 +191,30 @@ class _Expander:
         return self.current + written
 
 
+_GOVERNMENT_ENDING = re.compile(r"(?:人民)?政府(?:（管委会）)?")
+
+
+def shared_suffix(names: list[str]) -> list[str]:
+    """Governments that share the next one's ending, spelled out: "广州、深圳市政府" names
+    广州市政府 and 深圳市政府, "彭州市、金堂县、大邑县政府" three county governments (a place
+    written bare before another place's government is that place's government). Other names
+    are left as written."""
+    from app.core.text.places import gazetteer
+
+    full = list(names)
+    for i in range(len(full) - 2, -1, -1):
+        bare = gazetteer().find(full[i])
+        after = gazetteer().find(full[i + 1])
+        if not (bare and after) or len(bare) != 1 or bare[0].end != len(full[i]):
+            continue
+        if bare[0].start or after[0].start:
+            continue
+        ending = full[i + 1][after[0].end :]
+        if _GOVERNMENT_ENDING.fullmatch(ending):
+            full[i] = bare[0].divisions[0].name + ending
+    return full
+
+
 def parse_unit_list(
     text: str, *, home: str | None = None, level: str | None = None
 ) -> list[ClauseUnit]:
@@ -208,8 +232,8 @@ def parse_unit_list(
     for index, group in enumerate(written_groups):
         if index:
             expander.new_group()
-        for written in group:
-            units.append(ClauseUnit(written=written, name=expander.expand(written), group=index))
+        for written, full in zip(group, shared_suffix(group), strict=True):
+            units.append(ClauseUnit(written=written, name=expander.expand(full), group=index))
     return units
 
 
