@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 import re
 
-from app.core.text.normalise import normalise_text
+from app.core.text.normalise import Folded, normalise_text
 from app.importer.blocks import Block, ImportNote
 
 _MD_HEADING = re.compile(r"^\s*#{1,6}\s*")
@@ -57,6 +57,7 @@ def clean_blocks(blocks: list[Block]) -> tuple[list[Block], list[str], list[Impo
     toc_lines = 0
     markup_lines = 0
     after_toc = False  # the next block kept is the first of a contents page
+    folded = Folded()  # what the normal form changed, said in one note
     for block in blocks:
         raw = block.text
         text = strip_markup(raw)
@@ -81,6 +82,7 @@ def clean_blocks(blocks: list[Block]) -> tuple[list[Block], list[str], list[Impo
             continue
         raw_text = text.replace("\u00a0", " ").strip()
         text = normalise_text(text)
+        folded.add(raw_text, text)
         if text:
             cleaned = _with(block, text, None)
             cleaned.raw = raw_text
@@ -92,6 +94,8 @@ def clean_blocks(blocks: list[Block]) -> tuple[list[Block], list[str], list[Impo
         notes.append(ImportNote(None, f"去除了 {markup_lines} 行中的排版标记（#、**、<b> 等）"))
     if toc_lines:
         notes.append(ImportNote(None, f"跳过了目录（{toc_lines} 行）"))
+    if folded.note():
+        notes.append(ImportNote(None, folded.note()))
     return out, footnotes, notes
 
 
