@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from app.core.text.normalise import normalise_text
+from app.core.text.normalise import normalise_text, writes_full_stops
 from app.importer import import_plan
 
 FIXTURES = Path(__file__).parent / "fixtures" / "half_width"
@@ -92,10 +92,16 @@ def test_half_width_clause_and_goals_of_a_plan_are_read():
     assert any("数字与汉字之间的空格已去除" in n.message for n in result.notes)
 
 
-def test_a_full_stop_folds_and_what_must_stay_half_width_stays():
-    """The dot after Chinese is a full stop; decimal points, item numbers, ratios, thousands,
-    Latin words and a heading's label keep theirs."""
-    assert normalise_text("转移注册登记 .２０２５ 年底前") == "转移注册登记。2025年底前"
+def test_a_full_stop_folds_where_the_document_writes_them_so_and_what_must_stay_stays():
+    """In a document that ends its sentences with "." (辽宁) the dot after Chinese is a full
+    stop; in one that uses 。 a " ." is what is left of a contents entry's dot leader (海南:
+    "构建海洋生态环境系统保护新格局 ." then "16") and stays, or the contents read as headings.
+    Decimal points, item numbers, ratios, thousands, Latin words and a label keep theirs."""
+    assert writes_full_stops(["为深入打好污染防治攻坚战 , 持续改善 .", "登记 .２０２５ 年底前"])
+    assert not writes_full_stops(["构建海洋生态环境系统保护新格局 .", "海域广阔。海岛众多。"])
+    folded = normalise_text("转移注册登记 .２０２５ 年底前", full_stops=True)
+    assert folded == "转移注册登记。2025年底前"
+    assert normalise_text("构建海洋生态环境系统保护新格局 .").endswith("新格局 .")
     assert normalise_text("二 ○ 三五年远景目标") == "二〇三五年远景目标"
     for text in [
         "1.严控“两高”项目",
@@ -105,4 +111,4 @@ def test_a_full_stop_folds_and_what_must_stay_half_width_stays():
         "5G 基站",
         "一.总体要求",
     ]:
-        assert normalise_text(text) == text
+        assert normalise_text(text, full_stops=True) == text

@@ -174,7 +174,7 @@ def _clean_scope(text: str) -> tuple[int, str]:
 
 def _indicator(text: str) -> str:
     text = _YEAR.sub("", text, count=1) if _YEAR.match(text.lstrip("，、 ")) else text
-    text = text.strip("，、；：: ")
+    text = text.strip("，、；：: ").lstrip("—")  # "——生态环境治理体系…走在全国前列": an item's dash
     text = re.sub(r"^(?:到|至|在)\s*", "", text)
     return text.strip("，、 ")
 

@@ -117,11 +117,13 @@ _WIDE_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _WIDE_NUMBER = re.compile(r"[0-9０-９][０-９．％]|[０-９][0-9.%]|[０-９]")
 
 
-def fold_text_layer(text: str) -> str:
+def fold_text_layer(text: str, *, full_stops: bool = False) -> str:
     """What a PDF's text layer or a web copy writes its own way, in the form the rest of the
     importer reads: 。 for a half-width full stop after Chinese, ！ for !, —— for a leading
     "--", 《》 for «», and Arabic numerals, % and decimal points half-width ("２０２５年" "３４．５％").
 
+    `full_stops`: the document writes its full stops as "." (`writes_full_stops`); in one
+    that does not, " ." ends a contents entry's dot leader ("…新格局 ." then "16").
     Kept out of `fold_punctuation` (and so of `compact`): compared text keeps its own forms.
     """
     if not has_cjk(text):
@@ -132,7 +134,8 @@ def fold_text_layer(text: str) -> str:
         text = re.sub(r"(?<=[0-9])．(?=[0-9])", ".", text)
     label = _LABEL_DOT.match(text)
     head, rest = (text[: label.end()], text[label.end() :]) if label else ("", text)
-    rest = _FULL_STOP.sub("。", rest)
+    if full_stops:
+        rest = _FULL_STOP.sub("。", rest)
     rest = re.sub(rf"(?<=[{_IDEOGRAPH}])!", "！", rest)
     rest = _DOUBLE_HYPHEN.sub(lambda m: m.group().replace("-", "—"), rest)
     rest = rest.replace("«", "《").replace("»", "》")  # a font's guillemets for 《》
@@ -178,10 +181,17 @@ class Folded:
         return "文字：" + "，".join(parts) if parts else ""
 
 
-def normalise_text(text: str) -> str:
-    """The normal form of a line of plan text: NFC, folded punctuation, squeezed spaces."""
+def writes_full_stops(texts: list[str]) -> bool:
+    """Does this document end its Chinese sentences with "." more often than with 。?"""
+    dots = sum(len(_FULL_STOP.findall(fold_punctuation(t))) for t in texts)
+    return dots > sum(t.count("。") for t in texts)
+
+
+def normalise_text(text: str, *, full_stops: bool = False) -> str:
+    """The normal form of a line of plan text: NFC, folded punctuation, squeezed spaces
+    (`full_stops`: see `fold_text_layer`)."""
     text = unicodedata.normalize("NFC", text)
-    return squeeze_spaces(fold_text_layer(fold_punctuation(text)))
+    return squeeze_spaces(fold_text_layer(fold_punctuation(text), full_stops=full_stops))
 
 
 def ends_sentence(text: str) -> bool:
