@@ -102,6 +102,8 @@ def test_a_full_stop_folds_where_the_document_writes_them_so_and_what_must_stay_
     folded = normalise_text("转移注册登记 .２０２５ 年底前", full_stops=True)
     assert folded == "转移注册登记。2025年底前"
     assert normalise_text("构建海洋生态环境系统保护新格局 .").endswith("新格局 .")
+    # between two Chinese words a dot is a full stop in any document (厦门's run-in titles)
+    assert normalise_text("落实海洋生态红线制度.组织实施") == "落实海洋生态红线制度。组织实施"
     assert normalise_text("二 ○ 三五年远景目标") == "二〇三五年远景目标"
     for text in [
         "1.严控“两高”项目",

@@ -107,6 +107,9 @@ _FULL_STOP = re.compile(
 )
 """A half-width full stop ending a Chinese sentence ("制定本规划." "…有效管控.２０２０年", "达到
 ８０％ ."); not a decimal point or a number's dot (1.2, "1.严控"), which have a digit before them."""
+_TIGHT_STOP = re.compile(rf"(?<=[{_IDEOGRAPH}”’）》」』】])\.(?=[{_IDEOGRAPH}“‘（《「『【])")
+""""落实海洋生态红线制度.组织实施…": a dot between two Chinese words is a full stop in any
+document (no contents leader or number is written so)."""
 _CIRCLE_ZERO = re.compile(r"(?<=[一二三四五六七八九〇])\s*○\s*(?=[一二三四五六七八九十〇○])")
 """"二 ○ 三五年": a circle glyph for the numeral 〇."""
 _LABEL_DOT = re.compile(r"^\s*[（(]?[一二三四五六七八九十百零〇]{1,4}[）)]?\.")
@@ -123,7 +126,8 @@ def fold_text_layer(text: str, *, full_stops: bool = False) -> str:
     "--", 《》 for «», and Arabic numerals, % and decimal points half-width ("２０２５年" "３４．５％").
 
     `full_stops`: the document writes its full stops as "." (`writes_full_stops`); in one
-    that does not, " ." ends a contents entry's dot leader ("…新格局 ." then "16").
+    that does not, only a dot between two Chinese words is one: " ." may end a contents
+    entry's dot leader ("…新格局 ." then "16").
     Kept out of `fold_punctuation` (and so of `compact`): compared text keeps its own forms.
     """
     if not has_cjk(text):
@@ -134,8 +138,7 @@ def fold_text_layer(text: str, *, full_stops: bool = False) -> str:
         text = re.sub(r"(?<=[0-9])．(?=[0-9])", ".", text)
     label = _LABEL_DOT.match(text)
     head, rest = (text[: label.end()], text[label.end() :]) if label else ("", text)
-    if full_stops:
-        rest = _FULL_STOP.sub("。", rest)
+    rest = (_FULL_STOP if full_stops else _TIGHT_STOP).sub("。", rest)
     rest = re.sub(rf"(?<=[{_IDEOGRAPH}])!", "！", rest)
     rest = _DOUBLE_HYPHEN.sub(lambda m: m.group().replace("-", "—"), rest)
     rest = rest.replace("«", "《").replace("»", "》")  # a font's guillemets for 《》
