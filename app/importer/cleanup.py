@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 import re
 
-from app.core.text.normalise import normalise_text
+from app.core.text.normalise import Folded, normalise_text, writes_full_stops
 from app.importer.blocks import Block, ImportNote
 
 _MD_HEADING = re.compile(r"^\s*#{1,6}\s*")
@@ -57,6 +57,8 @@ def clean_blocks(blocks: list[Block]) -> tuple[list[Block], list[str], list[Impo
     toc_lines = 0
     markup_lines = 0
     after_toc = False  # the next block kept is the first of a contents page
+    folded = Folded()  # what the normal form changed, said in one note
+    full_stops = writes_full_stops([b.text for b in blocks if b.cells is None])
     for block in blocks:
         raw = block.text
         text = strip_markup(raw)
@@ -80,7 +82,8 @@ def clean_blocks(blocks: list[Block]) -> tuple[list[Block], list[str], list[Impo
             notes.append(ImportNote(block.line, f"脚注已从正文中移出：{note[:30]}"))
             continue
         raw_text = text.replace("\u00a0", " ").strip()
-        text = normalise_text(text)
+        text = normalise_text(text, full_stops=full_stops)
+        folded.add(raw_text, text)
         if text:
             cleaned = _with(block, text, None)
             cleaned.raw = raw_text
@@ -92,6 +95,8 @@ def clean_blocks(blocks: list[Block]) -> tuple[list[Block], list[str], list[Impo
         notes.append(ImportNote(None, f"去除了 {markup_lines} 行中的排版标记（#、**、<b> 等）"))
     if toc_lines:
         notes.append(ImportNote(None, f"跳过了目录（{toc_lines} 行）"))
+    if folded.note():
+        notes.append(ImportNote(None, folded.note()))
     return out, footnotes, notes
 
 

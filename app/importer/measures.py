@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from app.core.plans.model import Section, UnitClause, node_id
-from app.core.plans.targets import extract_targets, is_goals_title
+from app.core.plans.targets import extract_targets, is_goals_title, locate_goals_targets
 from app.importer.blocks import ImportNote
 from app.importer.clauses import (
     BEFORE_COMMA,
@@ -195,7 +195,11 @@ def freeze(
     """The validated Section for a raw one, with ids from the label path."""
     paragraphs = [p for p in raw.paragraphs if p.strip()]
     goals = is_goals_title(raw.title)  # a 主要目标's year holds up to the next one named
-    targets = [t for i, p in enumerate(paragraphs) for t in extract_targets(p, i, goals=goals)]
+    targets = (
+        [s.target for spans in locate_goals_targets(paragraphs) for s in spans]
+        if goals
+        else [t for i, p in enumerate(paragraphs) for t in extract_targets(p, i)]
+    )
     children: list[Section] = []
     used: dict[str, int] = {}
     for child in raw.children:

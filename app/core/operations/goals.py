@@ -25,7 +25,7 @@ from app.core.plans.model import Plan, Section, chapter_role, fingerprint
 from app.core.plans.targets import (
     TargetSpan,
     is_goals_title,
-    locate_targets,
+    locate_goals_targets,
     table_targets,
     table_year,
 )
@@ -70,9 +70,11 @@ def _state(
     """
     for part in section.walk():
         table: int | None = None  # the year of a 指标表 under way
-        for paragraph in part.paragraphs:
+        for paragraph, located in zip(
+            part.paragraphs, locate_goals_targets(part.paragraphs), strict=True
+        ):
             lead, base_year = "", None
-            spans = locate_targets(paragraph, goals=True)
+            spans = list(located)
             table = table_year(paragraph) or table
             if table is not None:
                 spans += [s for s in table_targets(paragraph, table) if not _restated(book, s)]

@@ -9,6 +9,7 @@ a plan may promise to "完成上级下达任务": that is a target too, of kind
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from app.core.plans.model import Target, chapter_role
@@ -173,7 +174,7 @@ def _clean_scope(text: str) -> tuple[int, str]:
 
 def _indicator(text: str) -> str:
     text = _YEAR.sub("", text, count=1) if _YEAR.match(text.lstrip("，、 ")) else text
-    text = text.strip("，、；：: ")
+    text = text.strip("，、；：: ").lstrip("—")  # "——生态环境治理体系…走在全国前列": an item's dash
     text = re.sub(r"^(?:到|至|在)\s*", "", text)
     return text.strip("，、 ")
 
@@ -238,12 +239,61 @@ def locate_targets(
     `goals`: the paragraph is a 主要目标 one ("到2025年，…。…。到2030年，…"), where a
     year holds for every sentence up to the next year named.
     """
+    return _locate(paragraph, paragraph_index, goals, None)
+
+
+_TABLE_MARKS = re.compile(r"约束性|预期性|[≥≤]|（%）")
+"""A row of a 指标表 as the text layer runs it: its year is the table head's (`table_year`)."""
+_TABLE_SUMMARY = re.compile(r"见(?:下表|附表|表\d)|指标体系|\d+\s*项(?:具体|主要)?指标")
+""""在…等4个方面设置9项具体指标，详见下表": words about the indicator table, not targets."""
+_AIMED_AT = ("为", "锚定", "着眼", "对标", "面向", "瞄准")
+""""为2030年工业领域碳达峰奠定坚实基础", "锚定2035年远景目标，“十四五”时期…": a year aimed at
+beyond the goals, not the year the goals after it are set for."""
+
+
+def locate_goals_targets(paragraphs: Sequence[str]) -> list[list[TargetSpan]]:
+    """The targets of a 主要目标's paragraphs, paragraph by paragraph: the year in force at a
+    paragraph's end holds for the paragraphs after it up to the next year named, as it does
+    for the sentences of one.
+
+    "到2025年，…为2030年工业领域碳达峰奠定坚实基础。" then "——能源利用效率稳步提升。…能耗降低
+    13.5%" (one paragraph a 分目标, as plans of every province lay them out): 13.5% is 2025's.
+    A table's rows keep their head's year (`table_year`), and a table ends what was carried;
+    words about the table ("设置9项具体指标，详见下表") take no year from before.
+    """
+    out: list[list[TargetSpan]] = []
+    carried: int | None = None
+    for index, paragraph in enumerate(paragraphs):
+        if _TABLE_MARKS.search(paragraph) or table_year(paragraph) is not None:
+            carried = None
+            out.append(locate_targets(paragraph, index, goals=True))
+            continue
+        lent = None if _TABLE_SUMMARY.search(paragraph) else carried
+        out.append(_locate(paragraph, index, True, lent))
+        carried = _closing_year(paragraph, carried)
+    return out
+
+
+def _closing_year(paragraph: str, carried: int | None) -> int | None:
+    """The year in force at the paragraph's end: the last one it names (None for a past
+    year), not one it aims at (`_AIMED_AT`); `carried` if it names none."""
+    for _start, sentence in _sentences(paragraph.translate(_HALF_WIDTH)):
+        for year, start, _end in _year_scopes(sentence):
+            if year is not None and not sentence[:start].endswith(_AIMED_AT):
+                carried = None if year == PAST else year
+    return carried
+
+
+def _locate(
+    paragraph: str, paragraph_index: int, goals: bool, lent_in: int | None
+) -> list[TargetSpan]:
+    """`locate_targets`, from the year `lent_in` by the paragraphs before (in a 主要目标)."""
     spans: list[TargetSpan] = []
     paragraph = paragraph.translate(_HALF_WIDTH)  # 到２０２５年…３４％: one for one, spans hold
     # "到2025年，…取得明显进展。非化石能源消费比重达到8%以上；…": a sentence that names
     # the year but no figure lends it to the next one; after one stating its own
     # figures, a sentence without a year stands alone.
-    carried: int | None = None
+    carried: int | None = lent_in
     for sentence_start, sentence in _sentences(paragraph):
         found_before = len(spans)
         lent, carried = carried, (carried if goals else None)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 
 # Ideographs and the CJK punctuation blocks: what counts as "Chinese context".
 _CJK = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef\u2014\u2026\u201c\u201d\u2018\u2019"
@@ -100,10 +101,100 @@ def fold_punctuation(text: str) -> str:
     return _fold_paren_groups(text)
 
 
-def normalise_text(text: str) -> str:
-    """The normal form of a line of plan text: NFC, folded punctuation, squeezed spaces."""
+_IDEOGRAPH = r"\u3400-\u4dbf\u4e00-\u9fff"
+_FULL_STOP = re.compile(
+    rf"(?<=[{_IDEOGRAPH}”’）》」』】%‰])[ \t\u00a0]*\.(?=\s|$|[0-9{_IDEOGRAPH}“‘（《「『【])"
+)
+"""A half-width full stop ending a Chinese sentence ("制定本规划." "…有效管控.２０２０年", "达到
+８０％ ."); not a decimal point or a number's dot (1.2, "1.严控"), which have a digit before them."""
+_TIGHT_STOP = re.compile(rf"(?<=[{_IDEOGRAPH}”’）》」』】])\.(?=[{_IDEOGRAPH}“‘（《「『【])")
+""""落实海洋生态红线制度.组织实施…": a dot between two Chinese words is a full stop in any
+document (no contents leader or number is written so)."""
+_CIRCLE_ZERO = re.compile(r"(?<=[一二三四五六七八九〇])\s*○\s*(?=[一二三四五六七八九十〇○])")
+""""二 ○ 三五年": a circle glyph for the numeral 〇."""
+_LABEL_DOT = re.compile(r"^\s*[（(]?[一二三四五六七八九十百零〇]{1,4}[）)]?\.")
+""""一.总体要求": a heading's label with a dot, which the outline reads as 一、."""
+_DOUBLE_HYPHEN = re.compile(rf"(?:^|(?<=[{_IDEOGRAPH}。，；：]))\s*-{{2}}(?=\s*[{_IDEOGRAPH}“（])")
+""""--生态环境质量稳定改善": the dash (——) that opens a 分目标 item, typed as two hyphens."""
+_WIDE_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+_WIDE_NUMBER = re.compile(r"[0-9０-９][０-９．％]|[０-９][0-9.%]|[０-９]")
+
+
+def fold_text_layer(text: str, *, full_stops: bool = False) -> str:
+    """What a PDF's text layer or a web copy writes its own way, in the form the rest of the
+    importer reads: 。 for a half-width full stop after Chinese, ！ for !, —— for a leading
+    "--", 《》 for «», and Arabic numerals, % and decimal points half-width ("２０２５年" "３４．５％").
+
+    `full_stops`: the document writes its full stops as "." (`writes_full_stops`); in one
+    that does not, only a dot between two Chinese words is one: " ." may end a contents
+    entry's dot leader ("…新格局 ." then "16").
+    Kept out of `fold_punctuation` (and so of `compact`): compared text keeps its own forms.
+    """
+    if not has_cjk(text):
+        return text
+    if _WIDE_NUMBER.search(text):
+        text = text.translate(_WIDE_DIGITS)
+        text = re.sub(r"(?<=[0-9])％", "%", text)
+        text = re.sub(r"(?<=[0-9])．(?=[0-9])", ".", text)
+    label = _LABEL_DOT.match(text)
+    head, rest = (text[: label.end()], text[label.end() :]) if label else ("", text)
+    rest = (_FULL_STOP if full_stops else _TIGHT_STOP).sub("。", rest)
+    rest = re.sub(rf"(?<=[{_IDEOGRAPH}])!", "！", rest)
+    rest = _DOUBLE_HYPHEN.sub(lambda m: m.group().replace("-", "—"), rest)
+    rest = rest.replace("«", "《").replace("»", "》")  # a font's guillemets for 《》
+    rest = _CIRCLE_ZERO.sub("〇", _CIRCLE_ZERO.sub("〇", rest))  # 二○○五: twice, overlapping
+    text = head + rest
+    return text
+
+
+_HALF_MARKS = ",;:()!?.-«»○"
+_WIDE_MARKS = "０１２３４５６７８９％．"
+_SPACED_NUMBER = re.compile(
+    rf"[{_IDEOGRAPH}][ \t\u00a0\u3000]+[0-9]|[0-9%][ \t\u00a0\u3000]+[{_IDEOGRAPH}]"
+)
+
+
+@dataclass
+class Folded:
+    """How much `normalise_text` changed in a text: for the import's notes."""
+
+    marks: int = 0
+    """half-width punctuation made full-width (, ; : ( ) . ! and the like)"""
+    digits: int = 0
+    """full-width digits, % and decimal points made half-width"""
+    spaces: int = 0
+    """blanks between a number and Chinese removed ("到 2025 年")"""
+
+    def add(self, before: str, after: str) -> None:
+        self.marks += sum(max(0, before.count(c) - after.count(c)) for c in _HALF_MARKS)
+        self.digits += sum(max(0, before.count(c) - after.count(c)) for c in _WIDE_MARKS)
+        self.spaces += max(
+            0, len(_SPACED_NUMBER.findall(before)) - len(_SPACED_NUMBER.findall(after))
+        )
+
+    def note(self) -> str:
+        """ "" when nothing was changed."""
+        parts = []
+        if self.marks:
+            parts.append(f"{self.marks} 处半角标点（, ; : ( ) . 等）已按中文改为全角")
+        if self.digits:
+            parts.append(f"{self.digits} 处全角数字、％已改为半角")
+        if self.spaces:
+            parts.append(f"{self.spaces} 处数字与汉字之间的空格已去除")
+        return "文字：" + "，".join(parts) if parts else ""
+
+
+def writes_full_stops(texts: list[str]) -> bool:
+    """Does this document end its Chinese sentences with "." more often than with 。?"""
+    dots = sum(len(_FULL_STOP.findall(fold_punctuation(t))) for t in texts)
+    return dots > sum(t.count("。") for t in texts)
+
+
+def normalise_text(text: str, *, full_stops: bool = False) -> str:
+    """The normal form of a line of plan text: NFC, folded punctuation, squeezed spaces
+    (`full_stops`: see `fold_text_layer`)."""
     text = unicodedata.normalize("NFC", text)
-    return squeeze_spaces(fold_punctuation(text))
+    return squeeze_spaces(fold_text_layer(fold_punctuation(text), full_stops=full_stops))
 
 
 def ends_sentence(text: str) -> bool:
