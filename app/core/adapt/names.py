@@ -37,6 +37,7 @@ from app.core.adapt.common_words import (
     phrase_not_name,
     term_of,
 )
+from app.core.adapt.exchanges import exchange_serving
 from app.core.adapt.level_words import in_book_title
 from app.core.adapt.places import place_rules
 from app.core.adapt.powers import sentence_start
@@ -251,7 +252,12 @@ def name_questions(
             (Suggestion(label="删去", replacement=""), keep) if single else (keep,),
         )
         for start, end, single in per_sentence(
-            text, free(own_names(text, context.county.region_short), taken or [])
+            text,
+            [
+                s
+                for s in free(own_names(text, context.county.region_short), taken or [])
+                if not exchange_serving(text, s[0], context.county)  # 广州碳排放权交易中心
+            ],
         )
     ]
 
