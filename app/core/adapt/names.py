@@ -71,6 +71,7 @@ class UsedByCounty:
 @lru_cache(maxsize=1)
 def name_rules() -> NameRules:
     data = json.loads(paths.resource("adapt", "names.json").read_text(encoding="utf-8"))
+    finance = data["finance_kinds"]  # kinds of financial firm and fund: no names
 
     def alternatives(words: list[str]) -> str:
         return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
@@ -85,8 +86,10 @@ def name_rules() -> NameRules:
             f"(?!{alternatives(data['not_followed_by'])})"
         ),
         frozenset(data["programme_suffixes"]),
-        re.compile(f"(?:{alternatives(data['suffix_generic'])})+"),
-        tuple(sorted({*place_rules().stops, *data["stops"]}, key=len, reverse=True)),
+        re.compile(f"(?:{alternatives(data['suffix_generic'] + finance['words'])})+"),
+        tuple(
+            sorted({*place_rules().stops, *data["stops"], *finance["stops"]}, key=len, reverse=True)
+        ),
         re.compile(f"[\u4e00-\u9fff]{{2}}(?:{alternatives(data['companies']['words'])})"),
         UsedByCounty(
             tuple(data["used_by_county"]["suffixes"]),

@@ -22,6 +22,7 @@ from app.core.adapt.changes import (
     non_overlapping,
 )
 from app.core.adapt.level_words import level_word_edits
+from app.core.adapt.powers import clause_around
 from app.core.adapt.targets import TargetBook, kept_figures_noted, target_edits
 from app.core.adapt.units import unit_text_edits
 from app.core.adapt.whole_words import whole_words
@@ -165,6 +166,7 @@ def _apply(text: str, chosen: list[Edit], questions: list[Question]) -> AdaptedT
     placed: list[TextQuestion] = []
     taken: list[tuple[int, int]] = []
     said: set[tuple[int, str, str]] = set()  # (sentence, kind, message) already asked
+    others_clauses: list[tuple[int, int]] = []  # clauses whose actor is another city or county
     repeats: list[TextQuestion] = []
     targets = [(e.start, e.end) for e in chosen if e.kind is ChangeKind.TARGET]
     # words a level-word rule rewrote are the county's now: no self-reference on them
@@ -193,16 +195,33 @@ def _apply(text: str, chosen: list[Edit], questions: list[Question]) -> AdaptedT
             suggestions = tuple(s for s in suggestions if s.replacement in (None, ""))
         asked = TextQuestion(start, end, quote, question.kind, question.message, suggestions)
         key = (_sentence_of(text, question.start), question.kind, question.message)
+        if question.kind not in EACH_ASKED and _in_other_places_clause(question, others_clauses):
+            continue  # 支持深圳加快建设国家气候投融资促进中心: 深圳's clause is asked once, of 深圳
         if question.kind not in EACH_ASKED and key in said:
             repeats.append(asked)  # one question per sentence and kind: 织密城市…宜居城市
             continue
         said.add(key)
         taken.append(span)
         placed.append(asked)
+        if question.message == _other_place_message():
+            others_clauses.append(clause_around(text, question.start))
     placed += _kept_for_placing(placed, repeats)
     fixed = [n_start for e, n_start, _n_end in placed_edits if e.kind is ChangeKind.TARGET]
     placed = _landing_on_own_words(new_text, placed, fixed)
     return AdaptedText(new_text, tuple(changes), tuple(sorted(placed, key=lambda q: q.start)))
+
+
+def _other_place_message() -> str:
+    from app.core.adapt.places import place_rules
+
+    return place_rules().messages["division"]
+
+
+def _in_other_places_clause(question: Question, clauses: list[tuple[int, int]]) -> bool:
+    """A question in a clause already asked of the other city or county acting in it: the
+    county deletes or rewrites that clause as a whole (支持深圳加快建设国家气候投融资促进中心;
+    支持…汕头、湛江市积极对接粤港澳大湾区), so a second question there asks nothing new."""
+    return any(start <= question.start and question.end <= end for start, end in clauses)
 
 
 def _beside_targets(question: Question, targets: list[tuple[int, int]]) -> tuple[int, int] | None:
