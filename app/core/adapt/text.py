@@ -196,7 +196,10 @@ def _apply(text: str, chosen: list[Edit], questions: list[Question]) -> AdaptedT
         asked = TextQuestion(start, end, quote, question.kind, question.message, suggestions)
         key = (_sentence_of(text, question.start), question.kind, question.message)
         if question.kind not in EACH_ASKED and _in_other_places_clause(question, others_clauses):
-            continue  # 支持深圳加快建设国家气候投融资促进中心: 深圳's clause is asked once, of 深圳
+            # 支持深圳加快建设国家气候投融资促进中心: 深圳's clause is asked once, of 深圳; the
+            # sentence's question of this kind is that one (a later 核心区 is a repeat still)
+            said.add(key)
+            continue
         if question.kind not in EACH_ASKED and key in said:
             repeats.append(asked)  # one question per sentence and kind: 织密城市…宜居城市
             continue
