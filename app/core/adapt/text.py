@@ -8,6 +8,7 @@ new text, old, new, reason, kind), so the user can see every change.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -166,7 +167,7 @@ def _apply(text: str, chosen: list[Edit], questions: list[Question]) -> AdaptedT
     placed: list[TextQuestion] = []
     taken: list[tuple[int, int]] = []
     said: set[tuple[int, str, str]] = set()  # (sentence, kind, message) already asked
-    others_clauses: list[tuple[int, int]] = []  # clauses whose actor is another city or county
+    others_clauses: list[tuple[int, int]] = []  # after another city or county, to its clause's end
     repeats: list[TextQuestion] = []
     targets = [(e.start, e.end) for e in chosen if e.kind is ChangeKind.TARGET]
     # words a level-word rule rewrote are the county's now: no self-reference on them
@@ -195,7 +196,9 @@ def _apply(text: str, chosen: list[Edit], questions: list[Question]) -> AdaptedT
             suggestions = tuple(s for s in suggestions if s.replacement in (None, ""))
         asked = TextQuestion(start, end, quote, question.kind, question.message, suggestions)
         key = (_sentence_of(text, question.start), question.kind, question.message)
-        if question.kind not in EACH_ASKED and _in_other_places_clause(question, others_clauses):
+        if question.kind not in EACH_ASKED and _in_other_places_clause(
+            text, question, others_clauses
+        ):
             # 支持深圳加快建设国家气候投融资促进中心: 深圳's clause is asked once, of 深圳; the
             # sentence's question of this kind is that one (a later 核心区 is a repeat still)
             said.add(key)
@@ -207,7 +210,7 @@ def _apply(text: str, chosen: list[Edit], questions: list[Question]) -> AdaptedT
         taken.append(span)
         placed.append(asked)
         if question.message == _other_place_message():
-            others_clauses.append(clause_around(text, question.start))
+            others_clauses.append((question.end, clause_around(text, question.start)[1]))
     placed += _kept_for_placing(placed, repeats)
     fixed = [n_start for e, n_start, _n_end in placed_edits if e.kind is ChangeKind.TARGET]
     placed = _landing_on_own_words(new_text, placed, fixed)
@@ -220,11 +223,17 @@ def _other_place_message() -> str:
     return place_rules().messages["division"]
 
 
-def _in_other_places_clause(question: Question, clauses: list[tuple[int, int]]) -> bool:
+def _in_other_places_clause(text: str, question: Question, after: list[tuple[int, int]]) -> bool:
     """A question in a clause already asked of the other city or county acting in it: the
     county deletes or rewrites that clause as a whole (支持深圳加快建设国家气候投融资促进中心;
-    支持…汕头、湛江市积极对接粤港澳大湾区), so a second question there asks nothing new."""
-    return any(start <= question.start and question.end <= end for start, end in clauses)
+    支持…汕头、湛江市积极对接粤港澳大湾区), so a second question there asks nothing new. Not an
+    item of a list after it (以上杭县蛟洋工业区、福建（龙岩）稀土工业园区…: each item is asked)."""
+    return any(
+        end <= question.start
+        and question.end <= clause_end
+        and not re.search("[、和及与]", text[end : question.start])
+        for end, clause_end in after
+    )
 
 
 def _beside_targets(question: Question, targets: list[tuple[int, int]]) -> tuple[int, int] | None:
