@@ -53,7 +53,8 @@ def _rules() -> _Commonness:
         # the national slogans are listed once, for the places pass's programmes (三改联动)
         frozenset(data["generic"])
         | frozenset(places["programmes"]["national"])
-        | frozenset(k for k in data["national_terms"] if not k.startswith("_")),
+        | frozenset(k for k in data["national_terms"] if not k.startswith("_"))
+        | frozenset(data["finance_kinds"]["terms"]),
         re.compile(data["own_prefix"]),
         data["province_abbreviations"],
         data["common_pairs_min"],

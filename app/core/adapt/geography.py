@@ -163,10 +163,21 @@ def own_parts(text: str, province: str) -> list[Span]:
 def outside_groupings(text: str, province: str, city: str) -> list[Span]:
     """A grouping of named cities the county's city is not one of (粤港澳大湾区 for a county of
     河源): resources/places/geography.json, each with its source."""
+    return _groupings(text, province, city, inside=False)
+
+
+def inside_groupings(text: str, province: str, city: str) -> list[Span]:
+    """The groupings and sub-regions the county's city is one of (粤北 for a county of 韶关):
+    the county's own map, never asked, whatever other rule reads them as the parent's parts."""
+    return _groupings(text, province, city, inside=True)
+
+
+def _groupings(text: str, province: str, city: str, *, inside: bool) -> list[Span]:
     data = json.loads(paths.resource("places", "geography.json").read_text(encoding="utf-8"))
     out: list[Span] = []
     for grouping in data.get("member_groupings", []):
-        if grouping["province"] != province or (city and city in grouping["cities"]):
+        member = bool(city) and city in grouping["cities"]
+        if grouping["province"] != province or member != inside:
             continue
         out += [(m.start(), m.end()) for m in re.finditer(grouping["find"], text)]
     return out
@@ -205,13 +216,19 @@ def geography_questions(
     found = {
         "feature": features(text, province)
         + own_parts(text, province)
-        + named_parts(text, province)
-        + outside_groupings(text, province, context.county.city),
+        + named_parts(text, province),
         "sub_region": sub_regions(text),
     }
+    own = inside_groupings(text, province, context.county.city)
+    # a grouping of named cities the county is outside is asked whole, not yielding to a
+    # place inside it (横琴…、前海…和广州南沙…: one question, not 广州 alone)
+    outside = outside_groupings(text, province, context.county.city)
     out: list[Question] = []
     for kind, spans in found.items():
+        spans = [s for s in spans if not any(s[0] < e and b < s[1] for b, e in own)]
         spans = free([s for s in spans if not in_book_title(text, s[0])], taken or [])
+        if kind == "feature":
+            spans += [s for s in outside if not in_book_title(text, s[0])]
         for start, end, single in per_sentence(text, spans):
             keep = Suggestion(label="保留")
             suggestions = (Suggestion(label="删去", replacement=""), keep) if single else (keep,)

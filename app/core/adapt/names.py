@@ -37,6 +37,7 @@ from app.core.adapt.common_words import (
     phrase_not_name,
     term_of,
 )
+from app.core.adapt.exchanges import exchange_serving
 from app.core.adapt.level_words import in_book_title
 from app.core.adapt.places import place_rules
 from app.core.adapt.powers import sentence_start
@@ -70,6 +71,7 @@ class UsedByCounty:
 @lru_cache(maxsize=1)
 def name_rules() -> NameRules:
     data = json.loads(paths.resource("adapt", "names.json").read_text(encoding="utf-8"))
+    finance = data["finance_kinds"]  # kinds of financial firm and fund: no names
 
     def alternatives(words: list[str]) -> str:
         return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
@@ -84,8 +86,10 @@ def name_rules() -> NameRules:
             f"(?!{alternatives(data['not_followed_by'])})"
         ),
         frozenset(data["programme_suffixes"]),
-        re.compile(f"(?:{alternatives(data['suffix_generic'])})+"),
-        tuple(sorted({*place_rules().stops, *data["stops"]}, key=len, reverse=True)),
+        re.compile(f"(?:{alternatives(data['suffix_generic'] + finance['words'])})+"),
+        tuple(
+            sorted({*place_rules().stops, *data["stops"], *finance["stops"]}, key=len, reverse=True)
+        ),
         re.compile(f"[\u4e00-\u9fff]{{2}}(?:{alternatives(data['companies']['words'])})"),
         UsedByCounty(
             tuple(data["used_by_county"]["suffixes"]),
@@ -252,7 +256,12 @@ def name_questions(
             named=True,
         )
         for start, end, single in per_sentence(
-            text, free(own_names(text, context.county.region_short), taken or [])
+            text,
+            [
+                s
+                for s in free(own_names(text, context.county.region_short), taken or [])
+                if not exchange_serving(text, s[0], context.county)  # 广州碳排放权交易中心
+            ],
         )
     ]
 

@@ -23,6 +23,7 @@ from functools import lru_cache
 from app import paths
 from app.core.adapt.changes import PassContext, Question
 from app.core.adapt.common_words import county_campaign, is_common
+from app.core.adapt.exchanges import exchange_serving
 from app.core.adapt.level_words import in_book_title
 from app.core.adapt.powers import clause_around
 from app.core.adapt.whole_words import cuts_a_word
@@ -126,6 +127,7 @@ def place_questions(text: str, context: PassContext) -> list[Question]:
         # 江河源头 holds 河源, 左右江 右江: a name inside another word is no place
         if not (in_book_title(text, item.start) or cuts_a_word(text, item.start, item.end))
         and not (item.kind == "division" and (_learnt_from(text, item) or _in_a_quote(text, item)))
+        and not exchange_serving(text, item.start, context.county)
     ]
     groups: dict[tuple[int, str], list[_Found]] = {}
     for item in kept:

@@ -8,6 +8,7 @@ new text, old, new, reason, kind), so the user can see every change.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -22,6 +23,7 @@ from app.core.adapt.changes import (
     non_overlapping,
 )
 from app.core.adapt.level_words import level_word_edits
+from app.core.adapt.powers import clause_around
 from app.core.adapt.targets import TargetBook, kept_figures_noted, target_edits
 from app.core.adapt.units import unit_text_edits
 from app.core.adapt.whole_words import whole_words
@@ -167,6 +169,8 @@ def _apply(text: str, chosen: list[Edit], questions: list[Question]) -> AdaptedT
     # (sentence, kind, message; "" for names) → the question asked for them
     said: dict[tuple[int, str, str], int] = {}
     repeats: list[tuple[int, TextQuestion]] = []  # each with the question it repeats
+    # after another city or county: (its end, its clause's end, the question asked of it)
+    others_clauses: list[tuple[int, int, int]] = []
     targets = [(e.start, e.end) for e in chosen if e.kind is ChangeKind.TARGET]
     # words a level-word rule rewrote are the county's now: no self-reference on them
     rewritten = [(e.start, e.end) for e in chosen if e.kind is ChangeKind.LEVEL_WORD]
@@ -196,6 +200,16 @@ def _apply(text: str, chosen: list[Edit], questions: list[Question]) -> AdaptedT
         # the names of one sentence are one question, whichever pass found them
         said_as = "" if question.named else question.message
         key = (_sentence_of(text, question.start), question.kind, said_as)
+        other = (
+            _in_other_places_clause(text, question, others_clauses)
+            if question.kind not in EACH_ASKED
+            else None
+        )
+        if other is not None:
+            # 支持深圳加快建设国家气候投融资促进中心: 深圳's clause is asked once, of 深圳; the
+            # sentence's question of this kind is that one (a later 核心区 is a repeat still)
+            said.setdefault(key, other)
+            continue
         if question.kind not in EACH_ASKED and key in said:
             # one question per sentence and kind: 织密城市…宜居城市
             repeats.append((said[key], asked))
@@ -203,6 +217,9 @@ def _apply(text: str, chosen: list[Edit], questions: list[Question]) -> AdaptedT
         said[key] = len(placed)
         taken.append(span)
         placed.append(asked)
+        if question.message == _other_place_message():
+            clause_end = clause_around(text, question.start)[1]
+            others_clauses.append((question.end, clause_end, len(placed) - 1))
     kept = _kept_for_placing(placed, [repeat for _first, repeat in repeats])
     placed = _naming_the_rest(
         placed, [(first, r) for first, r in repeats if not any(r is k for k in kept)]
@@ -211,6 +228,30 @@ def _apply(text: str, chosen: list[Edit], questions: list[Question]) -> AdaptedT
     fixed = [n_start for e, n_start, _n_end in placed_edits if e.kind is ChangeKind.TARGET]
     placed = _landing_on_own_words(new_text, placed, fixed)
     return AdaptedText(new_text, tuple(changes), tuple(sorted(placed, key=lambda q: q.start)))
+
+
+def _other_place_message() -> str:
+    from app.core.adapt.places import place_rules
+
+    return place_rules().messages["division"]
+
+
+def _in_other_places_clause(
+    text: str, question: Question, after: list[tuple[int, int, int]]
+) -> int | None:
+    """A question in a clause already asked of the other city or county acting in it: the
+    county deletes or rewrites that clause as a whole (支持深圳加快建设国家气候投融资促进中心;
+    支持…汕头、湛江市积极对接粤港澳大湾区), so a second question there asks nothing new. Not an
+    item of a list after it (以上杭县蛟洋工业区、福建（龙岩）稀土工业园区…: each item is asked).
+    The index of the question asked of that place, or None."""
+    for end, clause_end, asked in after:
+        if (
+            end <= question.start
+            and question.end <= clause_end
+            and not re.search("[、和及与]", text[end : question.start])
+        ):
+            return asked
+    return None
 
 
 def _beside_targets(question: Question, targets: list[tuple[int, int]]) -> tuple[int, int] | None:
