@@ -385,6 +385,7 @@ def _records(
             message=_unmapped_message(u, lead),
             suggestions=(
                 Suggestion(label="从责任单位中删去", replacement=""),
+                *(Suggestion(label=f"改为{o}", replacement=o) for o in u.offers),
                 Suggestion(label="保留"),
             ),
         )

@@ -1,0 +1,121 @@
+"""Financial bodies of a parent plan as a county reads them (a 广东 green-finance plan made into
+a 韶关 county's): the province's financial work department is the county's financial work
+body; the central regulators after the 2023 reform say what they are now and what the county
+can write; a body of another city is to be deleted, the county is not under it."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.core.adapt.units import adapt_units
+from app.core.draft.catalogue_files import GENERIC_CATALOGUE, load_catalogue
+from app.core.operations.adapted_nodes import _records
+from app.core.adapt.changes import AdaptedText
+from app.core.text.county import CountyContext
+
+WENGYUAN = CountyContext("翁源县", "韶关市", "广东省")
+CATALOGUE = load_catalogue(GENERIC_CATALOGUE, WENGYUAN)
+
+
+def _one(name: str, county: CountyContext = WENGYUAN):
+    catalogue = load_catalogue(GENERIC_CATALOGUE, county)
+    units, _groups, changes = adapt_units([name], [0], catalogue, county)
+    return units, changes[0]
+
+
+@pytest.mark.parametrize(
+    "parent",
+    [
+        "省地方金融监管局",
+        "广东省地方金融监督管理局",
+        "省地方金融管理局",
+        "市金融工作局",
+        "省政府金融工作办公室",
+        "市金融局",
+        "省委金融办",
+    ],
+)
+def test_the_provinces_financial_work_department_is_the_countys_financial_body(parent):
+    units, change = _one(parent)
+    assert units == ["县金融服务中心"], change
+    assert "监管机构" not in change.note
+
+
+@pytest.mark.parametrize(
+    ("parent", "now"),
+    [
+        ("广东银保监局", "国家金融监督管理总局"),
+        ("韶关银保监分局", "国家金融监督管理总局"),
+        ("国家金融监督管理总局广东监管局", "国家金融监督管理总局"),
+        ("广东证监局", "证监局只设在省"),
+        ("人民银行广州分行", "中国人民银行广东省分行"),
+    ],
+)
+def test_a_central_regulator_says_what_it_is_now_and_what_the_county_can_write(parent, now):
+    units, change = _one(parent)
+    assert change.status == "unmapped"
+    assert now in change.note
+    assert "县里多数没有金融监管机构" not in change.note
+
+
+def test_the_regulators_offer_the_citys_branch_as_an_answer():
+    _units, change = _one("广东银保监局")
+    assert change.offers == ("国家金融监督管理总局韶关监管分局",)
+    _units, change = _one("人民银行广州分行")
+    assert change.offers == ("人民银行韶关市分行",)
+    _title, questions = _records(AdaptedText(""), [], [change])
+    labels = [s.label for s in questions[0].suggestions]
+    assert labels == ["从责任单位中删去", "改为人民银行韶关市分行", "保留"]
+
+
+def test_a_district_of_a_metro_is_offered_no_branch_of_a_city():
+    jizhou = CountyContext("蓟州区", "", "天津市")
+    _units, change = _one("天津银保监局", jizhou)
+    assert change.offers == ()
+    assert change.elsewhere == ""
+
+
+@pytest.mark.parametrize(
+    ("parent", "place"),
+    [
+        ("深圳银保监局", "深圳"),
+        ("深圳证监局", "深圳"),
+        ("人民银行深圳市中心支行", "深圳市"),
+        ("广州市发展改革委", "广州市"),
+    ],
+)
+def test_a_body_of_another_city_is_to_be_deleted(parent, place):
+    units, change = _one(parent)
+    assert units == [parent]
+    assert change.elsewhere == place
+    assert "不归其管辖" in change.note and "请删去" in change.note
+    _title, questions = _records(AdaptedText(""), [], [change])
+    assert questions[0].suggestions[0].label == "从责任单位中删去"
+
+
+@pytest.mark.parametrize(
+    "parent", ["各地级以上市政府", "各有关地级以上市政府", "珠三角各地级以上市政府"]
+)
+def test_the_provinces_prefecture_cities_are_no_county_unit(parent):
+    units, change = _one(parent)
+    assert units == [parent]
+    assert "本县不是地级市" in change.note and "删去" in change.note
+
+
+@pytest.mark.parametrize("parent", ["深圳证券交易所", "广州期货交易所", "广东股权交易中心"])
+def test_an_exchange_is_no_county_unit_wherever_it_sits(parent):
+    _units, change = _one(parent)
+    assert change.elsewhere == ""
+    assert "交易所、交易中心是全国或全省的市场运营机构" in change.note
+
+
+def test_a_guangdong_county_has_its_data_bureau():
+    units, _change = _one("省政务服务数据管理局")
+    assert units == ["县政务服务数据管理局"]
+    assert "县政务服务数据管理局" in CATALOGUE.names()
+
+
+def test_elsewhere_the_data_bureau_is_the_countys_data_bureau():
+    county = CountyContext("金堂县", "成都市", "四川省")
+    units, _change = _one("省大数据局", county)
+    assert units == ["县数据局"]
