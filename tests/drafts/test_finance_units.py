@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import pytest
 
+from app.core.adapt.changes import AdaptedText
 from app.core.adapt.units import adapt_units
 from app.core.draft.catalogue_files import GENERIC_CATALOGUE, load_catalogue
 from app.core.operations.adapted_nodes import _records
-from app.core.adapt.changes import AdaptedText
 from app.core.text.county import CountyContext
 
 WENGYUAN = CountyContext("翁源县", "韶关市", "广东省")
@@ -52,7 +52,7 @@ def test_the_provinces_financial_work_department_is_the_countys_financial_body(p
     ],
 )
 def test_a_central_regulator_says_what_it_is_now_and_what_the_county_can_write(parent, now):
-    units, change = _one(parent)
+    _units, change = _one(parent)
     assert change.status == "unmapped"
     assert now in change.note
     assert "县里多数没有金融监管机构" not in change.note
