@@ -293,3 +293,14 @@ def test_indicators_listed_before_one_direction_each_take_it():
     for name in ("单位地区生产总值能耗", "非化石能源消费比重", "森林覆盖率"):
         assert f"{name}【待定】" in to_2030
     assert "持续下降" not in to_2030 and "持续提升" not in to_2030
+
+
+def test_a_goals_section_titled_otherwise_sets_indicators_too():
+    """ "（三）目标要求" under 总体要求 (广东 475), like 主要目标 and 工作目标: its indicators are rows
+    and blanks in the county's 主要目标 — they were dropped without a word."""
+    plan = import_plan(FIXTURES / "parent_goals" / "goal_requirements.txt").plan
+    draft, _ = new_draft(county="翁源县", city="韶关市", region="广东省", plan=plan)
+    rows = {(t.indicator, y.year) for t in draft.targets for y in t.years}
+    assert ("绿色信贷占全部贷款余额的比重", 2030) in rows
+    text = _goals_text(draft)
+    assert "绿色信贷占全部贷款余额的比重达到【待定】%" in text and "10%左右" not in text

@@ -280,7 +280,9 @@ def extract_targets(
     return [span.target for span in locate_targets(paragraph, paragraph_index, goals=goals)]
 
 
-_GOALS_TITLE = re.compile(r"(?:主要|工作|发展|总体|行动|规划)?目标(?:指标)?")
+_GOALS_TITLE = re.compile(r"(?:主要|工作|发展|总体|行动|规划|具体|创建|年度)?目标(?:指标|要求)?")
+"""The goals section's titles in the corpus: 主要目标 (43 plans), 总体目标, 发展目标, 创建目标, 工作目标,
+规划目标, 行动目标, 目标要求, 具体目标, 年度目标, 目标指标 (not 目标导向, a principle)."""
 
 
 def is_goals_title(title: str) -> bool:
