@@ -78,8 +78,8 @@ def test_a_district_of_a_metro_is_offered_no_branch_of_a_city():
 @pytest.mark.parametrize(
     ("parent", "place"),
     [
-        ("深圳银保监局", "深圳"),
-        ("深圳证监局", "深圳"),
+        ("深圳银保监局", "深圳市"),
+        ("深圳证监局", "深圳市"),
         ("人民银行深圳市中心支行", "深圳市"),
         ("广州市发展改革委", "广州市"),
     ],

@@ -175,7 +175,9 @@ def elsewhere(name: str, county: CountyContext) -> str:
     near = g.locate(county)
     for place in g.find(name, near=near):
         if near.relation_of(place) in _OTHER_PLACES:
-            return place.text
+            # by its full name, so 深圳银保监局 and 人民银行深圳市中心支行 read alike
+            full = {d.name for d in place.divisions}
+            return full.pop() if len(full) == 1 else place.text
     return ""
 
 
