@@ -119,3 +119,35 @@ def test_elsewhere_the_data_bureau_is_the_countys_data_bureau():
     county = CountyContext("金堂县", "成都市", "四川省")
     units, _change = _one("省大数据局", county)
     assert units == ["县数据局"]
+
+
+PARENT = (
+    "广东省发展绿色金融支持碳达峰行动的实施方案\n\n一、总体要求\n坚持绿色金融服务实体经济。\n"
+    "二、主要措施\n（一）健全绿色金融风险监测与防控\n"
+    "1.加强绿色金融产品的资金后续使用管理。指导金融机构加强对绿色信贷资金的后续管理。"
+    "（人民银行广州分行、广东银保监局牵头，省发展改革委、省财政厅配合）\n"
+    "2.完善绿色金融基础设施建设。推进碳排放核算和碳足迹跟踪。"
+    "（省发展改革委牵头，人民银行广州分行配合）\n"
+)
+
+
+def _measures(tmp_path):
+    from app.core.operations.new_draft import new_draft
+    from app.importer import import_plan
+
+    path = tmp_path / "guangdong.txt"
+    path.write_text(PARENT, encoding="utf-8")
+    plan = import_plan(path, plan_id="gd-leads", level="province").plan
+    draft, _ = new_draft(county="翁源县", city="韶关市", region="广东省", plan=plan)
+    return [n for n in draft.walk() if n.responsibility is not None]
+
+
+def test_a_finance_measure_led_by_a_regulator_is_led_by_the_countys_financial_body(tmp_path):
+    first, second = _measures(tmp_path)
+    assert first.responsibility.lead == "县金融服务中心"
+    asked = [q for q in first.questions if q.kind == "proposed_unit"]
+    assert asked and asked[0].quote == "县金融服务中心"
+    assert "人民银行广州分行" in asked[0].message
+    # a county lead the parent named keeps leading, unasked
+    assert second.responsibility.lead == "县发改局"
+    assert not [q for q in second.questions if q.kind == "proposed_unit"]
