@@ -151,3 +151,25 @@ def test_a_finance_measure_led_by_a_regulator_is_led_by_the_countys_financial_bo
     # a county lead the parent named keeps leading, unasked
     assert second.responsibility.lead == "县发改局"
     assert not [q for q in second.questions if q.kind == "proposed_unit"]
+
+
+INDUSTRY = (
+    "广东省发展绿色金融支持碳达峰行动的实施方案\n\n一、总体要求\n坚持绿色金融服务实体经济。\n"
+    "二、主要措施\n（一）创新绿色金融服务产业结构优化升级\n"
+    "1.支持绿色低碳产业园建设与现代产业体系完善。支持产业园区循环化改造，推动产业集群低碳发展。"
+    "（人民银行广州分行牵头，省发展改革委、省工业和信息化厅配合）\n"
+)
+
+
+def test_a_regulators_line_of_work_decides_the_lead_not_the_measures_words(tmp_path):
+    """产业 words everywhere, but the parent's lead is the central bank: the county's financial
+    body stands in for it, not 县工信局 because 产业 is said most."""
+    from app.core.operations.new_draft import new_draft
+    from app.importer import import_plan
+
+    path = tmp_path / "industry.txt"
+    path.write_text(INDUSTRY, encoding="utf-8")
+    plan = import_plan(path, plan_id="gd-industry", level="province").plan
+    draft, _ = new_draft(county="翁源县", city="韶关市", region="广东省", plan=plan)
+    (measure,) = [n for n in draft.walk() if n.responsibility is not None]
+    assert measure.responsibility.lead == "县金融服务中心"

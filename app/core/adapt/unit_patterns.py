@@ -37,6 +37,9 @@ class _Rule(BaseModel):
     seat: bool = Field(
         False, description="the place in the name is a province-wide body's seat, not its area"
     )
+    duty: str = Field(
+        "", description="the subject (duties.json) of the body's line of work: who leads for it"
+    )
 
 
 class _SameName(BaseModel):
@@ -68,6 +71,8 @@ class PatternMatch:
     """Names the county may write instead (国家金融监督管理总局韶关监管分局), offered as answers."""
     seat: bool = False
     """The place in the name is where a province-wide body sits (人民银行广州分行), not its area."""
+    duty: str = ""
+    """The subject of its line of work (绿色金融): the county body leading it stands in as lead."""
 
 
 @lru_cache(maxsize=1)
@@ -120,7 +125,9 @@ class UnitPatterns:
             if regex.fullmatch(name):
                 county = tuple(self.county.fill(c) for c in rule.county)
                 offers = tuple(self.county.fill(o) for o in rule.offer if self._fillable(o))
-                return PatternMatch(county, self.county.fill(rule.note), offers, rule.seat)
+                return PatternMatch(
+                    county, self.county.fill(rule.note), offers, rule.seat, rule.duty
+                )
         same = self._same_name(name)
         return PatternMatch((same,)) if same else None
 

@@ -164,7 +164,8 @@ def _county_units(
         note = f"{place}的单位，本{w}不归其管辖，本{w}方案不能给它分工：请删去"
         return (name,), UnitChange(name, (name,), "unmapped", note, elsewhere=place)
     offers = rule.offers if rule is not None else ()
-    return (name,), UnitChange(name, (name,), "unmapped", note, offers)
+    duty = rule.duty if rule is not None else ""
+    return (name,), UnitChange(name, (name,), "unmapped", note, offers, duty=duty)
 
 
 def elsewhere(name: str, county: CountyContext) -> str:

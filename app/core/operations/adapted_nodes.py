@@ -260,7 +260,9 @@ class NodeBuilder:
         units = responsibility.units
         if not changes or changes[0].status != "unmapped" or not units or units[0] not in known:
             return responsibility, ()
-        proposal = propose_units(title, paragraphs, self.draft.catalogue, self.county)
+        proposal = propose_units(
+            title, paragraphs, self.draft.catalogue, self.county, changes[0].duty
+        )
         if proposal is None or proposal.lead == units[0] or proposal.lead not in known:
             return responsibility, ()
         moved = (proposal.lead, *(u for u in units if u != proposal.lead))
