@@ -134,9 +134,11 @@ def test_a_jiangxi_plan_for_wuyuan(write_txt):
         "县发改局", "县工信局", "国网江西省电力有限公司婺源县供电公司",
     )  # fmt: skip
     assert first.paragraphs[0].startswith("由县发改局牵头")
-    # the railway company and the regulator have no county counterpart: kept, after the county's
+    # the railway company and the regulator have no county counterpart: kept, after the county's;
+    # the railway company led, so the county body of the measure's subject (公转铁: 交通) is
+    # proposed to lead, not the first county unit named after it
     assert rail.responsibility.units == (
-        "县发改局", "市生态环境局婺源分局", "中国铁路南昌局集团有限公司", "江西银保监局",
+        "县交通局", "县发改局", "市生态环境局婺源分局", "中国铁路南昌局集团有限公司", "江西银保监局",
     )  # fmt: skip
     assert watch.responsibility.units == (
         "县工信局",

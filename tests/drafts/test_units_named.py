@@ -139,8 +139,10 @@ def test_a_bank_branch_and_the_postal_regulator_are_asked_not_made_up(tmp_path):
     county, city, region = TONGSHAN
     draft, _ = new_draft(county=county, city=city, region=region, plan=plan)
     finance, logistics = list(draft.measures())
-    # no county 支行 since the 2023 reform: the parent's branch is kept, asked, never leads
-    assert finance.responsibility.units[0] == "县发改局"
+    # no county 支行 since the 2023 reform: the parent's branch is kept, asked, never leads;
+    # the county's financial body leads the finance measure in its place (proposed, asked)
+    assert finance.responsibility.units[0] == "县金融服务中心"
+    assert any(q.kind == "proposed_unit" for q in finance.questions)
     assert "人行武汉分行" in finance.responsibility.units
     assert "省人行武汉分行" not in finance.responsibility.units
     asked = {q.quote: q.message for q in finance.questions if q.kind == "unit"}

@@ -13,6 +13,7 @@ import re
 import pytest
 
 from app.core.adapt.figures import defines_a_kind, figure_rules
+from app.core.draft.adaptation import QUESTION_NAMES
 from app.core.draft.model import Draft, county_of
 from app.core.operations.new_draft import new_draft
 from app.core.plans.library import find_plan
@@ -187,11 +188,18 @@ def test_every_open_question_prints_as_a_word_comment_on_its_words(made):
     comments = list(document.comments)
     texts = [c.text for c in comments]
     # the 附件 repeats none of the body's comments: a unit with no county counterpart is
-    # marked in the body's clause only, one question, one comment (issue 25, item 6)
+    # marked in the body's clause only (issue 25, item 6); the kept units standing side by side
+    # in a clause share one comment that names each of them
     units = [f.question for f in open_questions(draft) if f.question.kind == "unit"]
-    on_units = sum(1 for text in texts if any(text.startswith(q.title) for q in units))
-    assert len(comments) == exported.comments
-    assert on_units == len(units)
+    head = QUESTION_NAMES["unit"] + "："
+    named = [
+        name
+        for text in texts
+        if text.startswith(head)
+        for name in text.split("\n", 1)[0].removeprefix(head).split("、")
+    ]
+    assert len(comments) <= exported.comments
+    assert sorted(named) == sorted(q.quote for q in units)
     stored = [f.question for f in open_questions(draft) if f.stored is not None]
     for question in stored:
         if question.where in ("paragraph", "title"):
@@ -214,8 +222,16 @@ def test_the_task_sheet_carries_the_open_questions_of_its_cells(made):
     assert commented
 
     def quotes(cell) -> list[str]:
+        """The words each note is on (a note on a clause's kept units names each unit)."""
+        heads = [note.split("\n", 1)[0] for note in cell.comment.text.split("\n\n")]
         return [
-            note.split("\n", 1)[0].split("：", 1)[1] for note in cell.comment.text.split("\n\n")
+            q
+            for h in heads
+            for q in (
+                h.split("：", 1)[1].split("、")
+                if h.startswith(QUESTION_NAMES["unit"])
+                else [h.split("：", 1)[1]]
+            )
         ]
 
     for cell in commented:

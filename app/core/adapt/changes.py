@@ -98,6 +98,13 @@ class UnitChange:
     status: Literal["same", "mapped", "unmapped"]
     note: str = ""
     """Why, where a naming rule decided: 县里没有对应机构, 县里是市生态环境局的分局 …"""
+    offers: tuple[str, ...] = ()
+    """What the county may write instead of a unit it lacks (国家金融监督管理总局韶关监管分局)."""
+    elsewhere: str = ""
+    """The other place whose body it is (深圳 in 深圳银保监局): the county is not under it."""
+    duty: str = ""
+    """The subject of a kept body's line of work (绿色金融 for a regulator): where it led, the
+    county body leading that subject stands in."""
 
     @property
     def message(self) -> str:

@@ -94,15 +94,23 @@ def covered(text: str, keywords: tuple[str, ...]) -> int:
 
 
 def propose_units(
-    title: str, paragraphs: tuple[str, ...] | list[str], catalogue: Catalogue, county: CountyContext
+    title: str,
+    paragraphs: tuple[str, ...] | list[str],
+    catalogue: Catalogue,
+    county: CountyContext,
+    subject: str = "",
 ) -> Proposal | None:
     """The lead and supporting units the measure's subject suggests (None: the catalogue
     has none of them). The title's keywords decide (the characters they cover); the text's only
-    where the title's tie."""
+    where the title's tie. A subject given (a regulator's line of work: 绿色金融) decides."""
     duties, fallback = _duties()
     body = "".join(paragraphs)
     best, score = fallback, (0, 0)
     for duty in duties:
+        if subject:
+            if duty.subject == subject:
+                best = duty
+            continue
         points = (covered(title, duty.keywords), covered(body, duty.keywords))
         if points > score:
             best, score = duty, points

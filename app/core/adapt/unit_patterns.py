@@ -30,6 +30,16 @@ class _Rule(BaseModel):
     names: list[str] = Field(default_factory=list, description="whole-name regular expressions")
     county: list[str] = Field(description="county units, first one the catalogue has wins")
     note: str = ""
+    why: str = Field("", description="the class of bodies the rule is for, and its source")
+    offer: list[str] = Field(
+        default_factory=list, description="county-side names offered as answers (改为…)"
+    )
+    seat: bool = Field(
+        False, description="the place in the name is a province-wide body's seat, not its area"
+    )
+    duty: str = Field(
+        "", description="the subject (duties.json) of the body's line of work: who leads for it"
+    )
 
 
 class _SameName(BaseModel):
@@ -57,6 +67,12 @@ class PatternMatch:
 
     county: tuple[str, ...]
     note: str = ""
+    offers: tuple[str, ...] = ()
+    """Names the county may write instead (国家金融监督管理总局韶关监管分局), offered as answers."""
+    seat: bool = False
+    """The place in the name is where a province-wide body sits (人民银行广州分行), not its area."""
+    duty: str = ""
+    """The subject of its line of work (绿色金融): the county body leading it stands in as lead."""
 
 
 @lru_cache(maxsize=1)
@@ -108,9 +124,18 @@ class UnitPatterns:
         for regex, rule in self.rules:
             if regex.fullmatch(name):
                 county = tuple(self.county.fill(c) for c in rule.county)
-                return PatternMatch(county, self.county.fill(rule.note))
+                offers = tuple(self.county.fill(o) for o in rule.offer if self._fillable(o))
+                return PatternMatch(
+                    county, self.county.fill(rule.note), offers, rule.seat, rule.duty
+                )
         same = self._same_name(name)
         return PatternMatch((same,)) if same else None
+
+    def _fillable(self, text: str) -> bool:
+        """Every placeholder of the text has a value for this county (a 直辖市 district has no
+        city: no 监管分局 of a city is offered)."""
+        values = self.county.placeholders()
+        return all(values.get(key) for key in re.findall(r"\{(\w+)\}", text))
 
     def _same_name(self, name: str) -> str | None:
         m = self.prefix_re.match(name)

@@ -16,6 +16,9 @@ from app.core.adapt.unit_patterns import unit_patterns
 from app.core.draft.adaptation import Suggestion
 from app.core.draft.model import Catalogue
 from app.core.text.county import CountyContext
+from app.core.text.places import Relation, gazetteer
+
+_OTHER_PLACES = (Relation.SIBLING, Relation.KIN, Relation.OTHER)
 
 _CITES_BEFORE = re.compile(r"(?:按照|根据|依照|遵照|依据)[^，。；;,]{0,24}$")
 _CITES_AFTER = re.compile(r"^[^，。；;,]{0,16}?(?:部署|要求|规定|安排|精神|通知)")
@@ -145,14 +148,38 @@ def _county_units(
         # the catalogue's own spelling: 平罗 writes 县商务和投资促进局 for 县商务局
         mapped = tuple(catalogue.canonical(unit) or unit for unit in mapped)
         return mapped, UnitChange(name, mapped, "mapped")
+    if county is None:
+        return (name,), UnitChange(name, (name,), "unmapped")
+    patterns = unit_patterns(county)
+    found = patterns.county_units(name, catalogue)
     note = ""
-    if county is not None:
-        found = unit_patterns(county).county_units(name, catalogue)
-        if found is not None:
-            units, note = found
-            if units:
-                return units, UnitChange(name, units, "mapped", note)
-    return (name,), UnitChange(name, (name,), "unmapped", note)
+    if found is not None:
+        units, note = found
+        if units:
+            return units, UnitChange(name, units, "mapped", note)
+    rule = patterns.match(name)
+    place = "" if rule is not None and rule.seat else elsewhere(name, county)
+    if place:
+        w = county.level_word
+        note = f"{place}的单位，本{w}不归其管辖，本{w}方案不能给它分工：请删去"
+        return (name,), UnitChange(name, (name,), "unmapped", note, elsewhere=place)
+    offers = rule.offers if rule is not None else ()
+    duty = rule.duty if rule is not None else ""
+    return (name,), UnitChange(name, (name,), "unmapped", note, offers, duty=duty)
+
+
+def elsewhere(name: str, county: CountyContext) -> str:
+    """The place of another jurisdiction a parent unit's name holds (深圳 in 深圳银保监局,
+    深圳市 in 人民银行深圳市中心支行, for a county of 韶关): the county is not under that
+    body, so the unit is to be deleted, never mapped nor "added to the catalogue"."""
+    g = gazetteer()
+    near = g.locate(county)
+    for place in g.find(name, near=near):
+        if near.relation_of(place) in _OTHER_PLACES:
+            # by its full name, so 深圳银保监局 and 人民银行深圳市中心支行 read alike
+            full = {d.name for d in place.divisions}
+            return full.pop() if len(full) == 1 else place.text
+    return ""
 
 
 def adapt_units(

@@ -141,6 +141,10 @@ class NodeBuilder:
         proposed: tuple[OpenQuestion, ...] = ()
         if responsibility is not None and self.adapt:
             responsibility, proposed = self._county_lead(responsibility, title.text, texts)
+            if not proposed:
+                responsibility, proposed = self._lead_for_a_kept_lead(
+                    responsibility, unit_changes, title.text, texts
+                )
         lead = responsibility.lead if responsibility is not None else ""
         changes, questions = (
             _records(title, paragraphs, unit_changes, lead) if self.adapt else ((), ())
@@ -238,6 +242,36 @@ class NodeBuilder:
         changed = responsibility.model_copy(update={"units": units, "groups": groups})
         why = "上级方案所列单位本县没有对应机构，不作牵头单位"
         asked = _proposal_question(Proposal(units[:1], proposal.subject, why), deletable=False)
+        return changed, (asked,)
+
+    def _lead_for_a_kept_lead(
+        self,
+        responsibility: Responsibility,
+        changes: list[UnitChange],
+        title: str,
+        paragraphs: list[str],
+    ) -> tuple[Responsibility, tuple[OpenQuestion, ...]]:
+        """The parent's lead is a body the county lacks (人民银行广州分行, 省地方金融监管局's
+        regulators): the first county unit named after it is no lead by right (县发改局 for a
+        finance measure). The county body whose duty the measure's subject is leads —
+        moved first where the clause names it, proposed where it does not — and is asked
+        to be confirmed."""
+        known = self.draft.catalogue.names()
+        units = responsibility.units
+        if not changes or changes[0].status != "unmapped" or not units or units[0] not in known:
+            return responsibility, ()
+        proposal = propose_units(
+            title, paragraphs, self.draft.catalogue, self.county, changes[0].duty
+        )
+        if proposal is None or proposal.lead == units[0] or proposal.lead not in known:
+            return responsibility, ()
+        moved = (proposal.lead, *(u for u in units if u != proposal.lead))
+        groups = (0,) * len(moved) if responsibility.groups else ()
+        changed = responsibility.model_copy(update={"units": moved, "groups": groups})
+        why = f"上级方案的牵头单位{changes[0].parent}本县没有对应机构"
+        asked = _proposal_question(
+            Proposal((proposal.lead,), proposal.subject, why), deletable=False
+        )
         return changed, (asked,)
 
     def work_rows(
@@ -385,6 +419,7 @@ def _records(
             message=_unmapped_message(u, lead),
             suggestions=(
                 Suggestion(label="从责任单位中删去", replacement=""),
+                *(Suggestion(label=f"改为{o}", replacement=o) for o in u.offers),
                 Suggestion(label="保留"),
             ),
         )

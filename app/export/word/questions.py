@@ -24,6 +24,7 @@ from app.core.draft.model import Draft, county_of
 from app.core.readout.deadlines import deadline_questions, draft_year
 from app.core.readout.questions import asked_in_body, is_open, pending_targets, repeats_body
 from app.export.content import Block, Run, TaskLine, coalesce
+from app.export.unit_notes import clause_text, is_unit, runs, span_of
 
 AUTHOR = "碳达峰方案起草助手"
 INITIALS = "助手"
@@ -37,11 +38,16 @@ class Note:
     question: OpenQuestion
     again: bool = False
     """The same question once more (a proposed unit in the 附件's unit columns): one question."""
+    says: str = ""
+    """The comment's words where they are not the question's own (a clause's kept units
+    said together, app/export/unit_notes.py)."""
+    also: int = 0
+    """How many more questions the comment answers for (the clause's other kept units)."""
 
     @property
     def text(self) -> str:
         """The comment: the question as a reviewer reads it, then what to do about it."""
-        return f"{self.question.title}\n{self.question.message}"
+        return self.says or f"{self.question.title}\n{self.question.message}"
 
 
 @dataclass(frozen=True)
@@ -56,7 +62,7 @@ class Marked:
     @property
     def questions(self) -> int:
         """How many open questions the notes mark (a proposal marked in the 附件 too counts once)."""
-        return sum(1 for note in self.notes if not note.again)
+        return sum(1 + note.also for note in self.notes if not note.again)
 
     notes: list[Note]
 
@@ -153,6 +159,16 @@ def _spans(
         return []
     where, index = run.place
     here = [q for q in asked if q.where == where and q.index == index]
+    together: dict[int, list[OpenQuestion]] = {}
+    if where == "clause":  # one comment for kept units side by side, on all their words
+        kept = [q for q in here if is_unit(q)]
+        here = [q for q in here if not is_unit(q)]
+        for units in runs(kept, run.text):
+            one = units[0]
+            if len(units) > 1:
+                one = one.model_copy(update={"quote": span_of(units, run.text)})
+                together[id(one)] = units
+            here.append(one)
     placed: list[tuple[int, int, OpenQuestion]] = []
     # longer quotes first: 藤县 must not take the place of 藤县陆贝风电、西江机场's words
     for question in sorted(here, key=lambda q: -len(q.quote)):
@@ -162,7 +178,11 @@ def _spans(
     spans = []
     for start, end, question in sorted(placed, key=lambda p: p[0]):
         spans.append((start, end, len(notes)))
-        notes.append(Note(node_id, question))
+        units = together.get(id(question))
+        if units:
+            notes.append(Note(node_id, question, says=clause_text(units), also=len(units) - 1))
+        else:
+            notes.append(Note(node_id, question))
     return spans
 
 
