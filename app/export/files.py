@@ -89,6 +89,8 @@ class ExportResult:
     sent: SentCopy | None = None
     """The Word draft as sent, for the draft to keep (ops.record_sent): a returned copy is
     read against it."""
+    notes: int = 0
+    """The Word comments holding them: fewer where questions of one clause share one."""
 
     def questions_line(self) -> str:
         """One line for the user on what the Word draft leaves open (empty without one)."""
@@ -96,6 +98,9 @@ class ExportResult:
             return ""
         if not self.open_questions:
             return "没有待定事项。"
+        if self.comments and self.notes and self.notes != self.comments:
+            # kept units of one clause share a comment, so the two counts differ and both show
+            return f"已将 {self.comments} 个待定事项作为 {self.notes} 条批注标在 Word 文稿中。"
         if self.comments:
             return f"已将 {self.comments} 个待定事项作为批注标在 Word 文稿中。"
         return f"未附批注：Word 文稿中仍有 {self.open_questions} 个待定事项。"
@@ -147,4 +152,5 @@ def pair_files(
         document.comments if document else 0,
         document.open_questions if document else 0,
         document.sent if document else None,
+        document.notes if document else 0,
     )

@@ -69,3 +69,16 @@ def test_the_excel_sheet_says_the_words_of_the_word_comment(drafted, tmp_path):
     assert len(kept) == 2
     said = [c.text for c in _body_unit_comments(draft, tmp_path)]
     assert [k.replace("\r", "") for k in kept] == said
+
+
+def test_the_export_line_says_how_many_comments_hold_the_questions(drafted, tmp_path):
+    """Six kept units in two clauses are six questions in two comments: the line after an
+    export says both, not "6 个待定事项作为批注" over a file with fewer comments."""
+    from app.export.files import export_draft
+
+    draft, plans = drafted
+    done = export_draft(draft, tmp_path, plans=plans)
+    notes = len(read_word(done.word).comments)
+    assert done.comments > notes
+    line = done.questions_line()
+    assert line == f"已将 {done.comments} 个待定事项作为 {notes} 条批注标在 Word 文稿中。"

@@ -106,6 +106,8 @@ class WordDocument:
     """How many open questions stand in its printed words, with comments or without."""
     sent: SentCopy | None = None
     """What the draft keeps of it (ops.record_sent) to read a returned copy against."""
+    notes: int = 0
+    """How many Word comments hold them (questions of one clause or sentence may share one)."""
 
 
 def blank_document(style: HouseStyle) -> tuple[DocxDocument, WordStyles, _Body]:
@@ -158,7 +160,9 @@ def word_document(
     wordml.set_child(doc.settings.element, wordml.UPDATE_FIELDS)
     printed = [(names[n], b.node_id, tuple(anchored_parts(b))) for n, b in enumerate(blocks)]
     data = body.docx(sent.sent_properties(draft, printed))
-    return WordDocument(data, marked.questions, found.questions, sent.sent_record(draft, printed))
+    return WordDocument(
+        data, marked.questions, found.questions, sent.sent_record(draft, printed), len(ids)
+    )
 
 
 def _anchored(
