@@ -147,7 +147,7 @@ def built(name):
     return lambda *a, **k: (which["tag"] + "|" + name + "|").encode() * 20000
 
 files.word_document = lambda *a, **k: SimpleNamespace(
-    data=built("word")(), comments=0, open_questions=0, sent=None
+    data=built("word")(), comments=0, open_questions=0, sent=None, notes=0
 )
 files.excel_bytes = built("excel")
 for name in ("crosswalk_bytes", "opinions_bytes", "opinions_xlsx", "revisions_bytes",
