@@ -44,6 +44,14 @@ def test_figures_pass_asks_about_every_quantity():
     assert quotes == ["突破500万千瓦", "4000台以上", "达到15%"]
 
 
+def test_a_figure_question_holds_its_whole_comparison():
+    """不超过10万元 is asked whole: a comment on 超过10万元 cut 不超过 in two, and 删去 left
+    "给予不、15万元" (福建 343, a second reading)."""
+    text = "对通过验收的企业，分别给予不超过10万元、15万元一次性补助，总量不多于3个。"
+    quotes = _quotes(figure_questions(text, _context()), text)
+    assert quotes[0] == "不超过10万元" and "不多于3个" in quotes
+
+
 def test_figures_pass_leaves_years_and_names_with_digits():
     text = "到2030年，建成5G基站，落实“十四五”规划和GB/T 9704。"
     assert figure_questions(text, _context()) == []
