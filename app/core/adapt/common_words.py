@@ -123,12 +123,10 @@ def county_campaign(text: str, span: Span, province: str) -> bool:
     no name to ask about — unless it names the parent (“气化内蒙古”行动)."""
     rules = _rules()
     words = text[span[0] : span[1]]
-    m = re.match(r"“([^“”]+)”", words)
-    if not m:
+    m = _quote_not_naming_parent(words, province, whole=False)
+    if m is None:
         return False
     inner = m.group(1)
-    if names_parent(inner, province):
-        return False
     following = words[m.end() :] + text[span[1] : span[1] + 4]
     return (
         following.startswith(rules.campaign_after)
@@ -188,45 +186,58 @@ def phrase_not_name(text: str, span: Span, province: str) -> bool:
     """Quoted words that are no name (resources/adapt/names.json, phrases): a description or
     metaphor (“耕地中的大熊猫”), a kind or a process (“宜机化”, “兜底式”), a call to act
     (“崇尚集约建房”), a practice the plan curbs (严格管理“两头在外”, 严禁“贴边”、“贴线”开发),
-    practices named as examples of a kind (“农区寄养”“牧羊农养”等…模式), or a numbered summary of the items listed just before it (产业链、人才链、创新链
-    “三链融合”)."""
+    practices named as examples of a kind (“农区寄养”“牧羊农养”等…模式), or a numbered summary
+    of the items listed just before it (产业链、人才链、创新链“三链融合”)."""
     rules = _rules()
-    words = text[span[0] : span[1]]
-    m = re.fullmatch(r"“([^“”]+)”", words)
-    if not m:
+    m = _quote_not_naming_parent(text[span[0] : span[1]], province, whole=True)
+    if m is None:
         return False
     inner = m.group(1)
-    if names_parent(inner, province):
-        return False
-    if (
+    return (
         any(ch in inner for ch in rules.phrase_chars)
         or inner.endswith(rules.descriptor_endings)
         or inner.startswith(rules.call_verbs)
-    ):
-        return True
-    if _curbed(text, span[0], rules.curb_verbs):
-        return True
-    end = span[1]
+        or _curbed(text, span[0], rules.curb_verbs)
+        or _examples_of_a_kind(text, span[1])
+        or _numbered_summary(text, span[0], inner)
+    )
+
+
+def _quote_not_naming_parent(words: str, province: str, *, whole: bool) -> re.Match[str] | None:
+    """The quotes the words are (whole) or start with, unless what they quote names the
+    parent (“气化内蒙古”, “美丽广西”): those are asked whatever else they look like."""
+    m = (re.fullmatch if whole else re.match)(r"“([^“”]+)”", words)
+    return None if m is None or names_parent(m.group(1), province) else m
+
+
+def _examples_of_a_kind(text: str, end: int) -> bool:
+    """“农区寄养”“牧羊农养”等农牧业综合发展模式: the quotes read together, then 等 and a kind."""
+    rules = _rules()
     while (more := re.match(r"[、和]?“[^“”]{1,16}”", text[end:])) is not None:
-        end += more.end()  # “农区寄养”“牧羊农养”等…: the examples read together
+        end += more.end()
     after = text[end : end + 1 + rules.example_gap]
-    if after.startswith("等") and any(k in after for k in rules.example_kinds):
-        return True
-    count = rules.numerals.get(inner[0])
+    return after.startswith("等") and any(k in after for k in rules.example_kinds)
+
+
+def _numbered_summary(text: str, start: int, inner: str) -> bool:
+    """产业链、人才链、创新链“三链融合”: a count first, as many items just before, each sharing a
+    word of the summary."""
+    count = _rules().numerals.get(inner[0])
     if count is None or count < 2:
         return False
-    start = span[0]
+    clause = re.split(r"[，。；：,;:！？\n]", text[: _first_of_quotes(text, start)])[-1]
+    items = re.split(r"[、和与及]", clause)
+    return len(items) == count and all(set(item) & set(inner[1:]) for item in items)
+
+
+def _first_of_quotes(text: str, start: int) -> int:
+    """Where a run of quotes listed before the one at start begins (“贴边”、“贴线”)."""
     while (less := re.search(r"“[^“”]{1,16}”[、和]?$", text[:start])) is not None:
         start = less.start()
-    clause = re.split(r"[，。；：,;:！？\n]", text[:start])[-1]
-    items = re.split(r"[、和与及]", clause)
-    # each item shares a word of the summary: 产业链、人才链、创新链 — 三链
-    return len(items) == count and all(set(item) & set(inner[1:]) for item in items)
+    return start
 
 
 def _curbed(text: str, start: int, verbs: tuple[str, ...]) -> bool:
     """Do the quotes at start follow a verb of curbing, alone or listed after other quotes
     (严禁“贴边”、“贴线”开发)? What a plan curbs is a kind of bad practice, not a name."""
-    while (less := re.search(r"“[^“”]{1,16}”[、和]?$", text[:start])) is not None:
-        start = less.start()
-    return text[:start].endswith(verbs)
+    return text[: _first_of_quotes(text, start)].endswith(verbs)
